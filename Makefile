@@ -1,0 +1,57 @@
+# Quiet Room build. `make` alone lists the targets.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+GO       ?= go
+BIN      := bin/quietroom
+PKG_MAIN := ./app/cmd/quietroom
+DEV_DATA := .dev
+SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# Debian packages for building and testing: gcc for cgo (SQLite, the race detector) and the
+# X11/GL headers that Fyne's desktop driver compiles against.
+DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
+	libxinerama-dev libxi-dev libxxf86vm-dev
+
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+FUZZTIME    ?= 20s
+
+.PHONY: help deps run build test bench lint fuzz
+
+help: ## Show this list of targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+deps: ## Install the Debian packages the build and tests need (does nothing when present)
+	@missing=""; for p in $(DEB_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "deps: installing$$missing"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+build: deps ## Build the kiosk program into bin/quietroom
+	$(GO) build -o $(BIN) $(PKG_MAIN)
+
+run: build ## Start the kiosk in development mode (demo data under .dev/)
+	./$(BIN) run --dev --data $(DEV_DATA)
+
+test: deps ## Run go vet and every test with the race detector
+	$(GO) vet ./...
+	$(GO) test -race ./...
+
+bench: deps ## Run the benchmarks and print a readable summary
+	$(GO) test -run '^$$' -bench . -benchmem ./... | tee /tmp/quietroom-bench.txt
+
+lint: deps ## gofmt, go vet and staticcheck
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "lint: run gofmt -w on the files above"; exit 1; }
+	$(GO) vet ./...
+	$(GO) run $(STATICCHECK) ./...
+
+fuzz: ## Run every fuzz target for FUZZTIME each (default 20s)
+	@set -e; for pkg in $$($(GO) list ./...); do \
+		for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz' || true); do \
+			echo "fuzz: $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg; \
+		done; \
+	done
