@@ -58,6 +58,9 @@ type ConsentPoint struct {
 type Topic struct {
 	ID       string
 	Question string
+	// Guidance is a note for the interviewer on when or why to ask (e.g. the group a question
+	// belongs to in its source); it is never shown to the interviewee. May be empty.
+	Guidance string
 	Probes   []string
 	// Priority orders topics when time runs short: 1 is kept first, larger numbers dropped first.
 	Priority int

@@ -1,0 +1,76 @@
+package protocol
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"sync"
+)
+
+//go:embed packs/*.yaml
+var builtinFiles embed.FS
+
+var loadBuiltins = sync.OnceValue(func() []*Pack {
+	names, err := fs.Glob(builtinFiles, "packs/*.yaml")
+	if err != nil {
+		panic(err)
+	}
+	sort.Strings(names)
+	packs := make([]*Pack, 0, len(names))
+	for _, name := range names {
+		data, err := builtinFiles.ReadFile(name)
+		if err != nil {
+			panic(err)
+		}
+		p, err := Load(path.Join("builtin", path.Base(name)), data)
+		if err != nil {
+			// The tests load every built-in pack; reaching this is a build that skipped them.
+			panic(fmt.Sprintf("protocol: built-in pack %s is invalid:\n%v", name, err))
+		}
+		packs = append(packs, p)
+	}
+	return packs
+})
+
+// Builtin returns the packs built into the program, sorted by id. Each call returns fresh
+// copies, so a caller cannot change another's.
+func Builtin() []*Pack {
+	packs := loadBuiltins()
+	out := make([]*Pack, len(packs))
+	for i, p := range packs {
+		out[i] = p.Clone()
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// BuiltinPack returns a copy of the built-in pack with the given id.
+func BuiltinPack(id string) (*Pack, bool) {
+	for _, p := range loadBuiltins() {
+		if p.ID == id {
+			return p.Clone(), true
+		}
+	}
+	return nil, false
+}
+
+// Clone returns a deep copy of p.
+func (p *Pack) Clone() *Pack {
+	c := *p
+	c.WarningMinutes = append([]int(nil), p.WarningMinutes...)
+	c.Preamble = append([]Page(nil), p.Preamble...)
+	c.Consent = append([]ConsentPoint(nil), p.Consent...)
+	c.Topics = make([]Topic, len(p.Topics))
+	for i, t := range p.Topics {
+		t.Probes = append([]string(nil), t.Probes...)
+		if t.Scale != nil {
+			s := *t.Scale
+			t.Scale = &s
+		}
+		c.Topics[i] = t
+	}
+	c.Closing.WriteUpPrompts = append([]string(nil), p.Closing.WriteUpPrompts...)
+	return &c
+}
