@@ -1,0 +1,21 @@
+// Package hw is the kiosk's view of its hardware: small interfaces by role and the types they
+// share. Nothing here touches a device.
+//
+//   - [Indicator] shows a [State] (free, occupied, ending soon, overtime, maintenance, fault) on
+//     the occupancy light outside the door. [LookOf] says what each state looks like on each
+//     [Wiring]: one LED, a two-colour (red/green) LED or an RGB LED.
+//   - [Button] delivers debounced presses of the privacy button. [Debouncer] is the rule every
+//     implementation uses to turn contact changes into presses.
+//   - [SecretSource] yields the device secret that wraps the vault's keys.
+//   - [Watchdog] tells the service manager the kiosk is ready, alive and stopping.
+//   - [Clock] is the time source that drives blink patterns and debouncing; tests inject a
+//     fake one (see hw/hwtest).
+//
+// The implementations live in sub-packages: hw/gpio (periph.io over the GPIO character device),
+// hw/otp (the Raspberry Pi OTP device key), hw/watchdog (systemd's notify protocol), hw/sim (the
+// desktop simulator), hw/degraded (an indicator that survives missing hardware), hw/room (the
+// session engine's adapter) and hw/hwtest (fakes and the shared contract tests).
+//
+// This package uses the standard library only, so that the domain, the UI and their tests can
+// depend on it without pulling in periph.io or cgo.
+package hw
