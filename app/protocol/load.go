@@ -117,7 +117,7 @@ func (ps *parser) syntax(err error) {
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
-	ps.add(line, "", "YAML syntax error: %s; check the indentation and quoting on this line or the one before", msg)
+	ps.add(line, "", "YAML syntax error: %s; check the indentation and quoting on or near this line", msg)
 }
 
 // aliases reports anchors and aliases, which packs do not allow: every piece of wording is
@@ -165,6 +165,16 @@ type fields struct {
 	node *yaml.Node
 	path string
 	vals map[string]*yaml.Node
+	keys map[string]*yaml.Node
+}
+
+// line is the line of a field's key; list-wide problems point there rather than at the first
+// item.
+func (f *fields) line(key string) int {
+	if k, ok := f.keys[key]; ok {
+		return k.Line
+	}
+	return f.node.Line
 }
 
 // mapping checks that n is a mapping holding only known fields, each once.
@@ -173,7 +183,7 @@ func (ps *parser) mapping(n *yaml.Node, path string, known ...string) *fields {
 		ps.add(n.Line, path, "must be a set of fields (%s), not %s", strings.Join(known, ", "), describe(n))
 		return nil
 	}
-	f := &fields{node: n, path: path, vals: map[string]*yaml.Node{}}
+	f := &fields{node: n, path: path, vals: map[string]*yaml.Node{}, keys: map[string]*yaml.Node{}}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		name := k.Value
@@ -190,6 +200,7 @@ func (ps *parser) mapping(n *yaml.Node, path string, known ...string) *fields {
 			continue
 		}
 		f.vals[name] = v
+		f.keys[name] = k
 	}
 	return f
 }
@@ -301,17 +312,17 @@ func (ps *parser) intNode(n *yaml.Node, path string) (int, bool) {
 	return v, true
 }
 
-func (ps *parser) boolean(f *fields, key string) bool {
+// boolean reads true or false; ok is false when the value is wrong (reported).
+func (ps *parser) boolean(f *fields, key string) (v, ok bool) {
 	n := ps.get(f, key, false)
 	if n == nil {
-		return false
+		return false, true
 	}
-	var v bool
 	if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!bool" || n.Decode(&v) != nil {
 		ps.add(n.Line, join(f.path, key), "must be true or false, not %s", describe(n))
-		return false
+		return false, false
 	}
-	return v
+	return v, true
 }
 
 // list reads a list field; absent or null is an empty list, reported when required.
@@ -325,7 +336,7 @@ func (ps *parser) list(f *fields, key string, req bool) []*yaml.Node {
 		return nil
 	}
 	if req && len(n.Content) == 0 {
-		ps.add(n.Line, join(f.path, key), "is an empty list; add at least one entry")
+		ps.add(f.line(key), join(f.path, key), "is an empty list; add at least one entry")
 	}
 	return n.Content
 }
@@ -426,48 +437,52 @@ func (ps *parser) preamble(f *fields, p *Pack) {
 		p.Preamble = append(p.Preamble, pg)
 	}
 	if len(items) > 0 && !saysDate {
-		ps.add(f.vals["preamble"].Line, "preamble", "no page tells the interviewee when the records will be deleted; add %s to a page's text", PlaceholderDeletionDate)
+		ps.add(f.line("preamble"), "preamble", "no page tells the interviewee when the records will be deleted; add %s to a page's text", PlaceholderDeletionDate)
 	}
 }
 
 func (ps *parser) consent(f *fields, p *Pack) {
 	items := ps.list(f, "consent", true)
-	seen := map[string]int{}
-	requiredLine := map[string]int{}
+	type first struct {
+		index     int // in p.Consent
+		path      string
+		itemLine  int
+		line      int // of the item's required field, or of the item
+		checkable bool
+	}
+	seen := map[string]first{}
 	for i, n := range items {
 		path := index("consent", i)
 		cf := ps.mapping(n, path, "id", "text", "required")
 		if cf == nil {
 			continue
 		}
-		c := ConsentPoint{ID: ps.id(cf, "id"), Text: ps.text(cf, "text", required), Required: ps.boolean(cf, "required")}
+		c := ConsentPoint{ID: ps.id(cf, "id"), Text: ps.text(cf, "text", required)}
+		var reqOK bool
+		c.Required, reqOK = ps.boolean(cf, "required")
 		if c.ID != "" {
-			if first, dup := seen[c.ID]; dup {
-				ps.add(cf.vals["id"].Line, join(path, "id"), "%q is already used by the consent point on line %d; give each point its own id", c.ID, first)
+			if prev, dup := seen[c.ID]; dup {
+				ps.add(cf.vals["id"].Line, join(path, "id"), "%q is already used by the consent point on line %d; give each point its own id", c.ID, prev.itemLine)
 			} else {
-				seen[c.ID] = cf.vals["id"].Line
-				requiredLine[c.ID] = n.Line
+				line := n.Line
 				if r, ok := cf.vals["required"]; ok {
-					requiredLine[c.ID] = r.Line
+					line = r.Line
 				}
+				seen[c.ID] = first{index: len(p.Consent), path: path, itemLine: n.Line, line: line, checkable: reqOK}
 			}
 		}
 		p.Consent = append(p.Consent, c)
 	}
-	if _, given := f.vals["consent"]; !given || len(items) == 0 {
+	if len(items) == 0 {
 		return // already reported as missing or empty
 	}
 	for _, id := range []string{ConsentTakePart, ConsentNotes} {
-		line, ok := requiredLine[id]
-		if !ok {
-			ps.add(f.vals["consent"].Line, "consent", "the required consent point %q is missing; add it with required: true", id)
-			continue
-		}
-		for i, c := range p.Consent {
-			if c.ID == id && !c.Required {
-				ps.add(line, join(index("consent", i), "required"), "the consent point %q must be required; set required: true", id)
-				break
-			}
+		c, ok := seen[id]
+		switch {
+		case !ok:
+			ps.add(f.line("consent"), "consent", "the required consent point %q is missing; add it with required: true", id)
+		case c.checkable && !p.Consent[c.index].Required:
+			ps.add(c.line, join(c.path, "required"), "the consent point %q must be required; set required: true", id)
 		}
 	}
 }

@@ -1,0 +1,122 @@
+package protocol
+
+import (
+	"errors"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestLoadValid checks the base file the invalid cases are made from.
+func TestLoadValid(t *testing.T) {
+	p, err := LoadFile("testdata/valid.yaml")
+	if err != nil {
+		t.Fatalf("LoadFile(valid.yaml) = %v, want no error", err)
+	}
+	if p.ID != "test-pack" || p.Version != 1 || p.Kind != KindInterview || p.DurationMinutes != 30 {
+		t.Errorf("LoadFile(valid.yaml) = %+v, want id test-pack, version 1, interview, 30 minutes", p)
+	}
+	if len(p.Topics) != 2 || p.Topics[1].Scale == nil || p.Topics[1].Scale.Max != 10 || p.Topics[0].Priority != 1 {
+		t.Errorf("topics = %+v, want two, the second with a 0-10 scale", p.Topics)
+	}
+	if !strings.HasPrefix(p.Hash, HashPrefix) || p.Hash != ContentHash(p) {
+		t.Errorf("Hash = %q, want ContentHash = %q", p.Hash, ContentHash(p))
+	}
+}
+
+// TestLoadInvalid has one broken file per rule, each with the exact line and field expected.
+func TestLoadInvalid(t *testing.T) {
+	tests := []struct {
+		file  string
+		line  int
+		field string
+		msg   string // a fragment of the message
+	}{
+		{"duplicate-topic-id", 31, "topics[1].id", `already used by the topic on line 26`},
+		{"duplicate-consent-id", 22, "consent[2].id", `already used by the consent point on line 19`},
+		{"empty-question", 27, "topics[0].question", `is empty`},
+		{"blank-question", 27, "topics[0].question", `is empty`},
+		{"null-preamble-text", 12, "preamble[0].text", `is empty`},
+		{"empty-probe", 29, "topics[0].probes[0]", `is empty`},
+		{"empty-consent-text", 20, "consent[1].text", `is empty`},
+		{"empty-thanks", 43, "closing.thanks", `is empty`},
+		{"scale-min-equals-max", 37, "topics[1].scale.max", `must be more than min (0)`},
+		{"scale-min-above-max", 37, "topics[1].scale.max", `must be more than min (10)`},
+		{"scale-too-long", 37, "topics[1].scale.max", `does not fit the screen`},
+		{"unknown-field", 7, "sauce", `unknown field`},
+		{"unknown-nested-field", 38, "topics[1].scale.minimum_label", `unknown field`},
+		{"unknown-closing-field", 42, "closing.followup", `unknown field`},
+		{"missing-take-part", 15, "consent", `required consent point "take-part" is missing`},
+		{"notes-not-required", 21, "consent[1].required", `consent point "notes" must be required`},
+		{"notes-required-absent", 19, "consent[1].required", `consent point "notes" must be required`},
+		{"zero-duration", 8, "duration_minutes", `must be more than zero`},
+		{"negative-duration", 8, "duration_minutes", `must be more than zero`},
+		{"duration-too-long", 8, "duration_minutes", `longer than 480`},
+		{"warning-not-below-duration", 9, "warning_minutes[0]", `must be below the duration of 30`},
+		{"warnings-not-descending", 9, "warning_minutes[1]", `smaller than the warning before it (5)`},
+		{"warnings-repeated", 9, "warning_minutes[1]", `smaller than the warning before it (5)`},
+		{"warning-zero", 9, "warning_minutes[1]", `more than zero`},
+		{"default-warnings-too-long", 8, "warning_minutes", `default warnings`},
+		{"bad-kind", 6, "kind", `write interview or panel`},
+		{"bad-scale-kind", 35, "topics[1].scale.kind", `write rating`},
+		{"bad-topic-id", 26, "topics[0].id", `not a valid id`},
+		{"bad-pack-id", 2, "id", `not a valid id`},
+		{"bad-consent-id", 22, "consent[2].id", `not a valid id`},
+		{"bad-language", 5, "language", `not a language tag`},
+		{"version-zero", 3, "version", `must be 1 or more`},
+		{"priority-zero", 30, "topics[0].priority", `between 1`},
+		{"syntax-error", 27, "", `YAML syntax error`},
+		{"syntax-unclosed-quote", 41, "", `YAML syntax error`},
+		{"syntax-tab", 42, "", `YAML syntax error`},
+		{"version-not-a-number", 3, "version", `whole number`},
+		{"duration-fraction", 8, "duration_minutes", `whole number`},
+		{"duration-quoted", 8, "duration_minutes", `whole number`},
+		{"probes-not-a-list", 28, "topics[0].probes", `must be a list`},
+		{"required-not-bool", 18, "consent[0].required", `true or false`},
+		{"scale-min-not-a-number", 36, "topics[1].scale.min", `whole number`},
+		{"title-is-a-list", 4, "title", `must be text`},
+		{"topic-not-a-mapping", 31, "topics[1]", `must be a set of fields`},
+		{"unknown-placeholder", 12, "preamble[0].text", `unknown placeholder {mins}`},
+		{"placeholder-outside-preamble", 27, "topics[0].question", `only in preamble pages`},
+		{"no-deletion-date", 10, "preamble", `{deletion_date}`},
+		{"duplicate-key", 7, "title", `appears twice (first on line 4)`},
+		{"missing-title", 2, "title", `is missing`},
+		{"missing-closing", 2, "closing", `is missing`},
+		{"empty-topics", 25, "topics", `empty list`},
+		{"anchor", 43, "", `anchors and aliases`},
+		{"two-documents", 46, "", `one YAML document`},
+		{"empty-file", 1, "", `the file is empty`},
+		{"only-comments", 1, "", `the file is empty`},
+		{"not-a-mapping", 1, "", `must be a set of fields`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			path := filepath.Join("testdata", "invalid", tt.file+".yaml")
+			p, err := LoadFile(path)
+			if p != nil {
+				t.Fatalf("LoadFile(%s) returned a pack, want nil", path)
+			}
+			var verr *ValidationError
+			if !errors.As(err, &verr) || !errors.Is(err, ErrInvalid) {
+				t.Fatalf("LoadFile(%s) error = %v (%T), want *ValidationError", path, err, err)
+			}
+			if len(verr.Problems) != 1 {
+				t.Errorf("LoadFile(%s) problems =\n%v\nwant exactly one", path, err)
+			}
+			got := verr.Problems[0]
+			if got.File != path || got.Line != tt.line || got.Field != tt.field || !strings.Contains(got.Message, tt.msg) {
+				t.Errorf("LoadFile(%s) = %q, want line %d, field %q, message containing %q", path, got, tt.line, tt.field, tt.msg)
+			}
+			want := path + ":" + itoa(tt.line) + ": "
+			if tt.field != "" {
+				want += tt.field + ": "
+			}
+			if !strings.HasPrefix(err.Error(), want) {
+				t.Errorf("Error() = %q, want it to start with %q", err.Error(), want)
+			}
+		})
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
