@@ -1,0 +1,378 @@
+package retention
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+	"sync"
+	"time"
+
+	"quietroom/app/session"
+)
+
+// Options tune a Retention. Zero values take the documented defaults.
+type Options struct {
+	// MaxAhead is how far ahead of the time floor the clock may jump and still be trusted
+	// without an admin confirming the date. Default 14 days: a room left switched off over a
+	// two-week holiday catches up by itself; a clock years ahead (a bad RTC, a typo in the
+	// setup) destroys nothing until someone looks at it.
+	MaxAhead time.Duration
+	// BehindTolerance is how far behind the floor the clock may be before it is reported as
+	// wrong (small corrections by time sync are normal). Default 2 minutes.
+	BehindTolerance time.Duration
+	// Interval is how often Run purges. Default 1 minute.
+	Interval time.Duration
+	// NewTicker makes Run's ticker. Default: time.NewTicker. Tests pass a manual one.
+	NewTicker func(time.Duration) Ticker
+	// Rand is where receipt ids come from. Default crypto/rand.
+	Rand io.Reader
+	// Log receives errors Run cannot return and a line per destruction (ids and counts only).
+	// Default: discard.
+	Log *slog.Logger
+}
+
+// Ticker is the part of time.Ticker Run needs.
+type Ticker interface {
+	C() <-chan time.Time
+	Stop()
+}
+
+type realTicker struct{ t *time.Ticker }
+
+func (r realTicker) C() <-chan time.Time { return r.t.C }
+func (r realTicker) Stop()               { r.t.Stop() }
+
+// Retention enforces deletion dates against trusted time. It is safe for concurrent use; one
+// destruction runs at a time.
+type Retention struct {
+	st    Storage
+	clock session.Clock
+	opts  Options
+	log   *slog.Logger
+
+	mu sync.Mutex // serialises destructions and guards base, start
+	// Trusted time is base plus the clock time elapsed since start (monotonic in production):
+	// base is the floor when it was last taken, start the clock reading at that moment.
+	base, start time.Time
+}
+
+var _ session.Eraser = (*Retention)(nil)
+var _ session.Clock = (*Retention)(nil)
+
+// New loads the time floor from st and returns a Retention measuring time with clock.
+func New(ctx context.Context, st Storage, clock session.Clock, opts Options) (*Retention, error) {
+	if opts.MaxAhead <= 0 {
+		opts.MaxAhead = 14 * 24 * time.Hour
+	}
+	if opts.BehindTolerance <= 0 {
+		opts.BehindTolerance = 2 * time.Minute
+	}
+	if opts.Interval <= 0 {
+		opts.Interval = time.Minute
+	}
+	if opts.NewTicker == nil {
+		opts.NewTicker = func(d time.Duration) Ticker { return realTicker{time.NewTicker(d)} }
+	}
+	if opts.Rand == nil {
+		opts.Rand = rand.Reader
+	}
+	if opts.Log == nil {
+		opts.Log = slog.New(slog.DiscardHandler)
+	}
+	floor, err := st.TimeFloor(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("retention: %w", err)
+	}
+	r := &Retention{st: st, clock: clock, opts: opts, log: opts.Log.With("component", "retention")}
+	now := clock.Now()
+	if floor.IsZero() {
+		// A new device has no floor yet: the clock is all there is (the setup wizard asks the
+		// admin to confirm the date).
+		floor = now
+	}
+	r.base, r.start = floor, now
+	return r, nil
+}
+
+// assess returns trusted now and the clock's state for a clock reading now. Caller holds mu.
+func (r *Retention) assess(now time.Time) (time.Time, ClockState) {
+	elapsed := now.Sub(r.start)
+	if elapsed < 0 {
+		elapsed = 0 // a fake or wall-only clock set back: the floor stands still, never back
+	}
+	floor := r.base.Add(elapsed)
+	switch {
+	case now.Before(floor.Add(-r.opts.BehindTolerance)):
+		return floor, ClockBehind
+	case now.After(floor.Add(r.opts.MaxAhead)):
+		return floor, ClockAhead
+	case now.After(floor):
+		return now, ClockOK
+	}
+	return floor, ClockOK
+}
+
+// Now is trusted now: the later of the clock and the time floor (which moves with the time
+// elapsed since start-up); a clock too far ahead is not followed until confirmed. It
+// implements session.Clock.
+func (r *Retention) Now() time.Time {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	t, _ := r.assess(r.clock.Now())
+	return t
+}
+
+// advance persists the floor at trusted now and returns it. Caller holds mu.
+func (r *Retention) advance(ctx context.Context) (time.Time, ClockState, error) {
+	now := r.clock.Now()
+	trusted, state := r.assess(now)
+	if err := r.st.RaiseTimeFloor(ctx, trusted); err != nil {
+		return trusted, state, fmt.Errorf("retention: %w", err)
+	}
+	r.base, r.start = trusted, now
+	return trusted, state, nil
+}
+
+// Status reports the clock, trusted time, the floor and the next deletion. It changes nothing.
+func (r *Retention) Status(ctx context.Context) (Status, error) {
+	r.mu.Lock()
+	now := r.clock.Now()
+	trusted, state := r.assess(now)
+	r.mu.Unlock()
+	floor, err := r.st.TimeFloor(ctx)
+	if err != nil {
+		return Status{}, fmt.Errorf("retention status: %w", err)
+	}
+	next, ok, err := r.st.NextDeletion(ctx)
+	if err != nil {
+		return Status{}, fmt.Errorf("retention status: %w", err)
+	}
+	s := Status{Clock: now, Trusted: trusted, Floor: floor, State: state, NextDeletion: next, HasNextDeletion: ok}
+	s.Message = s.message(r.opts.MaxAhead)
+	return s, nil
+}
+
+// ConfirmClock is the admin confirming that the clock, now ahead of the floor by more than
+// MaxAhead, is right: the floor moves to it and deletions follow it from now on. A clock behind
+// the floor cannot be confirmed (the floor never moves back): set the device's date instead.
+func (r *Retention) ConfirmClock(ctx context.Context, actor Role) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	now := r.clock.Now()
+	_, state := r.assess(now)
+	switch state {
+	case ClockBehind:
+		return fmt.Errorf("confirm clock: the clock is behind the last trusted time; set the device's date and time: %w", ErrClockUnconfirmed)
+	case ClockOK:
+		return ErrClockUnconfirmed
+	}
+	if err := r.st.RaiseTimeFloor(ctx, now); err != nil {
+		return fmt.Errorf("confirm clock: %w", err)
+	}
+	r.base, r.start = now, now
+	if err := r.st.AppendAudit(ctx, AuditEvent{At: now, Actor: actor, Action: "clock.confirm", Outcome: "ok"}); err != nil {
+		return fmt.Errorf("confirm clock: %w", err)
+	}
+	return nil
+}
+
+// PlaceHold puts an engagement on legal hold, with a written reason (required): nothing in it is
+// purged or wiped until the hold is released. The event is logged; the reason stays on the
+// engagement, not in the log.
+func (r *Retention) PlaceHold(ctx context.Context, engagementID, reason string, actor Role) error {
+	reason = strings.TrimSpace(reason)
+	if reason == "" {
+		return fmt.Errorf("legal hold on %s: %w", engagementID, ErrNoReason)
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.st.SetLegalHold(ctx, engagementID, true, reason, r.event(actor, "legal-hold.place", engagementID))
+}
+
+// ReleaseHold releases an engagement's legal hold; the release is logged. Sessions already past
+// their date are purged at the next purge.
+func (r *Retention) ReleaseHold(ctx context.Context, engagementID string, actor Role) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.st.SetLegalHold(ctx, engagementID, false, "", r.event(actor, "legal-hold.release", engagementID))
+}
+
+// SetDeletionDate sets an engagement's deletion date (required). Sessions later than the new
+// date are brought forward to it; moving it later never extends an existing session. A date
+// already reached is purged by the next purge.
+func (r *Retention) SetDeletionDate(ctx context.Context, engagementID string, date time.Time, actor Role) error {
+	if date.IsZero() {
+		return fmt.Errorf("set deletion date of %s: %w", engagementID, ErrNoDeletionDate)
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.st.SetDeletionDate(ctx, engagementID, date, r.event(actor, "deletion-date.set", engagementID))
+}
+
+func (r *Retention) event(actor Role, action, engagementID string) AuditEvent {
+	t, _ := r.assess(r.clock.Now())
+	return AuditEvent{At: t, Actor: actor, Action: action, EngagementID: engagementID, Outcome: "ok"}
+}
+
+// PurgeDue destroys every session whose deletion date trusted time has reached (however long
+// the device was off), unless its engagement is on legal hold, and finishes any destruction a
+// crash interrupted. Run it at start-up before anything is shown. The receipt has Sessions 0
+// when nothing was due.
+func (r *Retention) PurgeDue(ctx context.Context) (Receipt, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	trusted, _, err := r.advance(ctx)
+	if err != nil {
+		return Receipt{}, err
+	}
+	if err := r.finishPending(ctx); err != nil {
+		return Receipt{}, err
+	}
+	return r.destroy(ctx, Scope{Kind: KindPurge, DueAt: trusted}, RoleSystem, trusted)
+}
+
+// DestroySession destroys one session at once, whatever its date or hold: consent was
+// withdrawn. It implements session.Eraser.
+func (r *Retention) DestroySession(ctx context.Context, sessionID string) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	t, _ := r.assess(r.clock.Now())
+	_, err := r.destroy(ctx, Scope{Kind: KindWithdrawal, SessionID: sessionID}, RoleInterviewee, t)
+	return err
+}
+
+// WipeEngagement destroys an engagement and every record in it ("follow-up visit done").
+// ErrLegalHold while it is on hold.
+func (r *Retention) WipeEngagement(ctx context.Context, engagementID string, actor Role) (Receipt, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	t, _ := r.assess(r.clock.Now())
+	return r.destroy(ctx, Scope{Kind: KindWipeEngagement, EngagementID: engagementID}, actor, t)
+}
+
+// WipeAll destroys everything in the database but the time floor (factory reset): every
+// engagement, session, interviewer, credential, the audit log and old receipts. The device
+// secret is not in the database and is untouched. ErrLegalHold while any hold is in place.
+func (r *Retention) WipeAll(ctx context.Context, actor Role) (Receipt, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	t, _ := r.assess(r.clock.Now())
+	return r.destroy(ctx, Scope{Kind: KindWipeAll}, actor, t)
+}
+
+// destroy erases scope and finishes the job. Caller holds mu.
+func (r *Retention) destroy(ctx context.Context, scope Scope, actor Role, at time.Time) (Receipt, error) {
+	id, err := r.newID()
+	if err != nil {
+		return Receipt{}, err
+	}
+	rec, keys, err := r.st.Erase(ctx, scope, Receipt{ID: id, Kind: scope.Kind, Actor: actor, At: at})
+	if err != nil {
+		return Receipt{}, fmt.Errorf("%s: %w", scope.Kind, err)
+	}
+	if scope.Kind == KindPurge && rec.Sessions == 0 {
+		return rec, nil
+	}
+	rec, err = r.finish(ctx, rec, keys)
+	ev := AuditEvent{At: at, Actor: actor, Action: string(scope.Kind), SessionID: scope.SessionID,
+		EngagementID: scope.EngagementID, Count: rec.Sessions, Outcome: rec.Outcome}
+	if aerr := r.st.AppendAudit(ctx, ev); aerr != nil && err == nil {
+		err = aerr
+	}
+	r.log.Info("records destroyed", "receipt", rec.ID, "kind", string(rec.Kind), "sessions", rec.Sessions,
+		"entries", rec.Entries, "outcome", rec.Outcome)
+	if err != nil {
+		return rec, fmt.Errorf("%s: %w", scope.Kind, err)
+	}
+	return rec, nil
+}
+
+// finish truncates the WAL, reclaims free pages, checks that nothing of the deletion remains and
+// completes the receipt. keys are the sealed keys to look for in the raw files (none when the
+// deletion is being finished after a restart, when they are no longer known).
+func (r *Retention) finish(ctx context.Context, rec Receipt, keys [][]byte) (Receipt, error) {
+	var errs []error
+	if err := r.st.TruncateWAL(ctx); err != nil {
+		errs = append(errs, err)
+	}
+	pages, err := r.st.ReclaimFreePages(ctx)
+	rec.PagesReclaimed = pages
+	rec.Reclaimed = err == nil
+	if err != nil {
+		errs = append(errs, err)
+	}
+	// The vacuum went through the WAL: truncate it again.
+	err = r.st.TruncateWAL(ctx)
+	rec.WALTruncated = err == nil && len(errs) == 0
+	if err != nil {
+		errs = append(errs, err)
+	}
+	var engs []string
+	if rec.Kind == KindWipeEngagement || rec.Kind == KindWipeAll {
+		engs = rec.EngagementIDs
+	}
+	if rec.RowsRemaining, err = r.st.RowsRemaining(ctx, rec.SessionIDs, engs); err != nil {
+		errs = append(errs, err)
+	}
+	if len(keys) > 0 {
+		if rec.KeysFound, rec.BytesScanned, err = r.st.ScanFiles(ctx, keys); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	rec.Outcome = OutcomePassed
+	if len(errs) > 0 || rec.RowsRemaining != 0 || rec.KeysFound != 0 || !rec.WALTruncated || !rec.Reclaimed {
+		rec.Outcome = OutcomeFailed
+	}
+	rec.CompletedAt, _ = r.assess(r.clock.Now())
+	if err := r.st.CompleteReceipt(ctx, rec); err != nil {
+		errs = append(errs, err)
+	}
+	if rec.Outcome == OutcomeFailed && len(errs) == 0 {
+		errs = append(errs, fmt.Errorf("receipt %s: the check after deletion failed (%d rows, %d keys remain)", rec.ID, rec.RowsRemaining, rec.KeysFound))
+	}
+	return rec, errors.Join(errs...)
+}
+
+// finishPending completes destructions a crash interrupted after their rows were deleted.
+func (r *Retention) finishPending(ctx context.Context) error {
+	pending, err := r.st.PendingReceipts(ctx)
+	if err != nil {
+		return fmt.Errorf("retention: %w", err)
+	}
+	for _, rec := range pending {
+		if _, err := r.finish(ctx, rec, nil); err != nil {
+			return fmt.Errorf("retention: finish %s: %w", rec.ID, err)
+		}
+	}
+	return nil
+}
+
+// Run purges every Interval until ctx is done, then returns ctx's error. Purge errors are
+// logged, not returned: the next tick tries again.
+func (r *Retention) Run(ctx context.Context) error {
+	t := r.opts.NewTicker(r.opts.Interval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-t.C():
+			if _, err := r.PurgeDue(ctx); err != nil && ctx.Err() == nil {
+				r.log.Error("scheduled purge failed", "err", err)
+			}
+		}
+	}
+}
+
+func (r *Retention) newID() (string, error) {
+	b := make([]byte, 16)
+	if _, err := io.ReadFull(r.opts.Rand, b); err != nil {
+		return "", fmt.Errorf("receipt id: %w", err)
+	}
+	return hex.EncodeToString(b), nil
+}

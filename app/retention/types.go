@@ -1,0 +1,149 @@
+package retention
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"quietroom/app/session"
+)
+
+// Sentinel errors callers branch on.
+var (
+	// ErrLegalHold is returned when an engagement on legal hold would be wiped.
+	ErrLegalHold = errors.New("the engagement is on legal hold: release the hold first (the release is logged)")
+	// ErrNoReason is returned when a legal hold is placed without a written reason.
+	ErrNoReason = errors.New("a legal hold needs a written reason")
+	// ErrNoDeletionDate is returned when an engagement has no deletion date.
+	ErrNoDeletionDate = errors.New("every engagement needs a deletion date")
+	// ErrDateExtended is returned when a session's deletion date would move later than its
+	// engagement's date or than the date it already has.
+	ErrDateExtended = errors.New("a session's deletion date may only be brought forward, never extended")
+	// ErrClockUnconfirmed is returned by ConfirmClock when there is nothing to confirm.
+	ErrClockUnconfirmed = errors.New("the clock is not ahead of the time floor: nothing to confirm")
+)
+
+// Role is who did something, as written in the audit log and the receipts. Never a name.
+type Role string
+
+const (
+	RoleAdmin       Role = "admin"
+	RoleInterviewer Role = "interviewer"
+	RoleInterviewee Role = "interviewee"
+	RoleSystem      Role = "system" // the scheduled purge
+)
+
+// Kind is why records were destroyed.
+type Kind string
+
+const (
+	KindPurge          Kind = "purge"           // deletion date reached
+	KindWithdrawal     Kind = "withdrawal"      // consent withdrawn
+	KindWipeEngagement Kind = "wipe-engagement" // admin: follow-up visit done
+	KindWipeAll        Kind = "wipe-all"        // admin: factory reset
+)
+
+// Outcome values of a receipt's check.
+const (
+	OutcomePending = "pending" // deleted; the WAL, free pages and the check are still to be done
+	OutcomePassed  = "passed"
+	OutcomeFailed  = "failed"
+)
+
+// Scope says what Storage.Erase deletes.
+type Scope struct {
+	Kind Kind
+	// DueAt (KindPurge): every session whose deletion date is at or before DueAt and whose
+	// engagement is not on legal hold.
+	DueAt time.Time
+	// SessionID (KindWithdrawal): that session, hold or not (withdrawal is the interviewee's).
+	SessionID string
+	// EngagementID (KindWipeEngagement): the engagement and everything in it; ErrLegalHold if it
+	// is on hold. KindWipeAll refuses with ErrLegalHold while any engagement is on hold.
+	EngagementID string
+}
+
+// Receipt is the record that something was destroyed: what, when, who (a role), how, and the
+// result of the check afterwards. It holds no content, labels or names.
+type Receipt struct {
+	ID    string
+	Kind  Kind
+	Actor Role
+	At    time.Time // trusted time of the deletion
+
+	// What.
+	EngagementIDs []string
+	SessionIDs    []string
+	Sessions      int
+	Entries       int // notes, quotes, reflections, answers
+	Consents      int
+	Declines      int // decline counts removed (wipes only)
+
+	// How.
+	KeysDestroyed  int   // sealed session keys deleted
+	RowsDeleted    int   // rows deleted, with secure_delete on
+	SecureDelete   bool  // secure_delete was on for the deleting connection
+	WALTruncated   bool  // wal_checkpoint(TRUNCATE) completed
+	Reclaimed      bool  // free pages returned (incremental vacuum)
+	PagesReclaimed int64 // pages returned to the file system
+	RowsRemaining  int   // rows still found with the deleted ids (want 0)
+	BytesScanned   int64 // raw bytes of the database, WAL and shm files scanned
+	KeysFound      int   // captured sealed keys found in those bytes (want 0)
+	Outcome        string
+	CompletedAt    time.Time
+}
+
+// AuditEvent is one line of the audit log: ids, counts, times, a role and an outcome.
+type AuditEvent struct {
+	Seq          int64
+	At           time.Time
+	Actor        Role
+	Action       string // e.g. "legal-hold.place", "clock.confirm", "engagement.create"
+	EngagementID string
+	SessionID    string
+	Count        int
+	Outcome      string // "ok", or a short reason code; never free text
+}
+
+// Storage is what retention needs from the store. app/store implements it. Every method that
+// changes data is durable when it returns and changes nothing when it returns an error.
+type Storage interface {
+	// TimeFloor returns the persisted time floor, zero when none was ever set.
+	TimeFloor(ctx context.Context) (time.Time, error)
+	// RaiseTimeFloor moves the floor to t when t is later; it never moves the floor back.
+	RaiseTimeFloor(ctx context.Context, t time.Time) error
+
+	Engagement(ctx context.Context, id string) (session.Engagement, error)
+	// SetLegalHold places (hold, with reason) or releases a hold and appends ev to the audit
+	// log, in one transaction.
+	SetLegalHold(ctx context.Context, engagementID string, hold bool, reason string, ev AuditEvent) error
+	// SetDeletionDate sets an engagement's date and brings every session of it that is later
+	// forward to it, appending ev to the audit log, in one transaction.
+	SetDeletionDate(ctx context.Context, engagementID string, date time.Time, ev AuditEvent) error
+	// NextDeletion returns the earliest deletion date of a session not on hold (ok false: none).
+	NextDeletion(ctx context.Context) (at time.Time, ok bool, err error)
+	AppendAudit(ctx context.Context, ev AuditEvent) error
+
+	// Erase deletes what scope names in one transaction with secure_delete on: session rows with
+	// their sealed keys, entries and consents (and for wipes decline counts and engagements),
+	// and inserts rec, completed with the counts, as a pending receipt. It returns that receipt
+	// and the sealed keys it deleted, so they can be looked for afterwards. When nothing matches
+	// a purge it returns a receipt with no sessions and writes nothing. ErrNotFound (session
+	// package) when a withdrawn session or wiped engagement does not exist.
+	Erase(ctx context.Context, scope Scope, rec Receipt) (Receipt, [][]byte, error)
+	// TruncateWAL checkpoints the WAL into the database and truncates it to zero bytes.
+	TruncateWAL(ctx context.Context) error
+	// ReclaimFreePages returns free pages to the file system, reporting how many.
+	ReclaimFreePages(ctx context.Context) (int64, error)
+	// RowsRemaining counts rows that still carry any of the ids (sessions, entries, consents,
+	// engagements).
+	RowsRemaining(ctx context.Context, sessionIDs, engagementIDs []string) (int, error)
+	// ScanFiles reads every byte of the database, WAL and shm files and counts the needles that
+	// occur anywhere in them.
+	ScanFiles(ctx context.Context, needles [][]byte) (found int, scanned int64, err error)
+	// CompleteReceipt stores the how and the check's result of a receipt Erase wrote.
+	CompleteReceipt(ctx context.Context, rec Receipt) error
+	// PendingReceipts returns receipts whose finishing steps did not complete (a crash between
+	// the deletion and the check).
+	PendingReceipts(ctx context.Context) ([]Receipt, error)
+}

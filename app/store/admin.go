@@ -1,0 +1,223 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+)
+
+// Interviewer is an interviewer as stored. KeySlot is the vault's opaque wrapped key material.
+type Interviewer struct {
+	ID          string
+	DisplayName string // name or initials, as the admin entered it
+	KeySlot     []byte
+	Disabled    bool // admin-set: may not sign in
+	MustChange  bool // admin-set: must choose a new PIN at next sign-in
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
+}
+
+// PutInterviewer inserts the interviewer or replaces the one with the same id.
+func (d *DB) PutInterviewer(ctx context.Context, iv Interviewer) error {
+	err := d.tx(ctx, func(t *sql.Tx) error {
+		_, err := t.ExecContext(ctx, `INSERT INTO interviewers (id, display_name, key_slot, disabled, must_change, created_at, updated_at)
+			VALUES (?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET display_name=excluded.display_name,
+			key_slot=excluded.key_slot, disabled=excluded.disabled, must_change=excluded.must_change,
+			updated_at=excluded.updated_at`,
+			iv.ID, iv.DisplayName, iv.KeySlot, iv.Disabled, iv.MustChange, tv(iv.CreatedAt), tv(iv.UpdatedAt))
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("put interviewer %s: %w", iv.ID, err)
+	}
+	return nil
+}
+
+const interviewerCols = `id, display_name, key_slot, disabled, must_change, created_at, updated_at`
+
+func scanInterviewer(s scanner) (Interviewer, error) {
+	var (
+		iv               Interviewer
+		created, updated sql.NullInt64
+	)
+	err := s.Scan(&iv.ID, &iv.DisplayName, &iv.KeySlot, &iv.Disabled, &iv.MustChange, &created, &updated)
+	iv.CreatedAt, iv.UpdatedAt = tr(created), tr(updated)
+	return iv, err
+}
+
+// Interviewer returns the interviewer id.
+func (d *DB) Interviewer(ctx context.Context, id string) (Interviewer, error) {
+	iv, err := scanInterviewer(d.db.QueryRowContext(ctx, `SELECT `+interviewerCols+` FROM interviewers WHERE id = ?`, id))
+	if err != nil {
+		return Interviewer{}, notFound(err, "interviewer "+id)
+	}
+	return iv, nil
+}
+
+// Interviewers lists every interviewer by display name.
+func (d *DB) Interviewers(ctx context.Context) ([]Interviewer, error) {
+	rows, err := d.db.QueryContext(ctx, `SELECT `+interviewerCols+` FROM interviewers ORDER BY display_name, id`)
+	if err != nil {
+		return nil, fmt.Errorf("list interviewers: %w", err)
+	}
+	defer rows.Close()
+	var out []Interviewer
+	for rows.Next() {
+		iv, err := scanInterviewer(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list interviewers: %w", err)
+		}
+		out = append(out, iv)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list interviewers: %w", err)
+	}
+	return out, nil
+}
+
+// DeleteInterviewer removes an interviewer and their key slot; sessions sealed to them can no
+// longer be opened by anyone.
+func (d *DB) DeleteInterviewer(ctx context.Context, id string) error {
+	err := d.tx(ctx, func(t *sql.Tx) error {
+		return mustAffect(t.ExecContext(ctx, `DELETE FROM interviewers WHERE id = ?`, id))
+	})
+	if err != nil {
+		return fmt.Errorf("delete interviewer %s: %w", id, err)
+	}
+	return nil
+}
+
+// SetAdminVerifier stores the admin credential's verifier (opaque bytes from the vault).
+func (d *DB) SetAdminVerifier(ctx context.Context, verifier []byte, at time.Time) error {
+	err := d.tx(ctx, func(t *sql.Tx) error {
+		_, err := t.ExecContext(ctx, `INSERT INTO admin_credential (id, verifier, updated_at) VALUES (1, ?, ?)
+			ON CONFLICT(id) DO UPDATE SET verifier=excluded.verifier, updated_at=excluded.updated_at`, verifier, tv(at))
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("set admin credential: %w", err)
+	}
+	return nil
+}
+
+// AdminVerifier returns the admin credential's verifier; session.ErrNotFound before setup.
+func (d *DB) AdminVerifier(ctx context.Context) ([]byte, error) {
+	var v []byte
+	if err := d.db.QueryRowContext(ctx, `SELECT verifier FROM admin_credential WHERE id = 1`).Scan(&v); err != nil {
+		return nil, notFound(err, "admin credential")
+	}
+	return v, nil
+}
+
+// RecordFailedAttempt counts one failed PIN attempt for subject ("admin" or an interviewer id)
+// at time at and returns the count so far.
+func (d *DB) RecordFailedAttempt(ctx context.Context, subject string, at time.Time) (int, error) {
+	var n int
+	err := d.tx(ctx, func(t *sql.Tx) error {
+		return t.QueryRowContext(ctx, `INSERT INTO failed_attempts (subject, count, last_at) VALUES (?, 1, ?)
+			ON CONFLICT(subject) DO UPDATE SET count = count + 1, last_at = excluded.last_at
+			RETURNING count`, subject, tv(at)).Scan(&n)
+	})
+	if err != nil {
+		return 0, fmt.Errorf("record failed attempt: %w", err)
+	}
+	return n, nil
+}
+
+// FailedAttempts returns subject's count of failed attempts and the time of the last one.
+func (d *DB) FailedAttempts(ctx context.Context, subject string) (int, time.Time, error) {
+	var (
+		n    int
+		last sql.NullInt64
+	)
+	err := d.db.QueryRowContext(ctx, `SELECT count, last_at FROM failed_attempts WHERE subject = ?`, subject).Scan(&n, &last)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, time.Time{}, nil
+	}
+	if err != nil {
+		return 0, time.Time{}, fmt.Errorf("read failed attempts: %w", err)
+	}
+	return n, tr(last), nil
+}
+
+// ClearFailedAttempts resets subject's count after a successful sign-in.
+func (d *DB) ClearFailedAttempts(ctx context.Context, subject string) error {
+	err := d.tx(ctx, func(t *sql.Tx) error {
+		_, err := t.ExecContext(ctx, `DELETE FROM failed_attempts WHERE subject = ?`, subject)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("clear failed attempts: %w", err)
+	}
+	return nil
+}
+
+// Setting keys.
+const (
+	settingRoomName  = "room_name"
+	settingTimeFloor = "time_floor"
+)
+
+func (d *DB) setting(ctx context.Context, key string) (string, error) {
+	var v string
+	err := d.db.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = ?`, key).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("read setting %s: %w", key, err)
+	}
+	return v, nil
+}
+
+// RoomName returns the room's name ("" before setup).
+func (d *DB) RoomName(ctx context.Context) (string, error) { return d.setting(ctx, settingRoomName) }
+
+// SetRoomName sets the room's name.
+func (d *DB) SetRoomName(ctx context.Context, name string) error {
+	err := d.tx(ctx, func(t *sql.Tx) error {
+		_, err := t.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
+			ON CONFLICT(key) DO UPDATE SET value = excluded.value`, settingRoomName, name)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("set room name: %w", err)
+	}
+	return nil
+}
+
+// TimeFloor returns the persisted time floor (zero when never set).
+func (d *DB) TimeFloor(ctx context.Context) (time.Time, error) {
+	v, err := d.setting(ctx, settingTimeFloor)
+	if err != nil || v == "" {
+		return time.Time{}, err
+	}
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("read time floor: %w", err)
+	}
+	return time.Unix(0, n).UTC(), nil
+}
+
+// RaiseTimeFloor moves the floor to t when t is later; it never moves it back.
+func (d *DB) RaiseTimeFloor(ctx context.Context, t time.Time) error {
+	if t.IsZero() {
+		return nil
+	}
+	err := d.tx(ctx, func(tx *sql.Tx) error {
+		// Compared as integers in SQL so the floor cannot move back even under a race.
+		_, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
+			ON CONFLICT(key) DO UPDATE SET value = excluded.value
+			WHERE CAST(excluded.value AS INTEGER) > CAST(settings.value AS INTEGER)`,
+			settingTimeFloor, strconv.FormatInt(t.UnixNano(), 10))
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("raise time floor: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,23 @@
+// Package store keeps Quiet Room's records in SQLite. It is the only package that imports
+// database/sql and github.com/mattn/go-sqlite3.
+//
+// What it promises:
+//
+//   - Every method that changes data runs in one transaction and is durable when it returns
+//     (WAL journal, synchronous=FULL); when it returns an error it has changed nothing.
+//   - Every connection runs with secure_delete=ON (deleted content is overwritten with zeros),
+//     foreign_keys=ON, temp_store=MEMORY (no temp files on disk) and a busy timeout.
+//   - Content arrives sealed (the vault encrypts it, the session engine hands it over) and is
+//     stored as BLOBs; the store never sees plaintext. The audit log and deletion receipts hold
+//     ids, counts, times, roles and outcomes only.
+//   - The schema is migrated in order by PRAGMA user_version from the embedded migrations; a
+//     database newer than this program is refused ([ErrNewerSchema]), and so is one failing its
+//     integrity check ([ErrCorrupt]), which is left untouched for recovery.
+//   - A full disk is [ErrFull]: the write is refused, nothing already saved is lost.
+//
+// [DB] implements session.Store, retention.Storage and the admin operations (engagements,
+// interviewers, the admin credential, failed attempts, audit log, receipts, settings). Who may
+// call which is the caller's rule, not the store's.
+//
+// Only app/cmd/quietroom wires it; the UI and the domain packages must not import it.
+package store
