@@ -1,0 +1,7 @@
+// Package sessiontest holds in-memory fakes of the session engine's ports (Store, Keys and
+// SessionKey, Clock, Indicator, Eraser) and StoreContract, the test every Store implementation
+// must pass. The fakes are safe for concurrent use and meant for tests only: the fake key is a
+// reversible scrambling that binds the session and record ids, not encryption.
+//
+// Only tests may import this package.
+package sessiontest
