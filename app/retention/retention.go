@@ -237,12 +237,16 @@ func (r *Retention) PurgeDue(ctx context.Context) (Receipt, error) {
 }
 
 // DestroySession destroys one session at once, whatever its date or hold: consent was
-// withdrawn. It implements session.Eraser.
+// withdrawn. A session that is not there is not an error (it may have been purged already).
+// It implements session.Eraser.
 func (r *Retention) DestroySession(ctx context.Context, sessionID string) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	t, _ := r.assess(r.clock.Now())
 	_, err := r.destroy(ctx, Scope{Kind: KindWithdrawal, SessionID: sessionID}, RoleInterviewee, t)
+	if errors.Is(err, session.ErrNotFound) {
+		return nil
+	}
 	return err
 }
 

@@ -8,7 +8,10 @@ import (
 	"strconv"
 	"time"
 
+	"quietroom/app/vault"
 )
+
+var _ vault.AttemptLog = (*DB)(nil)
 
 // Interviewer is an interviewer as stored. KeySlot is the vault's opaque wrapped key material.
 type Interviewer struct {
@@ -113,45 +116,50 @@ func (d *DB) AdminVerifier(ctx context.Context) ([]byte, error) {
 	return v, nil
 }
 
-// RecordFailedAttempt counts one failed PIN attempt for subject ("admin" or an interviewer id)
-// at time at and returns the count so far.
-func (d *DB) RecordFailedAttempt(ctx context.Context, subject string, at time.Time) (int, error) {
-	var n int
+// RecordFailure counts one failed PIN attempt for subject ("admin" or an interviewer id) at
+// time at, durably, and returns the record so far. It implements vault.AttemptLog.
+func (d *DB) RecordFailure(ctx context.Context, subject string, at time.Time) (vault.Attempts, error) {
+	var (
+		a    vault.Attempts
+		last sql.NullInt64
+	)
 	err := d.tx(ctx, func(t *sql.Tx) error {
 		return t.QueryRowContext(ctx, `INSERT INTO failed_attempts (subject, count, last_at) VALUES (?, 1, ?)
 			ON CONFLICT(subject) DO UPDATE SET count = count + 1, last_at = excluded.last_at
-			RETURNING count`, subject, tv(at)).Scan(&n)
+			RETURNING count, last_at`, subject, tv(at)).Scan(&a.Failures, &last)
 	})
 	if err != nil {
-		return 0, fmt.Errorf("record failed attempt: %w", err)
+		return vault.Attempts{}, fmt.Errorf("record failed attempt: %w", err)
 	}
-	return n, nil
+	a.LastFailure = tr(last)
+	return a, nil
 }
 
-// FailedAttempts returns subject's count of failed attempts and the time of the last one.
-func (d *DB) FailedAttempts(ctx context.Context, subject string) (int, time.Time, error) {
+// Failures returns subject's failed attempts; zero for a subject never seen.
+func (d *DB) Failures(ctx context.Context, subject string) (vault.Attempts, error) {
 	var (
-		n    int
+		a    vault.Attempts
 		last sql.NullInt64
 	)
-	err := d.db.QueryRowContext(ctx, `SELECT count, last_at FROM failed_attempts WHERE subject = ?`, subject).Scan(&n, &last)
+	err := d.db.QueryRowContext(ctx, `SELECT count, last_at FROM failed_attempts WHERE subject = ?`, subject).Scan(&a.Failures, &last)
 	if errors.Is(err, sql.ErrNoRows) {
-		return 0, time.Time{}, nil
+		return vault.Attempts{}, nil
 	}
 	if err != nil {
-		return 0, time.Time{}, fmt.Errorf("read failed attempts: %w", err)
+		return vault.Attempts{}, fmt.Errorf("read failed attempts: %w", err)
 	}
-	return n, tr(last), nil
+	a.LastFailure = tr(last)
+	return a, nil
 }
 
-// ClearFailedAttempts resets subject's count after a successful sign-in.
-func (d *DB) ClearFailedAttempts(ctx context.Context, subject string) error {
+// Reset forgets subject's failed attempts (after a success, or an admin clearing a lock-out).
+func (d *DB) Reset(ctx context.Context, subject string) error {
 	err := d.tx(ctx, func(t *sql.Tx) error {
 		_, err := t.ExecContext(ctx, `DELETE FROM failed_attempts WHERE subject = ?`, subject)
 		return err
 	})
 	if err != nil {
-		return fmt.Errorf("clear failed attempts: %w", err)
+		return fmt.Errorf("reset failed attempts: %w", err)
 	}
 	return nil
 }

@@ -38,18 +38,25 @@ func scanEngagement(s scanner) (session.Engagement, error) {
 }
 
 // CreateEngagement stores a new engagement and appends ev to the audit log. Its deletion date is
-// required (retention.ErrNoDeletionDate); a legal hold is placed with SetLegalHold, not here.
+// required (retention.ErrNoDeletionDate); a legal hold given here needs its reason
+// (retention.ErrNoReason) and is normally placed later through retention, which logs it.
 func (d *DB) CreateEngagement(ctx context.Context, e session.Engagement, ev retention.AuditEvent) error {
 	if e.DeletionDate.IsZero() {
 		return fmt.Errorf("create engagement %s: %w", e.ID, retention.ErrNoDeletionDate)
+	}
+	if e.LegalHold && e.HoldReason == "" {
+		return fmt.Errorf("create engagement %s: %w", e.ID, retention.ErrNoReason)
+	}
+	if !e.LegalHold {
+		e.HoldReason = ""
 	}
 	groups, err := json.Marshal(nonNil(e.StakeholderGroups))
 	if err != nil {
 		return fmt.Errorf("create engagement %s: %w", e.ID, err)
 	}
 	err = d.tx(ctx, func(t *sql.Tx) error {
-		if _, err := t.ExecContext(ctx, `INSERT INTO engagements (id, title, deletion_at, stakeholder_groups, closed, created_at)
-			VALUES (?,?,?,?,?,?)`, e.ID, e.Title, e.DeletionDate.UnixNano(), string(groups), e.Closed, tv(e.CreatedAt)); err != nil {
+		if _, err := t.ExecContext(ctx, `INSERT INTO engagements (id, title, deletion_at, stakeholder_groups, legal_hold, hold_reason, closed, created_at)
+			VALUES (?,?,?,?,?,?,?,?)`, e.ID, e.Title, e.DeletionDate.UnixNano(), string(groups), e.LegalHold, e.HoldReason, e.Closed, tv(e.CreatedAt)); err != nil {
 			return err
 		}
 		return appendAudit(ctx, t, ev)

@@ -126,11 +126,11 @@ func nonNil(s []string) []string {
 // Session returns the session id.
 func (d *DB) Session(ctx context.Context, id string) (session.Record, error) {
 	var (
-		r                      session.Record
-		topics, prog, timer    string
-		state                  string
-		del                    int64
-		created, updated       sql.NullInt64
+		r                   session.Record
+		topics, prog, timer string
+		state               string
+		del                 int64
+		created, updated    sql.NullInt64
 	)
 	err := d.db.QueryRowContext(ctx, `SELECT `+sessionCols+` FROM sessions WHERE id = ?`, id).Scan(
 		&r.ID, &r.EngagementID, &r.InterviewerID, &r.PackID, &r.PackVersion, &r.PackHash, &topics,

@@ -12,6 +12,7 @@ import (
 
 	"quietroom/app/retention"
 	"quietroom/app/session"
+	"quietroom/app/session/sessiontest"
 )
 
 var day0 = time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
@@ -174,4 +175,16 @@ func TestMigrations(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestStoreContract(t *testing.T) {
+	sessiontest.StoreContract(t, func(t *testing.T, engagements ...session.Engagement) session.Store {
+		d := openDB(t, t.TempDir(), Options{})
+		for _, e := range engagements {
+			if err := d.CreateEngagement(context.Background(), e, retention.AuditEvent{Actor: retention.RoleAdmin, Action: "engagement.create", EngagementID: e.ID}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return d
+	})
 }
