@@ -120,3 +120,23 @@ func TestLoadInvalid(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestLoadReportsEveryProblem: one pass reports all the problems in a file, in line order.
+func TestLoadReportsEveryProblem(t *testing.T) {
+	_, err := LoadFile("testdata/many-problems.yaml")
+	var verr *ValidationError
+	if !errors.As(err, &verr) {
+		t.Fatalf("LoadFile(many-problems.yaml) = %v, want *ValidationError", err)
+	}
+	want := []string{"2:id", "6:kind", "8:duration_minutes", "21:consent[1].required", "27:topics[0].question", "31:topics[1].id", "37:topics[1].scale.max"}
+	var got []string
+	for _, p := range verr.Problems {
+		got = append(got, strconv.Itoa(p.Line)+":"+p.Field)
+	}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("problems = %v, want %v\n%v", got, want, err)
+	}
+	if lines := strings.Count(err.Error(), "\n") + 1; lines != len(want) {
+		t.Errorf("Error() has %d lines, want one per problem (%d)", lines, len(want))
+	}
+}
