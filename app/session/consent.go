@@ -60,6 +60,7 @@ func (e *Engine) GiveConsent(ctx context.Context, c Consent) (State, error) {
 			return e.s.rec.State, fmt.Errorf("give consent: seal signature: %w", err)
 		}
 	}
+	before, created := e.s.rec, false
 	if !e.s.persisted {
 		// The session reaches the store only now: before consent nothing of it is kept.
 		first := cloneRecord(e.s.rec)
@@ -67,20 +68,29 @@ func (e *Engine) GiveConsent(ctx context.Context, c Consent) (State, error) {
 		if err := e.store.CreateSession(ctx, first); err != nil {
 			return e.s.rec.State, fmt.Errorf("give consent: create session %s: %w", id, err)
 		}
-		e.s.rec, e.s.persisted = first, true
+		e.s.rec, e.s.persisted, created = first, true, true
+	}
+	// undo removes a session this call created when a later write fails, so that a failed
+	// consent leaves nothing stored. If even that fails, the session stays stored in the consent
+	// state, and a retry, a decline or a withdrawal deals with it.
+	undo := func(err error) (State, error) {
+		if created && e.eraser.DestroySession(ctx, id) == nil {
+			e.s.rec, e.s.persisted = before, false
+		}
+		return e.s.rec.State, fmt.Errorf("give consent: %w", err)
 	}
 	cr := ConsentRecord{
 		SessionID: id, PackHash: e.s.pack.Hash, Choices: maps.Clone(c.Choices),
 		SealedSignature: sealedSig, GivenAt: now,
 	}
 	if err := e.store.PutConsent(ctx, cr); err != nil {
-		return e.s.rec.State, fmt.Errorf("give consent: save consent of %s: %w", id, err)
+		return undo(fmt.Errorf("save consent of %s: %w", id, err))
 	}
 	next := cloneRecord(e.s.rec)
 	next.State = StateQuestions
 	next.Timer = startTimer(next.Timer, now)
 	if err := e.save(ctx, next, now); err != nil {
-		return e.s.rec.State, fmt.Errorf("give consent: %w", err)
+		return undo(err)
 	}
 	e.s.consent = cr
 	e.s.signature = slices.Clone(c.Signature)
