@@ -99,22 +99,25 @@ func New(ctx context.Context, st Storage, clock session.Clock, opts Options) (*R
 	return r, nil
 }
 
-// assess returns trusted now and the clock's state for a clock reading now. Caller holds mu.
+// assess returns trusted now and the clock's state for a clock reading now, and takes trusted
+// now as the new in-memory floor, so it never goes back between calls. Caller holds mu.
 func (r *Retention) assess(now time.Time) (time.Time, ClockState) {
 	elapsed := now.Sub(r.start)
 	if elapsed < 0 {
 		elapsed = 0 // a fake or wall-only clock set back: the floor stands still, never back
 	}
 	floor := r.base.Add(elapsed)
+	trusted, state := floor, ClockOK
 	switch {
 	case now.Before(floor.Add(-r.opts.BehindTolerance)):
-		return floor, ClockBehind
+		state = ClockBehind
 	case now.After(floor.Add(r.opts.MaxAhead)):
-		return floor, ClockAhead
+		state = ClockAhead
 	case now.After(floor):
-		return now, ClockOK
+		trusted = now
 	}
-	return floor, ClockOK
+	r.base, r.start = trusted, now
+	return trusted, state
 }
 
 // Now is trusted now: the later of the clock and the time floor (which moves with the time
@@ -134,7 +137,6 @@ func (r *Retention) advance(ctx context.Context) (time.Time, ClockState, error) 
 	if err := r.st.RaiseTimeFloor(ctx, trusted); err != nil {
 		return trusted, state, fmt.Errorf("retention: %w", err)
 	}
-	r.base, r.start = trusted, now
 	return trusted, state, nil
 }
 
