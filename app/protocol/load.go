@@ -23,8 +23,8 @@ const (
 	maxIDLength        = 64
 )
 
-// DefaultWarningMinutes are the timer warnings a pack gets when its file names none.
-var DefaultWarningMinutes = []int{10, 5}
+// defaultWarningMinutes are the timer warnings a pack gets when its file names none.
+var defaultWarningMinutes = []int{10, 5}
 
 var (
 	idPattern       = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
@@ -395,9 +395,9 @@ func (ps *parser) timing(f *fields, p *Pack) {
 			p.WarningMinutes = []int{}
 			return
 		}
-		p.WarningMinutes = append([]int(nil), DefaultWarningMinutes...)
-		if dok && d <= DefaultWarningMinutes[0] {
-			ps.add(f.vals["duration_minutes"].Line, "warning_minutes", "the default warnings (%v minutes left) must be below the duration of %d minutes; set warning_minutes to smaller numbers, or [] for none", DefaultWarningMinutes, d)
+		p.WarningMinutes = append([]int(nil), defaultWarningMinutes...)
+		if dok && d <= defaultWarningMinutes[0] {
+			ps.add(f.vals["duration_minutes"].Line, "warning_minutes", "the default warnings (%v minutes left) must be below the duration of %d minutes; set warning_minutes to smaller numbers, or [] for none", defaultWarningMinutes, d)
 		}
 		return
 	}
