@@ -266,7 +266,7 @@ func (d *DB) receipts(ctx context.Context, where string, args ...any) ([]retenti
 
 // Receipts lists every deletion receipt, newest first.
 func (d *DB) Receipts(ctx context.Context) ([]retention.Receipt, error) {
-	return d.receipts(ctx, `ORDER BY at DESC, id`)
+	return d.receipts(ctx, `ORDER BY at DESC, rowid DESC`)
 }
 
 // PendingReceipts lists receipts whose finishing steps have not completed.
