@@ -1,0 +1,94 @@
+package degraded_test
+
+import (
+	"bytes"
+	"errors"
+	"log/slog"
+	"strings"
+	"testing"
+	"time"
+
+	"quietroom/hw"
+	"quietroom/hw/degraded"
+	"quietroom/hw/hwtest"
+)
+
+func TestContract(t *testing.T) {
+	hwtest.TestIndicator(t, func(t *testing.T, w hw.Wiring, clock *hwtest.Clock) hwtest.IndicatorHarness {
+		f := hwtest.NewIndicator(w, clock)
+		d := degraded.Open(func() (hw.Indicator, error) { return f, nil }, degraded.Options{Clock: clock})
+		return hwtest.IndicatorHarness{Indicator: d, Light: f.Light}
+	})
+}
+
+func TestMissingHardwareIsReportedAndRetried(t *testing.T) {
+	clock := hwtest.NewClock(time.Time{})
+	var logs bytes.Buffer
+	var reports []error
+	missing := errors.New("GPIO line GPIO17 (led): GPIO line not found")
+	fake := hwtest.NewIndicator(hw.Single, clock)
+	opens := 0
+	open := func() (hw.Indicator, error) {
+		opens++
+		if opens < 3 {
+			return nil, missing
+		}
+		return fake, nil
+	}
+	d := degraded.Open(open, degraded.Options{
+		Log:    slog.New(slog.NewTextHandler(&logs, nil)),
+		Report: func(err error) { reports = append(reports, err) },
+		Clock:  clock,
+	})
+	steps := []struct {
+		name      string
+		wait      time.Duration
+		show      hw.State
+		wantOpens int
+		wantFault bool
+	}{
+		{"a Show soon after is not a retry", 10 * time.Second, hw.Occupied, 1, true},
+		{"a minute later it retries and fails", time.Minute, hw.EndingSoon, 2, true},
+		{"next minute it opens and shows the state", time.Minute, hw.Overtime, 3, false},
+		{"then it uses the indicator", time.Second, hw.Free, 3, false},
+	}
+	for _, s := range steps {
+		t.Run(s.name, func(t *testing.T) {
+			clock.Advance(s.wait)
+			if err := d.Show(s.show); err != nil {
+				t.Fatalf("Show(%v) = %v, want nil whatever the hardware does", s.show, err)
+			}
+			if opens != s.wantOpens || (d.Fault() != nil) != s.wantFault {
+				t.Errorf("opens = %d, Fault() = %v; want %d opens, fault %v", opens, d.Fault(), s.wantOpens, s.wantFault)
+			}
+		})
+	}
+	if got, _ := fake.State(); got != hw.Free {
+		t.Errorf("indicator shows %v, want free", got)
+	}
+	if len(reports) != 2 || !errors.Is(reports[0], missing) || reports[1] != nil {
+		t.Errorf("reports = %v, want [the fault, nil]", reports)
+	}
+	if strings.Count(logs.String(), "level=WARN") != 1 || !strings.Contains(logs.String(), "GPIO17") {
+		t.Errorf("want one warning naming the line, got:\n%s", logs.String())
+	}
+}
+
+func TestFailingShowIsReportedOnce(t *testing.T) {
+	fake := hwtest.NewIndicator(hw.Single, nil)
+	var reports []error
+	d := degraded.Open(func() (hw.Indicator, error) { return fake, nil },
+		degraded.Options{Report: func(err error) { reports = append(reports, err) }, Clock: hwtest.NewClock(time.Time{})})
+	busy := errors.New("busy")
+	fake.Fail(busy)
+	for _, s := range []hw.State{hw.Occupied, hw.EndingSoon, hw.Overtime} {
+		if err := d.Show(s); err != nil {
+			t.Fatalf("Show(%v) = %v", s, err)
+		}
+	}
+	fake.Fail(nil)
+	_ = d.Show(hw.Free)
+	if len(reports) != 2 || !errors.Is(reports[0], busy) || reports[1] != nil {
+		t.Errorf("reports = %v, want [busy, nil]", reports)
+	}
+}
