@@ -8,7 +8,9 @@
 // → write-up → sealed, with two side exits: declined (consent refused, from the preamble or the
 // consent screen) and withdrawn (consent withdrawn, at any point until sealing). CanMove lists
 // the legal moves; a method asked for any other move returns an error wrapping ErrIllegalMove.
-// Every error the engine returns means nothing changed, neither in memory nor in the store.
+// Every error the engine returns means nothing changed, neither in memory nor in the store. (One
+// corner: when consent fails half-way through storing and even removing the half-stored session
+// fails, it stays stored in the consent state; retrying, declining or withdrawing deals with it.)
 //
 // # What it promises
 //

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -486,5 +487,28 @@ func TestTopicNavigation(t *testing.T) {
 		if h.eng.Topics()[rec.Progress.Current].ID != cur {
 			t.Errorf("after %s: stored current topic = %d, want %s", s.name, rec.Progress.Current, cur)
 		}
+	}
+}
+
+// TestConcurrentUse runs the UI's timer ticks alongside note edits; the race detector checks it.
+func TestConcurrentUse(t *testing.T) {
+	h := newHarness(t)
+	h.driveTo(session.StateQuestions)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for range 200 {
+			h.eng.Tick()
+			h.eng.Topics()
+			h.eng.Items()
+		}
+	}()
+	for i := range 50 {
+		h.must("SetNote", h.eng.SetNote(h.ctx, "t3", strings.Repeat("x", i+1)))
+		h.clock.Advance(time.Second)
+	}
+	<-done
+	if got := h.eng.Note("t3"); len(got) != 50 {
+		t.Errorf("Note(t3) has %d characters, want 50", len(got))
 	}
 }

@@ -79,9 +79,8 @@ func (s *Store) Declines(engagementID string) int {
 	return s.declines[engagementID]
 }
 
-// begin takes the lock and returns the failure planned for method, if any.
-func (s *Store) begin(method string) error {
-	s.mu.Lock()
+// planned returns the failure planned for method, if any. The caller holds the lock.
+func (s *Store) planned(method string) error {
 	if err, ok := s.fail[method]; ok {
 		delete(s.fail, method)
 		return fmt.Errorf("sessiontest: %s: %w", method, err)
@@ -95,8 +94,9 @@ func (s *Store) done(method string) {
 
 // Engagement returns an engagement.
 func (s *Store) Engagement(ctx context.Context, id string) (session.Engagement, error) {
+	s.mu.Lock()
 	defer s.mu.Unlock()
-	if err := s.begin("Engagement"); err != nil {
+	if err := s.planned("Engagement"); err != nil {
 		return session.Engagement{}, err
 	}
 	e, ok := s.engagements[id]
@@ -110,8 +110,9 @@ func (s *Store) Engagement(ctx context.Context, id string) (session.Engagement, 
 
 // CreateSession stores a new session.
 func (s *Store) CreateSession(ctx context.Context, r session.Record) error {
+	s.mu.Lock()
 	defer s.mu.Unlock()
-	if err := s.begin("CreateSession"); err != nil {
+	if err := s.planned("CreateSession"); err != nil {
 		return err
 	}
 	if _, ok := s.sessions[r.ID]; ok {
@@ -131,8 +132,9 @@ func (s *Store) CreateSession(ctx context.Context, r session.Record) error {
 
 // UpdateSession replaces a stored session.
 func (s *Store) UpdateSession(ctx context.Context, r session.Record) error {
+	s.mu.Lock()
 	defer s.mu.Unlock()
-	if err := s.begin("UpdateSession"); err != nil {
+	if err := s.planned("UpdateSession"); err != nil {
 		return err
 	}
 	if _, ok := s.sessions[r.ID]; !ok {
@@ -152,8 +154,9 @@ func (s *Store) UpdateSession(ctx context.Context, r session.Record) error {
 
 // Session returns a stored session.
 func (s *Store) Session(ctx context.Context, id string) (session.Record, error) {
+	s.mu.Lock()
 	defer s.mu.Unlock()
-	if err := s.begin("Session"); err != nil {
+	if err := s.planned("Session"); err != nil {
 		return session.Record{}, err
 	}
 	st, ok := s.sessions[id]
@@ -170,8 +173,9 @@ func (s *Store) Session(ctx context.Context, id string) (session.Record, error) 
 
 // PutEntry inserts or replaces an entry; a replaced entry keeps its place in the order.
 func (s *Store) PutEntry(ctx context.Context, e session.Entry) error {
+	s.mu.Lock()
 	defer s.mu.Unlock()
-	if err := s.begin("PutEntry"); err != nil {
+	if err := s.planned("PutEntry"); err != nil {
 		return err
 	}
 	if _, ok := s.sessions[e.SessionID]; !ok {
@@ -191,8 +195,9 @@ func (s *Store) PutEntry(ctx context.Context, e session.Entry) error {
 
 // DeleteEntry removes an entry.
 func (s *Store) DeleteEntry(ctx context.Context, sessionID, entryID string) error {
+	s.mu.Lock()
 	defer s.mu.Unlock()
-	if err := s.begin("DeleteEntry"); err != nil {
+	if err := s.planned("DeleteEntry"); err != nil {
 		return err
 	}
 	list := s.entries[sessionID]
@@ -207,8 +212,9 @@ func (s *Store) DeleteEntry(ctx context.Context, sessionID, entryID string) erro
 
 // Entries returns a session's entries in creation order (none for an unknown session).
 func (s *Store) Entries(ctx context.Context, sessionID string) ([]session.Entry, error) {
+	s.mu.Lock()
 	defer s.mu.Unlock()
-	if err := s.begin("Entries"); err != nil {
+	if err := s.planned("Entries"); err != nil {
 		return nil, err
 	}
 	out := slices.Clone(s.entries[sessionID])
@@ -221,8 +227,9 @@ func (s *Store) Entries(ctx context.Context, sessionID string) ([]session.Entry,
 
 // PutConsent stores or replaces a session's consent record.
 func (s *Store) PutConsent(ctx context.Context, c session.ConsentRecord) error {
+	s.mu.Lock()
 	defer s.mu.Unlock()
-	if err := s.begin("PutConsent"); err != nil {
+	if err := s.planned("PutConsent"); err != nil {
 		return err
 	}
 	if _, ok := s.sessions[c.SessionID]; !ok {
@@ -235,8 +242,9 @@ func (s *Store) PutConsent(ctx context.Context, c session.ConsentRecord) error {
 
 // Consent returns a session's consent record.
 func (s *Store) Consent(ctx context.Context, sessionID string) (session.ConsentRecord, error) {
+	s.mu.Lock()
 	defer s.mu.Unlock()
-	if err := s.begin("Consent"); err != nil {
+	if err := s.planned("Consent"); err != nil {
 		return session.ConsentRecord{}, err
 	}
 	c, ok := s.consents[sessionID]
@@ -249,8 +257,9 @@ func (s *Store) Consent(ctx context.Context, sessionID string) (session.ConsentR
 
 // CountDecline adds one to an engagement's decline count.
 func (s *Store) CountDecline(ctx context.Context, engagementID string) error {
+	s.mu.Lock()
 	defer s.mu.Unlock()
-	if err := s.begin("CountDecline"); err != nil {
+	if err := s.planned("CountDecline"); err != nil {
 		return err
 	}
 	if _, ok := s.engagements[engagementID]; !ok {
