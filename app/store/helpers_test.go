@@ -21,20 +21,24 @@ func (s staticSecret) Name() string                  { return "test secret" }
 // seal content the way the kiosk does.
 func newInterviewer(t testing.TB, id string) *vault.Interviewer {
 	t.Helper()
-	v, err := vault.New(staticSecret(bytes.Repeat([]byte{7}, vault.DeviceSecretSize)),
-		vault.Options{Params: vault.Params{MemoryKiB: 64, Time: 1, Threads: 1}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	slot, err := v.NewInterviewer(id, []byte("1234"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	in, err := v.Unlock(id, []byte("1234"), slot)
+	in, err := makeInterviewer(id)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return in
+}
+
+func makeInterviewer(id string) (*vault.Interviewer, error) {
+	v, err := vault.New(staticSecret(bytes.Repeat([]byte{7}, vault.DeviceSecretSize)),
+		vault.Options{Params: vault.Params{MemoryKiB: 64, Time: 1, Threads: 1}})
+	if err != nil {
+		return nil, err
+	}
+	slot, err := v.NewInterviewer(id, []byte("1234"))
+	if err != nil {
+		return nil, err
+	}
+	return v.Unlock(id, []byte("1234"), slot)
 }
 
 // sealedSession creates a session sealed to in with n entries whose plaintexts contain marker,
