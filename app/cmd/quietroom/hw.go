@@ -62,7 +62,9 @@ func hwCommand(ctx context.Context, e *env, args []string, d hwDeps) int {
 	if len(args) == 0 || args[0] != "test" {
 		if len(args) > 0 && (args[0] == "help" || args[0] == "-h" || args[0] == "--help") {
 			fmt.Fprint(e.stdout, hwUsage)
-			hwFlags(e, new(hwTestFlags)).PrintDefaults()
+			fs := hwFlags(e, new(hwTestFlags))
+			fs.SetOutput(e.stdout)
+			fs.PrintDefaults()
 			return 0
 		}
 		fmt.Fprintln(e.stderr, "quietroom hw: usage: quietroom hw test [--list]; `quietroom hw help` for the flags")
