@@ -1,0 +1,279 @@
+package kiosk
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"quietroom/app/retention"
+	"quietroom/app/session"
+	"quietroom/app/vault"
+)
+
+func (a *Admin) check() error {
+	if a == nil || a.proof == nil {
+		return vault.ErrNotAdmin
+	}
+	return nil
+}
+
+// NewEngagement is the admin's form for an engagement.
+type NewEngagement struct {
+	Title             string // never a person's name
+	DeletionDate      time.Time
+	StakeholderGroups []string
+}
+
+// AllEngagements lists every engagement, closed ones included, for the admin.
+func (k *Kiosk) AllEngagements(ctx context.Context, a *Admin) ([]session.Engagement, error) {
+	if err := a.check(); err != nil {
+		return nil, err
+	}
+	return k.d.Store.Engagements(ctx)
+}
+
+// CreateEngagement creates an engagement. Its deletion date is required and must be in the
+// future (by trusted time).
+func (k *Kiosk) CreateEngagement(ctx context.Context, a *Admin, n NewEngagement) (session.Engagement, error) {
+	if err := a.check(); err != nil {
+		return session.Engagement{}, err
+	}
+	title := strings.TrimSpace(n.Title)
+	if title == "" {
+		return session.Engagement{}, fmt.Errorf("%w: give the engagement a title (for example \"360 interviews, cohort 3\")", ErrInvalid)
+	}
+	now := k.Now()
+	if n.DeletionDate.IsZero() {
+		return session.Engagement{}, fmt.Errorf("%w: %w", ErrInvalid, retention.ErrNoDeletionDate)
+	}
+	if !n.DeletionDate.After(now) {
+		return session.Engagement{}, fmt.Errorf("%w: the deletion date must be in the future", ErrInvalid)
+	}
+	var groups []string
+	for _, g := range n.StakeholderGroups {
+		if g = strings.Join(strings.Fields(g), " "); g != "" && !slices.Contains(groups, g) {
+			groups = append(groups, g)
+		}
+	}
+	e := session.Engagement{
+		ID: k.newID(), Title: title, DeletionDate: n.DeletionDate, StakeholderGroups: groups, CreatedAt: now,
+	}
+	ev := retention.AuditEvent{At: now, Actor: retention.RoleAdmin, Action: "engagement.create", EngagementID: e.ID, Outcome: "ok"}
+	if err := k.d.Store.CreateEngagement(ctx, e, ev); err != nil {
+		return session.Engagement{}, fmt.Errorf("create engagement: %w", err)
+	}
+	return e, nil
+}
+
+// SetDeletionDate changes an engagement's deletion date (sessions are never extended).
+func (k *Kiosk) SetDeletionDate(ctx context.Context, a *Admin, engagementID string, date time.Time) error {
+	if err := a.check(); err != nil {
+		return err
+	}
+	return k.d.Retention.SetDeletionDate(ctx, engagementID, date, retention.RoleAdmin)
+}
+
+// PlaceHold puts an engagement on legal hold; the reason is required.
+func (k *Kiosk) PlaceHold(ctx context.Context, a *Admin, engagementID, reason string) error {
+	if err := a.check(); err != nil {
+		return err
+	}
+	return k.d.Retention.PlaceHold(ctx, engagementID, reason, retention.RoleAdmin)
+}
+
+// ReleaseHold releases a legal hold.
+func (k *Kiosk) ReleaseHold(ctx context.Context, a *Admin, engagementID string) error {
+	if err := a.check(); err != nil {
+		return err
+	}
+	return k.d.Retention.ReleaseHold(ctx, engagementID, retention.RoleAdmin)
+}
+
+// CloseEngagement closes an engagement to new sessions; its records stay until their date.
+func (k *Kiosk) CloseEngagement(ctx context.Context, a *Admin, engagementID string) error {
+	if err := a.check(); err != nil {
+		return err
+	}
+	ev := retention.AuditEvent{At: k.Now(), Actor: retention.RoleAdmin, Action: "engagement.close", EngagementID: engagementID, Outcome: "ok"}
+	if err := k.d.Store.CloseEngagement(ctx, engagementID, ev); err != nil {
+		return fmt.Errorf("close engagement: %w", err)
+	}
+	return nil
+}
+
+// WipeEngagement destroys every record of an engagement ("follow-up visit done") and returns
+// the receipt. The light shows maintenance meanwhile. A live session blocks it.
+func (k *Kiosk) WipeEngagement(ctx context.Context, a *Admin, engagementID string) (retention.Receipt, error) {
+	if err := a.check(); err != nil {
+		return retention.Receipt{}, err
+	}
+	if st := k.engine.State(); st != "" && !st.Final() && st != session.StateSealed {
+		return retention.Receipt{}, fmt.Errorf("wipe: %w", session.ErrSessionLive)
+	}
+	done := k.light.Maintenance()
+	defer done()
+	r, err := k.d.Retention.WipeEngagement(ctx, engagementID, retention.RoleAdmin)
+	if err != nil {
+		return retention.Receipt{}, fmt.Errorf("wipe engagement: %w", err)
+	}
+	k.log.Info("engagement wiped", "engagement_id", engagementID, "sessions", r.Sessions, "outcome", r.Outcome)
+	return r, nil
+}
+
+// InterviewerStatus is an interviewer as the admin sees them: no key, and the lock-out state.
+type InterviewerStatus struct {
+	Interviewer
+	LockedOut bool
+	Wait      time.Duration
+}
+
+// AllInterviewers lists every interviewer for the admin, with their lock-out state.
+func (k *Kiosk) AllInterviewers(ctx context.Context, a *Admin) ([]InterviewerStatus, error) {
+	if err := a.check(); err != nil {
+		return nil, err
+	}
+	all, err := k.d.Store.Interviewers(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("list interviewers: %w", err)
+	}
+	out := make([]InterviewerStatus, len(all))
+	for i, iv := range all {
+		iv.KeySlot = nil
+		out[i].Interviewer = iv
+		w, err := k.Wait(ctx, iv.ID)
+		out[i].LockedOut = errors.Is(err, vault.ErrLockedOut)
+		out[i].Wait = w
+	}
+	return out, nil
+}
+
+// AddInterviewer creates an interviewer with their own key pair, sealed under their PIN.
+func (k *Kiosk) AddInterviewer(ctx context.Context, a *Admin, displayName string, pin []byte) (Interviewer, error) {
+	if err := a.check(); err != nil {
+		return Interviewer{}, err
+	}
+	displayName = strings.TrimSpace(displayName)
+	if displayName == "" {
+		return Interviewer{}, fmt.Errorf("%w: give a name or initials", ErrInvalid)
+	}
+	if err := checkPIN(pin); err != nil {
+		return Interviewer{}, err
+	}
+	id := k.newID()
+	slot, err := k.d.Vault.NewInterviewer(id, pin)
+	if err != nil {
+		return Interviewer{}, fmt.Errorf("add interviewer: %w", err)
+	}
+	b, err := slot.MarshalBinary()
+	if err != nil {
+		return Interviewer{}, fmt.Errorf("add interviewer: %w", err)
+	}
+	now := k.Now()
+	iv := Interviewer{ID: id, DisplayName: displayName, KeySlot: b, CreatedAt: now, UpdatedAt: now}
+	if err := k.d.Store.PutInterviewer(ctx, iv); err != nil {
+		return Interviewer{}, fmt.Errorf("add interviewer: %w", err)
+	}
+	_ = k.audit(ctx, "interviewer.add", "", 0)
+	iv.KeySlot = nil
+	return iv, nil
+}
+
+// ClearLockOut lifts an interviewer's wrong-PIN delay or lock-out. It opens nothing.
+func (k *Kiosk) ClearLockOut(ctx context.Context, a *Admin, interviewerID string) error {
+	if err := a.check(); err != nil {
+		return err
+	}
+	if err := k.d.Limiter.Clear(ctx, interviewerID, a.proof); err != nil {
+		return err
+	}
+	return k.audit(ctx, "interviewer.unlock", "", 0)
+}
+
+// ResetPIN gives an interviewer who forgot their PIN a new key pair under a new PIN and lifts
+// any lock-out. Their earlier sessions can then no longer be opened by anyone (the admin holds
+// no key to them); they are still deleted on their dates.
+func (k *Kiosk) ResetPIN(ctx context.Context, a *Admin, interviewerID string, pin []byte) error {
+	if err := a.check(); err != nil {
+		return err
+	}
+	if err := checkPIN(pin); err != nil {
+		return err
+	}
+	iv, err := k.d.Store.Interviewer(ctx, interviewerID)
+	if err != nil {
+		return fmt.Errorf("reset PIN: %w", err)
+	}
+	slot, err := k.d.Vault.NewInterviewer(interviewerID, pin)
+	if err != nil {
+		return fmt.Errorf("reset PIN: %w", err)
+	}
+	if iv.KeySlot, err = slot.MarshalBinary(); err != nil {
+		return fmt.Errorf("reset PIN: %w", err)
+	}
+	iv.UpdatedAt = k.Now()
+	if err := k.d.Store.PutInterviewer(ctx, iv); err != nil {
+		return fmt.Errorf("reset PIN: %w", err)
+	}
+	if err := k.d.Limiter.Clear(ctx, interviewerID, a.proof); err != nil {
+		return err
+	}
+	return k.audit(ctx, "interviewer.reset", "", 0)
+}
+
+// Audit returns the audit log, newest first (at most limit events; all when limit <= 0).
+func (k *Kiosk) Audit(ctx context.Context, a *Admin, limit int) ([]retention.AuditEvent, error) {
+	if err := a.check(); err != nil {
+		return nil, err
+	}
+	return k.d.Store.Audit(ctx, limit)
+}
+
+// Receipts returns the deletion receipts.
+func (k *Kiosk) Receipts(ctx context.Context, a *Admin) ([]retention.Receipt, error) {
+	if err := a.check(); err != nil {
+		return nil, err
+	}
+	return k.d.Store.Receipts(ctx)
+}
+
+// Clock returns what retention thinks of the clock. No admin is needed: the home screen shows a
+// warning when the clock looks wrong.
+func (k *Kiosk) Clock(ctx context.Context) (retention.Status, error) {
+	return k.d.Retention.Status(ctx)
+}
+
+// ConfirmClock is the admin confirming a clock that jumped ahead.
+func (k *Kiosk) ConfirmClock(ctx context.Context, a *Admin) error {
+	if err := a.check(); err != nil {
+		return err
+	}
+	return k.d.Retention.ConfirmClock(ctx, retention.RoleAdmin)
+}
+
+// Health is the storage health screen: no content.
+type Health struct {
+	Integrity  string // "ok", or what the database's check found
+	Secret     string // where the device secret comes from
+	LightError string // the indicator's last hardware error, "" when fine
+}
+
+// Health checks the database and reports the device secret and the light.
+func (k *Kiosk) Health(ctx context.Context, a *Admin) (Health, error) {
+	if err := a.check(); err != nil {
+		return Health{}, err
+	}
+	h := Health{Secret: k.d.SecretName}
+	integrity, err := k.d.Store.IntegrityCheck(ctx)
+	if err != nil {
+		h.Integrity = err.Error()
+	} else {
+		h.Integrity = integrity
+	}
+	if err := k.light.Err(); err != nil {
+		h.LightError = err.Error()
+	}
+	return h, nil
+}

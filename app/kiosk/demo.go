@@ -1,0 +1,65 @@
+package kiosk
+
+import (
+	"context"
+	"crypto/rand"
+	"fmt"
+	"io"
+	"math/big"
+	"time"
+)
+
+// Demo is what SeedDemo created: the credentials to print, clearly marked, on the developer's
+// terminal.
+type Demo struct {
+	AdminCredential string
+	InterviewerName string
+	InterviewerPIN  string
+	EngagementTitle string
+}
+
+// DemoRoomName is the demo device's room name.
+const DemoRoomName = "Demo room"
+
+// SeedDemo sets up a development device: an admin credential, a room name, a demo engagement
+// whose deletion date is four weeks ahead, and one demo interviewer. It is for
+// `quietroom run --dev` only and fails with ErrAlreadySetUp once the device has an admin.
+func (k *Kiosk) SeedDemo(ctx context.Context) (Demo, error) {
+	d := Demo{InterviewerName: "Demo interviewer", EngagementTitle: "Demo: 360 interviews, cohort 3"}
+	var err error
+	if d.AdminCredential, err = digits(k.rand, 8); err != nil {
+		return Demo{}, err
+	}
+	if d.InterviewerPIN, err = digits(k.rand, 6); err != nil {
+		return Demo{}, err
+	}
+	a, err := k.Setup(ctx, []byte(d.AdminCredential), DemoRoomName)
+	if err != nil {
+		return Demo{}, fmt.Errorf("demo: %w", err)
+	}
+	y, m, day := k.Now().AddDate(0, 0, 28).Date()
+	_, err = k.CreateEngagement(ctx, a, NewEngagement{
+		Title:             d.EngagementTitle,
+		DeletionDate:      time.Date(y, m, day, 0, 0, 0, 0, time.Local),
+		StakeholderGroups: []string{"direct reports", "peers", "line manager", "foster carers"},
+	})
+	if err != nil {
+		return Demo{}, fmt.Errorf("demo: %w", err)
+	}
+	if _, err := k.AddInterviewer(ctx, a, d.InterviewerName, []byte(d.InterviewerPIN)); err != nil {
+		return Demo{}, fmt.Errorf("demo: %w", err)
+	}
+	return d, nil
+}
+
+func digits(r io.Reader, n int) (string, error) {
+	b := make([]byte, n)
+	for i := range b {
+		v, err := rand.Int(r, big.NewInt(10))
+		if err != nil {
+			return "", fmt.Errorf("demo credentials: %w", err)
+		}
+		b[i] = byte('0' + v.Int64())
+	}
+	return string(b), nil
+}

@@ -1,0 +1,99 @@
+package kiosk
+
+import (
+	"log/slog"
+	"sync"
+
+	"quietroom/app/session"
+	"quietroom/hw"
+)
+
+// Light drives the occupancy light for the engine and for the admin (maintenance, LED test).
+// It implements session.Indicator: a hardware error is logged and remembered for the storage
+// health screen, never returned to the interview.
+type Light struct {
+	ind hw.Indicator
+	log *slog.Logger
+
+	mu      sync.Mutex
+	room    session.RoomState
+	hold    bool // an admin task shows maintenance; the room state waits
+	lastErr error
+}
+
+var _ session.Indicator = (*Light)(nil)
+
+// NewLight wraps an indicator.
+func NewLight(ind hw.Indicator, log *slog.Logger) *Light {
+	return &Light{ind: ind, log: log.With("component", "light")}
+}
+
+// HWState is the indicator state of a room state.
+func HWState(s session.RoomState) hw.State {
+	switch s {
+	case session.RoomOccupied:
+		return hw.Occupied
+	case session.RoomEndingSoon:
+		return hw.EndingSoon
+	case session.RoomOvertime:
+		return hw.Overtime
+	}
+	return hw.Free
+}
+
+// Show implements session.Indicator.
+func (l *Light) Show(s session.RoomState) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.room = s
+	if !l.hold {
+		l.show(HWState(s))
+	}
+}
+
+// Maintenance shows the maintenance state until the returned function is called, which goes
+// back to the room state.
+func (l *Light) Maintenance() (done func()) {
+	l.mu.Lock()
+	l.hold = true
+	l.show(hw.Maintenance)
+	l.mu.Unlock()
+	return func() {
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		l.hold = false
+		l.show(HWState(l.room))
+	}
+}
+
+// Test shows one state for the LED test of the setup wizard; Restore goes back.
+func (l *Light) Test(s hw.State) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.hold = true
+	return l.show(s)
+}
+
+// Restore ends a Test and shows the room state again.
+func (l *Light) Restore() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.hold = false
+	l.show(HWState(l.room))
+}
+
+// Err returns the last hardware error, nil when the last change worked.
+func (l *Light) Err() error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.lastErr
+}
+
+func (l *Light) show(s hw.State) error {
+	err := l.ind.Show(s)
+	if err != nil && l.lastErr == nil {
+		l.log.Warn("indicator failed", "state", s.String(), "err", err)
+	}
+	l.lastErr = err
+	return err
+}
