@@ -232,10 +232,10 @@ func (r *Retention) PurgeDue(ctx context.Context) (Receipt, error) {
 	if err != nil {
 		return Receipt{}, err
 	}
-	if err := r.finishPending(ctx); err != nil {
-		return Receipt{}, err
-	}
-	return r.destroy(ctx, Scope{Kind: KindPurge, DueAt: trusted}, RoleSystem, trusted)
+	// An interrupted deletion that still cannot be finished must not hold up the purge.
+	pendErr := r.finishPending(ctx)
+	rec, err := r.destroy(ctx, Scope{Kind: KindPurge, DueAt: trusted}, RoleSystem, trusted)
+	return rec, errors.Join(err, pendErr)
 }
 
 // DestroySession destroys one session at once, whatever its date or hold: consent was
