@@ -15,6 +15,7 @@ DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxran
 
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 FUZZTIME    ?= 20s
+BENCH_OUT   ?= $(shell mktemp -u /tmp/quietroom-bench.XXXXXX)
 
 .PHONY: help deps run build test bench lint fuzz
 
@@ -42,7 +43,9 @@ test: deps ## Run go vet and every test with the race detector
 	$(GO) test -race ./...
 
 bench: deps ## Run the benchmarks and print a readable summary
-	$(GO) test -run '^$$' -bench . -benchmem ./... | tee /tmp/quietroom-bench.txt
+	@$(GO) test -run '^$$' -bench . -benchmem ./... | tee $(BENCH_OUT)
+	@echo; echo "Summary (time per operation; extra figures as the benchmark reports them)"
+	@awk -f .ci/bench-summary.awk $(BENCH_OUT)
 
 lint: deps ## gofmt, go vet and staticcheck
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "lint: run gofmt -w on the files above"; exit 1; }

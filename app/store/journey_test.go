@@ -29,12 +29,12 @@ type journeyDevice struct {
 	dataDir, secretDir string
 }
 
-func newJourneyDevice(t *testing.T) journeyDevice {
+func newJourneyDevice(t testing.TB) journeyDevice {
 	t.Helper()
 	return journeyDevice{dataDir: t.TempDir(), secretDir: filepath.Join(t.TempDir(), "secret")}
 }
 
-func (dev journeyDevice) vault(t *testing.T) *vault.Vault {
+func (dev journeyDevice) vault(t testing.TB) *vault.Vault {
 	t.Helper()
 	kf, err := vault.NewKeyFile(filepath.Join(dev.secretDir, "device.key"), vault.KeyFileOptions{DataDir: dev.dataDir})
 	if err != nil {
@@ -122,7 +122,7 @@ func runInterview(t *testing.T, dev journeyDevice, pin string) string {
 	return info.ID
 }
 
-func newJourneyEngine(t *testing.T, d *DB, keys session.Keys, clock *testClock) *session.Engine {
+func newJourneyEngine(t testing.TB, d *DB, keys session.Keys, clock *testClock) *session.Engine {
 	t.Helper()
 	r := newRetention(t, d, clock)
 	e, err := session.New(session.Deps{

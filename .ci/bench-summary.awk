@@ -1,0 +1,22 @@
+# Turns `go test -bench` output into a table a person can read: the package, the benchmark,
+# the time per operation in a sensible unit, and any extra metrics (median, p99, MiB ...).
+function human(ns) {
+	if (ns >= 1e9) return sprintf("%.2f s", ns / 1e9)
+	if (ns >= 1e6) return sprintf("%.2f ms", ns / 1e6)
+	if (ns >= 1e3) return sprintf("%.1f µs", ns / 1e3)
+	return sprintf("%.0f ns", ns)
+}
+/^pkg: / { pkg = $2; sub(/^quietroom\//, "", pkg) }
+/^Benchmark/ {
+	name = $1; sub(/^Benchmark/, "", name); sub(/-[0-9]+$/, "", name)
+	extra = ""
+	for (i = 3; i < NF; i += 2) {
+		unit = $(i + 1)
+		if (unit == "ns/op") { per = human($i); continue }
+		if (unit == "B/op") { extra = extra sprintf(", %.0f KiB/op", $i / 1024); continue }
+		if (unit == "allocs/op") continue
+		extra = extra sprintf(", %s %s", $i, unit)
+	}
+	sub(/^, /, "", extra)
+	printf "  %-14s %-28s %12s   %s\n", pkg, name, per, extra
+}
