@@ -2,11 +2,13 @@ package hwtest
 
 import (
 	"fmt"
+	"log/slog"
 	"slices"
 	"sync"
 	"time"
 
 	"quietroom/hw"
+	"quietroom/hw/sim"
 )
 
 // Indicator is a fake [hw.Indicator] that remembers what it was told.
@@ -101,55 +103,13 @@ func (f *Indicator) now() time.Time {
 	return f.clock.Now()
 }
 
-// Button is a fake [hw.Button]: tests open and close its contact, bounces included.
-type Button struct {
-	clock   hw.Clock
-	mu      sync.Mutex
-	deb     hw.Debouncer
-	presses chan time.Time
-	closed  bool
-}
+// Button is a fake [hw.Button]: the desktop simulator's button, silent, debounced by
+// [hw.DefaultDebounce] against the test's clock. Contact and Press drive it.
+type Button = sim.Button
 
-// NewButton returns a fake button whose contact is open, debounced by [hw.DefaultDebounce]
-// against clock.
+// NewButton returns a fake button whose contact is open.
 func NewButton(clock hw.Clock) *Button {
-	return &Button{clock: clock, deb: hw.Debouncer{Settle: hw.DefaultDebounce}, presses: make(chan time.Time, 8)}
-}
-
-// Presses implements [hw.Button].
-func (b *Button) Presses() <-chan time.Time { return b.presses }
-
-// Close implements [hw.Button].
-func (b *Button) Close() error {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	if !b.closed {
-		b.closed = true
-		close(b.presses)
-	}
-	return nil
-}
-
-// Contact closes (true) or opens (false) the switch at the clock's current time.
-func (b *Button) Contact(closed bool) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	if b.closed {
-		return
-	}
-	now := b.clock.Now()
-	if b.deb.Observe(closed, now) {
-		select {
-		case b.presses <- now:
-		default:
-		}
-	}
-}
-
-// Press closes and opens the contact: one clean press.
-func (b *Button) Press() {
-	b.Contact(true)
-	b.Contact(false)
+	return sim.NewButton(slog.New(slog.DiscardHandler), clock)
 }
 
 // Secret is a fake [hw.SecretSource].
