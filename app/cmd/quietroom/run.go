@@ -1,0 +1,301 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/widget"
+
+	"quietroom/app/kiosk"
+	"quietroom/app/retention"
+	"quietroom/app/session"
+	"quietroom/app/store"
+	"quietroom/app/ui"
+	"quietroom/app/vault"
+	"quietroom/hw"
+	"quietroom/hw/gpio"
+	"quietroom/hw/otp"
+	"quietroom/hw/sim"
+)
+
+func init() {
+	register(command{
+		name:    "run",
+		usage:   "[--dev] [--data DIR] [--key FILE] [--fullscreen]",
+		summary: "start the kiosk (--dev: desktop window, simulated light, demo data)",
+		run:     runKiosk,
+	})
+}
+
+// runConfig is what `quietroom run` was asked to do.
+type runConfig struct {
+	dev        bool
+	fullscreen bool
+	data       string
+	key        string
+}
+
+// defaultKeyFile is the device key file on a Pi without an OTP key: apart from the data
+// folder (defaultDataDir, in status.go), as vault.KeyFile requires.
+const defaultKeyFile = "/var/lib/quietroom-key/device.key"
+
+func parseRun(args []string, stderr io.Writer) (runConfig, error) {
+	var c runConfig
+	fs := flag.NewFlagSet("run", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.BoolVar(&c.dev, "dev", false, "development mode: 800x480 window, simulated light, demo data")
+	fs.BoolVar(&c.fullscreen, "fullscreen", false, "full screen even in development mode")
+	fs.StringVar(&c.data, "data", "", "data folder (default "+defaultDataDir+"; with --dev required)")
+	fs.StringVar(&c.key, "key", "", "device key file when the Pi has no OTP key (default "+defaultKeyFile+")")
+	if err := fs.Parse(args); err != nil {
+		return c, err
+	}
+	if fs.NArg() > 0 {
+		return c, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	switch {
+	case c.data == "" && c.dev:
+		return c, errors.New("--dev needs --data DIR (make run uses .dev)")
+	case c.data == "":
+		c.data = defaultDataDir
+	}
+	if c.key == "" {
+		c.key = defaultKeyFile
+		if c.dev {
+			c.key = filepath.Join(c.data, "dev-secret", "device.key")
+		}
+	}
+	if !c.dev {
+		c.fullscreen = true
+	}
+	return c, nil
+}
+
+func runKiosk(e *env, args []string) int {
+	cfg, err := parseRun(args, e.stderr)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		fmt.Fprintf(e.stderr, "quietroom run: %v\n", err)
+		return 2
+	}
+	log := slog.New(slog.NewTextHandler(e.stderr, nil))
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+
+	a := app.NewWithID("org.quietroom.kiosk")
+	w := a.NewWindow("Quiet Room")
+	if cfg.fullscreen {
+		w.SetFullScreen(true)
+	} else {
+		w.Resize(fyne.NewSize(800, 480))
+		w.SetFixedSize(true)
+	}
+	u, closeAll, err := wire(ctx, cfg, log, e.stdout, w)
+	if err != nil {
+		log.Error("kiosk out of service", "err", err)
+		w.SetContent(outOfService(err))
+	} else {
+		defer closeAll()
+		u.Start()
+		defer u.Stop()
+	}
+	w.ShowAndRun()
+	return 0
+}
+
+// outOfService is the screen of a kiosk that cannot start: what is wrong and what to do.
+func outOfService(err error) fyne.CanvasObject {
+	l := widget.NewLabel("Out of service.\n\n" + err.Error() + "\n\nAsk IT: the details are in the system log.")
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// wire opens everything, purges what is due and builds the UI. Nothing is shown before the
+// purge has run.
+func wire(ctx context.Context, cfg runConfig, log *slog.Logger, stdout io.Writer, w fyne.Window) (*ui.UI, func(), error) {
+	if err := os.MkdirAll(cfg.data, 0o700); err != nil {
+		return nil, nil, fmt.Errorf("data folder: %w", err)
+	}
+	db, err := store.Open(ctx, cfg.data, store.Options{})
+	if err != nil {
+		return nil, nil, err
+	}
+	closers := []func(){func() { db.Close() }}
+	closeAll := func() {
+		for i := len(closers) - 1; i >= 0; i-- {
+			closers[i]()
+		}
+	}
+	fail := func(err error) (*ui.UI, func(), error) { closeAll(); return nil, nil, err }
+
+	secret, err := deviceSecret(ctx, cfg, db)
+	if err != nil {
+		return fail(err)
+	}
+	v, err := vault.New(secret, vault.Options{})
+	if err != nil {
+		return fail(err)
+	}
+	ret, err := retention.New(ctx, db, wallClock{}, retention.Options{Log: log})
+	if err != nil {
+		return fail(err)
+	}
+	r, err := ret.PurgeDue(ctx)
+	if err != nil {
+		return fail(fmt.Errorf("purge at start-up: %w", err))
+	}
+	log.Info("purge at start-up", "component", "retention", "sessions", r.Sessions)
+	go func() {
+		if err := ret.Run(ctx); err != nil && !errors.Is(err, context.Canceled) {
+			log.Error("scheduled purge stopped", "component", "retention", "err", err)
+		}
+	}()
+
+	packs, err := kiosk.OpenPackLibrary(filepath.Join(cfg.data, "packs"))
+	if err != nil {
+		return fail(err)
+	}
+	for _, p := range packs.Problems() {
+		log.Warn("question pack not loaded", "component", "packs", "err", p)
+	}
+
+	var (
+		light   hw.Indicator
+		opts    ui.Options
+		simLite *sim.Indicator
+	)
+	opts.Logger = log
+	if cfg.dev {
+		simLite = sim.NewIndicator(log, hw.TwoColour, hw.SystemClock())
+		light = simLite
+		opts.Light, opts.Wiring = simLite.Subscribe, hw.TwoColour
+		btn := sim.NewButton(log, hw.SystemClock())
+		opts.Privacy = btn.Presses()
+		closers = append(closers, func() { btn.Close() })
+	} else {
+		ind, err := gpio.OpenIndicator(gpio.Options{})
+		if err != nil {
+			log.Warn("occupancy light unavailable", "component", "hw", "err", err)
+			light = missingLight{err}
+		} else {
+			light = ind
+		}
+		if b, err := gpio.OpenButton(gpio.Options{}); err != nil {
+			log.Warn("privacy button unavailable", "component", "hw", "err", err)
+		} else if b != nil {
+			opts.Privacy = b.Presses()
+			closers = append(closers, func() { b.Close() })
+		}
+	}
+	closers = append(closers, func() { light.Close() })
+
+	k, err := kiosk.New(kiosk.Deps{
+		Store: kioskStore{db}, Vault: v, Retention: ret, Packs: packs, Light: light,
+		Limiter:      vault.NewLimiter(db, ret, vault.DefaultPolicy()),
+		AdminLimiter: vault.NewLimiter(db, ret, vault.Policy{FreeFailures: 3, Delays: vault.DefaultPolicy().Delays}),
+		SecretName:   secret.Name(),
+	}, kiosk.Options{Logger: log})
+	if err != nil {
+		return fail(err)
+	}
+	if cfg.dev {
+		if err := demo(ctx, k, cfg.data, stdout); err != nil {
+			return fail(err)
+		}
+	}
+	return ui.New(w, k, opts), closeAll, nil
+}
+
+// deviceSecret is the OTP key where the Pi has one, otherwise the key file. A new device (no
+// admin yet) creates its key file; an existing one never does, since a new secret would open
+// nothing already stored.
+func deviceSecret(ctx context.Context, cfg runConfig, db *store.DB) (vault.SecretSource, error) {
+	if !cfg.dev {
+		o := otp.New()
+		if s, err := o.DeviceSecret(); err == nil && len(s) == vault.DeviceSecretSize {
+			clear(s)
+			return o, nil
+		}
+	}
+	kf, err := vault.NewKeyFile(cfg.key, vault.KeyFileOptions{DataDir: cfg.data, Development: cfg.dev})
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(cfg.key); errors.Is(err, os.ErrNotExist) {
+		if _, err := db.AdminVerifier(ctx); !errors.Is(err, session.ErrNotFound) {
+			return nil, fmt.Errorf("%w: the key file %s is missing but this device has data; restore the key file", vault.ErrNoDeviceSecret, cfg.key)
+		}
+		if err := kf.Create(); err != nil {
+			return nil, err
+		}
+	}
+	return kf, nil
+}
+
+// demoFile keeps the demo credentials in the development data folder, so every --dev run can
+// print them again.
+const demoFile = "DEMO-CREDENTIALS.txt"
+
+func demo(ctx context.Context, k *kiosk.Kiosk, dir string, stdout io.Writer) error {
+	path := filepath.Join(dir, demoFile)
+	first, err := k.FirstBoot(ctx)
+	if err != nil {
+		return err
+	}
+	if first {
+		d, err := k.SeedDemo(ctx)
+		if err != nil {
+			return err
+		}
+		text := fmt.Sprintf("DEMO admin PIN:        %s\nDEMO interviewer:      %s\nDEMO interviewer PIN:  %s\nDEMO engagement:       %s\n",
+			d.AdminCredential, d.InterviewerName, d.InterviewerPIN, d.EngagementTitle)
+		if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+			return err
+		}
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		fmt.Fprintln(stdout, "DEMO: this development folder was set up without demo credentials.")
+		return nil
+	}
+	fmt.Fprintf(stdout, "==== DEMO DATA (development only, never on a device) ====\n%s=========================================================\n", b)
+	return nil
+}
+
+// missingLight stands in for an occupancy light that could not be opened: every Show reports
+// the error, which the storage health screen shows.
+type missingLight struct{ err error }
+
+func (m missingLight) Show(hw.State) error { return m.err }
+func (m missingLight) Close() error        { return nil }
+
+// kioskStore adapts the SQLite store to kiosk.Store (the interviewer type is the store's own).
+type kioskStore struct{ *store.DB }
+
+func (s kioskStore) Interviewers(ctx context.Context) ([]kiosk.Interviewer, error) {
+	all, err := s.DB.Interviewers(ctx)
+	out := make([]kiosk.Interviewer, len(all))
+	for i, iv := range all {
+		out[i] = kiosk.Interviewer(iv)
+	}
+	return out, err
+}
+
+func (s kioskStore) Interviewer(ctx context.Context, id string) (kiosk.Interviewer, error) {
+	iv, err := s.DB.Interviewer(ctx, id)
+	return kiosk.Interviewer(iv), err
+}
+
+func (s kioskStore) PutInterviewer(ctx context.Context, iv kiosk.Interviewer) error {
+	return s.DB.PutInterviewer(ctx, store.Interviewer(iv))
+}

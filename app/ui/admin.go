@@ -1,0 +1,432 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"quietroom/app/kiosk"
+	"quietroom/app/retention"
+	"quietroom/app/session"
+	"quietroom/hw"
+)
+
+const dayLayout = "Mon 2 Jan 2006"
+
+// showAdminSignIn is the admin credential's PIN pad.
+func (u *UI) showAdminSignIn() {
+	msg := newErrorLabel()
+	pad := NewPinPad(func(cred string) {
+		a, err := u.k.SignInAdmin(u.ctx, []byte(cred))
+		if err != nil {
+			msg.set(err)
+			return
+		}
+		u.admin = a
+		u.showAdmin()
+	})
+	pad.OnKey = u.touch
+	u.show("admin-sign-in", screenIdle, container.NewBorder(nil, nil,
+		container.NewVBox(heading(lang.L("Admin")), para(lang.L("Enter the admin PIN.")), msg.Label, layout.NewSpacer(),
+			u.button(lang.L("Cancel"), u.showHome)),
+		nil, container.NewGridWrap(fyne.NewSize(420, 400), pad)))
+	u.win.Canvas().Focus(pad)
+}
+
+// showAdmin is the admin's menu.
+func (u *UI) showAdmin() {
+	if u.admin == nil {
+		u.showHome()
+		return
+	}
+	grid := container.NewGridWithColumns(3,
+		u.button(lang.L("Engagements"), u.showEngagements),
+		u.button(lang.L("Interviewers"), u.showInterviewers),
+		u.button(lang.L("Question packs"), u.showPacks),
+		u.button(lang.L("Wipe an engagement"), u.showWipe),
+		u.button(lang.L("Audit log"), u.showAudit),
+		u.button(lang.L("Deletion receipts"), u.showReceipts),
+		u.button(lang.L("Clock check"), u.showClock),
+		u.button(lang.L("Storage health"), u.showHealth),
+		u.button(lang.L("Light test"), func() { u.showLightTest(u.showAdmin) }),
+	)
+	u.show("admin", screenIdle, container.NewBorder(heading(lang.L("Admin")),
+		container.NewHBox(u.button(lang.L("Sign out"), u.showHome)), nil, nil, grid))
+}
+
+func (u *UI) adminPage(name, title string, body fyne.CanvasObject, extra ...fyne.CanvasObject) {
+	bottom := container.NewHBox(u.button(lang.L("Back"), u.showAdmin), layout.NewSpacer())
+	for _, e := range extra {
+		bottom.Add(e)
+	}
+	u.show(name, screenIdle, container.NewBorder(heading(title), bottom, nil, nil, body))
+}
+
+func (u *UI) showEngagements() {
+	msg := newErrorLabel()
+	engs, err := u.k.AllEngagements(u.ctx, u.admin)
+	msg.set(err)
+	var rows []fyne.CanvasObject
+	for _, e := range engs {
+		status := lang.L("open")
+		switch {
+		case e.LegalHold:
+			status = lang.L("legal hold")
+		case e.Closed:
+			status = lang.L("closed")
+		}
+		text := lang.L("{{.Title}}: deleted on {{.Date}} ({{.Status}})", map[string]any{"Title": e.Title, "Date": e.DeletionDate.Local().Format(dayLayout), "Status": status})
+		rows = append(rows, u.button(text, func() { u.showEngagement(e) }))
+	}
+	u.adminPage("engagements", lang.L("Engagements"), container.NewBorder(msg.Label, nil, nil, nil, newPager(5, rows).view),
+		u.primary(lang.L("New engagement"), u.showNewEngagement))
+}
+
+func (u *UI) showEngagement(e session.Engagement) {
+	msg := newErrorLabel()
+	reason := newKBEntry(u.kb, false)
+	reason.SetPlaceHolder(lang.L("Reason for the legal hold"))
+	u.kb.SetTarget(reason)
+	act := func(f func() error) func() {
+		return func() {
+			if err := f(); err != nil {
+				msg.set(err)
+				return
+			}
+			u.showEngagements()
+		}
+	}
+	var actions []fyne.CanvasObject
+	if e.LegalHold {
+		actions = append(actions, u.button(lang.L("Release the legal hold"), act(func() error { return u.k.ReleaseHold(u.ctx, u.admin, e.ID) })))
+	} else {
+		actions = append(actions, reason, u.button(lang.L("Place a legal hold"), act(func() error { return u.k.PlaceHold(u.ctx, u.admin, e.ID, reason.Text) })))
+	}
+	if !e.Closed {
+		actions = append(actions, u.button(lang.L("Close to new sessions"), act(func() error { return u.k.CloseEngagement(u.ctx, u.admin, e.ID) })))
+	}
+	info := para(lang.L("Deletion date: {{.Date}}. Stakeholder groups: {{.Groups}}.", map[string]any{
+		"Date": e.DeletionDate.Local().Format(dayLayout), "Groups": strings.Join(e.StakeholderGroups, ", ")}))
+	u.show("engagement", screenIdle, container.NewBorder(
+		container.NewVBox(heading(e.Title), info, msg.Label),
+		container.NewVBox(container.NewHBox(u.button(lang.L("Back"), u.showEngagements)), u.kb), nil, nil,
+		container.NewVBox(actions...)))
+}
+
+func (u *UI) showNewEngagement() {
+	msg := newErrorLabel()
+	title := newKBEntry(u.kb, false)
+	title.SetPlaceHolder(lang.L("Title, e.g. 360 interviews, cohort 3"))
+	groups := newKBEntry(u.kb, false)
+	groups.SetPlaceHolder(lang.L("Stakeholder groups, separated by commas"))
+	u.kb.SetTarget(title)
+	y, m, d := u.k.Now().AddDate(0, 0, 28).Date()
+	date := time.Date(y, m, d, 0, 0, 0, 0, time.Local)
+	dateLabel := widget.NewLabel(date.Format(dayLayout))
+	shift := func(days int) func() {
+		return func() { date = date.AddDate(0, 0, days); dateLabel.SetText(date.Format(dayLayout)) }
+	}
+	create := u.primary(lang.L("Create"), func() {
+		_, err := u.k.CreateEngagement(u.ctx, u.admin, kiosk.NewEngagement{
+			Title: title.Text, DeletionDate: date, StakeholderGroups: strings.Split(groups.Text, ","),
+		})
+		if err != nil {
+			msg.set(err)
+			return
+		}
+		u.showEngagements()
+	})
+	u.show("new-engagement", screenIdle, container.NewBorder(
+		heading(lang.L("New engagement")),
+		container.NewVBox(msg.Label, container.NewHBox(u.button(lang.L("Back"), u.showEngagements), layout.NewSpacer(), create), u.kb),
+		nil, nil,
+		container.NewVBox(title, groups, container.NewHBox(widget.NewLabel(lang.L("Deletion date")),
+			u.button("−7", shift(-7)), u.button("−1", shift(-1)), dateLabel, u.button("+1", shift(1)), u.button("+7", shift(7))))))
+}
+
+func (u *UI) showInterviewers() {
+	msg := newErrorLabel()
+	all, err := u.k.AllInterviewers(u.ctx, u.admin)
+	msg.set(err)
+	var rows []fyne.CanvasObject
+	for _, iv := range all {
+		state := ""
+		switch {
+		case iv.LockedOut:
+			state = lang.L(" (locked out)")
+		case iv.Wait > 0:
+			state = lang.L(" (waiting after wrong PINs)")
+		}
+		unlock := u.button(lang.L("Unlock"), func() {
+			if err := u.k.ClearLockOut(u.ctx, u.admin, iv.ID); err != nil {
+				msg.set(err)
+				return
+			}
+			u.showInterviewers()
+		})
+		if !iv.LockedOut && iv.Wait == 0 {
+			unlock.Disable()
+		}
+		reset := u.button(lang.L("New PIN"), func() { u.showNewPIN(iv.Interviewer) })
+		rows = append(rows, container.NewBorder(nil, nil, nil, container.NewHBox(unlock, reset), widget.NewLabel(iv.DisplayName+state)))
+	}
+	u.adminPage("interviewers", lang.L("Interviewers"), container.NewBorder(msg.Label, nil, nil, nil, newPager(5, rows).view),
+		u.primary(lang.L("Add interviewer"), u.showAddInterviewer))
+}
+
+func (u *UI) showAddInterviewer() {
+	msg := newErrorLabel()
+	name := newKBEntry(u.kb, false)
+	name.SetPlaceHolder(lang.L("Name or initials"))
+	u.kb.SetTarget(name)
+	var pinPad *PinPad
+	pinPad = NewPinPad(func(pin string) {
+		if _, err := u.k.AddInterviewer(u.ctx, u.admin, name.Text, []byte(pin)); err != nil {
+			msg.set(err)
+			return
+		}
+		u.showInterviewers()
+	})
+	pinPad.OnKey = u.touch
+	u.show("add-interviewer", screenIdle, container.NewBorder(heading(lang.L("Add interviewer")),
+		container.NewHBox(u.button(lang.L("Back"), u.showInterviewers)),
+		nil, container.NewGridWrap(fyne.NewSize(300, 330), pinPad),
+		container.NewVBox(name, para(lang.L("The interviewer types their own PIN on the pad, then OK.")), msg.Label, u.kb)))
+}
+
+func (u *UI) showNewPIN(iv kiosk.Interviewer) {
+	msg := newErrorLabel()
+	pad := NewPinPad(func(pin string) {
+		if err := u.k.ResetPIN(u.ctx, u.admin, iv.ID, []byte(pin)); err != nil {
+			msg.set(err)
+			return
+		}
+		u.showInterviewers()
+	})
+	pad.OnKey = u.touch
+	u.show("new-pin", screenIdle, container.NewBorder(nil, nil,
+		container.NewVBox(heading(iv.DisplayName),
+			para(lang.L("A new PIN makes a new key: the sessions this interviewer stored before can no longer be opened by anyone. They are still deleted on their dates.")),
+			msg.Label, layout.NewSpacer(), u.button(lang.L("Back"), u.showInterviewers)),
+		nil, container.NewGridWrap(fyne.NewSize(360, 400), pad)))
+}
+
+func (u *UI) showPacks() {
+	var rows []fyne.CanvasObject
+	for _, p := range u.k.Packs() {
+		rows = append(rows, widget.NewLabel(lang.L("{{.Title}} (v{{.Version}}, {{.Topics}} topics, {{.Minutes}} min)",
+			map[string]any{"Title": p.Title, "Version": p.Version, "Topics": len(p.Topics), "Minutes": p.DurationMinutes})))
+	}
+	note := para(lang.L("To import a pack, check it with `quietroom pack check FILE` and copy it to the packs folder; the kiosk loads it at the next start. Import from a USB stick on this screen is not built yet."))
+	note.Importance = widget.LowImportance
+	u.adminPage("packs", lang.L("Question packs"), container.NewBorder(nil, note, nil, nil, newPager(6, rows).view))
+}
+
+// showWipe is the two-step wipe: choose, confirm twice, then the receipt.
+func (u *UI) showWipe() {
+	msg := newErrorLabel()
+	engs, err := u.k.AllEngagements(u.ctx, u.admin)
+	msg.set(err)
+	var rows []fyne.CanvasObject
+	for _, e := range engs {
+		rows = append(rows, u.button(e.Title, func() { u.confirmWipe(e, 1) }))
+	}
+	u.adminPage("wipe", lang.L("Wipe an engagement"), container.NewBorder(
+		container.NewVBox(para(lang.L("Follow-up visit done? Wiping destroys every record of the engagement.")), msg.Label),
+		nil, nil, nil, newPager(4, rows).view))
+}
+
+func (u *UI) confirmWipe(e session.Engagement, step int) {
+	msg := newErrorLabel()
+	var text, button string
+	if step == 1 {
+		text = lang.L("Destroy every session, note, quote and consent of “{{.Title}}”?", map[string]any{"Title": e.Title})
+		button = lang.L("Yes, wipe it")
+	} else {
+		text = lang.L("Second confirmation: this cannot be undone. Wipe “{{.Title}}” now?", map[string]any{"Title": e.Title})
+		button = lang.L("Wipe now")
+	}
+	u.show(fmt.Sprintf("wipe-confirm-%d", step), screenIdle, container.NewVBox(layout.NewSpacer(),
+		heading(lang.L("Wipe")), para(text), msg.Label,
+		container.NewHBox(layout.NewSpacer(), u.button(lang.L("Cancel"), u.showWipe),
+			u.primary(button, func() {
+				if step == 1 {
+					u.confirmWipe(e, 2)
+					return
+				}
+				r, err := u.k.WipeEngagement(u.ctx, u.admin, e.ID)
+				if err != nil {
+					msg.set(err)
+					return
+				}
+				u.showReceipt(r)
+			}), layout.NewSpacer()),
+		layout.NewSpacer()))
+}
+
+func receiptText(r retention.Receipt) string {
+	return lang.L("Receipt {{.ID}}: {{.Kind}} by {{.Actor}} at {{.At}}. Sessions {{.Sessions}}, entries {{.Entries}}, consents {{.Consents}}, declines {{.Declines}}. Check: {{.Outcome}} (rows left {{.Rows}}, keys found {{.Keys}}).",
+		map[string]any{"ID": r.ID, "Kind": string(r.Kind), "Actor": string(r.Actor), "At": r.At.Local().Format("2 Jan 2006 15:04"),
+			"Sessions": r.Sessions, "Entries": r.Entries, "Consents": r.Consents, "Declines": r.Declines,
+			"Outcome": r.Outcome, "Rows": r.RowsRemaining, "Keys": r.KeysFound})
+}
+
+func (u *UI) showReceipt(r retention.Receipt) {
+	u.adminPage("receipt", lang.L("Wiped"), para(receiptText(r)))
+}
+
+func (u *UI) showAudit() {
+	msg := newErrorLabel()
+	evs, err := u.k.Audit(u.ctx, u.admin, 200)
+	msg.set(err)
+	var rows []fyne.CanvasObject
+	for _, ev := range evs {
+		rows = append(rows, widget.NewLabel(fmt.Sprintf("%s  %s  %s  %s", ev.At.Local().Format("2 Jan 15:04"), ev.Actor, ev.Action, ev.Outcome)))
+	}
+	u.adminPage("audit", lang.L("Audit log"), container.NewBorder(msg.Label, nil, nil, nil, newPager(7, rows).view))
+}
+
+func (u *UI) showReceipts() {
+	msg := newErrorLabel()
+	rs, err := u.k.Receipts(u.ctx, u.admin)
+	msg.set(err)
+	var rows []fyne.CanvasObject
+	for _, r := range rs {
+		rows = append(rows, para(receiptText(r)))
+	}
+	if len(rows) == 0 {
+		rows = append(rows, para(lang.L("No deletion receipts yet.")))
+	}
+	u.adminPage("receipts", lang.L("Deletion receipts"), container.NewBorder(msg.Label, nil, nil, nil, newPager(3, rows).view))
+}
+
+func (u *UI) showClock() {
+	msg := newErrorLabel()
+	st, err := u.k.Clock(u.ctx)
+	msg.set(err)
+	text := para(lang.L("Device clock: {{.Clock}}. Trusted time: {{.Trusted}}. {{.Message}}", map[string]any{
+		"Clock": st.Clock.Local().Format(dateTimeLayout), "Trusted": st.Trusted.Local().Format(dateTimeLayout), "Message": st.Message}))
+	var extra []fyne.CanvasObject
+	if st.State == retention.ClockAhead {
+		extra = append(extra, u.primary(lang.L("The clock is right: confirm"), func() {
+			if err := u.k.ConfirmClock(u.ctx, u.admin); err != nil {
+				msg.set(err)
+				return
+			}
+			u.showClock()
+		}))
+	}
+	u.adminPage("clock", lang.L("Clock check"), container.NewVBox(text, msg.Label), extra...)
+}
+
+func (u *UI) showHealth() {
+	msg := newErrorLabel()
+	h, err := u.k.Health(u.ctx, u.admin)
+	msg.set(err)
+	light := h.LightError
+	if light == "" {
+		light = lang.L("working")
+	}
+	u.adminPage("health", lang.L("Storage health"), container.NewVBox(
+		para(lang.L("Database check: {{.Integrity}}", map[string]any{"Integrity": h.Integrity})),
+		para(lang.L("Device secret: {{.Secret}}", map[string]any{"Secret": h.Secret})),
+		para(lang.L("Occupancy light: {{.Light}}", map[string]any{"Light": light})),
+		msg.Label))
+}
+
+// showLightTest cycles the occupancy light through its states.
+func (u *UI) showLightTest(done func()) {
+	msg := newErrorLabel()
+	l := u.k.Light()
+	grid := container.NewGridWithColumns(3)
+	for _, s := range hw.States() {
+		grid.Add(u.button(stateLabel(s), func() { msg.set(l.Test(s)) }))
+	}
+	u.show("light-test", screenIdle, container.NewBorder(
+		container.NewVBox(heading(lang.L("Light test")), para(lang.L("Tap each state and check the light outside the door."))),
+		container.NewHBox(layout.NewSpacer(), u.primary(lang.L("Done"), func() { l.Restore(); done() })),
+		nil, nil, container.NewVBox(grid, msg.Label)))
+	u.onIdle = l.Restore
+}
+
+func stateLabel(s hw.State) string {
+	switch s {
+	case hw.Free:
+		return lang.L("Free")
+	case hw.Occupied:
+		return lang.L("Occupied")
+	case hw.EndingSoon:
+		return lang.L("Ending soon")
+	case hw.Overtime:
+		return lang.L("Overtime")
+	case hw.Maintenance:
+		return lang.L("Maintenance")
+	}
+	return lang.L("Fault")
+}
+
+// showSetupWizard is the first boot: admin credential, room name, date and time, light test.
+func (u *UI) showSetupWizard() {
+	msg := newErrorLabel()
+	var first string
+	pad := NewPinPad(nil)
+	prompt := para(lang.L("Choose the admin PIN (at least 4 digits), then OK."))
+	pad.OnSubmit = func(pin string) {
+		if first == "" {
+			if len(pin) < kiosk.MinPINLength {
+				msg.SetText(lang.L("Use at least 4 digits."))
+				return
+			}
+			first = pin
+			prompt.SetText(lang.L("Type the admin PIN again to confirm it."))
+			msg.SetText("")
+			return
+		}
+		if pin != first {
+			first = ""
+			prompt.SetText(lang.L("Choose the admin PIN (at least 4 digits), then OK."))
+			msg.SetText(lang.L("The two PINs differ. Start again."))
+			return
+		}
+		u.showSetupRoom(first)
+	}
+	pad.OnKey = u.touch
+	u.show("setup-wizard", screenHome, container.NewBorder(nil, nil,
+		container.NewVBox(heading(lang.L("Set up this device")), prompt, msg.Label), nil,
+		container.NewGridWrap(fyne.NewSize(360, 400), pad)))
+}
+
+func (u *UI) showSetupRoom(cred string) {
+	msg := newErrorLabel()
+	name := newKBEntry(u.kb, false)
+	name.SetPlaceHolder(lang.L("Room name, e.g. Room 2"))
+	u.kb.SetTarget(name)
+	next := u.primary(lang.L("Next"), func() {
+		a, err := u.k.Setup(u.ctx, []byte(cred), name.Text)
+		if err != nil {
+			msg.set(err)
+			return
+		}
+		u.admin = a
+		u.showSetupClock()
+	})
+	u.show("setup-room", screenHome, container.NewBorder(
+		container.NewVBox(heading(lang.L("Room name")), name, msg.Label),
+		container.NewVBox(container.NewHBox(layout.NewSpacer(), next), u.kb), nil, nil, layout.NewSpacer()))
+}
+
+func (u *UI) showSetupClock() {
+	now := u.k.Now()
+	u.show("setup-clock", screenHome, container.NewVBox(
+		heading(lang.L("Date and time")),
+		subheading(now.Local().Format(dateTimeLayout)),
+		para(lang.L("Is this right? Deletion dates are measured against it. If it is wrong, set the device's date and time before going on (ask IT).")),
+		container.NewHBox(layout.NewSpacer(), u.primary(lang.L("It is right"), func() { u.showLightTest(u.showHome) })),
+	))
+}

@@ -1,0 +1,258 @@
+package ui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"quietroom/app/session"
+)
+
+// showClosing is the catch-all question, thanks, follow-up willingness and withdrawal.
+func (u *UI) showClosing() {
+	info, ok := u.en.Info()
+	if !ok || info.Pack == nil {
+		u.showHome()
+		return
+	}
+	c := info.Pack.Closing
+	msg := newErrorLabel()
+	saved := widget.NewLabel("")
+	saved.Importance = widget.LowImportance
+	tb := u.newTimerBar()
+	tb.update(u, u.en.Tick())
+	answer := newKBEntry(u.kb, true)
+	answer.SetText(u.en.ClosingAnswer())
+	answer.SetMinRowsVisible(3)
+	answer.OnChanged = func(text string) {
+		u.touch()
+		if err := u.en.SetClosingAnswer(u.ctx, text); err != nil {
+			msg.set(err)
+			return
+		}
+		saved.SetText(lang.L("Saved"))
+	}
+	u.kb.SetTarget(answer)
+
+	var follow fyne.CanvasObject = layout.NewSpacer()
+	for _, p := range info.Pack.Consent {
+		if p.Required {
+			continue
+		}
+		given, _ := u.en.ConsentGiven()
+		var yes, no *Button
+		mark := func(v bool) {
+			yes.Importance, no.Importance = widget.MediumImportance, widget.MediumImportance
+			if v {
+				yes.Importance = widget.HighImportance
+			} else {
+				no.Importance = widget.HighImportance
+			}
+			yes.Refresh()
+			no.Refresh()
+		}
+		set := func(v bool) {
+			if err := u.en.UpdateConsent(u.ctx, p.ID, v); err != nil {
+				msg.set(err)
+				return
+			}
+			mark(v)
+		}
+		yes = u.button(lang.L("Yes"), func() { set(true) })
+		no = u.button(lang.L("No"), func() { set(false) })
+		if v, ok := given.Choices[p.ID]; ok {
+			mark(v)
+		}
+		text := c.FollowUp
+		if text == "" {
+			text = p.Text
+		}
+		follow = container.NewBorder(nil, nil, nil, container.NewHBox(yes, no), para(text))
+		break
+	}
+	kbBox := container.NewVBox()
+	kbToggle := u.button(lang.L("Keyboard"), func() {
+		if len(kbBox.Objects) == 0 {
+			kbBox.Add(u.kb)
+		} else {
+			kbBox.RemoveAll()
+		}
+		kbBox.Refresh()
+	})
+	top := container.NewBorder(nil, tb.hint, nil,
+		container.NewHBox(tb.pause, u.button(lang.L("Hide screen"), func() { u.Privacy(true) }), u.button(lang.L("More"), u.showSessionMenu)),
+		container.NewHBox(widget.NewLabel(lang.L("Closing")), tb.label))
+	u.show("closing", screenLive, container.NewBorder(
+		container.NewVBox(top, subheading(c.Question)),
+		container.NewVBox(follow, para(c.Thanks), msg.Label,
+			container.NewHBox(
+				u.button(lang.L("Back to the questions"), func() {
+					if err := u.en.ShowQuestions(u.ctx); err != nil {
+						msg.set(err)
+						return
+					}
+					u.showQuestions()
+				}),
+				saved, layout.NewSpacer(), kbToggle,
+				u.primary(lang.L("Interviewee has left: write-up"), func() {
+					if err := u.en.StartWriteUp(u.ctx); err != nil {
+						msg.set(err)
+						return
+					}
+					u.showWriteUp()
+				})),
+			kbBox),
+		nil, nil, answer))
+	u.onTick = func(st session.Status) { tb.update(u, st) }
+}
+
+// reflectionPrompts are the write-up's prompts: the pack's, or the three of the design.
+func reflectionPrompts(info session.Info) []string {
+	if info.Pack != nil && len(info.Pack.Closing.WriteUpPrompts) > 0 {
+		return info.Pack.Closing.WriteUpPrompts
+	}
+	return []string{lang.L("What the person said"), lang.L("What you felt"), lang.L("Initial reflections")}
+}
+
+// showWriteUp is the interviewer's write-up after the interviewee left, one prompt at a time.
+// Each prompt's text is kept as one reflection that starts with the prompt.
+func (u *UI) showWriteUp() { u.showWriteUpPage(0) }
+
+func (u *UI) showWriteUpPage(page int) {
+	info, ok := u.en.Info()
+	if !ok {
+		u.showHome()
+		return
+	}
+	prompts := reflectionPrompts(info)
+	page = min(max(page, 0), len(prompts)) // the last page lists the quotes
+	msg := newErrorLabel()
+	saved := widget.NewLabel("")
+	saved.Importance = widget.LowImportance
+	seal := u.primary(lang.L("Seal the notes"), u.confirmSeal)
+	nav := container.NewHBox()
+	if page > 0 {
+		nav.Add(u.button(lang.L("Previous"), func() { u.showWriteUpPage(page - 1) }))
+	}
+	nav.Add(layout.NewSpacer())
+	nav.Add(saved)
+	if page < len(prompts) {
+		nav.Add(u.button(lang.L("Next"), func() { u.showWriteUpPage(page + 1) }))
+	}
+	nav.Add(seal)
+
+	var body fyne.CanvasObject
+	var title string
+	if page < len(prompts) {
+		prompt := prompts[page]
+		title = prompt
+		prefix := prompt + "\n"
+		var id, text string
+		for _, it := range u.en.Items() {
+			if it.Kind == session.EntryReflection && strings.HasPrefix(it.Text, prefix) {
+				id, text = it.ID, strings.TrimPrefix(it.Text, prefix)
+			}
+		}
+		entry := newKBEntry(u.kb, true)
+		entry.SetText(text)
+		entry.OnChanged = func(s string) {
+			u.touch()
+			var err error
+			switch {
+			case id == "" && strings.TrimSpace(s) == "":
+				return
+			case id == "":
+				id, err = u.en.AddReflection(u.ctx, prefix+s, session.TagNone)
+			default:
+				err = u.en.EditItem(u.ctx, id, prefix+s)
+			}
+			if err != nil {
+				msg.set(err)
+				return
+			}
+			msg.set(nil)
+			saved.SetText(lang.L("Saved"))
+		}
+		u.kb.SetTarget(entry)
+		body = container.NewBorder(nil, u.kb, nil, nil, entry)
+	} else {
+		title = lang.L("Quotes and tags")
+		var rows []fyne.CanvasObject
+		for _, it := range u.en.Items() {
+			if it.Kind != session.EntryQuote {
+				continue
+			}
+			tagBtn := func(label string, t session.Tag) *Button {
+				b := u.button(label, func() {
+					next := t
+					if it.Tag == t {
+						next = session.TagNone
+					}
+					if err := u.en.TagItem(u.ctx, it.ID, next); err != nil {
+						msg.set(err)
+						return
+					}
+					u.showWriteUpPage(page)
+				})
+				if it.Tag == t {
+					b.Importance = widget.HighImportance
+				}
+				return b
+			}
+			q := widget.NewLabel("“" + short(it.Text, 60) + "”")
+			q.Truncation = fyne.TextTruncateEllipsis
+			rows = append(rows, container.NewBorder(nil, nil, nil, container.NewHBox(
+				tagBtn(lang.L("Rose"), session.TagRose), tagBtn(lang.L("Thorn"), session.TagThorn), tagBtn(lang.L("Bud"), session.TagBud),
+				u.button(lang.L("Delete"), func() {
+					if err := u.en.DeleteItem(u.ctx, it.ID); err != nil {
+						msg.set(err)
+						return
+					}
+					u.showWriteUpPage(page)
+				})), q))
+		}
+		if len(rows) == 0 {
+			rows = append(rows, para(lang.L("No key quotes were captured.")))
+		}
+		body = newPager(4, rows).view
+	}
+	u.show("write-up", screenIdle, container.NewBorder(
+		container.NewVBox(heading(lang.L("Write-up: {{.Title}}", map[string]any{"Title": title})), msg.Label),
+		nav, nil, nil, body))
+	u.onIdle = func() {
+		if err := u.en.Seal(u.ctx); err != nil {
+			u.fail("write-up idle seal", err)
+		}
+	}
+}
+
+// confirmSeal seals the session: the key leaves memory; only the interviewer's PIN reopens it.
+func (u *UI) confirmSeal() {
+	msg := newErrorLabel()
+	u.show("seal-confirm", screenIdle, container.NewVBox(layout.NewSpacer(),
+		heading(lang.L("Seal the notes?")),
+		para(lang.L("The session closes and only your PIN opens it again, until its deletion date.")),
+		msg.Label,
+		container.NewHBox(layout.NewSpacer(),
+			u.button(lang.L("Not yet"), u.showWriteUp),
+			u.primary(lang.L("Seal"), func() {
+				if err := u.en.Seal(u.ctx); err != nil {
+					msg.set(err)
+					return
+				}
+				u.show("sealed", screenIdle, container.NewVBox(layout.NewSpacer(),
+					heading(lang.L("Sealed")),
+					para(lang.L("The notes are locked. Only your PIN opens them again.")),
+					container.NewCenter(u.button(lang.L("Done"), u.showHome)), layout.NewSpacer()))
+			}), layout.NewSpacer()),
+		layout.NewSpacer()))
+	u.onIdle = func() {
+		if err := u.en.Seal(u.ctx); err != nil {
+			u.fail("write-up idle seal", err)
+		}
+	}
+}

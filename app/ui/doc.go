@@ -1,0 +1,23 @@
+// Package ui is the kiosk's touch screens in Fyne: the interview journey (home, interviewer
+// sign-in, session set-up, the interviewee's preamble and consent, questions, closing, write-up,
+// seal) and the admin screens, with the kiosk's own widgets (PIN pad, on-screen keyboard,
+// signature pad) and theme (larger text, high contrast).
+//
+// It renders what app/kiosk and the session engine return and never decides a rule: every
+// step goes through them, and their errors are shown in plain words. It imports only
+// fyne.io/fyne/v2 packages (never fyne.io/fyne/v2/app, so its tests run headless without cgo)
+// and the kiosk's domain packages; never the store.
+//
+// What it promises:
+//
+//   - The interviewee's side (preamble, consent, hand-back) offers no way to notes, other
+//     sessions or admin: leaving it towards the questions needs the interviewer's PIN.
+//   - The privacy control blanks the whole window at once; nothing of the session shows until
+//     it is lifted.
+//   - Idle screens (sign-in, set-up, admin, write-up) go back to Home after Options.IdleTimeout,
+//     signing out and sealing what is open; the live interview itself never times out.
+//   - Widgets change only on Fyne's goroutine: timer ticks and hardware events come through
+//     fyne.Do.
+//   - Every string the user sees goes through fyne.io/fyne/v2/lang with the English bundle in
+//     translations/en.json.
+package ui

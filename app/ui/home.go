@@ -1,0 +1,190 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"quietroom/app/kiosk"
+	"quietroom/app/retention"
+	"quietroom/app/session"
+)
+
+// dateTimeLayout is how Home shows the date and time.
+const dateTimeLayout = "Monday 2 January 2006, 15:04"
+
+// showHome is "Room free": nothing of any session. A live session resumes instead.
+func (u *UI) showHome() {
+	if u.resumeLive() {
+		return
+	}
+	u.signOut()
+	room, err := u.k.RoomName(u.ctx)
+	if err != nil {
+		u.fail("home", err)
+	}
+	clock := subheading(u.k.Now().Format(dateTimeLayout))
+	clock.Alignment = fyne.TextAlignCenter
+	warn := widget.NewLabel("")
+	warn.Wrapping = fyne.TextWrapWord
+	warn.Importance = widget.WarningImportance
+	if st, err := u.k.Clock(u.ctx); err == nil && st.State != retention.ClockOK {
+		warn.SetText(lang.L("The clock looks wrong. Ask an admin to check the date and time."))
+	}
+	title := heading(lang.L("Room free"))
+	title.Alignment = fyne.TextAlignCenter
+	name := subheading(room)
+	name.Alignment = fyne.TextAlignCenter
+	start := u.primary(lang.L("Start"), u.showSignIn)
+	content := container.NewBorder(
+		container.NewHBox(u.accessibility(), layout.NewSpacer(), u.button(lang.L("Admin"), u.showAdminSignIn)),
+		warn, nil, nil,
+		container.NewVBox(layout.NewSpacer(), name, title, clock,
+			container.NewCenter(container.NewGridWrap(fyne.NewSize(260, 72), start)), layout.NewSpacer()),
+	)
+	u.show("home", screenHome, content)
+	u.onTick = func(session.Status) { clock.SetText(u.k.Now().Format(dateTimeLayout)) }
+}
+
+// resumeLive shows the live session's screen if the engine has one.
+func (u *UI) resumeLive() bool {
+	switch u.en.State() {
+	case session.StateSetup:
+		u.showHandOver()
+	case session.StatePreamble:
+		u.showPreamble(0)
+	case session.StateConsent:
+		u.showConsent()
+	case session.StateQuestions:
+		u.showQuestions()
+	case session.StateClosing:
+		u.showClosing()
+	case session.StateWriteUp:
+		u.showWriteUp()
+	default:
+		return false
+	}
+	return true
+}
+
+func (u *UI) signOut() {
+	if u.signedIn != nil {
+		u.signedIn.SignOut()
+		u.signedIn = nil
+	}
+	u.admin = nil
+}
+
+// showSignIn lets an interviewer pick their name.
+func (u *UI) showSignIn() {
+	ivs, err := u.k.Interviewers(u.ctx)
+	msg := newErrorLabel()
+	msg.set(err)
+	var rows []fyne.CanvasObject
+	for _, iv := range ivs {
+		rows = append(rows, u.button(iv.DisplayName, func() { u.showPIN(iv) }))
+	}
+	if len(ivs) == 0 && err == nil {
+		msg.SetText(lang.L("No interviewers yet. Ask an admin to add you."))
+	}
+	p := newPager(5, rows)
+	u.show("sign-in", screenIdle, container.NewBorder(
+		container.NewVBox(heading(lang.L("Who is interviewing?")), msg.Label),
+		container.NewHBox(u.button(lang.L("Cancel"), u.showHome)), nil, nil, p.view))
+}
+
+// showPIN is the PIN pad for one interviewer.
+func (u *UI) showPIN(iv kiosk.Interviewer) {
+	msg := newErrorLabel()
+	if w, err := u.k.Wait(u.ctx, iv.ID); err != nil {
+		msg.set(err)
+	} else if w > 0 {
+		msg.SetText(lang.L("Too many wrong PINs. Try again in {{.Seconds}} seconds.", map[string]any{"Seconds": int(w.Seconds())}))
+	}
+	var pad *PinPad
+	pad = NewPinPad(func(pin string) {
+		s, err := u.k.SignIn(u.ctx, iv.ID, []byte(pin))
+		if err != nil {
+			msg.set(err)
+			return
+		}
+		u.signedIn = s
+		u.showInterviewerMenu()
+	})
+	pad.OnKey = u.touch
+	u.show("pin", screenIdle, container.NewBorder(nil, nil,
+		container.NewVBox(heading(iv.DisplayName), para(lang.L("Enter your PIN.")), msg.Label, layout.NewSpacer(),
+			u.button(lang.L("Cancel"), u.showHome)),
+		nil, container.NewGridWrap(fyne.NewSize(420, 400), pad)))
+	u.win.Canvas().Focus(pad)
+}
+
+// showInterviewerMenu is what a signed-in interviewer can do.
+func (u *UI) showInterviewerMenu() {
+	s := u.signedIn
+	if s == nil {
+		u.showHome()
+		return
+	}
+	msg := newErrorLabel()
+	var list fyne.CanvasObject = widget.NewLabel("")
+	sessions, err := s.Sessions(u.ctx)
+	switch {
+	case errors.Is(err, kiosk.ErrNoListing):
+		list = para(lang.L("Your earlier sessions cannot be listed on this device yet."))
+	case err != nil:
+		msg.set(err)
+	default:
+		var rows []fyne.CanvasObject
+		for _, ss := range sessions {
+			label := lang.L("{{.Date}}: {{.State}}, deleted on {{.Deletion}}", map[string]any{
+				"Date": ss.CreatedAt.Local().Format("2 Jan 15:04"), "State": stateName(ss.State),
+				"Deletion": ss.DeletionDate.Local().Format("2 Jan 2006"),
+			})
+			rows = append(rows, u.button(label, func() {
+				if err := s.Reopen(u.ctx, ss.ID); err != nil {
+					msg.set(err)
+					return
+				}
+				u.signedIn = nil
+				u.resumeLive()
+			}))
+		}
+		if len(rows) == 0 {
+			rows = append(rows, para(lang.L("You have no stored sessions.")))
+		}
+		list = newPager(4, rows).view
+	}
+	u.show("interviewer", screenIdle, container.NewBorder(
+		container.NewVBox(heading(lang.L("Hello, {{.Name}}", map[string]any{"Name": s.Name()})), msg.Label,
+			u.primary(lang.L("Start a new session"), u.showSetup), widget.NewLabel(lang.L("Your sessions (tap to open the write-up)"))),
+		container.NewHBox(u.button(lang.L("Sign out"), u.showHome)), nil, nil, list))
+}
+
+func stateName(s session.State) string {
+	switch s {
+	case session.StateSealed:
+		return lang.L("sealed")
+	case session.StateWriteUp:
+		return lang.L("write-up open")
+	case session.StateQuestions, session.StateClosing, session.StateConsent:
+		return lang.L("interrupted")
+	}
+	return string(s)
+}
+
+// clockText writes a duration as mm:ss, or h:mm:ss from an hour.
+func clockText(d time.Duration) string {
+	d = d.Round(time.Second)
+	h, m, sec := int(d.Hours()), int(d.Minutes())%60, int(d.Seconds())%60
+	if h > 0 {
+		return fmt.Sprintf("%d:%02d:%02d", h, m, sec)
+	}
+	return fmt.Sprintf("%02d:%02d", m, sec)
+}

@@ -1,0 +1,210 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"quietroom/app/session"
+)
+
+// showHandOver is the interviewer's last screen before the interviewee reads: the session is
+// started (the light says occupied), nothing is stored yet.
+func (u *UI) showHandOver() {
+	info, _ := u.en.Info()
+	msg := newErrorLabel()
+	u.show("hand-over", screenLive, container.NewBorder(nil,
+		container.NewHBox(u.button(lang.L("Cancel this session"), func() {
+			if err := u.en.Withdraw(u.ctx); err != nil {
+				msg.set(err)
+				return
+			}
+			u.showHome()
+		})), nil, nil,
+		container.NewVBox(layout.NewSpacer(),
+			heading(lang.L("Ready")),
+			para(lang.L("Interviewee: {{.Label}}. Hand the screen to the interviewee to read the information and give consent.", map[string]any{"Label": info.Label})),
+			msg.Label,
+			container.NewCenter(u.primary(lang.L("Hand the screen to the interviewee"), func() {
+				if err := u.en.ShowPreamble(u.ctx); err != nil {
+					msg.set(err)
+					return
+				}
+				u.showPreamble(0)
+			})),
+			layout.NewSpacer())))
+}
+
+// showPreamble is the interviewee's information, one page at a time, in large text.
+func (u *UI) showPreamble(page int) {
+	info, ok := u.en.Info()
+	if !ok || info.Pack == nil {
+		u.showHome()
+		return
+	}
+	msg := newErrorLabel()
+	pages, err := info.Pack.PreamblePages(int(info.Duration.Minutes()), info.DeletionDate)
+	if err != nil || len(pages) == 0 {
+		msg.set(err)
+		pages = nil
+	}
+	page = min(max(page, 0), max(len(pages)-1, 0))
+	title, text := heading(""), widget.NewLabel("")
+	text.Wrapping = fyne.TextWrapWord
+	text.SizeName = theme.SizeNameSubHeadingText
+	if len(pages) > 0 {
+		title.SetText(pages[page].Title)
+		text.SetText(pages[page].Text)
+	}
+	nav := container.NewHBox()
+	if page > 0 {
+		nav.Add(u.button(lang.L("Back"), func() { u.showPreamble(page - 1) }))
+	}
+	nav.Add(layout.NewSpacer())
+	nav.Add(widget.NewLabel(lang.L("Page {{.Page}} of {{.Pages}}", map[string]any{"Page": page + 1, "Pages": max(len(pages), 1)})))
+	nav.Add(layout.NewSpacer())
+	if page < len(pages)-1 {
+		nav.Add(u.primary(lang.L("Next"), func() { u.showPreamble(page + 1) }))
+	} else {
+		nav.Add(u.primary(lang.L("Continue to consent"), func() {
+			if err := u.en.ShowConsent(u.ctx); err != nil {
+				msg.set(err)
+				return
+			}
+			u.showConsent()
+		}))
+	}
+	u.show("preamble", screenInterviewee, container.NewBorder(
+		container.NewHBox(title, layout.NewSpacer(), u.button(lang.L("I do not want to take part"), u.confirmDecline)),
+		container.NewVBox(msg.Label, nav), nil, nil, text))
+}
+
+// confirmDecline asks the interviewee to confirm that they decline.
+func (u *UI) confirmDecline() {
+	back := u.resumeLive
+	u.show("decline-confirm", screenInterviewee, container.NewVBox(layout.NewSpacer(),
+		heading(lang.L("Do not take part?")),
+		para(lang.L("That is fine. Nothing from this session will be kept.")),
+		container.NewHBox(layout.NewSpacer(),
+			u.button(lang.L("Go back"), func() { back() }),
+			u.primary(lang.L("Yes, I do not want to take part"), func() {
+				if err := u.en.Decline(u.ctx); err != nil {
+					u.fail("decline", err)
+				}
+				u.showDeclined()
+			}), layout.NewSpacer()),
+		layout.NewSpacer()))
+}
+
+// showDeclined ends a declined session: nothing is kept but a count.
+func (u *UI) showDeclined() {
+	u.show("declined", screenInterviewee, container.NewVBox(layout.NewSpacer(),
+		heading(lang.L("Thank you")),
+		para(lang.L("You chose not to take part. Nothing from this session has been kept.")),
+		para(lang.L("Please hand the screen back to the interviewer.")),
+		container.NewCenter(u.button(lang.L("Done"), u.showHome)), layout.NewSpacer()))
+}
+
+// showConsent asks for each consent point as an explicit choice; none is pre-selected.
+func (u *UI) showConsent() {
+	info, ok := u.en.Info()
+	if !ok || info.Pack == nil {
+		u.showHome()
+		return
+	}
+	choices := map[string]bool{}
+	msg := newErrorLabel()
+	sig := NewSignaturePad()
+	var rows []fyne.CanvasObject
+	for _, p := range info.Pack.Consent {
+		text := p.Text
+		if !p.Required {
+			text = lang.L("{{.Text}} (optional)", map[string]any{"Text": p.Text})
+		}
+		var yes, no *Button
+		pick := func(v bool) {
+			choices[p.ID] = v
+			yes.Importance, no.Importance = widget.MediumImportance, widget.MediumImportance
+			if v {
+				yes.Importance = widget.HighImportance
+			} else {
+				no.Importance = widget.HighImportance
+			}
+			yes.Refresh()
+			no.Refresh()
+		}
+		yes = u.button(lang.L("Yes"), func() { pick(true) })
+		no = u.button(lang.L("No"), func() { pick(false) })
+		rows = append(rows, container.NewBorder(nil, nil, nil, container.NewHBox(yes, no), para(text)))
+	}
+	give := u.primary(lang.L("Confirm my choices"), func() {
+		for _, p := range info.Pack.Consent {
+			if _, ok := choices[p.ID]; !ok {
+				msg.SetText(lang.L("Please choose Yes or No for every point."))
+				return
+			}
+		}
+		var signature []byte
+		if !sig.Empty() {
+			signature = sig.Bytes()
+		}
+		st, err := u.en.GiveConsent(u.ctx, session.Consent{Choices: choices, Signature: signature})
+		if err != nil {
+			msg.set(err)
+			return
+		}
+		if st == session.StateDeclined {
+			u.showDeclined()
+			return
+		}
+		u.showHandBack()
+	})
+	u.show("consent", screenInterviewee, container.NewBorder(
+		heading(lang.L("Your consent")),
+		container.NewVBox(msg.Label, container.NewHBox(
+			u.button(lang.L("Read the information again"), func() {
+				if err := u.en.ShowPreamble(u.ctx); err != nil {
+					msg.set(err)
+					return
+				}
+				u.showPreamble(0)
+			}),
+			u.button(lang.L("I do not want to take part"), u.confirmDecline),
+			layout.NewSpacer(), give)),
+		nil,
+		container.NewVBox(widget.NewLabel(lang.L("Signature or initials (optional)")), sig,
+			u.button(lang.L("Clear signature"), sig.Clear)),
+		newPager(3, rows).view))
+}
+
+// showHandBack asks the interviewee to return the screen; the interviewer's PIN continues.
+func (u *UI) showHandBack() {
+	info, _ := u.en.Info()
+	name := ""
+	if ivs, err := u.k.Interviewers(u.ctx); err == nil {
+		for _, iv := range ivs {
+			if iv.ID == info.InterviewerID {
+				name = iv.DisplayName
+			}
+		}
+	}
+	msg := newErrorLabel()
+	pad := NewPinPad(func(pin string) {
+		s, err := u.k.SignIn(u.ctx, info.InterviewerID, []byte(pin))
+		if err != nil {
+			msg.set(err)
+			return
+		}
+		s.SignOut()
+		u.showQuestions()
+	})
+	pad.OnKey = u.touch
+	u.show("hand-back", screenInterviewee, container.NewBorder(nil, nil,
+		container.NewVBox(layout.NewSpacer(), heading(lang.L("Thank you")),
+			subheading(lang.L("Please hand the screen back to the interviewer.")),
+			para(lang.L("{{.Name}}: enter your PIN to continue.", map[string]any{"Name": name})), msg.Label, layout.NewSpacer()),
+		nil, container.NewGridWrap(fyne.NewSize(360, 400), pad)))
+}

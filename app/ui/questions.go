@@ -1,0 +1,339 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"quietroom/app/protocol"
+	"quietroom/app/session"
+)
+
+// timerBar shows elapsed and remaining time, warnings, overtime and the priority hint.
+type timerBar struct {
+	label *widget.Label
+	hint  *widget.Label
+	pause *Button
+}
+
+func (u *UI) newTimerBar() *timerBar {
+	t := &timerBar{label: widget.NewLabel(""), hint: widget.NewLabel("")}
+	t.label.TextStyle.Bold = true
+	t.hint.Wrapping = fyne.TextWrapWord
+	t.hint.Importance = widget.WarningImportance
+	t.hint.Hide()
+	t.pause = u.button(lang.L("Pause"), func() {
+		st := u.en.Tick()
+		var err error
+		if st.Timer.Paused {
+			err = u.en.Resume(u.ctx)
+		} else {
+			err = u.en.Pause(u.ctx)
+		}
+		if err != nil {
+			u.fail("timer", err)
+		}
+		t.update(u, u.en.Tick())
+	})
+	return t
+}
+
+func (t *timerBar) update(u *UI, st session.Status) {
+	tm := st.Timer
+	var text string
+	switch {
+	case tm.Over:
+		text = lang.L("{{.Elapsed}} elapsed · {{.Over}} over time", map[string]any{"Elapsed": clockText(tm.Elapsed), "Over": clockText(tm.Overtime)})
+		t.label.Importance = widget.DangerImportance
+	case tm.Warning != 0:
+		text = lang.L("{{.Elapsed}} elapsed · {{.Left}} left", map[string]any{"Elapsed": clockText(tm.Elapsed), "Left": clockText(tm.Remaining)})
+		t.label.Importance = widget.WarningImportance
+	default:
+		text = lang.L("{{.Elapsed}} elapsed · {{.Left}} left", map[string]any{"Elapsed": clockText(tm.Elapsed), "Left": clockText(tm.Remaining)})
+		t.label.Importance = widget.MediumImportance
+	}
+	if tm.Paused {
+		text = lang.L("Paused · {{.Text}}", map[string]any{"Text": text})
+		t.pause.SetText(lang.L("Resume"))
+	} else {
+		t.pause.SetText(lang.L("Pause"))
+	}
+	t.label.SetText(text)
+	switch {
+	case tm.Over:
+		t.hint.SetText(lang.L("The planned time is over. Move to the closing when you can."))
+		t.hint.Show()
+	case tm.Warning != 0:
+		t.hint.SetText(keepHint(u, tm))
+		t.hint.Show()
+	default:
+		t.hint.Hide()
+	}
+}
+
+func keepHint(u *UI, tm session.TimerStatus) string {
+	h := lang.L("{{.Minutes}} minutes left.", map[string]any{"Minutes": tm.Warning})
+	if len(tm.Keep) == 0 {
+		return h
+	}
+	var names []string
+	for _, t := range u.en.Topics() {
+		for _, id := range tm.Keep {
+			if t.ID == id {
+				names = append(names, short(t.Question, 40))
+			}
+		}
+	}
+	return h + " " + lang.L("Prioritise: {{.Topics}}", map[string]any{"Topics": strings.Join(names, "; ")})
+}
+
+func short(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// showQuestions is the interviewer's screen during the interview.
+func (u *UI) showQuestions() {
+	if u.en.State() != session.StateQuestions {
+		u.resumeLive()
+		return
+	}
+	topic, idx, err := u.en.CurrentTopic()
+	if err != nil {
+		u.fail("questions", err)
+		return
+	}
+	topics := u.en.Topics()
+	msg := newErrorLabel()
+	saved := widget.NewLabel("")
+	saved.Importance = widget.LowImportance
+	tb := u.newTimerBar()
+	tb.update(u, u.en.Tick())
+
+	notes := newKBEntry(u.kb, true)
+	notes.SetPlaceHolder(lang.L("Notes"))
+	notes.SetText(u.en.Note(topic.ID))
+	notes.SetMinRowsVisible(4)
+	notes.OnChanged = func(text string) {
+		u.touch()
+		if err := u.en.SetNote(u.ctx, topic.ID, text); err != nil {
+			saved.SetText("")
+			msg.set(err)
+			return
+		}
+		msg.set(nil)
+		saved.SetText(lang.L("Saved"))
+	}
+
+	question := subheading(topic.Question)
+	question.TextStyle.Bold = true
+	probes := para(probeText(topic))
+	probes.Importance = widget.LowImportance
+
+	var scale fyne.CanvasObject = layout.NewSpacer()
+	if topic.Scale != nil {
+		scale = u.scaleRow(topic, msg)
+	}
+
+	nav := func(f func() error) func() {
+		return func() {
+			if err := f(); err != nil {
+				msg.set(err)
+				return
+			}
+			u.showQuestions()
+		}
+	}
+	last := idx == len(topics)-1
+	next := u.primary(lang.L("Next topic"), nav(func() error { return u.en.Next(u.ctx) }))
+	if last {
+		next = u.primary(lang.L("Closing"), func() {
+			if err := u.en.ShowClosing(u.ctx); err != nil {
+				msg.set(err)
+				return
+			}
+			u.showClosing()
+		})
+	}
+	prev := u.button(lang.L("Previous"), nav(func() error { return u.en.Previous(u.ctx) }))
+	if idx == 0 {
+		prev.Disable()
+	}
+	skip := u.button(lang.L("Skip (prefers not to discuss)"), nav(func() error { return u.en.Skip(u.ctx) }))
+	if topics[idx].State == session.TopicSkipped {
+		skip = u.button(lang.L("Undo skip"), nav(func() error { return u.en.Unskip(u.ctx) }))
+	}
+
+	var list []fyne.CanvasObject
+	for i, t := range topics {
+		mark := "·"
+		switch t.State {
+		case session.TopicDone:
+			mark = "✓"
+		case session.TopicSkipped:
+			mark = "–"
+		}
+		b := u.button(fmt.Sprintf("%s %d. %s", mark, i+1, short(t.Question, 18)), nav(func() error { return u.en.GoToTopic(u.ctx, t.ID) }))
+		b.Alignment = widget.ButtonAlignLeading
+		if t.Current {
+			b.Importance = widget.HighImportance
+		}
+		list = append(list, b)
+	}
+	topicPager := newPager(5, list)
+	for topicPager.page*topicPager.perPage+topicPager.perPage <= idx {
+		topicPager.turn(1)
+	}
+
+	kbBox := container.NewVBox()
+	kbToggle := u.button(lang.L("Keyboard"), func() {
+		if len(kbBox.Objects) == 0 {
+			kbBox.Add(u.kb)
+			u.kb.SetTarget(notes)
+		} else {
+			kbBox.RemoveAll()
+		}
+		kbBox.Refresh()
+	})
+
+	top := container.NewBorder(nil, tb.hint, nil,
+		container.NewHBox(tb.pause, u.button(lang.L("Hide screen"), func() { u.Privacy(true) }),
+			u.button(lang.L("More"), u.showSessionMenu)),
+		container.NewHBox(widget.NewLabel(lang.L("Topic {{.N}} of {{.Total}}", map[string]any{"N": idx + 1, "Total": len(topics)})), tb.label))
+	tags := container.NewHBox(
+		u.button(lang.L("Key quote"), func() { u.showQuote(topic.ID, notes.SelectedText()) }),
+		saved, layout.NewSpacer(), kbToggle)
+	main := container.NewBorder(
+		container.NewVBox(question, probes, scale),
+		container.NewVBox(msg.Label, tags, container.NewHBox(prev, skip, layout.NewSpacer(), next), kbBox),
+		nil, nil, notes)
+	u.show("questions", screenLive, container.NewBorder(top, nil,
+		container.NewGridWrap(fyne.NewSize(210, 420), topicPager.view), nil, main))
+	u.onTick = func(st session.Status) { tb.update(u, st) }
+}
+
+func probeText(t protocol.Topic) string {
+	if len(t.Probes) == 0 {
+		return t.Guidance
+	}
+	return lang.L("Probes: {{.Probes}}", map[string]any{"Probes": strings.Join(t.Probes, " · ")})
+}
+
+// scaleRow is one button per value of the topic's scale; the chosen one is highlighted.
+func (u *UI) scaleRow(t protocol.Topic, msg errorLabel) fyne.CanvasObject {
+	row := container.NewGridWithColumns(t.Scale.Max - t.Scale.Min + 1)
+	cur, has := u.en.Answer(t.ID)
+	var buttons []*Button
+	for v := t.Scale.Min; v <= t.Scale.Max; v++ {
+		b := u.button(fmt.Sprint(v), nil)
+		b.OnTapped = func() {
+			u.touch()
+			if err := u.en.SetAnswer(u.ctx, t.ID, v); err != nil {
+				msg.set(err)
+				return
+			}
+			for i, o := range buttons {
+				o.Importance = widget.MediumImportance
+				if t.Scale.Min+i == v {
+					o.Importance = widget.HighImportance
+				}
+				o.Refresh()
+			}
+		}
+		if has && cur == v {
+			b.Importance = widget.HighImportance
+		}
+		buttons = append(buttons, b)
+		row.Add(b)
+	}
+	ends := container.NewHBox(widget.NewLabel(t.Scale.MinLabel), layout.NewSpacer(), widget.NewLabel(t.Scale.MaxLabel))
+	return container.NewVBox(row, ends)
+}
+
+// showQuote captures a key quote (stored without attribution) with an optional tag.
+func (u *UI) showQuote(topicID, selected string) {
+	back := u.resumeLive
+	msg := newErrorLabel()
+	entry := newKBEntry(u.kb, true)
+	entry.SetText(selected)
+	entry.SetMinRowsVisible(3)
+	u.kb.SetTarget(entry)
+	tag := session.TagNone
+	var tagButtons []*Button
+	pick := func(t session.Tag, i int) func() {
+		return func() {
+			if tag == t {
+				tag = session.TagNone
+			} else {
+				tag = t
+			}
+			for j, b := range tagButtons {
+				b.Importance = widget.MediumImportance
+				if j == i && tag != session.TagNone {
+					b.Importance = widget.HighImportance
+				}
+				b.Refresh()
+			}
+		}
+	}
+	tagButtons = []*Button{
+		u.button(lang.L("Rose"), pick(session.TagRose, 0)),
+		u.button(lang.L("Thorn"), pick(session.TagThorn, 1)),
+		u.button(lang.L("Bud"), pick(session.TagBud, 2)),
+	}
+	save := u.primary(lang.L("Save quote"), func() {
+		if _, err := u.en.AddQuote(u.ctx, topicID, entry.Text, tag); err != nil {
+			msg.set(err)
+			return
+		}
+		back()
+	})
+	u.show("quote", screenLive, container.NewBorder(
+		container.NewVBox(heading(lang.L("Key quote")), para(lang.L("Quotes are kept without a name."))),
+		container.NewVBox(msg.Label,
+			container.NewHBox(tagButtons[0], tagButtons[1], tagButtons[2], layout.NewSpacer(), u.button(lang.L("Cancel"), func() { back() }), save),
+			u.kb),
+		nil, nil, entry))
+	u.kb.SetTarget(entry)
+}
+
+// showSessionMenu holds the less frequent session actions: withdraw consent.
+func (u *UI) showSessionMenu() {
+	back := u.resumeLive
+	u.show("session-menu", screenLive, container.NewVBox(
+		heading(lang.L("Session")),
+		u.button(lang.L("Back to the session"), func() { back() }),
+		u.button(lang.L("The interviewee withdraws consent"), u.confirmWithdraw),
+	))
+}
+
+// confirmWithdraw asks before destroying the session.
+func (u *UI) confirmWithdraw() {
+	back := u.resumeLive
+	msg := newErrorLabel()
+	u.show("withdraw-confirm", screenLive, container.NewVBox(layout.NewSpacer(),
+		heading(lang.L("Withdraw consent?")),
+		para(lang.L("Everything recorded in this session is destroyed now: notes, quotes, answers and the consent. This cannot be undone.")),
+		msg.Label,
+		container.NewHBox(layout.NewSpacer(),
+			u.button(lang.L("No, go back"), func() { back() }),
+			u.primary(lang.L("Yes, withdraw and destroy"), func() {
+				if err := u.en.Withdraw(u.ctx); err != nil {
+					msg.set(err)
+					return
+				}
+				u.show("withdrawn", screenIdle, container.NewVBox(layout.NewSpacer(),
+					heading(lang.L("Consent withdrawn")),
+					para(lang.L("Everything from this session has been destroyed.")),
+					container.NewCenter(u.button(lang.L("Done"), u.showHome)), layout.NewSpacer()))
+			}), layout.NewSpacer()),
+		layout.NewSpacer()))
+}

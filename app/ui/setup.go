@@ -1,0 +1,200 @@
+package ui
+
+import (
+	"slices"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"quietroom/app/kiosk"
+	"quietroom/app/protocol"
+	"quietroom/app/session"
+)
+
+// setupForm is the session set-up in progress.
+type setupForm struct {
+	eng      session.Engagement
+	pack     *protocol.Pack
+	topics   []string // chosen, in asking order
+	duration time.Duration
+	label    string
+}
+
+// showSetup is step 1: engagement and pack.
+func (u *UI) showSetup() {
+	if u.signedIn == nil {
+		u.showHome()
+		return
+	}
+	f := &setupForm{}
+	engs, err := u.k.Engagements(u.ctx)
+	msg := newErrorLabel()
+	msg.set(err)
+	if len(engs) == 0 && err == nil {
+		msg.SetText(lang.L("There is no open engagement. Ask an admin to create one."))
+	}
+	var engRows []fyne.CanvasObject
+	for _, e := range engs {
+		engRows = append(engRows, u.button(e.Title, func() { f.eng = e; u.showSetupPack(f) }))
+	}
+	u.show("setup-engagement", screenIdle, container.NewBorder(
+		container.NewVBox(heading(lang.L("New session: which engagement?")), msg.Label),
+		container.NewHBox(u.button(lang.L("Cancel"), u.showHome)), nil, nil, newPager(5, engRows).view))
+}
+
+func (u *UI) showSetupPack(f *setupForm) {
+	var rows []fyne.CanvasObject
+	for _, p := range u.k.Packs() {
+		rows = append(rows, u.button(lang.L("{{.Title}} ({{.Minutes}} min)", map[string]any{"Title": p.Title, "Minutes": p.DurationMinutes}), func() {
+			f.pack = p
+			f.topics = nil
+			for _, t := range p.Topics {
+				f.topics = append(f.topics, t.ID)
+			}
+			f.duration = time.Duration(p.DurationMinutes) * time.Minute
+			if f.duration == 0 {
+				f.duration = session.DefaultDuration
+			}
+			u.showSetupTopics(f)
+		}))
+	}
+	u.show("setup-pack", screenIdle, container.NewBorder(
+		container.NewVBox(heading(lang.L("Which question pack?")), para(f.eng.Title)),
+		container.NewHBox(u.button(lang.L("Back"), u.showSetup), u.button(lang.L("Cancel"), u.showHome)), nil, nil,
+		newPager(5, rows).view))
+}
+
+// showSetupTopics is step 2: which topics, in which order.
+func (u *UI) showSetupTopics(f *setupForm) {
+	var refresh func()
+	rows := func() []fyne.CanvasObject {
+		var out []fyne.CanvasObject
+		// Chosen topics first, in order, then the others.
+		order := slices.Clone(f.topics)
+		for _, t := range f.pack.Topics {
+			if !slices.Contains(order, t.ID) {
+				order = append(order, t.ID)
+			}
+		}
+		for _, id := range order {
+			t, _ := f.pack.Topic(id)
+			i := slices.Index(f.topics, id)
+			check := widget.NewCheck("", nil)
+			check.SetChecked(i >= 0)
+			check.OnChanged = func(on bool) {
+				u.touch()
+				if on && !slices.Contains(f.topics, id) {
+					f.topics = append(f.topics, id)
+				} else if !on {
+					f.topics = slices.DeleteFunc(f.topics, func(x string) bool { return x == id })
+				}
+				refresh()
+			}
+			up := u.button("▲", func() { move(f.topics, id, -1); refresh() })
+			down := u.button("▼", func() { move(f.topics, id, 1); refresh() })
+			if i <= 0 {
+				up.Disable()
+			}
+			if i < 0 || i == len(f.topics)-1 {
+				down.Disable()
+			}
+			q := widget.NewLabel(t.Question)
+			q.Truncation = fyne.TextTruncateEllipsis
+			out = append(out, container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(MinTarget, MinTarget), check),
+				container.NewHBox(up, down), q))
+		}
+		return out
+	}
+	p := newPager(5, rows())
+	refresh = func() { p.set(rows()) }
+	msg := newErrorLabel()
+	next := u.primary(lang.L("Next"), func() {
+		if len(f.topics) == 0 {
+			msg.SetText(lang.L("Choose at least one topic."))
+			return
+		}
+		u.showSetupLabel(f)
+	})
+	u.show("setup-topics", screenIdle, container.NewBorder(
+		container.NewVBox(heading(lang.L("Which topics, in which order?")), msg.Label),
+		container.NewHBox(u.button(lang.L("Back"), func() { u.showSetupPack(f) }), u.button(lang.L("Cancel"), u.showHome), layout.NewSpacer(), next),
+		nil, nil, p.view))
+}
+
+func move(list []string, id string, d int) {
+	i := slices.Index(list, id)
+	j := i + d
+	if i < 0 || j < 0 || j >= len(list) {
+		return
+	}
+	list[i], list[j] = list[j], list[i]
+}
+
+// showSetupLabel is step 3: duration and the interviewee label.
+func (u *UI) showSetupLabel(f *setupForm) {
+	msg := newErrorLabel()
+	dur := subheading("")
+	showDur := func() {
+		dur.SetText(lang.L("{{.Minutes}} minutes", map[string]any{"Minutes": int(f.duration.Minutes())}))
+	}
+	showDur()
+	less := u.button("−5", func() {
+		if f.duration > 5*time.Minute {
+			f.duration -= 5 * time.Minute
+		}
+		showDur()
+	})
+	more := u.button("+5", func() {
+		if f.duration < session.MaxDuration {
+			f.duration += 5 * time.Minute
+		}
+		showDur()
+	})
+	chosen := widget.NewLabel(lang.L("Interviewee: not chosen yet (never a name)"))
+	chosen.Wrapping = fyne.TextWrapWord
+	setLabel := func(l string) {
+		f.label = l
+		chosen.SetText(lang.L("Interviewee: {{.Label}}", map[string]any{"Label": l}))
+	}
+	var groups []fyne.CanvasObject
+	if f.pack.Kind != protocol.KindPanel {
+		for _, g := range f.eng.StakeholderGroups {
+			groups = append(groups, u.button(g, func() { setLabel(g) }))
+		}
+	}
+	number := NewPinPad(func(n string) {
+		if n != "" {
+			setLabel("C" + n)
+		}
+	})
+	number.Reveal = true
+	number.Max = 4
+	number.OnKey = u.touch
+	start := u.primary(lang.L("Start session"), func() {
+		err := u.signedIn.StartSession(u.ctx, kiosk.SessionSetup{
+			EngagementID: f.eng.ID, Pack: f.pack, TopicIDs: f.topics, Duration: f.duration, Label: f.label,
+		})
+		if err != nil {
+			msg.set(err)
+			return
+		}
+		u.signedIn = nil
+		u.showHandOver()
+	})
+	left := container.NewVBox(
+		container.NewHBox(widget.NewLabel(lang.L("Duration")), less, dur, more),
+		widget.NewLabel(lang.L("Stakeholder group")),
+		newPager(3, groups).view,
+		chosen, msg.Label,
+	)
+	right := container.NewBorder(widget.NewLabel(lang.L("or candidate number")), nil, nil, nil,
+		container.NewGridWrap(fyne.NewSize(280, 290), number))
+	u.show("setup-label", screenIdle, container.NewBorder(
+		heading(lang.L("Duration and interviewee")),
+		container.NewHBox(u.button(lang.L("Back"), func() { u.showSetupTopics(f) }), u.button(lang.L("Cancel"), u.showHome), layout.NewSpacer(), start),
+		nil, right, left))
+}

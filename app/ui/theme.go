@@ -1,0 +1,77 @@
+package ui
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+)
+
+// kioskTheme is Fyne's theme with touch-sized padding, an optional larger text size and an
+// optional high-contrast palette (white on black, yellow accents).
+type kioskTheme struct {
+	large    bool
+	contrast bool
+}
+
+var _ fyne.Theme = (*kioskTheme)(nil)
+
+func (t *kioskTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	if !t.contrast {
+		switch n {
+		case theme.ColorNamePrimary:
+			return color.NRGBA{R: 0x1f, G: 0x6f, B: 0x5c, A: 0xff}
+		case theme.ColorNameBackground:
+			return color.NRGBA{R: 0xf6, G: 0xf4, B: 0xef, A: 0xff}
+		}
+		return theme.DefaultTheme().Color(n, theme.VariantLight)
+	}
+	switch n {
+	case theme.ColorNameBackground, theme.ColorNameInputBackground, theme.ColorNameMenuBackground,
+		theme.ColorNameOverlayBackground, theme.ColorNameHeaderBackground:
+		return color.Black
+	case theme.ColorNameForeground, theme.ColorNameInputBorder, theme.ColorNameSeparator:
+		return color.White
+	case theme.ColorNameButton:
+		return color.NRGBA{R: 0x22, G: 0x22, B: 0x22, A: 0xff}
+	case theme.ColorNamePrimary, theme.ColorNameFocus, theme.ColorNameHyperlink:
+		return color.NRGBA{R: 0xff, G: 0xd7, B: 0x00, A: 0xff}
+	case theme.ColorNameForegroundOnPrimary:
+		return color.Black
+	case theme.ColorNamePlaceHolder, theme.ColorNameDisabled:
+		return color.NRGBA{R: 0xcc, G: 0xcc, B: 0xcc, A: 0xff}
+	case theme.ColorNameError:
+		return color.NRGBA{R: 0xff, G: 0x66, B: 0x66, A: 0xff}
+	}
+	return theme.DefaultTheme().Color(n, theme.VariantDark)
+}
+
+func (t *kioskTheme) Font(s fyne.TextStyle) fyne.Resource { return theme.DefaultTheme().Font(s) }
+
+func (t *kioskTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return theme.DefaultTheme().Icon(n) }
+
+func (t *kioskTheme) Size(n fyne.ThemeSizeName) float32 {
+	scale := float32(1)
+	if t.large {
+		scale = 1.25
+	}
+	switch n {
+	case theme.SizeNameText:
+		return 17 * scale
+	case theme.SizeNameHeadingText:
+		return 26 * scale
+	case theme.SizeNameSubHeadingText:
+		return 20 * scale
+	case theme.SizeNameCaptionText:
+		return 14 * scale
+	case theme.SizeNameInnerPadding:
+		return 12
+	case theme.SizeNamePadding:
+		return 4
+	case theme.SizeNameInputBorder:
+		return 2
+	case theme.SizeNameScrollBar:
+		return 16
+	}
+	return theme.DefaultTheme().Size(n)
+}

@@ -1,0 +1,325 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"image/color"
+	"log/slog"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"quietroom/app/kiosk"
+	"quietroom/app/session"
+	"quietroom/app/vault"
+	"quietroom/hw"
+)
+
+// Options are the UI's tunables and its links to the outside world.
+type Options struct {
+	// Ticks drive the timer display and the idle time-out. Nil: a one-second ticker.
+	Ticks <-chan time.Time
+	// NoTicker starts no ticker goroutine at all (tests call Tick).
+	NoTicker bool
+	// IdleTimeout sends idle screens back to Home. Default 2 minutes.
+	IdleTimeout time.Duration
+	// Privacy delivers presses of the hardware privacy button (nil: none).
+	Privacy <-chan time.Time
+	// Light subscribes to the simulated occupancy light (desktop runs): the UI draws it in a
+	// corner of the window. Nil on the device.
+	Light  func(func(hw.State)) (cancel func())
+	Wiring hw.Wiring
+	// Logger receives screen changes and errors, never content. Default: discard.
+	Logger *slog.Logger
+}
+
+// kind says how a screen behaves.
+type kind int
+
+const (
+	screenHome        kind = iota
+	screenInterviewee      // the interviewee holds the screen: no way to notes or admin
+	screenIdle             // goes back to Home when idle
+	screenLive             // the interview: never times out
+)
+
+// UI is the kiosk's window content.
+type UI struct {
+	win fyne.Window
+	k   *kiosk.Kiosk
+	en  *session.Engine
+	o   Options
+	log *slog.Logger
+	ctx context.Context
+	th  *kioskTheme
+
+	body      *fyne.Container
+	blank     *fyne.Container
+	lightDot  *canvas.Circle
+	current   kind
+	screen    string // the screen's name, for logs and tests
+	lastTouch time.Time
+	onTick    func(session.Status)
+	onIdle    func() // what an idle time-out must close before Home (seal a write-up)
+
+	admin    *kiosk.Admin
+	signedIn *kiosk.SignedIn
+	kb       *Keyboard
+	stop     chan struct{}
+}
+
+// New builds the UI in win. Call Start to show the first screen.
+func New(win fyne.Window, k *kiosk.Kiosk, o Options) *UI {
+	_ = loadTranslations()
+	if o.IdleTimeout <= 0 {
+		o.IdleTimeout = 2 * time.Minute
+	}
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.DiscardHandler)
+	}
+	u := &UI{
+		win: win, k: k, en: k.Engine(), o: o, log: o.Logger.With("component", "ui"),
+		ctx: context.Background(), th: &kioskTheme{}, stop: make(chan struct{}),
+	}
+	fyne.CurrentApp().Settings().SetTheme(u.th)
+	u.kb = NewKeyboard()
+	u.kb.OnKey = u.touch
+	u.body = container.NewStack()
+	bg := canvas.NewRectangle(color.Black)
+	tapToShow := widget.NewButton(lang.L("Screen hidden. Tap to show it again."), func() { u.Privacy(false) })
+	tapToShow.Importance = widget.LowImportance
+	u.blank = container.NewStack(bg, tapToShow)
+	u.blank.Hide()
+	layers := []fyne.CanvasObject{u.body}
+	if o.Light != nil {
+		u.lightDot = canvas.NewCircle(color.Gray{Y: 0x40})
+		u.lightDot.StrokeColor = color.White
+		u.lightDot.StrokeWidth = 2
+		dot := container.NewGridWrap(fyne.NewSize(18, 18), u.lightDot)
+		layers = append(layers, container.NewVBox(layout.NewSpacer(), container.NewHBox(layout.NewSpacer(), dot)))
+	}
+	layers = append(layers, u.blank)
+	win.SetPadded(false)
+	win.SetContent(container.NewStack(layers...))
+	win.Canvas().SetOnTypedKey(func(*fyne.KeyEvent) { u.touch() })
+	return u
+}
+
+// Start shows the first screen (the setup wizard on a new device, Home otherwise) and starts
+// the ticker and the hardware listeners.
+func (u *UI) Start() {
+	if first, err := u.k.FirstBoot(u.ctx); err == nil && first {
+		u.showSetupWizard()
+	} else {
+		u.showHome()
+	}
+	if u.o.Light != nil {
+		cancel := u.o.Light(func(s hw.State) { fyne.Do(func() { u.showLight(s) }) })
+		go func() { <-u.stop; cancel() }()
+	}
+	if u.o.Privacy != nil {
+		go func() {
+			for {
+				select {
+				case _, ok := <-u.o.Privacy:
+					if !ok {
+						return
+					}
+					fyne.Do(func() { u.Privacy(true) })
+				case <-u.stop:
+					return
+				}
+			}
+		}()
+	}
+	if u.o.NoTicker {
+		return
+	}
+	ticks := u.o.Ticks
+	var t *time.Ticker
+	if ticks == nil {
+		t = time.NewTicker(time.Second)
+		ticks = t.C
+	}
+	go func() {
+		if t != nil {
+			defer t.Stop()
+		}
+		for {
+			select {
+			case _, ok := <-ticks:
+				if !ok {
+					return
+				}
+				fyne.Do(u.Tick)
+			case <-u.stop:
+				return
+			}
+		}
+	}()
+}
+
+// Stop ends the ticker and the listeners.
+func (u *UI) Stop() {
+	select {
+	case <-u.stop:
+	default:
+		close(u.stop)
+	}
+}
+
+// Tick redraws what depends on time (the timer, the clock on Home) and applies the idle
+// time-out. The ticker calls it through fyne.Do; tests call it directly.
+func (u *UI) Tick() {
+	st := u.en.Tick()
+	if u.onTick != nil {
+		u.onTick(st)
+	}
+	if (u.current == screenIdle) && u.k.Now().Sub(u.lastTouch) >= u.o.IdleTimeout {
+		u.log.Info("idle time-out", "screen", u.screen)
+		if u.onIdle != nil {
+			u.onIdle()
+		}
+		u.showHome()
+	}
+}
+
+func (u *UI) touch() { u.lastTouch = u.k.Now() }
+
+// Screen is the name of the screen shown, for tests and logs.
+func (u *UI) Screen() string { return u.screen }
+
+// Privacy blanks the window at once (on) or shows it again.
+func (u *UI) Privacy(on bool) {
+	u.touch()
+	if on {
+		u.blank.Show()
+	} else {
+		u.blank.Hide()
+	}
+	u.win.Content().Refresh()
+}
+
+// Blanked reports whether the privacy blank is up.
+func (u *UI) Blanked() bool { return u.blank.Visible() }
+
+func (u *UI) showLight(s hw.State) {
+	if u.lightDot == nil {
+		return
+	}
+	c := map[hw.Colour]color.Color{
+		hw.Off: color.Gray{Y: 0x40}, hw.Lit: color.NRGBA{R: 0xff, G: 0xee, B: 0x88, A: 0xff},
+		hw.Red: color.NRGBA{R: 0xe0, G: 0x20, B: 0x20, A: 0xff}, hw.Green: color.NRGBA{R: 0x20, G: 0xc0, B: 0x40, A: 0xff},
+		hw.Amber: color.NRGBA{R: 0xff, G: 0xa0, B: 0x00, A: 0xff}, hw.Blue: color.NRGBA{R: 0x30, G: 0x60, B: 0xff, A: 0xff},
+		hw.Magenta: color.NRGBA{R: 0xe0, G: 0x20, B: 0xe0, A: 0xff},
+	}[hw.LookOf(u.o.Wiring, s).Colour]
+	if c == nil {
+		c = color.White
+	}
+	u.lightDot.FillColor = c
+	u.lightDot.Refresh()
+}
+
+// show replaces the screen.
+func (u *UI) show(name string, k kind, content fyne.CanvasObject) {
+	u.screen, u.current = name, k
+	u.onTick, u.onIdle = nil, nil
+	u.kb.SetTarget(nil)
+	u.touch()
+	u.body.Objects = []fyne.CanvasObject{container.NewPadded(content)}
+	u.body.Refresh()
+	u.log.Debug("screen", "name", name)
+}
+
+// button is a touch-sized button whose tap also counts as activity.
+func (u *UI) button(text string, tapped func()) *Button {
+	return NewButton(text, func() {
+		u.touch()
+		tapped()
+	})
+}
+
+func (u *UI) primary(text string, tapped func()) *Button {
+	b := u.button(text, tapped)
+	b.Importance = widget.HighImportance
+	return b
+}
+
+func heading(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.SizeName = theme.SizeNameHeadingText
+	l.TextStyle.Bold = true
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+func subheading(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.SizeName = theme.SizeNameSubHeadingText
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+func para(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// errorLabel shows errors in plain words.
+type errorLabel struct{ *widget.Label }
+
+func newErrorLabel() errorLabel {
+	l := widget.NewLabel("")
+	l.Wrapping = fyne.TextWrapWord
+	l.Importance = widget.DangerImportance
+	return errorLabel{l}
+}
+
+func (e errorLabel) set(err error) {
+	if err == nil {
+		e.SetText("")
+		return
+	}
+	e.SetText(message(err))
+}
+
+// message turns an error into what the person at the screen should read.
+func message(err error) string {
+	var tooSoon *vault.TooSoonError
+	switch {
+	case errors.As(err, &tooSoon):
+		return lang.L("Too many wrong PINs. Try again in {{.Seconds}} seconds.", map[string]any{"Seconds": int(tooSoon.Wait.Seconds())})
+	case errors.Is(err, vault.ErrLockedOut):
+		return lang.L("Locked after too many wrong PINs. Ask an admin to unlock it.")
+	case errors.Is(err, vault.ErrWrongCredential):
+		return lang.L("That PIN is not right. Try again.")
+	case errors.Is(err, kiosk.ErrDisabled):
+		return lang.L("This interviewer has been disabled. Ask an admin.")
+	}
+	return err.Error()
+}
+
+func (u *UI) fail(where string, err error) {
+	u.log.Warn("action failed", "screen", where, "err", err)
+}
+
+// toolbar is the accessibility controls: larger text and high contrast.
+func (u *UI) accessibility() fyne.CanvasObject {
+	return container.NewHBox(
+		u.button(lang.L("Larger text"), func() {
+			u.th.large = !u.th.large
+			fyne.CurrentApp().Settings().SetTheme(&kioskTheme{large: u.th.large, contrast: u.th.contrast})
+		}),
+		u.button(lang.L("High contrast"), func() {
+			u.th.contrast = !u.th.contrast
+			fyne.CurrentApp().Settings().SetTheme(&kioskTheme{large: u.th.large, contrast: u.th.contrast})
+		}),
+	)
+}

@@ -1,0 +1,444 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/kiosktest"
+	"quietroom/app/session"
+)
+
+type harness struct {
+	t   *testing.T
+	env *kiosktest.Env
+	d   kiosk.Demo
+	u   *UI
+	w   fyne.Window
+}
+
+func newHarness(t *testing.T) *harness {
+	t.Helper()
+	test.NewTempApp(t)
+	env, d := kiosktest.Seeded(t)
+	w := test.NewWindow(nil)
+	w.Resize(fyne.NewSize(800, 480))
+	t.Cleanup(w.Close)
+	u := New(w, env.Kiosk, Options{NoTicker: true, IdleTimeout: time.Minute})
+	u.Start()
+	return &harness{t: t, env: env, d: d, u: u, w: w}
+}
+
+// objects walks everything visible on the window.
+func (h *harness) objects() []fyne.CanvasObject {
+	var out []fyne.CanvasObject
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil || !o.Visible() {
+			return
+		}
+		out = append(out, o)
+		switch x := o.(type) {
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(x).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(h.w.Content())
+	return out
+}
+
+func (h *harness) buttons() []*widget.Button {
+	var out []*widget.Button
+	for _, o := range h.objects() {
+		switch b := o.(type) {
+		case *Button:
+			out = append(out, &b.Button)
+		case *widget.Button:
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+func (h *harness) tap(text string) {
+	h.t.Helper()
+	for _, o := range h.objects() {
+		if b, ok := o.(*Button); ok && b.Text == text && !b.Disabled() {
+			test.Tap(b)
+			return
+		}
+	}
+	h.t.Fatalf("screen %s: no button %q; buttons: %v", h.u.Screen(), text, h.buttonTexts())
+}
+
+func (h *harness) buttonTexts() []string {
+	var s []string
+	for _, b := range h.buttons() {
+		s = append(s, b.Text)
+	}
+	return s
+}
+
+func (h *harness) shows(text string) bool {
+	for _, o := range h.objects() {
+		switch l := o.(type) {
+		case *widget.Label:
+			if strings.Contains(l.Text, text) {
+				return true
+			}
+		case *widget.RichText:
+			if strings.Contains(l.String(), text) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (h *harness) wantScreen(name string) {
+	h.t.Helper()
+	if got := h.u.Screen(); got != name {
+		h.t.Fatalf("screen = %s, want %s", got, name)
+	}
+}
+
+func (h *harness) pin(pin string) {
+	h.t.Helper()
+	for _, r := range pin {
+		h.tap(string(r))
+	}
+	h.tap("OK")
+}
+
+func (h *harness) signIn() {
+	h.tap("Start")
+	h.wantScreen("sign-in")
+	h.tap(h.d.InterviewerName)
+	h.pin(h.d.InterviewerPIN)
+	h.wantScreen("interviewer")
+}
+
+// toConsent signs in, sets up and hands over to the interviewee's consent screen.
+func (h *harness) toConsent() {
+	h.signIn()
+	h.tap("Start a new session")
+	h.tap(h.d.EngagementTitle)
+	h.tap("360-degree leadership interview (30 min)")
+	h.wantScreen("setup-topics")
+	h.tap("Next")
+	h.tap("peers")
+	h.tap("Start session")
+	h.wantScreen("hand-over")
+	h.tap("Hand the screen to the interviewee")
+	h.wantScreen("preamble")
+	for h.u.Screen() == "preamble" {
+		for _, b := range h.buttonTexts() {
+			if b == "Continue to consent" {
+				h.tap(b)
+				break
+			}
+			if b == "Next" {
+				h.tap(b)
+				break
+			}
+		}
+	}
+	h.wantScreen("consent")
+}
+
+func (h *harness) consent() {
+	// take-part yes, notes yes, follow-up no: the buttons come in pairs in that order.
+	var yes, no []*Button
+	for _, o := range h.objects() {
+		if b, ok := o.(*Button); ok {
+			switch b.Text {
+			case "Yes":
+				yes = append(yes, b)
+			case "No":
+				no = append(no, b)
+			}
+		}
+	}
+	if len(yes) != 3 || len(no) != 3 {
+		h.t.Fatalf("consent shows %d Yes and %d No buttons, want 3 each", len(yes), len(no))
+	}
+	for _, b := range append(yes, no...) {
+		if b.Importance == widget.HighImportance {
+			h.t.Fatal("a consent choice is pre-selected")
+		}
+	}
+	test.Tap(yes[0])
+	test.Tap(yes[1])
+	test.Tap(no[2])
+	h.tap("Confirm my choices")
+}
+
+func TestInterviewJourney(t *testing.T) {
+	h := newHarness(t)
+	h.wantScreen("home")
+	if !h.shows("Room free") || !h.shows(kiosk.DemoRoomName) {
+		t.Fatal("home does not show the room name and Room free")
+	}
+	h.toConsent()
+	if !h.shows("(optional)") {
+		t.Error("the optional consent point is not marked optional")
+	}
+	h.consent()
+	h.wantScreen("hand-back")
+	if !h.shows("Please hand the screen back to the interviewer.") {
+		t.Error("hand-back message missing")
+	}
+	h.pin(h.d.InterviewerPIN)
+	h.wantScreen("questions")
+	if !h.shows("elapsed") {
+		t.Error("timer not shown")
+	}
+
+	// Notes autosave through the engine.
+	var notes *kbEntry
+	for _, o := range h.objects() {
+		if e, ok := o.(*kbEntry); ok {
+			notes = e
+		}
+	}
+	test.Type(notes, "clear direction")
+	if !h.shows("Saved") {
+		t.Error("no Saved after typing notes")
+	}
+	tp, _, _ := h.env.Kiosk.Engine().CurrentTopic()
+	if got := h.env.Kiosk.Engine().Note(tp.ID); got != "clear direction" {
+		t.Errorf("note = %q, want %q", got, "clear direction")
+	}
+
+	// Timer warnings and overtime, driven by the fake clock.
+	h.env.Clock.Advance(21 * time.Minute)
+	h.u.Tick()
+	if !h.shows("minutes left") {
+		t.Error("no warning at 9 minutes left")
+	}
+	h.env.Clock.Advance(10 * time.Minute)
+	h.u.Tick()
+	if !h.shows("over time") {
+		t.Error("no overtime shown")
+	}
+
+	h.tap("Skip (prefers not to discuss)")
+	for h.u.Screen() == "questions" {
+		if contains(h.buttonTexts(), "Closing") {
+			h.tap("Closing")
+		} else {
+			h.tap("Next topic")
+		}
+	}
+	h.wantScreen("closing")
+	h.tap("Interviewee has left: write-up")
+	h.wantScreen("write-up")
+	h.tap("Seal the notes")
+	h.tap("Seal")
+	h.wantScreen("sealed")
+	if st := h.env.Kiosk.Engine().State(); st != session.StateSealed {
+		t.Errorf("engine state = %s, want sealed", st)
+	}
+	h.tap("Done")
+	h.wantScreen("home")
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func TestDecline(t *testing.T) {
+	h := newHarness(t)
+	h.toConsent()
+	h.tap("I do not want to take part")
+	h.tap("Yes, I do not want to take part")
+	h.wantScreen("declined")
+	if st := h.env.Kiosk.Engine().State(); st != session.StateDeclined {
+		t.Errorf("state = %s, want declined", st)
+	}
+	engs, _ := h.env.Kiosk.Engagements(context.Background())
+	if n := h.env.Store.Declines(engs[0].ID); n != 1 {
+		t.Errorf("declines = %d, want 1", n)
+	}
+}
+
+func TestWithdraw(t *testing.T) {
+	h := newHarness(t)
+	h.toConsent()
+	h.consent()
+	h.pin(h.d.InterviewerPIN)
+	h.wantScreen("questions")
+	h.tap("More")
+	h.tap("The interviewee withdraws consent")
+	h.wantScreen("withdraw-confirm")
+	h.tap("No, go back")
+	h.wantScreen("questions")
+	h.tap("More")
+	h.tap("The interviewee withdraws consent")
+	h.tap("Yes, withdraw and destroy")
+	h.wantScreen("withdrawn")
+	if st := h.env.Kiosk.Engine().State(); st != session.StateWithdrawn {
+		t.Errorf("state = %s, want withdrawn", st)
+	}
+	receipts, _ := h.env.Store.Receipts(context.Background())
+	if len(receipts) != 1 {
+		t.Errorf("receipts = %d, want 1 (the withdrawal)", len(receipts))
+	}
+}
+
+func TestWrongPINRateLimitShown(t *testing.T) {
+	h := newHarness(t)
+	h.tap("Start")
+	h.tap(h.d.InterviewerName)
+	for range 4 {
+		h.pin("0000")
+	}
+	if !h.shows("That PIN is not right") {
+		t.Error("wrong PIN message not shown")
+	}
+	h.pin(h.d.InterviewerPIN)
+	if !h.shows("Too many wrong PINs. Try again in") {
+		t.Error("rate limit not shown")
+	}
+	h.wantScreen("pin")
+}
+
+func TestPrivacyBlank(t *testing.T) {
+	h := newHarness(t)
+	h.toConsent()
+	h.consent()
+	h.pin(h.d.InterviewerPIN)
+	h.tap("Hide screen")
+	if !h.u.Blanked() {
+		t.Fatal("Hide screen did not blank")
+	}
+	root := h.w.Content().(*fyne.Container)
+	if top := root.Objects[len(root.Objects)-1]; top != h.u.blank {
+		t.Error("the blank is not the top layer")
+	}
+	if got, want := h.u.blank.Size(), h.w.Canvas().Size(); got != want {
+		t.Errorf("the blank covers %v, want the whole window %v", got, want)
+	}
+	test.Tap(h.u.blank.Objects[1].(*widget.Button))
+	if h.u.Blanked() {
+		t.Error("tapping the blank did not show the screen again")
+	}
+}
+
+// TestIntervieweeSideIsClosed taps every button of every interviewee screen, and checks that
+// none leads to the questions, the session menu or admin (property 8).
+func TestIntervieweeSideIsClosed(t *testing.T) {
+	forbidden := []string{"questions", "session-menu", "admin", "admin-sign-in", "write-up", "interviewer", "quote"}
+	for _, start := range []string{"preamble", "consent", "hand-back"} {
+		h := newHarness(t)
+		h.toConsent()
+		switch start {
+		case "preamble":
+			h.tap("Read the information again")
+		case "hand-back":
+			h.consent()
+		}
+		h.wantScreen(start)
+		for _, text := range h.buttonTexts() {
+			t.Run(start+"/"+text, func(t *testing.T) {
+				h := newHarness(t)
+				h.toConsent()
+				switch start {
+				case "preamble":
+					h.tap("Read the information again")
+				case "hand-back":
+					h.consent()
+				}
+				if text == "OK" || text == "Delete" || len(text) == 1 {
+					h.tap(text)
+				} else {
+					for _, o := range h.objects() {
+						if b, ok := o.(*Button); ok && b.Text == text && !b.Disabled() {
+							test.Tap(b)
+							break
+						}
+					}
+				}
+				if contains(forbidden, h.u.Screen()) {
+					t.Errorf("from %s, %q led to %s", start, text, h.u.Screen())
+				}
+			})
+		}
+	}
+}
+
+func TestIdleTimeoutGoesHome(t *testing.T) {
+	h := newHarness(t)
+	h.signIn()
+	h.env.Clock.Advance(2 * time.Minute)
+	h.u.Tick()
+	h.wantScreen("home")
+}
+
+func TestAdminWipeWithReceipt(t *testing.T) {
+	h := newHarness(t)
+	h.tap("Admin")
+	h.pin(h.d.AdminCredential)
+	h.wantScreen("admin")
+	h.tap("Wipe an engagement")
+	h.tap(h.d.EngagementTitle)
+	h.wantScreen("wipe-confirm-1")
+	h.tap("Yes, wipe it")
+	h.wantScreen("wipe-confirm-2")
+	h.tap("Wipe now")
+	h.wantScreen("receipt")
+	if !h.shows("Receipt r1: wipe-engagement by admin") {
+		t.Error("receipt not shown")
+	}
+	if engs, _ := h.env.Kiosk.Engagements(context.Background()); len(engs) != 0 {
+		t.Errorf("engagements after wipe = %d, want 0", len(engs))
+	}
+}
+
+func TestSetupWizard(t *testing.T) {
+	test.NewTempApp(t)
+	env := kiosktest.New(t)
+	w := test.NewWindow(nil)
+	w.Resize(fyne.NewSize(800, 480))
+	u := New(w, env.Kiosk, Options{NoTicker: true})
+	u.Start()
+	h := &harness{t: t, env: env, u: u, w: w}
+	h.wantScreen("setup-wizard")
+	h.pin("4321")
+	h.pin("4321")
+	h.wantScreen("setup-room")
+	var name *kbEntry
+	for _, o := range h.objects() {
+		if e, ok := o.(*kbEntry); ok {
+			name = e
+		}
+	}
+	test.Type(name, "Room 2")
+	h.tap("Next")
+	h.wantScreen("setup-clock")
+	h.tap("It is right")
+	h.wantScreen("light-test")
+	h.tap("Occupied")
+	h.tap("Done")
+	h.wantScreen("home")
+	if !h.shows("Room 2") {
+		t.Error("home does not show the new room name")
+	}
+}

@@ -1,0 +1,386 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// MinTarget is the smallest touch target, in Fyne units (pixels at scale 1).
+const MinTarget = 52
+
+// Button is a widget.Button at least MinTarget square, as a finger needs.
+type Button struct {
+	widget.Button
+}
+
+// NewButton returns a touch-sized button.
+func NewButton(text string, tapped func()) *Button {
+	b := &Button{}
+	b.Text = text
+	b.OnTapped = tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// MinSize implements fyne.Widget.
+func (b *Button) MinSize() fyne.Size {
+	s := b.Button.MinSize()
+	return fyne.NewSize(max(s.Width, MinTarget), max(s.Height, MinTarget))
+}
+
+// PinPad is a large numeric keypad: digits, delete and OK. It shows dots for a PIN, or the
+// digits for a number (Reveal). A USB keyboard types into it when it has focus.
+type PinPad struct {
+	widget.BaseWidget
+	// OnSubmit is called with what was entered when OK is pressed.
+	OnSubmit func(string)
+	// OnKey is called on every key (the UI resets its idle timer).
+	OnKey  func()
+	Reveal bool
+	Max    int
+
+	value   []rune
+	display *widget.Label
+	content fyne.CanvasObject
+}
+
+// NewPinPad returns a PIN pad whose OK calls submit.
+func NewPinPad(submit func(string)) *PinPad {
+	p := &PinPad{OnSubmit: submit, Max: 32}
+	p.display = widget.NewLabel(" ")
+	p.display.Alignment = fyne.TextAlignCenter
+	p.display.SizeName = theme.SizeNameHeadingText
+	keys := container.NewGridWithColumns(3)
+	for _, d := range "123456789" {
+		keys.Add(NewButton(string(d), func() { p.TypedRune(d) }))
+	}
+	keys.Add(NewButton(lang.L("Delete"), func() { p.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace}) }))
+	keys.Add(NewButton("0", func() { p.TypedRune('0') }))
+	ok := NewButton(lang.L("OK"), func() { p.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) })
+	ok.Importance = widget.HighImportance
+	keys.Add(ok)
+	p.content = container.NewBorder(p.display, nil, nil, nil, keys)
+	p.ExtendBaseWidget(p)
+	return p
+}
+
+// Value is what was typed so far.
+func (p *PinPad) Value() string { return string(p.value) }
+
+// Clear empties the pad (the typed digits are overwritten in memory).
+func (p *PinPad) Clear() {
+	for i := range p.value {
+		p.value[i] = 0
+	}
+	p.value = p.value[:0]
+	p.show()
+}
+
+func (p *PinPad) show() {
+	switch {
+	case len(p.value) == 0:
+		p.display.SetText(" ")
+	case p.Reveal:
+		p.display.SetText(string(p.value))
+	default:
+		p.display.SetText(strings.Repeat("● ", len(p.value)))
+	}
+}
+
+// TypedRune implements fyne.Focusable.
+func (p *PinPad) TypedRune(r rune) {
+	if p.OnKey != nil {
+		p.OnKey()
+	}
+	if r < '0' || r > '9' || len(p.value) >= p.Max {
+		return
+	}
+	p.value = append(p.value, r)
+	p.show()
+}
+
+// TypedKey implements fyne.Focusable.
+func (p *PinPad) TypedKey(k *fyne.KeyEvent) {
+	if p.OnKey != nil {
+		p.OnKey()
+	}
+	switch k.Name {
+	case fyne.KeyBackspace:
+		if n := len(p.value); n > 0 {
+			p.value[n-1] = 0
+			p.value = p.value[:n-1]
+			p.show()
+		}
+	case fyne.KeyReturn, fyne.KeyEnter:
+		v := string(p.value)
+		p.Clear()
+		if p.OnSubmit != nil {
+			p.OnSubmit(v)
+		}
+	}
+}
+
+// FocusGained implements fyne.Focusable.
+func (p *PinPad) FocusGained() {}
+
+// FocusLost implements fyne.Focusable.
+func (p *PinPad) FocusLost() {}
+
+// CreateRenderer implements fyne.Widget.
+func (p *PinPad) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(p.content) }
+
+// Keyboard is the on-screen keyboard panel: it types into the field that last had focus
+// (a USB keyboard works too, Fyne's own way).
+type Keyboard struct {
+	widget.BaseWidget
+	OnKey func()
+
+	target  fyne.Focusable
+	shift   bool
+	numbers bool
+	rows    *fyne.Container
+}
+
+// NewKeyboard returns a keyboard panel with no target.
+func NewKeyboard() *Keyboard {
+	k := &Keyboard{rows: container.NewVBox()}
+	k.build()
+	k.ExtendBaseWidget(k)
+	return k
+}
+
+// SetTarget makes keys type into f.
+func (k *Keyboard) SetTarget(f fyne.Focusable) { k.target = f }
+
+func (k *Keyboard) build() {
+	letters := []string{"qwertyuiop", "asdfghjkl'", "zxcvbnm,.?"}
+	if k.numbers {
+		letters = []string{"1234567890", "-/:;()&@\"!", "#%*+=_<>[]"}
+	}
+	k.rows.RemoveAll()
+	for _, row := range letters {
+		r := container.NewGridWithColumns(len([]rune(row)))
+		for _, c := range row {
+			c := c
+			label := string(c)
+			if k.shift {
+				label = strings.ToUpper(label)
+			}
+			r.Add(NewButton(label, func() {
+				if k.shift {
+					c = []rune(strings.ToUpper(string(c)))[0]
+				}
+				k.rune(c)
+			}))
+		}
+		k.rows.Add(r)
+	}
+	shift := NewButton(lang.L("Shift"), func() { k.shift = !k.shift; k.build() })
+	if k.shift {
+		shift.Importance = widget.HighImportance
+	}
+	mode := NewButton("123", func() { k.numbers = !k.numbers; k.build() })
+	if k.numbers {
+		mode.SetText("abc")
+	}
+	k.rows.Add(container.NewBorder(nil, nil,
+		container.NewHBox(shift, mode),
+		container.NewHBox(
+			NewButton(lang.L("Delete"), func() { k.key(fyne.KeyBackspace) }),
+			NewButton(lang.L("New line"), func() { k.key(fyne.KeyReturn) }),
+		),
+		NewButton(lang.L("Space"), func() { k.rune(' ') }),
+	))
+	k.rows.Refresh()
+}
+
+func (k *Keyboard) rune(r rune) {
+	if k.OnKey != nil {
+		k.OnKey()
+	}
+	if k.target != nil {
+		k.target.TypedRune(r)
+	}
+	if k.shift {
+		k.shift = false
+		k.build()
+	}
+}
+
+func (k *Keyboard) key(n fyne.KeyName) {
+	if k.OnKey != nil {
+		k.OnKey()
+	}
+	if k.target != nil {
+		k.target.TypedKey(&fyne.KeyEvent{Name: n})
+	}
+}
+
+// CreateRenderer implements fyne.Widget.
+func (k *Keyboard) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(k.rows) }
+
+// SignaturePad takes a finger-drawn signature or initials.
+type SignaturePad struct {
+	widget.BaseWidget
+	strokes [][]fyne.Position
+	drawing bool
+	box     *fyne.Container
+	bg      *canvas.Rectangle
+}
+
+// NewSignaturePad returns an empty pad.
+func NewSignaturePad() *SignaturePad {
+	s := &SignaturePad{bg: canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))}
+	s.bg.StrokeColor = theme.Color(theme.ColorNameInputBorder)
+	s.bg.StrokeWidth = 2
+	s.box = container.NewWithoutLayout()
+	s.ExtendBaseWidget(s)
+	return s
+}
+
+// Dragged implements fyne.Draggable: a finger moving on the pad draws.
+func (s *SignaturePad) Dragged(e *fyne.DragEvent) {
+	if !s.drawing {
+		s.strokes = append(s.strokes, []fyne.Position{e.Position.Subtract(e.Dragged)})
+		s.drawing = true
+	}
+	last := &s.strokes[len(s.strokes)-1]
+	*last = append(*last, e.Position)
+	n := len(*last)
+	l := canvas.NewLine(theme.Color(theme.ColorNameForeground))
+	l.StrokeWidth = 3
+	l.Position1, l.Position2 = (*last)[n-2], (*last)[n-1]
+	s.box.Add(l)
+}
+
+// DragEnd implements fyne.Draggable.
+func (s *SignaturePad) DragEnd() { s.drawing = false }
+
+// Empty reports whether nothing was drawn.
+func (s *SignaturePad) Empty() bool { return len(s.strokes) == 0 }
+
+// Clear wipes the pad.
+func (s *SignaturePad) Clear() {
+	s.strokes = nil
+	s.box.RemoveAll()
+	s.box.Refresh()
+}
+
+// Bytes encodes the strokes as text, "x,y x,y;x,y ...", for sealing with the consent.
+func (s *SignaturePad) Bytes() []byte {
+	var b strings.Builder
+	for i, st := range s.strokes {
+		if i > 0 {
+			b.WriteByte(';')
+		}
+		for j, p := range st {
+			if j > 0 {
+				b.WriteByte(' ')
+			}
+			fmt.Fprintf(&b, "%.0f,%.0f", p.X, p.Y)
+		}
+	}
+	return []byte(b.String())
+}
+
+// MinSize implements fyne.Widget.
+func (s *SignaturePad) MinSize() fyne.Size { return fyne.NewSize(300, 110) }
+
+// CreateRenderer implements fyne.Widget.
+func (s *SignaturePad) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.New(layout.NewStackLayout(), s.bg, s.box))
+}
+
+// kbEntry is an Entry that hands itself to the on-screen keyboard when it gets focus.
+type kbEntry struct {
+	widget.Entry
+	kb *Keyboard
+}
+
+func newKBEntry(kb *Keyboard, multi bool) *kbEntry {
+	e := &kbEntry{kb: kb}
+	e.MultiLine = multi
+	if multi {
+		e.Wrapping = fyne.TextWrapWord
+	}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// FocusGained implements fyne.Focusable.
+func (e *kbEntry) FocusGained() {
+	e.Entry.FocusGained()
+	if e.kb != nil {
+		e.kb.SetTarget(e)
+	}
+}
+
+// pager shows rows a page at a time with large previous/next buttons: touch screens here have
+// no drag-to-scroll.
+type pager struct {
+	rows    []fyne.CanvasObject
+	perPage int
+	page    int
+	box     *fyne.Container
+	info    *widget.Label
+	prev    *Button
+	next    *Button
+	view    *fyne.Container
+}
+
+func newPager(perPage int, rows []fyne.CanvasObject) *pager {
+	p := &pager{perPage: max(perPage, 1), box: container.NewVBox(), info: widget.NewLabel("")}
+	p.prev = NewButton(lang.L("Previous page"), func() { p.turn(-1) })
+	p.next = NewButton(lang.L("Next page"), func() { p.turn(1) })
+	p.view = container.NewBorder(nil, container.NewHBox(p.prev, layout.NewSpacer(), p.info, layout.NewSpacer(), p.next), nil, nil, p.box)
+	p.set(rows)
+	return p
+}
+
+func (p *pager) pages() int { return max(1, (len(p.rows)+p.perPage-1)/p.perPage) }
+
+func (p *pager) set(rows []fyne.CanvasObject) {
+	p.rows = rows
+	p.page = min(p.page, p.pages()-1)
+	p.render()
+}
+
+func (p *pager) turn(d int) {
+	p.page = min(max(p.page+d, 0), p.pages()-1)
+	p.render()
+}
+
+func (p *pager) render() {
+	p.box.RemoveAll()
+	for i := p.page * p.perPage; i < len(p.rows) && i < (p.page+1)*p.perPage; i++ {
+		p.box.Add(p.rows[i])
+	}
+	if p.pages() > 1 {
+		p.info.SetText(lang.L("Page {{.Page}} of {{.Pages}}", map[string]any{"Page": p.page + 1, "Pages": p.pages()}))
+		p.prev.Show()
+		p.next.Show()
+		if p.page == 0 {
+			p.prev.Disable()
+		} else {
+			p.prev.Enable()
+		}
+		if p.page == p.pages()-1 {
+			p.next.Disable()
+		} else {
+			p.next.Enable()
+		}
+	} else {
+		p.info.SetText("")
+		p.prev.Hide()
+		p.next.Hide()
+	}
+	p.box.Refresh()
+}
