@@ -32,10 +32,8 @@ func (u *UI) showAdminSignIn() {
 		u.showAdmin()
 	})
 	pad.OnKey = u.touch
-	u.show("admin-sign-in", screenIdle, container.NewBorder(nil, nil,
-		container.NewVBox(heading(lang.L("Admin")), para(lang.L("Enter the admin PIN.")), msg.Label, layout.NewSpacer(),
-			u.button(lang.L("Cancel"), u.showHome)),
-		nil, container.NewGridWrap(fyne.NewSize(420, 400), pad)))
+	u.show("admin-sign-in", screenIdle, pinLayout(container.NewVBox(heading(lang.L("Admin")), para(lang.L("Enter the admin PIN.")), msg.Label, layout.NewSpacer(),
+			u.button(lang.L("Cancel"), u.showHome)), pad))
 	u.win.Canvas().Focus(pad)
 }
 
@@ -84,7 +82,7 @@ func (u *UI) showEngagements() {
 		text := lang.L("{{.Title}}: deleted on {{.Date}} ({{.Status}})", map[string]any{"Title": e.Title, "Date": e.DeletionDate.Local().Format(dayLayout), "Status": status})
 		rows = append(rows, u.button(text, func() { u.showEngagement(e) }))
 	}
-	u.adminPage("engagements", lang.L("Engagements"), container.NewBorder(msg.Label, nil, nil, nil, newPager(5, rows).view),
+	u.adminPage("engagements", lang.L("Engagements"), container.NewBorder(msg.Label, nil, nil, nil, newPager(4, rows).view),
 		u.primary(lang.L("New engagement"), u.showNewEngagement))
 }
 
@@ -176,7 +174,7 @@ func (u *UI) showInterviewers() {
 		reset := u.button(lang.L("New PIN"), func() { u.showNewPIN(iv.Interviewer) })
 		rows = append(rows, container.NewBorder(nil, nil, nil, container.NewHBox(unlock, reset), widget.NewLabel(iv.DisplayName+state)))
 	}
-	u.adminPage("interviewers", lang.L("Interviewers"), container.NewBorder(msg.Label, nil, nil, nil, newPager(5, rows).view),
+	u.adminPage("interviewers", lang.L("Interviewers"), container.NewBorder(msg.Label, nil, nil, nil, newPager(4, rows).view),
 		u.primary(lang.L("Add interviewer"), u.showAddInterviewer))
 }
 
@@ -210,11 +208,9 @@ func (u *UI) showNewPIN(iv kiosk.Interviewer) {
 		u.showInterviewers()
 	})
 	pad.OnKey = u.touch
-	u.show("new-pin", screenIdle, container.NewBorder(nil, nil,
-		container.NewVBox(heading(iv.DisplayName),
+	u.show("new-pin", screenIdle, pinLayout(container.NewVBox(heading(iv.DisplayName),
 			para(lang.L("A new PIN makes a new key: the sessions this interviewer stored before can no longer be opened by anyone. They are still deleted on their dates.")),
-			msg.Label, layout.NewSpacer(), u.button(lang.L("Back"), u.showInterviewers)),
-		nil, container.NewGridWrap(fyne.NewSize(360, 400), pad)))
+			msg.Label, layout.NewSpacer(), u.button(lang.L("Back"), u.showInterviewers)), pad))
 }
 
 func (u *UI) showPacks() {
@@ -397,9 +393,7 @@ func (u *UI) showSetupWizard() {
 		u.showSetupRoom(first)
 	}
 	pad.OnKey = u.touch
-	u.show("setup-wizard", screenHome, container.NewBorder(nil, nil,
-		container.NewVBox(heading(lang.L("Set up this device")), prompt, msg.Label), nil,
-		container.NewGridWrap(fyne.NewSize(360, 400), pad)))
+	u.show("setup-wizard", screenHome, pinLayout(container.NewVBox(heading(lang.L("Set up this device")), prompt, msg.Label), pad))
 }
 
 func (u *UI) showSetupRoom(cred string) {

@@ -93,7 +93,7 @@ func (u *UI) showSignIn() {
 	if len(ivs) == 0 && err == nil {
 		msg.SetText(lang.L("No interviewers yet. Ask an admin to add you."))
 	}
-	p := newPager(5, rows)
+	p := newPager(4, rows)
 	u.show("sign-in", screenIdle, container.NewBorder(
 		container.NewVBox(heading(lang.L("Who is interviewing?")), msg.Label),
 		container.NewHBox(u.button(lang.L("Cancel"), u.showHome)), nil, nil, p.view))
@@ -118,10 +118,8 @@ func (u *UI) showPIN(iv kiosk.Interviewer) {
 		u.showInterviewerMenu()
 	})
 	pad.OnKey = u.touch
-	u.show("pin", screenIdle, container.NewBorder(nil, nil,
-		container.NewVBox(heading(iv.DisplayName), para(lang.L("Enter your PIN.")), msg.Label, layout.NewSpacer(),
-			u.button(lang.L("Cancel"), u.showHome)),
-		nil, container.NewGridWrap(fyne.NewSize(420, 400), pad)))
+	u.show("pin", screenIdle, pinLayout(container.NewVBox(heading(iv.DisplayName), para(lang.L("Enter your PIN.")), msg.Label, layout.NewSpacer(),
+			u.button(lang.L("Cancel"), u.showHome)), pad))
 	u.win.Canvas().Focus(pad)
 }
 

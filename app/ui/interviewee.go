@@ -78,7 +78,7 @@ func (u *UI) showPreamble(page int) {
 		}))
 	}
 	u.show("preamble", screenInterviewee, container.NewBorder(
-		container.NewHBox(title, layout.NewSpacer(), u.button(lang.L("I do not want to take part"), u.confirmDecline)),
+		container.NewBorder(nil, nil, nil, container.NewVBox(u.button(lang.L("I do not want to take part"), u.confirmDecline)), title),
 		container.NewVBox(msg.Label, nav), nil, nil, text))
 }
 
@@ -202,9 +202,7 @@ func (u *UI) showHandBack() {
 		u.showQuestions()
 	})
 	pad.OnKey = u.touch
-	u.show("hand-back", screenInterviewee, container.NewBorder(nil, nil,
-		container.NewVBox(layout.NewSpacer(), heading(lang.L("Thank you")),
+	u.show("hand-back", screenInterviewee, pinLayout(container.NewVBox(layout.NewSpacer(), heading(lang.L("Thank you")),
 			subheading(lang.L("Please hand the screen back to the interviewer.")),
-			para(lang.L("{{.Name}}: enter your PIN to continue.", map[string]any{"Name": name})), msg.Label, layout.NewSpacer()),
-		nil, container.NewGridWrap(fyne.NewSize(360, 400), pad)))
+			para(lang.L("{{.Name}}: enter your PIN to continue.", map[string]any{"Name": name})), msg.Label, layout.NewSpacer()), pad))
 }

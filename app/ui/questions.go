@@ -114,7 +114,7 @@ func (u *UI) showQuestions() {
 	topics := u.en.Topics()
 	msg := newErrorLabel()
 	saved := widget.NewLabel("")
-	saved.Importance = widget.LowImportance
+	saved.TextStyle.Italic = true
 	tb := u.newTimerBar()
 	tb.update(u, u.en.Tick())
 
@@ -136,7 +136,7 @@ func (u *UI) showQuestions() {
 	question := subheading(topic.Question)
 	question.TextStyle.Bold = true
 	probes := para(probeText(topic))
-	probes.Importance = widget.LowImportance
+	probes.TextStyle.Italic = true
 
 	var scale fyne.CanvasObject = layout.NewSpacer()
 	if topic.Scale != nil {
@@ -188,20 +188,32 @@ func (u *UI) showQuestions() {
 		}
 		list = append(list, b)
 	}
-	topicPager := newPager(5, list)
+	topicPager := newCompactPager(5, list)
 	for topicPager.page*topicPager.perPage+topicPager.perPage <= idx {
 		topicPager.turn(1)
 	}
 
+	upper := container.NewVBox(question, probes, scale)
+	navRow := container.NewHBox(prev, skip, layout.NewSpacer(), next)
+	side := container.NewGridWrap(fyne.NewSize(210, 400), topicPager.view)
 	kbBox := container.NewVBox()
+	// The keyboard takes the lower half: the question, the topic list and the navigation step
+	// aside until it is closed, so the notes stay in view at 800x480.
 	kbToggle := u.button(lang.L("Keyboard"), func() {
 		if len(kbBox.Objects) == 0 {
 			kbBox.Add(u.kb)
 			u.kb.SetTarget(notes)
+			upper.Hide()
+			navRow.Hide()
+			side.Hide()
 		} else {
 			kbBox.RemoveAll()
+			upper.Show()
+			navRow.Show()
+			side.Show()
 		}
 		kbBox.Refresh()
+		u.win.Content().Refresh()
 	})
 
 	top := container.NewBorder(nil, tb.hint, nil,
@@ -211,12 +223,8 @@ func (u *UI) showQuestions() {
 	tags := container.NewHBox(
 		u.button(lang.L("Key quote"), func() { u.showQuote(topic.ID, notes.SelectedText()) }),
 		saved, layout.NewSpacer(), kbToggle)
-	main := container.NewBorder(
-		container.NewVBox(question, probes, scale),
-		container.NewVBox(msg.Label, tags, container.NewHBox(prev, skip, layout.NewSpacer(), next), kbBox),
-		nil, nil, notes)
-	u.show("questions", screenLive, container.NewBorder(top, nil,
-		container.NewGridWrap(fyne.NewSize(210, 420), topicPager.view), nil, main))
+	main := container.NewBorder(upper, container.NewVBox(msg.Label, tags, navRow, kbBox), nil, nil, notes)
+	u.show("questions", screenLive, container.NewBorder(top, nil, side, nil, main))
 	u.onTick = func(st session.Status) { tb.update(u, st) }
 }
 

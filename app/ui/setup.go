@@ -43,7 +43,7 @@ func (u *UI) showSetup() {
 	}
 	u.show("setup-engagement", screenIdle, container.NewBorder(
 		container.NewVBox(heading(lang.L("New session: which engagement?")), msg.Label),
-		container.NewHBox(u.button(lang.L("Cancel"), u.showHome)), nil, nil, newPager(5, engRows).view))
+		container.NewHBox(u.button(lang.L("Cancel"), u.showHome)), nil, nil, newPager(4, engRows).view))
 }
 
 func (u *UI) showSetupPack(f *setupForm) {
@@ -65,7 +65,7 @@ func (u *UI) showSetupPack(f *setupForm) {
 	u.show("setup-pack", screenIdle, container.NewBorder(
 		container.NewVBox(heading(lang.L("Which question pack?")), para(f.eng.Title)),
 		container.NewHBox(u.button(lang.L("Back"), u.showSetup), u.button(lang.L("Cancel"), u.showHome)), nil, nil,
-		newPager(5, rows).view))
+		newPager(4, rows).view))
 }
 
 // showSetupTopics is step 2: which topics, in which order.
@@ -109,7 +109,7 @@ func (u *UI) showSetupTopics(f *setupForm) {
 		}
 		return out
 	}
-	p := newPager(5, rows())
+	p := newPager(4, rows())
 	refresh = func() { p.set(rows()) }
 	msg := newErrorLabel()
 	next := u.primary(lang.L("Next"), func() {
@@ -137,7 +137,8 @@ func move(list []string, id string, d int) {
 // showSetupLabel is step 3: duration and the interviewee label.
 func (u *UI) showSetupLabel(f *setupForm) {
 	msg := newErrorLabel()
-	dur := subheading("")
+	dur := widget.NewLabel("")
+	dur.TextStyle.Bold = true
 	showDur := func() {
 		dur.SetText(lang.L("{{.Minutes}} minutes", map[string]any{"Minutes": int(f.duration.Minutes())}))
 	}
@@ -162,8 +163,13 @@ func (u *UI) showSetupLabel(f *setupForm) {
 	}
 	var groups []fyne.CanvasObject
 	if f.pack.Kind != protocol.KindPanel {
-		for _, g := range f.eng.StakeholderGroups {
-			groups = append(groups, u.button(g, func() { setLabel(g) }))
+		gs := f.eng.StakeholderGroups
+		for i := 0; i < len(gs); i += 2 {
+			row := container.NewGridWithColumns(2)
+			for _, g := range gs[i:min(i+2, len(gs))] {
+				row.Add(u.button(g, func() { setLabel(g) }))
+			}
+			groups = append(groups, row)
 		}
 	}
 	number := NewPinPad(func(n string) {
@@ -188,11 +194,11 @@ func (u *UI) showSetupLabel(f *setupForm) {
 	left := container.NewVBox(
 		container.NewHBox(widget.NewLabel(lang.L("Duration")), less, dur, more),
 		widget.NewLabel(lang.L("Stakeholder group")),
-		newPager(3, groups).view,
+		newPager(2, groups).view,
 		chosen, msg.Label,
 	)
 	right := container.NewBorder(widget.NewLabel(lang.L("or candidate number")), nil, nil, nil,
-		container.NewGridWrap(fyne.NewSize(280, 290), number))
+		container.NewGridWrap(fyne.NewSize(270, 280), number))
 	u.show("setup-label", screenIdle, container.NewBorder(
 		heading(lang.L("Duration and interviewee")),
 		container.NewHBox(u.button(lang.L("Back"), func() { u.showSetupTopics(f) }), u.button(lang.L("Cancel"), u.showHome), layout.NewSpacer(), start),

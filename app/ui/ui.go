@@ -279,7 +279,18 @@ func newErrorLabel() errorLabel {
 	l := widget.NewLabel("")
 	l.Wrapping = fyne.TextWrapWord
 	l.Importance = widget.DangerImportance
+	l.Hide()
 	return errorLabel{l}
+}
+
+// SetText shows the message, or hides the label when it is empty.
+func (e errorLabel) SetText(s string) {
+	e.Label.SetText(s)
+	if s == "" {
+		e.Hide()
+	} else {
+		e.Show()
+	}
 }
 
 func (e errorLabel) set(err error) {

@@ -334,6 +334,7 @@ type pager struct {
 	prev    *Button
 	next    *Button
 	view    *fyne.Container
+	compact bool
 }
 
 func newPager(perPage int, rows []fyne.CanvasObject) *pager {
@@ -342,6 +343,17 @@ func newPager(perPage int, rows []fyne.CanvasObject) *pager {
 	p.next = NewButton(lang.L("Next page"), func() { p.turn(1) })
 	p.view = container.NewBorder(nil, container.NewHBox(p.prev, layout.NewSpacer(), p.info, layout.NewSpacer(), p.next), nil, nil, p.box)
 	p.set(rows)
+	return p
+}
+
+// newCompactPager is a pager for a narrow column: arrows instead of words, no page count.
+func newCompactPager(perPage int, rows []fyne.CanvasObject) *pager {
+	p := newPager(perPage, rows)
+	p.compact = true
+	p.prev.SetText("▲")
+	p.next.SetText("▼")
+	p.view = container.NewBorder(nil, container.NewGridWithColumns(2, p.prev, p.next), nil, nil, p.box)
+	p.render()
 	return p
 }
 
@@ -364,7 +376,9 @@ func (p *pager) render() {
 		p.box.Add(p.rows[i])
 	}
 	if p.pages() > 1 {
-		p.info.SetText(lang.L("Page {{.Page}} of {{.Pages}}", map[string]any{"Page": p.page + 1, "Pages": p.pages()}))
+		if !p.compact {
+			p.info.SetText(lang.L("Page {{.Page}} of {{.Pages}}", map[string]any{"Page": p.page + 1, "Pages": p.pages()}))
+		}
 		p.prev.Show()
 		p.next.Show()
 		if p.page == 0 {
@@ -383,4 +397,9 @@ func (p *pager) render() {
 		p.next.Hide()
 	}
 	p.box.Refresh()
+}
+
+// pinLayout puts a PIN pad on the right at a fixed, finger-friendly size and the text beside it.
+func pinLayout(text fyne.CanvasObject, pad *PinPad) fyne.CanvasObject {
+	return container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(390, 450), pad), text)
 }
