@@ -33,7 +33,7 @@ func (u *UI) showAdminSignIn() {
 	})
 	pad.OnKey = u.touch
 	u.show("admin-sign-in", screenIdle, pinLayout(container.NewVBox(heading(lang.L("Admin")), para(lang.L("Enter the admin PIN.")), msg.Label, layout.NewSpacer(),
-			u.button(lang.L("Cancel"), u.showHome)), pad))
+		u.button(lang.L("Cancel"), u.showHome)), pad))
 	u.win.Canvas().Focus(pad)
 }
 
@@ -209,8 +209,8 @@ func (u *UI) showNewPIN(iv kiosk.Interviewer) {
 	})
 	pad.OnKey = u.touch
 	u.show("new-pin", screenIdle, pinLayout(container.NewVBox(heading(iv.DisplayName),
-			para(lang.L("A new PIN makes a new key: the sessions this interviewer stored before can no longer be opened by anyone. They are still deleted on their dates.")),
-			msg.Label, layout.NewSpacer(), u.button(lang.L("Back"), u.showInterviewers)), pad))
+		para(lang.L("A new PIN makes a new key: the sessions this interviewer stored before can no longer be opened by anyone. They are still deleted on their dates.")),
+		msg.Label, layout.NewSpacer(), u.button(lang.L("Back"), u.showInterviewers)), pad))
 }
 
 func (u *UI) showPacks() {

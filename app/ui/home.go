@@ -119,7 +119,7 @@ func (u *UI) showPIN(iv kiosk.Interviewer) {
 	})
 	pad.OnKey = u.touch
 	u.show("pin", screenIdle, pinLayout(container.NewVBox(heading(iv.DisplayName), para(lang.L("Enter your PIN.")), msg.Label, layout.NewSpacer(),
-			u.button(lang.L("Cancel"), u.showHome)), pad))
+		u.button(lang.L("Cancel"), u.showHome)), pad))
 	u.win.Canvas().Focus(pad)
 }
 

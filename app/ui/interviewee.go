@@ -203,6 +203,6 @@ func (u *UI) showHandBack() {
 	})
 	pad.OnKey = u.touch
 	u.show("hand-back", screenInterviewee, pinLayout(container.NewVBox(layout.NewSpacer(), heading(lang.L("Thank you")),
-			subheading(lang.L("Please hand the screen back to the interviewer.")),
-			para(lang.L("{{.Name}}: enter your PIN to continue.", map[string]any{"Name": name})), msg.Label, layout.NewSpacer()), pad))
+		subheading(lang.L("Please hand the screen back to the interviewer.")),
+		para(lang.L("{{.Name}}: enter your PIN to continue.", map[string]any{"Name": name})), msg.Label, layout.NewSpacer()), pad))
 }
