@@ -30,8 +30,6 @@ var (
 	ErrSignedOut = errors.New("signed out: sign in again with your PIN")
 	// ErrDisabled: the interviewer was disabled by an admin.
 	ErrDisabled = errors.New("this interviewer has been disabled: ask an admin")
-	// ErrNoListing: the store cannot list an interviewer's sessions.
-	ErrNoListing = errors.New("this device cannot list sessions yet")
 	// ErrInvalid: an admin form is incomplete; the wrapped message says what to fix.
 	ErrInvalid = errors.New("not valid")
 )
@@ -73,11 +71,8 @@ type Store interface {
 	Receipts(ctx context.Context) ([]retention.Receipt, error)
 	// IntegrityCheck runs the database's integrity check: "ok" or what is wrong.
 	IntegrityCheck(ctx context.Context) (string, error)
-}
 
-// SessionLister lists an interviewer's stored sessions. A Store may implement it; without it
-// the kiosk cannot list or reopen sessions after sign-in (ErrNoListing).
-type SessionLister interface {
+	// SessionsOf returns an interviewer's stored sessions, newest first.
 	SessionsOf(ctx context.Context, interviewerID string) ([]session.Record, error)
 }
 

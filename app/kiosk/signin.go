@@ -230,11 +230,7 @@ type SessionSummary struct {
 
 // Sessions lists this interviewer's own stored sessions, newest first.
 func (s *SignedIn) Sessions(ctx context.Context) ([]SessionSummary, error) {
-	l, ok := s.k.d.Store.(SessionLister)
-	if !ok {
-		return nil, ErrNoListing
-	}
-	recs, err := l.SessionsOf(ctx, s.id)
+	recs, err := s.k.d.Store.SessionsOf(ctx, s.id)
 	if err != nil {
 		return nil, fmt.Errorf("list sessions: %w", err)
 	}

@@ -125,6 +125,38 @@ func nonNil(s []string) []string {
 
 // Session returns the session id.
 func (d *DB) Session(ctx context.Context, id string) (session.Record, error) {
+	r, err := scanRecord(d.db.QueryRowContext(ctx, `SELECT `+sessionCols+` FROM sessions WHERE id = ?`, id))
+	if err != nil {
+		return session.Record{}, notFound(err, "session "+id)
+	}
+	return r, nil
+}
+
+// SessionsOf returns the sessions an interviewer ran, newest first: for their own list and to
+// resume a live session after a restart. Their content stays sealed.
+func (d *DB) SessionsOf(ctx context.Context, interviewerID string) ([]session.Record, error) {
+	rows, err := d.db.QueryContext(ctx, `SELECT `+sessionCols+` FROM sessions WHERE interviewer_id = ?
+		ORDER BY created_at DESC, id`, interviewerID)
+	if err != nil {
+		return nil, fmt.Errorf("list sessions of %s: %w", interviewerID, err)
+	}
+	defer rows.Close()
+	var out []session.Record
+	for rows.Next() {
+		r, err := scanRecord(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list sessions of %s: %w", interviewerID, err)
+		}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list sessions of %s: %w", interviewerID, err)
+	}
+	return out, nil
+}
+
+// scanRecord reads one row of sessionCols.
+func scanRecord(row interface{ Scan(...any) error }) (session.Record, error) {
 	var (
 		r                   session.Record
 		topics, prog, timer string
@@ -132,26 +164,24 @@ func (d *DB) Session(ctx context.Context, id string) (session.Record, error) {
 		del                 int64
 		created, updated    sql.NullInt64
 	)
-	err := d.db.QueryRowContext(ctx, `SELECT `+sessionCols+` FROM sessions WHERE id = ?`, id).Scan(
-		&r.ID, &r.EngagementID, &r.InterviewerID, &r.PackID, &r.PackVersion, &r.PackHash, &topics,
-		&r.SealedLabel, &state, &prog, &timer, &del, &r.SealedKey, &created, &updated)
-	if err != nil {
-		return session.Record{}, notFound(err, "session "+id)
+	if err := row.Scan(&r.ID, &r.EngagementID, &r.InterviewerID, &r.PackID, &r.PackVersion, &r.PackHash, &topics,
+		&r.SealedLabel, &state, &prog, &timer, &del, &r.SealedKey, &created, &updated); err != nil {
+		return session.Record{}, err
 	}
 	r.State = session.State(state)
 	r.DeletionDate = time.Unix(0, del).UTC()
 	r.CreatedAt, r.UpdatedAt = tr(created), tr(updated)
 	if err := json.Unmarshal([]byte(topics), &r.TopicIDs); err != nil {
-		return session.Record{}, fmt.Errorf("session %s: topics: %w", id, err)
+		return session.Record{}, fmt.Errorf("session %s: topics: %w", r.ID, err)
 	}
 	if len(r.TopicIDs) == 0 {
 		r.TopicIDs = nil
 	}
 	if err := json.Unmarshal([]byte(prog), &r.Progress); err != nil {
-		return session.Record{}, fmt.Errorf("session %s: progress: %w", id, err)
+		return session.Record{}, fmt.Errorf("session %s: progress: %w", r.ID, err)
 	}
 	if err := json.Unmarshal([]byte(timer), &r.Timer); err != nil {
-		return session.Record{}, fmt.Errorf("session %s: timer: %w", id, err)
+		return session.Record{}, fmt.Errorf("session %s: timer: %w", r.ID, err)
 	}
 	return r, nil
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"time"
 
@@ -134,8 +133,6 @@ func (u *UI) showInterviewerMenu() {
 	var list fyne.CanvasObject = widget.NewLabel("")
 	sessions, err := s.Sessions(u.ctx)
 	switch {
-	case errors.Is(err, kiosk.ErrNoListing):
-		list = para(lang.L("Your earlier sessions cannot be listed on this device yet."))
 	case err != nil:
 		msg.set(err)
 	default:

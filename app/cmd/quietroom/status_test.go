@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -54,7 +55,7 @@ func TestStatusText(t *testing.T) {
 		t.Fatalf("status = %d, stderr %q", code, errOut)
 	}
 	for _, want := range []string{
-		"Integrity:     ok", "version 1", "clock looks right", "eng-1", "360 interviews, cohort 3",
+		"Integrity:     ok", fmt.Sprintf("version %d", store.LatestSchemaVersion()), "clock looks right", "eng-1", "360 interviews, cohort 3",
 		"legal hold", due.Local().Format("Mon 2 Jan 2006 15:04"),
 	} {
 		if !strings.Contains(strings.ToLower(out), strings.ToLower(want)) {

@@ -93,7 +93,7 @@ func Seeded(t testing.TB) (*Env, kiosk.Demo) {
 	return e, d
 }
 
-// Store is an in-memory kiosk.Store that also lists sessions (kiosk.SessionLister).
+// Store is an in-memory kiosk.Store.
 type Store struct {
 	*sessiontest.Store
 
@@ -108,8 +108,7 @@ type Store struct {
 }
 
 var (
-	_ kiosk.Store         = (*Store)(nil)
-	_ kiosk.SessionLister = (*Store)(nil)
+	_ kiosk.Store = (*Store)(nil)
 )
 
 // NewStore returns an empty store.
@@ -128,7 +127,7 @@ func (s *Store) CreateSession(ctx context.Context, r session.Record) error {
 	return nil
 }
 
-// SessionsOf implements kiosk.SessionLister.
+// SessionsOf implements kiosk.Store.
 func (s *Store) SessionsOf(ctx context.Context, interviewerID string) ([]session.Record, error) {
 	s.mu.Lock()
 	var ids []string
