@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -21,9 +22,11 @@ import (
 	"quietroom/app/ui"
 	"quietroom/app/vault"
 	"quietroom/hw"
+	"quietroom/hw/degraded"
 	"quietroom/hw/gpio"
 	"quietroom/hw/otp"
 	"quietroom/hw/sim"
+	"quietroom/hw/watchdog"
 )
 
 func init() {
@@ -109,8 +112,42 @@ func runKiosk(e *env, args []string) int {
 		u.Start()
 		defer u.Stop()
 	}
+	dog, err := watchdog.FromEnv(os.Getenv)
+	if err != nil {
+		log.Warn("systemd watchdog unavailable", "component", "watchdog", "err", err)
+	} else {
+		a.Lifecycle().SetOnStarted(func() {
+			if err := dog.Ready(); err != nil {
+				log.Warn("systemd notify failed", "component", "watchdog", "err", err)
+			}
+			go pingThroughUI(ctx, dog, log)
+		})
+		defer dog.Stopping()
+	}
 	w.ShowAndRun()
 	return 0
+}
+
+// pingThroughUI pings systemd's watchdog from the UI's own thread, so that a hung UI stops the
+// pings and systemd restarts the kiosk.
+func pingThroughUI(ctx context.Context, dog *watchdog.Notifier, log *slog.Logger) {
+	if dog.Interval() == 0 {
+		return
+	}
+	t := time.NewTicker(dog.Interval() / 3)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			fyne.Do(func() {
+				if err := dog.Ping(); err != nil {
+					log.Warn("watchdog ping failed", "component", "watchdog", "err", err)
+				}
+			})
+		}
+	}
 }
 
 // outOfService is the screen of a kiosk that cannot start: what is wrong and what to do.
@@ -183,13 +220,11 @@ func wire(ctx context.Context, cfg runConfig, log *slog.Logger, stdout io.Writer
 		opts.Privacy = btn.Presses()
 		closers = append(closers, func() { btn.Close() })
 	} else {
-		ind, err := gpio.OpenIndicator(gpio.Options{})
-		if err != nil {
-			log.Warn("occupancy light unavailable", "component", "hw", "err", err)
-			light = missingLight{err}
-		} else {
-			light = ind
-		}
+		// A missing or busy line never stops the kiosk: the wrapper logs it, retries every
+		// minute, and the fault shows on the admin's storage health screen.
+		light = faultReporting{degraded.Open(func() (hw.Indicator, error) {
+			return gpio.OpenIndicator(gpio.Options{})
+		}, degraded.Options{Log: log})}
 		if b, err := gpio.OpenButton(gpio.Options{}); err != nil {
 			log.Warn("privacy button unavailable", "component", "hw", "err", err)
 		} else if b != nil {
@@ -272,12 +307,14 @@ func demo(ctx context.Context, k *kiosk.Kiosk, dir string, stdout io.Writer) err
 	return nil
 }
 
-// missingLight stands in for an occupancy light that could not be opened: every Show reports
-// the error, which the storage health screen shows.
-type missingLight struct{ err error }
+// faultReporting lets the kiosk see the degraded light's current hardware fault: Show never
+// fails the session, but returns the fault so the admin's health screen can show it.
+type faultReporting struct{ *degraded.Indicator }
 
-func (m missingLight) Show(hw.State) error { return m.err }
-func (m missingLight) Close() error        { return nil }
+func (f faultReporting) Show(s hw.State) error {
+	_ = f.Indicator.Show(s) // never fails; the fault is read back below
+	return f.Fault()
+}
 
 // kioskStore adapts the SQLite store to kiosk.Store (the interviewer type is the store's own).
 type kioskStore struct{ *store.DB }
