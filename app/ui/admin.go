@@ -211,6 +211,7 @@ func (u *UI) showNewPIN(iv kiosk.Interviewer) {
 	u.show("new-pin", screenIdle, pinLayout(container.NewVBox(heading(iv.DisplayName),
 		para(lang.L("A new PIN makes a new key: the sessions this interviewer stored before can no longer be opened by anyone. They are still deleted on their dates.")),
 		msg.Label, layout.NewSpacer(), u.button(lang.L("Back"), u.showInterviewers)), pad))
+	u.win.Canvas().Focus(pad)
 }
 
 func (u *UI) showPacks() {

@@ -205,4 +205,5 @@ func (u *UI) showHandBack() {
 	u.show("hand-back", screenInterviewee, pinLayout(container.NewVBox(layout.NewSpacer(), heading(lang.L("Thank you")),
 		subheading(lang.L("Please hand the screen back to the interviewer.")),
 		para(lang.L("{{.Name}}: enter your PIN to continue.", map[string]any{"Name": name})), msg.Label, layout.NewSpacer()), pad))
+	u.win.Canvas().Focus(pad) // a USB keyboard types into the pad too
 }

@@ -442,3 +442,21 @@ func TestSetupWizard(t *testing.T) {
 		t.Error("home does not show the new room name")
 	}
 }
+
+// TestHandBackTakesAKeyboard: the interviewer can type the PIN on a USB keyboard when the
+// screen comes back, as on the sign-in screen.
+func TestHandBackTakesAKeyboard(t *testing.T) {
+	h := newHarness(t)
+	h.toConsent()
+	h.consent()
+	h.wantScreen("hand-back")
+	focused := h.w.Canvas().Focused()
+	if focused == nil {
+		t.Fatal("nothing has keyboard focus on the hand-back screen")
+	}
+	for _, r := range h.d.InterviewerPIN {
+		focused.TypedRune(r)
+	}
+	focused.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	h.wantScreen("questions")
+}
