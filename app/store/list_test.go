@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 	"time"
@@ -48,6 +50,27 @@ func TestSessionsOf(t *testing.T) {
 		}
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("SessionsOf(%s) = %v, want %v", tc.interviewer, got, tc.want)
+		}
+	}
+}
+
+// TestFilesReadableByOwnerOnly: the database, its WAL and shm files are created mode 0600.
+func TestFilesReadableByOwnerOnly(t *testing.T) {
+	dir := t.TempDir()
+	d := openDB(t, dir, Options{})
+	mustEngagement(t, d, "e1", day0.AddDate(0, 1, 0))
+	defer d.Close()
+	files := dirFiles(t, dir)
+	if len(files) < 2 {
+		t.Fatalf("data folder holds %v, want the database and its WAL", files)
+	}
+	for _, p := range files {
+		fi, err := os.Stat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m := fi.Mode().Perm(); m != 0o600 {
+			t.Errorf("%s has mode %o, want 600", filepath.Base(p), m)
 		}
 	}
 }
