@@ -13,6 +13,12 @@ SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
 	libxinerama-dev libxi-dev libxxf86vm-dev
 
+# Fyne reads the locale from LANG at start-up and complains about "C": give the program and the
+# tests an English locale when none is set, and leave a person's own locale alone.
+ifeq ($(filter-out C POSIX C.UTF-8 C.utf8,$(LANG)),)
+export LANG := en_GB.UTF-8
+endif
+
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 FUZZTIME    ?= 20s
 BENCH_OUT   ?= $(shell mktemp -u /tmp/quietroom-bench.XXXXXX)
