@@ -94,7 +94,8 @@ func (l *PackLibrary) Import(name string, data []byte) (*protocol.Pack, error) {
 		return nil, fmt.Errorf("import pack: %w", err)
 	}
 	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err == nil {
+	_, err = tmp.Write(data)
+	if err == nil {
 		err = tmp.Sync()
 	}
 	if cerr := tmp.Close(); err == nil {

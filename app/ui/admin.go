@@ -183,8 +183,7 @@ func (u *UI) showAddInterviewer() {
 	name := newKBEntry(u.kb, false)
 	name.SetPlaceHolder(lang.L("Name or initials"))
 	u.kb.SetTarget(name)
-	var pinPad *PinPad
-	pinPad = NewPinPad(func(pin string) {
+	pinPad := NewPinPad(func(pin string) {
 		if _, err := u.k.AddInterviewer(u.ctx, u.admin, name.Text, []byte(pin)); err != nil {
 			msg.set(err)
 			return

@@ -106,8 +106,7 @@ func (u *UI) showPIN(iv kiosk.Interviewer) {
 	} else if w > 0 {
 		msg.SetText(lang.L("Too many wrong PINs. Try again in {{.Seconds}} seconds.", map[string]any{"Seconds": int(w.Seconds())}))
 	}
-	var pad *PinPad
-	pad = NewPinPad(func(pin string) {
+	pad := NewPinPad(func(pin string) {
 		s, err := u.k.SignIn(u.ctx, iv.ID, []byte(pin))
 		if err != nil {
 			msg.set(err)

@@ -13,7 +13,7 @@ import (
 
 // ioctlMboxProperty is IOCTL_MBOX_PROPERTY of the vcio driver: _IOWR(100, 0, char *). The
 // size field is that of a pointer, so the number differs between 32- and 64-bit kernels.
-var ioctlMboxProperty = uintptr(3)<<30 | unsafe.Sizeof(uintptr(0))<<16 | 100<<8 | 0
+var ioctlMboxProperty = uintptr(3)<<30 | unsafe.Sizeof(uintptr(0))<<16 | 100<<8 // command number 0
 
 // mailbox sends msg to the firmware and lets it write its answer in place.
 func mailbox(path string, msg []uint32) error {
