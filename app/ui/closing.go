@@ -232,24 +232,15 @@ func (u *UI) showWriteUpPage(page int) {
 
 // confirmSeal seals the session: the key leaves memory; only the interviewer's PIN reopens it.
 func (u *UI) confirmSeal() {
-	msg := newErrorLabel()
-	u.show("seal-confirm", screenIdle, container.NewVBox(layout.NewSpacer(),
-		heading(lang.L("Seal the notes?")),
-		para(lang.L("The session closes and only your PIN opens it again, until its deletion date.")),
-		msg.Label,
-		container.NewHBox(layout.NewSpacer(),
-			u.button(lang.L("Not yet"), u.showWriteUp),
-			u.primary(lang.L("Seal"), func() {
-				if err := u.en.Seal(u.ctx); err != nil {
-					msg.set(err)
-					return
-				}
-				u.show("sealed", screenIdle, container.NewVBox(layout.NewSpacer(),
-					heading(lang.L("Sealed")),
-					para(lang.L("The notes are locked. Only your PIN opens them again.")),
-					container.NewCenter(u.button(lang.L("Done"), u.showHome)), layout.NewSpacer()))
-			}), layout.NewSpacer()),
-		layout.NewSpacer()))
+	u.confirm(confirmation{
+		name: "seal", done: "sealed", kind: screenIdle,
+		title: lang.L("Seal the notes?"),
+		text:  lang.L("The session closes and only your PIN opens it again, until its deletion date."),
+		no:    lang.L("Not yet"), onNo: u.showWriteUp,
+		yes: lang.L("Seal"), act: func() error { return u.en.Seal(u.ctx) },
+		doneTitle: lang.L("Sealed"),
+		doneText:  lang.L("The notes are locked. Only your PIN opens them again."),
+	})
 	u.onIdle = func() {
 		if err := u.en.Seal(u.ctx); err != nil {
 			u.fail("write-up idle seal", err)

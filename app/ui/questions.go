@@ -325,22 +325,46 @@ func (u *UI) showSessionMenu() {
 
 // confirmWithdraw asks before destroying the session.
 func (u *UI) confirmWithdraw() {
-	back := u.resumeLive
+	u.confirm(confirmation{
+		name: "withdraw", done: "withdrawn", kind: screenLive,
+		title: lang.L("Withdraw consent?"),
+		text:  lang.L("Everything recorded in this session is destroyed now: notes, quotes, answers and the consent. This cannot be undone."),
+		no:    lang.L("No, go back"), onNo: func() { u.resumeLive() },
+		yes: lang.L("Yes, withdraw and destroy"), act: func() error { return u.en.Withdraw(u.ctx) },
+		doneTitle: lang.L("Consent withdrawn"),
+		doneText:  lang.L("Everything from this session has been destroyed."),
+	})
+}
+
+// confirmation is a screen that asks before an action that cannot be undone, then says what
+// happened.
+type confirmation struct {
+	name        string // the question's screen is name+"-confirm"
+	done        string // the screen that says it is done
+	kind        kind
+	title, text string
+	no          string
+	onNo        func()
+	yes         string
+	act         func() error
+	doneTitle   string
+	doneText    string
+}
+
+// confirm shows c; a failed action stays on the screen with its message.
+func (u *UI) confirm(c confirmation) {
 	msg := newErrorLabel()
-	u.show("withdraw-confirm", screenLive, container.NewVBox(layout.NewSpacer(),
-		heading(lang.L("Withdraw consent?")),
-		para(lang.L("Everything recorded in this session is destroyed now: notes, quotes, answers and the consent. This cannot be undone.")),
-		msg.Label,
+	u.show(c.name+"-confirm", c.kind, container.NewVBox(layout.NewSpacer(),
+		heading(c.title), para(c.text), msg.Label,
 		container.NewHBox(layout.NewSpacer(),
-			u.button(lang.L("No, go back"), func() { back() }),
-			u.primary(lang.L("Yes, withdraw and destroy"), func() {
-				if err := u.en.Withdraw(u.ctx); err != nil {
+			u.button(c.no, c.onNo),
+			u.primary(c.yes, func() {
+				if err := c.act(); err != nil {
 					msg.set(err)
 					return
 				}
-				u.show("withdrawn", screenIdle, container.NewVBox(layout.NewSpacer(),
-					heading(lang.L("Consent withdrawn")),
-					para(lang.L("Everything from this session has been destroyed.")),
+				u.show(c.done, screenIdle, container.NewVBox(layout.NewSpacer(),
+					heading(c.doneTitle), para(c.doneText),
 					container.NewCenter(u.button(lang.L("Done"), u.showHome)), layout.NewSpacer()))
 			}), layout.NewSpacer()),
 		layout.NewSpacer()))
