@@ -6,6 +6,7 @@ import (
 
 	"quietroom/app/session"
 	"quietroom/hw"
+	"quietroom/hw/room"
 )
 
 // Light drives the occupancy light for the engine and for the admin (maintenance, LED test).
@@ -28,17 +29,10 @@ func NewLight(ind hw.Indicator, log *slog.Logger) *Light {
 	return &Light{ind: ind, log: log.With("component", "light")}
 }
 
-// HWState is the indicator state of a room state.
-func HWState(s session.RoomState) hw.State {
-	switch s {
-	case session.RoomOccupied:
-		return hw.Occupied
-	case session.RoomEndingSoon:
-		return hw.EndingSoon
-	case session.RoomOvertime:
-		return hw.Overtime
-	}
-	return hw.Free
+// lightOf is the indicator state of a room state, as the hardware layer maps it.
+func lightOf(s session.RoomState) hw.State {
+	st, _ := room.State(s) // an unknown room state shows as a fault
+	return st
 }
 
 // Show implements session.Indicator.
@@ -47,7 +41,7 @@ func (l *Light) Show(s session.RoomState) {
 	defer l.mu.Unlock()
 	l.room = s
 	if !l.hold {
-		l.show(HWState(s))
+		l.show(lightOf(s))
 	}
 }
 
@@ -62,7 +56,7 @@ func (l *Light) Maintenance() (done func()) {
 		l.mu.Lock()
 		defer l.mu.Unlock()
 		l.hold = false
-		l.show(HWState(l.room))
+		l.show(lightOf(l.room))
 	}
 }
 
@@ -79,7 +73,7 @@ func (l *Light) Restore() {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.hold = false
-	l.show(HWState(l.room))
+	l.show(lightOf(l.room))
 }
 
 // Err returns the last hardware error, nil when the last change worked.
