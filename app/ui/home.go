@@ -37,6 +37,12 @@ func (u *UI) showHome() {
 		warn.SetText(lang.L("The clock looks wrong. Ask an admin to check the date and time."))
 	}
 	title := heading(lang.L("Room free"))
+	if busy, err := u.k.Interrupted(u.ctx); err != nil {
+		u.fail("home: interrupted session", err)
+	} else if busy {
+		title.SetText(lang.L("Session in progress"))
+		warn.SetText(lang.L("An interview was interrupted when the kiosk restarted. The interviewer signs in to continue it."))
+	}
 	title.Alignment = fyne.TextAlignCenter
 	name := subheading(room)
 	name.Alignment = fyne.TextAlignCenter

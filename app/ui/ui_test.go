@@ -460,3 +460,25 @@ func TestHandBackTakesAKeyboard(t *testing.T) {
 	focused.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	h.wantScreen("questions")
 }
+
+// TestHomeAfterARestartMidInterview: when the kiosk restarts during an interview, Home says a
+// session is in progress instead of "Room free", and shows nothing of its content.
+func TestHomeAfterARestartMidInterview(t *testing.T) {
+	h := newHarness(t)
+	h.toConsent()
+	h.consent()
+	h.pin(h.d.InterviewerPIN)
+	h.wantScreen("questions")
+
+	after := h.env.Restart(t)
+	w := test.NewWindow(nil)
+	w.Resize(fyne.NewSize(800, 480))
+	t.Cleanup(w.Close)
+	u := New(w, after.Kiosk, Options{NoTicker: true, IdleTimeout: time.Minute})
+	u.Start()
+	h2 := &harness{t: t, env: after, d: h.d, u: u, w: w}
+	h2.wantScreen("home")
+	if h2.shows("Room free") || !h2.shows("Session in progress") {
+		t.Error("home after a restart mid-interview does not say a session is in progress")
+	}
+}

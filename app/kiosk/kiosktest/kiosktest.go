@@ -60,12 +60,24 @@ func New(t testing.TB) *Env {
 	t.Helper()
 	clock := sessiontest.NewClock(Start)
 	st := NewStore()
-	ret := &Retention{store: st, clock: clock}
-	v, err := vault.New(secret{}, vault.Options{Params: Params})
+	packs, err := kiosk.OpenPackLibrary(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
-	packs, err := kiosk.OpenPackLibrary(t.TempDir())
+	return assemble(t, st, &Retention{store: st, clock: clock}, clock, packs)
+}
+
+// Restart returns a new kiosk over the same store, retention, clock and packs, as after the
+// device restarted: the engine starts empty and the light is a new one.
+func (e *Env) Restart(t testing.TB) *Env {
+	t.Helper()
+	return assemble(t, e.Store, e.Retention, e.Clock, e.Packs)
+}
+
+// assemble builds a kiosk, its vault and a fake light over the given fakes.
+func assemble(t testing.TB, st *Store, ret *Retention, clock *sessiontest.Clock, packs *kiosk.PackLibrary) *Env {
+	t.Helper()
+	v, err := vault.New(secret{}, vault.Options{Params: Params})
 	if err != nil {
 		t.Fatal(err)
 	}
