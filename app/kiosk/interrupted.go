@@ -3,8 +3,6 @@ package kiosk
 import (
 	"context"
 	"fmt"
-
-	"quietroom/app/session"
 )
 
 // Interrupted reports whether a session was left live when the kiosk last stopped (consent
@@ -28,11 +26,11 @@ func (k *Kiosk) Interrupted(ctx context.Context) (bool, error) {
 		}
 		for _, r := range recs {
 			if !r.State.Final() {
-				k.light.Show(session.RoomOccupied)
+				k.light.setInterrupted(true)
 				return true, nil
 			}
 		}
 	}
-	k.light.Show(session.RoomFree)
+	k.light.setInterrupted(false)
 	return false, nil
 }

@@ -19,6 +19,9 @@ type Light struct {
 	mu      sync.Mutex
 	room    session.RoomState
 	hold    bool // an admin task shows maintenance; the room state waits
+	// interrupted: a session left live by a restart waits for its interviewer, so the room is
+	// in use although the engine, which has no session, reports it free.
+	interrupted bool
 	lastErr error
 }
 
@@ -40,9 +43,30 @@ func (l *Light) Show(s session.RoomState) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.room = s
-	if !l.hold {
-		l.show(lightOf(s))
+	if s != session.RoomFree {
+		l.interrupted = false // the engine runs a session: it is in charge again
 	}
+	if !l.hold {
+		l.show(l.roomLight())
+	}
+}
+
+// setInterrupted records whether a session interrupted by a restart is waiting.
+func (l *Light) setInterrupted(waiting bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.interrupted = waiting
+	if !l.hold {
+		l.show(l.roomLight())
+	}
+}
+
+// roomLight is what the room state shows; callers hold mu.
+func (l *Light) roomLight() hw.State {
+	if l.room == session.RoomFree && l.interrupted {
+		return hw.Occupied
+	}
+	return lightOf(l.room)
 }
 
 // Maintenance shows the maintenance state until the returned function is called, which goes
@@ -56,7 +80,7 @@ func (l *Light) Maintenance() (done func()) {
 		l.mu.Lock()
 		defer l.mu.Unlock()
 		l.hold = false
-		l.show(lightOf(l.room))
+		l.show(l.roomLight())
 	}
 }
 
@@ -73,7 +97,7 @@ func (l *Light) Restore() {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.hold = false
-	l.show(lightOf(l.room))
+	l.show(l.roomLight())
 }
 
 // Err returns the last hardware error, nil when the last change worked.
