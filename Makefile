@@ -8,10 +8,12 @@ PKG_MAIN := ./app/cmd/quietroom
 DEV_DATA := .dev
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-# Debian packages for building and testing: gcc for cgo (SQLite, the race detector) and the
-# X11/GL headers that Fyne's desktop driver compiles against.
+# Debian packages for building and testing: gcc for cgo (SQLite, the race detector), the
+# X11/GL headers that Fyne's desktop driver compiles against, and Xvfb with xwd for the smoke
+# test that starts the real kiosk in a virtual display.
 DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
-	libxinerama-dev libxi-dev libxxf86vm-dev
+	libxinerama-dev libxi-dev libxxf86vm-dev \
+	xvfb x11-apps
 
 # Fyne reads the locale from LANG at start-up and complains about "C": give the program and the
 # tests an English locale when none is set, and leave a person's own locale alone.
@@ -24,6 +26,9 @@ FUZZTIME    ?= 20s
 BENCH_OUT   ?= $(shell mktemp -u /tmp/quietroom-bench.XXXXXX)
 
 .PHONY: help deps run build test bench lint fuzz
+
+# The appliance's targets (deb, cross, image, system-test) live beside what they build.
+include $(wildcard provisioning/*.mk)
 
 help: ## Show this list of targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
