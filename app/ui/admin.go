@@ -266,11 +266,33 @@ func (u *UI) confirmWipe(e session.Engagement, step int) {
 		layout.NewSpacer()))
 }
 
+// receiptText is a deletion receipt in plain words: what was destroyed, when, by whom, how, and
+// whether the check found anything left. It holds no content, labels or names.
 func receiptText(r retention.Receipt) string {
-	return lang.L("Receipt {{.ID}}: {{.Kind}} by {{.Actor}} at {{.At}}. Sessions {{.Sessions}}, entries {{.Entries}}, consents {{.Consents}}, declines {{.Declines}}. Check: {{.Outcome}} (rows left {{.Rows}}, keys found {{.Keys}}).",
-		map[string]any{"ID": r.ID, "Kind": string(r.Kind), "Actor": string(r.Actor), "At": r.At.Local().Format("2 Jan 2006 15:04"),
-			"Sessions": r.Sessions, "Entries": r.Entries, "Consents": r.Consents, "Declines": r.Declines,
-			"Outcome": r.Outcome, "Rows": r.RowsRemaining, "Keys": r.KeysFound})
+	why := map[retention.Kind]string{
+		retention.KindPurge:          lang.L("Deleted on the deletion date"),
+		retention.KindWithdrawal:     lang.L("Destroyed: the interviewee withdrew consent"),
+		retention.KindWipeEngagement: lang.L("Engagement wiped after the follow-up visit"),
+		retention.KindWipeAll:        lang.L("Everything wiped (device reset)"),
+	}[r.Kind]
+	who := map[retention.Role]string{
+		retention.RoleAdmin: lang.L("an admin"), retention.RoleInterviewer: lang.L("the interviewer"),
+		retention.RoleInterviewee: lang.L("the interviewee"), retention.RoleSystem: lang.L("the kiosk"),
+	}[r.Actor]
+	check := lang.L("Check that nothing remains: passed.")
+	if r.Outcome != retention.OutcomePassed {
+		check = lang.L("Check that nothing remains: {{.Outcome}}. Ask IT to look at the device.", map[string]any{"Outcome": r.Outcome})
+	}
+	return strings.Join([]string{
+		lang.L("{{.Why}}, {{.When}}, by {{.Who}}. Receipt {{.ID}}.", map[string]any{
+			"Why": why, "When": r.At.Local().Format("Monday 2 January 2006 at 15:04"), "Who": who, "ID": r.ID}),
+		lang.L("Destroyed: {{.Sessions}} sessions, {{.Entries}} notes, quotes and answers, {{.Consents}} consent records, {{.Declines}} decline counts.",
+			map[string]any{"Sessions": r.Sessions, "Entries": r.Entries, "Consents": r.Consents, "Declines": r.Declines}),
+		lang.L("How: {{.Keys}} session keys destroyed; {{.Rows}} rows deleted with secure delete; the database log emptied; {{.Pages}} free pages returned.",
+			map[string]any{"Keys": r.KeysDestroyed, "Rows": r.RowsDeleted, "Pages": r.PagesReclaimed}),
+		check + " " + lang.L("({{.RowsLeft}} rows left, {{.KeysFound}} keys found in the database files.)",
+			map[string]any{"RowsLeft": r.RowsRemaining, "KeysFound": r.KeysFound}),
+	}, "\n")
 }
 
 func (u *UI) showReceipt(r retention.Receipt) {

@@ -2,9 +2,11 @@ package ui
 
 import (
 	"fmt"
+	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
@@ -24,7 +26,7 @@ type timerBar struct {
 func (u *UI) newTimerBar() *timerBar {
 	t := &timerBar{label: widget.NewLabel(""), hint: widget.NewLabel("")}
 	t.label.TextStyle.Bold = true
-	t.hint.Wrapping = fyne.TextWrapWord
+	t.hint.Truncation = fyne.TextTruncateEllipsis // one line: the topic column below must keep its room
 	t.hint.Importance = widget.WarningImportance
 	t.hint.Hide()
 	t.pause = u.button(lang.L("Pause"), func() {
@@ -64,6 +66,7 @@ func (t *timerBar) update(u *UI, st session.Status) {
 		t.pause.SetText(lang.L("Pause"))
 	}
 	t.label.SetText(text)
+	wasShown := t.hint.Visible()
 	switch {
 	case tm.Over:
 		t.hint.SetText(lang.L("The planned time is over. Move to the closing when you can."))
@@ -74,10 +77,14 @@ func (t *timerBar) update(u *UI, st session.Status) {
 	default:
 		t.hint.Hide()
 	}
+	if t.hint.Visible() != wasShown {
+		// The header grows or shrinks: lay the screen out again so nothing overlaps.
+		u.win.Content().Refresh()
+	}
 }
 
 func keepHint(u *UI, tm session.TimerStatus) string {
-	h := lang.L("{{.Minutes}} minutes left.", map[string]any{"Minutes": tm.Warning})
+	h := lang.L("Less than {{.Minutes}} minutes left.", map[string]any{"Minutes": tm.Warning})
 	if len(tm.Keep) == 0 {
 		return h
 	}
@@ -85,7 +92,7 @@ func keepHint(u *UI, tm session.TimerStatus) string {
 	for _, t := range u.en.Topics() {
 		for _, id := range tm.Keep {
 			if t.ID == id {
-				names = append(names, short(t.Question, 40))
+				names = append(names, short(t.Question, 26))
 			}
 		}
 	}
@@ -195,7 +202,11 @@ func (u *UI) showQuestions() {
 
 	upper := container.NewVBox(question, probes, scale)
 	navRow := container.NewHBox(prev, skip, layout.NewSpacer(), next)
-	side := container.NewGridWrap(fyne.NewSize(210, 400), topicPager.view)
+	// The topic column is 210 px wide and takes the height left under the header, which grows
+	// when a timer warning shows.
+	sideWidth := canvas.NewRectangle(color.Transparent)
+	sideWidth.SetMinSize(fyne.NewSize(210, 0))
+	side := container.NewStack(sideWidth, topicPager.view)
 	kbBox := container.NewVBox()
 	// The keyboard takes the lower half: the question, the topic list and the navigation step
 	// aside until it is closed, so the notes stay in view at 800x480.

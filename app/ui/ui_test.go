@@ -404,7 +404,7 @@ func TestAdminWipeWithReceipt(t *testing.T) {
 	h.wantScreen("wipe-confirm-2")
 	h.tap("Wipe now")
 	h.wantScreen("receipt")
-	if !h.shows("Receipt r1: wipe-engagement by admin") {
+	if !h.shows("Engagement wiped after the follow-up visit, Monday 2 March 2026 at 10:00, by an admin. Receipt r1.") {
 		t.Error("receipt not shown")
 	}
 	if engs, _ := h.env.Kiosk.Engagements(context.Background()); len(engs) != 0 {
