@@ -124,17 +124,21 @@ type Options struct {
 	Rand io.Reader
 	// EngineOptions are passed to the session engine (its Logger defaults to Logger).
 	EngineOptions session.Options
+	// ImportDirs are where the admin's pack import looks for files: the folders USB sticks are
+	// mounted under. Default: /media, /run/media and /mnt.
+	ImportDirs []string
 }
 
 // Kiosk is the room's use cases. It is safe for concurrent use.
 type Kiosk struct {
-	d      Deps
-	log    *slog.Logger
-	newID  func() string
-	rand   io.Reader
-	keys   *keySwitch
-	engine *session.Engine
-	light  *Light
+	d       Deps
+	log     *slog.Logger
+	newID   func() string
+	rand    io.Reader
+	imports []string
+	keys    *keySwitch
+	engine  *session.Engine
+	light   *Light
 }
 
 // New returns the kiosk and its session engine.
@@ -153,7 +157,10 @@ func New(d Deps, o Options) (*Kiosk, error) {
 	if o.Rand == nil {
 		o.Rand = rand.Reader
 	}
-	k := &Kiosk{d: d, log: o.Logger.With("component", "kiosk"), newID: o.NewID, rand: o.Rand, keys: &keySwitch{}}
+	if o.ImportDirs == nil {
+		o.ImportDirs = []string{"/media", "/run/media", "/mnt"}
+	}
+	k := &Kiosk{d: d, log: o.Logger.With("component", "kiosk"), newID: o.NewID, rand: o.Rand, imports: o.ImportDirs, keys: &keySwitch{}}
 	k.light = NewLight(d.Light, o.Logger)
 	eo := o.EngineOptions
 	if eo.Logger == nil {

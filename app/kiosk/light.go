@@ -16,13 +16,13 @@ type Light struct {
 	ind hw.Indicator
 	log *slog.Logger
 
-	mu      sync.Mutex
-	room    session.RoomState
-	hold    bool // an admin task shows maintenance; the room state waits
+	mu   sync.Mutex
+	room session.RoomState
+	hold bool // an admin task shows maintenance; the room state waits
 	// interrupted: a session left live by a restart waits for its interviewer, so the room is
 	// in use although the engine, which has no session, reports it free.
 	interrupted bool
-	lastErr error
+	lastErr     error
 }
 
 var _ session.Indicator = (*Light)(nil)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -12,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"quietroom/app/kiosk"
+	"quietroom/app/protocol"
 	"quietroom/app/retention"
 	"quietroom/app/session"
 	"quietroom/hw"
@@ -216,12 +218,61 @@ func (u *UI) showNewPIN(iv kiosk.Interviewer) {
 func (u *UI) showPacks() {
 	var rows []fyne.CanvasObject
 	for _, p := range u.k.Packs() {
-		rows = append(rows, widget.NewLabel(lang.L("{{.Title}} (v{{.Version}}, {{.Topics}} topics, {{.Minutes}} min)",
-			map[string]any{"Title": p.Title, "Version": p.Version, "Topics": len(p.Topics), "Minutes": p.DurationMinutes})))
+		rows = append(rows, widget.NewLabel(packLine(p)))
 	}
-	note := para(lang.L("To import a pack, check it with `quietroom pack check FILE` and copy it to the packs folder; the kiosk loads it at the next start. Import from a USB stick on this screen is not built yet."))
-	note.Importance = widget.LowImportance
-	u.adminPage("packs", lang.L("Question packs"), container.NewBorder(nil, note, nil, nil, newPager(6, rows).view))
+	u.adminPage("packs", lang.L("Question packs"), newPager(6, rows).view,
+		u.primary(lang.L("Import from a USB stick"), u.showPackImport))
+}
+
+func packLine(p *protocol.Pack) string {
+	return lang.L("{{.Title}} (v{{.Version}}, {{.Topics}} topics, {{.Minutes}} min)",
+		map[string]any{"Title": p.Title, "Version": p.Version, "Topics": len(p.Topics), "Minutes": p.DurationMinutes})
+}
+
+// showPackImport lists the pack files on the plugged-in USB sticks; tapping one validates it in
+// full and imports it, or shows every problem with its line.
+func (u *UI) showPackImport() {
+	msg := newErrorLabel()
+	files, err := u.k.PackFiles(u.admin)
+	msg.set(err)
+	var rows []fyne.CanvasObject
+	for _, f := range files {
+		rows = append(rows, u.button(f.Name, func() {
+			p, err := u.k.ImportPack(u.ctx, u.admin, f.Path)
+			u.showPackImported(f.Name, p, err)
+		}))
+	}
+	body := fyne.CanvasObject(newPager(5, rows).view)
+	if len(files) == 0 && err == nil {
+		body = para(lang.L("No question pack files (.yaml) found. Plug in the USB stick with the pack file, wait a moment, then tap Look again."))
+	}
+	u.show("pack-import", screenIdle, container.NewBorder(
+		container.NewVBox(heading(lang.L("Import a question pack")), msg.Label),
+		container.NewHBox(u.button(lang.L("Back"), u.showPacks), layout.NewSpacer(), u.button(lang.L("Look again"), u.showPackImport)),
+		nil, nil, body))
+}
+
+// showPackImported says what the import did: the new pack, or why nothing was imported.
+func (u *UI) showPackImported(name string, p *protocol.Pack, err error) {
+	var body fyne.CanvasObject
+	var ve *protocol.ValidationError
+	switch {
+	case errors.As(err, &ve):
+		var rows []fyne.CanvasObject
+		for _, pr := range ve.Problems {
+			rows = append(rows, para(pr.String()))
+		}
+		body = container.NewBorder(para(lang.L("Nothing was imported: {{.File}} has {{.N}} problems. Correct the file on a computer and try again.",
+			map[string]any{"File": name, "N": len(ve.Problems)})), nil, nil, nil, newPager(4, rows).view)
+	case err != nil:
+		body = para(lang.L("Nothing was imported: {{.Err}}", map[string]any{"Err": err.Error()}))
+	default:
+		body = para(lang.L("Imported: {{.Pack}}. Interviewers can choose it for their next session.", map[string]any{"Pack": packLine(p)}))
+	}
+	u.show("pack-imported", screenIdle, container.NewBorder(heading(lang.L("Import a question pack")),
+		container.NewHBox(u.button(lang.L("Back to the packs"), u.showPacks), layout.NewSpacer(),
+			u.button(lang.L("Import another"), u.showPackImport)),
+		nil, nil, body))
 }
 
 // showWipe is the two-step wipe: choose, confirm twice, then the receipt.

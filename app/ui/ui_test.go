@@ -2,6 +2,8 @@ package ui
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -12,6 +14,7 @@ import (
 
 	"quietroom/app/kiosk"
 	"quietroom/app/kiosk/kiosktest"
+	"quietroom/app/protocol"
 	"quietroom/app/session"
 )
 
@@ -480,5 +483,47 @@ func TestHomeAfterARestartMidInterview(t *testing.T) {
 	h2.wantScreen("home")
 	if h2.shows("Room free") || !h2.shows("Session in progress") {
 		t.Error("home after a restart mid-interview does not say a session is in progress")
+	}
+}
+
+// TestAdminImportsAPackFromAStick: the problems of a broken file are shown with their lines and
+// nothing is imported; a valid file is imported and listed.
+func TestAdminImportsAPackFromAStick(t *testing.T) {
+	h := newHarness(t)
+	stick := filepath.Join(h.env.ImportDir, "STICK")
+	if err := os.MkdirAll(stick, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	p, _ := protocol.BuiltinPack("leadership-360")
+	p.ID, p.Title = "our-360", "Our own 360 interview"
+	good, err := protocol.Marshal(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(stick, "our-360.yaml"), good, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(stick, "broken.yaml"), []byte("id: Broken Id\nversion: 0\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h.tap("Admin")
+	h.pin(h.d.AdminCredential)
+	h.tap("Question packs")
+	h.tap("Import from a USB stick")
+	h.wantScreen("pack-import")
+	h.tap("STICK/broken.yaml")
+	h.wantScreen("pack-imported")
+	if !h.shows("Nothing was imported") || !h.shows("broken.yaml:1: id:") {
+		t.Error("the broken file's problems are not shown with their line and field")
+	}
+	h.tap("Import another")
+	h.tap("STICK/our-360.yaml")
+	if !h.shows("Imported: Our own 360 interview") {
+		t.Error("the imported pack is not confirmed")
+	}
+	h.tap("Back to the packs")
+	h.tap("Next page") // nine built-in packs come first
+	if !h.shows("Our own 360 interview") {
+		t.Error("the imported pack is not in the list")
 	}
 }

@@ -35,6 +35,8 @@ type Env struct {
 	Clock     *sessiontest.Clock
 	Light     *hwtest.Indicator
 	Packs     *kiosk.PackLibrary
+	// ImportDir stands for a USB stick: the kiosk's pack import looks here.
+	ImportDir string
 }
 
 type secret struct{}
@@ -64,18 +66,18 @@ func New(t testing.TB) *Env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return assemble(t, st, &Retention{store: st, clock: clock}, clock, packs)
+	return assemble(t, st, &Retention{store: st, clock: clock}, clock, packs, t.TempDir())
 }
 
 // Restart returns a new kiosk over the same store, retention, clock and packs, as after the
 // device restarted: the engine starts empty and the light is a new one.
 func (e *Env) Restart(t testing.TB) *Env {
 	t.Helper()
-	return assemble(t, e.Store, e.Retention, e.Clock, e.Packs)
+	return assemble(t, e.Store, e.Retention, e.Clock, e.Packs, e.ImportDir)
 }
 
 // assemble builds a kiosk, its vault and a fake light over the given fakes.
-func assemble(t testing.TB, st *Store, ret *Retention, clock *sessiontest.Clock, packs *kiosk.PackLibrary) *Env {
+func assemble(t testing.TB, st *Store, ret *Retention, clock *sessiontest.Clock, packs *kiosk.PackLibrary, importDir string) *Env {
 	t.Helper()
 	v, err := vault.New(secret{}, vault.Options{Params: Params})
 	if err != nil {
@@ -87,11 +89,11 @@ func assemble(t testing.TB, st *Store, ret *Retention, clock *sessiontest.Clock,
 		Limiter:      vault.NewLimiter(vault.NewMemoryAttemptLog(), clock, vault.DefaultPolicy()),
 		AdminLimiter: vault.NewLimiter(vault.NewMemoryAttemptLog(), clock, vault.Policy{FreeFailures: 3, Delays: []time.Duration{30 * time.Second}}),
 		SecretName:   "test secret",
-	}, kiosk.Options{})
+	}, kiosk.Options{ImportDirs: []string{importDir}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &Env{Kiosk: k, Store: st, Retention: ret, Clock: clock, Light: light, Packs: packs}
+	return &Env{Kiosk: k, Store: st, Retention: ret, Clock: clock, Light: light, Packs: packs, ImportDir: importDir}
 }
 
 // Seeded is New with the demo data: it returns the demo credentials too.
