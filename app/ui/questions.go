@@ -180,6 +180,10 @@ func (u *UI) showQuestions() {
 	}
 
 	var list []fyne.CanvasObject
+	// The topic column is about a quarter of the screen: 210 px at 800x480, wider on larger
+	// screens, with the topic names cut to fit.
+	sideW := max(210, u.win.Canvas().Size().Width*0.26)
+	sideChars := int(sideW * 18 / 210)
 	for i, t := range topics {
 		mark := "·"
 		switch t.State {
@@ -188,24 +192,25 @@ func (u *UI) showQuestions() {
 		case session.TopicSkipped:
 			mark = "–"
 		}
-		b := u.button(fmt.Sprintf("%s %d. %s", mark, i+1, short(t.Question, 18)), nav(func() error { return u.en.GoToTopic(u.ctx, t.ID) }))
+		b := u.button(fmt.Sprintf("%s %d. %s", mark, i+1, short(t.Question, sideChars)), nav(func() error { return u.en.GoToTopic(u.ctx, t.ID) }))
 		b.Alignment = widget.ButtonAlignLeading
 		if t.Current {
 			b.Importance = widget.HighImportance
 		}
 		list = append(list, b)
 	}
-	topicPager := newCompactPager(5, list)
+	// Five topics a page at 480 px high, more on taller screens.
+	topicPager := newCompactPager(max(5, int((u.win.Canvas().Size().Height-200)/56)), list)
 	for topicPager.page*topicPager.perPage+topicPager.perPage <= idx {
 		topicPager.turn(1)
 	}
 
 	upper := container.NewVBox(question, probes, scale)
 	navRow := container.NewHBox(prev, skip, layout.NewSpacer(), next)
-	// The topic column is 210 px wide and takes the height left under the header, which grows
-	// when a timer warning shows.
+	// The topic column takes the height left under the header, which grows when a timer warning
+	// shows.
 	sideWidth := canvas.NewRectangle(color.Transparent)
-	sideWidth.SetMinSize(fyne.NewSize(210, 0))
+	sideWidth.SetMinSize(fyne.NewSize(sideW, 0))
 	side := container.NewStack(sideWidth, topicPager.view)
 	kbBox := container.NewVBox()
 	// The keyboard takes the lower half: the question, the topic list and the navigation step
