@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# mmdebstrap customize hook for the Quiet Room image: runs on the build machine with the image's
+# tree as $1, after every package is installed.
+set -euo pipefail
+root=$1
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+
+echo quietroom >"$root/etc/hostname"
+printf '127.0.0.1\tlocalhost\n127.0.1.1\tquietroom\n::1\t\tlocalhost ip6-localhost ip6-loopback\n' >"$root/etc/hosts"
+cat >"$root/etc/fstab" <<'FSTAB'
+# <file system>  <mount point>   <type>  <options>                  <dump> <pass>
+LABEL=QR_ROOT    /               ext4    defaults,noatime           0      1
+LABEL=QR_BOOT    /boot/firmware  vfat    defaults,noatime,umask=0077 0     2
+FSTAB
+
+# firmware/: the root file system overlay and the boot config fragment, where present.
+if [ -d "$repo/firmware/rootfs" ]; then
+	cp -a --no-preserve=ownership "$repo/firmware/rootfs/." "$root/"
+fi
+if [ -f "$repo/firmware/config.txt" ]; then
+	cp "$repo/firmware/config.txt" "$root/etc/default/raspi-firmware-custom"
+fi
+
+# The test enrolment file (first-boot settings the enrolment unit reads).
+if [ -d "$here/enrol" ]; then
+	cp -a --no-preserve=ownership "$here/enrol/." "$root/"
+fi
+
+# Rewrite /boot/firmware (config.txt with the fragment, cmdline.txt) now that every setting is in.
+chroot "$root" env DEB_MAINT_PARAMS=configure /etc/kernel/postinst.d/z50-raspi-firmware
+
+# Nothing of the build's apt state on the card.
+rm -rf "$root"/var/lib/apt/lists/* "$root"/var/cache/apt/*.bin

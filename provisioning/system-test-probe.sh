@@ -1,0 +1,127 @@
+#!/bin/bash
+# Runs inside the booted image under QEMU (added to a copy of the image by system-test.sh, never
+# part of the image itself) and prints one line per check on the console:
+#
+#   QRPROBE: PASS name            QRPROBE: FAIL name: what was seen
+#   QRPROBE: READY                (the kiosk shows its first screen: take the screenshot now)
+#   QRPROBE: DONE N passed, M failed
+#
+# then powers the machine off. The LED line's name and the level "free" holds it at come from
+# the kernel command line: qr.led=NAME qr.led_free=lo|hi.
+set -u
+PATH=/usr/sbin:/usr/bin:/sbin:/bin
+
+say() { echo "QRPROBE: $*"; }
+passed=0
+failed=0
+pass() { say "PASS $1"; passed=$((passed + 1)); }
+fail() { say "FAIL $1: $2"; failed=$((failed + 1)); }
+finish() {
+	say "DONE $passed passed, $failed failed"
+	sleep 5
+	systemctl poweroff
+	exit 0
+}
+
+arg() { tr ' ' '\n' </proc/cmdline | sed -n "s/^$1=//p" | tail -n1; }
+led=$(arg qr.led)
+led_free=$(arg qr.led_free)
+unit=quietroom.service
+
+# systemd's start-up: wait for it to finish (running, or degraded when a unit failed), then the
+# default target must be active.
+state=$(timeout 1200 systemctl is-system-running --wait 2>&1)
+default=$(systemctl get-default)
+if systemctl -q is-active "$default"; then
+	pass "default target $default reached (system $state)"
+else
+	fail "default target" "$default is $(systemctl is-active "$default"), system $state; failed units: $(systemctl --failed --plain --no-legend | cut -d' ' -f1 | paste -sd' ')"
+fi
+[ "$state" = running ] || say "INFO failed units: $(systemctl --failed --plain --no-legend | cut -d' ' -f1 | paste -sd' ')"
+say "INFO $(systemd-analyze time 2>&1 | head -n1)"
+
+# The kiosk: Type=notify, so active means it sent READY=1, which it does once its first screen
+# shows. Give it a while after the target: Fyne under software GL is slow at start.
+for _ in $(seq 1 120); do
+	systemctl -q is-active "$unit" && break
+	sleep 5
+done
+if systemctl -q is-active "$unit"; then
+	pass "$unit active"
+else
+	fail "$unit active" "$(systemctl is-active "$unit"); $(systemctl status --no-pager -n 15 "$unit" 2>&1 | tail -n 15 | tr '\n' '|')"
+	finish
+fi
+say READY
+
+user=$(systemctl show -p User --value "$unit")
+pid=$(systemctl show -p MainPID --value "$unit")
+
+# cage runs the kiosk, both as the kiosk's user, not root.
+cage=$(pgrep -x cage | head -n1)
+kiosk=$(pgrep -x quietroom | head -n1)
+if [ -z "$cage" ] || [ -z "$kiosk" ]; then
+	fail "cage runs the kiosk" "cage pid '${cage}', quietroom pid '${kiosk}'; processes: $(ps -eo comm= | sort -u | paste -sd' ')"
+else
+	chain="" p=$kiosk
+	while [ "$p" -gt 1 ]; do
+		chain="$chain $(ps -o comm= -p "$p")"
+		[ "$p" = "$cage" ] && break
+		p=$(ps -o ppid= -p "$p" | tr -d ' ')
+	done
+	cage_user=$(ps -o user= -p "$cage")
+	kiosk_user=$(ps -o user= -p "$kiosk")
+	if [ "$p" = "$cage" ] && [ "$cage_user" != root ] && [ "$kiosk_user" != root ]; then
+		pass "cage runs the kiosk (as $kiosk_user; unit main pid $pid)"
+	else
+		fail "cage runs the kiosk" "process chain:$chain; cage user $cage_user, kiosk user $kiosk_user"
+	fi
+fi
+
+# The data folder: the kiosk's user owns it, nobody else may enter.
+data=/var/lib/quietroom
+got=$(stat -c '%U %a' "$data" 2>&1)
+if [ "$got" = "${user:-?} 700" ]; then
+	pass "data folder $data is $got"
+else
+	fail "data folder" "$data is '$got', want '${user:-(unit has no User=)} 700'"
+fi
+
+# journald keeps the log in memory only.
+if [ -n "$(ls -A /run/log/journal 2>/dev/null)" ] && [ -z "$(ls -A /var/log/journal 2>/dev/null)" ]; then
+	pass "journald volatile (/run/log/journal, nothing in /var/log/journal)"
+else
+	fail "journald volatile" "/run/log/journal: '$(ls /run/log/journal 2>&1)', /var/log/journal: '$(ls /var/log/journal 2>&1)'"
+fi
+
+# The LED line: requested by the kiosk as an output, at the level that shows "free".
+mountpoint -q /sys/kernel/debug || mount -t debugfs debugfs /sys/kernel/debug
+line=$(grep -E "\(${led:-?} *\|" /sys/kernel/debug/gpio 2>/dev/null | head -n1)
+if echo "$line" | grep -Eq "\| *quietroom.* out ${led_free:-?}( |$)"; then
+	pass "LED line ${led} is an output held ${led_free} by the kiosk"
+else
+	fail "LED line" "want ${led} out ${led_free} held by quietroom, /sys/kernel/debug/gpio says '${line:-nothing for that line}'"
+	grep -A12 pl061 /sys/kernel/debug/gpio | sed 's/^/QRPROBE: INFO /'
+fi
+
+# The watchdog: WatchdogSec is set, and the timestamp of the last ping moves on.
+usec=$(systemctl show -p WatchdogUSec --value "$unit")
+t1=$(systemctl show -p WatchdogTimestampMonotonic --value "$unit")
+restarts1=$(systemctl show -p NRestarts --value "$unit")
+case "$usec" in
+"" | 0 | infinity) fail "watchdog" "WatchdogUSec is '$usec'" ;;
+*)
+	secs=$(systemd-analyze timespan "$usec" 2>/dev/null | sed -n 's/.*μs: *//p')
+	secs=$(((${secs:-30000000} + 999999) / 1000000))
+	sleep $((secs > 5 ? secs : 5))
+	t2=$(systemctl show -p WatchdogTimestampMonotonic --value "$unit")
+	restarts2=$(systemctl show -p NRestarts --value "$unit")
+	if [ "${t2:-0}" -gt "${t1:-0}" ] && [ "$restarts2" = "$restarts1" ] && systemctl -q is-active "$unit"; then
+		pass "watchdog pings arrive (WatchdogSec $usec, last ping moved by $(((t2 - t1) / 1000)) ms)"
+	else
+		fail "watchdog" "WatchdogSec $usec, timestamps $t1 then $t2, restarts $restarts1 then $restarts2, $(systemctl is-active "$unit")"
+	fi
+	;;
+esac
+
+finish
