@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -134,11 +135,30 @@ func (h *harness) signIn() {
 }
 
 // toConsent signs in, sets up and hands over to the interviewee's consent screen.
-func (h *harness) toConsent() {
+func (h *harness) toConsent() { h.toConsentWith("360-degree leadership interview (30 min)") }
+
+// tapPaged taps the button, turning pages of a paged list until it shows.
+func (h *harness) tapPaged(text string) {
+	h.t.Helper()
+	for range 10 {
+		if contains(h.buttonTexts(), text) {
+			h.tap(text)
+			return
+		}
+		if !contains(h.buttonTexts(), "Next page") {
+			break
+		}
+		h.tap("Next page")
+	}
+	h.t.Fatalf("screen %s: no button %q on any page", h.u.Screen(), text)
+}
+
+// toConsentWith is toConsent with the pack whose button reads packButton.
+func (h *harness) toConsentWith(packButton string) {
 	h.signIn()
 	h.tap("Start a new session")
 	h.tap(h.d.EngagementTitle)
-	h.tap("360-degree leadership interview (30 min)")
+	h.tapPaged(packButton)
 	h.wantScreen("setup-topics")
 	h.tap("Next")
 	h.tap("peers")
@@ -525,5 +545,68 @@ func TestAdminImportsAPackFromAStick(t *testing.T) {
 	h.tap("Next page") // nine built-in packs come first
 	if !h.shows("Our own 360 interview") {
 		t.Error("the imported pack is not in the list")
+	}
+}
+
+// TestScaleAnswer: a scaling question offers one button per point of its scale; the chosen value
+// is the engine's answer and shows as chosen.
+func TestScaleAnswer(t *testing.T) {
+	h := newHarness(t)
+	h.toConsentWith("Peer challenge: ethnographic interview with staff (45 min)")
+	h.consent()
+	h.pin(h.d.InterviewerPIN)
+	h.wantScreen("questions")
+	for range 30 {
+		if contains(h.buttonTexts(), "10") {
+			break
+		}
+		h.tap("Next topic")
+	}
+	if !contains(h.buttonTexts(), "0") || !contains(h.buttonTexts(), "10") {
+		t.Fatalf("no 0-10 scale reached; buttons: %v", h.buttonTexts())
+	}
+	topic, _, _ := h.env.Kiosk.Engine().CurrentTopic()
+	h.tap("7")
+	if v, ok := h.env.Kiosk.Engine().Answer(topic.ID); !ok || v != 7 {
+		t.Errorf("Answer(%s) = %d, %v; want 7", topic.ID, v, ok)
+	}
+	for _, b := range h.buttons() {
+		if b.Text == "7" && b.Importance != widget.HighImportance {
+			t.Error("the chosen value is not shown as chosen")
+		}
+	}
+	h.tap("Skip (prefers not to discuss)")
+	for _, tp := range h.env.Kiosk.Engine().Topics() {
+		if tp.ID == topic.ID && tp.State != session.TopicSkipped {
+			t.Errorf("topic %s after Skip is %v, want skipped", tp.ID, tp.State)
+		}
+	}
+}
+
+// TestWithdrawAtClosing: consent withdrawn at the closing screen destroys the session.
+func TestWithdrawAtClosing(t *testing.T) {
+	h := newHarness(t)
+	h.toConsent()
+	h.consent()
+	h.pin(h.d.InterviewerPIN)
+	h.wantScreen("questions")
+	for !contains(h.buttonTexts(), "Closing") {
+		h.tap("Next topic")
+	}
+	h.tap("Closing")
+	h.wantScreen("closing")
+	id := h.env.Kiosk.Engine().Tick().SessionID
+	if _, err := h.env.Store.Session(context.Background(), id); err != nil {
+		t.Fatalf("the session is not stored before the withdrawal: %v", err)
+	}
+	h.tap("More")
+	h.tap("The interviewee withdraws consent")
+	h.tap("Yes, withdraw and destroy")
+	h.wantScreen("withdrawn")
+	if st := h.env.Kiosk.Engine().State(); st != session.StateWithdrawn {
+		t.Errorf("state = %s, want withdrawn", st)
+	}
+	if _, err := h.env.Store.Session(context.Background(), id); !errors.Is(err, session.ErrNotFound) {
+		t.Errorf("Session(%s) after withdrawal = %v, want ErrNotFound", id, err)
 	}
 }
