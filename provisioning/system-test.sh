@@ -17,8 +17,10 @@ img=$(readlink -f "${1:-dist/image/quietroom-arm64.img}")
 work=dist/system-test
 boot_timeout=${SYSTEM_TEST_TIMEOUT:-1800}
 # The emulated board's GPIO controller (PL061) has unnamed lines; the test's device tree names
-# line 0 like the Pi's LED line, which the test enrolment file maps the light to.
-led_line=${SYSTEM_TEST_LED:-GPIO17}
+# line 0 GPIO5 and line 1 GPIO6, which the test enrolment file (image/test/quietroom-enrol.yaml)
+# gives the light (single LED, active high: "free" is off, low) and the privacy button.
+led_line=GPIO5
+button_line=GPIO6
 led_free=lo
 
 die() { echo "system-test: $*" >&2; exit 1; }
@@ -45,6 +47,9 @@ initrd=$(echo "$names" | grep -E '^initrd.img-' | sort -V | tail -n1)
 [ -n "$kernel" ] && [ -n "$initrd" ] || die "no vmlinuz-*/initrd.img-* on the boot partition: $(echo $names)"
 mcopy -n -i "$disk@@$boot_off" "::/$kernel" "$work/vmlinuz"
 mcopy -n -i "$disk@@$boot_off" "::/$initrd" "$work/initrd"
+
+# The test's enrolment file, onto the copy's boot partition as an installer would put it.
+mcopy -o -i "$disk@@$boot_off" provisioning/image/test/quietroom-enrol.yaml ::/quietroom-enrol.yaml
 
 # The probe and its unit, into the copy's root file system.
 cat >"$work/qr-probe.service" <<'EOF'
@@ -75,7 +80,7 @@ machine=(-M virt -cpu cortex-a72 -m 2048 -smp 2)
 timeout -s KILL 60 qemu-system-aarch64 "${machine[@]}" -nic none -display none \
 	-machine dumpdtb="$work/virt.dtb" >/dev/null 2>&1
 dtc -q -I dtb -O dts "$work/virt.dtb" >"$work/virt.dts"
-sed -i "/^\s*pl061@/,/};/ s|gpio-controller;|gpio-controller;\n\t\tgpio-line-names = \"$led_line\", \"QR_LINE1\", \"QR_LINE2\", \"QR_POWER_KEY\", \"QR_LINE4\", \"QR_LINE5\", \"QR_LINE6\", \"QR_LINE7\";|" "$work/virt.dts"
+sed -i "/^\s*pl061@/,/};/ s|gpio-controller;|gpio-controller;\n\t\tgpio-line-names = \"$led_line\", \"$button_line\", \"QR_LINE2\", \"QR_POWER_KEY\", \"QR_LINE4\", \"QR_LINE5\", \"QR_LINE6\", \"QR_LINE7\";|" "$work/virt.dts"
 grep -q "gpio-line-names = \"$led_line\"" "$work/virt.dts" || die "no PL061 node in QEMU's device tree"
 dtc -q -I dts -O dtb "$work/virt.dts" >"$work/virt-named.dtb"
 
@@ -87,6 +92,7 @@ timeout -s KILL "$boot_timeout" qemu-system-aarch64 "${machine[@]}" \
 	-append "root=/dev/vda2 rootwait rw console=ttyAMA0 qr.led=$led_line qr.led_free=$led_free" \
 	-drive "file=$disk,format=raw,if=virtio,cache=unsafe" \
 	-device virtio-gpu-pci,xres=800,yres=480 -display none \
+	-device qemu-xhci -device usb-tablet -device usb-kbd \
 	-nic none -no-reboot \
 	-serial "file:$work/serial.log" \
 	-monitor "unix:$work/monitor.sock,server,nowait" &

@@ -38,7 +38,7 @@ fi
 # The inputs' hash: each file's path and content, in a stable order.
 inputs() {
 	{
-		find "$here" firmware -type f 2>/dev/null
+		find "$here" firmware -path "$here/test" -prune -o -type f -print 2>/dev/null
 		[ -n "$deb" ] && echo "$deb"
 	} | LC_ALL=C sort | while read -r f; do
 		case "$f" in

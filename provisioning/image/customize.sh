@@ -14,17 +14,19 @@ LABEL=QR_ROOT    /               ext4    defaults,noatime           0      1
 LABEL=QR_BOOT    /boot/firmware  vfat    defaults,noatime,umask=0077 0     2
 FSTAB
 
-# firmware/: the root file system overlay and the boot config fragment, where present.
-if [ -d "$repo/firmware/rootfs" ]; then
+# firmware/: the root file system overlay, which the quietroom .deb normally brings (copied
+# here only for a base image built without it), and the boot partition's additions, which
+# raspi-firmware's hook puts into config.txt and cmdline.txt.
+if [ ! -e "$root/usr/lib/systemd/system/quietroom.service" ] && [ -d "$repo/firmware/rootfs" ]; then
 	cp -a --no-preserve=ownership "$repo/firmware/rootfs/." "$root/"
 fi
-if [ -f "$repo/firmware/config.txt" ]; then
-	cp "$repo/firmware/config.txt" "$root/etc/default/raspi-firmware-custom"
+if [ -f "$repo/firmware/boot/config.txt" ]; then
+	cp "$repo/firmware/boot/config.txt" "$root/etc/default/raspi-firmware-custom"
 fi
-
-# The test enrolment file (first-boot settings the enrolment unit reads).
-if [ -d "$here/enrol" ]; then
-	cp -a --no-preserve=ownership "$here/enrol/." "$root/"
+if [ -f "$repo/firmware/boot/cmdline.txt" ]; then
+	# One line of words, no comments (the file's own comments explain each word).
+	grep -v '^[[:space:]]*#' "$repo/firmware/boot/cmdline.txt" | tr -s '[:space:]' ' ' |
+		sed 's/^ //; s/ $//' >"$root/etc/default/raspi-extra-cmdline"
 fi
 
 # Rewrite /boot/firmware (config.txt with the fragment, cmdline.txt) now that every setting is in.
