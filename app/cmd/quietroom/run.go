@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/widget"
 
+	"quietroom/app/enrol"
 	"quietroom/app/kiosk"
 	"quietroom/app/retention"
 	"quietroom/app/session"
@@ -32,7 +33,7 @@ import (
 func init() {
 	register(command{
 		name:    "run",
-		usage:   "[--dev] [--data DIR] [--key FILE] [--fullscreen]",
+		usage:   "[--dev] [--data DIR] [--key FILE] [--config FILE] [--fullscreen]",
 		summary: "start the kiosk (--dev: desktop window, simulated light, demo data)",
 		run:     runKiosk,
 	})
@@ -44,6 +45,7 @@ type runConfig struct {
 	fullscreen bool
 	data       string
 	key        string
+	config     string // device config; "" is enrol.DefaultConfigFile on a device, none with --dev
 }
 
 // defaultKeyFile is the device key file on a Pi without an OTP key: apart from the data
@@ -58,6 +60,7 @@ func parseRun(args []string, stderr io.Writer) (runConfig, error) {
 	fs.BoolVar(&c.fullscreen, "fullscreen", false, "full screen even in development mode")
 	fs.StringVar(&c.data, "data", "", "data folder (default "+defaultDataDir+"; with --dev required)")
 	fs.StringVar(&c.key, "key", "", "device key file when the Pi has no OTP key (default "+defaultKeyFile+")")
+	fs.StringVar(&c.config, "config", "", "device config: light and button wiring (default "+enrol.DefaultConfigFile+"; missing: the defaults)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -163,6 +166,10 @@ func wire(ctx context.Context, cfg runConfig, log *slog.Logger, stdout io.Writer
 	if err := os.MkdirAll(cfg.data, 0o700); err != nil {
 		return nil, nil, fmt.Errorf("data folder: %w", err)
 	}
+	_, hwOpts, err := loadDevice(cfg.deviceConfig()) // the room name waits for the setup wizard to take it
+	if err != nil {
+		return nil, nil, err
+	}
 	db, err := store.Open(ctx, cfg.data, store.Options{})
 	if err != nil {
 		return nil, nil, err
@@ -223,9 +230,9 @@ func wire(ctx context.Context, cfg runConfig, log *slog.Logger, stdout io.Writer
 		// A missing or busy line never stops the kiosk: the wrapper logs it, retries every
 		// minute, and the fault shows on the admin's storage health screen.
 		light = faultReporting{degraded.Open(func() (hw.Indicator, error) {
-			return gpio.OpenIndicator(gpio.Options{})
+			return gpio.OpenIndicator(hwOpts)
 		}, degraded.Options{Log: log})}
-		if b, err := gpio.OpenButton(gpio.Options{}); err != nil {
+		if b, err := gpio.OpenButton(hwOpts); err != nil {
 			log.Warn("privacy button unavailable", "component", "hw", "err", err)
 		} else if b != nil {
 			opts.Privacy = b.Presses()
