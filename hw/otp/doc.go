@@ -26,6 +26,11 @@
 // An unprogrammed key (all zeros) is [ErrUnprogrammed]: provisioning must program one; the
 // vault must not fall back to a weaker secret silently.
 //
+// [Source.Program] writes a new key (SET_PRIVATE_OTP, tag 0x00038081), once and for ever: it
+// refuses when a key is already there ([ErrProgrammed]) or the firmware cannot tell, and reads
+// the key back to check it. Only a screen that has explained that this is permanent, and had the
+// admin confirm it, may call it.
+//
 // Only the program's wiring and provisioning import this package; the vault sees the
 // [hw.SecretSource] shape.
 package otp
