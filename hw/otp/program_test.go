@@ -57,10 +57,10 @@ func TestProgram(t *testing.T) {
 func TestProgramRefuses(t *testing.T) {
 	key := bytes.Repeat([]byte{7}, 32)
 	tests := []struct {
-		name  string
-		key   []byte
-		call  func(string, []uint32) error
-		want  error
+		name string
+		key  []byte
+		call func(string, []uint32) error
+		want error
 	}{
 		{"short key", key[:31], (&fakeOTP{}).call, nil},
 		{"zero key", make([]byte, 32), (&fakeOTP{}).call, nil},
