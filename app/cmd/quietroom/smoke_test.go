@@ -19,6 +19,13 @@ func TestKioskSmoke(t *testing.T) {
 	t.Logf("Home drawn %v after start: %d colours, %d Start-green pixels",
 		seen.Sub(k.started).Round(time.Millisecond), st.colours, st.startPixels)
 
+	// make bench times the first frame by this line.
+	select {
+	case <-k.frame:
+	case <-time.After(10 * time.Second):
+		t.Errorf("no %s line in the output", firstFrameLog)
+	}
+
 	// Still running, and still showing Home, on a second look: no crash once the UI runs.
 	img, err := screenshot(display)
 	if err != nil {
