@@ -265,7 +265,7 @@ func (k *Kiosk) Health(ctx context.Context, a *Admin) (Health, error) {
 	if err := a.check(); err != nil {
 		return Health{}, err
 	}
-	h := Health{Secret: k.d.SecretName}
+	h := Health{Secret: k.d.Secret.Name()}
 	integrity, err := k.d.Store.IntegrityCheck(ctx)
 	if err != nil {
 		h.Integrity = err.Error()

@@ -110,8 +110,9 @@ type Deps struct {
 	// AdminLimiter rate-limits the admin credential (a policy that never locks out: nobody
 	// could clear it).
 	AdminLimiter *vault.Limiter
-	// SecretName says where the device secret comes from, for the storage health screen.
-	SecretName string
+	// Secret is where the device secret comes from (the vault's source), and the first-boot
+	// choice on a Raspberry Pi whose OTP key is not programmed.
+	Secret SecretChoice
 }
 
 // Options are the kiosk's tunables.
@@ -145,7 +146,7 @@ type Kiosk struct {
 func New(d Deps, o Options) (*Kiosk, error) {
 	switch {
 	case d.Store == nil, d.Vault == nil, d.Retention == nil, d.Packs == nil, d.Light == nil,
-		d.Limiter == nil, d.AdminLimiter == nil:
+		d.Limiter == nil, d.AdminLimiter == nil, d.Secret == nil:
 		return nil, errors.New("kiosk: a dependency is missing")
 	}
 	if o.Logger == nil {

@@ -34,6 +34,9 @@ func (k *Kiosk) Setup(ctx context.Context, credential []byte, roomName string) (
 	if !first {
 		return nil, ErrAlreadySetUp
 	}
+	if k.d.Secret.Pending() {
+		return nil, ErrSecretPending
+	}
 	if err := checkPIN(credential); err != nil {
 		return nil, fmt.Errorf("setup: %w", err)
 	}

@@ -440,6 +440,47 @@ func stateLabel(s hw.State) string {
 	return lang.L("Fault")
 }
 
+// showSecretChoice is the first step on a new Raspberry Pi whose OTP key is not programmed:
+// where the key that locks every note is kept. Programming the OTP is permanent, so it takes an
+// explicit second confirmation.
+func (u *UI) showSecretChoice() {
+	msg := newErrorLabel()
+	u.show("secret-choice", screenHome, container.NewBorder(heading(lang.L("Where should this device keep its key?")),
+		container.NewVBox(msg.Label, container.NewHBox(
+			u.button(lang.L("Use a key file"), func() {
+				if err := u.k.ChooseSecret(u.ctx, false); err != nil {
+					msg.set(err)
+					return
+				}
+				u.showSetupWizard()
+			}),
+			layout.NewSpacer(),
+			u.primary(lang.L("Keep it in the OTP memory"), u.confirmOTP))),
+		nil, nil,
+		container.NewVBox(
+			para(lang.L("Every note is locked with a key that belongs to this device. This Raspberry Pi can keep that key in its one-time-programmable (OTP) memory: the safest place, because it never leaves the board and a copied or stolen SD card opens nothing.")),
+			para(lang.L("Or the key can be kept in a file on the SD card. That is weaker: whoever takes the card takes the key file too, and then only the interviewers' PINs protect the notes.")))))
+}
+
+// confirmOTP asks once more before the permanent write.
+func (u *UI) confirmOTP() {
+	msg := newErrorLabel()
+	u.show("secret-confirm", screenHome, container.NewVBox(layout.NewSpacer(),
+		heading(lang.L("Program the OTP key now?")),
+		para(lang.L("This is permanent. The key can never be changed or removed, and the notes stored on this device can only ever be opened on this board.")),
+		msg.Label,
+		container.NewHBox(layout.NewSpacer(),
+			u.button(lang.L("No, go back"), u.showSecretChoice),
+			u.primary(lang.L("Yes, program it"), func() {
+				if err := u.k.ChooseSecret(u.ctx, true); err != nil {
+					msg.set(err)
+					return
+				}
+				u.showSetupWizard()
+			}), layout.NewSpacer()),
+		layout.NewSpacer()))
+}
+
 // showSetupWizard is the first boot: admin credential, room name, date and time, light test.
 func (u *UI) showSetupWizard() {
 	msg := newErrorLabel()

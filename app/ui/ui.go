@@ -115,7 +115,11 @@ func New(win fyne.Window, k *kiosk.Kiosk, o Options) *UI {
 // the ticker and the hardware listeners.
 func (u *UI) Start() {
 	if first, err := u.k.FirstBoot(u.ctx); err == nil && first {
-		u.showSetupWizard()
+		if u.k.SecretPending() {
+			u.showSecretChoice()
+		} else {
+			u.showSetupWizard()
+		}
 	} else {
 		u.showHome()
 	}

@@ -610,3 +610,29 @@ func TestWithdrawAtClosing(t *testing.T) {
 		t.Errorf("Session(%s) after withdrawal = %v, want ErrNotFound", id, err)
 	}
 }
+
+// TestWizardAsksBeforeProgrammingTheOTP: on a new Pi the wizard first asks where the device key
+// is kept; the OTP key is programmed only after the second confirmation.
+func TestWizardAsksBeforeProgrammingTheOTP(t *testing.T) {
+	test.NewTempApp(t)
+	env := kiosktest.NewPi(t)
+	w := test.NewWindow(nil)
+	w.Resize(fyne.NewSize(800, 480))
+	u := New(w, env.Kiosk, Options{NoTicker: true})
+	u.Start()
+	h := &harness{t: t, env: env, u: u, w: w}
+	h.wantScreen("secret-choice")
+	h.tap("Keep it in the OTP memory")
+	h.wantScreen("secret-confirm")
+	h.tap("No, go back")
+	h.wantScreen("secret-choice")
+	if env.OTP.Programmed() {
+		t.Fatal("the OTP key was programmed before the confirmation")
+	}
+	h.tap("Keep it in the OTP memory")
+	h.tap("Yes, program it")
+	h.wantScreen("setup-wizard")
+	if !env.OTP.Programmed() {
+		t.Error("the OTP key was not programmed after the confirmation")
+	}
+}

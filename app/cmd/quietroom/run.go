@@ -246,7 +246,7 @@ func wire(ctx context.Context, cfg runConfig, log *slog.Logger, stdout io.Writer
 		Store: kioskStore{db}, Vault: v, Retention: ret, Packs: packs, Light: light,
 		Limiter:      vault.NewLimiter(db, ret, vault.DefaultPolicy()),
 		AdminLimiter: vault.NewLimiter(db, ret, vault.Policy{FreeFailures: 3, Delays: vault.DefaultPolicy().Delays}),
-		SecretName:   secret.Name(),
+		Secret:       secret,
 	}, kiosk.Options{Logger: log})
 	if err != nil {
 		return fail(err)
@@ -259,30 +259,23 @@ func wire(ctx context.Context, cfg runConfig, log *slog.Logger, stdout io.Writer
 	return ui.New(w, k, opts), closeAll, nil
 }
 
-// deviceSecret is the OTP key where the Pi has one, otherwise the key file. A new device (no
-// admin yet) creates its key file; an existing one never does, since a new secret would open
-// nothing already stored.
-func deviceSecret(ctx context.Context, cfg runConfig, db *store.DB) (vault.SecretSource, error) {
-	if !cfg.dev {
-		o := otp.New()
-		if s, err := o.DeviceSecret(); err == nil && len(s) == vault.DeviceSecretSize {
-			clear(s)
-			return o, nil
-		}
-	}
+// deviceSecret settles where the device key comes from (see kiosk.SecretChooser): the Pi's
+// OTP key, the key file, or, on a new Pi with an unprogrammed OTP key, the wizard's choice.
+// Development never touches the OTP.
+func deviceSecret(ctx context.Context, cfg runConfig, db *store.DB) (*kiosk.SecretChooser, error) {
 	kf, err := vault.NewKeyFile(cfg.key, vault.KeyFileOptions{DataDir: cfg.data, Development: cfg.dev})
 	if err != nil {
 		return nil, err
 	}
-	if _, err := os.Stat(cfg.key); errors.Is(err, os.ErrNotExist) {
-		if _, err := db.AdminVerifier(ctx); !errors.Is(err, session.ErrNotFound) {
-			return nil, fmt.Errorf("%w: the key file %s is missing but this device has data; restore the key file", vault.ErrNoDeviceSecret, cfg.key)
-		}
-		if err := kf.Create(); err != nil {
-			return nil, err
-		}
+	_, adminErr := db.AdminVerifier(ctx)
+	if adminErr != nil && !errors.Is(adminErr, session.ErrNotFound) {
+		return nil, adminErr
 	}
-	return kf, nil
+	var board kiosk.OTP
+	if !cfg.dev {
+		board = otp.New()
+	}
+	return kiosk.NewSecretChooser(board, kf, adminErr == nil, nil)
 }
 
 // demoFile keeps the demo credentials in the development data folder, so every --dev run can

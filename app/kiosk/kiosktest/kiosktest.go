@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"sync"
 	"testing"
@@ -19,6 +20,7 @@ import (
 	"quietroom/app/vault"
 	"quietroom/hw"
 	"quietroom/hw/hwtest"
+	"quietroom/hw/otp"
 )
 
 // Start is the fake clock's time at the start of every test.
@@ -37,14 +39,54 @@ type Env struct {
 	Packs     *kiosk.PackLibrary
 	// ImportDir stands for a USB stick: the kiosk's pack import looks here.
 	ImportDir string
+	// OTP is the board's fake OTP key; KeyFile the device key file's path.
+	OTP     *OTP
+	KeyFile string
 }
 
-type secret struct{}
-
-func (secret) DeviceSecret() ([]byte, error) {
-	return bytes.Repeat([]byte{7}, vault.DeviceSecretSize), nil
+// OTP is a fake Raspberry Pi OTP device key: unsupported (not a Pi), unprogrammed, or set.
+type OTP struct {
+	mu        sync.Mutex
+	Supported bool
+	key       []byte
 }
-func (secret) Name() string { return "test secret" }
+
+// DeviceSecret implements kiosk.OTP.
+func (o *OTP) DeviceSecret() ([]byte, error) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	switch {
+	case !o.Supported:
+		return nil, otp.ErrUnsupported
+	case o.key == nil:
+		return nil, otp.ErrUnprogrammed
+	}
+	return bytes.Clone(o.key), nil
+}
+
+// Name implements kiosk.OTP.
+func (o *OTP) Name() string { return "fake OTP device key" }
+
+// Program implements kiosk.OTP: once only, like the real one.
+func (o *OTP) Program(key []byte) error {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	switch {
+	case !o.Supported:
+		return otp.ErrUnsupported
+	case o.key != nil:
+		return otp.ErrProgrammed
+	}
+	o.key = bytes.Clone(key)
+	return nil
+}
+
+// Programmed reports whether the fake OTP key has been written.
+func (o *OTP) Programmed() bool {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.key != nil
+}
 
 type hwClock struct{ c *sessiontest.Clock }
 
@@ -57,8 +99,15 @@ type stopped struct{}
 
 func (stopped) Stop() bool { return true }
 
-// New returns a kiosk on fresh fakes (no admin, no engagement, no interviewer).
-func New(t testing.TB) *Env {
+// New returns a kiosk on fresh fakes (no admin, no engagement, no interviewer), on a board
+// without an OTP key: the device key is a file.
+func New(t testing.TB) *Env { return newOn(t, &OTP{}) }
+
+// NewPi is New on a new Raspberry Pi whose OTP key is not programmed: the set-up wizard must
+// first choose where the device key is kept.
+func NewPi(t testing.TB) *Env { return newOn(t, &OTP{Supported: true}) }
+
+func newOn(t testing.TB, board *OTP) *Env {
 	t.Helper()
 	clock := sessiontest.NewClock(Start)
 	st := NewStore()
@@ -66,34 +115,45 @@ func New(t testing.TB) *Env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return assemble(t, st, &Retention{store: st, clock: clock}, clock, packs, t.TempDir())
+	e := &Env{Store: st, Retention: &Retention{store: st, clock: clock}, Clock: clock, Packs: packs,
+		ImportDir: t.TempDir(), OTP: board, KeyFile: filepath.Join(t.TempDir(), "key", "device.key")}
+	return e.assemble(t)
 }
 
 // Restart returns a new kiosk over the same store, retention, clock and packs, as after the
 // device restarted: the engine starts empty and the light is a new one.
 func (e *Env) Restart(t testing.TB) *Env {
 	t.Helper()
-	return assemble(t, e.Store, e.Retention, e.Clock, e.Packs, e.ImportDir)
+	after := *e
+	return after.assemble(t)
 }
 
-// assemble builds a kiosk, its vault and a fake light over the given fakes.
-func assemble(t testing.TB, st *Store, ret *Retention, clock *sessiontest.Clock, packs *kiosk.PackLibrary, importDir string) *Env {
+// assemble builds the kiosk, its device key, its vault and a fake light over e's fakes.
+func (e *Env) assemble(t testing.TB) *Env {
 	t.Helper()
-	v, err := vault.New(secret{}, vault.Options{Params: Params})
+	kf, err := vault.NewKeyFile(e.KeyFile, vault.KeyFileOptions{DataDir: e.ImportDir})
 	if err != nil {
 		t.Fatal(err)
 	}
-	light := hwtest.NewIndicator(hw.TwoColour, hwClock{clock})
-	k, err := kiosk.New(kiosk.Deps{
-		Store: st, Vault: v, Retention: ret, Packs: packs, Light: light,
-		Limiter:      vault.NewLimiter(vault.NewMemoryAttemptLog(), clock, vault.DefaultPolicy()),
-		AdminLimiter: vault.NewLimiter(vault.NewMemoryAttemptLog(), clock, vault.Policy{FreeFailures: 3, Delays: []time.Duration{30 * time.Second}}),
-		SecretName:   "test secret",
-	}, kiosk.Options{ImportDirs: []string{importDir}})
+	_, adminErr := e.Store.AdminVerifier(context.Background())
+	secret, err := kiosk.NewSecretChooser(e.OTP, kf, adminErr == nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &Env{Kiosk: k, Store: st, Retention: ret, Clock: clock, Light: light, Packs: packs, ImportDir: importDir}
+	v, err := vault.New(secret, vault.Options{Params: Params})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.Light = hwtest.NewIndicator(hw.TwoColour, hwClock{e.Clock})
+	e.Kiosk, err = kiosk.New(kiosk.Deps{
+		Store: e.Store, Vault: v, Retention: e.Retention, Packs: e.Packs, Light: e.Light, Secret: secret,
+		Limiter:      vault.NewLimiter(vault.NewMemoryAttemptLog(), e.Clock, vault.DefaultPolicy()),
+		AdminLimiter: vault.NewLimiter(vault.NewMemoryAttemptLog(), e.Clock, vault.Policy{FreeFailures: 3, Delays: []time.Duration{30 * time.Second}}),
+	}, kiosk.Options{ImportDirs: []string{e.ImportDir}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
 }
 
 // Seeded is New with the demo data: it returns the demo credentials too.
