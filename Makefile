@@ -10,10 +10,10 @@ SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Debian packages for building and testing: gcc for cgo (SQLite, the race detector), the
 # X11/GL headers that Fyne's desktop driver compiles against, and Xvfb with xwd for the smoke
-# test that starts the real kiosk in a virtual display.
+# test that starts the real kiosk in a virtual display (xdotool drives it for a benchmark).
 DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
 	libxinerama-dev libxi-dev libxxf86vm-dev \
-	xvfb x11-apps
+	xvfb x11-apps xdotool
 
 # Fyne reads the locale from LANG at start-up and complains about "C": give the program and the
 # tests an English locale when none is set, and leave a person's own locale alone.
@@ -23,7 +23,9 @@ endif
 
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 FUZZTIME    ?= 20s
-BENCH_OUT   ?= $(shell mktemp -u /tmp/quietroom-bench.XXXXXX)
+ifndef BENCH_OUT
+BENCH_OUT   := $(shell mktemp -u /tmp/quietroom-bench.XXXXXX)
+endif
 
 .PHONY: help deps run build test bench lint fuzz
 
