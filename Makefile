@@ -57,7 +57,7 @@ test: deps ## Run go vet and every test with the race detector
 	$(GO) test -race ./...
 
 bench: deps ## Run the benchmarks and print a readable summary
-	@$(GO) test -run '^$$' -bench . -benchmem ./... | tee $(BENCH_OUT)
+	@set -o pipefail; $(GO) test -run '^$$' -bench . -benchmem ./... | tee $(BENCH_OUT)
 	@echo; echo "Summary (time per operation; extra figures as the benchmark reports them)"
 	@awk -f .ci/bench-summary.awk $(BENCH_OUT)
 
