@@ -24,6 +24,9 @@ VERSION := $(shell d=$$(git describe --tags --always 2>/dev/null || echo unknown
 	esac; echo "$$d" | tr -- '-_' '++')
 endif
 
+# Who answers for the package (control file and changelog); set it for a release.
+DEB_MAINTAINER ?= Quiet Room maintainers <quietroom@example.org>
+
 # Run-time packages the binary's ELF header does not name: GLFW (inside Fyne) loads these with
 # dlopen when the window opens (libXcursor, libXrandr, libXi, libXinerama, libXxf86vm, the GL
 # and EGL loaders, libX11-xcb for EGL on X11). The libraries the binary links are found by
@@ -31,8 +34,8 @@ endif
 # is not covered.
 DEB_DLOPEN_DEPENDS := libxcursor1, libxrandr2, libxi6, libxinerama1, libxxf86vm1, libgl1, libegl1, libx11-xcb1
 # The kiosk session: cage shows the X11 window through Xwayland; seatd gives cage the seat
-# (see the unit); adduser and init-system-helpers for the maintainer scripts.
-DEB_SYSTEM_DEPENDS := cage, xwayland, seatd, systemd, adduser, init-system-helpers
+# (see the unit); adduser for the maintainer scripts (deb-systemd-helper is essential).
+DEB_SYSTEM_DEPENDS := cage, xwayland, seatd, systemd, adduser
 
 # The cross toolchain and the arm64 headers and libraries Fyne's X11 driver links against.
 CROSS_DEB_PACKAGES := gcc-aarch64-linux-gnu libc6-dev-arm64-cross \
@@ -95,10 +98,12 @@ DEB_DATE := $(shell date -uR -d @$$(git log -1 --format=%ct 2>/dev/null || date 
 
 .PHONY: deb-one
 deb-one:
-	@set -e; \
+	@set -e; export LANG=C.UTF-8; \
 	rm -rf $(DEB_ROOT) && mkdir -p $(DEB_ROOT)/DEBIAN $(DEB_ROOT)/usr/bin $(DEB_DOC) \
 		$(DEB_ROOT)/usr/share/man/man1 $(DEB_ROOT)/usr/share/lintian/overrides; \
 	install -m 0755 $(DEB_WORK)/$(DEB_ARCH)/quietroom $(DEB_ROOT)/usr/bin/quietroom; \
+	objcopy=objcopy; [ $(DEB_ARCH) = arm64 ] && objcopy=aarch64-linux-gnu-objcopy; \
+	$$objcopy --remove-section=.comment $(DEB_ROOT)/usr/bin/quietroom; \
 	cp -R --no-preserve=ownership $(DEB_ROOTFS)/. $(DEB_ROOT)/; \
 	find $(DEB_ROOT)/usr -type d -exec chmod 0755 {} +; \
 	find $(DEB_ROOT)/usr -type f ! -path '*/usr/bin/*' -exec chmod 0644 {} +; \
@@ -106,26 +111,29 @@ deb-one:
 	install -m 0644 $(DEB_SRC)/copyright $(DEB_DOC)/copyright; \
 	printf '%s\n' "quietroom ($(VERSION)) unstable; urgency=medium" "" \
 		"  * Build of commit $$(git rev-parse --short HEAD 2>/dev/null || echo unknown)." "" \
-		" -- Quiet Room maintainers <quietroom@localhost>  $(DEB_DATE)" \
+		" -- $(DEB_MAINTAINER)  $(DEB_DATE)" \
 		| gzip -9n >$(DEB_DOC)/changelog.gz; \
 	install -m 0644 $(DEB_SRC)/lintian-overrides $(DEB_ROOT)/usr/share/lintian/overrides/quietroom; \
 	[ -s $(DEB_ROOT)/usr/share/lintian/overrides/quietroom ] || rm -rf $(DEB_ROOT)/usr/share/lintian; \
 	install -m 0755 $(DEB_SRC)/postinst $(DEB_SRC)/prerm $(DEB_SRC)/postrm $(DEB_ROOT)/DEBIAN/; \
+	(cd $(DEB_ROOT) && find . -path ./DEBIAN -prune -o -type f -printf '%P\0' | LC_ALL=C sort -z \
+		| xargs -0 md5sum) >$(DEB_ROOT)/DEBIAN/md5sums; chmod 0644 $(DEB_ROOT)/DEBIAN/md5sums; \
 	shl=$(DEB_WORK)/$(DEB_ARCH)/shlibdeps; rm -rf $$shl; mkdir -p $$shl/debian; \
 	printf 'Source: quietroom\n\nPackage: quietroom\nArchitecture: any\n' >$$shl/debian/control; \
 	linked=$$(cd $$shl && DEB_HOST_ARCH=$(DEB_ARCH) dpkg-shlibdeps -O ../root/usr/bin/quietroom \
 		| sed -n 's/^shlibs:Depends=//p'); \
 	[ -n "$$linked" ] || { echo "deb: dpkg-shlibdeps found no libraries for $(DEB_ARCH)"; exit 1; }; \
-	depends="$$linked, $(DEB_DLOPEN_DEPENDS), $(DEB_SYSTEM_DEPENDS)"; \
+	depends=$$(echo "$$linked, $(DEB_DLOPEN_DEPENDS), $(DEB_SYSTEM_DEPENDS)" | tr ',' '\n' \
+		| sed 's/^ *//' | awk '{ if (!seen[$$1]++) printf "%s%s", (n++ ? ", " : ""), $$0 }'); \
 	size=$$(du -sk --exclude=DEBIAN $(DEB_ROOT) | cut -f1); \
-	sed -e "s|@VERSION@|$(VERSION)|" -e "s|@ARCH@|$(DEB_ARCH)|" -e "s|@SIZE@|$$size|" \
+	sed -e "s|@VERSION@|$(VERSION)|" -e "s|@ARCH@|$(DEB_ARCH)|" -e "s|@SIZE@|$$size|" -e "s|@MAINTAINER@|$(DEB_MAINTAINER)|" \
 		-e "s|@DEPENDS@|$$depends|" $(DEB_SRC)/control.in >$(DEB_ROOT)/DEBIAN/control; \
 	mkdir -p dist; rm -f dist/quietroom_*_$(DEB_ARCH).deb; \
 	dpkg-deb --root-owner-group -Zxz --build $(DEB_ROOT) $(DEB_FILE) >/dev/null; \
 	echo "deb: built $(DEB_FILE) ($$(du -h $(DEB_FILE) | cut -f1))"
 	@# The package as built: its fields, its files, the libraries the binary links each covered
 	@# by Depends, and lintian without errors.
-	@set -e; f=$(DEB_FILE); info=$$(dpkg-deb --info $$f); contents=$$(dpkg-deb --contents $$f); \
+	@set -e; export LANG=C.UTF-8; f=$(DEB_FILE); info=$$(dpkg-deb --info $$f); contents=$$(dpkg-deb --contents $$f); \
 	fail() { echo "deb: $$f: $$*" >&2; exit 1; }; \
 	for want in "Package: quietroom" "Version: $(VERSION)" "Architecture: $(DEB_ARCH)"; do \
 		echo "$$info" | grep -qx " $$want" || fail "the control file lacks '$$want'"; \
