@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -37,6 +38,9 @@ type Options struct {
 	Wiring hw.Wiring
 	// Logger receives screen changes and errors, never content. Default: discard.
 	Logger *slog.Logger
+	// HideCursor hides the mouse pointer over the kiosk (the device is touched, not pointed
+	// at); text fields still show their text cursor. Development windows keep the pointer.
+	HideCursor bool
 }
 
 // kind says how a screen behaves.
@@ -106,7 +110,11 @@ func New(win fyne.Window, k *kiosk.Kiosk, o Options) *UI {
 	}
 	layers = append(layers, u.blank)
 	win.SetPadded(false)
-	win.SetContent(container.NewStack(layers...))
+	var root fyne.CanvasObject = container.NewStack(layers...)
+	if o.HideCursor {
+		root = newCursorless(root)
+	}
+	win.SetContent(root)
 	win.Canvas().SetOnTypedKey(func(*fyne.KeyEvent) { u.touch() })
 	return u
 }
@@ -338,3 +346,23 @@ func (u *UI) accessibility() fyne.CanvasObject {
 		}),
 	)
 }
+
+// cursorless wraps the window's content and asks for a hidden mouse pointer over it: the
+// driver uses the innermost object under the pointer that names a cursor, so text fields keep
+// their text cursor and everything else shows none.
+type cursorless struct {
+	widget.BaseWidget
+	content fyne.CanvasObject
+}
+
+func newCursorless(content fyne.CanvasObject) *cursorless {
+	c := &cursorless{content: content}
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+// CreateRenderer implements fyne.Widget.
+func (c *cursorless) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(c.content) }
+
+// Cursor implements desktop.Cursorable.
+func (c *cursorless) Cursor() desktop.Cursor { return desktop.HiddenCursor }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -634,5 +635,20 @@ func TestWizardAsksBeforeProgrammingTheOTP(t *testing.T) {
 	h.wantScreen("setup-wizard")
 	if !env.OTP.Programmed() {
 		t.Error("the OTP key was not programmed after the confirmation")
+	}
+}
+
+// TestCursorHiddenOnTheDevice: with HideCursor the window's content asks for no mouse pointer.
+func TestCursorHiddenOnTheDevice(t *testing.T) {
+	for _, hide := range []bool{false, true} {
+		test.NewTempApp(t)
+		env, _ := kiosktest.Seeded(t)
+		w := test.NewWindow(nil)
+		New(w, env.Kiosk, Options{NoTicker: true, HideCursor: hide}).Start()
+		c, ok := w.Content().(desktop.Cursorable)
+		if got := ok && c.Cursor() == desktop.HiddenCursor; got != hide {
+			t.Errorf("HideCursor %v: pointer hidden = %v", hide, got)
+		}
+		w.Close()
 	}
 }

@@ -220,6 +220,7 @@ func wire(ctx context.Context, cfg runConfig, log *slog.Logger, stdout io.Writer
 		simLite *sim.Indicator
 	)
 	opts.Logger = log
+	opts.HideCursor = !cfg.dev
 	if cfg.dev {
 		simLite = sim.NewIndicator(log, hw.TwoColour, hw.SystemClock())
 		light = simLite
