@@ -514,6 +514,7 @@ func (u *UI) showSetupRoom(cred string) {
 	msg := newErrorLabel()
 	name := newKBEntry(u.kb, false)
 	name.SetPlaceHolder(lang.L("Room name, e.g. Room 2"))
+	name.SetText(u.o.RoomName)
 	u.kb.SetTarget(name)
 	next := u.primary(lang.L("Next"), func() {
 		a, err := u.k.Setup(u.ctx, []byte(cred), name.Text)

@@ -38,6 +38,9 @@ type Options struct {
 	Wiring hw.Wiring
 	// Logger receives screen changes and errors, never content. Default: discard.
 	Logger *slog.Logger
+	// RoomName is the set-up wizard's suggestion for the room's name (from enrolment), "" for
+	// none.
+	RoomName string
 	// HideCursor hides the mouse pointer over the kiosk (the device is touched, not pointed
 	// at); text fields still show their text cursor. Development windows keep the pointer.
 	HideCursor bool

@@ -652,3 +652,27 @@ func TestCursorHiddenOnTheDevice(t *testing.T) {
 		w.Close()
 	}
 }
+
+// TestWizardSuggestsTheEnrolledRoomName: the room name from the enrolment file is filled in.
+func TestWizardSuggestsTheEnrolledRoomName(t *testing.T) {
+	test.NewTempApp(t)
+	env := kiosktest.New(t)
+	w := test.NewWindow(nil)
+	w.Resize(fyne.NewSize(800, 480))
+	u := New(w, env.Kiosk, Options{NoTicker: true, RoomName: "Room 4, Trust HQ"})
+	u.Start()
+	h := &harness{t: t, env: env, u: u, w: w}
+	h.pin("4321")
+	h.pin("4321")
+	h.wantScreen("setup-room")
+	for _, o := range h.objects() {
+		if e, ok := o.(*kbEntry); ok && e.Text != "Room 4, Trust HQ" {
+			t.Errorf("room name field = %q, want the enrolled name", e.Text)
+		}
+	}
+	h.tap("Next")
+	h.wantScreen("setup-clock")
+	if got, _ := env.Kiosk.RoomName(context.Background()); got != "Room 4, Trust HQ" {
+		t.Errorf("RoomName = %q, want the enrolled name", got)
+	}
+}

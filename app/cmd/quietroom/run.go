@@ -167,7 +167,7 @@ func wire(ctx context.Context, cfg runConfig, log *slog.Logger, stdout io.Writer
 	if err := os.MkdirAll(cfg.data, 0o700); err != nil {
 		return nil, nil, fmt.Errorf("data folder: %w", err)
 	}
-	_, hwOpts, err := loadDevice(cfg.deviceConfig()) // the room name waits for the setup wizard to take it
+	device, hwOpts, err := loadDevice(cfg.deviceConfig())
 	if err != nil {
 		return nil, nil, err
 	}
@@ -221,6 +221,7 @@ func wire(ctx context.Context, cfg runConfig, log *slog.Logger, stdout io.Writer
 	)
 	opts.Logger = log
 	opts.HideCursor = !cfg.dev
+	opts.RoomName = device.RoomName // enrolment's suggestion for the set-up wizard
 	if cfg.dev {
 		simLite = sim.NewIndicator(log, hw.TwoColour, hw.SystemClock())
 		light = simLite
