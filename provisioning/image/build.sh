@@ -59,7 +59,8 @@ if [ -f "$img" ]; then
 fi
 
 work=$(mktemp -d "$out/build.XXXXXX")
-trap 'rm -rf "$work"' EXIT
+# --one-file-system: never follow a mount mmdebstrap may have left in the tree.
+trap 'rm -rf --one-file-system "$work"' EXIT
 tree=$work/tree
 start=$(date +%s)
 
