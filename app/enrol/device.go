@@ -56,7 +56,7 @@ var deviceFields = []string{"room_name", "hw"}
 // ParseDevice reads a device config; file names it in problem messages. It returns the whole
 // config, or a *ValidationError listing every problem (which matches ErrInvalid).
 func ParseDevice(file string, data []byte) (Device, error) {
-	ps := &parser{file: file}
+	ps := newParser(file)
 	var d Device
 	if root := ps.document(data, "delete it to use the defaults, or write room_name and hw"); root != nil {
 		f := ps.fields(root, "", deviceFields)
@@ -67,7 +67,7 @@ func ParseDevice(file string, data []byte) (Device, error) {
 			ps.hw(v, "hw", &d)
 		}
 	}
-	if err := ps.err(); err != nil {
+	if err := ps.Err(ErrInvalid); err != nil {
 		return Device{}, err
 	}
 	return d, nil

@@ -27,7 +27,7 @@ func ParseEnrolment(file string, data []byte, zones ZoneLookup) (Enrolment, erro
 	if zones == nil {
 		zones = func(name string) error { _, err := time.LoadLocation(name); return err }
 	}
-	ps := &parser{file: file}
+	ps := newParser(file)
 	var e Enrolment
 	if root := ps.document(data, "write at least room_name, or delete the file"); root != nil {
 		f := ps.fields(root, "", enrolmentFields)
@@ -39,9 +39,9 @@ func ParseEnrolment(file string, data []byte, zones ZoneLookup) (Enrolment, erro
 				s = strings.TrimSpace(s)
 				switch {
 				case !zonePattern.MatchString(s) || s == "Local":
-					ps.add(v.Line, "time_zone", "%q is not a time zone name; write one like Europe/London (see timedatectl list-timezones)", s)
+					ps.Add(v.Line, "time_zone", "%q is not a time zone name; write one like Europe/London (see timedatectl list-timezones)", s)
 				case zones(s) != nil:
-					ps.add(v.Line, "time_zone", "%q is not a known time zone; write one like Europe/London (see timedatectl list-timezones)", s)
+					ps.Add(v.Line, "time_zone", "%q is not a known time zone; write one like Europe/London (see timedatectl list-timezones)", s)
 				default:
 					e.TimeZone = s
 				}
@@ -57,7 +57,7 @@ func ParseEnrolment(file string, data []byte, zones ZoneLookup) (Enrolment, erro
 			ps.hw(v, "hw", &e.Device)
 		}
 	}
-	if err := ps.err(); err != nil {
+	if err := ps.Err(ErrInvalid); err != nil {
 		return Enrolment{}, err
 	}
 	return e, nil

@@ -24,6 +24,7 @@
 // # Who may import it
 //
 // Anything that needs a pack: session, ui, the command line. protocol itself is pure domain code
-// and must not import Fyne, periph.io, database/sql or any other package of this module, so it
-// builds and tests with CGO_ENABLED=0.
+// and must not import Fyne, periph.io, database/sql or any other package of this module but
+// yamlfile (the strict YAML reading it shares with enrol), so it builds and tests with
+// CGO_ENABLED=0.
 package protocol

@@ -1,0 +1,194 @@
+package yamlfile
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+var syntaxLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// Reader collects every problem in one file rather than stopping at the first. The zero value
+// with File set is ready to use.
+type Reader struct {
+	File     string // names the file in every problem
+	problems []Problem
+}
+
+// Add records a problem at line (1 when line is not positive) with a message made from format
+// and args.
+func (r *Reader) Add(line int, field, format string, args ...any) {
+	if line < 1 {
+		line = 1
+	}
+	r.problems = append(r.problems, Problem{File: r.File, Line: line, Field: field, Message: fmt.Sprintf(format, args...)})
+}
+
+// Err returns nil when no problem was recorded, and otherwise an *Error holding every problem
+// in line order (problems on one line keep the order they were found in) that matches sentinel.
+func (r *Reader) Err(sentinel error) error {
+	if len(r.problems) == 0 {
+		return nil
+	}
+	sort.SliceStable(r.problems, func(i, j int) bool { return r.problems[i].Line < r.problems[j].Line })
+	return &Error{Problems: r.problems, Sentinel: sentinel}
+}
+
+// Document words the problems with a file's YAML as a whole, in the voice of the file's owner.
+type Document struct {
+	Empty  string // the file holds no document, e.g. "the file is empty; write at least room_name"
+	Second string // the file holds a second document after ---
+}
+
+// Root parses data as one YAML document and returns its top node, or nil after recording a
+// syntax error, an empty file or a second document. The top node may be of any kind, null
+// included: what it must be is the caller's rule.
+func (r *Reader) Root(data []byte, d Document) *yaml.Node {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			r.Add(1, "", "%s", d.Empty)
+		} else {
+			r.syntax(err)
+		}
+		return nil
+	}
+	var extra yaml.Node
+	switch err := dec.Decode(&extra); {
+	case err == nil:
+		r.Add(extra.Line, "", "%s", d.Second)
+		return nil
+	case !errors.Is(err, io.EOF):
+		r.syntax(err)
+		return nil
+	}
+	if len(doc.Content) == 0 {
+		r.Add(1, "", "%s", d.Empty)
+		return nil
+	}
+	return doc.Content[0]
+}
+
+// syntax records a YAML syntax error on the line the library names, or on line 1.
+func (r *Reader) syntax(err error) {
+	msg := err.Error()
+	line := 1
+	if m := syntaxLine.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	} else {
+		msg = strings.TrimPrefix(msg, "yaml: ")
+	}
+	r.Add(line, "", "YAML syntax error: %s; check the indentation and quoting on or near this line", msg)
+}
+
+// Mapping is one YAML mapping read as named fields.
+type Mapping struct {
+	Node   *yaml.Node
+	Path   string                // the mapping's own field path, "" for the top level
+	Values map[string]*yaml.Node // the accepted fields' values, by name
+	Keys   map[string]*yaml.Node // the accepted fields' keys, by name
+}
+
+// Line is the line of a field's key, or of the mapping when the field is absent. Problems with
+// a field as a whole (a list that is too short) point there rather than at its first item.
+func (m *Mapping) Line(name string) int {
+	if k, ok := m.Keys[name]; ok {
+		return k.Line
+	}
+	return m.Node.Line
+}
+
+// Fields is the rule for one mapping: the fields it may hold and the words for the problems.
+type Fields struct {
+	Known []string
+	// NotText words a field name that is not plain text, e.g. "a field name must be plain
+	// text"; ", not " and a description of the key follow.
+	NotText string
+	// Unknown is the whole message for a field not in Known, e.g. "unknown field; the fields
+	// here are " + List(Known).
+	Unknown string
+	// Check, when set, sees every field that is not a repeat before it is checked against
+	// Known (known says whether it is in Known). It may refuse the field by recording its own
+	// problem and returning true: the enrolment file refuses credentials this way.
+	Check func(key, value *yaml.Node, field string, known bool) bool
+}
+
+// Fields reads n, which must be a mapping, against rule. Each key is checked in this order:
+// a name that is not plain text, a name given before (reported on the repeat, naming the first
+// key's line), Check, and a name not in rule.Known. The fields that pass are returned.
+func (r *Reader) Fields(n *yaml.Node, path string, rule Fields) *Mapping {
+	m := &Mapping{Node: n, Path: path, Values: map[string]*yaml.Node{}, Keys: map[string]*yaml.Node{}}
+	keyLine := map[string]int{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		name := k.Value
+		field := Join(path, name)
+		if k.Kind != yaml.ScalarNode {
+			r.Add(k.Line, path, "%s, not %s", rule.NotText, Describe(k))
+			continue
+		}
+		if first, dup := keyLine[name]; dup {
+			r.Add(k.Line, field, "appears twice (first on line %d); keep one", first)
+			continue
+		}
+		keyLine[name] = k.Line
+		known := slices.Contains(rule.Known, name)
+		switch {
+		case rule.Check != nil && rule.Check(k, v, field, known):
+		case !known:
+			r.Add(k.Line, field, "%s", rule.Unknown)
+		default:
+			m.Values[name] = v
+			m.Keys[name] = k
+		}
+	}
+	return m
+}
+
+// Describe names what a node holds, for messages such as "must be text, not a list".
+func Describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a set of fields"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	if IsNull(n) {
+		return "nothing"
+	}
+	return fmt.Sprintf("the value %q", n.Value)
+}
+
+// IsNull reports whether n is a null scalar: ~, null, or no value at all.
+func IsNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" }
+
+// Join is the path of field name inside path.
+func Join(path, name string) string {
+	if path == "" {
+		return name
+	}
+	return path + "." + name
+}
+
+// Index is the path of item i (from 0) of the list at path.
+func Index(path string, i int) string { return fmt.Sprintf("%s[%d]", path, i) }
+
+// List writes names for a message: "a", "a and b", "a, b and c".
+func List(names []string) string {
+	if len(names) <= 1 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
