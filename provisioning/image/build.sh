@@ -60,13 +60,21 @@ fi
 
 work=$(mktemp -d "$out/build.XXXXXX")
 # --one-file-system: never follow a mount mmdebstrap may have left in the tree.
-trap 'rm -rf --one-file-system "$work"' EXIT
+trap 'rm -rf --one-file-system "$work" "/var/tmp/quietroom-image-$hash"' EXIT
 tree=$work/tree
 start=$(date +%s)
 
 packages=$(grep -v '^[[:space:]]*#' "$here/packages.txt" | tr -s '[:space:]' '\n' | grep . | paste -sd, -)
+# apt installs the .deb from inside the tree by the path it was given, so the .deb is put at
+# that same path inside the tree first, and taken out again at the end.
+debhooks=()
 if [ -n "$deb" ]; then
-	packages="$packages,$(realpath "$deb")"
+	debdir=/var/tmp/quietroom-image-$hash
+	mkdir -p "$debdir"
+	cp "$deb" "$debdir/quietroom_$arch.deb"
+	packages="$packages,$debdir/quietroom_$arch.deb"
+	debhooks=(--setup-hook="mkdir -p \"\$1/var/tmp\" && cp -r '$debdir' \"\$1/var/tmp/\""
+		--customize-hook="rm -rf \"\$1$debdir\"")
 fi
 
 # Hooks: the overlay under rootfs/ goes in before any package (initramfs settings must be there
@@ -78,7 +86,7 @@ timeout -s KILL 2700 nice -n 10 mmdebstrap \
 	--components=main,non-free-firmware \
 	--dpkgopt=force-unsafe-io --dpkgopt=force-confold --dpkgopt=force-confdef \
 	--include="$packages" \
-	--setup-hook="sync-in $here/rootfs /" \
+	--setup-hook="sync-in $here/rootfs /" "${debhooks[@]}" \
 	--customize-hook="$here/customize.sh \"\$1\"" \
 	"$suite" "$tree" "$mirror" >&2
 
