@@ -176,7 +176,9 @@ func (k *Kiosk) AddInterviewer(ctx context.Context, a *Admin, displayName string
 	if err := k.d.Store.PutInterviewer(ctx, iv); err != nil {
 		return Interviewer{}, fmt.Errorf("add interviewer: %w", err)
 	}
-	_ = k.audit(ctx, "interviewer.add", "", 0)
+	if err := k.audit(ctx, "interviewer.add", "", 0); err != nil {
+		k.log.Warn("audit log not written", "action", "interviewer.add", "err", err)
+	}
 	iv.KeySlot = nil
 	return iv, nil
 }

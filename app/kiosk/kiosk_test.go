@@ -49,7 +49,7 @@ func TestFirstBootAndSetup(t *testing.T) {
 	for _, tc := range []struct {
 		name, cred, room string
 	}{
-		{"short credential", "12", "Room 2"},
+		{"short credential", "12345", "Room 2"},
 		{"no room name", "123456", "  "},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -265,11 +265,11 @@ func TestSessionSealReopenAndWipe(t *testing.T) {
 
 	// Another interviewer cannot open it.
 	a := admin(t, e, d)
-	other, err := e.Kiosk.AddInterviewer(ctx, a, "JB", []byte("5555"))
+	other, err := e.Kiosk.AddInterviewer(ctx, a, "JB", []byte("555123"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	o, err := e.Kiosk.SignIn(ctx, other.ID, []byte("5555"))
+	o, err := e.Kiosk.SignIn(ctx, other.ID, []byte("555123"))
 	if err != nil {
 		t.Fatal(err)
 	}

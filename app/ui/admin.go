@@ -486,11 +486,11 @@ func (u *UI) showSetupWizard() {
 	msg := newErrorLabel()
 	var first string
 	pad := NewPinPad(nil)
-	prompt := para(lang.L("Choose the admin PIN (at least 4 digits), then OK."))
+	prompt := para(lang.L("Choose the admin PIN (at least {{.N}} digits), then OK.", map[string]any{"N": kiosk.MinPINLength}))
 	pad.OnSubmit = func(pin string) {
 		if first == "" {
 			if len(pin) < kiosk.MinPINLength {
-				msg.SetText(lang.L("Use at least 4 digits."))
+				msg.SetText(lang.L("Use at least {{.N}} digits.", map[string]any{"N": kiosk.MinPINLength}))
 				return
 			}
 			first = pin
@@ -500,7 +500,7 @@ func (u *UI) showSetupWizard() {
 		}
 		if pin != first {
 			first = ""
-			prompt.SetText(lang.L("Choose the admin PIN (at least 4 digits), then OK."))
+			prompt.SetText(lang.L("Choose the admin PIN (at least {{.N}} digits), then OK.", map[string]any{"N": kiosk.MinPINLength}))
 			msg.SetText(lang.L("The two PINs differ. Start again."))
 			return
 		}

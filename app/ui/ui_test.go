@@ -445,8 +445,8 @@ func TestSetupWizard(t *testing.T) {
 	u.Start()
 	h := &harness{t: t, env: env, u: u, w: w}
 	h.wantScreen("setup-wizard")
-	h.pin("4321")
-	h.pin("4321")
+	h.pin("432198")
+	h.pin("432198")
 	h.wantScreen("setup-room")
 	var name *kbEntry
 	for _, o := range h.objects() {
@@ -662,8 +662,8 @@ func TestWizardSuggestsTheEnrolledRoomName(t *testing.T) {
 	u := New(w, env.Kiosk, Options{NoTicker: true, RoomName: "Room 4, Trust HQ"})
 	u.Start()
 	h := &harness{t: t, env: env, u: u, w: w}
-	h.pin("4321")
-	h.pin("4321")
+	h.pin("432198")
+	h.pin("432198")
 	h.wantScreen("setup-room")
 	for _, o := range h.objects() {
 		if e, ok := o.(*kbEntry); ok && e.Text != "Room 4, Trust HQ" {
