@@ -49,7 +49,8 @@ done
 if systemctl -q is-active "$unit"; then
 	pass "$unit active"
 else
-	fail "$unit active" "$(systemctl is-active "$unit"); $(systemctl status --no-pager -n 15 "$unit" 2>&1 | tail -n 15 | tr '\n' '|')"
+	fail "$unit active" "$(systemctl is-active "$unit"), restarts $(systemctl show -p NRestarts --value "$unit")"
+	journalctl -b -u "$unit" --no-pager -n 60 -o cat 2>&1 | sed 's/^/QRPROBE: INFO /'
 	finish
 fi
 say READY
