@@ -74,21 +74,39 @@ func (u *UI) showClosing() {
 		follow = container.NewBorder(nil, nil, nil, container.NewHBox(yes, no), para(text))
 		break
 	}
+	thanks := para(c.Thanks)
 	kbBox := container.NewVBox()
-	kbToggle := u.button(lang.L("Keyboard"), func() {
-		if len(kbBox.Objects) == 0 {
+	// The keyboard panel takes the place of the follow-up question and the thanks while open,
+	// so the answer stays in view at 800x480.
+	setKB := func(open bool) {
+		if open == (len(kbBox.Objects) > 0) {
+			return
+		}
+		if open {
 			kbBox.Add(u.kb)
+			u.kb.SetTarget(answer)
+			follow.Hide()
+			thanks.Hide()
 		} else {
 			kbBox.RemoveAll()
+			follow.Show()
+			thanks.Show()
 		}
 		kbBox.Refresh()
-	})
+		u.win.Content().Refresh()
+	}
+	kbToggle := u.button(lang.L("Keyboard"), func() { setKB(len(kbBox.Objects) == 0) })
+	answer.OnFocus = func() {
+		if !u.kb.Physical() {
+			setKB(true)
+		}
+	}
 	top := container.NewBorder(nil, tb.hint, nil,
 		container.NewHBox(tb.pause, u.button(lang.L("Hide screen"), func() { u.Privacy(true) }), u.button(lang.L("More"), u.showSessionMenu)),
 		container.NewHBox(widget.NewLabel(lang.L("Closing")), tb.label))
 	u.show("closing", screenLive, container.NewBorder(
 		container.NewVBox(top, subheading(c.Question)),
-		container.NewVBox(follow, para(c.Thanks), msg.Label,
+		container.NewVBox(follow, thanks, msg.Label,
 			container.NewHBox(
 				u.button(lang.L("Back to the questions"), func() {
 					if err := u.en.ShowQuestions(u.ctx); err != nil {
@@ -108,6 +126,7 @@ func (u *UI) showClosing() {
 			kbBox),
 		nil, nil, answer))
 	u.onTick = func(st session.Status) { tb.update(u, st) }
+	u.kb.OnPhysical = func() { setKB(false) }
 }
 
 // reflectionPrompts are the write-up's prompts: the pack's, or the three of the design.

@@ -215,8 +215,11 @@ func (u *UI) showQuestions() {
 	kbBox := container.NewVBox()
 	// The keyboard takes the lower half: the question, the topic list and the navigation step
 	// aside until it is closed, so the notes stay in view at 800x480.
-	kbToggle := u.button(lang.L("Keyboard"), func() {
-		if len(kbBox.Objects) == 0 {
+	setKB := func(open bool) {
+		if open == (len(kbBox.Objects) > 0) {
+			return
+		}
+		if open {
 			kbBox.Add(u.kb)
 			u.kb.SetTarget(notes)
 			upper.Hide()
@@ -230,7 +233,15 @@ func (u *UI) showQuestions() {
 		}
 		kbBox.Refresh()
 		u.win.Content().Refresh()
-	})
+	}
+	kbToggle := u.button(lang.L("Keyboard"), func() { setKB(len(kbBox.Objects) == 0) })
+	// Tapping into the notes opens the panel until a physical keyboard shows it is not needed;
+	// its first key closes the panel.
+	notes.OnFocus = func() {
+		if !u.kb.Physical() {
+			setKB(true)
+		}
+	}
 
 	top := container.NewBorder(nil, tb.hint, nil,
 		container.NewHBox(tb.pause, u.button(lang.L("Hide screen"), func() { u.Privacy(true) }),
@@ -241,6 +252,7 @@ func (u *UI) showQuestions() {
 		saved, layout.NewSpacer(), kbToggle)
 	main := container.NewBorder(upper, container.NewVBox(msg.Label, tags, navRow, kbBox), nil, nil, notes)
 	u.show("questions", screenLive, container.NewBorder(top, nil, side, nil, main))
+	u.kb.OnPhysical = func() { setKB(false) }
 	u.onTick = func(st session.Status) { tb.update(u, st) }
 }
 

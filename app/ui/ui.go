@@ -246,6 +246,7 @@ func (u *UI) show(name string, k kind, content fyne.CanvasObject) {
 	u.screen, u.current = name, k
 	u.onTick, u.onIdle = nil, nil
 	u.kb.SetTarget(nil)
+	u.kb.OnPhysical = nil
 	u.touch()
 	u.body.Objects = []fyne.CanvasObject{container.NewPadded(content)}
 	u.body.Refresh()

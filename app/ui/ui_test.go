@@ -676,3 +676,45 @@ func TestWizardSuggestsTheEnrolledRoomName(t *testing.T) {
 		t.Errorf("RoomName = %q, want the enrolled name", got)
 	}
 }
+
+// TestKeyboardPanelForTouchOnly: tapping into the notes opens the on-screen keyboard while no
+// physical keyboard has been used; the first physical key closes it and it stays closed.
+func TestKeyboardPanelForTouchOnly(t *testing.T) {
+	h := newHarness(t)
+	h.toConsent()
+	h.consent()
+	h.pin(h.d.InterviewerPIN)
+	h.wantScreen("questions")
+	var notes *kbEntry
+	for _, o := range h.objects() {
+		if e, ok := o.(*kbEntry); ok {
+			notes = e
+		}
+	}
+	panelOpen := func() bool { return contains(h.buttonTexts(), "Space") }
+	if panelOpen() {
+		t.Fatal("the keyboard panel is open before any tap")
+	}
+	c := h.w.Canvas()
+	c.Focus(notes) // what the desktop driver does on a touch's mouse-down in the field
+	if !panelOpen() {
+		t.Fatal("tapping into the notes did not open the keyboard panel")
+	}
+	h.tap("h") // the panel types into the notes
+	h.tap("i")
+	if notes.Text != "hi" || !panelOpen() {
+		t.Fatalf("after typing on the panel: notes %q, panel open %v", notes.Text, panelOpen())
+	}
+	notes.TypedRune('!') // a USB keyboard
+	if panelOpen() {
+		t.Error("a physical key did not close the panel")
+	}
+	if notes.Text != "hi!" {
+		t.Errorf("notes = %q, want %q", notes.Text, "hi!")
+	}
+	c.Unfocus()
+	c.Focus(notes)
+	if panelOpen() {
+		t.Error("the panel opened again although a physical keyboard is in use")
+	}
+}

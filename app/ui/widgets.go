@@ -147,6 +147,28 @@ type Keyboard struct {
 	shift   bool
 	numbers bool
 	rows    *fyne.Container
+
+	// sending is set while the panel itself types into the target, so an entry can tell its
+	// keys from a physical keyboard's.
+	sending bool
+	// physical records that a physical keyboard has been used: text fields then stop opening
+	// the panel. OnPhysical hears the first such key (a screen closes its open panel).
+	physical   bool
+	OnPhysical func()
+}
+
+// Physical reports whether a physical keyboard has been used since the kiosk started.
+func (k *Keyboard) Physical() bool { return k.physical }
+
+// physicalKey notes a key that did not come from the panel.
+func (k *Keyboard) physicalKey() {
+	if k.sending || k.physical {
+		return
+	}
+	k.physical = true
+	if k.OnPhysical != nil {
+		k.OnPhysical()
+	}
 }
 
 // NewKeyboard returns a keyboard panel with no target.
@@ -207,7 +229,9 @@ func (k *Keyboard) rune(r rune) {
 		k.OnKey()
 	}
 	if k.target != nil {
+		k.sending = true
 		k.target.TypedRune(r)
+		k.sending = false
 	}
 	if k.shift {
 		k.shift = false
@@ -220,7 +244,9 @@ func (k *Keyboard) key(n fyne.KeyName) {
 		k.OnKey()
 	}
 	if k.target != nil {
+		k.sending = true
 		k.target.TypedKey(&fyne.KeyEvent{Name: n})
+		k.sending = false
 	}
 }
 
@@ -303,6 +329,8 @@ func (s *SignaturePad) CreateRenderer() fyne.WidgetRenderer {
 type kbEntry struct {
 	widget.Entry
 	kb *Keyboard
+	// OnFocus runs when the field is tapped into (a screen opens its keyboard panel).
+	OnFocus func()
 }
 
 func newKBEntry(kb *Keyboard, multi bool) *kbEntry {
@@ -321,6 +349,25 @@ func (e *kbEntry) FocusGained() {
 	if e.kb != nil {
 		e.kb.SetTarget(e)
 	}
+	if e.OnFocus != nil {
+		e.OnFocus()
+	}
+}
+
+// TypedRune implements fyne.Focusable, noting a physical keyboard.
+func (e *kbEntry) TypedRune(r rune) {
+	if e.kb != nil {
+		e.kb.physicalKey()
+	}
+	e.Entry.TypedRune(r)
+}
+
+// TypedKey implements fyne.Focusable, noting a physical keyboard.
+func (e *kbEntry) TypedKey(k *fyne.KeyEvent) {
+	if e.kb != nil {
+		e.kb.physicalKey()
+	}
+	e.Entry.TypedKey(k)
 }
 
 // pager shows rows a page at a time with large previous/next buttons: touch screens here have
