@@ -58,21 +58,37 @@ say READY
 user=$(systemctl show -p User --value "$unit")
 pid=$(systemctl show -p MainPID --value "$unit")
 
-# cage runs the kiosk, both as the kiosk's user, not root.
-cage=$(pgrep -x cage | head -n1)
-kiosk=$(pgrep -x quietroom | head -n1)
+# cage runs the kiosk, both as the kiosk's user, not root. The image has no procps (no ps,
+# no pgrep): processes are read from /proc.
+pid_of() { # the lowest pid whose command name is $1
+	local d
+	for d in /proc/[0-9]*; do
+		[ "$(cat "$d/comm" 2>/dev/null)" = "$1" ] && echo "${d#/proc/}"
+	done | sort -n | head -n1
+}
+comm_of() { cat "/proc/$1/comm" 2>/dev/null; }
+ppid_of() { sed -n 's/^PPid:[[:space:]]*//p' "/proc/$1/status" 2>/dev/null; }
+user_of() { # the effective user (/proc/PID's owner is root for a process that is not dumpable)
+	local uid
+	uid=$(awk '/^Uid:/ { print $3 }' "/proc/$1/status" 2>/dev/null)
+	[ -n "$uid" ] && { getent passwd "$uid" | cut -d: -f1 | grep . || echo "$uid"; }
+}
+cage=$(pid_of cage)
+kiosk=$(pid_of quietroom)
+# What systemd's watchdog variables reached the kiosk with (printed if the watchdog check fails).
+kiosk_env=$([ -n "$kiosk" ] && tr '\0' '\n' <"/proc/$kiosk/environ" 2>/dev/null | grep -E '^(WATCHDOG|NOTIFY)_' | paste -sd' ')
 if [ -z "$cage" ] || [ -z "$kiosk" ]; then
-	fail "cage runs the kiosk" "cage pid '${cage}', quietroom pid '${kiosk}'; processes: $(ps -eo comm= | sort -u | paste -sd' ')"
+	fail "cage runs the kiosk" "cage pid '${cage}', quietroom pid '${kiosk}'; processes: $(cat /proc/[0-9]*/comm 2>/dev/null | sort -u | paste -sd' ')"
 else
 	chain="" p=$kiosk
-	while [ "$p" -gt 1 ]; do
-		chain="$chain $(ps -o comm= -p "$p")"
+	while [ "${p:-0}" -gt 1 ]; do
+		chain="$chain $(comm_of "$p")"
 		[ "$p" = "$cage" ] && break
-		p=$(ps -o ppid= -p "$p" | tr -d ' ')
+		p=$(ppid_of "$p")
 	done
-	cage_user=$(ps -o user= -p "$cage")
-	kiosk_user=$(ps -o user= -p "$kiosk")
-	if [ "$p" = "$cage" ] && [ "$cage_user" != root ] && [ "$kiosk_user" != root ]; then
+	cage_user=$(user_of "$cage")
+	kiosk_user=$(user_of "$kiosk")
+	if [ "$p" = "$cage" ] && [ -n "$cage_user" ] && [ "$cage_user" != root ] && [ -n "$kiosk_user" ] && [ "$kiosk_user" != root ]; then
 		pass "cage runs the kiosk (as $kiosk_user; unit main pid $pid)"
 	else
 		fail "cage runs the kiosk" "process chain:$chain; cage user $cage_user, kiosk user $kiosk_user"
@@ -121,6 +137,8 @@ case "$usec" in
 		pass "watchdog pings arrive (WatchdogSec $usec, last ping moved by $(((t2 - t1) / 1000)) ms)"
 	else
 		fail "watchdog" "WatchdogSec $usec, timestamps $t1 then $t2, restarts $restarts1 then $restarts2, $(systemctl is-active "$unit")"
+		say "INFO kiosk pid ${kiosk:-none}, cage pid ${cage:-none}, the kiosk's environment: ${kiosk_env:-none}"
+		journalctl -b -u "$unit" --no-pager -n 20 -o cat 2>&1 | sed 's/^/QRPROBE: INFO /'
 	fi
 	;;
 esac

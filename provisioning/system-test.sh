@@ -63,6 +63,16 @@ StandardError=journal+console
 [Install]
 WantedBy=multi-user.target
 EOF
+# The emulated GPU (virtio-gpu without virgl) has no 3D: cage's GLES2 renderer (wlroots 0.15)
+# gets no usable EGL there and cage restarts in a loop. The test's copy gets a drop-in that makes
+# wlroots render with Pixman into DRM dumb buffers; Xwayland then runs without glamor and the
+# kiosk's GL falls back to Mesa's software rasteriser by itself. The device runs the unit as
+# the image ships it.
+cat >"$work/quietroom-test.conf" <<'EOF'
+# Added by provisioning/system-test.sh to the image copy booted under QEMU; not in the image.
+[Service]
+Environment=WLR_RENDERER=pixman
+EOF
 timeout -s KILL 60 debugfs -w "$disk?offset=$root_off" -f - >"$work/debugfs.log" 2>&1 <<EOF
 mkdir /usr/local/sbin
 write provisioning/system-test-probe.sh /usr/local/sbin/qr-probe
@@ -71,9 +81,14 @@ write $work/qr-probe.service /etc/systemd/system/qr-probe.service
 sif /etc/systemd/system/qr-probe.service mode 0100644
 mkdir /etc/systemd/system/multi-user.target.wants
 symlink /etc/systemd/system/multi-user.target.wants/qr-probe.service /etc/systemd/system/qr-probe.service
+mkdir /etc/systemd/system/quietroom.service.d
+write $work/quietroom-test.conf /etc/systemd/system/quietroom.service.d/system-test.conf
+sif /etc/systemd/system/quietroom.service.d/system-test.conf mode 0100644
 EOF
 debugfs -R "stat /etc/systemd/system/multi-user.target.wants/qr-probe.service" "$disk?offset=$root_off" 2>/dev/null |
 	grep -q 'Type: symlink' || die "could not add the probe to the image copy (see $work/debugfs.log)"
+debugfs -R "cat /etc/systemd/system/quietroom.service.d/system-test.conf" "$disk?offset=$root_off" 2>/dev/null |
+	grep -q '^Environment=WLR_RENDERER=pixman' || die "could not add the kiosk's drop-in to the image copy (see $work/debugfs.log)"
 
 # The board's device tree, with names on the PL061's lines (line 3 is QEMU's power key).
 machine=(-M virt -cpu cortex-a72 -m 2048 -smp 2)
