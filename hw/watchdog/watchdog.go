@@ -18,10 +18,18 @@ type Notifier struct {
 }
 
 // FromEnv reads $NOTIFY_SOCKET, $WATCHDOG_USEC and $WATCHDOG_PID through getenv (os.Getenv in
-// production). Without $NOTIFY_SOCKET it returns a Notifier that does nothing. A watchdog
-// interval meant for another process ($WATCHDOG_PID set to a pid not ours) is ignored, as
-// sd_watchdog_enabled does.
+// production). Without $NOTIFY_SOCKET it returns a Notifier that does nothing.
+//
+// A watchdog interval meant for another process is ignored, as sd_watchdog_enabled does, with
+// one exception: $WATCHDOG_PID naming our parent. On the device the unit's main process is the
+// cage compositor and the kiosk is its child; systemd addresses the watchdog to cage, which
+// cannot ping for the kiosk, so the kiosk pings itself (the unit's NotifyAccess=all lets
+// systemd accept them). Without this the kiosk would be killed at every watchdog timeout.
 func FromEnv(getenv func(string) string) (*Notifier, error) {
+	return fromEnv(getenv, os.Getpid(), os.Getppid())
+}
+
+func fromEnv(getenv func(string) string, pid, parent int) (*Notifier, error) {
 	n := &Notifier{}
 	socket := getenv("NOTIFY_SOCKET")
 	if socket == "" {
@@ -38,7 +46,7 @@ func FromEnv(getenv func(string) string) (*Notifier, error) {
 	if usec == "" {
 		return n, nil
 	}
-	if pid := getenv("WATCHDOG_PID"); pid != "" && pid != strconv.Itoa(os.Getpid()) {
+	if wp := getenv("WATCHDOG_PID"); wp != "" && wp != strconv.Itoa(pid) && wp != strconv.Itoa(parent) {
 		return n, nil
 	}
 	v, err := strconv.ParseUint(usec, 10, 63)

@@ -81,7 +81,10 @@ func TestNotifierEnvironment(t *testing.T) {
 		{"not under systemd", nil, false, false, 0},
 		{"no watchdog", map[string]string{"NOTIFY_SOCKET": path}, false, true, 0},
 		{"watchdog for us", map[string]string{"NOTIFY_SOCKET": path, "WATCHDOG_USEC": "500000", "WATCHDOG_PID": pid}, false, true, 500 * time.Millisecond},
-		{"watchdog for another process", map[string]string{"NOTIFY_SOCKET": path, "WATCHDOG_USEC": "500000", "WATCHDOG_PID": "1"}, false, true, 0},
+		// Under cage the unit's main process, and so $WATCHDOG_PID, is the compositor: our parent.
+		{"watchdog for our parent, the compositor", map[string]string{"NOTIFY_SOCKET": path, "WATCHDOG_USEC": "500000", "WATCHDOG_PID": strconv.Itoa(os.Getppid())}, false, true, 500 * time.Millisecond},
+		// Above Linux's largest pid: never ours nor our parent's.
+		{"watchdog for another process", map[string]string{"NOTIFY_SOCKET": path, "WATCHDOG_USEC": "500000", "WATCHDOG_PID": "4194305"}, false, true, 0},
 		{"bad interval", map[string]string{"NOTIFY_SOCKET": path, "WATCHDOG_USEC": "soon"}, true, false, 0},
 		{"zero interval", map[string]string{"NOTIFY_SOCKET": path, "WATCHDOG_USEC": "0"}, true, false, 0},
 		{"vsock", map[string]string{"NOTIFY_SOCKET": "vsock:2:1234"}, true, false, 0},
