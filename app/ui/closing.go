@@ -75,35 +75,9 @@ func (u *UI) showClosing() {
 		break
 	}
 	thanks := para(c.Thanks)
-	kbBox := container.NewVBox()
-	// The keyboard panel takes the place of the follow-up question and the thanks while open,
-	// so the answer stays in view at 800x480.
-	setKB := func(open bool) {
-		if open == (len(kbBox.Objects) > 0) {
-			return
-		}
-		if open {
-			kbBox.Add(u.kb)
-			u.kb.SetTarget(answer)
-			follow.Hide()
-			thanks.Hide()
-		} else {
-			kbBox.RemoveAll()
-			follow.Show()
-			thanks.Show()
-		}
-		kbBox.Refresh()
-		u.win.Content().Refresh()
-	}
-	kbToggle := u.button(lang.L("Keyboard"), func() { setKB(len(kbBox.Objects) == 0) })
-	answer.OnFocus = func() {
-		if !u.kb.Physical() {
-			setKB(true)
-		}
-	}
-	top := container.NewBorder(nil, tb.hint, nil,
-		container.NewHBox(tb.pause, u.button(lang.L("Hide screen"), func() { u.Privacy(true) }), u.button(lang.L("More"), u.showSessionMenu)),
-		container.NewHBox(widget.NewLabel(lang.L("Closing")), tb.label))
+	// The panel takes the place of the follow-up question and the thanks while it is open.
+	kb := u.newKeyboardPanel(answer, follow, thanks)
+	top := u.liveHeader(tb, lang.L("Closing"))
 	u.show("closing", screenLive, container.NewBorder(
 		container.NewVBox(top, subheading(c.Question)),
 		container.NewVBox(follow, thanks, msg.Label,
@@ -115,7 +89,7 @@ func (u *UI) showClosing() {
 					}
 					u.showQuestions()
 				}),
-				saved, layout.NewSpacer(), kbToggle,
+				saved, layout.NewSpacer(), kb.toggle,
 				u.primary(lang.L("Interviewee has left: write-up"), func() {
 					if err := u.en.StartWriteUp(u.ctx); err != nil {
 						msg.set(err)
@@ -123,10 +97,10 @@ func (u *UI) showClosing() {
 					}
 					u.showWriteUp()
 				})),
-			kbBox),
+			kb.box),
 		nil, nil, answer))
 	u.onTick = func(st session.Status) { tb.update(u, st) }
-	u.kb.OnPhysical = func() { setKB(false) }
+	kb.arm()
 }
 
 // reflectionPrompts are the write-up's prompts: the pack's, or the three of the design.

@@ -212,47 +212,16 @@ func (u *UI) showQuestions() {
 	sideWidth := canvas.NewRectangle(color.Transparent)
 	sideWidth.SetMinSize(fyne.NewSize(sideW, 0))
 	side := container.NewStack(sideWidth, topicPager.view)
-	kbBox := container.NewVBox()
 	// The keyboard takes the lower half: the question, the topic list and the navigation step
-	// aside until it is closed, so the notes stay in view at 800x480.
-	setKB := func(open bool) {
-		if open == (len(kbBox.Objects) > 0) {
-			return
-		}
-		if open {
-			kbBox.Add(u.kb)
-			u.kb.SetTarget(notes)
-			upper.Hide()
-			navRow.Hide()
-			side.Hide()
-		} else {
-			kbBox.RemoveAll()
-			upper.Show()
-			navRow.Show()
-			side.Show()
-		}
-		kbBox.Refresh()
-		u.win.Content().Refresh()
-	}
-	kbToggle := u.button(lang.L("Keyboard"), func() { setKB(len(kbBox.Objects) == 0) })
-	// Tapping into the notes opens the panel until a physical keyboard shows it is not needed;
-	// its first key closes the panel.
-	notes.OnFocus = func() {
-		if !u.kb.Physical() {
-			setKB(true)
-		}
-	}
-
-	top := container.NewBorder(nil, tb.hint, nil,
-		container.NewHBox(tb.pause, u.button(lang.L("Hide screen"), func() { u.Privacy(true) }),
-			u.button(lang.L("More"), u.showSessionMenu)),
-		container.NewHBox(widget.NewLabel(lang.L("Topic {{.N}} of {{.Total}}", map[string]any{"N": idx + 1, "Total": len(topics)})), tb.label))
+	// aside while it is open, so the notes stay in view at 800x480.
+	kb := u.newKeyboardPanel(notes, upper, navRow, side)
+	top := u.liveHeader(tb, lang.L("Topic {{.N}} of {{.Total}}", map[string]any{"N": idx + 1, "Total": len(topics)}))
 	tags := container.NewHBox(
 		u.button(lang.L("Key quote"), func() { u.showQuote(topic.ID, notes.SelectedText()) }),
-		saved, layout.NewSpacer(), kbToggle)
-	main := container.NewBorder(upper, container.NewVBox(msg.Label, tags, navRow, kbBox), nil, nil, notes)
+		saved, layout.NewSpacer(), kb.toggle)
+	main := container.NewBorder(upper, container.NewVBox(msg.Label, tags, navRow, kb.box), nil, nil, notes)
 	u.show("questions", screenLive, container.NewBorder(top, nil, side, nil, main))
-	u.kb.OnPhysical = func() { setKB(false) }
+	kb.arm()
 	u.onTick = func(st session.Status) { tb.update(u, st) }
 }
 
@@ -397,3 +366,62 @@ func (u *UI) confirm(c confirmation) {
 			}), layout.NewSpacer()),
 		layout.NewSpacer()))
 }
+
+// liveHeader is the top of the live screens: where the session is, the timer with its warning
+// hint, and Pause, Hide screen and More.
+func (u *UI) liveHeader(tb *timerBar, where string) fyne.CanvasObject {
+	return container.NewBorder(nil, tb.hint, nil,
+		container.NewHBox(tb.pause, u.button(lang.L("Hide screen"), func() { u.Privacy(true) }),
+			u.button(lang.L("More"), u.showSessionMenu)),
+		container.NewHBox(widget.NewLabel(where), tb.label))
+}
+
+// keyboardPanel is the on-screen keyboard of one text field on a live screen. The Keyboard
+// button toggles it; tapping into the field opens it until a physical keyboard has been used,
+// whose first key closes it; while it is open the aside objects step out of the way so the
+// field stays in view at 800x480.
+type keyboardPanel struct {
+	u      *UI
+	field  *kbEntry
+	aside  []fyne.CanvasObject
+	box    *fyne.Container // where the panel goes in the screen's layout
+	toggle *Button
+}
+
+func (u *UI) newKeyboardPanel(field *kbEntry, aside ...fyne.CanvasObject) *keyboardPanel {
+	p := &keyboardPanel{u: u, field: field, aside: aside, box: container.NewVBox()}
+	p.toggle = u.button(lang.L("Keyboard"), func() { p.set(!p.open()) })
+	field.OnFocus = func() {
+		if !u.kb.Physical() {
+			p.set(true)
+		}
+	}
+	return p
+}
+
+func (p *keyboardPanel) open() bool { return len(p.box.Objects) > 0 }
+
+func (p *keyboardPanel) set(open bool) {
+	if open == p.open() {
+		return
+	}
+	if open {
+		p.box.Add(p.u.kb)
+		p.u.kb.SetTarget(p.field)
+	} else {
+		p.box.RemoveAll()
+	}
+	for _, o := range p.aside {
+		if open {
+			o.Hide()
+		} else {
+			o.Show()
+		}
+	}
+	p.box.Refresh()
+	p.u.win.Content().Refresh()
+}
+
+// arm lets the first physical key close the panel. Call it after u.show, which clears the
+// keyboard's hooks.
+func (p *keyboardPanel) arm() { p.u.kb.OnPhysical = func() { p.set(false) } }
