@@ -32,12 +32,22 @@ func newHarness(t *testing.T) *harness {
 	t.Helper()
 	test.NewTempApp(t)
 	env, d := kiosktest.Seeded(t)
+	h := startOn(t, env, Options{IdleTimeout: time.Minute})
+	h.d = d
+	return h
+}
+
+// startOn shows the kiosk of env in a new 800x480 test window (no ticker: tests call Tick).
+// The caller has made the test app.
+func startOn(t *testing.T, env *kiosktest.Env, o Options) *harness {
+	t.Helper()
 	w := test.NewWindow(nil)
 	w.Resize(fyne.NewSize(800, 480))
 	t.Cleanup(w.Close)
-	u := New(w, env.Kiosk, Options{NoTicker: true, IdleTimeout: time.Minute})
+	o.NoTicker = true
+	u := New(w, env.Kiosk, o)
 	u.Start()
-	return &harness{t: t, env: env, d: d, u: u, w: w}
+	return &harness{t: t, env: env, u: u, w: w}
 }
 
 // objects walks everything visible on the window.
@@ -439,11 +449,7 @@ func TestAdminWipeWithReceipt(t *testing.T) {
 func TestSetupWizard(t *testing.T) {
 	test.NewTempApp(t)
 	env := kiosktest.New(t)
-	w := test.NewWindow(nil)
-	w.Resize(fyne.NewSize(800, 480))
-	u := New(w, env.Kiosk, Options{NoTicker: true})
-	u.Start()
-	h := &harness{t: t, env: env, u: u, w: w}
+	h := startOn(t, env, Options{})
 	h.wantScreen("setup-wizard")
 	h.pin("432198")
 	h.pin("432198")
@@ -495,12 +501,8 @@ func TestHomeAfterARestartMidInterview(t *testing.T) {
 	h.wantScreen("questions")
 
 	after := h.env.Restart(t)
-	w := test.NewWindow(nil)
-	w.Resize(fyne.NewSize(800, 480))
-	t.Cleanup(w.Close)
-	u := New(w, after.Kiosk, Options{NoTicker: true, IdleTimeout: time.Minute})
-	u.Start()
-	h2 := &harness{t: t, env: after, d: h.d, u: u, w: w}
+	h2 := startOn(t, after, Options{IdleTimeout: time.Minute})
+	h2.d = h.d
 	h2.wantScreen("home")
 	if h2.shows("Room free") || !h2.shows("Session in progress") {
 		t.Error("home after a restart mid-interview does not say a session is in progress")
@@ -617,11 +619,7 @@ func TestWithdrawAtClosing(t *testing.T) {
 func TestWizardAsksBeforeProgrammingTheOTP(t *testing.T) {
 	test.NewTempApp(t)
 	env := kiosktest.NewPi(t)
-	w := test.NewWindow(nil)
-	w.Resize(fyne.NewSize(800, 480))
-	u := New(w, env.Kiosk, Options{NoTicker: true})
-	u.Start()
-	h := &harness{t: t, env: env, u: u, w: w}
+	h := startOn(t, env, Options{})
 	h.wantScreen("secret-choice")
 	h.tap("Keep it in the OTP memory")
 	h.wantScreen("secret-confirm")
@@ -657,11 +655,7 @@ func TestCursorHiddenOnTheDevice(t *testing.T) {
 func TestWizardSuggestsTheEnrolledRoomName(t *testing.T) {
 	test.NewTempApp(t)
 	env := kiosktest.New(t)
-	w := test.NewWindow(nil)
-	w.Resize(fyne.NewSize(800, 480))
-	u := New(w, env.Kiosk, Options{NoTicker: true, RoomName: "Room 4, Trust HQ"})
-	u.Start()
-	h := &harness{t: t, env: env, u: u, w: w}
+	h := startOn(t, env, Options{RoomName: "Room 4, Trust HQ"})
 	h.pin("432198")
 	h.pin("432198")
 	h.wantScreen("setup-room")
