@@ -6,6 +6,7 @@ import (
 	"database/sql/driver"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -24,10 +25,14 @@ var (
 	// ErrFull: the disk (or the database's size limit) is full. The write was refused and
 	// nothing already saved was lost.
 	ErrFull = errors.New("storage is full: nothing already saved is lost, but this change was not saved; free space on the device (or ask IT to) and try again")
-	// ErrCorrupt: the database failed its integrity check and was left untouched.
-	ErrCorrupt = errors.New("the database failed its integrity check")
+	// ErrCorrupt: the database is damaged (it failed its integrity check, or is not a database
+	// this program made) and was left untouched.
+	ErrCorrupt = errors.New("the database is damaged")
 	// ErrNewerSchema: the database was written by a newer program; downgrade refused.
 	ErrNewerSchema = errors.New("the database was written by a newer version of Quiet Room: downgrade refused; install that version (or newer) again")
+	// ErrMissing: the database file is not there, but the device has been set up (its journal
+	// is beside it, or the caller knows). Nothing was created.
+	ErrMissing = errors.New("the database file is missing")
 )
 
 // Options tune Open. The zero value is the production setting.
@@ -40,6 +45,9 @@ type Options struct {
 	// ReadOnly opens without migrating or writing (for `quietroom status`). The schema must be
 	// current.
 	ReadOnly bool
+	// MustExist: the caller knows the device has been set up (its device key file exists), so
+	// a missing database is [ErrMissing], never a new one.
+	MustExist bool
 }
 
 // DB is the Quiet Room database.
@@ -54,29 +62,45 @@ type DB struct {
 	check   string
 }
 
-// Open opens (creating when absent, unless read-only) the database in the data folder dir,
-// checks it, and migrates it to the current schema.
+// Open opens the database in the data folder dir, checks it, and migrates it to the current
+// schema. Unless read-only, it creates the database when, and only when, no file of that name
+// exists (see create); a file that exists is never taken for a new database.
 func Open(ctx context.Context, dir string, opts Options) (*DB, error) {
 	if opts.BusyTimeout <= 0 {
 		opts.BusyTimeout = 10 * time.Second
 	}
 	path := filepath.Join(dir, FileName)
-	if opts.ReadOnly {
-		if _, err := os.Stat(path); err != nil {
-			return nil, fmt.Errorf("open database %s: %w", path, err)
-		}
-	} else {
+	if !opts.ReadOnly {
 		if err := os.MkdirAll(dir, 0o700); err != nil {
 			return nil, fmt.Errorf("create data folder %s: %w", dir, err)
 		}
-		// Create the file ourselves, readable by the service user only: SQLite gives the WAL
-		// and shm files the database file's permissions.
-		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
-		if err != nil {
-			return nil, fmt.Errorf("open database %s: %w", path, err)
-		}
-		f.Close()
 	}
+	fi, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist) && opts.MustExist:
+		return nil, fmt.Errorf("open database %s: %w, but this device has been set up before: nothing was created. Restore the database from the device's backup, or have an admin take the device out of service and set it up afresh", path, ErrMissing)
+	case errors.Is(err, fs.ErrNotExist) && !opts.ReadOnly:
+		if err := create(ctx, dir, path, opts); err != nil {
+			return nil, err
+		}
+	case err != nil:
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	case fi.Size() == 0:
+		// Checked before SQLite sees the file: it would take an empty file for a new database,
+		// and delete a WAL file found beside it.
+		return nil, notOurs(path, "is empty (0 bytes)")
+	}
+	sdb := openSQL(path, opts, false)
+	d := &DB{db: sdb, dir: dir, path: path, ro: opts.ReadOnly}
+	if err := d.start(ctx); err != nil {
+		sdb.Close()
+		return nil, err
+	}
+	return d, nil
+}
+
+// openSQL returns the pool of one connection to the SQLite file at path.
+func openSQL(path string, opts Options, immutable bool) *sql.DB {
 	q := url.Values{}
 	q.Set("_busy_timeout", fmt.Sprint(opts.BusyTimeout.Milliseconds()))
 	q.Set("_txlock", "immediate") // writers take the lock at BEGIN: no deadlocked upgrades
@@ -85,6 +109,9 @@ func Open(ctx context.Context, dir string, opts Options) (*DB, error) {
 	q.Set("_foreign_keys", "on")
 	if opts.ReadOnly {
 		q.Set("mode", "ro")
+	}
+	if immutable {
+		q.Set("immutable", "1")
 	}
 	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
 	drv := &sqlite3.SQLiteDriver{ConnectHook: func(c *sqlite3.SQLiteConn) error {
@@ -105,12 +132,115 @@ func Open(ctx context.Context, dir string, opts Options) (*DB, error) {
 	// One connection: SQLite serialises writers anyway, and with no second connection of our
 	// own holding a read snapshot, wal_checkpoint(TRUNCATE) after a deletion always completes.
 	sdb.SetMaxOpenConns(1)
-	d := &DB{db: sdb, dir: dir, path: path, ro: opts.ReadOnly}
-	if err := d.start(ctx); err != nil {
-		sdb.Close()
-		return nil, err
+	return sdb
+}
+
+// newPrefix names the database while create builds it.
+const newPrefix = FileName + ".new-"
+
+// create makes a new database at path whole. It is built and migrated under a temporary name
+// in the same folder, synced, and only then given its name, and the folder synced: so the name
+// never holds a database half made, and a file found there that is empty or has no schema is
+// damage (a failing SD card, a copy cut short), never a device still to be set up.
+func create(ctx context.Context, dir, path string, opts Options) error {
+	// A journal or index beside a missing database is what is left of one: a new database
+	// would be given the old journal's pages, and a set-up device would start as a new one.
+	for _, j := range []string{"-wal", "-journal", "-shm"} {
+		if _, err := os.Lstat(path + j); err == nil {
+			return fmt.Errorf("open database %s: %w, but its journal %s is still there, so the database was lost (a damaged SD card, or deleted by hand). Nothing was created and the journal was left untouched. Restore the database from the device's backup, or have an admin take the device out of service and set it up afresh", path, ErrMissing, path+j)
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("open database %s: %w", path, err)
+		}
 	}
-	return d, nil
+	// What an earlier creation cut short left holds no records: clear it.
+	des, err := os.ReadDir(dir)
+	if err != nil {
+		return fmt.Errorf("create database %s: %w", path, err)
+	}
+	for _, de := range des {
+		if strings.HasPrefix(de.Name(), newPrefix) {
+			if err := os.Remove(filepath.Join(dir, de.Name())); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return fmt.Errorf("create database %s: remove what an earlier attempt left: %w", path, err)
+			}
+		}
+	}
+	// CreateTemp makes the file readable by the service user only (0600): SQLite gives its
+	// journal, WAL and shm files the database file's permissions.
+	f, err := os.CreateTemp(dir, newPrefix+"*")
+	if err != nil {
+		return fmt.Errorf("create database %s: %w", path, err)
+	}
+	tmp := f.Name()
+	f.Close()
+	defer func() {
+		for _, p := range []string{tmp, tmp + "-journal", tmp + "-wal", tmp + "-shm"} {
+			os.Remove(p) // gone already once it has its name
+		}
+	}()
+	if err := build(ctx, dir, tmp, opts); err != nil {
+		return fmt.Errorf("create database %s: %w", path, err)
+	}
+	if err := syncPath(tmp); err != nil {
+		return fmt.Errorf("create database %s: %w", path, err)
+	}
+	// Link, not rename: it never replaces a database that appeared meanwhile. Where the file
+	// system has no hard links, rename.
+	err = os.Link(tmp, path)
+	if errors.Is(err, fs.ErrExist) {
+		return nil // made by another process just now: whole, as ours would have been
+	}
+	if err != nil {
+		if err := os.Rename(tmp, path); err != nil {
+			return fmt.Errorf("create database %s: %w", path, err)
+		}
+	}
+	if err := os.Remove(tmp); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("create database %s: %w", path, err)
+	}
+	// The new name is durable only once the folder is.
+	if err := syncPath(dir); err != nil {
+		return fmt.Errorf("create database %s: %w", path, err)
+	}
+	return nil
+}
+
+// build makes the database at path (new and empty) and migrates it, and leaves it in one
+// file, with no journal beside it, to be given its name.
+func build(ctx context.Context, dir, path string, opts Options) error {
+	opts.ReadOnly = false
+	d := &DB{db: openSQL(path, opts, false), dir: dir, path: path}
+	defer d.db.Close()
+	// Must precede the first table: pages freed by a deletion can then be returned to the
+	// file system with incremental_vacuum, which needs no free space (VACUUM does).
+	if _, err := d.db.ExecContext(ctx, "PRAGMA auto_vacuum = INCREMENTAL"); err != nil {
+		return mapErr(err)
+	}
+	if err := d.migrate(ctx, 0); err != nil {
+		return err
+	}
+	// Rollback journal mode keeps nothing outside the file once a transaction is done; the
+	// first real open switches it to WAL.
+	var mode string
+	if err := d.db.QueryRowContext(ctx, "PRAGMA journal_mode = DELETE").Scan(&mode); err != nil {
+		return mapErr(err)
+	}
+	if !strings.EqualFold(mode, "delete") {
+		return fmt.Errorf("journal mode %q, want delete", mode)
+	}
+	return d.db.Close()
+}
+
+// syncPath flushes the file or folder at path to the disk.
+func syncPath(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if err := f.Sync(); err != nil {
+		return fmt.Errorf("sync %s: %w", path, err)
+	}
+	return nil
 }
 
 type connector struct {
@@ -138,19 +268,16 @@ func (d *DB) start(ctx context.Context) error {
 	if res != "ok" {
 		return d.corrupt(res)
 	}
+	if v == 0 {
+		// create never gives the name to a database before its first migration.
+		return notOurs(d.path, "has no Quiet Room schema (schema version 0)")
+	}
 	if d.ro {
 		if v < len(migrations) {
 			return fmt.Errorf("open database %s read-only: schema version %d needs migrating to %d; start the kiosk once to migrate it", d.path, v, len(migrations))
 		}
 		d.version = v
 		return nil
-	}
-	if v == 0 {
-		// Must precede the first table: pages freed by a deletion can then be returned to
-		// the file system with incremental_vacuum, which needs no free space (VACUUM does).
-		if _, err := d.db.ExecContext(ctx, "PRAGMA auto_vacuum = INCREMENTAL"); err != nil {
-			return d.openErr(err)
-		}
 	}
 	var mode string
 	if err := d.db.QueryRowContext(ctx, "PRAGMA journal_mode = WAL").Scan(&mode); err != nil {
@@ -199,7 +326,14 @@ func (d *DB) openErr(err error) error {
 }
 
 func (d *DB) corrupt(detail string) error {
-	return fmt.Errorf("%w: %s (%s). The file has been left untouched. Do not delete it: copy the folder %s somewhere safe and contact IT support, who can try to recover it; the kiosk will not start on it", ErrCorrupt, d.path, detail, d.dir)
+	return fmt.Errorf("%w: %s failed its integrity check (%s). The file has been left untouched. Do not delete it: copy the folder %s somewhere safe and contact IT support, who can try to recover it; the kiosk will not start on it", ErrCorrupt, d.path, detail, d.dir)
+}
+
+// notOurs is the refusal of a database file that exists but is not one this program made
+// (create makes them whole): it is damaged. Taking it for a new database would start a device
+// that was set up as a new one, beside its old device key and without its records.
+func notOurs(path, what string) error {
+	return fmt.Errorf("%w: %s %s, as a failing SD card can leave it; this program never makes such a file. The file has been left untouched and the kiosk will not start on it: a device that was set up never starts again as new by itself. Restore the database from the device's backup, or have an admin take the device out of service and set it up afresh", ErrCorrupt, path, what)
 }
 
 // Close closes the database.
