@@ -18,7 +18,11 @@ const (
 	MaxDurationMinutes = 480
 	MaxPriority        = 9
 	MaxScalePoints     = 21 // e.g. 0-20; a 0-10 scale has 11 points
-	maxIDLength        = 64
+	// MaxScaleValue bounds a scale's min and max on their own, before the points between them
+	// are counted, so that no pair of numbers can overflow the count; no rating or score
+	// goes near it.
+	MaxScaleValue = 1000
+	maxIDLength   = 64
 )
 
 // defaultWarningMinutes are the timer warnings a pack gets when its file names none.
@@ -440,10 +444,14 @@ func (ps *parser) scale(n *yaml.Node, path string) *Scale {
 	hi, hok := ps.integer(sf, "max", true)
 	s.Min, s.Max = lo, hi
 	if lok && hok {
-		line := sf.Values["max"].Line
+		line, minLine := sf.Values["max"].Line, sf.Values["min"].Line
 		switch {
 		case lo < 0:
-			ps.Add(sf.Values["min"].Line, yamlfile.Join(path, "min"), "must be zero or more")
+			ps.Add(minLine, yamlfile.Join(path, "min"), "must be zero or more")
+		case lo > MaxScaleValue:
+			ps.Add(minLine, yamlfile.Join(path, "min"), "must be at most %d; a scale runs between small whole numbers, e.g. min: 0 and max: 10", MaxScaleValue)
+		case hi > MaxScaleValue:
+			ps.Add(line, yamlfile.Join(path, "max"), "must be at most %d; a scale runs between small whole numbers, e.g. min: 0 and max: 10", MaxScaleValue)
 		case lo >= hi:
 			ps.Add(line, yamlfile.Join(path, "max"), "must be more than min (%d); e.g. min: 0 and max: 10", lo)
 		case hi-lo+1 > MaxScalePoints:
