@@ -38,6 +38,7 @@ type fakeSession struct {
 type fakeStorage struct {
 	mu       sync.Mutex
 	floor    time.Time
+	mark     ClockMark
 	engs     map[string]session.Engagement
 	sessions map[string]fakeSession
 	audit    []AuditEvent
@@ -73,12 +74,22 @@ func (f *fakeStorage) TimeFloor(context.Context) (time.Time, error) {
 	return f.floor, nil
 }
 
-func (f *fakeStorage) RaiseTimeFloor(_ context.Context, t time.Time) error {
+func (f *fakeStorage) ClockMark(context.Context) (ClockMark, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if t.After(f.floor) {
-		f.floor = t
+	return f.mark, nil
+}
+
+func (f *fakeStorage) RecordTime(_ context.Context, m ClockMark) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if m.Trusted.IsZero() {
+		return nil
 	}
+	if m.Trusted.After(f.floor) {
+		f.floor = m.Trusted
+	}
+	f.mark = m
 	return nil
 }
 

@@ -31,6 +31,11 @@ type Options struct {
 	NewTicker func(time.Duration) Ticker
 	// Rand is where receipt ids come from. Default crypto/rand.
 	Rand io.Reader
+	// SinceBoot reports the kernel's boot id and its time since boot, which a change of the
+	// date does not move: within one boot it tells a restarted program how long it was down,
+	// whatever was done to the clock meanwhile. ok is false when unknown. Default: read from
+	// /proc (Linux; unknown elsewhere). Tests pass a fake.
+	SinceBoot func() (boot string, up time.Duration, ok bool)
 	// Log receives errors Run cannot return and a line per destruction (ids and counts only).
 	// Default: discard.
 	Log *slog.Logger
@@ -57,7 +62,8 @@ type Retention struct {
 
 	mu sync.Mutex // serialises destructions and guards base, start
 	// Trusted time is base plus the clock time elapsed since start (monotonic in production):
-	// base is the floor when it was last taken, start the clock reading at that moment.
+	// base is the floor when it was last taken, as a wall time with no monotonic reading, and
+	// start the clock reading at that moment, with its monotonic reading.
 	base, start time.Time
 }
 
@@ -84,37 +90,81 @@ func New(ctx context.Context, st Storage, clock session.Clock, opts Options) (*R
 	if opts.Log == nil {
 		opts.Log = slog.New(slog.DiscardHandler)
 	}
+	if opts.SinceBoot == nil {
+		opts.SinceBoot = sinceBoot
+	}
 	floor, err := st.TimeFloor(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("retention: %w", err)
+	}
+	mark, err := st.ClockMark(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("retention: %w", err)
 	}
 	r := &Retention{st: st, clock: clock, opts: opts, log: opts.Log.With("component", "retention")}
 	now := clock.Now()
+	r.base, r.start = r.resume(floor, mark, now), now
+	return r, nil
+}
+
+// resume returns trusted now at start-up, for a clock reading now: the floor, moved on by the
+// time that can be shown to have passed since mark was recorded. Starting again from the bare
+// floor would lose the time the program was down, at every restart, and a clock that is behind
+// could then postpone a deletion for as long as the program keeps being restarted. The clock
+// itself is then followed by assess under the usual rules (a clock at or after this is
+// followed; one too far ahead waits for an admin).
+func (r *Retention) resume(floor time.Time, mark ClockMark, now time.Time) time.Time {
+	wall := now.Round(0)
 	if floor.IsZero() {
 		// A new device has no floor yet: the clock is all there is (the setup wizard asks the
 		// admin to confirm the date).
-		floor = now
+		return wall
 	}
-	r.base, r.start = floor, now
-	return r, nil
+	trusted := floor
+	if boot, up, ok := r.opts.SinceBoot(); ok && boot != "" && boot == mark.Boot && up >= mark.Uptime && !mark.Trusted.IsZero() {
+		// The same boot: the kernel counted the time since the mark, whatever was done to the
+		// clock meanwhile. That is time that passed, so it needs no one to confirm it, and it is
+		// exact, so a clock moved in the meantime is not consulted.
+		if t := mark.Trusted.Add(up - mark.Uptime); t.After(trusted) {
+			trusted = t
+		}
+		return trusted
+	}
+	if mark.Behind > 0 && wall.Before(floor) {
+		// Another boot (or no boot id), and the clock is still behind the floor. A clock that was
+		// mark.Behind behind has ticked on since, through a real-time clock while the device was
+		// off, so it plus that lag counts the time down. Without a real-time clock it restarts
+		// from where it was saved and the sum is at most the floor: the time off is not counted,
+		// nothing before it is lost. A clock no longer behind was corrected and is followed as
+		// it is, not moved on by the old lag. A sum more than MaxAhead after the floor (the clock
+		// was moved forward but is still behind) is not trusted, like a clock far ahead.
+		if t := wall.Add(mark.Behind); t.After(trusted) && !t.After(floor.Add(r.opts.MaxAhead)) {
+			trusted = t
+		}
+	}
+	return trusted
 }
 
 // assess returns trusted now and the clock's state for a clock reading now, and takes trusted
 // now as the new in-memory floor, so it never goes back between calls. Caller holds mu.
 func (r *Retention) assess(now time.Time) (time.Time, ClockState) {
-	elapsed := now.Sub(r.start)
+	elapsed := now.Sub(r.start) // monotonic when both readings carry one, as time.Now's do
 	if elapsed < 0 {
 		elapsed = 0 // a fake or wall-only clock set back: the floor stands still, never back
 	}
+	// Compare and keep wall times only: two times that both carry a monotonic reading compare
+	// by it, which a change of date does not move, so a clock set back while running would
+	// look right and its lag would read as zero.
+	wall := now.Round(0)
 	floor := r.base.Add(elapsed)
 	trusted, state := floor, ClockOK
 	switch {
-	case now.Before(floor.Add(-r.opts.BehindTolerance)):
+	case wall.Before(floor.Add(-r.opts.BehindTolerance)):
 		state = ClockBehind
-	case now.After(floor.Add(r.opts.MaxAhead)):
+	case wall.After(floor.Add(r.opts.MaxAhead)):
 		state = ClockAhead
-	case now.After(floor):
-		trusted = now
+	case wall.After(floor):
+		trusted = wall
 	}
 	r.base, r.start = trusted, now
 	return trusted, state
@@ -130,14 +180,41 @@ func (r *Retention) Now() time.Time {
 	return t
 }
 
-// advance persists the floor at trusted now and returns it. Caller holds mu.
+// advance records trusted now (the floor and its clock mark) and returns it. Caller holds mu.
 func (r *Retention) advance(ctx context.Context) (time.Time, ClockState, error) {
 	now := r.clock.Now()
 	trusted, state := r.assess(now)
-	if err := r.st.RaiseTimeFloor(ctx, trusted); err != nil {
-		return trusted, state, fmt.Errorf("retention: %w", err)
+	return trusted, state, r.record(ctx, trusted, now)
+}
+
+// record persists trusted, taken at the clock reading now, as the floor, with what counts the
+// time since it after a restart (see ClockMark). Caller holds mu.
+func (r *Retention) record(ctx context.Context, trusted, now time.Time) error {
+	m := ClockMark{Trusted: trusted}
+	if wall := now.Round(0); wall.Before(trusted) {
+		m.Behind = trusted.Sub(wall)
 	}
-	return trusted, state, nil
+	// Read after trusted was taken, not before, so the time counted from the mark later does
+	// not include the moment between the two.
+	if boot, up, ok := r.opts.SinceBoot(); ok {
+		m.Boot, m.Uptime = boot, up
+	}
+	if err := r.st.RecordTime(ctx, m); err != nil {
+		return fmt.Errorf("retention: %w", err)
+	}
+	return nil
+}
+
+// deletionTime is trusted now for a deletion other than a purge, recorded first so that no
+// restart can start from a trusted time earlier than a deletion already done. A failure to
+// record is logged, not returned: the deletion matters more, and the next purge records again.
+// Caller holds mu.
+func (r *Retention) deletionTime(ctx context.Context) time.Time {
+	t, _, err := r.advance(ctx)
+	if err != nil {
+		r.log.Error("recording trusted time before a deletion failed", "err", err)
+	}
+	return t
 }
 
 // Status reports the clock, trusted time, the floor and the next deletion. It changes nothing.
@@ -173,11 +250,12 @@ func (r *Retention) ConfirmClock(ctx context.Context, actor Role) error {
 	case ClockOK:
 		return ErrClockUnconfirmed
 	}
-	if err := r.st.RaiseTimeFloor(ctx, now); err != nil {
+	wall := now.Round(0)
+	if err := r.record(ctx, wall, now); err != nil {
 		return fmt.Errorf("confirm clock: %w", err)
 	}
-	r.base, r.start = now, now
-	if err := r.st.AppendAudit(ctx, AuditEvent{At: now, Actor: actor, Action: "clock.confirm", Outcome: "ok"}); err != nil {
+	r.base, r.start = wall, now
+	if err := r.st.AppendAudit(ctx, AuditEvent{At: wall, Actor: actor, Action: "clock.confirm", Outcome: "ok"}); err != nil {
 		return fmt.Errorf("confirm clock: %w", err)
 	}
 	return nil
@@ -244,7 +322,7 @@ func (r *Retention) PurgeDue(ctx context.Context) (Receipt, error) {
 func (r *Retention) DestroySession(ctx context.Context, sessionID string) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	t, _ := r.assess(r.clock.Now())
+	t := r.deletionTime(ctx)
 	_, err := r.destroy(ctx, Scope{Kind: KindWithdrawal, SessionID: sessionID}, RoleInterviewee, t)
 	if errors.Is(err, session.ErrNotFound) {
 		return nil
@@ -257,7 +335,7 @@ func (r *Retention) DestroySession(ctx context.Context, sessionID string) error 
 func (r *Retention) WipeEngagement(ctx context.Context, engagementID string, actor Role) (Receipt, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	t, _ := r.assess(r.clock.Now())
+	t := r.deletionTime(ctx)
 	return r.destroy(ctx, Scope{Kind: KindWipeEngagement, EngagementID: engagementID}, actor, t)
 }
 
@@ -267,7 +345,7 @@ func (r *Retention) WipeEngagement(ctx context.Context, engagementID string, act
 func (r *Retention) WipeAll(ctx context.Context, actor Role) (Receipt, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	t, _ := r.assess(r.clock.Now())
+	t := r.deletionTime(ctx)
 	return r.destroy(ctx, Scope{Kind: KindWipeAll}, actor, t)
 }
 

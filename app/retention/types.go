@@ -105,13 +105,27 @@ type AuditEvent struct {
 	Outcome      string // "ok", or a short reason code; never free text
 }
 
+// ClockMark is trusted time as last recorded, with what can count the time since it after a
+// restart, whatever the clock says then: how far the clock was behind it (a clock set back
+// still ticks forward, through restarts of the program and, with a real-time clock, while the
+// device is off) and the kernel's time since boot (a change of the date does not move it).
+type ClockMark struct {
+	Trusted time.Time     // trusted now when the mark was made
+	Behind  time.Duration // how far the device clock was behind Trusted; 0 when it was not
+	Boot    string        // the kernel's boot id; "" when unknown
+	Uptime  time.Duration // the kernel's time since that boot, taken just after Trusted
+}
+
 // Storage is what retention needs from the store. app/store implements it. Every method that
 // changes data is durable when it returns and changes nothing when it returns an error.
 type Storage interface {
 	// TimeFloor returns the persisted time floor, zero when none was ever set.
 	TimeFloor(ctx context.Context) (time.Time, error)
-	// RaiseTimeFloor moves the floor to t when t is later; it never moves the floor back.
-	RaiseTimeFloor(ctx context.Context, t time.Time) error
+	// ClockMark returns the last mark RecordTime stored, zero when none.
+	ClockMark(ctx context.Context) (ClockMark, error)
+	// RecordTime moves the floor to m.Trusted when that is later (it never moves the floor
+	// back) and stores m as the clock mark, in one transaction. A zero m.Trusted changes nothing.
+	RecordTime(ctx context.Context, m ClockMark) error
 
 	Engagement(ctx context.Context, id string) (session.Engagement, error)
 	// SetLegalHold places (hold, with reason) or releases a hold and appends ev to the audit

@@ -3,11 +3,13 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
 	"time"
 
+	"quietroom/app/retention"
 	"quietroom/app/vault"
 )
 
@@ -168,6 +170,8 @@ func (d *DB) Reset(ctx context.Context, subject string) error {
 const (
 	settingRoomName  = "room_name"
 	settingTimeFloor = "time_floor"
+	// settingClockMark keeps what counts time from the floor after a restart (retention.ClockMark).
+	settingClockMark = "clock_mark"
 )
 
 func (d *DB) setting(ctx context.Context, key string) (string, error) {
@@ -216,16 +220,65 @@ func (d *DB) RaiseTimeFloor(ctx context.Context, t time.Time) error {
 	if t.IsZero() {
 		return nil
 	}
-	err := d.tx(ctx, func(tx *sql.Tx) error {
-		// Compared as integers in SQL so the floor cannot move back even under a race.
+	err := d.tx(ctx, func(tx *sql.Tx) error { return raiseTimeFloor(ctx, tx, t) })
+	if err != nil {
+		return fmt.Errorf("raise time floor: %w", err)
+	}
+	return nil
+}
+
+func raiseTimeFloor(ctx context.Context, tx *sql.Tx, t time.Time) error {
+	// Compared as integers in SQL so the floor cannot move back even under a race.
+	_, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
+		ON CONFLICT(key) DO UPDATE SET value = excluded.value
+		WHERE CAST(excluded.value AS INTEGER) > CAST(settings.value AS INTEGER)`,
+		settingTimeFloor, strconv.FormatInt(t.UnixNano(), 10))
+	return err
+}
+
+// clockMark is how a retention.ClockMark is kept in settings: times and durations in
+// nanoseconds.
+type clockMark struct {
+	Trusted int64  `json:"trusted"`
+	Behind  int64  `json:"behind"`
+	Boot    string `json:"boot"`
+	Uptime  int64  `json:"uptime"`
+}
+
+// ClockMark returns the last mark RecordTime stored (zero when none).
+func (d *DB) ClockMark(ctx context.Context) (retention.ClockMark, error) {
+	v, err := d.setting(ctx, settingClockMark)
+	if err != nil || v == "" {
+		return retention.ClockMark{}, err
+	}
+	var m clockMark
+	if err := json.Unmarshal([]byte(v), &m); err != nil {
+		return retention.ClockMark{}, fmt.Errorf("read clock mark: %w", err)
+	}
+	return retention.ClockMark{Trusted: time.Unix(0, m.Trusted).UTC(), Behind: time.Duration(m.Behind),
+		Boot: m.Boot, Uptime: time.Duration(m.Uptime)}, nil
+}
+
+// RecordTime raises the time floor to m.Trusted when it is later (never back) and stores m as
+// the clock mark, in one transaction, so the floor and what counts time from it agree.
+func (d *DB) RecordTime(ctx context.Context, m retention.ClockMark) error {
+	if m.Trusted.IsZero() {
+		return nil
+	}
+	v, err := json.Marshal(clockMark{Trusted: m.Trusted.UnixNano(), Behind: int64(m.Behind), Boot: m.Boot, Uptime: int64(m.Uptime)})
+	if err != nil {
+		return fmt.Errorf("record time: %w", err)
+	}
+	err = d.tx(ctx, func(tx *sql.Tx) error {
+		if err := raiseTimeFloor(ctx, tx, m.Trusted); err != nil {
+			return err
+		}
 		_, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
-			ON CONFLICT(key) DO UPDATE SET value = excluded.value
-			WHERE CAST(excluded.value AS INTEGER) > CAST(settings.value AS INTEGER)`,
-			settingTimeFloor, strconv.FormatInt(t.UnixNano(), 10))
+			ON CONFLICT(key) DO UPDATE SET value = excluded.value`, settingClockMark, string(v))
 		return err
 	})
 	if err != nil {
-		return fmt.Errorf("raise time floor: %w", err)
+		return fmt.Errorf("record time: %w", err)
 	}
 	return nil
 }

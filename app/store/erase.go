@@ -172,11 +172,13 @@ func (d *DB) Erase(ctx context.Context, scope retention.Scope, rec retention.Rec
 			}(); err != nil {
 				return err
 			}
-			// Everything but the time floor, which must never move back, not even after a reset.
+			// Everything but the time floor and its clock mark: trusted time must never move
+			// back, not even after a reset.
 			for _, q := range []string{
 				`DELETE FROM decline_counts`, `DELETE FROM engagements`, `DELETE FROM interviewers`,
 				`DELETE FROM admin_credential`, `DELETE FROM failed_attempts`, `DELETE FROM audit_log`,
-				`DELETE FROM deletion_receipts`, `DELETE FROM settings WHERE key <> '` + settingTimeFloor + `'`,
+				`DELETE FROM deletion_receipts`,
+				`DELETE FROM settings WHERE key NOT IN ('` + settingTimeFloor + `', '` + settingClockMark + `')`,
 			} {
 				n, err := del(q)
 				if err != nil {
