@@ -6,13 +6,33 @@
 //     date and may only bring it forward ([SessionDeletionDate]); moving an engagement's date
 //     earlier brings its sessions forward with it, moving it later never extends a session that
 //     already exists, because its interviewee was told that session's date.
-//   - Trusted time ([Retention.Now]). A persisted time floor moves forward with the clock and
-//     never back; trusted now is the later of the clock and the floor (advanced by the monotonic
-//     time elapsed since start-up). A clock behind the floor never postpones a deletion and is
-//     reported as [ClockBehind]. A clock more than [Options.MaxAhead] ahead of the floor is
-//     reported as [ClockAhead] and is not trusted, for purging or for raising the floor, until
-//     an admin confirms the date ([Retention.ConfirmClock]): a wrong clock in the future would
+//   - Trusted time ([Retention.Now]). A persisted time floor moves forward and never back.
+//     While the program runs, trusted now is the later of the clock and the floor advanced by
+//     the monotonic time elapsed since it was taken, so a clock set back mid-run changes
+//     nothing. The floor is recorded with a [ClockMark] (how far the clock was behind it, and
+//     the kernel's boot id and time since boot) at every purge, at start-up and every
+//     [Options.Interval], and before every other deletion. At start:
+//     within the same boot, the floor moves on by the kernel's time since the mark
+//     (CLOCK_BOOTTIME, which setting the date does not move), whatever the clock says, so
+//     restarting the program, crashing or being killed never loses time; after a reboot, a
+//     clock still behind the floor counts from itself plus how far it was behind at the mark (a
+//     clock that is behind still ticks, through a real-time clock while the device is off),
+//     unless that lands more than [Options.MaxAhead] after the floor; a clock at or after the
+//     floor is followed, so a clock that was corrected is not moved on by its old lag.
+//     A clock behind the floor is reported as [ClockBehind] and keeps asking for the date to
+//     be set. A clock more than [Options.MaxAhead] ahead of the floor is reported as
+//     [ClockAhead] and is not trusted, for purging or for raising the floor, until an admin
+//     confirms the date ([Retention.ConfirmClock]): a wrong clock in the future would
 //     otherwise destroy records early and, through the floor, for good.
+//     The limit: time that nothing counted is not counted. A device that reboots with its
+//     clock behind the floor, when that clock did not tick while it was off (a Pi without a
+//     real-time clock restores the last saved time) or was set back while it was off or after
+//     the last mark (at most an Interval before it went off), cannot know how long it was
+//     off: trusted time resumes from the last mark, the time since is lost, and deletions run
+//     that much late unless the date is set sooner (the Home screen and the admin clock check
+//     ask for it all along). The other way, a clock moved forward while the device was off but
+//     still behind the floor is believed with its old lag, up to MaxAhead, as any clock within
+//     MaxAhead is.
 //   - Purge and wipe. [Retention.PurgeDue] (run at start-up, before anything is shown) and
 //     [Retention.Run] (on a schedule) destroy every session whose date trusted time has reached,
 //     unless its engagement is on legal hold. [Retention.WipeEngagement], [Retention.WipeAll]
