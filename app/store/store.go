@@ -90,7 +90,11 @@ func Open(ctx context.Context, dir string, opts Options) (*DB, error) {
 		// and delete a WAL file found beside it.
 		return nil, notOurs(path, "is empty (0 bytes)")
 	}
-	sdb := openSQL(path, opts, false)
+	var params url.Values
+	if opts.ReadOnly {
+		params = readOnlyParams(path)
+	}
+	sdb := openSQL(path, opts, params)
 	d := &DB{db: sdb, dir: dir, path: path, ro: opts.ReadOnly}
 	if err := d.start(ctx); err != nil {
 		sdb.Close()
@@ -99,20 +103,44 @@ func Open(ctx context.Context, dir string, opts Options) (*DB, error) {
 	return d, nil
 }
 
-// openSQL returns the pool of one connection to the SQLite file at path.
-func openSQL(path string, opts Options, immutable bool) *sql.DB {
+// readOnlyParams says how a read-only Open (`quietroom status`) reads the database at path so
+// that it leaves the folder as it found it, the same files with the same bytes:
+//
+//   - With no WAL and no rollback journal beside it, nothing is pending and the file alone is
+//     the database: SQLite reads it as immutable and creates no -wal or -shm file. A kiosk that
+//     starts meanwhile writes through its WAL, not into the file, until a checkpoint.
+//   - With a WAL and its -shm (the kiosk has the database open, or a power cut stopped it),
+//     the pending pages are read through the WAL with the -shm opened read-only: SQLite shares
+//     the running kiosk's index, or, with none running, builds its own in memory.
+//   - A WAL without its -shm (SQLite never leaves one; a copy made by hand can) is read with a
+//     new -shm beside it, which holds no records: the pending pages matter more.
+func readOnlyParams(path string) url.Values {
+	exists := func(suffix string) bool {
+		_, err := os.Lstat(path + suffix)
+		return !errors.Is(err, fs.ErrNotExist)
+	}
+	q := url.Values{"mode": {"ro"}}
+	switch {
+	case !exists("-wal") && !exists("-journal"):
+		q.Set("immutable", "1")
+	case exists("-shm"):
+		q.Set("readonly_shm", "1")
+	}
+	return q
+}
+
+// openSQL returns the pool of one connection to the SQLite file at path; params are added to
+// its DSN.
+func openSQL(path string, opts Options, params url.Values) *sql.DB {
 	q := url.Values{}
+	for k, v := range params {
+		q[k] = v
+	}
 	q.Set("_busy_timeout", fmt.Sprint(opts.BusyTimeout.Milliseconds()))
 	q.Set("_txlock", "immediate") // writers take the lock at BEGIN: no deadlocked upgrades
 	q.Set("_synchronous", "FULL")
 	q.Set("_secure_delete", "on")
 	q.Set("_foreign_keys", "on")
-	if opts.ReadOnly {
-		q.Set("mode", "ro")
-	}
-	if immutable {
-		q.Set("immutable", "1")
-	}
 	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
 	drv := &sqlite3.SQLiteDriver{ConnectHook: func(c *sqlite3.SQLiteConn) error {
 		// The DSN sets synchronous, secure_delete, foreign_keys and the busy timeout on each
@@ -208,7 +236,7 @@ func create(ctx context.Context, dir, path string, opts Options) error {
 // file, with no journal beside it, to be given its name.
 func build(ctx context.Context, dir, path string, opts Options) error {
 	opts.ReadOnly = false
-	d := &DB{db: openSQL(path, opts, false), dir: dir, path: path}
+	d := &DB{db: openSQL(path, opts, nil), dir: dir, path: path}
 	defer d.db.Close()
 	// Must precede the first table: pages freed by a deletion can then be returned to the
 	// file system with incremental_vacuum, which needs no free space (VACUUM does).
