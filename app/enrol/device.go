@@ -4,12 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"strings"
 	"time"
 
 	"go.yaml.in/yaml/v3"
 
+	"quietroom/app/yamlfile"
 	"quietroom/hw"
 )
 
@@ -77,9 +77,12 @@ func ParseDevice(file string, data []byte) (Device, error) {
 // [Default]. A file that cannot be read or has problems is an error naming the file, line and
 // field; nothing of it is used.
 func LoadDevice(path string) (Device, error) {
-	data, err := os.ReadFile(path)
+	data, err := yamlfile.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return Default(), nil
+	}
+	if errors.Is(err, yamlfile.ErrFolder) {
+		return Device{}, fmt.Errorf("%s: is a folder, not the device config file; remove the folder (the kiosk then uses the defaults) or put the config file in its place", path)
 	}
 	if err != nil {
 		return Device{}, fmt.Errorf("read device config: %w", err)

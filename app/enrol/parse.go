@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -14,11 +13,17 @@ import (
 	"quietroom/hw"
 )
 
-// Limits of the fields.
+// Limits of the fields. The file as a whole is at most yamlfile.MaxFileSize bytes.
 const (
 	MaxRoomName = 60 // characters: fits the Home screen's title on the 7" display
-	MinDebounce = 5 * time.Millisecond
-	MaxDebounce = time.Second
+	// MaxValue is the most characters in any value. The longest real one is a time zone name
+	// of about 30; a longer value is a paste gone wrong, and is refused before it is looked up
+	// or quoted in a message.
+	MaxValue = 100
+	// MaxIndicatorLines is the most lines a light has: red, green and blue.
+	MaxIndicatorLines = 3
+	MinDebounce       = 5 * time.Millisecond
+	MaxDebounce       = time.Second
 )
 
 var (
@@ -45,8 +50,9 @@ func newParser(file string) *parser { return &parser{yamlfile.Reader{File: file}
 // document parses the YAML and returns the root mapping, or nil after recording why not.
 func (ps *parser) document(data []byte, what string) *yaml.Node {
 	root := ps.Root(data, yamlfile.Document{
-		Empty:  "the file is empty; " + what,
-		Second: "the file holds one YAML document; remove the second one (from the line with ---)",
+		Empty:   "the file is empty; " + what,
+		Second:  "the file holds one YAML document; remove the second one (from the line with ---)",
+		Aliases: "YAML anchors and aliases (& and *) are not used here; write each value out (this is the first)",
 	})
 	switch {
 	case root == nil:
@@ -61,32 +67,31 @@ func (ps *parser) document(data []byte, what string) *yaml.Node {
 	return root
 }
 
-// fields returns a mapping's values by key, reporting duplicate, unknown and credential keys
-// and values written as anchors or aliases. known lists the accepted keys in the order the
-// message names them.
+// fields returns a mapping's values by key, reporting duplicate, unknown and credential keys.
+// known lists the accepted keys in the order the message names them.
 func (ps *parser) fields(m *yaml.Node, path string, known []string) map[string]*yaml.Node {
 	return ps.Fields(m, path, yamlfile.Fields{
 		Known:   known,
 		NotText: "a field name must be plain text",
 		Unknown: "unknown field; the fields here are " + yamlfile.List(known),
 		Check: func(k, v *yaml.Node, field string, known bool) bool {
-			switch {
-			case credentialKeys[strings.ToLower(k.Value)]:
-				ps.Add(k.Line, field, "never put the admin credential in a file: delete this line; the first-boot wizard asks for it on the screen")
-			case known && (v.Kind == yaml.AliasNode || v.Anchor != ""):
-				ps.Add(v.Line, field, "YAML anchors and aliases (& and *) are not used here; write the value out")
-			default:
+			if !credentialKeys[strings.ToLower(k.Value)] {
 				return false
 			}
+			ps.Add(k.Line, field, "never put the admin credential in a file: delete this line; the first-boot wizard asks for it on the screen")
 			return true
 		},
 	}).Values
 }
 
-// text returns a scalar's text, or false after recording why it is not one.
+// text returns a scalar's text, or false after recording why it is not one or why it is not
+// one line of at most MaxValue plain characters.
 func (ps *parser) text(n *yaml.Node, field, example string) (string, bool) {
 	if n.Kind != yaml.ScalarNode || yamlfile.IsNull(n) {
 		ps.Add(n.Line, field, "needs a value such as %s, not %s", example, yamlfile.Describe(n))
+		return "", false
+	}
+	if !ps.Text(n.Line, field, n.Value, yamlfile.Text{Max: MaxValue}) {
 		return "", false
 	}
 	return n.Value, true
@@ -119,14 +124,8 @@ func (ps *parser) roomName(n *yaml.Node, field string) (string, bool) {
 	case s == "":
 		ps.Add(n.Line, field, "is empty; write the room's name as people know it, or delete the line and set it in the first-boot wizard")
 		return "", false
-	case !utf8.ValidString(s):
-		ps.Add(n.Line, field, "is not valid UTF-8 text; save the file as UTF-8")
-		return "", false
 	case utf8.RuneCountInString(s) > MaxRoomName:
 		ps.Add(n.Line, field, "is %d characters long; keep it to %d so it fits the screen", utf8.RuneCountInString(s), MaxRoomName)
-		return "", false
-	case strings.IndexFunc(s, unicode.IsControl) >= 0:
-		ps.Add(n.Line, field, "holds a line break or control character; write the name on one line")
 		return "", false
 	}
 	return s, true
@@ -173,8 +172,12 @@ func (ps *parser) hw(n *yaml.Node, field string, d *Device) {
 				items = []*yaml.Node{v}
 			}
 		}
-		if len(items) == 0 {
+		switch {
+		case len(items) == 0:
 			ps.Add(v.Line, lf, "needs the light's lines, red first, e.g. [GPIO17, GPIO22]; or delete the line for the wiring's defaults")
+		case len(items) > MaxIndicatorLines:
+			ps.Add(v.Line, lf, "lists %d lines; a light has at most %d (red, green, blue), e.g. [GPIO17, GPIO22, GPIO23]", len(items), MaxIndicatorLines)
+			items = nil
 		}
 		var lines []string
 		good := true

@@ -3,10 +3,12 @@ package enrol
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"quietroom/app/yamlfile"
 	"quietroom/hw"
 )
 
@@ -77,7 +79,21 @@ func TestParseEnrolmentProblems(t *testing.T) {
 		{"duplicate field", "room_name: a\nroom_name: b\n", []string{"2: room_name: appears twice (first on line 1)"}},
 		{"admin credential", "room_name: a\nadmin_pin: 123456\n", []string{"2: admin_pin: never put the admin credential in a file"}},
 		{"password", "password: hunter2\n", []string{"1: password: never put the admin credential in a file"}},
-		{"alias", "room_name: &r a\nhw:\n  button_line: *r\n", []string{"1: room_name: YAML anchors", "3: hw.button_line: YAML anchors"}},
+		{"alias", "room_name: &r a\nhw:\n  button_line: *r\n", []string{"1: room_name: YAML anchors"}},
+		{"alias in a list", "hw:\n  indicator_wiring: two-colour\n  indicator_lines: [&l GPIO5, *l]\n", []string{"3: hw.indicator_lines[0]: YAML anchors"}},
+		{"alias bomb is one problem", "room_name: a\n" + aliasBomb, []string{"2: lol1: YAML anchors and aliases (& and *) are not used here; write each value out (this is the first)"}},
+		{"invalid UTF-8 on its line", "# Enrolment\n\nroom_name: Room 2\nwifi: off\nbluetooth: \xff\n", []string{"5: the file is not valid UTF-8 text (byte 0xff at column 12); save it as UTF-8"}},
+		{"NUL byte on its line", "room_name: Room 2\nwifi: o\x00ff\n", []string{"2: holds a NUL byte (column 8)"}},
+		{"UTF-16", "\xff\xfer\x00", []string{"1: the file is saved as UTF-16; save it as UTF-8"}},
+		{"too large", "room_name: a\n# " + strings.Repeat("x", 1<<20) + "\n", []string{"1: the file is larger than 1 MB"}},
+		{"raw control character", "room_name: Room\x1b[2J 2\n", []string{"1: holds the invisible control character U+001B (column 16)"}},
+		{"raw text-direction control", "room_name: Room \u202e2\n", []string{"1: holds the invisible text-direction control U+202E (column 17)"}},
+		{"escaped control character", "room_name: \"Room\\e2\"\n", []string{"1: room_name: holds the invisible control character U+001B; delete it"}},
+		{"escaped text-direction control", "room_name: \"Room \\u2067 2\"\n", []string{"1: room_name: holds the invisible text-direction control U+2067"}},
+		{"control in another field", "time_zone: \"Europe/London\\x07\"\n", []string{"1: time_zone: holds the invisible control character U+0007"}},
+		{"field name with a control character", "\"room\\e\": a\n", []string{"1: a field name must be plain text; this one holds the invisible control character U+001B"}},
+		{"time zone too long", "time_zone: " + strings.Repeat("Europe/", 1000) + "\n", []string{"1: time_zone: is 7000 characters long, more than the 100 allowed; shorten it"}},
+		{"too many lines", "hw:\n  indicator_lines: [" + strings.Repeat("GPIO4,", 100000) + "GPIO4]\n", []string{"2: hw.indicator_lines: lists 100001 lines; a light has at most 3 (red, green, blue)"}},
 		{"room name empty", "room_name: \"  \"\n", []string{"1: room_name: is empty"}},
 		{"room name missing value", "room_name:\n", []string{"1: room_name: needs a value"}},
 		{"room name a list", "room_name: [a, b]\n", []string{"1: room_name: needs a value such as"}},
@@ -109,6 +125,16 @@ func TestParseEnrolmentProblems(t *testing.T) {
 		{"several problems in line order", "wifi: maybe\nroom_name: \"\"\nhw:\n  indicator_wiring: disco\n", []string{
 			"1: wifi:", "2: room_name:", "4: hw.indicator_wiring:"}},
 	}
+	tests = append(tests, struct {
+		name string
+		yaml string
+		want []string
+	}{name: "too many problems", yaml: strings.Repeat("room: a\n", 100)})
+	many := &tests[len(tests)-1]
+	for i := 1; i <= yamlfile.MaxProblems; i++ {
+		many.want = append(many.want, fmt.Sprintf("%d: room", i))
+	}
+	many.want = append(many.want, fmt.Sprintf("%d: and %d more problems from this line on", yamlfile.MaxProblems+1, 100-yamlfile.MaxProblems))
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := ParseEnrolment("boot/enrol.yaml", []byte(tt.yaml), zones)
@@ -128,6 +154,45 @@ func TestParseEnrolmentProblems(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// aliasBomb is a YAML "billion laughs": a few lines whose aliases expand to 9^4 values.
+const aliasBomb = `lol1: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
+lol2: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+lol3: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
+lol4: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+lol5: [*d,*d,*d,*d,*d,*d,*d,*d,*d]
+`
+
+// TestParseDeviceSharesTheRules: the device config is held to the enrolment file's rules for
+// size, characters and aliases.
+func TestParseDeviceSharesTheRules(t *testing.T) {
+	for _, data := range []string{
+		"room_name: \"Oak\\u202e\"\n",
+		"room_name: Oak\nhw:\n  button_line: \xff\n",
+		aliasBomb,
+		"room_name: Oak\n# " + strings.Repeat("x", yamlfile.MaxFileSize) + "\n",
+	} {
+		_, err := ParseDevice("device.yaml", []byte(data))
+		var ve *ValidationError
+		if !errors.As(err, &ve) || len(ve.Problems) != 1 {
+			t.Errorf("ParseDevice(%.40q) = %v, want one problem", data, err)
+		}
+	}
+}
+
+func TestLoadDevice(t *testing.T) {
+	dir := t.TempDir()
+	if d, err := LoadDevice(filepath.Join(dir, "none.yaml")); err != nil || fmt.Sprint(d) != fmt.Sprint(Default()) {
+		t.Errorf("LoadDevice(missing) = %+v, %v; want the defaults", d, err)
+	}
+	if _, err := LoadDevice(dir); err == nil || !strings.HasPrefix(err.Error(), dir+": is a folder, not the device config file;") {
+		t.Errorf("LoadDevice(folder) = %v, want it to say it is a folder", err)
+	}
+	d, err := LoadDevice("testdata/device.yaml")
+	if err != nil || d.RoomName != "Oak" || d.Wiring != hw.RGB || d.Button != "none" || d.Debounce != 30*time.Millisecond {
+		t.Errorf("LoadDevice(testdata/device.yaml) = %+v, %v", d, err)
 	}
 }
 

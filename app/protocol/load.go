@@ -1,8 +1,9 @@
 package protocol
 
 import (
+	"errors"
 	"fmt"
-	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -25,6 +26,27 @@ const (
 	maxIDLength   = 64
 )
 
+// Limits on how much a pack holds. A pack written for a 7" screen stays far inside them; they
+// turn a wrong or hostile file into one clear problem instead of a screen, a memory or a
+// terminal filled with it. The file as a whole is at most yamlfile.MaxFileSize bytes.
+const (
+	// MaxShortText is the most characters in a title, page title, scale label, language or
+	// kind: one line on the screen (the longest built-in title has under 80).
+	MaxShortText = 200
+	// MaxLongText is the most characters in a question, guidance, probe, consent point,
+	// preamble page, closing text or source: about a printed page (the built-in packs' longest
+	// is a preamble page of under 600).
+	MaxLongText = 4000
+	// MaxPreamblePages, MaxConsentPoints, MaxTopics, MaxProbes (per topic), MaxWriteUpPrompts
+	// and MaxWarnings bound the lists; the built-in packs use at most 6, 3, 24, 7, 9 and 2.
+	MaxPreamblePages  = 20
+	MaxConsentPoints  = 20
+	MaxTopics         = 100
+	MaxProbes         = 30
+	MaxWriteUpPrompts = 30
+	MaxWarnings       = 10
+)
+
 // defaultWarningMinutes are the timer warnings a pack gets when its file names none.
 var defaultWarningMinutes = []int{10, 5}
 
@@ -33,9 +55,13 @@ var (
 	languagePattern = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
 )
 
-// LoadFile reads and validates the pack file at path. See Load.
+// LoadFile reads and validates the pack file at path. See Load. A folder is an error that says
+// to name a pack file instead.
 func LoadFile(path string) (*Pack, error) {
-	data, err := os.ReadFile(path)
+	data, err := yamlfile.ReadFile(path)
+	if errors.Is(err, yamlfile.ErrFolder) {
+		return nil, fmt.Errorf("%s: is a folder, not a pack file; name the pack's .yaml file (all the packs in it: %s)", path, filepath.Join(path, "*.yaml"))
+	}
 	if err != nil {
 		return nil, fmt.Errorf("read pack: %w", err)
 	}
@@ -67,10 +93,11 @@ type parser struct {
 // document parses the YAML and returns the root mapping, or nil after recording why not.
 func (ps *parser) document(data []byte) *yaml.Node {
 	root := ps.Root(data, yamlfile.Document{
-		Empty:  "the file is empty; a pack needs at least id, version, title, language, kind, duration_minutes, preamble, consent, topics and closing",
-		Second: "a pack file holds one YAML document; remove the second document (the line with ---) or put it in its own file",
+		Empty:   "the file is empty; a pack needs at least id, version, title, language, kind, duration_minutes, preamble, consent, topics and closing",
+		Second:  "a pack file holds one YAML document; remove the second document (the line with ---) or put it in its own file",
+		Aliases: "anchors and aliases (&name, *name, <<) are not allowed in a pack; write the text out in full (this is the first)",
 	})
-	if root == nil || ps.aliases(root) {
+	if root == nil {
 		return nil
 	}
 	if root.Kind != yaml.MappingNode {
@@ -78,22 +105,6 @@ func (ps *parser) document(data []byte) *yaml.Node {
 		return nil
 	}
 	return root
-}
-
-// aliases reports anchors and aliases, which packs do not allow: every piece of wording is
-// written out where it is shown, and an alias could expand without bound.
-func (ps *parser) aliases(n *yaml.Node) bool {
-	found := false
-	if n.Kind == yaml.AliasNode || n.Anchor != "" {
-		ps.Add(n.Line, "", "anchors and aliases (&name, *name, <<) are not allowed in a pack; write the text out in full")
-		found = true
-	}
-	for _, c := range n.Content {
-		if ps.aliases(c) {
-			found = true
-		}
-	}
-	return found
 }
 
 // describe is yamlfile.Describe in a pack's words, where a null value is "empty".
@@ -147,18 +158,24 @@ const (
 	requiredWithPlaceholders
 )
 
+// The sizes of text: short is one line (titles, labels), long a paragraph or more.
+var (
+	short = yamlfile.Text{Max: MaxShortText}
+	long  = yamlfile.Text{Max: MaxLongText, Lines: true}
+)
+
 // text reads a text field, trimmed of surrounding space.
-func (ps *parser) text(f *fields, key string, rule textRule) string {
+func (ps *parser) text(f *fields, key string, rule textRule, size yamlfile.Text) string {
 	n := ps.get(f, key, rule != optional)
 	if n == nil {
 		return ""
 	}
-	return ps.textNode(n, yamlfile.Join(f.Path, key), rule)
+	return ps.textNode(n, yamlfile.Join(f.Path, key), rule, size)
 }
 
 var textTags = []string{"!!str", "!!int", "!!float", "!!bool", "!!timestamp"}
 
-func (ps *parser) textNode(n *yaml.Node, path string, rule textRule) string {
+func (ps *parser) textNode(n *yaml.Node, path string, rule textRule, size yamlfile.Text) string {
 	if n.Kind != yaml.ScalarNode || !slices.Contains(textTags, n.ShortTag()) {
 		if yamlfile.IsNull(n) {
 			ps.Add(n.Line, path, "is empty; write the text")
@@ -168,6 +185,9 @@ func (ps *parser) textNode(n *yaml.Node, path string, rule textRule) string {
 		return ""
 	}
 	s := strings.TrimSpace(n.Value)
+	if !ps.Text(n.Line, path, s, size) {
+		return ""
+	}
 	if s == "" {
 		ps.Add(n.Line, path, "is empty; write the text")
 		return ""
@@ -189,7 +209,7 @@ func (ps *parser) id(f *fields, key string) string {
 		return ""
 	}
 	path := yamlfile.Join(f.Path, key)
-	s := ps.textNode(n, path, required)
+	s := ps.textNode(n, path, required, short)
 	if s == "" {
 		return ""
 	}
@@ -231,8 +251,10 @@ func (ps *parser) boolean(f *fields, key string) (v, ok bool) {
 	return v, true
 }
 
-// list reads a list field; absent or null is an empty list, reported when required.
-func (ps *parser) list(f *fields, key string, req bool) []*yaml.Node {
+// list reads a list field; absent or null is an empty list, reported when required. A list
+// longer than most is reported, with advice on what to do, and only its first most entries
+// are returned.
+func (ps *parser) list(f *fields, key string, req bool, most int, advice string) []*yaml.Node {
 	n := ps.get(f, key, req)
 	if n == nil {
 		return nil
@@ -243,6 +265,10 @@ func (ps *parser) list(f *fields, key string, req bool) []*yaml.Node {
 	}
 	if req && len(n.Content) == 0 {
 		ps.Add(f.Line(key), yamlfile.Join(f.Path, key), "is an empty list; add at least one entry")
+	}
+	if len(n.Content) > most {
+		ps.Add(f.Line(key), yamlfile.Join(f.Path, key), "has %d entries, more than the %d a pack may hold; %s", len(n.Content), most, advice)
+		return n.Content[:most]
 	}
 	return n.Content
 }
@@ -258,20 +284,20 @@ func (ps *parser) pack(root *yaml.Node) *Pack {
 		}
 		p.Version = v
 	}
-	p.Title = ps.text(f, "title", required)
-	if lang := ps.text(f, "language", required); lang != "" {
+	p.Title = ps.text(f, "title", required, short)
+	if lang := ps.text(f, "language", required, short); lang != "" {
 		if !languagePattern.MatchString(lang) {
 			ps.Add(f.Values["language"].Line, "language", "%q is not a language tag; write e.g. en-GB", lang)
 		}
 		p.Language = lang
 	}
-	if k := ps.text(f, "kind", required); k != "" {
+	if k := ps.text(f, "kind", required, short); k != "" {
 		p.Kind = Kind(k)
 		if p.Kind != KindInterview && p.Kind != KindPanel {
 			ps.Add(f.Values["kind"].Line, "kind", "%q is not a kind of pack; write interview or panel", k)
 		}
 	}
-	p.Source = ps.text(f, "source", optional)
+	p.Source = ps.text(f, "source", optional, long)
 	ps.timing(f, p)
 	ps.preamble(f, p)
 	ps.consent(f, p)
@@ -307,7 +333,7 @@ func (ps *parser) timing(f *fields, p *Pack) {
 		}
 		return
 	}
-	items := ps.list(f, "warning_minutes", false)
+	items := ps.list(f, "warning_minutes", false, MaxWarnings, "keep the few warnings that help, e.g. [10, 5]")
 	p.WarningMinutes = []int{}
 	for i, n := range items {
 		path := yamlfile.Index("warning_minutes", i)
@@ -328,7 +354,7 @@ func (ps *parser) timing(f *fields, p *Pack) {
 }
 
 func (ps *parser) preamble(f *fields, p *Pack) {
-	items := ps.list(f, "preamble", true)
+	items := ps.list(f, "preamble", true, MaxPreamblePages, "put the text on fewer pages")
 	saysDate := false
 	for i, n := range items {
 		pf := ps.mapping(n, yamlfile.Index("preamble", i), "title", "text")
@@ -336,8 +362,8 @@ func (ps *parser) preamble(f *fields, p *Pack) {
 			continue
 		}
 		pg := Page{
-			Title: ps.text(pf, "title", requiredWithPlaceholders),
-			Text:  ps.text(pf, "text", requiredWithPlaceholders),
+			Title: ps.text(pf, "title", requiredWithPlaceholders, short),
+			Text:  ps.text(pf, "text", requiredWithPlaceholders, long),
 		}
 		saysDate = saysDate || strings.Contains(pg.Title+pg.Text, PlaceholderDeletionDate)
 		p.Preamble = append(p.Preamble, pg)
@@ -348,7 +374,7 @@ func (ps *parser) preamble(f *fields, p *Pack) {
 }
 
 func (ps *parser) consent(f *fields, p *Pack) {
-	items := ps.list(f, "consent", true)
+	items := ps.list(f, "consent", true, MaxConsentPoints, "join points the interviewee would answer together")
 	type first struct {
 		index     int // in p.Consent
 		path      string
@@ -363,7 +389,7 @@ func (ps *parser) consent(f *fields, p *Pack) {
 		if cf == nil {
 			continue
 		}
-		c := ConsentPoint{ID: ps.id(cf, "id"), Text: ps.text(cf, "text", required)}
+		c := ConsentPoint{ID: ps.id(cf, "id"), Text: ps.text(cf, "text", required, long)}
 		var reqOK bool
 		c.Required, reqOK = ps.boolean(cf, "required")
 		if c.ID != "" {
@@ -394,7 +420,7 @@ func (ps *parser) consent(f *fields, p *Pack) {
 }
 
 func (ps *parser) topics(f *fields, p *Pack) {
-	items := ps.list(f, "topics", true)
+	items := ps.list(f, "topics", true, MaxTopics, "split the pack into smaller ones")
 	seen := map[string]int{}
 	for i, n := range items {
 		path := yamlfile.Index("topics", i)
@@ -402,7 +428,7 @@ func (ps *parser) topics(f *fields, p *Pack) {
 		if tf == nil {
 			continue
 		}
-		t := Topic{ID: ps.id(tf, "id"), Question: ps.text(tf, "question", required), Guidance: ps.text(tf, "guidance", optional), Priority: 1}
+		t := Topic{ID: ps.id(tf, "id"), Question: ps.text(tf, "question", required, long), Guidance: ps.text(tf, "guidance", optional, long), Priority: 1}
 		if t.ID != "" {
 			if first, dup := seen[t.ID]; dup {
 				ps.Add(tf.Values["id"].Line, yamlfile.Join(path, "id"), "%q is already used by the topic on line %d; give each topic its own id", t.ID, first)
@@ -410,8 +436,8 @@ func (ps *parser) topics(f *fields, p *Pack) {
 				seen[t.ID] = tf.Values["id"].Line
 			}
 		}
-		for j, pn := range ps.list(tf, "probes", false) {
-			if s := ps.textNode(pn, yamlfile.Index(yamlfile.Join(path, "probes"), j), required); s != "" {
+		for j, pn := range ps.list(tf, "probes", false, MaxProbes, "keep the probes that help most") {
+			if s := ps.textNode(pn, yamlfile.Index(yamlfile.Join(path, "probes"), j), required, long); s != "" {
 				t.Probes = append(t.Probes, s)
 			}
 		}
@@ -434,7 +460,7 @@ func (ps *parser) scale(n *yaml.Node, path string) *Scale {
 		return nil
 	}
 	s := &Scale{}
-	if k := ps.text(sf, "kind", required); k != "" {
+	if k := ps.text(sf, "kind", required, short); k != "" {
 		s.Kind = ScaleKind(k)
 		if s.Kind != ScaleRating && s.Kind != ScaleScore {
 			ps.Add(sf.Values["kind"].Line, yamlfile.Join(path, "kind"), "%q is not a kind of scale; write rating (the interviewee's answer) or score (the panel's score)", k)
@@ -458,8 +484,8 @@ func (ps *parser) scale(n *yaml.Node, path string) *Scale {
 			ps.Add(line, yamlfile.Join(path, "max"), "a scale of %d points does not fit the screen; use at most %d", hi-lo+1, MaxScalePoints)
 		}
 	}
-	s.MinLabel = ps.text(sf, "min_label", optional)
-	s.MaxLabel = ps.text(sf, "max_label", optional)
+	s.MinLabel = ps.text(sf, "min_label", optional, short)
+	s.MaxLabel = ps.text(sf, "max_label", optional, short)
 	return s
 }
 
@@ -473,12 +499,12 @@ func (ps *parser) closing(f *fields, p *Pack) {
 		return
 	}
 	p.Closing = Closing{
-		Question: ps.text(cf, "question", required),
-		FollowUp: ps.text(cf, "follow_up", optional),
-		Thanks:   ps.text(cf, "thanks", required),
+		Question: ps.text(cf, "question", required, long),
+		FollowUp: ps.text(cf, "follow_up", optional, long),
+		Thanks:   ps.text(cf, "thanks", required, long),
 	}
-	for i, pn := range ps.list(cf, "write_up_prompts", false) {
-		if s := ps.textNode(pn, yamlfile.Index("closing.write_up_prompts", i), required); s != "" {
+	for i, pn := range ps.list(cf, "write_up_prompts", false, MaxWriteUpPrompts, "keep the prompts that help most") {
+		if s := ps.textNode(pn, yamlfile.Index("closing.write_up_prompts", i), required, long); s != "" {
 			p.Closing.WriteUpPrompts = append(p.Closing.WriteUpPrompts, s)
 		}
 	}

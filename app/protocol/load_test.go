@@ -2,10 +2,13 @@ package protocol
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+
+	"quietroom/app/yamlfile"
 )
 
 // TestLoadValid checks the base file the invalid cases are made from.
@@ -88,7 +91,22 @@ func TestLoadInvalid(t *testing.T) {
 		{"missing-title", 2, "title", `is missing`},
 		{"missing-closing", 2, "closing", `is missing`},
 		{"empty-topics", 25, "topics", `empty list`},
-		{"anchor", 43, "", `anchors and aliases`},
+		{"anchor", 43, "closing.thanks", `anchors and aliases`},
+		{"alias-bomb", 46, "lol1", `anchors and aliases`},
+		{"invalid-utf8", 4, "", `the file is not valid UTF-8 text (byte 0xe9 at column 14); save it as UTF-8`},
+		{"nul-byte", 27, "", `holds a NUL byte (column 25)`},
+		{"utf16", 1, "", `saved as UTF-16; save it as UTF-8`},
+		{"raw-control", 4, "", `control character U+001B (column 13); delete it`},
+		{"raw-bidi", 27, "", `text-direction control U+202E (column 26)`},
+		{"escaped-control", 4, "title", `control character U+001B; delete it`},
+		{"escaped-bidi", 27, "topics[0].question", `text-direction control U+202E`},
+		{"title-line-break", 4, "title", `holds a line break; write it on one line`},
+		{"title-too-long", 4, "title", `is 201 characters long, more than the 200 allowed`},
+		{"question-too-long", 27, "topics[0].question", `is 4001 characters long, more than the 4000 allowed`},
+		{"too-many-topics", 25, "topics", `has 101 entries, more than the 100 a pack may hold; split the pack`},
+		{"too-many-probes", 28, "topics[0].probes", `has 31 entries, more than the 30`},
+		{"too-many-warnings", 9, "warning_minutes", `has 12 entries, more than the 10`},
+		{"field-name-control", 7, "", `a field name must be a plain word; this one holds the invisible control character U+001B`},
 		{"two-documents", 46, "", `one YAML document`},
 		{"empty-file", 1, "", `the file is empty`},
 		{"only-comments", 1, "", `the file is empty`},
@@ -142,5 +160,38 @@ func TestLoadReportsEveryProblem(t *testing.T) {
 	}
 	if lines := strings.Count(err.Error(), "\n") + 1; lines != len(want) {
 		t.Errorf("Error() has %d lines, want one per problem (%d)", lines, len(want))
+	}
+}
+
+// TestLoadFileTooLarge: a file over the limit is one problem, found before it is parsed.
+func TestLoadFileTooLarge(t *testing.T) {
+	valid, err := os.ReadFile("testdata/valid.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "huge.yaml")
+	huge := append(valid, "# "+strings.Repeat("x", yamlfile.MaxFileSize)+"\n"...)
+	if err := os.WriteFile(path, huge, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err = LoadFile(path)
+	if want := path + ":1: the file is larger than 1 MB"; err == nil || !strings.HasPrefix(err.Error(), want) || strings.Contains(err.Error(), "\n") {
+		t.Errorf("LoadFile(huge) = %v, want one problem starting %q", err, want)
+	}
+}
+
+// TestLoadFileFolder: a folder given as a pack says so and what to give instead.
+func TestLoadFileFolder(t *testing.T) {
+	_, err := LoadFile("testdata")
+	if want := "testdata: is a folder, not a pack file; name the pack's .yaml file (all the packs in it: testdata/*.yaml)"; err == nil || err.Error() != want {
+		t.Errorf("LoadFile(testdata) = %v, want %q", err, want)
+	}
+}
+
+// TestLoadAliasBombIsOneProblem: the error of an alias bomb is one line, not one per alias.
+func TestLoadAliasBombIsOneProblem(t *testing.T) {
+	_, err := LoadFile("testdata/invalid/alias-bomb.yaml")
+	if err == nil || strings.Count(err.Error(), "\n") != 0 {
+		t.Errorf("LoadFile(alias-bomb.yaml) = %v, want one problem", err)
 	}
 }

@@ -8,8 +8,14 @@
 //   - A [Reader] collects every problem in a file rather than stopping at the first, and
 //     [Reader.Err] returns them all at once, in line order, as one *[Error] that matches the
 //     caller's own sentinel with errors.Is.
-//   - [Reader.Root] accepts exactly one YAML document and reports a syntax error on the line
-//     the YAML library names.
+//   - [Reader.Root] accepts exactly one YAML document of at most [MaxFileSize] bytes of UTF-8
+//     text, without control characters (other than tab and line ends), text-direction
+//     controls, anchors or aliases, and reports a syntax error on the line the YAML library
+//     names. Bytes that are not text are reported on their own line and column.
+//   - [Reader.Text] holds every value written by hand to a length and refuses control and
+//     text-direction characters, so packs and device files share one rule for text.
+//   - A problem's String never holds a control character, and a file gives at most
+//     [MaxProblems] problems and one line saying how many more there are.
 //   - [Reader.Fields] reports field names that are not plain text, fields given twice and
 //     fields the mapping does not hold, and hands back the rest.
 //

@@ -16,12 +16,13 @@ type Problem struct {
 }
 
 // String formats the problem as FILE:LINE: FIELD: MESSAGE, the form editors and admins expect.
-// A problem with no field is FILE:LINE: MESSAGE.
+// A problem with no field is FILE:LINE: MESSAGE. Control and text-direction characters are
+// written as escapes such as \x1b, so a problem is one line and cannot restyle a terminal.
 func (p Problem) String() string {
 	if p.Field == "" {
-		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Message)
+		return escape(fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Message))
 	}
-	return fmt.Sprintf("%s:%d: %s: %s", p.File, p.Line, p.Field, p.Message)
+	return escape(fmt.Sprintf("%s:%d: %s: %s", p.File, p.Line, p.Field, p.Message))
 }
 
 // Error holds every problem found in one file, in line order.

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -34,24 +35,41 @@ func (r *Reader) Add(line int, field, format string, args ...any) {
 
 // Err returns nil when no problem was recorded, and otherwise an *Error holding every problem
 // in line order (problems on one line keep the order they were found in) that matches sentinel.
+// Past MaxProblems, the rest are one last problem that says how many there are.
 func (r *Reader) Err(sentinel error) error {
 	if len(r.problems) == 0 {
 		return nil
 	}
-	sort.SliceStable(r.problems, func(i, j int) bool { return r.problems[i].Line < r.problems[j].Line })
-	return &Error{Problems: r.problems, Sentinel: sentinel}
+	ps := slices.Clone(r.problems)
+	sort.SliceStable(ps, func(i, j int) bool { return ps[i].Line < ps[j].Line })
+	if rest := len(ps) - MaxProblems; rest > 0 {
+		ps = append(ps[:MaxProblems], Problem{File: r.File, Line: ps[MaxProblems].Line,
+			Message: fmt.Sprintf("and %d more problems from this line on; fix the ones above and check again", rest)})
+	}
+	return &Error{Problems: ps, Sentinel: sentinel}
 }
 
 // Document words the problems with a file's YAML as a whole, in the voice of the file's owner.
 type Document struct {
 	Empty  string // the file holds no document, e.g. "the file is empty; write at least room_name"
 	Second string // the file holds a second document after ---
+	// Aliases words the one problem reported for a file with anchors or aliases (&name, *name,
+	// <<), at the first of them.
+	Aliases string
 }
 
-// Root parses data as one YAML document and returns its top node, or nil after recording a
-// syntax error, an empty file or a second document. The top node may be of any kind, null
+// Root parses data as one YAML document and returns its top node, or nil after recording why
+// not: a file over MaxFileSize, bytes that are not UTF-8 text (reported at their own line and
+// column), control or text-direction characters anywhere in the file, a syntax error, an empty
+// file, a second document, or anchors and aliases. The top node may be of any kind, null
 // included: what it must be is the caller's rule.
+//
+// Anchors and aliases are refused in every file: each value is written out where it applies,
+// and an alias bomb (a few lines that expand to billions of values) is one problem, not pages.
 func (r *Reader) Root(data []byte, d Document) *yaml.Node {
+	if !r.checkBytes(data) {
+		return nil
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
@@ -75,7 +93,32 @@ func (r *Reader) Root(data []byte, d Document) *yaml.Node {
 		r.Add(1, "", "%s", d.Empty)
 		return nil
 	}
+	if n, path := firstAlias(doc.Content[0], ""); n != nil {
+		r.Add(n.Line, path, "%s", d.Aliases)
+		return nil
+	}
 	return doc.Content[0]
+}
+
+// firstAlias returns the first node, in the file's order, that is an alias or has an anchor,
+// and its field path; nil when there is none. It does not follow aliases.
+func firstAlias(n *yaml.Node, path string) (*yaml.Node, string) {
+	if n.Kind == yaml.AliasNode || n.Anchor != "" {
+		return n, path
+	}
+	for i, c := range n.Content {
+		p := path
+		switch {
+		case n.Kind == yaml.SequenceNode:
+			p = Index(path, i)
+		case n.Kind == yaml.MappingNode && i%2 == 1:
+			p = Join(path, n.Content[i-1].Value)
+		}
+		if a, ap := firstAlias(c, p); a != nil {
+			return a, ap
+		}
+	}
+	return nil, ""
 }
 
 // syntax records a YAML syntax error on the line the library names, or on line 1.
@@ -137,6 +180,14 @@ func (r *Reader) Fields(n *yaml.Node, path string, rule Fields) *Mapping {
 			r.Add(k.Line, path, "%s, not %s", rule.NotText, Describe(k))
 			continue
 		}
+		if msg := textProblem(name, Text{}); msg != "" {
+			r.Add(k.Line, path, "%s; this one %s", rule.NotText, msg)
+			continue
+		}
+		if n := utf8.RuneCountInString(name); n > MaxFieldName {
+			r.Add(k.Line, path, "a field name is at most %d characters; this one has %d (check the spelling)", MaxFieldName, n)
+			continue
+		}
 		if first, dup := keyLine[name]; dup {
 			r.Add(k.Line, field, "appears twice (first on line %d); keep one", first)
 			continue
@@ -167,6 +218,10 @@ func Describe(n *yaml.Node) string {
 	}
 	if IsNull(n) {
 		return "nothing"
+	}
+	const most = 40 // characters: enough to recognise the value
+	if v := []rune(n.Value); len(v) > most {
+		return fmt.Sprintf("the value %q", string(v[:most])+"...")
 	}
 	return fmt.Sprintf("the value %q", n.Value)
 }
