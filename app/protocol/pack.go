@@ -84,6 +84,22 @@ type Scale struct {
 	MaxLabel string
 }
 
+// Values lists the numbers a person can choose on the scale, lowest first, or nil when the
+// range is not one a screen can show: min below zero, max not above min, or more than
+// MaxScalePoints points. Load refuses such packs; screens ask Values rather than looping from
+// Min to Max, so a pack that reached them some other way cannot make them spin or overflow.
+func (s Scale) Values() []int {
+	if s.Min < 0 || s.Max <= s.Min || s.Max-s.Min >= MaxScalePoints {
+		return nil
+	}
+	// Count points rather than values: `v <= Max` never ends when Max is the largest int.
+	vs := make([]int, s.Max-s.Min+1)
+	for i := range vs {
+		vs[i] = s.Min + i
+	}
+	return vs
+}
+
 // Closing is the end of the interview: the catch-all question, the follow-up question and thanks.
 type Closing struct {
 	Question       string // the catch-all last question
