@@ -32,6 +32,9 @@ var (
 	ErrDisabled = errors.New("this interviewer has been disabled: ask an admin")
 	// ErrInvalid: an admin form is incomplete; the wrapped message says what to fix.
 	ErrInvalid = errors.New("not valid")
+	// ErrNoPIN: OK was pressed with nothing typed. It is not an attempt: it costs no try and
+	// starts no delay, so nobody can use up an interviewer's tries by pressing OK.
+	ErrNoPIN = errors.New("type your PIN first, then OK")
 )
 
 // Interviewer is an interviewer as stored: the vault's key slot and the admin's flags. It has

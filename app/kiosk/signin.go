@@ -79,8 +79,12 @@ func checkPIN(pin []byte) error {
 }
 
 // SignInAdmin checks the admin credential under the admin rate limit. A wrong credential is
-// vault.ErrWrongCredential; too soon after wrong ones, a *vault.TooSoonError.
+// vault.ErrWrongCredential; too soon after wrong ones, a *vault.TooSoonError; an empty one
+// ErrNoPIN, which is no attempt.
 func (k *Kiosk) SignInAdmin(ctx context.Context, credential []byte) (*Admin, error) {
+	if len(credential) == 0 {
+		return nil, ErrNoPIN
+	}
 	b, err := k.d.Store.AdminVerifier(ctx)
 	if errors.Is(err, session.ErrNotFound) {
 		return nil, ErrNotSetUp
@@ -145,8 +149,12 @@ func (s *SignedIn) SignOut() {
 
 // SignIn unlocks an interviewer's key slot with their PIN, under the rate limit. A wrong PIN is
 // vault.ErrWrongCredential; too soon after wrong ones a *vault.TooSoonError (matching
-// vault.ErrTooSoon); after too many, vault.ErrLockedOut (an admin clears it).
+// vault.ErrTooSoon); after too many, vault.ErrLockedOut (an admin clears it). An empty PIN is
+// ErrNoPIN and no attempt.
 func (k *Kiosk) SignIn(ctx context.Context, interviewerID string, pin []byte) (*SignedIn, error) {
+	if len(pin) == 0 {
+		return nil, ErrNoPIN
+	}
 	iv, err := k.d.Store.Interviewer(ctx, interviewerID)
 	if err != nil {
 		return nil, fmt.Errorf("sign in: %w", err)

@@ -5,6 +5,9 @@ import "errors"
 // Errors callers branch on. The engine wraps them with context (fmt.Errorf with %w), so test them
 // with errors.Is. A method that returns one of them has changed nothing, in memory or in the store.
 var (
+	// ErrStorageFull: the device's storage is full, so a change was not saved. Nothing saved
+	// before is lost; the change can be made again once there is room. Stores wrap it.
+	ErrStorageFull = errors.New("storage is full")
 	// ErrNoSession: there is no session in the engine; start or reopen one first.
 	ErrNoSession = errors.New("no session is open")
 	// ErrSessionLive: a session is still live; seal, decline or withdraw it first.

@@ -38,8 +38,8 @@ func TestFullDisk(t *testing.T) {
 		}
 		saved = append(saved, e)
 	}
-	if !errors.Is(full, ErrFull) {
-		t.Fatalf("PutEntry on a full database = %v, want ErrFull", full)
+	if !errors.Is(full, ErrFull) || !errors.Is(full, session.ErrStorageFull) {
+		t.Fatalf("PutEntry on a full database = %v, want ErrFull, which is session.ErrStorageFull", full)
 	}
 	if !strings.Contains(full.Error(), "free space") || !strings.Contains(full.Error(), "nothing already saved is lost") {
 		t.Errorf("ErrFull message %q should say what to do and that nothing is lost", full)

@@ -119,9 +119,9 @@ func (u *UI) showQuestions() {
 		return
 	}
 	topics := u.en.Topics()
-	msg := newErrorLabel()
-	saved := widget.NewLabel("")
-	saved.TextStyle.Italic = true
+	// One line beside Key quote says "Saved" or what went wrong: a message never pushes the
+	// controls below it off the screen.
+	msg := newStatusLine()
 	tb := u.newTimerBar()
 	tb.update(u, u.en.Tick())
 
@@ -132,12 +132,10 @@ func (u *UI) showQuestions() {
 	notes.OnChanged = func(text string) {
 		u.touch()
 		if err := u.en.SetNote(u.ctx, topic.ID, text); err != nil {
-			saved.SetText("")
 			msg.set(err)
 			return
 		}
-		msg.set(nil)
-		saved.SetText(lang.L("Saved"))
+		msg.done(lang.L("Saved"))
 	}
 
 	question := subheading(topic.Question)
@@ -216,10 +214,10 @@ func (u *UI) showQuestions() {
 	// aside while it is open, so the notes stay in view at 800x480.
 	kb := u.newKeyboardPanel(notes, upper, navRow, side)
 	top := u.liveHeader(tb, lang.L("Topic {{.N}} of {{.Total}}", map[string]any{"N": idx + 1, "Total": len(topics)}))
-	tags := container.NewHBox(
+	tags := container.NewBorder(nil, nil,
 		u.button(lang.L("Key quote"), func() { u.showQuote(topic.ID, notes.SelectedText()) }),
-		saved, layout.NewSpacer(), kb.toggle)
-	main := container.NewBorder(upper, container.NewVBox(msg.Label, tags, navRow, kb.box), nil, nil, notes)
+		kb.toggle, msg.Label)
+	main := container.NewBorder(upper, container.NewVBox(tags, navRow, kb.box), nil, nil, notes)
 	u.show("questions", screenLive, container.NewBorder(top, nil, side, nil, main))
 	kb.arm()
 	u.onTick = func(st session.Status) { tb.update(u, st) }
@@ -233,11 +231,17 @@ func probeText(t protocol.Topic) string {
 }
 
 // scaleRow is one button per value of the topic's scale; the chosen one is highlighted.
-func (u *UI) scaleRow(t protocol.Topic, msg errorLabel) fyne.CanvasObject {
-	row := container.NewGridWithColumns(t.Scale.Max - t.Scale.Min + 1)
+func (u *UI) scaleRow(t protocol.Topic, msg reporter) fyne.CanvasObject {
+	values := t.Scale.Values()
+	if values == nil {
+		// The pack check refuses such a range; say so rather than draw it, and let the notes
+		// carry the answer.
+		return para(lang.L("This question's scale cannot be shown: its range in the question pack is not valid. Write the answer in the notes, and ask an admin to check the pack."))
+	}
+	row := container.NewGridWithColumns(len(values))
 	cur, has := u.en.Answer(t.ID)
 	var buttons []*Button
-	for v := t.Scale.Min; v <= t.Scale.Max; v++ {
+	for _, v := range values {
 		b := u.button(fmt.Sprint(v), nil)
 		b.OnTapped = func() {
 			u.touch()
@@ -247,7 +251,7 @@ func (u *UI) scaleRow(t protocol.Topic, msg errorLabel) fyne.CanvasObject {
 			}
 			for i, o := range buttons {
 				o.Importance = widget.MediumImportance
-				if t.Scale.Min+i == v {
+				if values[i] == v {
 					o.Importance = widget.HighImportance
 				}
 				o.Refresh()

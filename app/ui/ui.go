@@ -317,6 +317,36 @@ func (e errorLabel) set(err error) {
 	e.SetText(message(err))
 }
 
+// reporter shows an error to the person at the screen, or clears it (nil).
+type reporter interface{ set(error) }
+
+// statusLine is one line for "Saved" or what went wrong, cut to its width: where controls sit
+// below it, a long message must not push them off the screen.
+type statusLine struct{ *widget.Label }
+
+func newStatusLine() statusLine {
+	l := widget.NewLabel("")
+	l.Truncation = fyne.TextTruncateEllipsis
+	return statusLine{l}
+}
+
+func (s statusLine) set(err error) {
+	if err == nil {
+		s.done("")
+		return
+	}
+	s.Importance = widget.DangerImportance
+	s.TextStyle.Italic = false
+	s.SetText(message(err))
+}
+
+// done shows a quiet confirmation such as "Saved".
+func (s statusLine) done(text string) {
+	s.Importance = widget.MediumImportance
+	s.TextStyle.Italic = true
+	s.SetText(text)
+}
+
 // message turns an error into what the person at the screen should read.
 func message(err error) string {
 	var tooSoon *vault.TooSoonError
@@ -329,6 +359,10 @@ func message(err error) string {
 		return lang.L("That PIN is not right. Try again.")
 	case errors.Is(err, kiosk.ErrDisabled):
 		return lang.L("This interviewer has been disabled. Ask an admin.")
+	case errors.Is(err, kiosk.ErrNoPIN):
+		return lang.L("Type your PIN, then OK.")
+	case errors.Is(err, session.ErrStorageFull):
+		return lang.L("Not saved: the storage is full. Your words stay on screen; tell an admin.")
 	}
 	return err.Error()
 }

@@ -19,6 +19,28 @@ const MinTarget = 52
 // Button is a widget.Button at least MinTarget square, as a finger needs.
 type Button struct {
 	widget.Button
+	// typesInto, when set, receives what is typed while the button has keyboard focus (after
+	// Tab), except Space, which presses the button: a PIN pad's keys pass digits, Delete and
+	// Return on to the pad rather than swallow them.
+	typesInto fyne.Focusable
+}
+
+// TypedRune implements fyne.Focusable.
+func (b *Button) TypedRune(r rune) {
+	if b.typesInto != nil && r != ' ' {
+		b.typesInto.TypedRune(r)
+		return
+	}
+	b.Button.TypedRune(r)
+}
+
+// TypedKey implements fyne.Focusable.
+func (b *Button) TypedKey(k *fyne.KeyEvent) {
+	if b.typesInto != nil && k.Name != fyne.KeySpace {
+		b.typesInto.TypedKey(k)
+		return
+	}
+	b.Button.TypedKey(k)
 }
 
 // NewButton returns a touch-sized button.
@@ -59,14 +81,19 @@ func NewPinPad(submit func(string)) *PinPad {
 	p.display.Alignment = fyne.TextAlignCenter
 	p.display.SizeName = theme.SizeNameHeadingText
 	keys := container.NewGridWithColumns(3)
-	for _, d := range "123456789" {
-		keys.Add(NewButton(string(d), func() { p.TypedRune(d) }))
+	key := func(label string, tapped func()) *Button {
+		b := NewButton(label, tapped)
+		b.typesInto = p // a key that Tab focused still types into the pad
+		keys.Add(b)
+		return b
 	}
-	keys.Add(NewButton(lang.L("Delete"), func() { p.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace}) }))
-	keys.Add(NewButton("0", func() { p.TypedRune('0') }))
-	ok := NewButton(lang.L("OK"), func() { p.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) })
+	for _, d := range "123456789" {
+		key(string(d), func() { p.TypedRune(d) })
+	}
+	key(lang.L("Delete"), func() { p.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace}) })
+	key("0", func() { p.TypedRune('0') })
+	ok := key(lang.L("OK"), func() { p.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) })
 	ok.Importance = widget.HighImportance
-	keys.Add(ok)
 	p.content = container.NewBorder(p.display, nil, nil, nil, keys)
 	p.ExtendBaseWidget(p)
 	return p

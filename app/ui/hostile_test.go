@@ -1,0 +1,119 @@
+package ui
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"quietroom/app/protocol"
+	"quietroom/app/session"
+)
+
+// TestScaleRowTrustsNoPackNumbers: a scale whose range no pack check would pass (here up to the
+// largest int, which made the row loop for ever) is refused in words, not drawn.
+func TestScaleRowTrustsNoPackNumbers(t *testing.T) {
+	h := newHarness(t)
+	for _, sc := range []protocol.Scale{
+		{Kind: protocol.ScaleRating, Min: 0, Max: math.MaxInt},
+		{Kind: protocol.ScaleRating, Min: math.MaxInt - 1, Max: math.MaxInt - 3},
+		{Kind: protocol.ScaleRating, Min: -5, Max: 5},
+	} {
+		row := h.u.scaleRow(protocol.Topic{ID: "t", Question: "How much?", Scale: &sc}, newStatusLine())
+		l, ok := row.(*widget.Label)
+		if !ok || !strings.Contains(l.Text, "cannot be shown") {
+			t.Errorf("scaleRow(%d..%d) = %T, want the words that the scale cannot be shown", sc.Min, sc.Max, row)
+		}
+	}
+}
+
+// handBack runs a session up to the hand-back screen.
+func (h *harness) handBack() {
+	h.t.Helper()
+	h.toConsent()
+	h.consent()
+	h.wantScreen("hand-back")
+}
+
+// TestEmptyPINOnHandBack: the interviewee can press OK on the hand-back pad as often as they
+// like; it says what to do and costs the interviewer no try.
+func TestEmptyPINOnHandBack(t *testing.T) {
+	h := newHarness(t)
+	h.handBack()
+	for range 12 {
+		h.tap("OK")
+	}
+	if !h.shows("Type your PIN, then OK.") {
+		t.Error("OK with no digits does not say to type the PIN")
+	}
+	h.pin(h.d.InterviewerPIN)
+	h.wantScreen("questions")
+}
+
+// TestTabbedPINPadStillTakesDigits: once Tab has moved the focus onto one of the pad's keys, a
+// USB keyboard's digits and Return still reach the pad.
+func TestTabbedPINPadStillTakesDigits(t *testing.T) {
+	h := newHarness(t)
+	h.handBack()
+	c := h.w.Canvas()
+	test.FocusNext(c)
+	test.FocusNext(c)
+	if _, onKey := c.Focused().(*Button); !onKey {
+		t.Fatalf("after Tab the focus is on %T, want a key of the pad", c.Focused())
+	}
+	test.Type(c.Focused(), h.d.InterviewerPIN)
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	h.wantScreen("questions")
+}
+
+// TestFullStorageKeepsTheControls: a note that cannot be saved because the storage is full says
+// so in plain words, shows no internal id, and moves none of the controls under it.
+func TestFullStorageKeepsTheControls(t *testing.T) {
+	h := newHarness(t)
+	h.handBack()
+	h.pin(h.d.InterviewerPIN)
+	h.wantScreen("questions")
+	where := func() map[string]fyne.Position {
+		out := map[string]fyne.Position{}
+		d := fyne.CurrentApp().Driver()
+		for _, b := range h.buttons() {
+			out[b.Text] = d.AbsolutePositionForObject(b)
+		}
+		return out
+	}
+	before, minBefore := where(), h.w.Content().MinSize()
+	notes := h.focusNotes()
+	h.env.Store.FailNext("PutEntry", fmt.Errorf("put entry 8d5f7c0a1b: %w: nothing already saved is lost (database or disk is full)", session.ErrStorageFull))
+	test.Type(notes, "x")
+	if !h.shows("Not saved: the storage is full") {
+		t.Fatal("a full storage is not shown in plain words")
+	}
+	if h.shows("8d5f7c0a1b") || h.shows("put entry") {
+		t.Error("the message shows an internal id")
+	}
+	after := where()
+	for _, name := range []string{"Key quote", "Previous", "Skip (prefers not to discuss)", "Next topic"} {
+		if before[name] != after[name] {
+			t.Errorf("%q moved from %v to %v when the message showed", name, before[name], after[name])
+		}
+	}
+	if got := h.w.Content().MinSize(); got.Height > minBefore.Height || got.Width > minBefore.Width {
+		t.Errorf("questions screen with the message needs %v, more than the %v it needed without", got, minBefore)
+	}
+}
+
+// focusNotes returns the questions screen's notes field.
+func (h *harness) focusNotes() *kbEntry {
+	h.t.Helper()
+	for _, o := range h.objects() {
+		if e, ok := o.(*kbEntry); ok {
+			return e
+		}
+	}
+	h.t.Fatalf("screen %s has no text field", h.u.Screen())
+	return nil
+}
