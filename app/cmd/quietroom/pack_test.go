@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 
 	"quietroom/app/protocol"
 )
@@ -179,5 +180,49 @@ func TestPackShow(t *testing.T) {
 
 	if code, _, errs := run(t, "pack", "show", "no-such-pack"); code != 1 || !strings.Contains(errs, "pack list") {
 		t.Errorf("pack show no-such-pack = exit %d, stderr %q; want 1 and a hint", code, errs)
+	}
+}
+
+// TestPackShowEscapesControlCharacters: whatever reaches showPack, it never writes a control or
+// text-direction character to the terminal, and keeps the line breaks and tabs of the text.
+func TestPackShowEscapesControlCharacters(t *testing.T) {
+	p, ok := protocol.BuiltinPack("leadership-360")
+	if !ok {
+		t.Fatal("no built-in leadership-360")
+	}
+	q := *p
+	q.Title = "Clear\x1b[2J\x1b]0;owned\x07 title"
+	q.Source = "left\u202eright\u2066x\u2069\x9b\tend"
+	q.Topics = append([]protocol.Topic(nil), p.Topics...)
+	q.Topics[0].Question = "first line\nsecond\x00line"
+	var b strings.Builder
+	if err := showPack(&b, &q); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, want := range []string{
+		`Clear\x1b[2J\x1b]0;owned\a title`,
+		"Source: left\\u202eright\\u2066x\\u2069\\x9b\tend",
+		"first line\n",
+		`second\x00line`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("showPack output lacks %q:\n%s", want, out)
+		}
+	}
+	if i := strings.IndexFunc(out, func(c rune) bool {
+		return c != '\n' && c != '\t' && (unicode.IsControl(c) || c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069)
+	}); i >= 0 {
+		t.Errorf("showPack wrote the control character %U at byte %d", []rune(out[i:])[0], i)
+	}
+}
+
+// TestPackCheckFolder: a folder given as a pack says it is one, and what to give instead.
+func TestPackCheckFolder(t *testing.T) {
+	dir := t.TempDir()
+	code, _, errs := run(t, "pack", "check", dir)
+	want := dir + ": is a folder, not a pack file; name the pack's .yaml file (all the packs in it: " + filepath.Join(dir, "*.yaml") + ")\n"
+	if code != 1 || errs != want {
+		t.Errorf("pack check FOLDER = exit %d, stderr %q; want 1 and %q", code, errs, want)
 	}
 }
