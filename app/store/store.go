@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"github.com/mattn/go-sqlite3"
+
+	"quietroom/app/session"
 )
 
 // FileName is the database's name inside the data folder.
@@ -24,7 +26,7 @@ const FileName = "quietroom.db"
 var (
 	// ErrFull: the disk (or the database's size limit) is full. The write was refused and
 	// nothing already saved was lost.
-	ErrFull = errors.New("storage is full: nothing already saved is lost, but this change was not saved; free space on the device (or ask IT to) and try again")
+	ErrFull = fmt.Errorf("%w: nothing already saved is lost, but this change was not saved; free space on the device (or ask IT to) and try again", session.ErrStorageFull)
 	// ErrCorrupt: the database is damaged (it failed its integrity check, or is not a database
 	// this program made) and was left untouched.
 	ErrCorrupt = errors.New("the database is damaged")
@@ -78,7 +80,7 @@ func Open(ctx context.Context, dir string, opts Options) (*DB, error) {
 	fi, err := os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist) && opts.MustExist:
-		return nil, fmt.Errorf("open database %s: %w, but this device has been set up before: nothing was created. Restore the database from the device's backup, or have an admin take the device out of service and set it up afresh", path, ErrMissing)
+		return nil, fmt.Errorf("open database %s: %w; nothing was created, as a device that was set up never starts again as new by itself. Restore the database from the device's backup, or have an admin take the device out of service and set it up afresh", path, ErrMissing)
 	case errors.Is(err, fs.ErrNotExist) && !opts.ReadOnly:
 		if err := create(ctx, dir, path, opts); err != nil {
 			return nil, err

@@ -171,7 +171,11 @@ func wire(ctx context.Context, cfg runConfig, log *slog.Logger, stdout io.Writer
 	if err != nil {
 		return nil, nil, err
 	}
-	db, err := store.Open(ctx, cfg.data, store.Options{})
+	trace := setUpTrace(cfg)
+	db, err := store.Open(ctx, cfg.data, store.Options{MustExist: trace != ""})
+	if errors.Is(err, store.ErrMissing) && trace != "" {
+		err = fmt.Errorf("this device was set up (%s): %w", trace, err)
+	}
 	if err != nil {
 		return nil, nil, err
 	}
@@ -206,7 +210,7 @@ func wire(ctx context.Context, cfg runConfig, log *slog.Logger, stdout io.Writer
 		}
 	}()
 
-	packs, err := kiosk.OpenPackLibrary(filepath.Join(cfg.data, "packs"))
+	packs, err := kiosk.OpenPackLibrary(filepath.Join(cfg.data, packsDir))
 	if err != nil {
 		return fail(err)
 	}
@@ -259,6 +263,29 @@ func wire(ctx context.Context, cfg runConfig, log *slog.Logger, stdout io.Writer
 		}
 	}
 	return ui.New(w, k, opts), closeAll, nil
+}
+
+// packsDir is the imported question packs' folder inside the data folder.
+const packsDir = "packs"
+
+// setUpTrace says what shows that the kiosk has started in this data folder before, or ""
+// when nothing does. The device key file (when the Pi has no OTP key) and the packs folder are
+// made only after the database, at the first start, so either one without the database means
+// that the database was lost, never that the device is new: store.Open then refuses to create
+// one, and the device is not offered the first-boot set-up beside its old key. Setting it up
+// afresh on purpose means removing the data and key folders, as taking a device out of
+// service does. (A Pi whose secret is in its OTP key and whose packs folder went with the
+// database leaves no trace here; its OTP key stays for ever and proves nothing about the card.)
+func setUpTrace(cfg runConfig) string {
+	for _, t := range []struct{ what, path string }{
+		{"its device key file", cfg.key},
+		{"its question packs folder", filepath.Join(cfg.data, packsDir)},
+	} {
+		if _, err := os.Lstat(t.path); err == nil {
+			return t.what + " " + t.path + " exists"
+		}
+	}
+	return ""
 }
 
 // deviceSecret settles where the device key comes from (see kiosk.SecretChooser): the Pi's
