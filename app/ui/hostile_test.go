@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strings"
@@ -116,4 +117,37 @@ func (h *harness) focusNotes() *kbEntry {
 	}
 	h.t.Fatalf("screen %s has no text field", h.u.Screen())
 	return nil
+}
+
+// TestOutOfServiceScreen: a kiosk that cannot start says so in the kiosk's own light theme,
+// with what is wrong and what the light outside the door shows.
+func TestOutOfServiceScreen(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		lightErr error
+		want     string
+	}{
+		{"light set", nil, "The light outside the door shows a fault: red, winking."},
+		{"light missing", errors.New("GPIO17 is busy"), "The light outside the door could not be set: GPIO17 is busy"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			test.NewTempApp(t)
+			w := test.NewWindow(nil)
+			w.Resize(fyne.NewSize(800, 480))
+			t.Cleanup(w.Close)
+			OutOfService(w, errors.New("the database is damaged: quietroom.db is empty"), "red, winking", tc.lightErr)
+			h := &harness{t: t, w: w}
+			for _, want := range []string{"Out of service", "the database is damaged: quietroom.db is empty", tc.want, "Ask IT"} {
+				if !h.shows(want) {
+					t.Errorf("out-of-service screen does not show %q", want)
+				}
+			}
+			if _, ok := fyne.CurrentApp().Settings().Theme().(*kioskTheme); !ok {
+				t.Errorf("out-of-service theme = %T, want the kiosk's theme", fyne.CurrentApp().Settings().Theme())
+			}
+			if got := w.Content().MinSize(); got.Height > 480 || got.Width > 800 {
+				t.Errorf("out-of-service screen needs %v, more than the 800x480 screen", got)
+			}
+		})
+	}
 }

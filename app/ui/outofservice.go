@@ -1,0 +1,34 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+)
+
+// OutOfService shows the screen of a kiosk that cannot start, in the kiosk's own theme: that
+// it is out of service, what is wrong and what to do, and what the light outside the door
+// shows. light describes the light's fault look (e.g. "red, winking"); lightErr, when set, is
+// why the light could not be set, which the screen says instead. It needs no kiosk: it is
+// what is left when the kiosk could not be built.
+func OutOfService(win fyne.Window, problem error, light string, lightErr error) {
+	_ = loadTranslations()
+	fyne.CurrentApp().Settings().SetTheme(&kioskTheme{})
+	lightSays := lang.L("The light outside the door shows a fault: {{.Look}}.", map[string]any{"Look": light})
+	if lightErr != nil {
+		lightSays = lang.L("The light outside the door could not be set: {{.Err}}", map[string]any{"Err": lightErr.Error()})
+	}
+	what := para(problem.Error())
+	what.Importance = widget.DangerImportance
+	win.SetPadded(true)
+	win.SetContent(container.NewVScroll(container.NewVBox(
+		heading(lang.L("Out of service")),
+		subheading(lang.L("This kiosk cannot start, so no interview can take place in this room until it is fixed.")),
+		what,
+		para(lightSays),
+		para(lang.L("Ask IT: the details are in the system log.")),
+		layout.NewSpacer(),
+	)))
+}
