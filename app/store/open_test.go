@@ -127,6 +127,15 @@ func TestOpenCreatesTheDatabaseWhole(t *testing.T) {
 	if got := d.SchemaVersion(); got != LatestSchemaVersion() {
 		t.Errorf("read-only SchemaVersion() = %d, want %d", got, LatestSchemaVersion())
 	}
+	d.Close()
+	// A power cut after the database was given its name, before its building name was removed.
+	if err := os.Link(filepath.Join(dir, FileName), filepath.Join(dir, FileName+".new-456")); err != nil {
+		t.Fatal(err)
+	}
+	openDB(t, dir, Options{}).Close()
+	if got, want := folder(t, dir), []string{FileName}; !slices.Equal(got, want) {
+		t.Errorf("after reopening, the folder holds %v, want %v", got, want)
+	}
 }
 
 // A missing database whose journal is still beside it was there: a new one would be given

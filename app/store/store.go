@@ -76,6 +76,9 @@ func Open(ctx context.Context, dir string, opts Options) (*DB, error) {
 		if err := os.MkdirAll(dir, 0o700); err != nil {
 			return nil, fmt.Errorf("create data folder %s: %w", dir, err)
 		}
+		if err := removeLeftovers(dir); err != nil {
+			return nil, err
+		}
 	}
 	fi, err := os.Stat(path)
 	switch {
@@ -177,21 +180,9 @@ func create(ctx context.Context, dir, path string, opts Options) error {
 	// would be given the old journal's pages, and a set-up device would start as a new one.
 	for _, j := range []string{"-wal", "-journal", "-shm"} {
 		if _, err := os.Lstat(path + j); err == nil {
-			return fmt.Errorf("open database %s: %w, but its journal %s is still there, so the database was lost (a damaged SD card, or deleted by hand). Nothing was created and the journal was left untouched. Restore the database from the device's backup, or have an admin take the device out of service and set it up afresh", path, ErrMissing, path+j)
+			return fmt.Errorf("open database %s: %w, but %s is still there beside it, so the database was lost (a damaged SD card, or deleted by hand). Nothing was created and that file was left untouched. Restore the database from the device's backup, or have an admin take the device out of service and set it up afresh", path, ErrMissing, path+j)
 		} else if !errors.Is(err, fs.ErrNotExist) {
 			return fmt.Errorf("open database %s: %w", path, err)
-		}
-	}
-	// What an earlier creation cut short left holds no records: clear it.
-	des, err := os.ReadDir(dir)
-	if err != nil {
-		return fmt.Errorf("create database %s: %w", path, err)
-	}
-	for _, de := range des {
-		if strings.HasPrefix(de.Name(), newPrefix) {
-			if err := os.Remove(filepath.Join(dir, de.Name())); err != nil && !errors.Is(err, fs.ErrNotExist) {
-				return fmt.Errorf("create database %s: remove what an earlier attempt left: %w", path, err)
-			}
 		}
 	}
 	// CreateTemp makes the file readable by the service user only (0600): SQLite gives its
@@ -230,6 +221,24 @@ func create(ctx context.Context, dir, path string, opts Options) error {
 	// The new name is durable only once the folder is.
 	if err := syncPath(dir); err != nil {
 		return fmt.Errorf("create database %s: %w", path, err)
+	}
+	return nil
+}
+
+// removeLeftovers removes what a creation cut short by a power cut left in dir: a database
+// being built, which holds no records, or, cut short after it was given its name, a second
+// name of the database.
+func removeLeftovers(dir string) error {
+	des, err := os.ReadDir(dir)
+	if err != nil {
+		return fmt.Errorf("data folder %s: %w", dir, err)
+	}
+	for _, de := range des {
+		if strings.HasPrefix(de.Name(), newPrefix) {
+			if err := os.Remove(filepath.Join(dir, de.Name())); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return fmt.Errorf("remove what creating the database left: %w", err)
+			}
+		}
 	}
 	return nil
 }
