@@ -13,7 +13,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
-	"fyne.io/fyne/v2/widget"
 
 	"quietroom/app/enrol"
 	"quietroom/app/kiosk"
@@ -108,8 +107,7 @@ func runKiosk(e *env, args []string) int {
 	}
 	u, closeAll, err := wire(ctx, cfg, log, e.stdout, w)
 	if err != nil {
-		log.Error("kiosk out of service", "err", err)
-		w.SetContent(outOfService(err))
+		defer showOutOfService(w, cfg, log, err)()
 	} else {
 		defer closeAll()
 		u.Start()
@@ -152,13 +150,6 @@ func pingThroughUI(ctx context.Context, dog *watchdog.Notifier, log *slog.Logger
 			})
 		}
 	}
-}
-
-// outOfService is the screen of a kiosk that cannot start: what is wrong and what to do.
-func outOfService(err error) fyne.CanvasObject {
-	l := widget.NewLabel("Out of service.\n\n" + err.Error() + "\n\nAsk IT: the details are in the system log.")
-	l.Wrapping = fyne.TextWrapWord
-	return l
 }
 
 // wire opens everything, purges what is due and builds the UI. Nothing is shown before the
