@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"quietroom/app/yamlfile"
 )
 
 // ErrNoFile means there is no enrolment file: nothing to do.
@@ -58,7 +60,7 @@ func Run(o Options) (Result, error) {
 		o.Config = DefaultConfigFile
 	}
 	errorsFile := filepath.Join(filepath.Dir(o.Boot), ErrorsFileName)
-	data, err := os.ReadFile(o.Boot)
+	data, err := yamlfile.ReadFile(o.Boot) // at most one byte past the limit, which the parser refuses
 	if errors.Is(err, fs.ErrNotExist) {
 		return Result{}, ErrNoFile
 	}
