@@ -5,6 +5,8 @@ import "errors"
 // Errors callers branch on. The engine wraps them with context (fmt.Errorf with %w), so test them
 // with errors.Is. A method that returns one of them has changed nothing, in memory or in the store.
 var (
+	// ErrUnknownPrompt: the write-up prompt is not one of the session's pack.
+	ErrUnknownPrompt = errors.New("no such write-up prompt in this session")
 	// ErrStorageFull: the device's storage is full, so a change was not saved. Nothing saved
 	// before is lost; the change can be made again once there is room. Stores wrap it.
 	ErrStorageFull = errors.New("storage is full")

@@ -1,14 +1,13 @@
 package ui
 
 import (
-	"strings"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
+	"quietroom/app/protocol"
 	"quietroom/app/session"
 )
 
@@ -103,25 +102,30 @@ func (u *UI) showClosing() {
 	kb.arm()
 }
 
-// reflectionPrompts are the write-up's prompts: the pack's, or the three of the design.
-func reflectionPrompts(info session.Info) []string {
-	if info.Pack != nil && len(info.Pack.Closing.WriteUpPrompts) > 0 {
-		return info.Pack.Closing.WriteUpPrompts
+// writeUpTitle is a write-up prompt as the screen shows it: the defaults in the person's
+// language, a pack's own prompts as the pack words them.
+func writeUpTitle(p protocol.WriteUpPrompt) string {
+	switch p.ID {
+	case protocol.WriteUpSaid:
+		return lang.L("What the person said")
+	case protocol.WriteUpFelt:
+		return lang.L("What you felt")
+	case protocol.WriteUpReflections:
+		return lang.L("Initial reflections")
 	}
-	return []string{lang.L("What the person said"), lang.L("What you felt"), lang.L("Initial reflections")}
+	return p.Text
 }
 
-// showWriteUp is the interviewer's write-up after the interviewee left, one prompt at a time.
-// Each prompt's text is kept as one reflection that starts with the prompt.
+// showWriteUp is the interviewer's write-up after the interviewee left, one prompt at a time;
+// the engine keeps each answer by its prompt's id.
 func (u *UI) showWriteUp() { u.showWriteUpPage(0) }
 
 func (u *UI) showWriteUpPage(page int) {
-	info, ok := u.en.Info()
-	if !ok {
+	prompts := u.en.WriteUpPrompts()
+	if prompts == nil {
 		u.showHome()
 		return
 	}
-	prompts := reflectionPrompts(info)
 	page = min(max(page, 0), len(prompts)) // the last page lists the quotes
 	msg := newErrorLabel()
 	saved := widget.NewLabel("")
@@ -142,28 +146,12 @@ func (u *UI) showWriteUpPage(page int) {
 	var title string
 	if page < len(prompts) {
 		prompt := prompts[page]
-		title = prompt
-		prefix := prompt + "\n"
-		var id, text string
-		for _, it := range u.en.Items() {
-			if it.Kind == session.EntryReflection && strings.HasPrefix(it.Text, prefix) {
-				id, text = it.ID, strings.TrimPrefix(it.Text, prefix)
-			}
-		}
+		title = writeUpTitle(prompt)
 		entry := newKBEntry(u.kb, true)
-		entry.SetText(text)
+		entry.SetText(u.en.WriteUp(prompt.ID))
 		entry.OnChanged = func(s string) {
 			u.touch()
-			var err error
-			switch {
-			case id == "" && strings.TrimSpace(s) == "":
-				return
-			case id == "":
-				id, err = u.en.AddReflection(u.ctx, prefix+s, session.TagNone)
-			default:
-				err = u.en.EditItem(u.ctx, id, prefix+s)
-			}
-			if err != nil {
+			if err := u.en.SetWriteUp(u.ctx, prompt.ID, s); err != nil {
 				msg.set(err)
 				return
 			}
