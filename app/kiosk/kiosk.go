@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"sync"
 	"time"
 
 	"quietroom/app/protocol"
@@ -140,7 +139,6 @@ type Kiosk struct {
 	newID   func() string
 	rand    io.Reader
 	imports []string
-	keys    *keySwitch
 	engine  *session.Engine
 	light   *Light
 }
@@ -164,14 +162,14 @@ func New(d Deps, o Options) (*Kiosk, error) {
 	if o.ImportDirs == nil {
 		o.ImportDirs = []string{"/media", "/run/media", "/mnt"}
 	}
-	k := &Kiosk{d: d, log: o.Logger.With("component", "kiosk"), newID: o.NewID, rand: o.Rand, imports: o.ImportDirs, keys: &keySwitch{}}
+	k := &Kiosk{d: d, log: o.Logger.With("component", "kiosk"), newID: o.NewID, rand: o.Rand, imports: o.ImportDirs}
 	k.light = NewLight(d.Light, o.Logger)
 	eo := o.EngineOptions
 	if eo.Logger == nil {
 		eo.Logger = o.Logger
 	}
 	eng, err := session.New(session.Deps{
-		Store: d.Store, Keys: k.keys, Eraser: d.Retention, Indicator: k.light, Clock: d.Retention,
+		Store: d.Store, Eraser: d.Retention, Indicator: k.light, Clock: d.Retention,
 		Packs: d.Packs,
 	}, eo)
 	if err != nil {
@@ -225,27 +223,4 @@ func (k *Kiosk) audit(ctx context.Context, action, engagementID string, count in
 		At: k.Now(), Actor: retention.RoleAdmin, Action: action, EngagementID: engagementID,
 		Count: count, Outcome: "ok",
 	})
-}
-
-// keySwitch is the engine's session.Keys: it seals new sessions to whichever interviewer is
-// unlocked at that moment, and to nobody otherwise.
-type keySwitch struct {
-	mu sync.Mutex
-	in *vault.Interviewer
-}
-
-func (s *keySwitch) set(in *vault.Interviewer) {
-	s.mu.Lock()
-	s.in = in
-	s.mu.Unlock()
-}
-
-func (s *keySwitch) NewSessionKey(interviewerID, sessionID string) (session.SessionKey, []byte, error) {
-	s.mu.Lock()
-	in := s.in
-	s.mu.Unlock()
-	if in == nil {
-		return nil, nil, ErrSignedOut
-	}
-	return in.NewSessionKey(interviewerID, sessionID)
 }

@@ -219,12 +219,10 @@ func (s *SignedIn) StartSession(ctx context.Context, st SessionSetup) error {
 	if s.in == nil {
 		return ErrSignedOut
 	}
-	s.k.keys.set(s.in)
 	err := s.k.engine.Start(ctx, session.Setup{
 		EngagementID: st.EngagementID, InterviewerID: s.id, Pack: st.Pack, TopicIDs: st.TopicIDs,
 		Duration: st.Duration, Label: st.Label,
-	})
-	s.k.keys.set(nil)
+	}, s.in)
 	if err != nil {
 		return err
 	}

@@ -16,7 +16,7 @@
 //
 //   - Plaintext stays in memory. Notes, quotes, reflections, answers, the closing answer, the
 //     interviewee label and the signature are sealed with the session's own data key
-//     (Keys.NewSessionKey, at Start) before they reach the Store. The key is destroyed, and the
+//     (made by the Keys passed to Start) before they reach the Store. The key is destroyed, and the
 //     plaintext dropped, when the session is sealed, declined or withdrawn.
 //   - Nothing is stored before consent. The session lives in memory only through setup, preamble
 //     and consent; GiveConsent stores it for the first time. A decline therefore leaves no record

@@ -42,10 +42,11 @@ type PacksFunc func(id string, version int) (*protocol.Pack, error)
 // Pack calls f.
 func (f PacksFunc) Pack(id string, version int) (*protocol.Pack, error) { return f(id, version) }
 
-// Deps are what the engine works with. All are required.
+// Deps are what the engine works with. All are required. The key source is not among them:
+// each Start takes the keys of the interviewer who starts it, so the engine never holds an
+// interviewer's key between sessions.
 type Deps struct {
 	Store     Store
-	Keys      Keys
 	Eraser    Eraser
 	Indicator Indicator
 	Clock     Clock
@@ -67,7 +68,6 @@ type Options struct {
 // by calling Tick.
 type Engine struct {
 	store     Store
-	keys      Keys
 	eraser    Eraser
 	indicator Indicator
 	clock     Clock
@@ -102,8 +102,6 @@ func New(d Deps, opts Options) (*Engine, error) {
 	switch {
 	case d.Store == nil:
 		return nil, errors.New("session engine: no store")
-	case d.Keys == nil:
-		return nil, errors.New("session engine: no key source")
 	case d.Eraser == nil:
 		return nil, errors.New("session engine: no eraser")
 	case d.Indicator == nil:
@@ -114,7 +112,7 @@ func New(d Deps, opts Options) (*Engine, error) {
 		return nil, errors.New("session engine: no pack source")
 	}
 	e := &Engine{
-		store: d.Store, keys: d.Keys, eraser: d.Eraser, indicator: d.Indicator, clock: d.Clock,
+		store: d.Store, eraser: d.Eraser, indicator: d.Indicator, clock: d.Clock,
 		packs: d.Packs, log: opts.Logger, newID: opts.NewID,
 	}
 	if e.log == nil {
@@ -172,11 +170,15 @@ type Status struct {
 }
 
 // Start begins a new session in the setup state: it checks the setup, creates the session's data
-// key and turns the light to occupied. Nothing is stored until consent is given. It fails with
-// ErrSessionLive while another session is live.
-func (e *Engine) Start(ctx context.Context, s Setup) error {
+// key with keys (the signed-in interviewer's key source) and turns the light to occupied.
+// Nothing is stored until consent is given. It fails with ErrSessionLive while another session
+// is live. The engine keeps the session key only, never keys.
+func (e *Engine) Start(ctx context.Context, s Setup, keys Keys) error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	if keys == nil {
+		return errors.New("start session: no key source")
+	}
 	if e.s != nil && e.s.rec.State.live() {
 		return fmt.Errorf("start session: %w", ErrSessionLive)
 	}
@@ -186,7 +188,7 @@ func (e *Engine) Start(ctx context.Context, s Setup) error {
 		return fmt.Errorf("start session: %w", err)
 	}
 	id := e.newID()
-	key, sealedKey, err := e.keys.NewSessionKey(s.InterviewerID, id)
+	key, sealedKey, err := keys.NewSessionKey(s.InterviewerID, id)
 	if err != nil {
 		return fmt.Errorf("start session: create data key: %w", err)
 	}

@@ -93,7 +93,7 @@ func newHarness(t *testing.T) *harness {
 func (h *harness) newEngine() *session.Engine {
 	h.t.Helper()
 	eng, err := session.New(session.Deps{
-		Store: h.store, Keys: h.keys, Eraser: h.eraser, Indicator: h.ind, Clock: h.clock,
+		Store: h.store, Eraser: h.eraser, Indicator: h.ind, Clock: h.clock,
 		Packs: session.PacksFunc(func(id string, version int) (*protocol.Pack, error) {
 			if p, ok := h.packs[id]; ok && p.Version == version {
 				return p, nil
@@ -122,7 +122,7 @@ func (h *harness) must(what string, err error) {
 
 func (h *harness) start() {
 	h.t.Helper()
-	h.must("Start", h.eng.Start(h.ctx, h.setup()))
+	h.must("Start", h.eng.Start(h.ctx, h.setup(), h.keys))
 	info, _ := h.eng.Info()
 	h.id = info.ID
 }

@@ -422,7 +422,7 @@ func TestAnswers(t *testing.T) {
 			h := newHarness(t)
 			s := h.setup()
 			s.Pack, s.Label = h.packs[tt.pack], "C1"
-			h.must("Start", h.eng.Start(h.ctx, s))
+			h.must("Start", h.eng.Start(h.ctx, s, h.keys))
 			info, _ := h.eng.Info()
 			h.id = info.ID
 			h.must("ShowPreamble", h.eng.ShowPreamble(h.ctx))

@@ -43,9 +43,10 @@ type Indicator interface {
 	Show(RoomState)
 }
 
-// Keys creates the data key of a new session. The vault implements it: the key is random, and
-// what is returned as sealed can only be opened with the interviewer's private key (so the kiosk
-// can write a session it cannot read back later without that interviewer's PIN).
+// Keys creates the data key of a new session. The vault's unlocked interviewer implements it:
+// the key is random, and what is returned as sealed can only be opened with the interviewer's
+// private key (so the kiosk can write a session it cannot read back later without that
+// interviewer's PIN). It is passed to each Start, so the engine holds it no longer than Start.
 type Keys interface {
 	NewSessionKey(interviewerID, sessionID string) (key SessionKey, sealed []byte, err error)
 }

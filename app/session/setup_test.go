@@ -147,7 +147,7 @@ func TestStartSetup(t *testing.T) {
 			h := newHarness(t)
 			s := h.setup()
 			tt.change(h, &s)
-			err := h.eng.Start(h.ctx, s)
+			err := h.eng.Start(h.ctx, s, h.keys)
 			if tt.wantErr != nil {
 				if !errors.Is(err, tt.wantErr) {
 					t.Fatalf("Start(%s) = %v, want %v", tt.name, err, tt.wantErr)
@@ -182,7 +182,7 @@ func TestStartSetup(t *testing.T) {
 func TestStartKeyFailure(t *testing.T) {
 	h := newHarness(t)
 	h.keys.FailNext(errDisk)
-	if err := h.eng.Start(h.ctx, h.setup()); !errors.Is(err, errDisk) {
+	if err := h.eng.Start(h.ctx, h.setup(), h.keys); !errors.Is(err, errDisk) {
 		t.Fatalf("Start with the key source failing = %v, want %v", err, errDisk)
 	}
 	if st := h.eng.State(); st != "" {

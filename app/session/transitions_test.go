@@ -19,7 +19,7 @@ type move struct {
 
 var moves = []move{
 	{"Start", session.StateSetup, []session.State{"", session.StateSealed, session.StateDeclined, session.StateWithdrawn},
-		func(h *harness) error { return h.eng.Start(h.ctx, h.setup()) }},
+		func(h *harness) error { return h.eng.Start(h.ctx, h.setup(), h.keys) }},
 	{"ShowPreamble", session.StatePreamble, []session.State{session.StateSetup, session.StateConsent},
 		func(h *harness) error { return h.eng.ShowPreamble(h.ctx) }},
 	{"ShowConsent", session.StateConsent, []session.State{session.StatePreamble},

@@ -78,7 +78,7 @@ func runInterview(t *testing.T, dev journeyDevice, pin string) string {
 		t.Fatal(err)
 	}
 	clock := &testClock{now: day0}
-	e := newJourneyEngine(t, d, in, clock)
+	e := newJourneyEngine(t, d, clock)
 	pack, ok := protocol.BuiltinPack("leadership-360")
 	if !ok {
 		t.Fatal("built-in pack leadership-360 missing")
@@ -89,7 +89,7 @@ func runInterview(t *testing.T, dev journeyDevice, pin string) string {
 			t.Fatalf("%s: %v", what, err)
 		}
 	}
-	must("start", e.Start(ctx, session.Setup{EngagementID: "eng1", InterviewerID: "iv1", Pack: pack, Label: "direct reports"}))
+	must("start", e.Start(ctx, session.Setup{EngagementID: "eng1", InterviewerID: "iv1", Pack: pack, Label: "direct reports"}, in))
 	must("preamble", e.ShowPreamble(ctx))
 	must("consent screen", e.ShowConsent(ctx))
 	choices := map[string]bool{}
@@ -122,11 +122,11 @@ func runInterview(t *testing.T, dev journeyDevice, pin string) string {
 	return info.ID
 }
 
-func newJourneyEngine(t testing.TB, d *DB, keys session.Keys, clock *testClock) *session.Engine {
+func newJourneyEngine(t testing.TB, d *DB, clock *testClock) *session.Engine {
 	t.Helper()
 	r := newRetention(t, d, clock)
 	e, err := session.New(session.Deps{
-		Store: d, Keys: keys, Eraser: r, Indicator: &sessiontest.Indicator{}, Clock: clock,
+		Store: d, Eraser: r, Indicator: &sessiontest.Indicator{}, Clock: clock,
 		Packs: session.PacksFunc(func(id string, version int) (*protocol.Pack, error) {
 			if p, ok := protocol.BuiltinPack(id); ok && p.Version == version {
 				return p, nil
@@ -225,7 +225,7 @@ func reopenNotes(t *testing.T, dev journeyDevice, v *vault.Vault, pin, sessionID
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := newJourneyEngine(t, d, in, &testClock{now: day0.AddDate(0, 0, 1)})
+	e := newJourneyEngine(t, d, &testClock{now: day0.AddDate(0, 0, 1)})
 	if err := e.Reopen(ctx, sessionID, key); err != nil {
 		t.Fatal(err)
 	}
