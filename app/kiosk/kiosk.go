@@ -92,6 +92,7 @@ type Retention interface {
 }
 
 // Packs is the question pack library: the built-in packs and those an admin imported.
+// *protocol.Library implements it.
 type Packs interface {
 	session.Packs
 	// List returns every pack, built-in first.

@@ -306,50 +306,6 @@ func TestWipeRefusedWhileSessionLive(t *testing.T) {
 	}
 }
 
-func TestPackImport(t *testing.T) {
-	e := kiosktest.New(t)
-	builtin, _ := protocol.BuiltinPack("leadership-360")
-	data, err := protocol.Marshal(builtin)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tc := range []struct {
-		name string
-		data []byte
-		want error
-	}{
-		{"invalid", []byte("id: x\n"), protocol.ErrInvalid},
-		{"already installed", data, kiosk.ErrPackExists},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			if _, err := e.Packs.Import("p.yaml", tc.data); !errors.Is(err, tc.want) {
-				t.Errorf("Import = %v, want %v", err, tc.want)
-			}
-		})
-	}
-	n := len(e.Packs.List())
-	if _, err := e.Packs.Import("p.yaml", bumpVersion(t, data)); err != nil {
-		t.Fatal(err)
-	}
-	if got := len(e.Packs.List()); got != n+1 {
-		t.Errorf("List after import = %d packs, want %d", got, n+1)
-	}
-}
-
-func bumpVersion(t *testing.T, data []byte) []byte {
-	t.Helper()
-	p, err := protocol.Load("p.yaml", data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p.Version++
-	out, err := protocol.Marshal(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
-
 func TestLightTestAndRestore(t *testing.T) {
 	e := kiosktest.New(t)
 	l := e.Kiosk.Light()

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"quietroom/app/kiosk"
 	"quietroom/app/kiosk/kiosktest"
 	"quietroom/app/protocol"
 	"quietroom/app/vault"
@@ -77,7 +76,7 @@ func TestImportPackFromAStick(t *testing.T) {
 	if !found {
 		t.Error("the imported pack is not in the library")
 	}
-	if _, err := e.Kiosk.ImportPack(ctx, a, good); !errors.Is(err, kiosk.ErrPackExists) {
+	if _, err := e.Kiosk.ImportPack(ctx, a, good); !errors.Is(err, protocol.ErrPackExists) {
 		t.Errorf("second import = %v, want ErrPackExists", err)
 	}
 	evs, _ := e.Kiosk.Audit(ctx, a, 10)
@@ -95,7 +94,7 @@ func TestImportPackFromAStick(t *testing.T) {
 	if err := os.WriteFile(big, bytes.Repeat([]byte("#\n"), 1<<20), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := e.Kiosk.ImportPack(ctx, a, big); !errors.Is(err, kiosk.ErrPackTooBig) {
+	if _, err := e.Kiosk.ImportPack(ctx, a, big); !errors.Is(err, protocol.ErrPackTooBig) {
 		t.Errorf("ImportPack(big) = %v, want ErrPackTooBig", err)
 	}
 	if _, err := e.Kiosk.PackFiles(nil); !errors.Is(err, vault.ErrNotAdmin) {

@@ -11,6 +11,13 @@
 // is shown. Preamble pages may use the placeholders {minutes} and {deletion_date}, which
 // PreamblePages fills in; no other text may use placeholders.
 //
+// # The pack library
+//
+// Library (library.go) is the device's packs: the built-in ones plus those an admin imported,
+// kept as validated files in one folder and written atomically (temporary file, sync, rename).
+// FindPackFiles and ReadPackFile (usb.go) find and read pack files on a USB stick for the
+// admin's import; the import itself, with its audit entry, is the kiosk's use case.
+//
 // # What it promises
 //
 //   - Load returns either a complete, valid *Pack or nil and a *ValidationError listing every

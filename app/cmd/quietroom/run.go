@@ -16,6 +16,7 @@ import (
 
 	"quietroom/app/enrol"
 	"quietroom/app/kiosk"
+	"quietroom/app/protocol"
 	"quietroom/app/retention"
 	"quietroom/app/session"
 	"quietroom/app/store"
@@ -201,7 +202,7 @@ func wire(ctx context.Context, cfg runConfig, log *slog.Logger, stdout io.Writer
 		}
 	}()
 
-	packs, err := kiosk.OpenPackLibrary(filepath.Join(cfg.data, packsDir))
+	packs, err := protocol.OpenLibrary(filepath.Join(cfg.data, packsDir))
 	if err != nil {
 		return fail(err)
 	}

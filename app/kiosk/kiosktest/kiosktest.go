@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"quietroom/app/kiosk"
+	"quietroom/app/protocol"
 	"quietroom/app/retention"
 	"quietroom/app/session"
 	"quietroom/app/session/sessiontest"
@@ -36,7 +37,7 @@ type Env struct {
 	Retention *Retention
 	Clock     *sessiontest.Clock
 	Light     *hwtest.Indicator
-	Packs     *kiosk.PackLibrary
+	Packs     *protocol.Library
 	// ImportDir stands for a USB stick: the kiosk's pack import looks here.
 	ImportDir string
 	// OTP is the board's fake OTP key; KeyFile the device key file's path.
@@ -111,7 +112,7 @@ func newOn(t testing.TB, board *OTP) *Env {
 	t.Helper()
 	clock := sessiontest.NewClock(Start)
 	st := NewStore()
-	packs, err := kiosk.OpenPackLibrary(t.TempDir())
+	packs, err := protocol.OpenLibrary(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
