@@ -7,6 +7,8 @@ import (
 	"io"
 	"math/big"
 	"time"
+
+	"quietroom/app/session"
 )
 
 // Demo is what SeedDemo created: the credentials to print, clearly marked, on the developer's
@@ -37,10 +39,9 @@ func (k *Kiosk) SeedDemo(ctx context.Context) (Demo, error) {
 	if err != nil {
 		return Demo{}, fmt.Errorf("demo: %w", err)
 	}
-	y, m, day := k.Now().AddDate(0, 0, 28).Date()
 	_, err = k.CreateEngagement(ctx, a, NewEngagement{
 		Title:             d.EngagementTitle,
-		DeletionDate:      time.Date(y, m, day, 0, 0, 0, 0, time.Local),
+		DeletionDate:      session.DefaultDeletionDate(k.Now().In(time.Local)),
 		StakeholderGroups: []string{"direct reports", "peers", "line manager", "foster carers"},
 	})
 	if err != nil {

@@ -16,7 +16,10 @@ import (
 // Limits a pack must keep to. They catch typing slips (300 minutes for 30) and keep every pack
 // usable on a 7" touchscreen.
 const (
-	MaxDurationMinutes = 480
+	// MinDurationMinutes and MaxDurationMinutes bound a planned session; the session engine
+	// and the set-up screen take the same bounds from here, so every pack that passes can start.
+	MinDurationMinutes = 5
+	MaxDurationMinutes = 240
 	MaxPriority        = 9
 	MaxScalePoints     = 21 // e.g. 0-20; a 0-10 scale has 11 points
 	// MaxScaleValue bounds a scale's min and max on their own, before the points between them
@@ -47,8 +50,9 @@ const (
 	MaxWarnings       = 10
 )
 
-// defaultWarningMinutes are the timer warnings a pack gets when its file names none.
-var defaultWarningMinutes = []int{10, 5}
+// DefaultWarningMinutes are the timer warnings a pack gets when its file names none: 10 and 5
+// minutes left. The session engine uses them too for a pack made in code without warnings.
+var DefaultWarningMinutes = []int{10, 5}
 
 var (
 	idPattern       = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
@@ -311,8 +315,8 @@ func (ps *parser) timing(f *fields, p *Pack) {
 	if dok {
 		line := f.Values["duration_minutes"].Line
 		switch {
-		case d <= 0:
-			ps.Add(line, "duration_minutes", "must be more than zero minutes (e.g. 30)")
+		case d < MinDurationMinutes:
+			ps.Add(line, "duration_minutes", "must be at least %d minutes (e.g. 30)", MinDurationMinutes)
 			dok = false
 		case d > MaxDurationMinutes:
 			ps.Add(line, "duration_minutes", "%d minutes is longer than %d; check the number", d, MaxDurationMinutes)
@@ -327,9 +331,9 @@ func (ps *parser) timing(f *fields, p *Pack) {
 			p.WarningMinutes = []int{}
 			return
 		}
-		p.WarningMinutes = append([]int(nil), defaultWarningMinutes...)
-		if dok && d <= defaultWarningMinutes[0] {
-			ps.Add(f.Values["duration_minutes"].Line, "warning_minutes", "the default warnings (%v minutes left) must be below the duration of %d minutes; set warning_minutes to smaller numbers, or [] for none", defaultWarningMinutes, d)
+		p.WarningMinutes = append([]int(nil), DefaultWarningMinutes...)
+		if dok && d <= DefaultWarningMinutes[0] {
+			ps.Add(f.Values["duration_minutes"].Line, "warning_minutes", "the default warnings (%v minutes left) must be below the duration of %d minutes; set warning_minutes to smaller numbers, or [] for none", DefaultWarningMinutes, d)
 		}
 		return
 	}

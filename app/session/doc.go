@@ -51,7 +51,7 @@
 //
 // The timer starts when consent is given and the questions begin, counts through the questions
 // and the closing, and stops at the write-up. It warns at the pack's WarningMinutes left
-// (DefaultWarningMinutes, 10 and 5, when the pack sets none); the last warning is the "ending
+// (protocol.DefaultWarningMinutes, 10 and 5, when the pack sets none); the last warning is the "ending
 // soon" signal; past the planned duration it counts overtime. Its state (time counted so far and
 // the wall-clock time it last started running) is saved on every pause, resume and move.
 //

@@ -22,12 +22,6 @@ const (
 	recordSignature = "consent-signature"
 )
 
-// DefaultDuration is a session's length when neither the setup nor the pack gives one.
-const DefaultDuration = 30 * time.Minute
-
-// MaxDuration is the longest session the engine accepts.
-const MaxDuration = 4 * time.Hour
-
 // Packs finds the question pack a stored session was run with, so a session can be reopened.
 // The protocol package's pack library is adapted to it in main.
 type Packs interface {
@@ -294,8 +288,8 @@ func (e *Engine) checkSetup(ctx context.Context, s Setup, now time.Time) (checke
 	if v.duration == 0 {
 		v.duration = DefaultDuration
 	}
-	if v.duration < time.Minute || v.duration > MaxDuration {
-		return v, fmt.Errorf("%w: the duration must be between 1 minute and %d hours", ErrInvalidSetup, int(MaxDuration.Hours()))
+	if v.duration < MinDuration || v.duration > MaxDuration {
+		return v, fmt.Errorf("%w: the duration must be between %d minutes and %d hours", ErrInvalidSetup, int(MinDuration.Minutes()), int(MaxDuration.Hours()))
 	}
 
 	v.label, err = CheckLabel(s.Label, eng.StakeholderGroups, s.Pack.Kind)

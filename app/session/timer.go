@@ -10,8 +10,6 @@ import (
 	"quietroom/app/protocol"
 )
 
-// DefaultWarningMinutes are the timer warnings when a pack sets none: 10 and 5 minutes left.
-var DefaultWarningMinutes = []int{10, 5}
 
 // TimerStatus is the session timer as the UI shows it.
 type TimerStatus struct {
@@ -112,7 +110,7 @@ func warnings(p *protocol.Pack) []int {
 		}
 	}
 	if len(w) == 0 {
-		w = slices.Clone(DefaultWarningMinutes)
+		w = slices.Clone(protocol.DefaultWarningMinutes)
 	}
 	slices.Sort(w)
 	slices.Reverse(w)

@@ -126,8 +126,7 @@ func (u *UI) showNewEngagement() {
 	groups := newKBEntry(u.kb, false)
 	groups.SetPlaceHolder(lang.L("Stakeholder groups, separated by commas"))
 	u.kb.SetTarget(title)
-	y, m, d := u.k.Now().AddDate(0, 0, 28).Date()
-	date := time.Date(y, m, d, 0, 0, 0, 0, time.Local)
+	date := session.DefaultDeletionDate(u.k.Now().In(time.Local))
 	dateLabel := widget.NewLabel(date.Format(dayLayout))
 	shift := func(days int) func() {
 		return func() { date = date.AddDate(0, 0, days); dateLabel.SetText(date.Format(dayLayout)) }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"slices"
 	"time"
 
@@ -143,15 +144,16 @@ func (u *UI) showSetupLabel(f *setupForm) {
 		dur.SetText(lang.L("{{.Minutes}} minutes", map[string]any{"Minutes": int(f.duration.Minutes())}))
 	}
 	showDur()
-	less := u.button("−5", func() {
-		if f.duration > 5*time.Minute {
-			f.duration -= 5 * time.Minute
+	step := int(session.DurationStep.Minutes())
+	less := u.button(fmt.Sprintf("−%d", step), func() {
+		if f.duration-session.DurationStep >= session.MinDuration {
+			f.duration -= session.DurationStep
 		}
 		showDur()
 	})
-	more := u.button("+5", func() {
-		if f.duration < session.MaxDuration {
-			f.duration += 5 * time.Minute
+	more := u.button(fmt.Sprintf("+%d", step), func() {
+		if f.duration+session.DurationStep <= session.MaxDuration {
+			f.duration += session.DurationStep
 		}
 		showDur()
 	})
