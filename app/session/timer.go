@@ -10,7 +10,6 @@ import (
 	"quietroom/app/protocol"
 )
 
-
 // TimerStatus is the session timer as the UI shows it.
 type TimerStatus struct {
 	Started bool // the questions have begun (the timer starts with them)
