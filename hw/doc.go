@@ -6,7 +6,9 @@
 //     [Wiring]: one LED, a two-colour (red/green) LED or an RGB LED.
 //   - [Button] delivers debounced presses of the privacy button. [Debouncer] is the rule every
 //     implementation uses to turn contact changes into presses.
-//   - [SecretSource] yields the device secret that wraps the vault's keys.
+//   - [SecretSource] yields the device secret that wraps the vault's keys; a
+//     [ProgrammableSecret] can be written once, and its drivers return [ErrNoSecretHardware],
+//     [ErrSecretUnprogrammed] and [ErrSecretProgrammed].
 //   - [Watchdog] tells the service manager the kiosk is ready, alive and stopping.
 //   - [Clock] is the time source that drives blink patterns and debouncing; tests inject a
 //     fake one (see hw/hwtest).

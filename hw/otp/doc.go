@@ -31,6 +31,8 @@
 // the key back to check it. Only a screen that has explained that this is permanent, and had the
 // admin confirm it, may call it.
 //
-// Only the program's wiring and provisioning import this package; the vault sees the
-// [hw.SecretSource] shape.
+// Its errors are hw's sentinels ([hw.ErrNoSecretHardware], [hw.ErrSecretUnprogrammed],
+// [hw.ErrSecretProgrammed]), so the vault's device-secret choice (vault.SecretChoice) tells the
+// cases apart without importing this driver. Only the assembly (app/assemble) and provisioning
+// import this package.
 package otp

@@ -2,20 +2,20 @@ package otp
 
 import (
 	"encoding/binary"
-	"errors"
 	"fmt"
 
 	"quietroom/hw"
 )
 
 // ErrUnprogrammed means the OTP device key reads as all zeros: it was never programmed.
-// Provisioning programs it (rpi-otp-private-key -w); nothing falls back silently.
-var ErrUnprogrammed = errors.New("the OTP device private key is not programmed (all zeros): " +
-	"program it during provisioning, or configure the key-file device secret")
+// Provisioning programs it (rpi-otp-private-key -w); nothing falls back silently. It is
+// [hw.ErrSecretUnprogrammed], so callers need not import this package to tell.
+var ErrUnprogrammed = hw.ErrSecretUnprogrammed
 
 // ErrUnsupported means the firmware mailbox is missing or does not answer the private-key
-// request: not a Raspberry Pi 4 or 5, a firmware too old, or not Linux.
-var ErrUnsupported = errors.New("no OTP device private key on this device")
+// request: not a Raspberry Pi 4 or 5, a firmware too old, or not Linux. It is
+// [hw.ErrNoSecretHardware].
+var ErrUnsupported = hw.ErrNoSecretHardware
 
 // DevicePath is the firmware mailbox device.
 const DevicePath = "/dev/vcio"
@@ -105,4 +105,4 @@ func parse(msg []uint32) ([]byte, error) {
 	return key, nil
 }
 
-var _ hw.SecretSource = (*Source)(nil)
+var _ hw.ProgrammableSecret = (*Source)(nil)

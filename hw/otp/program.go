@@ -5,11 +5,13 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+
+	"quietroom/hw"
 )
 
 // ErrProgrammed means the OTP device key is already set. It can never be changed, and Program
-// refuses to write over it.
-var ErrProgrammed = errors.New("the OTP device private key is already programmed; it cannot be changed")
+// refuses to write over it. It is [hw.ErrSecretProgrammed].
+var ErrProgrammed = hw.ErrSecretProgrammed
 
 // tagSetPrivateKey is SET_PRIVATE_OTP, the write twin of GET_PRIVATE_OTP (the same message:
 // first row, row count, then the rows; Raspberry Pi's documentation writes it as

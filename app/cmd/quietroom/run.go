@@ -280,10 +280,10 @@ func setUpTrace(cfg runConfig) string {
 	return ""
 }
 
-// deviceSecret settles where the device key comes from (see kiosk.SecretChooser): the Pi's
+// deviceSecret settles where the device key comes from (see vault.SecretChoice): the Pi's
 // OTP key, the key file, or, on a new Pi with an unprogrammed OTP key, the wizard's choice.
 // Development never touches the OTP.
-func deviceSecret(ctx context.Context, cfg runConfig, db *store.DB) (*kiosk.SecretChooser, error) {
+func deviceSecret(ctx context.Context, cfg runConfig, db *store.DB) (*vault.SecretChoice, error) {
 	kf, err := vault.NewKeyFile(cfg.key, vault.KeyFileOptions{DataDir: cfg.data, Development: cfg.dev})
 	if err != nil {
 		return nil, err
@@ -292,11 +292,11 @@ func deviceSecret(ctx context.Context, cfg runConfig, db *store.DB) (*kiosk.Secr
 	if adminErr != nil && !errors.Is(adminErr, session.ErrNotFound) {
 		return nil, adminErr
 	}
-	var board kiosk.OTP
+	var board vault.OTPKey
 	if !cfg.dev {
 		board = otp.New()
 	}
-	return kiosk.NewSecretChooser(board, kf, adminErr == nil, nil)
+	return vault.NewSecretChoice(board, kf, adminErr == nil, nil)
 }
 
 // demoFile keeps the demo credentials in the development data folder, so every --dev run can

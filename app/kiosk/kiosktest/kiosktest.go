@@ -21,7 +21,6 @@ import (
 	"quietroom/app/vault"
 	"quietroom/hw"
 	"quietroom/hw/hwtest"
-	"quietroom/hw/otp"
 )
 
 // Start is the fake clock's time at the start of every test.
@@ -52,31 +51,31 @@ type OTP struct {
 	key       []byte
 }
 
-// DeviceSecret implements kiosk.OTP.
+// DeviceSecret implements vault.OTPKey.
 func (o *OTP) DeviceSecret() ([]byte, error) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	switch {
 	case !o.Supported:
-		return nil, otp.ErrUnsupported
+		return nil, hw.ErrNoSecretHardware
 	case o.key == nil:
-		return nil, otp.ErrUnprogrammed
+		return nil, hw.ErrSecretUnprogrammed
 	}
 	return bytes.Clone(o.key), nil
 }
 
-// Name implements kiosk.OTP.
+// Name implements vault.OTPKey.
 func (o *OTP) Name() string { return "fake OTP device key" }
 
-// Program implements kiosk.OTP: once only, like the real one.
+// Program implements vault.OTPKey: once only, like the real one.
 func (o *OTP) Program(key []byte) error {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	switch {
 	case !o.Supported:
-		return otp.ErrUnsupported
+		return hw.ErrNoSecretHardware
 	case o.key != nil:
-		return otp.ErrProgrammed
+		return hw.ErrSecretProgrammed
 	}
 	o.key = bytes.Clone(key)
 	return nil
@@ -137,7 +136,7 @@ func (e *Env) assemble(t testing.TB) *Env {
 		t.Fatal(err)
 	}
 	_, adminErr := e.Store.AdminVerifier(context.Background())
-	secret, err := kiosk.NewSecretChooser(e.OTP, kf, adminErr == nil, nil)
+	secret, err := vault.NewSecretChoice(e.OTP, kf, adminErr == nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
