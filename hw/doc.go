@@ -15,8 +15,8 @@
 //
 // The implementations live in sub-packages: hw/gpio (periph.io over the GPIO character device),
 // hw/otp (the Raspberry Pi OTP device key), hw/watchdog (systemd's notify protocol), hw/sim (the
-// desktop simulator), hw/degraded (an indicator that survives missing hardware), hw/room (the
-// session engine's adapter) and hw/hwtest (fakes and the shared contract tests).
+// desktop simulator), hw/retrying (an indicator that survives missing hardware and retries it),
+// hw/roomlight (the room light the kiosk drives) and hw/hwtest (fakes and the shared contract tests).
 //
 // This package uses the standard library only, so that the domain, the UI and their tests can
 // depend on it without pulling in periph.io or cgo.

@@ -26,11 +26,11 @@ func (k *Kiosk) Interrupted(ctx context.Context) (bool, error) {
 		}
 		for _, r := range recs {
 			if !r.State.Final() {
-				k.light.setInterrupted(true)
+				k.light.SetInterrupted(true)
 				return true, nil
 			}
 		}
 	}
-	k.light.setInterrupted(false)
+	k.light.SetInterrupted(false)
 	return false, nil
 }

@@ -15,6 +15,7 @@ import (
 	"quietroom/app/session"
 	"quietroom/app/vault"
 	"quietroom/hw"
+	"quietroom/hw/roomlight"
 )
 
 // Errors callers branch on.
@@ -141,7 +142,7 @@ type Kiosk struct {
 	rand    io.Reader
 	imports []string
 	engine  *session.Engine
-	light   *Light
+	light   *roomlight.Light
 }
 
 // New returns the kiosk and its session engine.
@@ -164,7 +165,7 @@ func New(d Deps, o Options) (*Kiosk, error) {
 		o.ImportDirs = []string{"/media", "/run/media", "/mnt"}
 	}
 	k := &Kiosk{d: d, log: o.Logger.With("component", "kiosk"), newID: o.NewID, rand: o.Rand, imports: o.ImportDirs}
-	k.light = NewLight(d.Light, o.Logger)
+	k.light = roomlight.New(d.Light, o.Logger)
 	eo := o.EngineOptions
 	if eo.Logger == nil {
 		eo.Logger = o.Logger
@@ -192,8 +193,8 @@ func (k *Kiosk) Engine() *session.Engine { return k.engine }
 // Now is trusted time (the clock with the retention time floor).
 func (k *Kiosk) Now() time.Time { return k.d.Retention.Now() }
 
-// Light is the occupancy light as the kiosk drives it.
-func (k *Kiosk) Light() *Light { return k.light }
+// Light is the room light as the kiosk drives it (hw/roomlight).
+func (k *Kiosk) Light() *roomlight.Light { return k.light }
 
 // Packs lists the question packs.
 func (k *Kiosk) Packs() []*protocol.Pack { return k.d.Packs.List() }

@@ -16,7 +16,7 @@
 // not interrupt the wait on the line below it.
 //
 // [OpenIndicator] and [OpenButton] return a [LineError] naming the line and what to check when
-// a line is missing or busy; wrap the indicator with hw/degraded so the kiosk keeps running.
+// a line is missing or busy; wrap the indicator with hw/retrying so the kiosk keeps running.
 //
 // Only the program's wiring (cmd/quietroom) imports this package; the domain and the UI see
 // the hw interfaces.

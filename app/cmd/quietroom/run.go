@@ -23,9 +23,9 @@ import (
 	"quietroom/app/ui"
 	"quietroom/app/vault"
 	"quietroom/hw"
-	"quietroom/hw/degraded"
 	"quietroom/hw/gpio"
 	"quietroom/hw/otp"
+	"quietroom/hw/retrying"
 	"quietroom/hw/sim"
 	"quietroom/hw/watchdog"
 )
@@ -228,9 +228,9 @@ func wire(ctx context.Context, cfg runConfig, log *slog.Logger, stdout io.Writer
 	} else {
 		// A missing or busy line never stops the kiosk: the wrapper logs it, retries every
 		// minute, and the fault shows on the admin's storage health screen.
-		light = faultReporting{degraded.Open(func() (hw.Indicator, error) {
+		light = retrying.Open(func() (hw.Indicator, error) {
 			return gpio.OpenIndicator(hwOpts)
-		}, degraded.Options{Log: log})}
+		}, retrying.Options{Log: log})
 		if b, err := gpio.OpenButton(hwOpts); err != nil {
 			log.Warn("privacy button unavailable", "component", "hw", "err", err)
 		} else if b != nil {
@@ -327,15 +327,6 @@ func demo(ctx context.Context, k *kiosk.Kiosk, dir string, stdout io.Writer) err
 	}
 	fmt.Fprintf(stdout, "==== DEMO DATA (development only, never on a device) ====\n%s=========================================================\n", b)
 	return nil
-}
-
-// faultReporting lets the kiosk see the degraded light's current hardware fault: Show never
-// fails the session, but returns the fault so the admin's health screen can show it.
-type faultReporting struct{ *degraded.Indicator }
-
-func (f faultReporting) Show(s hw.State) error {
-	_ = f.Indicator.Show(s) // never fails; the fault is read back below
-	return f.Fault()
 }
 
 // kioskStore adapts the SQLite store to kiosk.Store (the interviewer type is the store's own).

@@ -1,4 +1,4 @@
-package kiosk
+package roomlight
 
 import (
 	"log/slog"
@@ -6,12 +6,11 @@ import (
 
 	"quietroom/app/session"
 	"quietroom/hw"
-	"quietroom/hw/room"
 )
 
 // Light drives the occupancy light for the engine and for the admin (maintenance, LED test).
-// It implements session.Indicator: a hardware error is logged and remembered for the storage
-// health screen, never returned to the interview.
+// It implements session.Indicator: a hardware error is remembered for the storage health
+// screen, never returned to the interview. It is safe for concurrent use.
 type Light struct {
 	ind hw.Indicator
 	log *slog.Logger
@@ -27,15 +26,34 @@ type Light struct {
 
 var _ session.Indicator = (*Light)(nil)
 
-// NewLight wraps an indicator.
-func NewLight(ind hw.Indicator, log *slog.Logger) *Light {
+// Faulty is an indicator that rides through hardware faults itself (hw/retrying's): its Show
+// does not fail for them, and Fault says what is wrong now, nil when it works.
+type Faulty interface {
+	Fault() error
+}
+
+// New wraps an indicator; log (nil: discard) hears the failures of ind's Show.
+func New(ind hw.Indicator, log *slog.Logger) *Light {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
 	return &Light{ind: ind, log: log.With("component", "light")}
 }
 
-// lightOf is the indicator state of a room state, as the hardware layer maps it.
-func lightOf(s session.RoomState) hw.State {
-	st, _ := room.State(s) // an unknown room state shows as a fault
-	return st
+// StateOf maps a room state to the indicator state that shows it. An unknown room state (a bug)
+// maps to [hw.Fault], with ok false.
+func StateOf(s session.RoomState) (state hw.State, ok bool) {
+	switch s {
+	case session.RoomFree:
+		return hw.Free, true
+	case session.RoomOccupied:
+		return hw.Occupied, true
+	case session.RoomEndingSoon:
+		return hw.EndingSoon, true
+	case session.RoomOvertime:
+		return hw.Overtime, true
+	}
+	return hw.Fault, false
 }
 
 // Show implements session.Indicator.
@@ -51,8 +69,9 @@ func (l *Light) Show(s session.RoomState) {
 	}
 }
 
-// setInterrupted records whether a session interrupted by a restart is waiting.
-func (l *Light) setInterrupted(waiting bool) {
+// SetInterrupted records whether a session interrupted by a restart is waiting: the room then
+// shows occupied while the engine, which has no session, reports it free.
+func (l *Light) SetInterrupted(waiting bool) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.interrupted = waiting
@@ -66,7 +85,8 @@ func (l *Light) roomLight() hw.State {
 	if l.room == session.RoomFree && l.interrupted {
 		return hw.Occupied
 	}
-	return lightOf(l.room)
+	st, _ := StateOf(l.room) // an unknown room state shows as a fault
+	return st
 }
 
 // Maintenance shows the maintenance state until the returned function is called, which goes
@@ -100,11 +120,16 @@ func (l *Light) Restore() {
 	l.show(l.roomLight())
 }
 
-// Err returns the last hardware error, nil when the last change worked.
+// Err returns the light's hardware fault: the last change's error, or else what a [Faulty]
+// indicator reports; nil when the light works.
 func (l *Light) Err() error {
 	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.lastErr
+	err := l.lastErr
+	l.mu.Unlock()
+	if f, ok := l.ind.(Faulty); ok && err == nil {
+		return f.Fault()
+	}
+	return err
 }
 
 func (l *Light) show(s hw.State) error {

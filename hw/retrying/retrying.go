@@ -1,4 +1,4 @@
-package degraded
+package retrying
 
 import (
 	"fmt"
@@ -11,11 +11,9 @@ import (
 
 // Options configure an [Indicator].
 type Options struct {
-	// Log receives a warning per fault and a line per recovery (component=indicator).
+	// Log receives a warning per fault and a line per recovery (component=indicator). That is
+	// the fault's only log line: Fault tells the rest of the kiosk what is wrong now.
 	Log *slog.Logger
-	// Report hears each fault once, and nil when the indicator works again; the kiosk shows it
-	// as the admin's maintenance warning. It is called with no lock held and must not block.
-	Report func(error)
 	// Clock paces the retries (default [hw.SystemClock]).
 	Clock hw.Clock
 	// RetryEvery is how often a missing indicator is opened again (default 1 minute).
@@ -27,14 +25,13 @@ type Indicator struct {
 	open func() (hw.Indicator, error)
 	o    Options
 
-	mu        sync.Mutex
-	inner     hw.Indicator // nil while it cannot be opened
-	fault     error
-	nextOpen  time.Time
-	state     hw.State
-	shown     bool
-	closed    bool
-	reporting sync.Mutex // keeps reports in order
+	mu       sync.Mutex
+	inner    hw.Indicator // nil while it cannot be opened
+	fault    error
+	nextOpen time.Time
+	state    hw.State
+	shown    bool
+	closed   bool
 }
 
 // Open opens the indicator with open (e.g. gpio.OpenIndicator with the configured options),
@@ -52,14 +49,13 @@ func Open(open func() (hw.Indicator, error), o Options) *Indicator {
 	}
 	d := &Indicator{open: open, o: o}
 	d.mu.Lock()
-	report := d.tryOpen()
+	d.tryOpen()
 	d.mu.Unlock()
-	d.deliver(report)
 	return d
 }
 
 // Show implements [hw.Indicator]. It returns an error only for an unknown state or after
-// Close, as the contract asks; hardware faults go to the log and the report callback.
+// Close, as the contract asks; hardware faults go to the log and to Fault.
 func (d *Indicator) Show(s hw.State) error {
 	d.mu.Lock()
 	if d.closed {
@@ -71,14 +67,12 @@ func (d *Indicator) Show(s hw.State) error {
 		return fmt.Errorf("show %v: %w", s, hw.ErrUnknownState)
 	}
 	d.state, d.shown = s, true
-	var report func()
 	if d.inner == nil {
-		report = d.tryOpen() // shows the state on success
+		d.tryOpen() // shows the state on success
 	} else {
-		report = d.result(d.inner.Show(s))
+		d.result(d.inner.Show(s))
 	}
 	d.mu.Unlock()
-	d.deliver(report)
 	return nil
 }
 
@@ -104,54 +98,36 @@ func (d *Indicator) Fault() error {
 }
 
 // tryOpen opens the inner indicator if it is time to, and shows the current state on it.
-// Callers hold mu; the returned report is delivered after unlocking.
-func (d *Indicator) tryOpen() func() {
+// Callers hold mu.
+func (d *Indicator) tryOpen() {
 	now := d.o.Clock.Now()
 	if now.Before(d.nextOpen) {
-		return nil
+		return
 	}
 	d.nextOpen = now.Add(d.o.RetryEvery)
 	inner, err := d.open()
 	if err != nil {
-		return d.result(err)
+		d.result(err)
+		return
 	}
 	d.inner = inner
 	if d.shown {
-		return d.result(inner.Show(d.state))
-	}
-	return d.result(nil)
-}
-
-// result records the outcome of using the hardware and returns the report to deliver, if the
-// fault state changed. Callers hold mu.
-func (d *Indicator) result(err error) func() {
-	switch {
-	case err != nil && d.fault == nil:
-		d.fault = err
-		d.o.Log.Warn("occupancy light not working; the kiosk carries on without it", "err", err)
-	case err != nil:
-		d.fault = err
-		return nil // already reported
-	case d.fault != nil:
-		d.fault = nil
-		d.o.Log.Info("occupancy light working again")
-	default:
-		return nil
-	}
-	report := d.o.Report
-	if report == nil {
-		return nil
-	}
-	return func() { report(err) }
-}
-
-func (d *Indicator) deliver(report func()) {
-	if report == nil {
+		d.result(inner.Show(d.state))
 		return
 	}
-	d.reporting.Lock()
-	defer d.reporting.Unlock()
-	report()
+	d.result(nil)
+}
+
+// result records the outcome of using the hardware, logging when the fault state changes.
+// Callers hold mu.
+func (d *Indicator) result(err error) {
+	switch {
+	case err != nil && d.fault == nil:
+		d.o.Log.Warn("occupancy light not working; the kiosk carries on without it", "err", err)
+	case err == nil && d.fault != nil:
+		d.o.Log.Info("occupancy light working again")
+	}
+	d.fault = err
 }
 
 var _ hw.Indicator = (*Indicator)(nil)

@@ -1,4 +1,4 @@
-package degraded_test
+package retrying_test
 
 import (
 	"bytes"
@@ -9,22 +9,21 @@ import (
 	"time"
 
 	"quietroom/hw"
-	"quietroom/hw/degraded"
 	"quietroom/hw/hwtest"
+	"quietroom/hw/retrying"
 )
 
 func TestContract(t *testing.T) {
 	hwtest.TestIndicator(t, func(t *testing.T, w hw.Wiring, clock *hwtest.Clock) hwtest.IndicatorHarness {
 		f := hwtest.NewIndicator(w, clock)
-		d := degraded.Open(func() (hw.Indicator, error) { return f, nil }, degraded.Options{Clock: clock})
+		d := retrying.Open(func() (hw.Indicator, error) { return f, nil }, retrying.Options{Clock: clock})
 		return hwtest.IndicatorHarness{Indicator: d, Light: f.Light}
 	})
 }
 
-func TestMissingHardwareIsReportedAndRetried(t *testing.T) {
+func TestMissingHardwareIsLoggedAndRetried(t *testing.T) {
 	clock := hwtest.NewClock(time.Time{})
 	var logs bytes.Buffer
-	var reports []error
 	missing := errors.New("GPIO line GPIO17 (led): GPIO line not found")
 	fake := hwtest.NewIndicator(hw.Single, clock)
 	opens := 0
@@ -35,10 +34,9 @@ func TestMissingHardwareIsReportedAndRetried(t *testing.T) {
 		}
 		return fake, nil
 	}
-	d := degraded.Open(open, degraded.Options{
-		Log:    slog.New(slog.NewTextHandler(&logs, nil)),
-		Report: func(err error) { reports = append(reports, err) },
-		Clock:  clock,
+	d := retrying.Open(open, retrying.Options{
+		Log:   slog.New(slog.NewTextHandler(&logs, nil)),
+		Clock: clock,
 	})
 	steps := []struct {
 		name      string
@@ -66,29 +64,33 @@ func TestMissingHardwareIsReportedAndRetried(t *testing.T) {
 	if got, _ := fake.State(); got != hw.Free {
 		t.Errorf("indicator shows %v, want free", got)
 	}
-	if len(reports) != 2 || !errors.Is(reports[0], missing) || reports[1] != nil {
-		t.Errorf("reports = %v, want [the fault, nil]", reports)
-	}
-	if strings.Count(logs.String(), "level=WARN") != 1 || !strings.Contains(logs.String(), "GPIO17") {
-		t.Errorf("want one warning naming the line, got:\n%s", logs.String())
+	if strings.Count(logs.String(), "level=WARN") != 1 || !strings.Contains(logs.String(), "GPIO17") ||
+		strings.Count(logs.String(), "working again") != 1 {
+		t.Errorf("want one warning naming the line and one recovery, got:\n%s", logs.String())
 	}
 }
 
-func TestFailingShowIsReportedOnce(t *testing.T) {
+func TestFailingShowIsLoggedOnce(t *testing.T) {
 	fake := hwtest.NewIndicator(hw.Single, nil)
-	var reports []error
-	d := degraded.Open(func() (hw.Indicator, error) { return fake, nil },
-		degraded.Options{Report: func(err error) { reports = append(reports, err) }, Clock: hwtest.NewClock(time.Time{})})
+	var logs bytes.Buffer
+	d := retrying.Open(func() (hw.Indicator, error) { return fake, nil },
+		retrying.Options{Log: slog.New(slog.NewTextHandler(&logs, nil)), Clock: hwtest.NewClock(time.Time{})})
 	busy := errors.New("busy")
 	fake.Fail(busy)
 	for _, s := range []hw.State{hw.Occupied, hw.EndingSoon, hw.Overtime} {
 		if err := d.Show(s); err != nil {
 			t.Fatalf("Show(%v) = %v", s, err)
 		}
+		if !errors.Is(d.Fault(), busy) {
+			t.Errorf("Fault() after Show(%v) = %v, want busy", s, d.Fault())
+		}
 	}
 	fake.Fail(nil)
 	_ = d.Show(hw.Free)
-	if len(reports) != 2 || !errors.Is(reports[0], busy) || reports[1] != nil {
-		t.Errorf("reports = %v, want [busy, nil]", reports)
+	if d.Fault() != nil {
+		t.Errorf("Fault() after the indicator works again = %v, want nil", d.Fault())
+	}
+	if strings.Count(logs.String(), "level=WARN") != 1 || strings.Count(logs.String(), "working again") != 1 {
+		t.Errorf("want one warning and one recovery line, got:\n%s", logs.String())
 	}
 }
