@@ -159,7 +159,7 @@ func (k *Kiosk) AddInterviewer(ctx context.Context, a *Admin, displayName string
 	if displayName == "" {
 		return Interviewer{}, fmt.Errorf("%w: give a name or initials", ErrInvalid)
 	}
-	if err := checkPIN(pin); err != nil {
+	if err := CheckPIN(pin); err != nil {
 		return Interviewer{}, err
 	}
 	id := k.newID()
@@ -201,7 +201,7 @@ func (k *Kiosk) ResetPIN(ctx context.Context, a *Admin, interviewerID string, pi
 	if err := a.check(); err != nil {
 		return err
 	}
-	if err := checkPIN(pin); err != nil {
+	if err := CheckPIN(pin); err != nil {
 		return err
 	}
 	iv, err := k.d.Store.Interviewer(ctx, interviewerID)

@@ -39,7 +39,7 @@ func (k *Kiosk) Setup(ctx context.Context, credential []byte, roomName string) (
 	if k.d.Secret.Pending() {
 		return nil, ErrSecretPending
 	}
-	if err := checkPIN(credential); err != nil {
+	if err := CheckPIN(credential); err != nil {
 		return nil, fmt.Errorf("setup: %w", err)
 	}
 	roomName = strings.TrimSpace(roomName)
@@ -71,9 +71,15 @@ func (k *Kiosk) Setup(ctx context.Context, credential []byte, roomName string) (
 	return &Admin{proof: proof}, nil
 }
 
-func checkPIN(pin []byte) error {
+// ErrShortPIN: a new PIN or admin credential is shorter than MinPINLength. It matches
+// ErrInvalid.
+var ErrShortPIN = fmt.Errorf("%w: use at least %d digits", ErrInvalid, MinPINLength)
+
+// CheckPIN is the rule for a new PIN or admin credential, for a screen that asks for it twice
+// to say at the first entry that it is too short.
+func CheckPIN(pin []byte) error {
 	if len(pin) < MinPINLength {
-		return fmt.Errorf("%w: use at least %d characters", ErrInvalid, MinPINLength)
+		return ErrShortPIN
 	}
 	return nil
 }

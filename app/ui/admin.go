@@ -420,7 +420,7 @@ func (u *UI) showLightTest(done func()) {
 		container.NewVBox(heading(lang.L("Light test")), para(lang.L("Tap each state and check the light outside the door."))),
 		container.NewHBox(layout.NewSpacer(), u.primary(lang.L("Done"), func() { l.Restore(); done() })),
 		nil, nil, container.NewVBox(grid, msg.Label)))
-	u.onIdle = l.Restore
+	u.onIdle = func() error { l.Restore(); return nil }
 }
 
 func stateLabel(s hw.State) string {
@@ -488,8 +488,8 @@ func (u *UI) showSetupWizard() {
 	prompt := para(lang.L("Choose the admin PIN (at least {{.N}} digits), then OK.", map[string]any{"N": kiosk.MinPINLength}))
 	pad.OnSubmit = func(pin string) {
 		if first == "" {
-			if len(pin) < kiosk.MinPINLength {
-				msg.SetText(lang.L("Use at least {{.N}} digits.", map[string]any{"N": kiosk.MinPINLength}))
+			if err := kiosk.CheckPIN([]byte(pin)); err != nil {
+				msg.set(err)
 				return
 			}
 			first = pin

@@ -204,11 +204,7 @@ func (u *UI) showWriteUpPage(page int) {
 	u.show("write-up", screenIdle, container.NewBorder(
 		container.NewVBox(heading(lang.L("Write-up: {{.Title}}", map[string]any{"Title": title})), msg.Label),
 		nav, nil, nil, body))
-	u.onIdle = func() {
-		if err := u.en.Seal(u.ctx); err != nil {
-			u.fail("write-up idle seal", err)
-		}
-	}
+	u.onIdle = func() error { return u.en.Seal(u.ctx) }
 }
 
 // confirmSeal seals the session: the key leaves memory; only the interviewer's PIN reopens it.
@@ -222,9 +218,28 @@ func (u *UI) confirmSeal() {
 		doneTitle: lang.L("Sealed"),
 		doneText:  lang.L("The notes are locked. Only your PIN opens them again."),
 	})
-	u.onIdle = func() {
+	u.onIdle = func() error { return u.en.Seal(u.ctx) }
+}
+
+// showSealFailed is what an idle time-out leaves when the write-up could not be sealed: no
+// content (the interviewer has walked away), what went wrong in plain words, and Try again. It
+// never times out to Home, which would hide that the notes are still open.
+func (u *UI) showSealFailed(err error) {
+	msg := newErrorLabel()
+	msg.set(err)
+	var retry *Button
+	retry = u.primary(lang.L("Try again"), func() {
 		if err := u.en.Seal(u.ctx); err != nil {
-			u.fail("write-up idle seal", err)
+			msg.set(err)
+			return
 		}
-	}
+		u.show("sealed", screenIdle, container.NewVBox(layout.NewSpacer(),
+			heading(lang.L("Sealed")), para(lang.L("The notes are locked. Only your PIN opens them again.")),
+			container.NewCenter(u.button(lang.L("Done"), u.showHome)), layout.NewSpacer()))
+	})
+	u.show("seal-failed", screenLive, container.NewVBox(layout.NewSpacer(),
+		heading(lang.L("The notes are not sealed yet")),
+		para(lang.L("The write-up was left open and the kiosk could not seal it. Nothing is shown here; the notes stay as they were saved.")),
+		msg.Label,
+		container.NewCenter(retry), layout.NewSpacer()))
 }

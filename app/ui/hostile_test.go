@@ -1,16 +1,19 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"quietroom/app/kiosk"
 	"quietroom/app/protocol"
 	"quietroom/app/session"
 )
@@ -149,5 +152,70 @@ func TestOutOfServiceScreen(t *testing.T) {
 				t.Errorf("out-of-service screen needs %v, more than the 800x480 screen", got)
 			}
 		})
+	}
+}
+
+// TestMessagesInPlainWords: no chain of internal steps or ids reaches a person.
+func TestMessagesInPlainWords(t *testing.T) {
+	for _, tc := range []struct {
+		err  error
+		want string
+	}{
+		{fmt.Errorf("setup: %w: give the room a name (for example \"Room 2\")", kiosk.ErrInvalid), `Give the room a name (for example "Room 2")`},
+		{fmt.Errorf("start session: %w: the duration must be between 5 minutes and 4 hours", session.ErrInvalidSetup), "The duration must be between 5 minutes and 4 hours."},
+		{fmt.Errorf("save note in sealed: %w", session.ErrWrongState), "Not possible at this point of the session."},
+		{fmt.Errorf("save note: put entry 8d5f7c0a1b: %w", errors.New("disk I/O error")), "That did not work (disk I/O error). Try again; if it happens again, tell an admin."},
+	} {
+		if got := message(tc.err); got != tc.want {
+			t.Errorf("message(%q) = %q, want %q", tc.err, got, tc.want)
+		}
+	}
+}
+
+// TestFailedDeclineIsNotThanked: "Thank you" shows only once the session is really gone; a
+// failure says so on the same screen, and trying again works.
+func TestFailedDeclineIsNotThanked(t *testing.T) {
+	h := newHarness(t)
+	h.toConsent()
+	h.tap("I do not want to take part")
+	h.env.Store.FailNext("CountDecline", errors.New("disk I/O error"))
+	h.tap("Yes, I do not want to take part")
+	h.wantScreen("decline-confirm")
+	if !h.shows("This did not work") {
+		t.Error("a failed decline does not say so")
+	}
+	h.tap("Yes, I do not want to take part")
+	h.wantScreen("declined")
+}
+
+// TestIdleSealFailureIsShown: a write-up left open that the idle time-out cannot seal is not
+// hidden behind Home: the screen says so, shows no content, and Try again seals it.
+func TestIdleSealFailureIsShown(t *testing.T) {
+	h := newHarness(t)
+	h.handBack()
+	h.pin(h.d.InterviewerPIN)
+	en := h.env.Kiosk.Engine()
+	if err := en.ShowClosing(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if err := en.StartWriteUp(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	h.u.showWriteUp()
+	h.wantScreen("write-up")
+	h.env.Store.FailNext("UpdateSession", errors.New("disk I/O error"))
+	h.env.Clock.Advance(5 * time.Minute)
+	h.u.Tick()
+	h.wantScreen("seal-failed")
+	if !h.shows("disk I/O error") || !h.shows("not sealed") {
+		t.Error("the failed seal is not explained")
+	}
+	h.env.Clock.Advance(5 * time.Minute)
+	h.u.Tick()
+	h.wantScreen("seal-failed") // never times out to Home with the notes open
+	h.tap("Try again")
+	h.wantScreen("sealed")
+	if st := en.State(); st != session.StateSealed {
+		t.Errorf("state after Try again = %s, want sealed", st)
 	}
 }

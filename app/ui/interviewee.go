@@ -85,14 +85,20 @@ func (u *UI) showPreamble(page int) {
 // confirmDecline asks the interviewee to confirm that they decline.
 func (u *UI) confirmDecline() {
 	back := u.resumeLive
+	msg := newErrorLabel()
 	u.show("decline-confirm", screenInterviewee, container.NewVBox(layout.NewSpacer(),
 		heading(lang.L("Do not take part?")),
 		para(lang.L("That is fine. Nothing from this session will be kept.")),
+		msg.Label,
 		container.NewHBox(layout.NewSpacer(),
 			u.button(lang.L("Go back"), func() { back() }),
 			u.primary(lang.L("Yes, I do not want to take part"), func() {
+				// "Thank you" only once the session is really gone; otherwise say so here,
+				// where the interviewee can try again or hand the screen back.
 				if err := u.en.Decline(u.ctx); err != nil {
 					u.fail("decline", err)
+					msg.SetText(lang.L("This did not work: {{.Reason}} Please try again, or hand the screen to the interviewer.", map[string]any{"Reason": message(err)}))
+					return
 				}
 				u.showDeclined()
 			}), layout.NewSpacer()),

@@ -37,10 +37,12 @@ func (u *UI) newTimerBar() *timerBar {
 		} else {
 			err = u.en.Pause(u.ctx)
 		}
+		t.update(u, u.en.Tick())
 		if err != nil {
 			u.fail("timer", err)
+			t.hint.SetText(message(err))
+			t.hint.Show()
 		}
-		t.update(u, u.en.Tick())
 	})
 	return t
 }

@@ -73,7 +73,7 @@ type UI struct {
 	screen    string // the screen's name, for logs and tests
 	lastTouch time.Time
 	onTick    func(session.Status)
-	onIdle    func() // what an idle time-out must close before Home (seal a write-up)
+	onIdle    func() error // what an idle time-out must close before Home (seal a write-up)
 
 	admin    *kiosk.Admin
 	signedIn *kiosk.SignedIn
@@ -83,12 +83,15 @@ type UI struct {
 
 // New builds the UI in win. Call Start to show the first screen.
 func New(win fyne.Window, k *kiosk.Kiosk, o Options) *UI {
-	_ = loadTranslations()
 	if o.IdleTimeout <= 0 {
 		o.IdleTimeout = 2 * time.Minute
 	}
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
+	}
+	if err := loadTranslations(); err != nil {
+		// The screens still read, in the words of the code; IT should know why.
+		o.Logger.Error("translations not loaded", "component", "ui", "err", err)
 	}
 	u := &UI{
 		win: win, k: k, en: k.Engine(), o: o, log: o.Logger.With("component", "ui"),
@@ -199,7 +202,11 @@ func (u *UI) Tick() {
 	if (u.current == screenIdle) && u.k.Now().Sub(u.lastTouch) >= u.o.IdleTimeout {
 		u.log.Info("idle time-out", "screen", u.screen)
 		if u.onIdle != nil {
-			u.onIdle()
+			if err := u.onIdle(); err != nil {
+				u.fail("idle time-out", err)
+				u.showSealFailed(err)
+				return
+			}
 		}
 		u.showHome()
 	}
@@ -359,12 +366,14 @@ func message(err error) string {
 		return lang.L("That PIN is not right. Try again.")
 	case errors.Is(err, kiosk.ErrDisabled):
 		return lang.L("This interviewer has been disabled. Ask an admin.")
+	case errors.Is(err, kiosk.ErrShortPIN):
+		return lang.L("Use at least {{.N}} digits.", map[string]any{"N": kiosk.MinPINLength})
 	case errors.Is(err, kiosk.ErrNoPIN):
 		return lang.L("Type your PIN, then OK.")
 	case errors.Is(err, session.ErrStorageFull):
 		return lang.L("Not saved: the storage is full. Your words stay on screen; tell an admin.")
 	}
-	return err.Error()
+	return plain(err)
 }
 
 func (u *UI) fail(where string, err error) {
