@@ -38,12 +38,14 @@
 //     unless its engagement is on legal hold. [Retention.WipeEngagement], [Retention.WipeAll]
 //     and [Retention.DestroySession] (consent withdrawn; it implements session.Eraser) destroy
 //     at once. Every destruction deletes the sealed keys and rows in one transaction with
-//     secure_delete on, truncates the WAL, reclaims free pages and then checks that nothing of
-//     it remains, including by scanning the raw bytes of the files for the sealed keys.
+//     secure_delete on, has the storage forget the copies left in its journal and free space
+//     (SQLite: the WAL and free pages), and then checks that nothing of it remains, including
+//     by reading every byte the storage keeps for the sealed keys.
 //   - Receipts and the audit log: ids, counts, times, roles and outcomes; never content, labels,
 //     names or a hold's reason.
 //
 // The package is plain Go (it builds with CGO_ENABLED=0) and talks to storage only through
-// [Storage], which app/store implements. It must not import app/store or database/sql; the UI
+// [Storage], which app/store implements; retention/retentiontest holds an in-memory Storage
+// and the contract test that it and app/store both pass. It must not import app/store or database/sql; the UI
 // must not import it for anything but status values and receipts shown to an admin.
 package retention

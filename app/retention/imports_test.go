@@ -7,9 +7,16 @@ import (
 )
 
 // TestImports guards the dependency direction: retention is plain Go and talks to storage only
-// through Storage.
+// through Storage; its test fake is plain Go too, so tests of retention never need cgo.
 func TestImports(t *testing.T) {
 	forbidden := []string{"database/sql", "github.com/mattn/go-sqlite3", "quietroom/app/store", "quietroom/app/ui", "fyne.io/", "periph.io/"}
+	for _, root := range []string{"quietroom/app/retention", "quietroom/app/retention/retentiontest"} {
+		checkImports(t, root, forbidden)
+	}
+}
+
+func checkImports(t *testing.T, root string, forbidden []string) {
+	t.Helper()
 	seen := map[string]bool{}
 	var walk func(path string)
 	walk = func(path string) {
@@ -19,7 +26,7 @@ func TestImports(t *testing.T) {
 		seen[path] = true
 		for _, f := range forbidden {
 			if path == f || strings.HasPrefix(path, f) && strings.HasSuffix(f, "/") {
-				t.Errorf("retention depends on %s", path)
+				t.Errorf("%s depends on %s", root, path)
 			}
 		}
 		if !strings.HasPrefix(path, "quietroom/") {
@@ -33,5 +40,5 @@ func TestImports(t *testing.T) {
 			walk(imp)
 		}
 	}
-	walk("quietroom/app/retention")
+	walk(root)
 }

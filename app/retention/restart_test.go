@@ -1,4 +1,4 @@
-package retention
+package retention_test
 
 import (
 	"context"
@@ -7,6 +7,9 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"quietroom/app/retention"
+	"quietroom/app/retention/retentiontest"
 )
 
 // fakeDevice is a device's time as the tests see it: real time passes, the clock reads real
@@ -65,9 +68,9 @@ func (d *fakeDevice) powerCycle(off time.Duration, rtc bool) {
 }
 
 // start starts the program on dev: it loads the floor and purges what is due, as at start-up.
-func start(t *testing.T, st Storage, dev *fakeDevice) *Retention {
+func start(t *testing.T, st retention.Storage, dev *fakeDevice) *retention.Retention {
 	t.Helper()
-	r, err := New(context.Background(), st, dev, Options{SinceBoot: dev.SinceBoot})
+	r, err := retention.New(context.Background(), st, dev, retention.Options{SinceBoot: dev.SinceBoot})
 	if err != nil {
 		t.Fatalf("New = %v", err)
 	}
@@ -90,29 +93,29 @@ func TestRestartAfterClockSetBackCountsTheTimeDown(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			st := newFakeStorage()
-			st.add("e1", due, "s1", due)
-			st.add("e1", due, "keep", due.Add(time.Hour))
+			st := retentiontest.NewStorage()
+			add(t, st, "e1", due.Add(time.Hour), "s1", due)
+			add(t, st, "e1", due.Add(time.Hour), "keep", due.Add(time.Hour))
 			dev := newFakeDevice(t0)
 			start(t, st, dev) // the floor is t0, a minute before the date
-			if !st.has("s1") {
+			if !st.Has("s1") {
 				t.Fatal("purged a minute early")
 			}
 			dev.setClock(t0.AddDate(0, 0, -30))
 			start(t, st, dev) // the clock is behind when trusted time is recorded
 			tc.restart(dev)
 			r := start(t, st, dev)
-			if st.has("s1") {
+			if st.Has("s1") {
 				t.Errorf("session due %v survived a restart at %v with the clock 30 days back", due, t0.Add(90*time.Second))
 			}
-			if !st.has("keep") {
+			if !st.Has("keep") {
 				t.Error("a session due in an hour was purged")
 			}
 			s, err := r.Status(context.Background())
 			if err != nil {
 				t.Fatal(err)
 			}
-			if s.State != ClockBehind || s.Trusted.Before(t0.Add(90*time.Second)) {
+			if s.State != retention.ClockBehind || s.Trusted.Before(t0.Add(90*time.Second)) {
 				t.Errorf("Status = %s, trusted %v; want behind, at least %v", s.State, s.Trusted, t0.Add(90*time.Second))
 			}
 		})
@@ -123,14 +126,14 @@ func TestRestartAfterClockSetBackCountsTheTimeDown(t *testing.T) {
 // knows how long it was down.
 func TestClockSetBackWhileDown(t *testing.T) {
 	due := t0.Add(time.Minute)
-	st := newFakeStorage()
-	st.add("e1", due, "s1", due)
+	st := retentiontest.NewStorage()
+	add(t, st, "e1", due, "s1", due)
 	dev := newFakeDevice(t0)
 	start(t, st, dev)
 	dev.setClock(t0.AddDate(0, 0, -30))
 	dev.pass(90 * time.Second)
 	start(t, st, dev)
-	if st.has("s1") {
+	if st.Has("s1") {
 		t.Error("session survived a restart 90 s after its floor with the clock set back while down")
 	}
 }
@@ -145,13 +148,13 @@ func TestRepeatedRestartsNeverLoseTheDeadline(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			due := t0.Add(10 * time.Minute)
-			st := newFakeStorage()
-			st.add("e1", due, "s1", due)
+			st := retentiontest.NewStorage()
+			add(t, st, "e1", due, "s1", due)
 			dev := newFakeDevice(t0)
 			start(t, st, dev)
 			dev.setClock(t0.AddDate(0, 0, -30))
 			// Up 20 s, down 25 s, again and again: no scheduled purge ever runs.
-			for i := 0; i < 40 && st.has("s1"); i++ {
+			for i := 0; i < 40 && st.Has("s1"); i++ {
 				r := start(t, st, dev)
 				dev.pass(20 * time.Second)
 				if got := r.Now(); got.Before(dev.real) {
@@ -160,7 +163,7 @@ func TestRepeatedRestartsNeverLoseTheDeadline(t *testing.T) {
 				tc.restart(dev)
 			}
 			r := start(t, st, dev)
-			if st.has("s1") {
+			if st.Has("s1") {
 				t.Fatalf("session due %v still there at %v after repeated restarts", due, dev.real)
 			}
 			if got := r.Now(); got.Before(dev.real) {
@@ -182,8 +185,8 @@ func TestClockCorrectedAfterBeingBehind(t *testing.T) {
 		{"device restarted without a real-time clock", func(dev *fakeDevice) { dev.powerCycle(time.Hour, false) }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			st := newFakeStorage()
-			st.add("e1", t0.AddDate(0, 0, 20), "s1", t0.AddDate(0, 0, 20))
+			st := retentiontest.NewStorage()
+			add(t, st, "e1", t0.AddDate(0, 0, 20), "s1", t0.AddDate(0, 0, 20))
 			dev := newFakeDevice(t0)
 			start(t, st, dev)
 			dev.setClock(t0.AddDate(0, 0, -30))
@@ -195,14 +198,14 @@ func TestClockCorrectedAfterBeingBehind(t *testing.T) {
 			if !got.Equal(dev.real) {
 				t.Errorf("trusted = %v, want the corrected clock %v", got, dev.real)
 			}
-			if !st.has("s1") {
+			if !st.Has("s1") {
 				t.Error("a session due in 20 days was purged when the clock was corrected")
 			}
-			if s, _ := r.Status(context.Background()); s.State != ClockOK {
+			if s, _ := r.Status(context.Background()); s.State != retention.ClockOK {
 				t.Errorf("State = %s after the clock was corrected, want ok", s.State)
 			}
-			if st.mark.Behind != 0 {
-				t.Errorf("recorded lag = %v after the clock was corrected, want 0", st.mark.Behind)
+			if m, err := st.ClockMark(context.Background()); err != nil || m.Behind != 0 {
+				t.Errorf("recorded lag = %v, %v after the clock was corrected, want 0", m.Behind, err)
 			}
 		})
 	}
@@ -221,7 +224,7 @@ func TestClockSetBackFurtherWhileBehind(t *testing.T) {
 		{"device restarted without a real-time clock", func(dev *fakeDevice) { dev.powerCycle(time.Minute, false) }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			st := newFakeStorage()
+			st := retentiontest.NewStorage()
 			dev := newFakeDevice(t0)
 			start(t, st, dev)
 			dev.setClock(t0.AddDate(0, 0, -30))
@@ -231,7 +234,7 @@ func TestClockSetBackFurtherWhileBehind(t *testing.T) {
 			if _, err := r.PurgeDue(context.Background()); err != nil {
 				t.Fatal(err)
 			}
-			floor := st.floor
+			floor := floorOf(t, st)
 			dev.setClock(t0.AddDate(-1, 0, 0))
 			if tc.restart != nil {
 				tc.restart(dev)
@@ -242,10 +245,10 @@ func TestClockSetBackFurtherWhileBehind(t *testing.T) {
 			if got := r.Now(); got.Before(before) {
 				t.Errorf("trusted = %v, before %v: moved back", got, before)
 			}
-			if st.floor.Before(floor) {
-				t.Errorf("floor = %v, was %v: moved back", st.floor, floor)
+			if f := floorOf(t, st); f.Before(floor) {
+				t.Errorf("floor = %v, was %v: moved back", f, floor)
 			}
-			if s, _ := r.Status(context.Background()); s.State != ClockBehind || !strings.Contains(s.Message, "Confirm the date") {
+			if s, _ := r.Status(context.Background()); s.State != retention.ClockBehind || !strings.Contains(s.Message, "Confirm the date") {
 				t.Errorf("Status = %s %q, want behind, asking to confirm the date", s.State, s.Message)
 			}
 		})
@@ -255,7 +258,7 @@ func TestClockSetBackFurtherWhileBehind(t *testing.T) {
 // Without a real-time clock a device switched off cannot know for how long: that time is not
 // counted, but nothing before the last recorded moment is lost, and the clock is reported.
 func TestPowerCycleWithoutRTCWhileBehind(t *testing.T) {
-	st := newFakeStorage()
+	st := retentiontest.NewStorage()
 	dev := newFakeDevice(t0)
 	start(t, st, dev)
 	dev.setClock(t0.AddDate(0, 0, -30))
@@ -270,7 +273,7 @@ func TestPowerCycleWithoutRTCWhileBehind(t *testing.T) {
 	if got := r.Now(); got.Before(last) || got.After(dev.real) {
 		t.Errorf("trusted = %v, want between the last recorded %v and real time %v", got, last, dev.real)
 	}
-	if s, _ := r.Status(context.Background()); s.State != ClockBehind {
+	if s, _ := r.Status(context.Background()); s.State != retention.ClockBehind {
 		t.Errorf("State = %s, want behind", s.State)
 	}
 }
@@ -279,7 +282,7 @@ func TestPowerCycleWithoutRTCWhileBehind(t *testing.T) {
 // the recorded lag is held like a clock far ahead.
 func TestRestartIgnoresWhatItCannotTrust(t *testing.T) {
 	t.Run("another boot's uptime", func(t *testing.T) {
-		st := newFakeStorage()
+		st := retentiontest.NewStorage()
 		dev := newFakeDevice(t0)
 		start(t, st, dev)
 		// A new boot whose uptime happens to be larger: it says nothing about the old boot.
@@ -292,8 +295,8 @@ func TestRestartIgnoresWhatItCannotTrust(t *testing.T) {
 		}
 	})
 	t.Run("behind clock set forward by more than MaxAhead", func(t *testing.T) {
-		st := newFakeStorage()
-		st.add("e1", t0.AddDate(0, 0, 20), "s1", t0.AddDate(0, 0, 20))
+		st := retentiontest.NewStorage()
+		add(t, st, "e1", t0.AddDate(0, 0, 20), "s1", t0.AddDate(0, 0, 20))
 		dev := newFakeDevice(t0)
 		start(t, st, dev)
 		dev.setClock(t0.AddDate(0, 0, -30))
@@ -302,7 +305,7 @@ func TestRestartIgnoresWhatItCannotTrust(t *testing.T) {
 		// Still behind, but 29 days later than it was: clock plus lag would be 29 days ahead.
 		dev.setClock(t0.AddDate(0, 0, -1))
 		r := start(t, st, dev)
-		if !st.has("s1") {
+		if !st.Has("s1") {
 			t.Error("a session due in 20 days was purged through the recorded lag")
 		}
 		if got := r.Now(); got.After(t0.Add(2 * time.Minute)) {
@@ -315,7 +318,7 @@ func TestRestartIgnoresWhatItCannotTrust(t *testing.T) {
 // compares by that, which a change of date does not move, so a clock set back while running
 // would look right.
 func TestTrustedTimeCarriesNoMonotonicReading(t *testing.T) {
-	r, err := New(context.Background(), newFakeStorage(), realClock{}, Options{})
+	r, err := retention.New(context.Background(), retentiontest.NewStorage(), realClock{}, retention.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -376,23 +376,13 @@ func (r *Retention) destroy(ctx context.Context, scope Scope, actor Role, at tim
 	return rec, nil
 }
 
-// finish truncates the WAL, reclaims free pages, checks that nothing of the deletion remains and
-// completes the receipt. keys are the sealed keys to look for in the raw files (none when the
-// deletion is being finished after a restart, when they are no longer known).
+// finish removes the copies the deletion left behind, checks that nothing of it remains and
+// completes the receipt. keys are the sealed keys to look for in what the storage keeps (none
+// when the deletion is being finished after a restart, when they are no longer known).
 func (r *Retention) finish(ctx context.Context, rec Receipt, keys [][]byte) (Receipt, error) {
 	var errs []error
-	if err := r.st.TruncateWAL(ctx); err != nil {
-		errs = append(errs, err)
-	}
-	pages, err := r.st.ReclaimFreePages(ctx)
-	rec.PagesReclaimed = pages
-	rec.Reclaimed = err == nil
-	if err != nil {
-		errs = append(errs, err)
-	}
-	// The vacuum went through the WAL: truncate it again.
-	err = r.st.TruncateWAL(ctx)
-	rec.WALTruncated = err == nil && len(errs) == 0
+	f, err := r.st.ForgetDeleted(ctx)
+	rec.WALTruncated, rec.Reclaimed, rec.PagesReclaimed = f.JournalCleared, f.SpaceReturned, f.UnitsReturned
 	if err != nil {
 		errs = append(errs, err)
 	}
@@ -400,11 +390,11 @@ func (r *Retention) finish(ctx context.Context, rec Receipt, keys [][]byte) (Rec
 	if rec.Kind == KindWipeEngagement || rec.Kind == KindWipeAll {
 		engs = rec.EngagementIDs
 	}
-	if rec.RowsRemaining, err = r.st.RowsRemaining(ctx, rec.SessionIDs, engs); err != nil {
+	if rec.RowsRemaining, err = r.st.RecordsRemaining(ctx, rec.SessionIDs, engs); err != nil {
 		errs = append(errs, err)
 	}
 	if len(keys) > 0 {
-		if rec.KeysFound, rec.BytesScanned, err = r.st.ScanFiles(ctx, keys); err != nil {
+		if rec.KeysFound, rec.BytesScanned, err = r.st.Remnants(ctx, keys); err != nil {
 			errs = append(errs, err)
 		}
 	}

@@ -276,8 +276,32 @@ func (d *DB) PendingReceipts(ctx context.Context) ([]retention.Receipt, error) {
 	return d.receipts(ctx, `WHERE outcome = ? ORDER BY at`, retention.OutcomePending)
 }
 
-// TruncateWAL checkpoints the WAL into the database and truncates the WAL file to zero bytes.
-func (d *DB) TruncateWAL(ctx context.Context) error {
+// ForgetDeleted implements retention.Storage: it checkpoints the WAL into the database and
+// truncates it, returns free pages to the file system, and truncates the WAL again (the vacuum
+// went through it).
+func (d *DB) ForgetDeleted(ctx context.Context) (retention.Forgotten, error) {
+	var (
+		f    retention.Forgotten
+		errs []error
+	)
+	if err := d.truncateWAL(ctx); err != nil {
+		errs = append(errs, err)
+	}
+	pages, err := d.reclaimFreePages(ctx)
+	f.UnitsReturned, f.SpaceReturned = pages, err == nil
+	if err != nil {
+		errs = append(errs, err)
+	}
+	err = d.truncateWAL(ctx)
+	f.JournalCleared = err == nil && len(errs) == 0
+	if err != nil {
+		errs = append(errs, err)
+	}
+	return f, errors.Join(errs...)
+}
+
+// truncateWAL checkpoints the WAL into the database and truncates the WAL file to zero bytes.
+func (d *DB) truncateWAL(ctx context.Context) error {
 	var busy, logFrames, done int
 	if err := d.db.QueryRowContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`).Scan(&busy, &logFrames, &done); err != nil {
 		return fmt.Errorf("checkpoint WAL: %w", mapErr(err))
@@ -291,10 +315,10 @@ func (d *DB) TruncateWAL(ctx context.Context) error {
 	return nil
 }
 
-// ReclaimFreePages runs incremental_vacuum: with auto_vacuum=INCREMENTAL it moves pages from
+// reclaimFreePages runs incremental_vacuum: with auto_vacuum=INCREMENTAL it moves pages from
 // the end of the file into free slots and truncates the file, so freed (already zeroed) pages
 // leave the file. It needs no free disk space, unlike VACUUM.
-func (d *DB) ReclaimFreePages(ctx context.Context) (int64, error) {
+func (d *DB) reclaimFreePages(ctx context.Context) (int64, error) {
 	var before, after int64
 	if err := d.db.QueryRowContext(ctx, `PRAGMA freelist_count`).Scan(&before); err != nil {
 		return 0, fmt.Errorf("reclaim free pages: %w", err)
@@ -319,8 +343,8 @@ func (d *DB) ReclaimFreePages(ctx context.Context) (int64, error) {
 	return before, nil
 }
 
-// RowsRemaining counts rows that still carry any of the given session or engagement ids.
-func (d *DB) RowsRemaining(ctx context.Context, sessionIDs, engagementIDs []string) (int, error) {
+// RecordsRemaining counts rows that still carry any of the given session or engagement ids.
+func (d *DB) RecordsRemaining(ctx context.Context, sessionIDs, engagementIDs []string) (int, error) {
 	s, err := json.Marshal(nonNil(sessionIDs))
 	if err != nil {
 		return 0, err

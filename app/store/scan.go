@@ -11,14 +11,14 @@ import (
 	"os"
 )
 
-// ScanFiles reads every byte of the database file and its WAL and shm files and counts how many
-// of needles occur anywhere in them. It is the check after a deletion: the sealed keys (and
-// ciphertexts) of destroyed sessions must be nowhere in the files.
-func (d *DB) ScanFiles(ctx context.Context, needles [][]byte) (int, int64, error) {
-	return ScanPaths(ctx, []string{d.path, d.path + "-wal", d.path + "-shm"}, needles)
+// Remnants implements retention.Storage: it reads every byte of the database file and its WAL
+// and shm files and counts how many of markers occur anywhere in them. It is the check after a
+// deletion: the sealed keys (and ciphertexts) of destroyed sessions must be nowhere in the files.
+func (d *DB) Remnants(ctx context.Context, markers [][]byte) (int, int64, error) {
+	return ScanPaths(ctx, []string{d.path, d.path + "-wal", d.path + "-shm"}, markers)
 }
 
-// ScanPaths is ScanFiles over any files; missing files count as empty.
+// ScanPaths is Remnants over any files; missing files count as empty.
 func ScanPaths(ctx context.Context, paths []string, needles [][]byte) (int, int64, error) {
 	m := newMatcher(needles)
 	var scanned int64
