@@ -1,0 +1,163 @@
+package deps
+
+import (
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+const module = "quietroom"
+
+var (
+	// infrastructure no rule-keeping package may reach: screens, GPIO, SQL and cgo.
+	infrastructure = []string{"fyne.io/", "periph.io/", "database/sql", "github.com/mattn/go-sqlite3", "C"}
+	// drivers are the module's own packages that talk to storage or hardware.
+	drivers = []string{"quietroom/app/store", "quietroom/hw/gpio", "quietroom/hw/otp", "quietroom/hw/watchdog", "quietroom/hw/sim"}
+)
+
+// rule is what one package, and everything of the module it imports, may not import.
+type rule struct {
+	pkg    string
+	forbid []string
+	// stdOnly: nothing outside the standard library but allow.
+	stdOnly bool
+	allow   []string
+}
+
+var rules = []rule{
+	{pkg: "quietroom/app/session", forbid: join(infrastructure, drivers, []string{
+		"quietroom/app/ui", "quietroom/app/vault", "quietroom/app/retention", "quietroom/app/kiosk", "quietroom/hw"})},
+	{pkg: "quietroom/app/protocol", forbid: join(infrastructure, drivers, []string{
+		"quietroom/app/session", "quietroom/app/ui", "quietroom/app/vault", "quietroom/app/retention", "quietroom/app/kiosk", "quietroom/hw"})},
+	{pkg: "quietroom/app/retention", forbid: join(infrastructure, drivers, []string{"quietroom/app/ui", "quietroom/app/kiosk"})},
+	{pkg: "quietroom/app/vault", forbid: join(infrastructure, drivers, []string{
+		"quietroom/app/ui", "quietroom/app/kiosk", "quietroom/app/retention", "quietroom/hw/"})},
+	{pkg: "quietroom/app/kiosk", forbid: join(infrastructure, drivers, []string{"quietroom/app/ui"})},
+	{pkg: "quietroom/app/ui", forbid: join(drivers, []string{"fyne.io/fyne/v2/app", "periph.io/", "database/sql", "github.com/mattn/go-sqlite3", "C"})},
+	{pkg: "quietroom/app/yamlfile", stdOnly: true, allow: []string{"go.yaml.in/yaml/v3"}},
+	{pkg: "quietroom/hw", stdOnly: true},
+}
+
+func join(lists ...[]string) []string { return slices.Concat(lists...) }
+
+// TestRules checks every rule against the source as it is.
+func TestRules(t *testing.T) {
+	root := moduleRoot(t)
+	for _, r := range rules {
+		t.Run(r.pkg, func(t *testing.T) {
+			seen := map[string]bool{}
+			var walk func(pkg string, via []string)
+			walk = func(pkg string, via []string) {
+				if seen[pkg] {
+					return
+				}
+				seen[pkg] = true
+				for _, imp := range imports(t, root, pkg) {
+					path := append(slices.Clone(via), imp)
+					if why := r.refuses(imp); why != "" {
+						t.Errorf("%s imports %s (%s), which %s", r.pkg, imp, strings.Join(path, " → "), why)
+						continue
+					}
+					if imp == module || strings.HasPrefix(imp, module+"/") {
+						walk(imp, path)
+					}
+				}
+			}
+			walk(r.pkg, nil)
+		})
+	}
+}
+
+// refuses says why the rule forbids imp, or "".
+func (r rule) refuses(imp string) string {
+	for _, bad := range r.forbid {
+		// "a/b/" forbids what lies under a/b; "a/b" forbids a/b itself and what lies under it.
+		under := strings.HasSuffix(bad, "/") && strings.HasPrefix(imp, bad)
+		if under || imp == bad || strings.HasPrefix(imp, bad+"/") {
+			return "the rule forbids (" + bad + ")"
+		}
+	}
+	if r.stdOnly && !slices.Contains(r.allow, imp) {
+		first, _, _ := strings.Cut(imp, "/")
+		if strings.Contains(first, ".") || first == module || imp == "C" {
+			return "is not the standard library"
+		}
+	}
+	return ""
+}
+
+// imports lists the imports of a module package's non-test Go files, for every platform.
+func imports(t *testing.T, root, pkg string) []string {
+	t.Helper()
+	dir := filepath.Join(root, strings.TrimPrefix(strings.TrimPrefix(pkg, module), "/"))
+	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		ast, err := parser.ParseFile(token.NewFileSet(), f, nil, parser.ImportsOnly)
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		for _, imp := range ast.Imports {
+			p, _ := strconv.Unquote(imp.Path.Value)
+			if !slices.Contains(out, p) {
+				out = append(out, p)
+			}
+		}
+	}
+	if len(files) == 0 {
+		t.Fatalf("%s: no Go files in %s; a rule names a package that is gone: update the rules", pkg, dir)
+	}
+	return out
+}
+
+func moduleRoot(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if b, err := os.ReadFile(filepath.Join(dir, "go.mod")); err == nil && strings.HasPrefix(string(b), "module "+module+"\n") {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("go.mod of module " + module + " not found above the test's folder")
+		}
+		dir = parent
+	}
+}
+
+// TestRulesCatch shows that a rule fails on what it forbids, so a passing run means something.
+func TestRulesCatch(t *testing.T) {
+	for _, tc := range []struct {
+		r    rule
+		imp  string
+		want bool
+	}{
+		{rules[0], "fyne.io/fyne/v2/widget", true},
+		{rules[0], "quietroom/app/store", true},
+		{rules[0], "quietroom/hw/gpio", true},
+		{rules[0], "quietroom/app/protocol", false},
+		{rules[3], "quietroom/hw", false},
+		{rules[3], "quietroom/hw/otp", true},
+		{rule{pkg: "x", stdOnly: true}, "quietroom/app/session", true},
+		{rule{pkg: "x", stdOnly: true}, "strings", false},
+		{rule{pkg: "x", stdOnly: true, allow: []string{"go.yaml.in/yaml/v3"}}, "go.yaml.in/yaml/v3", false},
+	} {
+		if got := tc.r.refuses(tc.imp) != ""; got != tc.want {
+			t.Errorf("rule %s refuses %s = %v, want %v", tc.r.pkg, tc.imp, got, tc.want)
+		}
+	}
+}
