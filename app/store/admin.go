@@ -121,6 +121,10 @@ func (d *DB) AdminVerifier(ctx context.Context) ([]byte, error) {
 // RecordFailure counts one failed PIN attempt for subject ("admin" or an interviewer id) at
 // time at, durably, and returns the record so far. It implements vault.AttemptLog.
 func (d *DB) RecordFailure(ctx context.Context, subject string, at time.Time) (vault.Attempts, error) {
+	if subject == "" {
+		// Counted against nobody, it would stop nobody.
+		return vault.Attempts{}, errors.New("record failed attempt: empty subject")
+	}
 	var (
 		a    vault.Attempts
 		last sql.NullInt64

@@ -17,12 +17,16 @@ type Attempts struct {
 }
 
 // AttemptLog keeps the wrong-PIN counts where they survive a restart. The store implements it
-// in SQLite; MemoryAttemptLog is for tests. Implementations must make RecordFailure durable
-// before returning: the count is what stops a brute force that pulls the power mid-attempt.
+// in SQLite; MemoryAttemptLog is for tests. Both pass vaulttest.AttemptLogContract.
+// Implementations must make RecordFailure durable before returning: the count is what stops a
+// brute force that pulls the power mid-attempt. A call with a cancelled context fails and
+// changes nothing; concurrent failures are all counted.
 type AttemptLog interface {
 	// Failures returns the subject's record; a subject never seen has a zero Attempts.
 	Failures(ctx context.Context, subject string) (Attempts, error)
-	// RecordFailure adds one failure at the given time and returns the new record.
+	// RecordFailure adds one failure at the given time and returns the new record, whose
+	// LastFailure is at (even when earlier than the last: the caller's clock is trusted time).
+	// An empty subject is refused.
 	RecordFailure(ctx context.Context, subject string, at time.Time) (Attempts, error)
 	// Reset forgets the subject's failures. Resetting an unknown subject is not an error.
 	Reset(ctx context.Context, subject string) error
@@ -136,8 +140,9 @@ func (l *Limiter) Clear(ctx context.Context, subject string, admin *Admin) error
 	return nil
 }
 
-// MemoryAttemptLog is an AttemptLog in memory, for tests and desktop runs. It does not survive
-// a restart.
+// MemoryAttemptLog is an AttemptLog in memory, for tests and desktop runs. It survives a
+// restart only as a database would: a test simulating one hands the same log to the
+// restarted program's limiters, and the wrong-PIN counts and delays carry on.
 type MemoryAttemptLog struct {
 	mu sync.Mutex
 	m  map[string]Attempts
