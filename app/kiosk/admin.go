@@ -125,7 +125,7 @@ func (k *Kiosk) WipeEngagement(ctx context.Context, a *Admin, engagementID strin
 
 // InterviewerStatus is an interviewer as the admin sees them: no key, and the lock-out state.
 type InterviewerStatus struct {
-	Interviewer
+	session.Interviewer
 	LockedOut bool
 	Wait      time.Duration
 }
@@ -141,8 +141,7 @@ func (k *Kiosk) AllInterviewers(ctx context.Context, a *Admin) ([]InterviewerSta
 	}
 	out := make([]InterviewerStatus, len(all))
 	for i, iv := range all {
-		iv.KeySlot = nil
-		out[i].Interviewer = iv
+		out[i].Interviewer = iv.Public()
 		w, err := k.Wait(ctx, iv.ID)
 		out[i].LockedOut = errors.Is(err, vault.ErrLockedOut)
 		out[i].Wait = w
@@ -151,36 +150,35 @@ func (k *Kiosk) AllInterviewers(ctx context.Context, a *Admin) ([]InterviewerSta
 }
 
 // AddInterviewer creates an interviewer with their own key pair, sealed under their PIN.
-func (k *Kiosk) AddInterviewer(ctx context.Context, a *Admin, displayName string, pin []byte) (Interviewer, error) {
+func (k *Kiosk) AddInterviewer(ctx context.Context, a *Admin, displayName string, pin []byte) (session.Interviewer, error) {
 	if err := a.check(); err != nil {
-		return Interviewer{}, err
+		return session.Interviewer{}, err
 	}
 	displayName = strings.TrimSpace(displayName)
 	if displayName == "" {
-		return Interviewer{}, fmt.Errorf("%w: give a name or initials", ErrInvalid)
+		return session.Interviewer{}, fmt.Errorf("%w: give a name or initials", ErrInvalid)
 	}
 	if err := CheckPIN(pin); err != nil {
-		return Interviewer{}, err
+		return session.Interviewer{}, err
 	}
 	id := k.newID()
 	slot, err := k.d.Vault.NewInterviewer(id, pin)
 	if err != nil {
-		return Interviewer{}, fmt.Errorf("add interviewer: %w", err)
+		return session.Interviewer{}, fmt.Errorf("add interviewer: %w", err)
 	}
 	b, err := slot.MarshalBinary()
 	if err != nil {
-		return Interviewer{}, fmt.Errorf("add interviewer: %w", err)
+		return session.Interviewer{}, fmt.Errorf("add interviewer: %w", err)
 	}
 	now := k.Now()
-	iv := Interviewer{ID: id, DisplayName: displayName, KeySlot: b, CreatedAt: now, UpdatedAt: now}
+	iv := session.Interviewer{ID: id, DisplayName: displayName, KeySlot: b, CreatedAt: now, UpdatedAt: now}
 	if err := k.d.Store.PutInterviewer(ctx, iv); err != nil {
-		return Interviewer{}, fmt.Errorf("add interviewer: %w", err)
+		return session.Interviewer{}, fmt.Errorf("add interviewer: %w", err)
 	}
 	if err := k.audit(ctx, "interviewer.add", "", 0); err != nil {
 		k.log.Warn("audit log not written", "action", "interviewer.add", "err", err)
 	}
-	iv.KeySlot = nil
-	return iv, nil
+	return iv.Public(), nil
 }
 
 // ClearLockOut lifts an interviewer's wrong-PIN delay or lock-out. It opens nothing.

@@ -37,18 +37,6 @@ var (
 	ErrNoPIN = errors.New("type your PIN first, then OK")
 )
 
-// Interviewer is an interviewer as stored: the vault's key slot and the admin's flags. It has
-// the same fields as the SQLite store's, so main converts between them.
-type Interviewer struct {
-	ID          string
-	DisplayName string // name or initials, as the admin entered it
-	KeySlot     []byte
-	Disabled    bool
-	MustChange  bool
-	CreatedAt   time.Time
-	UpdatedAt   time.Time
-}
-
 // Store is the storage the kiosk needs. Every method that changes data is durable when it
 // returns and changes nothing when it returns an error.
 type Store interface {
@@ -58,16 +46,11 @@ type Store interface {
 	CreateEngagement(ctx context.Context, e session.Engagement, ev retention.AuditEvent) error
 	CloseEngagement(ctx context.Context, engagementID string, ev retention.AuditEvent) error
 
-	Interviewers(ctx context.Context) ([]Interviewer, error)
-	Interviewer(ctx context.Context, id string) (Interviewer, error)
-	PutInterviewer(ctx context.Context, iv Interviewer) error
+	Interviewers(ctx context.Context) ([]session.Interviewer, error)
+	Interviewer(ctx context.Context, id string) (session.Interviewer, error)
+	PutInterviewer(ctx context.Context, iv session.Interviewer) error
 
-	// AdminVerifier returns the stored verifier; session.ErrNotFound before setup.
-	AdminVerifier(ctx context.Context) ([]byte, error)
-	SetAdminVerifier(ctx context.Context, verifier []byte, at time.Time) error
-
-	RoomName(ctx context.Context) (string, error)
-	SetRoomName(ctx context.Context, name string) error
+	Settings
 
 	AppendAudit(ctx context.Context, ev retention.AuditEvent) error
 	Audit(ctx context.Context, limit int) ([]retention.AuditEvent, error)
@@ -77,6 +60,16 @@ type Store interface {
 
 	// SessionsOf returns an interviewer's stored sessions, newest first.
 	SessionsOf(ctx context.Context, interviewerID string) ([]session.Record, error)
+}
+
+// Settings are the device's own settings: the admin credential's verifier and the room's name.
+type Settings interface {
+	// AdminVerifier returns the stored verifier; session.ErrNotFound before setup.
+	AdminVerifier(ctx context.Context) ([]byte, error)
+	SetAdminVerifier(ctx context.Context, verifier []byte, at time.Time) error
+	// RoomName returns the room's name; session.ErrNotFound before setup.
+	RoomName(ctx context.Context) (string, error)
+	SetRoomName(ctx context.Context, name string) error
 }
 
 // Retention is what the kiosk needs of the retention package; *retention.Retention implements
@@ -199,16 +192,27 @@ func (k *Kiosk) Light() *roomlight.Light { return k.light }
 // Packs lists the question packs.
 func (k *Kiosk) Packs() []*protocol.Pack { return k.d.Packs.List() }
 
-// FirstBoot reports whether the device still needs its setup (no admin credential).
+// FirstBoot reports whether the device still needs its setup (see IsSetUp).
 func (k *Kiosk) FirstBoot(ctx context.Context) (bool, error) {
-	_, err := k.d.Store.AdminVerifier(ctx)
-	switch {
-	case errors.Is(err, session.ErrNotFound):
-		return true, nil
-	case err != nil:
+	set, err := IsSetUp(ctx, k.d.Store)
+	if err != nil {
 		return false, fmt.Errorf("first boot: %w", err)
 	}
-	return false, nil
+	return !set, nil
+}
+
+// IsSetUp reports whether the device has been set up, and so has data: it has an admin
+// credential. This is the one place that says so; the first-boot wizard, the device-secret
+// choice and the assembly all ask it.
+func IsSetUp(ctx context.Context, s Settings) (bool, error) {
+	_, err := s.AdminVerifier(ctx)
+	switch {
+	case errors.Is(err, session.ErrNotFound):
+		return false, nil
+	case err != nil:
+		return false, err
+	}
+	return true, nil
 }
 
 // RoomName returns the room's name, or "" when none is set.

@@ -25,7 +25,7 @@ func admin(t *testing.T, e *kiosktest.Env, d kiosk.Demo) *kiosk.Admin {
 	return a
 }
 
-func demoInterviewer(t *testing.T, e *kiosktest.Env) kiosk.Interviewer {
+func demoInterviewer(t *testing.T, e *kiosktest.Env) session.Interviewer {
 	t.Helper()
 	ivs, err := e.Kiosk.Interviewers(ctx)
 	if err != nil || len(ivs) != 1 {

@@ -115,17 +115,17 @@ func (k *Kiosk) SignInAdmin(ctx context.Context, credential []byte) (*Admin, err
 	return &Admin{proof: proof}, nil
 }
 
-// Interviewers lists who may sign in: ids and display names, disabled ones left out.
-func (k *Kiosk) Interviewers(ctx context.Context) ([]Interviewer, error) {
+// Interviewers lists who may sign in: ids and display names (no key slots), disabled ones
+// left out.
+func (k *Kiosk) Interviewers(ctx context.Context) ([]session.Interviewer, error) {
 	all, err := k.d.Store.Interviewers(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("list interviewers: %w", err)
 	}
-	out := make([]Interviewer, 0, len(all))
+	out := make([]session.Interviewer, 0, len(all))
 	for _, iv := range all {
 		if !iv.Disabled {
-			iv.KeySlot = nil
-			out = append(out, iv)
+			out = append(out, iv.Public())
 		}
 	}
 	return out, nil

@@ -10,21 +10,14 @@ import (
 	"time"
 
 	"quietroom/app/retention"
+	"quietroom/app/session"
 	"quietroom/app/vault"
 )
 
 var _ vault.AttemptLog = (*DB)(nil)
 
-// Interviewer is an interviewer as stored. KeySlot is the vault's opaque wrapped key material.
-type Interviewer struct {
-	ID          string
-	DisplayName string // name or initials, as the admin entered it
-	KeySlot     []byte
-	Disabled    bool // admin-set: may not sign in
-	MustChange  bool // admin-set: must choose a new PIN at next sign-in
-	CreatedAt   time.Time
-	UpdatedAt   time.Time
-}
+// Interviewer is session.Interviewer, the one interviewer type: the store keeps it as it is.
+type Interviewer = session.Interviewer
 
 // PutInterviewer inserts the interviewer or replaces the one with the same id.
 func (d *DB) PutInterviewer(ctx context.Context, iv Interviewer) error {

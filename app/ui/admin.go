@@ -198,7 +198,7 @@ func (u *UI) showAddInterviewer() {
 		container.NewVBox(name, para(lang.L("The interviewer types their own PIN on the pad, then OK.")), msg.Label, u.kb)))
 }
 
-func (u *UI) showNewPIN(iv kiosk.Interviewer) {
+func (u *UI) showNewPIN(iv session.Interviewer) {
 	msg := newErrorLabel()
 	pad := NewPinPad(func(pin string) {
 		if err := u.k.ResetPIN(u.ctx, u.admin, iv.ID, []byte(pin)); err != nil {

@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
-	"quietroom/app/kiosk"
 	"quietroom/app/retention"
 	"quietroom/app/session"
 )
@@ -105,7 +104,7 @@ func (u *UI) showSignIn() {
 }
 
 // showPIN is the PIN pad for one interviewer.
-func (u *UI) showPIN(iv kiosk.Interviewer) {
+func (u *UI) showPIN(iv session.Interviewer) {
 	msg := newErrorLabel()
 	if w, err := u.k.Wait(u.ctx, iv.ID); err != nil {
 		msg.set(err)

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 
+	"quietroom/app/assemble"
 	"quietroom/app/enrol"
 	"quietroom/hw/gpio"
 )
@@ -54,7 +55,7 @@ func runEnrol(e *env, args []string) int {
 	if d.RoomName != "" {
 		fmt.Fprintf(e.stdout, "  room name:  %s (offered by the first-boot wizard)\n", d.RoomName)
 	}
-	o := deviceGPIO(d.Device)
+	o := assemble.DeviceGPIO(d.Device)
 	lines := o.Lines
 	if len(lines) == 0 {
 		lines = gpio.DefaultLines(o.Wiring)
@@ -81,11 +82,6 @@ func onOff(on bool) string {
 	return "off"
 }
 
-// deviceGPIO turns the device config into the GPIO drivers' options.
-func deviceGPIO(d enrol.Device) gpio.Options {
-	return gpio.Options{Wiring: d.Wiring, Lines: d.Lines, Polarity: d.Polarity, Button: d.Button, Debounce: d.Debounce}
-}
-
 // deviceConfig is the device config `quietroom run` reads: --config, else the device's own;
 // none in development mode, where the light is simulated.
 func (c runConfig) deviceConfig() string {
@@ -95,15 +91,5 @@ func (c runConfig) deviceConfig() string {
 	return c.config
 }
 
-// loadDevice reads the device config for `quietroom run`: the defaults when the file is
-// missing (or path is ""), an error naming the file, line and field when it is wrong.
-func loadDevice(path string) (enrol.Device, gpio.Options, error) {
-	if path == "" {
-		return enrol.Default(), deviceGPIO(enrol.Default()), nil
-	}
-	d, err := enrol.LoadDevice(path)
-	if err != nil {
-		return enrol.Device{}, gpio.Options{}, fmt.Errorf("the device config is not valid (nothing of it was used):\n%w", err)
-	}
-	return d, deviceGPIO(d), nil
-}
+// loadDevice reads the device config for `quietroom run` (see assemble.LoadDevice).
+func loadDevice(path string) (enrol.Device, gpio.Options, error) { return assemble.LoadDevice(path) }

@@ -11,6 +11,7 @@ import (
 
 	"quietroom/app/retention"
 	"quietroom/app/store"
+	"quietroom/hw"
 )
 
 // defaultDataDir is where the kiosk keeps its database on a device.
@@ -87,10 +88,6 @@ func runStatus(e *env, args []string) int {
 	return 0
 }
 
-type wallClock struct{}
-
-func (wallClock) Now() time.Time { return time.Now() }
-
 func buildStatus(ctx context.Context, dir string) (statusReport, error) {
 	db, err := store.Open(ctx, dir, store.Options{ReadOnly: true})
 	if err != nil {
@@ -101,7 +98,7 @@ func buildStatus(ctx context.Context, dir string) (statusReport, error) {
 	if rep.Integrity, err = db.IntegrityCheck(ctx); err != nil {
 		return statusReport{}, err
 	}
-	rt, err := retention.New(ctx, db, wallClock{}, retention.Options{})
+	rt, err := retention.New(ctx, db, hw.SystemClock(), retention.Options{})
 	if err != nil {
 		return statusReport{}, err
 	}

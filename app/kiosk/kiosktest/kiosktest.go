@@ -135,8 +135,11 @@ func (e *Env) assemble(t testing.TB) *Env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, adminErr := e.Store.AdminVerifier(context.Background())
-	secret, err := vault.NewSecretChoice(e.OTP, kf, adminErr == nil, nil)
+	set, err := kiosk.IsSetUp(context.Background(), e.Store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	secret, err := vault.NewSecretChoice(e.OTP, kf, set, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -148,7 +151,7 @@ func (e *Env) assemble(t testing.TB) *Env {
 	e.Kiosk, err = kiosk.New(kiosk.Deps{
 		Store: e.Store, Vault: v, Retention: e.Retention, Packs: e.Packs, Light: e.Light, Secret: secret,
 		Limiter:      vault.NewLimiter(vault.NewMemoryAttemptLog(), e.Clock, vault.DefaultPolicy()),
-		AdminLimiter: vault.NewLimiter(vault.NewMemoryAttemptLog(), e.Clock, vault.Policy{FreeFailures: 3, Delays: []time.Duration{30 * time.Second}}),
+		AdminLimiter: vault.NewLimiter(vault.NewMemoryAttemptLog(), e.Clock, vault.AdminPolicy()),
 	}, kiosk.Options{ImportDirs: []string{e.ImportDir}})
 	if err != nil {
 		t.Fatal(err)
@@ -174,7 +177,7 @@ type Store struct {
 	mu           sync.Mutex
 	engagements  []string
 	sessions     map[string][]string // engagement → session ids
-	interviewers map[string]kiosk.Interviewer
+	interviewers map[string]session.Interviewer
 	verifier     []byte
 	room         string
 	audit        []retention.AuditEvent
@@ -187,7 +190,7 @@ var (
 
 // NewStore returns an empty store.
 func NewStore() *Store {
-	return &Store{Store: sessiontest.NewStore(), sessions: map[string][]string{}, interviewers: map[string]kiosk.Interviewer{}}
+	return &Store{Store: sessiontest.NewStore(), sessions: map[string][]string{}, interviewers: map[string]session.Interviewer{}}
 }
 
 // CreateSession records the session under its engagement, then stores it.
@@ -260,14 +263,14 @@ func (s *Store) CloseEngagement(ctx context.Context, id string, ev retention.Aud
 }
 
 // Interviewers implements kiosk.Store.
-func (s *Store) Interviewers(ctx context.Context) ([]kiosk.Interviewer, error) {
+func (s *Store) Interviewers(ctx context.Context) ([]session.Interviewer, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	var out []kiosk.Interviewer
+	var out []session.Interviewer
 	for _, iv := range s.interviewers {
 		out = append(out, iv)
 	}
-	slices.SortFunc(out, func(a, b kiosk.Interviewer) int { return cmpString(a.DisplayName, b.DisplayName) })
+	slices.SortFunc(out, func(a, b session.Interviewer) int { return cmpString(a.DisplayName, b.DisplayName) })
 	return out, nil
 }
 
@@ -282,18 +285,18 @@ func cmpString(a, b string) int {
 }
 
 // Interviewer implements kiosk.Store.
-func (s *Store) Interviewer(ctx context.Context, id string) (kiosk.Interviewer, error) {
+func (s *Store) Interviewer(ctx context.Context, id string) (session.Interviewer, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	iv, ok := s.interviewers[id]
 	if !ok {
-		return kiosk.Interviewer{}, fmt.Errorf("interviewer %s: %w", id, session.ErrNotFound)
+		return session.Interviewer{}, fmt.Errorf("interviewer %s: %w", id, session.ErrNotFound)
 	}
 	return iv, nil
 }
 
 // PutInterviewer implements kiosk.Store.
-func (s *Store) PutInterviewer(ctx context.Context, iv kiosk.Interviewer) error {
+func (s *Store) PutInterviewer(ctx context.Context, iv session.Interviewer) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	iv.KeySlot = slices.Clone(iv.KeySlot)
