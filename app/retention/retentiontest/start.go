@@ -1,0 +1,30 @@
+package retentiontest
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"quietroom/app/retention"
+	"quietroom/app/session"
+)
+
+// Start returns the real retention over st, measuring time with clock, started as the kiosk
+// starts it: the time floor loaded and what is due purged. The kernel's time since boot is
+// reported unknown, so a fake clock alone decides what trusted time is. Calling Start again over
+// the same st is a restart: a clock set more than retention.Options.MaxAhead after the floor
+// meanwhile is then reported as ahead, one set behind it as behind.
+func Start(t testing.TB, st retention.Storage, clock session.Clock) *retention.Retention {
+	t.Helper()
+	ctx := context.Background()
+	r, err := retention.New(ctx, st, clock, retention.Options{
+		SinceBoot: func() (string, time.Duration, bool) { return "", 0, false },
+	})
+	if err != nil {
+		t.Fatalf("retention.New = %v", err)
+	}
+	if _, err := r.PurgeDue(ctx); err != nil {
+		t.Fatalf("PurgeDue at start-up = %v", err)
+	}
+	return r
+}
