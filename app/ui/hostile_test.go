@@ -90,7 +90,7 @@ func TestFullStorageKeepsTheControls(t *testing.T) {
 		return out
 	}
 	before, minBefore := where(), h.w.Content().MinSize()
-	notes := h.focusNotes()
+	notes := h.entry()
 	h.env.Store.FailNext("PutEntry", fmt.Errorf("put entry 8d5f7c0a1b: %w: nothing already saved is lost (database or disk is full)", session.ErrStorageFull))
 	test.Type(notes, "x")
 	if !h.shows("Not saved: the storage is full") {
@@ -108,18 +108,6 @@ func TestFullStorageKeepsTheControls(t *testing.T) {
 	if got := h.w.Content().MinSize(); got.Height > minBefore.Height || got.Width > minBefore.Width {
 		t.Errorf("questions screen with the message needs %v, more than the %v it needed without", got, minBefore)
 	}
-}
-
-// focusNotes returns the questions screen's notes field.
-func (h *harness) focusNotes() *kbEntry {
-	h.t.Helper()
-	for _, o := range h.objects() {
-		if e, ok := o.(*kbEntry); ok {
-			return e
-		}
-	}
-	h.t.Fatalf("screen %s has no text field", h.u.Screen())
-	return nil
 }
 
 // TestOutOfServiceScreen: a kiosk that cannot start says so in the kiosk's own light theme,

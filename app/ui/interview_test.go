@@ -3,9 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -16,208 +13,8 @@ import (
 
 	"quietroom/app/kiosk"
 	"quietroom/app/kiosk/kiosktest"
-	"quietroom/app/protocol"
 	"quietroom/app/session"
 )
-
-type harness struct {
-	t   *testing.T
-	env *kiosktest.Env
-	d   kiosk.Demo
-	u   *UI
-	w   fyne.Window
-}
-
-func newHarness(t *testing.T) *harness {
-	t.Helper()
-	test.NewTempApp(t)
-	env, d := kiosktest.Seeded(t)
-	h := startOn(t, env, Options{IdleTimeout: time.Minute})
-	h.d = d
-	return h
-}
-
-// startOn shows the kiosk of env in a new 800x480 test window (no ticker: tests call Tick).
-// The caller has made the test app.
-func startOn(t *testing.T, env *kiosktest.Env, o Options) *harness {
-	t.Helper()
-	w := test.NewWindow(nil)
-	w.Resize(fyne.NewSize(800, 480))
-	t.Cleanup(w.Close)
-	o.NoTicker = true
-	u := New(w, env.Kiosk, o)
-	u.Start()
-	return &harness{t: t, env: env, u: u, w: w}
-}
-
-// objects walks everything visible on the window.
-func (h *harness) objects() []fyne.CanvasObject {
-	var out []fyne.CanvasObject
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if o == nil || !o.Visible() {
-			return
-		}
-		out = append(out, o)
-		switch x := o.(type) {
-		case *fyne.Container:
-			for _, c := range x.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(x).Objects() {
-				walk(c)
-			}
-		}
-	}
-	walk(h.w.Content())
-	return out
-}
-
-func (h *harness) buttons() []*widget.Button {
-	var out []*widget.Button
-	for _, o := range h.objects() {
-		switch b := o.(type) {
-		case *Button:
-			out = append(out, &b.Button)
-		case *widget.Button:
-			out = append(out, b)
-		}
-	}
-	return out
-}
-
-func (h *harness) tap(text string) {
-	h.t.Helper()
-	for _, o := range h.objects() {
-		if b, ok := o.(*Button); ok && b.Text == text && !b.Disabled() {
-			test.Tap(b)
-			return
-		}
-	}
-	h.t.Fatalf("screen %s: no button %q; buttons: %v", h.u.Screen(), text, h.buttonTexts())
-}
-
-func (h *harness) buttonTexts() []string {
-	var s []string
-	for _, b := range h.buttons() {
-		s = append(s, b.Text)
-	}
-	return s
-}
-
-func (h *harness) shows(text string) bool {
-	for _, o := range h.objects() {
-		switch l := o.(type) {
-		case *widget.Label:
-			if strings.Contains(l.Text, text) {
-				return true
-			}
-		case *widget.RichText:
-			if strings.Contains(l.String(), text) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-func (h *harness) wantScreen(name string) {
-	h.t.Helper()
-	if got := h.u.Screen(); got != name {
-		h.t.Fatalf("screen = %s, want %s", got, name)
-	}
-}
-
-func (h *harness) pin(pin string) {
-	h.t.Helper()
-	for _, r := range pin {
-		h.tap(string(r))
-	}
-	h.tap("OK")
-}
-
-func (h *harness) signIn() {
-	h.tap("Start")
-	h.wantScreen("sign-in")
-	h.tap(h.d.InterviewerName)
-	h.pin(h.d.InterviewerPIN)
-	h.wantScreen("interviewer")
-}
-
-// toConsent signs in, sets up and hands over to the interviewee's consent screen.
-func (h *harness) toConsent() { h.toConsentWith("360-degree leadership interview (30 min)") }
-
-// tapPaged taps the button, turning pages of a paged list until it shows.
-func (h *harness) tapPaged(text string) {
-	h.t.Helper()
-	for range 10 {
-		if contains(h.buttonTexts(), text) {
-			h.tap(text)
-			return
-		}
-		if !contains(h.buttonTexts(), "Next page") {
-			break
-		}
-		h.tap("Next page")
-	}
-	h.t.Fatalf("screen %s: no button %q on any page", h.u.Screen(), text)
-}
-
-// toConsentWith is toConsent with the pack whose button reads packButton.
-func (h *harness) toConsentWith(packButton string) {
-	h.signIn()
-	h.tap("Start a new session")
-	h.tap(h.d.EngagementTitle)
-	h.tapPaged(packButton)
-	h.wantScreen("setup-topics")
-	h.tap("Next")
-	h.tap("peers")
-	h.tap("Start session")
-	h.wantScreen("hand-over")
-	h.tap("Hand the screen to the interviewee")
-	h.wantScreen("preamble")
-	for h.u.Screen() == "preamble" {
-		for _, b := range h.buttonTexts() {
-			if b == "Continue to consent" {
-				h.tap(b)
-				break
-			}
-			if b == "Next" {
-				h.tap(b)
-				break
-			}
-		}
-	}
-	h.wantScreen("consent")
-}
-
-func (h *harness) consent() {
-	// take-part yes, notes yes, follow-up no: the buttons come in pairs in that order.
-	var yes, no []*Button
-	for _, o := range h.objects() {
-		if b, ok := o.(*Button); ok {
-			switch b.Text {
-			case "Yes":
-				yes = append(yes, b)
-			case "No":
-				no = append(no, b)
-			}
-		}
-	}
-	if len(yes) != 3 || len(no) != 3 {
-		h.t.Fatalf("consent shows %d Yes and %d No buttons, want 3 each", len(yes), len(no))
-	}
-	for _, b := range append(yes, no...) {
-		if b.Importance == widget.HighImportance {
-			h.t.Fatal("a consent choice is pre-selected")
-		}
-	}
-	test.Tap(yes[0])
-	test.Tap(yes[1])
-	test.Tap(no[2])
-	h.tap("Confirm my choices")
-}
 
 func TestInterviewJourney(t *testing.T) {
 	h := newHarness(t)
@@ -241,12 +38,7 @@ func TestInterviewJourney(t *testing.T) {
 	}
 
 	// Notes autosave through the engine.
-	var notes *kbEntry
-	for _, o := range h.objects() {
-		if e, ok := o.(*kbEntry); ok {
-			notes = e
-		}
-	}
+	notes := h.entry()
 	test.Type(notes, "clear direction")
 	if !h.shows("Saved") {
 		t.Error("no Saved after typing notes")
@@ -287,15 +79,6 @@ func TestInterviewJourney(t *testing.T) {
 	}
 	h.tap("Done")
 	h.wantScreen("home")
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func TestDecline(t *testing.T) {
@@ -426,53 +209,6 @@ func TestIdleTimeoutGoesHome(t *testing.T) {
 	h.wantScreen("home")
 }
 
-func TestAdminWipeWithReceipt(t *testing.T) {
-	h := newHarness(t)
-	h.tap("Admin")
-	h.pin(h.d.AdminCredential)
-	h.wantScreen("admin")
-	h.tap("Wipe an engagement")
-	h.tap(h.d.EngagementTitle)
-	h.wantScreen("wipe-confirm-1")
-	h.tap("Yes, wipe it")
-	h.wantScreen("wipe-confirm-2")
-	h.tap("Wipe now")
-	h.wantScreen("receipt")
-	if !h.shows("Engagement wiped after the follow-up visit, Monday 2 March 2026 at 10:00, by an admin. Receipt r1.") {
-		t.Error("receipt not shown")
-	}
-	if engs, _ := h.env.Kiosk.Engagements(context.Background()); len(engs) != 0 {
-		t.Errorf("engagements after wipe = %d, want 0", len(engs))
-	}
-}
-
-func TestSetupWizard(t *testing.T) {
-	test.NewTempApp(t)
-	env := kiosktest.New(t)
-	h := startOn(t, env, Options{})
-	h.wantScreen("setup-wizard")
-	h.pin("432198")
-	h.pin("432198")
-	h.wantScreen("setup-room")
-	var name *kbEntry
-	for _, o := range h.objects() {
-		if e, ok := o.(*kbEntry); ok {
-			name = e
-		}
-	}
-	test.Type(name, "Room 2")
-	h.tap("Next")
-	h.wantScreen("setup-clock")
-	h.tap("It is right")
-	h.wantScreen("light-test")
-	h.tap("Occupied")
-	h.tap("Done")
-	h.wantScreen("home")
-	if !h.shows("Room 2") {
-		t.Error("home does not show the new room name")
-	}
-}
-
 // TestHandBackTakesAKeyboard: the interviewer can type the PIN on a USB keyboard when the
 // screen comes back, as on the sign-in screen.
 func TestHandBackTakesAKeyboard(t *testing.T) {
@@ -506,48 +242,6 @@ func TestHomeAfterARestartMidInterview(t *testing.T) {
 	h2.wantScreen("home")
 	if h2.shows("Room free") || !h2.shows("Session in progress") {
 		t.Error("home after a restart mid-interview does not say a session is in progress")
-	}
-}
-
-// TestAdminImportsAPackFromAStick: the problems of a broken file are shown with their lines and
-// nothing is imported; a valid file is imported and listed.
-func TestAdminImportsAPackFromAStick(t *testing.T) {
-	h := newHarness(t)
-	stick := filepath.Join(h.env.ImportDir, "STICK")
-	if err := os.MkdirAll(stick, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	p, _ := protocol.BuiltinPack("leadership-360")
-	p.ID, p.Title = "our-360", "Our own 360 interview"
-	good, err := protocol.Marshal(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(stick, "our-360.yaml"), good, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(stick, "broken.yaml"), []byte("id: Broken Id\nversion: 0\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	h.tap("Admin")
-	h.pin(h.d.AdminCredential)
-	h.tap("Question packs")
-	h.tap("Import from a USB stick")
-	h.wantScreen("pack-import")
-	h.tap("STICK/broken.yaml")
-	h.wantScreen("pack-imported")
-	if !h.shows("Nothing was imported") || !h.shows("broken.yaml:1: id:") {
-		t.Error("the broken file's problems are not shown with their line and field")
-	}
-	h.tap("Import another")
-	h.tap("STICK/our-360.yaml")
-	if !h.shows("Imported: Our own 360 interview") {
-		t.Error("the imported pack is not confirmed")
-	}
-	h.tap("Back to the packs")
-	h.tap("Next page") // nine built-in packs come first
-	if !h.shows("Our own 360 interview") {
-		t.Error("the imported pack is not in the list")
 	}
 }
 
@@ -614,28 +308,6 @@ func TestWithdrawAtClosing(t *testing.T) {
 	}
 }
 
-// TestWizardAsksBeforeProgrammingTheOTP: on a new Pi the wizard first asks where the device key
-// is kept; the OTP key is programmed only after the second confirmation.
-func TestWizardAsksBeforeProgrammingTheOTP(t *testing.T) {
-	test.NewTempApp(t)
-	env := kiosktest.NewPi(t)
-	h := startOn(t, env, Options{})
-	h.wantScreen("secret-choice")
-	h.tap("Keep it in the OTP memory")
-	h.wantScreen("secret-confirm")
-	h.tap("No, go back")
-	h.wantScreen("secret-choice")
-	if env.OTP.Programmed() {
-		t.Fatal("the OTP key was programmed before the confirmation")
-	}
-	h.tap("Keep it in the OTP memory")
-	h.tap("Yes, program it")
-	h.wantScreen("setup-wizard")
-	if !env.OTP.Programmed() {
-		t.Error("the OTP key was not programmed after the confirmation")
-	}
-}
-
 // TestCursorHiddenOnTheDevice: with HideCursor the window's content asks for no mouse pointer.
 func TestCursorHiddenOnTheDevice(t *testing.T) {
 	for _, hide := range []bool{false, true} {
@@ -651,26 +323,6 @@ func TestCursorHiddenOnTheDevice(t *testing.T) {
 	}
 }
 
-// TestWizardSuggestsTheEnrolledRoomName: the room name from the enrolment file is filled in.
-func TestWizardSuggestsTheEnrolledRoomName(t *testing.T) {
-	test.NewTempApp(t)
-	env := kiosktest.New(t)
-	h := startOn(t, env, Options{RoomName: "Room 4, Trust HQ"})
-	h.pin("432198")
-	h.pin("432198")
-	h.wantScreen("setup-room")
-	for _, o := range h.objects() {
-		if e, ok := o.(*kbEntry); ok && e.Text != "Room 4, Trust HQ" {
-			t.Errorf("room name field = %q, want the enrolled name", e.Text)
-		}
-	}
-	h.tap("Next")
-	h.wantScreen("setup-clock")
-	if got, _ := env.Kiosk.RoomName(context.Background()); got != "Room 4, Trust HQ" {
-		t.Errorf("RoomName = %q, want the enrolled name", got)
-	}
-}
-
 // TestKeyboardPanelForTouchOnly: tapping into the notes opens the on-screen keyboard while no
 // physical keyboard has been used; the first physical key closes it and it stays closed.
 func TestKeyboardPanelForTouchOnly(t *testing.T) {
@@ -679,12 +331,7 @@ func TestKeyboardPanelForTouchOnly(t *testing.T) {
 	h.consent()
 	h.pin(h.d.InterviewerPIN)
 	h.wantScreen("questions")
-	var notes *kbEntry
-	for _, o := range h.objects() {
-		if e, ok := o.(*kbEntry); ok {
-			notes = e
-		}
-	}
+	notes := h.entry()
 	panelOpen := func() bool { return contains(h.buttonTexts(), "Space") }
 	if panelOpen() {
 		t.Fatal("the keyboard panel is open before any tap")

@@ -1,0 +1,217 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/kiosktest"
+	"quietroom/app/ui/uitest"
+)
+
+type harness struct {
+	t   *testing.T
+	env *kiosktest.Env
+	d   kiosk.Demo
+	u   *UI
+	w   fyne.Window
+}
+
+func newHarness(t *testing.T) *harness {
+	t.Helper()
+	test.NewTempApp(t)
+	env, d := kiosktest.Seeded(t)
+	h := startOn(t, env, Options{IdleTimeout: time.Minute})
+	h.d = d
+	return h
+}
+
+// startOn shows the kiosk of env in a new 800x480 test window (no ticker: tests call Tick).
+// The caller has made the test app.
+func startOn(t *testing.T, env *kiosktest.Env, o Options) *harness {
+	t.Helper()
+	w := test.NewWindow(nil)
+	w.Resize(fyne.NewSize(800, 480))
+	t.Cleanup(w.Close)
+	o.NoTicker = true
+	u := New(w, env.Kiosk, o)
+	u.Start()
+	return &harness{t: t, env: env, u: u, w: w}
+}
+
+// objects walks everything visible on the window.
+func (h *harness) objects() []fyne.CanvasObject { return uitest.Objects(h.w.Content()) }
+
+// entry is the screen's text field (the last one, where a screen has several).
+func (h *harness) entry() *kbEntry {
+	h.t.Helper()
+	var last *kbEntry
+	for _, o := range h.objects() {
+		if e, ok := o.(*kbEntry); ok {
+			last = e
+		}
+	}
+	if last == nil {
+		h.t.Fatalf("screen %s has no text field", h.u.Screen())
+	}
+	return last
+}
+
+func (h *harness) buttons() []*widget.Button {
+	var out []*widget.Button
+	for _, o := range h.objects() {
+		switch b := o.(type) {
+		case *Button:
+			out = append(out, &b.Button)
+		case *widget.Button:
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+func (h *harness) tap(text string) {
+	h.t.Helper()
+	for _, o := range h.objects() {
+		if b, ok := o.(*Button); ok && b.Text == text && !b.Disabled() {
+			test.Tap(b)
+			return
+		}
+	}
+	h.t.Fatalf("screen %s: no button %q; buttons: %v", h.u.Screen(), text, h.buttonTexts())
+}
+
+func (h *harness) buttonTexts() []string {
+	var s []string
+	for _, b := range h.buttons() {
+		s = append(s, b.Text)
+	}
+	return s
+}
+
+func (h *harness) shows(text string) bool {
+	for _, o := range h.objects() {
+		switch l := o.(type) {
+		case *widget.Label:
+			if strings.Contains(l.Text, text) {
+				return true
+			}
+		case *widget.RichText:
+			if strings.Contains(l.String(), text) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (h *harness) wantScreen(name string) {
+	h.t.Helper()
+	if got := h.u.Screen(); got != name {
+		h.t.Fatalf("screen = %s, want %s", got, name)
+	}
+}
+
+func (h *harness) pin(pin string) {
+	h.t.Helper()
+	for _, r := range pin {
+		h.tap(string(r))
+	}
+	h.tap("OK")
+}
+
+func (h *harness) signIn() {
+	h.tap("Start")
+	h.wantScreen("sign-in")
+	h.tap(h.d.InterviewerName)
+	h.pin(h.d.InterviewerPIN)
+	h.wantScreen("interviewer")
+}
+
+// toConsent signs in, sets up and hands over to the interviewee's consent screen.
+func (h *harness) toConsent() { h.toConsentWith("360-degree leadership interview (30 min)") }
+
+// tapPaged taps the button, turning pages of a paged list until it shows.
+func (h *harness) tapPaged(text string) {
+	h.t.Helper()
+	for range 10 {
+		if contains(h.buttonTexts(), text) {
+			h.tap(text)
+			return
+		}
+		if !contains(h.buttonTexts(), "Next page") {
+			break
+		}
+		h.tap("Next page")
+	}
+	h.t.Fatalf("screen %s: no button %q on any page", h.u.Screen(), text)
+}
+
+// toConsentWith is toConsent with the pack whose button reads packButton.
+func (h *harness) toConsentWith(packButton string) {
+	h.signIn()
+	h.tap("Start a new session")
+	h.tap(h.d.EngagementTitle)
+	h.tapPaged(packButton)
+	h.wantScreen("setup-topics")
+	h.tap("Next")
+	h.tap("peers")
+	h.tap("Start session")
+	h.wantScreen("hand-over")
+	h.tap("Hand the screen to the interviewee")
+	h.wantScreen("preamble")
+	for h.u.Screen() == "preamble" {
+		for _, b := range h.buttonTexts() {
+			if b == "Continue to consent" {
+				h.tap(b)
+				break
+			}
+			if b == "Next" {
+				h.tap(b)
+				break
+			}
+		}
+	}
+	h.wantScreen("consent")
+}
+
+func (h *harness) consent() {
+	// take-part yes, notes yes, follow-up no: the buttons come in pairs in that order.
+	var yes, no []*Button
+	for _, o := range h.objects() {
+		if b, ok := o.(*Button); ok {
+			switch b.Text {
+			case "Yes":
+				yes = append(yes, b)
+			case "No":
+				no = append(no, b)
+			}
+		}
+	}
+	if len(yes) != 3 || len(no) != 3 {
+		h.t.Fatalf("consent shows %d Yes and %d No buttons, want 3 each", len(yes), len(no))
+	}
+	for _, b := range append(yes, no...) {
+		if b.Importance == widget.HighImportance {
+			h.t.Fatal("a consent choice is pre-selected")
+		}
+	}
+	test.Tap(yes[0])
+	test.Tap(yes[1])
+	test.Tap(no[2])
+	h.tap("Confirm my choices")
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
