@@ -39,6 +39,9 @@ var rules = []rule{
 		"quietroom/app/ui", "quietroom/app/kiosk", "quietroom/app/retention", "quietroom/hw/"})},
 	{pkg: "quietroom/app/kiosk", forbid: join(infrastructure, drivers, []string{"quietroom/app/ui"})},
 	{pkg: "quietroom/app/ui", forbid: join(drivers, []string{"fyne.io/fyne/v2/app", "periph.io/", "database/sql", "github.com/mattn/go-sqlite3", "C"})},
+	// The proven fakes the other packages' tests share stay as plain as what they stand for.
+	{pkg: "quietroom/app/retention/retentiontest", forbid: join(infrastructure, drivers, []string{"quietroom/app/ui", "quietroom/app/kiosk"})},
+	{pkg: "quietroom/app/vault/vaulttest", forbid: join(infrastructure, drivers, []string{"quietroom/app/ui", "quietroom/app/kiosk", "quietroom/hw/"})},
 	{pkg: "quietroom/app/yamlfile", stdOnly: true, allow: []string{"go.yaml.in/yaml/v3"}},
 	{pkg: "quietroom/hw", stdOnly: true},
 }
