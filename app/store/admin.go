@@ -26,7 +26,7 @@ func (d *DB) PutInterviewer(ctx context.Context, iv Interviewer) error {
 			VALUES (?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET display_name=excluded.display_name,
 			key_slot=excluded.key_slot, disabled=excluded.disabled, must_change=excluded.must_change,
 			updated_at=excluded.updated_at`,
-			iv.ID, iv.DisplayName, iv.KeySlot, iv.Disabled, iv.MustChange, tv(iv.CreatedAt), tv(iv.UpdatedAt))
+			iv.ID, iv.DisplayName, iv.KeySlot, iv.Disabled, iv.MustChange, timeValue(iv.CreatedAt), timeValue(iv.UpdatedAt))
 		return err
 	})
 	if err != nil {
@@ -43,7 +43,7 @@ func scanInterviewer(s scanner) (Interviewer, error) {
 		created, updated sql.NullInt64
 	)
 	err := s.Scan(&iv.ID, &iv.DisplayName, &iv.KeySlot, &iv.Disabled, &iv.MustChange, &created, &updated)
-	iv.CreatedAt, iv.UpdatedAt = tr(created), tr(updated)
+	iv.CreatedAt, iv.UpdatedAt = timeFrom(created), timeFrom(updated)
 	return iv, err
 }
 
@@ -93,7 +93,7 @@ func (d *DB) DeleteInterviewer(ctx context.Context, id string) error {
 func (d *DB) SetAdminVerifier(ctx context.Context, verifier []byte, at time.Time) error {
 	err := d.tx(ctx, func(t *sql.Tx) error {
 		_, err := t.ExecContext(ctx, `INSERT INTO admin_credential (id, verifier, updated_at) VALUES (1, ?, ?)
-			ON CONFLICT(id) DO UPDATE SET verifier=excluded.verifier, updated_at=excluded.updated_at`, verifier, tv(at))
+			ON CONFLICT(id) DO UPDATE SET verifier=excluded.verifier, updated_at=excluded.updated_at`, verifier, timeValue(at))
 		return err
 	})
 	if err != nil {
@@ -125,12 +125,12 @@ func (d *DB) RecordFailure(ctx context.Context, subject string, at time.Time) (v
 	err := d.tx(ctx, func(t *sql.Tx) error {
 		return t.QueryRowContext(ctx, `INSERT INTO failed_attempts (subject, count, last_at) VALUES (?, 1, ?)
 			ON CONFLICT(subject) DO UPDATE SET count = count + 1, last_at = excluded.last_at
-			RETURNING count, last_at`, subject, tv(at)).Scan(&a.Failures, &last)
+			RETURNING count, last_at`, subject, timeValue(at)).Scan(&a.Failures, &last)
 	})
 	if err != nil {
 		return vault.Attempts{}, fmt.Errorf("record failed attempt: %w", err)
 	}
-	a.LastFailure = tr(last)
+	a.LastFailure = timeFrom(last)
 	return a, nil
 }
 
@@ -147,7 +147,7 @@ func (d *DB) Failures(ctx context.Context, subject string) (vault.Attempts, erro
 	if err != nil {
 		return vault.Attempts{}, fmt.Errorf("read failed attempts: %w", err)
 	}
-	a.LastFailure = tr(last)
+	a.LastFailure = timeFrom(last)
 	return a, nil
 }
 

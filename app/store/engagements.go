@@ -27,7 +27,7 @@ func scanEngagement(s scanner) (session.Engagement, error) {
 		return session.Engagement{}, err
 	}
 	e.DeletionDate = time.Unix(0, del).UTC()
-	e.CreatedAt = tr(created)
+	e.CreatedAt = timeFrom(created)
 	if err := json.Unmarshal([]byte(groups), &e.StakeholderGroups); err != nil {
 		return session.Engagement{}, fmt.Errorf("stakeholder groups: %w", err)
 	}
@@ -56,7 +56,7 @@ func (d *DB) CreateEngagement(ctx context.Context, e session.Engagement, ev rete
 	}
 	err = d.tx(ctx, func(t *sql.Tx) error {
 		if _, err := t.ExecContext(ctx, `INSERT INTO engagements (id, title, deletion_at, stakeholder_groups, legal_hold, hold_reason, closed, created_at)
-			VALUES (?,?,?,?,?,?,?,?)`, e.ID, e.Title, e.DeletionDate.UnixNano(), string(groups), e.LegalHold, e.HoldReason, e.Closed, tv(e.CreatedAt)); err != nil {
+			VALUES (?,?,?,?,?,?,?,?)`, e.ID, e.Title, e.DeletionDate.UnixNano(), string(groups), e.LegalHold, e.HoldReason, e.Closed, timeValue(e.CreatedAt)); err != nil {
 			return err
 		}
 		return appendAudit(ctx, t, ev)
@@ -126,7 +126,7 @@ func (d *DB) Summaries(ctx context.Context) ([]EngagementSummary, error) {
 		if err != nil {
 			return nil, fmt.Errorf("summarise engagement %s: %w", e.ID, err)
 		}
-		out[i].NextDeletion = tr(next)
+		out[i].NextDeletion = timeFrom(next)
 		if out[i].Declines, err = d.Declines(ctx, e.ID); err != nil {
 			return nil, err
 		}

@@ -23,7 +23,7 @@ func (d *DB) NextDeletion(ctx context.Context) (time.Time, bool, error) {
 	if err != nil {
 		return time.Time{}, false, fmt.Errorf("next deletion: %w", err)
 	}
-	return tr(next), next.Valid, nil
+	return timeFrom(next), next.Valid, nil
 }
 
 // Erase implements retention.Storage: one transaction deletes what scope names, with
@@ -213,7 +213,7 @@ func insertReceipt(ctx context.Context, t *sql.Tx, r retention.Receipt) error {
 		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		r.ID, string(r.Kind), string(r.Actor), r.At.UnixNano(), string(engs), string(sess), r.Sessions,
 		r.Entries, r.Consents, r.Declines, r.KeysDestroyed, r.RowsDeleted, r.SecureDelete, r.WALTruncated,
-		r.PagesReclaimed, r.Reclaimed, r.RowsRemaining, r.BytesScanned, r.KeysFound, r.Outcome, tv(r.CompletedAt))
+		r.PagesReclaimed, r.Reclaimed, r.RowsRemaining, r.BytesScanned, r.KeysFound, r.Outcome, timeValue(r.CompletedAt))
 	return err
 }
 
@@ -223,7 +223,7 @@ func (d *DB) CompleteReceipt(ctx context.Context, r retention.Receipt) error {
 		return mustAffect(t.ExecContext(ctx, `UPDATE deletion_receipts SET wal_truncated=?, pages_freed=?,
 			reclaimed=?, rows_remaining=?, bytes_scanned=?, keys_found=?, outcome=?, completed_at=? WHERE id=?`,
 			r.WALTruncated, r.PagesReclaimed, r.Reclaimed, r.RowsRemaining, r.BytesScanned, r.KeysFound,
-			r.Outcome, tv(r.CompletedAt), r.ID))
+			r.Outcome, timeValue(r.CompletedAt), r.ID))
 	})
 	if err != nil {
 		return fmt.Errorf("complete receipt %s: %w", r.ID, err)
@@ -251,7 +251,7 @@ func (d *DB) receipts(ctx context.Context, where string, args ...any) ([]retenti
 			&r.Reclaimed, &r.RowsRemaining, &r.BytesScanned, &r.KeysFound, &r.Outcome, &completed); err != nil {
 			return nil, fmt.Errorf("read receipts: %w", err)
 		}
-		r.Kind, r.Actor, r.At, r.CompletedAt = retention.Kind(kind), retention.Role(actor), time.Unix(0, at).UTC(), tr(completed)
+		r.Kind, r.Actor, r.At, r.CompletedAt = retention.Kind(kind), retention.Role(actor), time.Unix(0, at).UTC(), timeFrom(completed)
 		if err := json.Unmarshal([]byte(engs), &r.EngagementIDs); err != nil {
 			return nil, fmt.Errorf("read receipt %s: %w", r.ID, err)
 		}

@@ -113,7 +113,7 @@ func sessionArgs(r session.Record) ([]any, error) {
 	}
 	return []any{r.ID, r.EngagementID, r.InterviewerID, r.PackID, r.PackVersion, r.PackHash,
 		string(topics), r.SealedLabel, string(r.State), string(prog), string(timer),
-		r.DeletionDate.UnixNano(), r.SealedKey, tv(r.CreatedAt), tv(r.UpdatedAt)}, nil
+		r.DeletionDate.UnixNano(), r.SealedKey, timeValue(r.CreatedAt), timeValue(r.UpdatedAt)}, nil
 }
 
 func nonNil(s []string) []string {
@@ -170,7 +170,7 @@ func scanRecord(row interface{ Scan(...any) error }) (session.Record, error) {
 	}
 	r.State = session.State(state)
 	r.DeletionDate = time.Unix(0, del).UTC()
-	r.CreatedAt, r.UpdatedAt = tr(created), tr(updated)
+	r.CreatedAt, r.UpdatedAt = timeFrom(created), timeFrom(updated)
 	if err := json.Unmarshal([]byte(topics), &r.TopicIDs); err != nil {
 		return session.Record{}, fmt.Errorf("session %s: topics: %w", r.ID, err)
 	}
@@ -195,7 +195,7 @@ func (d *DB) PutEntry(ctx context.Context, e session.Entry) error {
 			ON CONFLICT(id) DO UPDATE SET topic_id=excluded.topic_id, kind=excluded.kind, tag=excluded.tag,
 				sealed=excluded.sealed, created_at=excluded.created_at, updated_at=excluded.updated_at
 			WHERE entries.session_id = excluded.session_id`,
-			e.ID, e.SessionID, e.TopicID, string(e.Kind), string(e.Tag), e.Sealed, tv(e.CreatedAt), tv(e.UpdatedAt))
+			e.ID, e.SessionID, e.TopicID, string(e.Kind), string(e.Tag), e.Sealed, timeValue(e.CreatedAt), timeValue(e.UpdatedAt))
 		if isFK(err) {
 			return fmt.Errorf("session %s: %w", e.SessionID, session.ErrNotFound)
 		}
@@ -250,7 +250,7 @@ func (d *DB) Entries(ctx context.Context, sessionID string) ([]session.Entry, er
 			return nil, fmt.Errorf("entries of %s: %w", sessionID, err)
 		}
 		e.Kind, e.Tag = session.EntryKind(kind), session.Tag(tag)
-		e.CreatedAt, e.UpdatedAt = tr(created), tr(updated)
+		e.CreatedAt, e.UpdatedAt = timeFrom(created), timeFrom(updated)
 		out = append(out, e)
 	}
 	if err := rows.Err(); err != nil {
@@ -269,7 +269,7 @@ func (d *DB) PutConsent(ctx context.Context, c session.ConsentRecord) error {
 		_, err = t.ExecContext(ctx, `INSERT INTO consents (session_id, pack_hash, choices, sealed_signature, given_at)
 			VALUES (?,?,?,?,?) ON CONFLICT(session_id) DO UPDATE SET pack_hash=excluded.pack_hash,
 			choices=excluded.choices, sealed_signature=excluded.sealed_signature, given_at=excluded.given_at`,
-			c.SessionID, c.PackHash, string(choices), c.SealedSignature, tv(c.GivenAt))
+			c.SessionID, c.PackHash, string(choices), c.SealedSignature, timeValue(c.GivenAt))
 		if isFK(err) {
 			return fmt.Errorf("session %s: %w", c.SessionID, session.ErrNotFound)
 		}
@@ -293,7 +293,7 @@ func (d *DB) Consent(ctx context.Context, sessionID string) (session.ConsentReco
 	if err != nil {
 		return session.ConsentRecord{}, notFound(err, "consent of "+sessionID)
 	}
-	c.GivenAt = tr(given)
+	c.GivenAt = timeFrom(given)
 	if err := json.Unmarshal([]byte(choices), &c.Choices); err != nil {
 		return session.ConsentRecord{}, fmt.Errorf("consent of %s: %w", sessionID, err)
 	}

@@ -425,15 +425,16 @@ func (d *DB) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 	return nil
 }
 
-// Times are stored as Unix nanoseconds; the zero time as NULL.
-func tv(t time.Time) any {
+// Times are stored as Unix nanoseconds, the zero time as NULL: timeValue is a time as a column
+// value, timeFrom a column read back as a time (UTC).
+func timeValue(t time.Time) any {
 	if t.IsZero() {
 		return nil
 	}
 	return t.UnixNano()
 }
 
-func tr(n sql.NullInt64) time.Time {
+func timeFrom(n sql.NullInt64) time.Time {
 	if !n.Valid {
 		return time.Time{}
 	}
