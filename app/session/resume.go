@@ -2,8 +2,9 @@ package session
 
 import "time"
 
-// Progress and TimerState are persisted by the Store as opaque JSON (encoding/json over their
-// exported fields); they hold no content. The engine owns their fields and may add to them.
+// What a session saves to resume after a restart. Progress and TimerState are persisted by the
+// Store as opaque JSON (encoding/json over their exported fields); they hold no content. The
+// engine owns their fields and may add to them.
 
 // Progress is how far through its topics a session is.
 type Progress struct {

@@ -2,108 +2,10 @@ package retention
 
 import (
 	"context"
-	"errors"
 	"time"
 
 	"quietroom/app/session"
 )
-
-// Sentinel errors callers branch on.
-var (
-	// ErrLegalHold is returned when an engagement on legal hold would be wiped.
-	ErrLegalHold = errors.New("the engagement is on legal hold: release the hold first (the release is logged)")
-	// ErrNoReason is returned when a legal hold is placed without a written reason.
-	ErrNoReason = errors.New("a legal hold needs a written reason")
-	// ErrNoDeletionDate is returned when an engagement has no deletion date.
-	ErrNoDeletionDate = errors.New("every engagement needs a deletion date")
-	// ErrDateExtended is returned when a session's deletion date would move later than its
-	// engagement's date or than the date it already has.
-	ErrDateExtended = errors.New("a session's deletion date may only be brought forward, never extended")
-	// ErrClockUnconfirmed is returned by ConfirmClock when there is nothing to confirm.
-	ErrClockUnconfirmed = errors.New("the clock is not ahead of the time floor: nothing to confirm")
-)
-
-// Role is who did something, as written in the audit log and the receipts. Never a name.
-type Role string
-
-const (
-	RoleAdmin       Role = "admin"
-	RoleInterviewer Role = "interviewer"
-	RoleInterviewee Role = "interviewee"
-	RoleSystem      Role = "system" // the scheduled purge
-)
-
-// Kind is why records were destroyed.
-type Kind string
-
-const (
-	KindPurge          Kind = "purge"           // deletion date reached
-	KindWithdrawal     Kind = "withdrawal"      // consent withdrawn
-	KindWipeEngagement Kind = "wipe-engagement" // admin: follow-up visit done
-	KindWipeAll        Kind = "wipe-all"        // admin: factory reset
-)
-
-// Outcome values of a receipt's check.
-const (
-	OutcomePending = "pending" // deleted; forgetting the copies and the check are still to be done
-	OutcomePassed  = "passed"
-	OutcomeFailed  = "failed"
-)
-
-// Scope says what Storage.Erase deletes.
-type Scope struct {
-	Kind Kind
-	// DueAt (KindPurge): every session whose deletion date is at or before DueAt and whose
-	// engagement is not on legal hold.
-	DueAt time.Time
-	// SessionID (KindWithdrawal): that session, hold or not (withdrawal is the interviewee's).
-	SessionID string
-	// EngagementID (KindWipeEngagement): the engagement and everything in it; ErrLegalHold if it
-	// is on hold. KindWipeAll refuses with ErrLegalHold while any engagement is on hold.
-	EngagementID string
-}
-
-// Receipt is the record that something was destroyed: what, when, who (a role), how, and the
-// result of the check afterwards. It holds no content, labels or names.
-type Receipt struct {
-	ID    string
-	Kind  Kind
-	Actor Role
-	At    time.Time // trusted time of the deletion
-
-	// What.
-	EngagementIDs []string
-	SessionIDs    []string
-	Sessions      int
-	Entries       int // notes, quotes, reflections, answers
-	Consents      int
-	Declines      int // decline counts removed (wipes only)
-
-	// How.
-	KeysDestroyed  int   // sealed session keys deleted
-	RowsDeleted    int   // records (database rows) deleted, with secure_delete on
-	SecureDelete   bool  // the deleted records are not readable in the storage
-	WALTruncated   bool  // Forgotten.JournalCleared (SQLite: the WAL checkpointed and truncated)
-	Reclaimed      bool  // Forgotten.SpaceReturned (SQLite: free pages returned)
-	PagesReclaimed int64 // Forgotten.UnitsReturned (SQLite: pages)
-	RowsRemaining  int   // Storage.RecordsRemaining with the deleted ids (want 0)
-	BytesScanned   int64 // bytes Storage.Remnants read (SQLite: the database, WAL and shm files)
-	KeysFound      int   // captured sealed keys Storage.Remnants found (want 0)
-	Outcome        string
-	CompletedAt    time.Time
-}
-
-// AuditEvent is one line of the audit log: ids, counts, times, a role and an outcome.
-type AuditEvent struct {
-	Seq          int64
-	At           time.Time
-	Actor        Role
-	Action       string // e.g. "legal-hold.place", "clock.confirm", "engagement.create"
-	EngagementID string
-	SessionID    string
-	Count        int
-	Outcome      string // "ok", or a short reason code; never free text
-}
 
 // ClockMark is trusted time as last recorded, with what can count the time since it after a
 // restart, whatever the clock says then: how far the clock was behind it (a clock set back
