@@ -142,7 +142,7 @@ func (k *Kiosk) AllInterviewers(ctx context.Context, a *Admin) ([]InterviewerSta
 	out := make([]InterviewerStatus, len(all))
 	for i, iv := range all {
 		out[i].Interviewer = iv.Public()
-		w, err := k.Wait(ctx, iv.ID)
+		w, err := k.PINDelay(ctx, iv.ID)
 		out[i].LockedOut = errors.Is(err, vault.ErrLockedOut)
 		out[i].Wait = w
 	}

@@ -21,8 +21,8 @@ func TestEmptyPINIsNoAttempt(t *testing.T) {
 			t.Fatalf("SignInAdmin with no credential (%d) = %v, want ErrNoPIN", i+1, err)
 		}
 	}
-	if w, err := e.Kiosk.Wait(ctx, iv.ID); err != nil || w != 0 {
-		t.Errorf("Wait after empty PINs = %v, %v; want no delay", w, err)
+	if w, err := e.Kiosk.PINDelay(ctx, iv.ID); err != nil || w != 0 {
+		t.Errorf("PINDelay after empty PINs = %v, %v; want no delay", w, err)
 	}
 	s, err := e.Kiosk.SignIn(ctx, iv.ID, []byte(d.InterviewerPIN))
 	if err != nil {

@@ -87,8 +87,8 @@ func TestSignInRateLimit(t *testing.T) {
 	if !errors.Is(err, vault.ErrTooSoon) {
 		t.Fatalf("right PIN too soon = %v, want ErrTooSoon", err)
 	}
-	if w, err := e.Kiosk.Wait(ctx, iv.ID); err != nil || w <= 0 {
-		t.Errorf("Wait = %v, %v; want a delay", w, err)
+	if w, err := e.Kiosk.PINDelay(ctx, iv.ID); err != nil || w <= 0 {
+		t.Errorf("PINDelay = %v, %v; want a delay", w, err)
 	}
 	e.Clock.Advance(time.Minute)
 	s, err := e.Kiosk.SignIn(ctx, iv.ID, []byte(d.InterviewerPIN))

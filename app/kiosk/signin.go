@@ -185,9 +185,9 @@ func (k *Kiosk) SignIn(ctx context.Context, interviewerID string, pin []byte) (*
 	return &SignedIn{k: k, id: interviewerID, name: iv.DisplayName, in: in}, nil
 }
 
-// Wait says how long the interviewer must wait before the next PIN: zero, or
+// PINDelay says how long the interviewer must wait before the next PIN: zero, or
 // vault.ErrLockedOut. The sign-in screen shows it before the PIN pad is used.
-func (k *Kiosk) Wait(ctx context.Context, interviewerID string) (time.Duration, error) {
+func (k *Kiosk) PINDelay(ctx context.Context, interviewerID string) (time.Duration, error) {
 	err := k.d.Limiter.Check(ctx, interviewerID)
 	var tooSoon *vault.TooSoonError
 	if errors.As(err, &tooSoon) {

@@ -25,7 +25,7 @@ const dayLayout = "Mon 2 Jan 2006"
 func (u *UI) showAdminSignIn() {
 	msg := newErrorLabel()
 	pad := NewPinPad(func(cred string) {
-		a, err := u.k.SignInAdmin(u.ctx, []byte(cred))
+		a, err := u.kiosk.SignInAdmin(u.ctx, []byte(cred))
 		if err != nil {
 			msg.set(err)
 			return
@@ -70,7 +70,7 @@ func (u *UI) adminPage(name, title string, body fyne.CanvasObject, extra ...fyne
 
 func (u *UI) showEngagements() {
 	msg := newErrorLabel()
-	engs, err := u.k.AllEngagements(u.ctx, u.admin)
+	engs, err := u.kiosk.AllEngagements(u.ctx, u.admin)
 	msg.set(err)
 	var rows []fyne.CanvasObject
 	for _, e := range engs {
@@ -104,12 +104,12 @@ func (u *UI) showEngagement(e session.Engagement) {
 	}
 	var actions []fyne.CanvasObject
 	if e.LegalHold {
-		actions = append(actions, u.button(lang.L("Release the legal hold"), act(func() error { return u.k.ReleaseHold(u.ctx, u.admin, e.ID) })))
+		actions = append(actions, u.button(lang.L("Release the legal hold"), act(func() error { return u.kiosk.ReleaseHold(u.ctx, u.admin, e.ID) })))
 	} else {
-		actions = append(actions, reason, u.button(lang.L("Place a legal hold"), act(func() error { return u.k.PlaceHold(u.ctx, u.admin, e.ID, reason.Text) })))
+		actions = append(actions, reason, u.button(lang.L("Place a legal hold"), act(func() error { return u.kiosk.PlaceHold(u.ctx, u.admin, e.ID, reason.Text) })))
 	}
 	if !e.Closed {
-		actions = append(actions, u.button(lang.L("Close to new sessions"), act(func() error { return u.k.CloseEngagement(u.ctx, u.admin, e.ID) })))
+		actions = append(actions, u.button(lang.L("Close to new sessions"), act(func() error { return u.kiosk.CloseEngagement(u.ctx, u.admin, e.ID) })))
 	}
 	info := para(lang.L("Deletion date: {{.Date}}. Stakeholder groups: {{.Groups}}.", map[string]any{
 		"Date": e.DeletionDate.Local().Format(dayLayout), "Groups": strings.Join(e.StakeholderGroups, ", ")}))
@@ -126,13 +126,13 @@ func (u *UI) showNewEngagement() {
 	groups := newKBEntry(u.kb, false)
 	groups.SetPlaceHolder(lang.L("Stakeholder groups, separated by commas"))
 	u.kb.SetTarget(title)
-	date := session.DefaultDeletionDate(u.k.Now().In(time.Local))
+	date := session.DefaultDeletionDate(u.kiosk.Now().In(time.Local))
 	dateLabel := widget.NewLabel(date.Format(dayLayout))
 	shift := func(days int) func() {
 		return func() { date = date.AddDate(0, 0, days); dateLabel.SetText(date.Format(dayLayout)) }
 	}
 	create := u.primary(lang.L("Create"), func() {
-		_, err := u.k.CreateEngagement(u.ctx, u.admin, kiosk.NewEngagement{
+		_, err := u.kiosk.CreateEngagement(u.ctx, u.admin, kiosk.NewEngagement{
 			Title: title.Text, DeletionDate: date, StakeholderGroups: strings.Split(groups.Text, ","),
 		})
 		if err != nil {
@@ -151,7 +151,7 @@ func (u *UI) showNewEngagement() {
 
 func (u *UI) showInterviewers() {
 	msg := newErrorLabel()
-	all, err := u.k.AllInterviewers(u.ctx, u.admin)
+	all, err := u.kiosk.AllInterviewers(u.ctx, u.admin)
 	msg.set(err)
 	var rows []fyne.CanvasObject
 	for _, iv := range all {
@@ -163,7 +163,7 @@ func (u *UI) showInterviewers() {
 			state = lang.L(" (waiting after wrong PINs)")
 		}
 		unlock := u.button(lang.L("Unlock"), func() {
-			if err := u.k.ClearLockOut(u.ctx, u.admin, iv.ID); err != nil {
+			if err := u.kiosk.ClearLockOut(u.ctx, u.admin, iv.ID); err != nil {
 				msg.set(err)
 				return
 			}
@@ -185,7 +185,7 @@ func (u *UI) showAddInterviewer() {
 	name.SetPlaceHolder(lang.L("Name or initials"))
 	u.kb.SetTarget(name)
 	pinPad := NewPinPad(func(pin string) {
-		if _, err := u.k.AddInterviewer(u.ctx, u.admin, name.Text, []byte(pin)); err != nil {
+		if _, err := u.kiosk.AddInterviewer(u.ctx, u.admin, name.Text, []byte(pin)); err != nil {
 			msg.set(err)
 			return
 		}
@@ -201,7 +201,7 @@ func (u *UI) showAddInterviewer() {
 func (u *UI) showNewPIN(iv session.Interviewer) {
 	msg := newErrorLabel()
 	pad := NewPinPad(func(pin string) {
-		if err := u.k.ResetPIN(u.ctx, u.admin, iv.ID, []byte(pin)); err != nil {
+		if err := u.kiosk.ResetPIN(u.ctx, u.admin, iv.ID, []byte(pin)); err != nil {
 			msg.set(err)
 			return
 		}
@@ -216,7 +216,7 @@ func (u *UI) showNewPIN(iv session.Interviewer) {
 
 func (u *UI) showPacks() {
 	var rows []fyne.CanvasObject
-	for _, p := range u.k.Packs() {
+	for _, p := range u.kiosk.Packs() {
 		rows = append(rows, widget.NewLabel(packLine(p)))
 	}
 	u.adminPage("packs", lang.L("Question packs"), newPager(6, rows).view,
@@ -232,12 +232,12 @@ func packLine(p *protocol.Pack) string {
 // full and imports it, or shows every problem with its line.
 func (u *UI) showPackImport() {
 	msg := newErrorLabel()
-	files, err := u.k.PackFiles(u.admin)
+	files, err := u.kiosk.PackFiles(u.admin)
 	msg.set(err)
 	var rows []fyne.CanvasObject
 	for _, f := range files {
 		rows = append(rows, u.button(f.Name, func() {
-			p, err := u.k.ImportPack(u.ctx, u.admin, f.Path)
+			p, err := u.kiosk.ImportPack(u.ctx, u.admin, f.Path)
 			u.showPackImported(f.Name, p, err)
 		}))
 	}
@@ -277,7 +277,7 @@ func (u *UI) showPackImported(name string, p *protocol.Pack, err error) {
 // showWipe is the two-step wipe: choose, confirm twice, then the receipt.
 func (u *UI) showWipe() {
 	msg := newErrorLabel()
-	engs, err := u.k.AllEngagements(u.ctx, u.admin)
+	engs, err := u.kiosk.AllEngagements(u.ctx, u.admin)
 	msg.set(err)
 	var rows []fyne.CanvasObject
 	for _, e := range engs {
@@ -306,7 +306,7 @@ func (u *UI) confirmWipe(e session.Engagement, step int) {
 					u.confirmWipe(e, 2)
 					return
 				}
-				r, err := u.k.WipeEngagement(u.ctx, u.admin, e.ID)
+				r, err := u.kiosk.WipeEngagement(u.ctx, u.admin, e.ID)
 				if err != nil {
 					msg.set(err)
 					return
@@ -351,7 +351,7 @@ func (u *UI) showReceipt(r retention.Receipt) {
 
 func (u *UI) showAudit() {
 	msg := newErrorLabel()
-	evs, err := u.k.Audit(u.ctx, u.admin, 200)
+	evs, err := u.kiosk.Audit(u.ctx, u.admin, 200)
 	msg.set(err)
 	var rows []fyne.CanvasObject
 	for _, ev := range evs {
@@ -362,7 +362,7 @@ func (u *UI) showAudit() {
 
 func (u *UI) showReceipts() {
 	msg := newErrorLabel()
-	rs, err := u.k.Receipts(u.ctx, u.admin)
+	rs, err := u.kiosk.Receipts(u.ctx, u.admin)
 	msg.set(err)
 	var rows []fyne.CanvasObject
 	for _, r := range rs {
@@ -376,14 +376,14 @@ func (u *UI) showReceipts() {
 
 func (u *UI) showClock() {
 	msg := newErrorLabel()
-	st, err := u.k.Clock(u.ctx)
+	st, err := u.kiosk.Clock(u.ctx)
 	msg.set(err)
 	text := para(lang.L("Device clock: {{.Clock}}. Trusted time: {{.Trusted}}. {{.Message}}", map[string]any{
 		"Clock": st.Clock.Local().Format(dateTimeLayout), "Trusted": st.Trusted.Local().Format(dateTimeLayout), "Message": st.Message}))
 	var extra []fyne.CanvasObject
 	if st.State == retention.ClockAhead {
 		extra = append(extra, u.primary(lang.L("The clock is right: confirm"), func() {
-			if err := u.k.ConfirmClock(u.ctx, u.admin); err != nil {
+			if err := u.kiosk.ConfirmClock(u.ctx, u.admin); err != nil {
 				msg.set(err)
 				return
 			}
@@ -395,7 +395,7 @@ func (u *UI) showClock() {
 
 func (u *UI) showHealth() {
 	msg := newErrorLabel()
-	h, err := u.k.Health(u.ctx, u.admin)
+	h, err := u.kiosk.Health(u.ctx, u.admin)
 	msg.set(err)
 	light := h.LightError
 	if light == "" {
@@ -411,7 +411,7 @@ func (u *UI) showHealth() {
 // showLightTest cycles the occupancy light through its states.
 func (u *UI) showLightTest(done func()) {
 	msg := newErrorLabel()
-	l := u.k.Light()
+	l := u.kiosk.Light()
 	grid := container.NewGridWithColumns(3)
 	for _, s := range hw.States() {
 		grid.Add(u.button(stateLabel(s), func() { msg.set(l.Test(s)) }))
@@ -447,7 +447,7 @@ func (u *UI) showSecretChoice() {
 	u.show("secret-choice", screenHome, container.NewBorder(heading(lang.L("Where should this device keep its key?")),
 		container.NewVBox(msg.Label, container.NewHBox(
 			u.button(lang.L("Use a key file"), func() {
-				if err := u.k.ChooseSecret(u.ctx, false); err != nil {
+				if err := u.kiosk.ChooseSecret(u.ctx, false); err != nil {
 					msg.set(err)
 					return
 				}
@@ -471,7 +471,7 @@ func (u *UI) confirmOTP() {
 		container.NewHBox(layout.NewSpacer(),
 			u.button(lang.L("No, go back"), u.showSecretChoice),
 			u.primary(lang.L("Yes, program it"), func() {
-				if err := u.k.ChooseSecret(u.ctx, true); err != nil {
+				if err := u.kiosk.ChooseSecret(u.ctx, true); err != nil {
 					msg.set(err)
 					return
 				}
@@ -513,10 +513,10 @@ func (u *UI) showSetupRoom(cred string) {
 	msg := newErrorLabel()
 	name := newKBEntry(u.kb, false)
 	name.SetPlaceHolder(lang.L("Room name, e.g. Room 2"))
-	name.SetText(u.o.RoomName)
+	name.SetText(u.opts.RoomName)
 	u.kb.SetTarget(name)
 	next := u.primary(lang.L("Next"), func() {
-		a, err := u.k.Setup(u.ctx, []byte(cred), name.Text)
+		a, err := u.kiosk.Setup(u.ctx, []byte(cred), name.Text)
 		if err != nil {
 			msg.set(err)
 			return
@@ -530,7 +530,7 @@ func (u *UI) showSetupRoom(cred string) {
 }
 
 func (u *UI) showSetupClock() {
-	now := u.k.Now()
+	now := u.kiosk.Now()
 	u.show("setup-clock", screenHome, container.NewVBox(
 		heading(lang.L("Date and time")),
 		subheading(now.Local().Format(dateTimeLayout)),

@@ -13,7 +13,7 @@ import (
 
 // showClosing is the catch-all question, thanks, follow-up willingness and withdrawal.
 func (u *UI) showClosing() {
-	info, ok := u.en.Info()
+	info, ok := u.engine.Info()
 	if !ok || info.Pack == nil {
 		u.showHome()
 		return
@@ -23,13 +23,13 @@ func (u *UI) showClosing() {
 	saved := widget.NewLabel("")
 	saved.Importance = widget.LowImportance
 	tb := u.newTimerBar()
-	tb.update(u, u.en.Tick())
+	tb.update(u, u.engine.Tick())
 	answer := newKBEntry(u.kb, true)
-	answer.SetText(u.en.ClosingAnswer())
+	answer.SetText(u.engine.ClosingAnswer())
 	answer.SetMinRowsVisible(3)
 	answer.OnChanged = func(text string) {
 		u.touch()
-		if err := u.en.SetClosingAnswer(u.ctx, text); err != nil {
+		if err := u.engine.SetClosingAnswer(u.ctx, text); err != nil {
 			msg.set(err)
 			return
 		}
@@ -42,7 +42,7 @@ func (u *UI) showClosing() {
 		if p.Required {
 			continue
 		}
-		given, _ := u.en.ConsentGiven()
+		given, _ := u.engine.ConsentGiven()
 		var yes, no *Button
 		mark := func(v bool) {
 			yes.Importance, no.Importance = widget.MediumImportance, widget.MediumImportance
@@ -55,7 +55,7 @@ func (u *UI) showClosing() {
 			no.Refresh()
 		}
 		set := func(v bool) {
-			if err := u.en.UpdateConsent(u.ctx, p.ID, v); err != nil {
+			if err := u.engine.UpdateConsent(u.ctx, p.ID, v); err != nil {
 				msg.set(err)
 				return
 			}
@@ -82,7 +82,7 @@ func (u *UI) showClosing() {
 		container.NewVBox(follow, thanks, msg.Label,
 			container.NewHBox(
 				u.button(lang.L("Back to the questions"), func() {
-					if err := u.en.ShowQuestions(u.ctx); err != nil {
+					if err := u.engine.ShowQuestions(u.ctx); err != nil {
 						msg.set(err)
 						return
 					}
@@ -90,7 +90,7 @@ func (u *UI) showClosing() {
 				}),
 				saved, layout.NewSpacer(), kb.toggle,
 				u.primary(lang.L("Interviewee has left: write-up"), func() {
-					if err := u.en.StartWriteUp(u.ctx); err != nil {
+					if err := u.engine.StartWriteUp(u.ctx); err != nil {
 						msg.set(err)
 						return
 					}
@@ -121,7 +121,7 @@ func writeUpTitle(p protocol.WriteUpPrompt) string {
 func (u *UI) showWriteUp() { u.showWriteUpPage(0) }
 
 func (u *UI) showWriteUpPage(page int) {
-	prompts := u.en.WriteUpPrompts()
+	prompts := u.engine.WriteUpPrompts()
 	if prompts == nil {
 		u.showHome()
 		return
@@ -148,10 +148,10 @@ func (u *UI) showWriteUpPage(page int) {
 		prompt := prompts[page]
 		title = writeUpTitle(prompt)
 		entry := newKBEntry(u.kb, true)
-		entry.SetText(u.en.WriteUp(prompt.ID))
+		entry.SetText(u.engine.WriteUp(prompt.ID))
 		entry.OnChanged = func(s string) {
 			u.touch()
-			if err := u.en.SetWriteUp(u.ctx, prompt.ID, s); err != nil {
+			if err := u.engine.SetWriteUp(u.ctx, prompt.ID, s); err != nil {
 				msg.set(err)
 				return
 			}
@@ -163,7 +163,7 @@ func (u *UI) showWriteUpPage(page int) {
 	} else {
 		title = lang.L("Quotes and tags")
 		var rows []fyne.CanvasObject
-		for _, it := range u.en.Items() {
+		for _, it := range u.engine.Items() {
 			if it.Kind != session.EntryQuote {
 				continue
 			}
@@ -173,7 +173,7 @@ func (u *UI) showWriteUpPage(page int) {
 					if it.Tag == t {
 						next = session.TagNone
 					}
-					if err := u.en.TagItem(u.ctx, it.ID, next); err != nil {
+					if err := u.engine.TagItem(u.ctx, it.ID, next); err != nil {
 						msg.set(err)
 						return
 					}
@@ -189,7 +189,7 @@ func (u *UI) showWriteUpPage(page int) {
 			rows = append(rows, container.NewBorder(nil, nil, nil, container.NewHBox(
 				tagBtn(lang.L("Rose"), session.TagRose), tagBtn(lang.L("Thorn"), session.TagThorn), tagBtn(lang.L("Bud"), session.TagBud),
 				u.button(lang.L("Delete"), func() {
-					if err := u.en.DeleteItem(u.ctx, it.ID); err != nil {
+					if err := u.engine.DeleteItem(u.ctx, it.ID); err != nil {
 						msg.set(err)
 						return
 					}
@@ -204,7 +204,7 @@ func (u *UI) showWriteUpPage(page int) {
 	u.show("write-up", screenIdle, container.NewBorder(
 		container.NewVBox(heading(lang.L("Write-up: {{.Title}}", map[string]any{"Title": title})), msg.Label),
 		nav, nil, nil, body))
-	u.onIdle = func() error { return u.en.Seal(u.ctx) }
+	u.onIdle = func() error { return u.engine.Seal(u.ctx) }
 }
 
 // confirmSeal seals the session: the key leaves memory; only the interviewer's PIN reopens it.
@@ -214,11 +214,11 @@ func (u *UI) confirmSeal() {
 		title: lang.L("Seal the notes?"),
 		text:  lang.L("The session closes and only your PIN opens it again, until its deletion date."),
 		no:    lang.L("Not yet"), onNo: u.showWriteUp,
-		yes: lang.L("Seal"), act: func() error { return u.en.Seal(u.ctx) },
+		yes: lang.L("Seal"), act: func() error { return u.engine.Seal(u.ctx) },
 		doneTitle: lang.L("Sealed"),
 		doneText:  lang.L("The notes are locked. Only your PIN opens them again."),
 	})
-	u.onIdle = func() error { return u.en.Seal(u.ctx) }
+	u.onIdle = func() error { return u.engine.Seal(u.ctx) }
 }
 
 // showSealFailed is what an idle time-out leaves when the write-up could not be sealed: no
@@ -229,7 +229,7 @@ func (u *UI) showSealFailed(err error) {
 	msg.set(err)
 	var retry *Button
 	retry = u.primary(lang.L("Try again"), func() {
-		if err := u.en.Seal(u.ctx); err != nil {
+		if err := u.engine.Seal(u.ctx); err != nil {
 			msg.set(err)
 			return
 		}

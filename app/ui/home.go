@@ -23,20 +23,20 @@ func (u *UI) showHome() {
 		return
 	}
 	u.signOut()
-	room, err := u.k.RoomName(u.ctx)
+	room, err := u.kiosk.RoomName(u.ctx)
 	if err != nil {
 		u.fail("home", err)
 	}
-	clock := subheading(u.k.Now().Format(dateTimeLayout))
+	clock := subheading(u.kiosk.Now().Format(dateTimeLayout))
 	clock.Alignment = fyne.TextAlignCenter
 	warn := widget.NewLabel("")
 	warn.Wrapping = fyne.TextWrapWord
 	warn.Importance = widget.WarningImportance
-	if st, err := u.k.Clock(u.ctx); err == nil && st.State != retention.ClockOK {
+	if st, err := u.kiosk.Clock(u.ctx); err == nil && st.State != retention.ClockOK {
 		warn.SetText(lang.L("The clock looks wrong. Ask an admin to check the date and time."))
 	}
 	title := heading(lang.L("Room free"))
-	if busy, err := u.k.Interrupted(u.ctx); err != nil {
+	if busy, err := u.kiosk.Interrupted(u.ctx); err != nil {
 		u.fail("home: interrupted session", err)
 	} else if busy {
 		title.SetText(lang.L("Session in progress"))
@@ -53,12 +53,12 @@ func (u *UI) showHome() {
 			container.NewCenter(container.NewGridWrap(fyne.NewSize(260, 72), start)), layout.NewSpacer()),
 	)
 	u.show("home", screenHome, content)
-	u.onTick = func(session.Status) { clock.SetText(u.k.Now().Format(dateTimeLayout)) }
+	u.onTick = func(session.Status) { clock.SetText(u.kiosk.Now().Format(dateTimeLayout)) }
 }
 
 // resumeLive shows the live session's screen if the engine has one.
 func (u *UI) resumeLive() bool {
-	switch u.en.State() {
+	switch u.engine.State() {
 	case session.StateSetup:
 		u.showHandOver()
 	case session.StatePreamble:
@@ -87,7 +87,7 @@ func (u *UI) signOut() {
 
 // showSignIn lets an interviewer pick their name.
 func (u *UI) showSignIn() {
-	ivs, err := u.k.Interviewers(u.ctx)
+	ivs, err := u.kiosk.Interviewers(u.ctx)
 	msg := newErrorLabel()
 	msg.set(err)
 	var rows []fyne.CanvasObject
@@ -106,13 +106,13 @@ func (u *UI) showSignIn() {
 // showPIN is the PIN pad for one interviewer.
 func (u *UI) showPIN(iv session.Interviewer) {
 	msg := newErrorLabel()
-	if w, err := u.k.Wait(u.ctx, iv.ID); err != nil {
+	if w, err := u.kiosk.PINDelay(u.ctx, iv.ID); err != nil {
 		msg.set(err)
 	} else if w > 0 {
 		msg.SetText(lang.L("Too many wrong PINs. Try again in {{.Seconds}} seconds.", map[string]any{"Seconds": int(w.Seconds())}))
 	}
 	pad := NewPinPad(func(pin string) {
-		s, err := u.k.SignIn(u.ctx, iv.ID, []byte(pin))
+		s, err := u.kiosk.SignIn(u.ctx, iv.ID, []byte(pin))
 		if err != nil {
 			msg.set(err)
 			return

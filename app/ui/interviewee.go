@@ -14,11 +14,11 @@ import (
 // showHandOver is the interviewer's last screen before the interviewee reads: the session is
 // started (the light says occupied), nothing is stored yet.
 func (u *UI) showHandOver() {
-	info, _ := u.en.Info()
+	info, _ := u.engine.Info()
 	msg := newErrorLabel()
 	u.show("hand-over", screenLive, container.NewBorder(nil,
 		container.NewHBox(u.button(lang.L("Cancel this session"), func() {
-			if err := u.en.Withdraw(u.ctx); err != nil {
+			if err := u.engine.Withdraw(u.ctx); err != nil {
 				msg.set(err)
 				return
 			}
@@ -29,7 +29,7 @@ func (u *UI) showHandOver() {
 			para(lang.L("Interviewee: {{.Label}}. Hand the screen to the interviewee to read the information and give consent.", map[string]any{"Label": info.Label})),
 			msg.Label,
 			container.NewCenter(u.primary(lang.L("Hand the screen to the interviewee"), func() {
-				if err := u.en.ShowPreamble(u.ctx); err != nil {
+				if err := u.engine.ShowPreamble(u.ctx); err != nil {
 					msg.set(err)
 					return
 				}
@@ -40,7 +40,7 @@ func (u *UI) showHandOver() {
 
 // showPreamble is the interviewee's information, one page at a time, in large text.
 func (u *UI) showPreamble(page int) {
-	info, ok := u.en.Info()
+	info, ok := u.engine.Info()
 	if !ok || info.Pack == nil {
 		u.showHome()
 		return
@@ -70,7 +70,7 @@ func (u *UI) showPreamble(page int) {
 		nav.Add(u.primary(lang.L("Next"), func() { u.showPreamble(page + 1) }))
 	} else {
 		nav.Add(u.primary(lang.L("Continue to consent"), func() {
-			if err := u.en.ShowConsent(u.ctx); err != nil {
+			if err := u.engine.ShowConsent(u.ctx); err != nil {
 				msg.set(err)
 				return
 			}
@@ -95,7 +95,7 @@ func (u *UI) confirmDecline() {
 			u.primary(lang.L("Yes, I do not want to take part"), func() {
 				// "Thank you" only once the session is really gone; otherwise say so here,
 				// where the interviewee can try again or hand the screen back.
-				if err := u.en.Decline(u.ctx); err != nil {
+				if err := u.engine.Decline(u.ctx); err != nil {
 					u.fail("decline", err)
 					msg.SetText(lang.L("This did not work: {{.Reason}} Please try again, or hand the screen to the interviewer.", map[string]any{"Reason": message(err)}))
 					return
@@ -116,7 +116,7 @@ func (u *UI) showDeclined() {
 
 // showConsent asks for each consent point as an explicit choice; none is pre-selected.
 func (u *UI) showConsent() {
-	info, ok := u.en.Info()
+	info, ok := u.engine.Info()
 	if !ok || info.Pack == nil {
 		u.showHome()
 		return
@@ -157,7 +157,7 @@ func (u *UI) showConsent() {
 		if !sig.Empty() {
 			signature = sig.Bytes()
 		}
-		st, err := u.en.GiveConsent(u.ctx, session.Consent{Choices: choices, Signature: signature})
+		st, err := u.engine.GiveConsent(u.ctx, session.Consent{Choices: choices, Signature: signature})
 		if err != nil {
 			msg.set(err)
 			return
@@ -172,7 +172,7 @@ func (u *UI) showConsent() {
 		heading(lang.L("Your consent")),
 		container.NewVBox(msg.Label, container.NewHBox(
 			u.button(lang.L("Read the information again"), func() {
-				if err := u.en.ShowPreamble(u.ctx); err != nil {
+				if err := u.engine.ShowPreamble(u.ctx); err != nil {
 					msg.set(err)
 					return
 				}
@@ -188,9 +188,9 @@ func (u *UI) showConsent() {
 
 // showHandBack asks the interviewee to return the screen; the interviewer's PIN continues.
 func (u *UI) showHandBack() {
-	info, _ := u.en.Info()
+	info, _ := u.engine.Info()
 	name := ""
-	if ivs, err := u.k.Interviewers(u.ctx); err == nil {
+	if ivs, err := u.kiosk.Interviewers(u.ctx); err == nil {
 		for _, iv := range ivs {
 			if iv.ID == info.InterviewerID {
 				name = iv.DisplayName
@@ -199,7 +199,7 @@ func (u *UI) showHandBack() {
 	}
 	msg := newErrorLabel()
 	pad := NewPinPad(func(pin string) {
-		s, err := u.k.SignIn(u.ctx, info.InterviewerID, []byte(pin))
+		s, err := u.kiosk.SignIn(u.ctx, info.InterviewerID, []byte(pin))
 		if err != nil {
 			msg.set(err)
 			return

@@ -30,14 +30,14 @@ func (u *UI) newTimerBar() *timerBar {
 	t.hint.Importance = widget.WarningImportance
 	t.hint.Hide()
 	t.pause = u.button(lang.L("Pause"), func() {
-		st := u.en.Tick()
+		st := u.engine.Tick()
 		var err error
 		if st.Timer.Paused {
-			err = u.en.Resume(u.ctx)
+			err = u.engine.Resume(u.ctx)
 		} else {
-			err = u.en.Pause(u.ctx)
+			err = u.engine.Pause(u.ctx)
 		}
-		t.update(u, u.en.Tick())
+		t.update(u, u.engine.Tick())
 		if err != nil {
 			u.fail("timer", err)
 			t.hint.SetText(message(err))
@@ -91,7 +91,7 @@ func keepHint(u *UI, tm session.TimerStatus) string {
 		return h
 	}
 	var names []string
-	for _, t := range u.en.Topics() {
+	for _, t := range u.engine.Topics() {
 		for _, id := range tm.Keep {
 			if t.ID == id {
 				names = append(names, short(t.Question, 26))
@@ -111,29 +111,29 @@ func short(s string, n int) string {
 
 // showQuestions is the interviewer's screen during the interview.
 func (u *UI) showQuestions() {
-	if u.en.State() != session.StateQuestions {
+	if u.engine.State() != session.StateQuestions {
 		u.resumeLive()
 		return
 	}
-	topic, idx, err := u.en.CurrentTopic()
+	topic, idx, err := u.engine.CurrentTopic()
 	if err != nil {
 		u.fail("questions", err)
 		return
 	}
-	topics := u.en.Topics()
+	topics := u.engine.Topics()
 	// One line beside Key quote says "Saved" or what went wrong: a message never pushes the
 	// controls below it off the screen.
 	msg := newStatusLine()
 	tb := u.newTimerBar()
-	tb.update(u, u.en.Tick())
+	tb.update(u, u.engine.Tick())
 
 	notes := newKBEntry(u.kb, true)
 	notes.SetPlaceHolder(lang.L("Notes"))
-	notes.SetText(u.en.Note(topic.ID))
+	notes.SetText(u.engine.Note(topic.ID))
 	notes.SetMinRowsVisible(4)
 	notes.OnChanged = func(text string) {
 		u.touch()
-		if err := u.en.SetNote(u.ctx, topic.ID, text); err != nil {
+		if err := u.engine.SetNote(u.ctx, topic.ID, text); err != nil {
 			msg.set(err)
 			return
 		}
@@ -160,23 +160,23 @@ func (u *UI) showQuestions() {
 		}
 	}
 	last := idx == len(topics)-1
-	next := u.primary(lang.L("Next topic"), nav(func() error { return u.en.Next(u.ctx) }))
+	next := u.primary(lang.L("Next topic"), nav(func() error { return u.engine.Next(u.ctx) }))
 	if last {
 		next = u.primary(lang.L("Closing"), func() {
-			if err := u.en.ShowClosing(u.ctx); err != nil {
+			if err := u.engine.ShowClosing(u.ctx); err != nil {
 				msg.set(err)
 				return
 			}
 			u.showClosing()
 		})
 	}
-	prev := u.button(lang.L("Previous"), nav(func() error { return u.en.Previous(u.ctx) }))
+	prev := u.button(lang.L("Previous"), nav(func() error { return u.engine.Previous(u.ctx) }))
 	if idx == 0 {
 		prev.Disable()
 	}
-	skip := u.button(lang.L("Skip (prefers not to discuss)"), nav(func() error { return u.en.Skip(u.ctx) }))
+	skip := u.button(lang.L("Skip (prefers not to discuss)"), nav(func() error { return u.engine.Skip(u.ctx) }))
 	if topics[idx].State == session.TopicSkipped {
-		skip = u.button(lang.L("Undo skip"), nav(func() error { return u.en.Unskip(u.ctx) }))
+		skip = u.button(lang.L("Undo skip"), nav(func() error { return u.engine.Unskip(u.ctx) }))
 	}
 
 	var list []fyne.CanvasObject
@@ -192,7 +192,7 @@ func (u *UI) showQuestions() {
 		case session.TopicSkipped:
 			mark = "–"
 		}
-		b := u.button(fmt.Sprintf("%s %d. %s", mark, i+1, short(t.Question, sideChars)), nav(func() error { return u.en.GoToTopic(u.ctx, t.ID) }))
+		b := u.button(fmt.Sprintf("%s %d. %s", mark, i+1, short(t.Question, sideChars)), nav(func() error { return u.engine.GoToTopic(u.ctx, t.ID) }))
 		b.Alignment = widget.ButtonAlignLeading
 		if t.Current {
 			b.Importance = widget.HighImportance
@@ -241,13 +241,13 @@ func (u *UI) scaleRow(t protocol.Topic, msg reporter) fyne.CanvasObject {
 		return para(lang.L("This question's scale cannot be shown: its range in the question pack is not valid. Write the answer in the notes, and ask an admin to check the pack."))
 	}
 	row := container.NewGridWithColumns(len(values))
-	cur, has := u.en.Answer(t.ID)
+	cur, has := u.engine.Answer(t.ID)
 	var buttons []*Button
 	for _, v := range values {
 		b := u.button(fmt.Sprint(v), nil)
 		b.OnTapped = func() {
 			u.touch()
-			if err := u.en.SetAnswer(u.ctx, t.ID, v); err != nil {
+			if err := u.engine.SetAnswer(u.ctx, t.ID, v); err != nil {
 				msg.set(err)
 				return
 			}
@@ -301,7 +301,7 @@ func (u *UI) showQuote(topicID, selected string) {
 		u.button(lang.L("Bud"), pick(session.TagBud, 2)),
 	}
 	save := u.primary(lang.L("Save quote"), func() {
-		if _, err := u.en.AddQuote(u.ctx, topicID, entry.Text, tag); err != nil {
+		if _, err := u.engine.AddQuote(u.ctx, topicID, entry.Text, tag); err != nil {
 			msg.set(err)
 			return
 		}
@@ -333,7 +333,7 @@ func (u *UI) confirmWithdraw() {
 		title: lang.L("Withdraw consent?"),
 		text:  lang.L("Everything recorded in this session is destroyed now: notes, quotes, answers and the consent. This cannot be undone."),
 		no:    lang.L("No, go back"), onNo: func() { u.resumeLive() },
-		yes: lang.L("Yes, withdraw and destroy"), act: func() error { return u.en.Withdraw(u.ctx) },
+		yes: lang.L("Yes, withdraw and destroy"), act: func() error { return u.engine.Withdraw(u.ctx) },
 		doneTitle: lang.L("Consent withdrawn"),
 		doneText:  lang.L("Everything from this session has been destroyed."),
 	})

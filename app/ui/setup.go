@@ -32,7 +32,7 @@ func (u *UI) showSetup() {
 		return
 	}
 	f := &setupForm{}
-	engs, err := u.k.Engagements(u.ctx)
+	engs, err := u.kiosk.Engagements(u.ctx)
 	msg := newErrorLabel()
 	msg.set(err)
 	if len(engs) == 0 && err == nil {
@@ -49,7 +49,7 @@ func (u *UI) showSetup() {
 
 func (u *UI) showSetupPack(f *setupForm) {
 	var rows []fyne.CanvasObject
-	for _, p := range u.k.Packs() {
+	for _, p := range u.kiosk.Packs() {
 		rows = append(rows, u.button(lang.L("{{.Title}} ({{.Minutes}} min)", map[string]any{"Title": p.Title, "Minutes": p.DurationMinutes}), func() {
 			f.pack = p
 			f.topics = nil

@@ -58,13 +58,13 @@ const (
 
 // UI is the kiosk's window content.
 type UI struct {
-	win fyne.Window
-	k   *kiosk.Kiosk
-	en  *session.Engine
-	o   Options
-	log *slog.Logger
-	ctx context.Context
-	th  *kioskTheme
+	win    fyne.Window
+	kiosk  *kiosk.Kiosk
+	engine *session.Engine // the kiosk's engine, for the steps of a running interview
+	opts   Options
+	log    *slog.Logger
+	ctx    context.Context
+	theme  *kioskTheme
 
 	body      *fyne.Container
 	blank     *fyne.Container
@@ -94,10 +94,10 @@ func New(win fyne.Window, k *kiosk.Kiosk, o Options) *UI {
 		o.Logger.Error("translations not loaded", "component", "ui", "err", err)
 	}
 	u := &UI{
-		win: win, k: k, en: k.Engine(), o: o, log: o.Logger.With("component", "ui"),
-		ctx: context.Background(), th: &kioskTheme{}, stop: make(chan struct{}),
+		win: win, kiosk: k, engine: k.Engine(), opts: o, log: o.Logger.With("component", "ui"),
+		ctx: context.Background(), theme: &kioskTheme{}, stop: make(chan struct{}),
 	}
-	fyne.CurrentApp().Settings().SetTheme(u.th)
+	fyne.CurrentApp().Settings().SetTheme(u.theme)
 	u.kb = NewKeyboard()
 	u.kb.OnKey = u.touch
 	u.body = container.NewStack()
@@ -128,8 +128,8 @@ func New(win fyne.Window, k *kiosk.Kiosk, o Options) *UI {
 // Start shows the first screen (the setup wizard on a new device, Home otherwise) and starts
 // the ticker and the hardware listeners.
 func (u *UI) Start() {
-	if first, err := u.k.FirstBoot(u.ctx); err == nil && first {
-		if u.k.SecretPending() {
+	if first, err := u.kiosk.FirstBoot(u.ctx); err == nil && first {
+		if u.kiosk.SecretPending() {
 			u.showSecretChoice()
 		} else {
 			u.showSetupWizard()
@@ -137,15 +137,15 @@ func (u *UI) Start() {
 	} else {
 		u.showHome()
 	}
-	if u.o.Light != nil {
-		cancel := u.o.Light(func(s hw.State) { fyne.Do(func() { u.showLight(s) }) })
+	if u.opts.Light != nil {
+		cancel := u.opts.Light(func(s hw.State) { fyne.Do(func() { u.showLight(s) }) })
 		go func() { <-u.stop; cancel() }()
 	}
-	if u.o.Privacy != nil {
+	if u.opts.Privacy != nil {
 		go func() {
 			for {
 				select {
-				case _, ok := <-u.o.Privacy:
+				case _, ok := <-u.opts.Privacy:
 					if !ok {
 						return
 					}
@@ -156,10 +156,10 @@ func (u *UI) Start() {
 			}
 		}()
 	}
-	if u.o.NoTicker {
+	if u.opts.NoTicker {
 		return
 	}
-	ticks := u.o.Ticks
+	ticks := u.opts.Ticks
 	var t *time.Ticker
 	if ticks == nil {
 		t = time.NewTicker(time.Second)
@@ -195,11 +195,11 @@ func (u *UI) Stop() {
 // Tick redraws what depends on time (the timer, the clock on Home) and applies the idle
 // time-out. The ticker calls it through fyne.Do; tests call it directly.
 func (u *UI) Tick() {
-	st := u.en.Tick()
+	st := u.engine.Tick()
 	if u.onTick != nil {
 		u.onTick(st)
 	}
-	if (u.current == screenIdle) && u.k.Now().Sub(u.lastTouch) >= u.o.IdleTimeout {
+	if (u.current == screenIdle) && u.kiosk.Now().Sub(u.lastTouch) >= u.opts.IdleTimeout {
 		u.log.Info("idle time-out", "screen", u.screen)
 		if u.onIdle != nil {
 			if err := u.onIdle(); err != nil {
@@ -212,7 +212,7 @@ func (u *UI) Tick() {
 	}
 }
 
-func (u *UI) touch() { u.lastTouch = u.k.Now() }
+func (u *UI) touch() { u.lastTouch = u.kiosk.Now() }
 
 // Screen is the name of the screen shown, for tests and logs.
 func (u *UI) Screen() string { return u.screen }
@@ -240,7 +240,7 @@ func (u *UI) showLight(s hw.State) {
 		hw.Red: color.NRGBA{R: 0xe0, G: 0x20, B: 0x20, A: 0xff}, hw.Green: color.NRGBA{R: 0x20, G: 0xc0, B: 0x40, A: 0xff},
 		hw.Amber: color.NRGBA{R: 0xff, G: 0xa0, B: 0x00, A: 0xff}, hw.Blue: color.NRGBA{R: 0x30, G: 0x60, B: 0xff, A: 0xff},
 		hw.Magenta: color.NRGBA{R: 0xe0, G: 0x20, B: 0xe0, A: 0xff},
-	}[hw.LookOf(u.o.Wiring, s).Colour]
+	}[hw.LookOf(u.opts.Wiring, s).Colour]
 	if c == nil {
 		c = color.White
 	}
@@ -384,12 +384,12 @@ func (u *UI) fail(where string, err error) {
 func (u *UI) accessibility() fyne.CanvasObject {
 	return container.NewHBox(
 		u.button(lang.L("Larger text"), func() {
-			u.th.large = !u.th.large
-			fyne.CurrentApp().Settings().SetTheme(&kioskTheme{large: u.th.large, contrast: u.th.contrast})
+			u.theme.large = !u.theme.large
+			fyne.CurrentApp().Settings().SetTheme(&kioskTheme{large: u.theme.large, contrast: u.theme.contrast})
 		}),
 		u.button(lang.L("High contrast"), func() {
-			u.th.contrast = !u.th.contrast
-			fyne.CurrentApp().Settings().SetTheme(&kioskTheme{large: u.th.large, contrast: u.th.contrast})
+			u.theme.contrast = !u.theme.contrast
+			fyne.CurrentApp().Settings().SetTheme(&kioskTheme{large: u.theme.large, contrast: u.theme.contrast})
 		}),
 	)
 }
