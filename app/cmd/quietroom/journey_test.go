@@ -13,6 +13,7 @@ import (
 	"quietroom/app/kiosk"
 	"quietroom/app/kiosk/kiosktest"
 	"quietroom/app/ui"
+	"quietroom/app/ui/uitest"
 	"quietroom/hw"
 )
 
@@ -43,28 +44,7 @@ func newJourney(tb testing.TB) *journey {
 }
 
 // objects is everything visible in the window, in tree order.
-func (j *journey) objects() []fyne.CanvasObject {
-	var out []fyne.CanvasObject
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if o == nil || !o.Visible() {
-			return
-		}
-		out = append(out, o)
-		switch x := o.(type) {
-		case *fyne.Container:
-			for _, c := range x.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(x).Objects() {
-				walk(c)
-			}
-		}
-	}
-	walk(j.w.Content())
-	return out
-}
+func (j *journey) objects() []fyne.CanvasObject { return uitest.Objects(j.w.Content()) }
 
 // button is the nth enabled button labelled text (0 is the first).
 func (j *journey) button(text string, nth int) *widget.Button {
