@@ -12,6 +12,7 @@ import (
 
 	"quietroom/hw"
 	"quietroom/hw/gpio"
+	"quietroom/hw/selftest"
 )
 
 func init() {
@@ -23,31 +24,10 @@ func init() {
 	})
 }
 
-// hwDeps is what `hw test` takes from the outside world; tests substitute fakes.
-type hwDeps struct {
-	openIndicator func(gpio.Options) (hw.Indicator, error)
-	openButton    func(gpio.Options) (hw.Button, error) // nil, nil when there is no button
-	chips         func() ([]gpio.Chip, error)
-	after         func(time.Duration) <-chan time.Time
-}
-
-var realHW = hwDeps{
-	openIndicator: func(o gpio.Options) (hw.Indicator, error) { return gpio.OpenIndicator(o) },
-	openButton: func(o gpio.Options) (hw.Button, error) {
-		b, err := gpio.OpenButton(o)
-		if b == nil {
-			return nil, err // no typed nil in the interface
-		}
-		return b, err
-	},
-	chips: gpio.Chips,
-	after: time.After,
-}
-
 func runHW(e *env, args []string) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	return hwCommand(ctx, e, args, realHW)
+	return hwCommand(ctx, e, args, selftest.Real())
 }
 
 const hwUsage = `Usage: quietroom hw test [--list] [flags]
@@ -58,7 +38,7 @@ a press of the privacy button. With --list, lists the GPIO chips and lines inste
 Flags:
 `
 
-func hwCommand(ctx context.Context, e *env, args []string, d hwDeps) int {
+func hwCommand(ctx context.Context, e *env, args []string, d selftest.Deps) int {
 	if len(args) == 0 || args[0] != "test" {
 		if len(args) > 0 && (args[0] == "help" || args[0] == "-h" || args[0] == "--help") {
 			fmt.Fprint(e.stdout, hwUsage)
@@ -132,96 +112,21 @@ func (f hwTestFlags) options() (gpio.Options, error) {
 	return o, nil
 }
 
-func hwList(e *env, d hwDeps) int {
-	chips, err := d.chips()
-	if err != nil {
+func hwList(e *env, d selftest.Deps) int {
+	if err := selftest.List(e.stdout, d); err != nil {
 		fmt.Fprintf(e.stderr, "quietroom hw test --list: %v\n", err)
 		return 1
-	}
-	for _, c := range chips {
-		fmt.Fprintf(e.stdout, "%s  %s  (%s, %d lines)\n", c.Name, c.Label, c.Path, len(c.Lines))
-		for _, l := range c.Lines {
-			if l.Name == "" && l.Consumer == "" {
-				continue
-			}
-			used := ""
-			if l.Consumer != "" {
-				used = "  in use by " + l.Consumer
-			}
-			fmt.Fprintf(e.stdout, "  %3d  %-12s%s\n", l.Offset, l.Name, used)
-		}
 	}
 	return 0
 }
 
-func hwTest(ctx context.Context, e *env, d hwDeps, o gpio.Options, step, timeout time.Duration) int {
-	code := 0
-	ind, err := d.openIndicator(o)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "indicator: %v\n", err)
-		code = 1
-	} else {
-		lines := o.Lines
-		if len(lines) == 0 {
-			lines = gpio.DefaultLines(o.Wiring)
-		}
-		fmt.Fprintf(e.stdout, "Indicator: %v, %v, lines %s (%s). Watch the light:\n",
-			o.Wiring, o.Polarity, strings.Join(lines, ","), strings.Join(o.Wiring.Channels(), ","))
-		for _, s := range hw.States() {
-			fmt.Fprintf(e.stdout, "  %-12s should look: %v\n", s.String(), hw.LookOf(o.Wiring, s))
-			if err := ind.Show(s); err != nil {
-				fmt.Fprintf(e.stderr, "indicator: %v\n", err)
-				code = 1
-				break
-			}
-			if !hwWait(ctx, d.after(step)) {
-				break
-			}
-		}
-		if err := ind.Close(); err != nil {
-			fmt.Fprintf(e.stderr, "indicator: %v\n", err)
-			code = 1
-		}
-	}
-	if ctx.Err() != nil {
+func hwTest(ctx context.Context, e *env, d selftest.Deps, o gpio.Options, step, timeout time.Duration) int {
+	switch err := selftest.Run(ctx, e.stdout, e.stderr, d, o, step, timeout); {
+	case errors.Is(err, selftest.ErrInterrupted):
 		fmt.Fprintln(e.stderr, "interrupted")
 		return 1
-	}
-
-	btn, err := d.openButton(o)
-	switch {
 	case err != nil:
-		fmt.Fprintf(e.stderr, "button: %v\n", err)
-		return 1
-	case btn == nil:
-		fmt.Fprintln(e.stdout, "No button configured.")
-		return code
-	}
-	defer btn.Close()
-	fmt.Fprintf(e.stdout, "Button on %s: press it within %v...\n", o.Button, timeout)
-	select {
-	case <-btn.Presses():
-		fmt.Fprintln(e.stdout, "  press received.")
-	case <-d.after(timeout):
-		fmt.Fprintf(e.stderr, "button: no press within %v: check that the button joins %s to a ground pin "+
-			"(see hw/README.md) and that --button names the right line\n", timeout, o.Button)
-		return 1
-	case <-ctx.Done():
-		fmt.Fprintln(e.stderr, "interrupted")
 		return 1
 	}
-	if code == 0 {
-		fmt.Fprintln(e.stdout, "Wiring OK.")
-	}
-	return code
-}
-
-// hwWait waits for c or for ctx to end, and reports whether c came first.
-func hwWait(ctx context.Context, c <-chan time.Time) bool {
-	select {
-	case <-c:
-		return true
-	case <-ctx.Done():
-		return false
-	}
+	return 0
 }

@@ -10,41 +10,42 @@ import (
 	"quietroom/hw"
 	"quietroom/hw/gpio"
 	"quietroom/hw/hwtest"
+	"quietroom/hw/selftest"
 )
 
 // fakeHW returns deps over fakes. Waits end at once; the button is pressed before the test
 // waits for it when pressed is true.
-func fakeHW(ind *hwtest.Indicator, btn *hwtest.Button, opened *gpio.Options) hwDeps {
+func fakeHW(ind *hwtest.Indicator, btn *hwtest.Button, opened *gpio.Options) selftest.Deps {
 	ready := func(time.Duration) <-chan time.Time {
 		c := make(chan time.Time, 1)
 		c <- time.Time{}
 		return c
 	}
 	never := func(time.Duration) <-chan time.Time { return nil }
-	d := hwDeps{
-		openIndicator: func(o gpio.Options) (hw.Indicator, error) {
+	d := selftest.Deps{
+		OpenIndicator: func(o gpio.Options) (hw.Indicator, error) {
 			*opened = o
 			if ind == nil {
 				return nil, &gpio.LineError{Line: "GPIO17", Role: "led", Err: gpio.ErrLineNotFound, Hint: "check the wiring"}
 			}
 			return ind, nil
 		},
-		openButton: func(gpio.Options) (hw.Button, error) {
+		OpenButton: func(gpio.Options) (hw.Button, error) {
 			if btn == nil {
 				return nil, nil
 			}
 			return btn, nil
 		},
-		chips: func() ([]gpio.Chip, error) {
+		Chips: func() ([]gpio.Chip, error) {
 			return []gpio.Chip{{Name: "gpiochip0", Label: "pinctrl-rp1", Path: "/dev/gpiochip0", Lines: []gpio.Line{
 				{Offset: 17, Name: "GPIO17"}, {Offset: 18, Name: ""}, {Offset: 27, Name: "GPIO27", Consumer: "quietroom@42"},
 			}}}, nil
 		},
-		after: ready,
+		After: ready,
 	}
 	if btn != nil {
 		// The test presses before waiting; a timeout must then never win.
-		d.after = func(d time.Duration) <-chan time.Time {
+		d.After = func(d time.Duration) <-chan time.Time {
 			if d == 30*time.Second {
 				return never(d)
 			}
@@ -54,7 +55,7 @@ func fakeHW(ind *hwtest.Indicator, btn *hwtest.Button, opened *gpio.Options) hwD
 	return d
 }
 
-func hwRun(t *testing.T, d hwDeps, args ...string) (code int, stdout, stderr string) {
+func hwRun(t *testing.T, d selftest.Deps, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	code = hwCommand(context.Background(), &env{stdout: &out, stderr: &errb}, args, d)
@@ -138,7 +139,7 @@ func TestHWTestReportsProblems(t *testing.T) {
 		clock := hwtest.NewClock(time.Time{})
 		var o gpio.Options
 		d := fakeHW(hwtest.NewIndicator(hw.Single, clock), nil, &o)
-		d.openButton = func(gpio.Options) (hw.Button, error) { return hwtest.NewButton(clock), nil }
+		d.OpenButton = func(gpio.Options) (hw.Button, error) { return hwtest.NewButton(clock), nil }
 		code, _, errs := hwRun(t, d, "test")
 		if code != 1 || !strings.Contains(errs, "no press within 30s") {
 			t.Errorf("exit %d, stderr %q; want 1 and the timeout", code, errs)
@@ -148,7 +149,7 @@ func TestHWTestReportsProblems(t *testing.T) {
 		var o gpio.Options
 		ind := hwtest.NewIndicator(hw.Single, nil)
 		d := fakeHW(ind, nil, &o)
-		d.after = func(time.Duration) <-chan time.Time { return nil }
+		d.After = func(time.Duration) <-chan time.Time { return nil }
 		ctx, cancel := context.WithCancel(context.Background())
 		cancel()
 		var out, errb bytes.Buffer
