@@ -18,6 +18,9 @@
 //     signing out and sealing what is open; the live interview itself never times out.
 //   - Widgets change only on Fyne's goroutine: timer ticks and hardware events come through
 //     fyne.Do.
-//   - Every string the user sees goes through fyne.io/fyne/v2/lang with the English bundle in
-//     translations/en.json.
+//   - Every string the screens word themselves goes through fyne.io/fyne/v2/lang with the
+//     English bundle in translations/en.json; a pack's, an enrolment's and an admin's own words
+//     (questions, titles, room names) are shown as written. Errors are worded by message.go:
+//     known ones in the screens' own words, others by their innermost reason, never as a chain
+//     of internal steps or ids.
 package ui

@@ -1,8 +1,9 @@
 // Package vault owns Quiet Room's keys: the device secret, the PIN-derived keys that wrap each
 // interviewer's private key, the per-session data keys, and sealing and opening of records with
 // them. It is pure Go: no cgo, SQL, Fyne or periph. It implements session.Keys and
-// session.SessionKey; only main wires it in. The session package must never import it, and the
-// UI reaches it only through the session ports.
+// session.SessionKey; the assembly (app/assemble) wires it in and the kiosk's use cases call
+// it. The session package must never import it; the screens (app/ui) use only its errors, to
+// word a wrong PIN or a wait in plain language.
 //
 // # The key hierarchy
 //

@@ -6,5 +6,7 @@
 // The protocol is a few lines, so it is written here rather than imported. Outside systemd
 // (no $NOTIFY_SOCKET) every method does nothing, so development runs need no special casing.
 //
-// Only the program's wiring imports this package; everything else sees [hw.Watchdog].
+// Only main imports this package: it pings from the UI's own thread, so a hung screen stops the
+// pings and systemd restarts the kiosk. [hw.Watchdog] is the role it plays, with a fake in
+// hw/hwtest.
 package watchdog
