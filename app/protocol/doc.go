@@ -25,6 +25,12 @@
 //     Nothing is ever half-loaded.
 //   - ContentHash depends on the content only (wording, ids, order, numbers), never on how the
 //     file is written, so the hash a consent was given against names the exact text shown.
+//   - Load refuses what no person writes: a file over 1 MiB, text that is not UTF-8, control
+//     and text-direction characters, texts and lists past the limits in load.go (a title of
+//     200 characters, a question of 4,000, 100 topics, 30 probes a topic), a duration outside
+//     MinDurationMinutes..MaxDurationMinutes (the bounds the session engine uses too), and a
+//     scale outside 0..MaxScaleValue or of more than MaxScalePoints points. Scale.Values lists
+//     a scale's points without overflow for the screens.
 //   - Marshal writes a pack that loads back to the same hash.
 //   - Every built-in pack is valid; the tests load them all.
 //

@@ -13,11 +13,20 @@
 //   - The schema is migrated in order by PRAGMA user_version from the embedded migrations; a
 //     database newer than this program is refused ([ErrNewerSchema]), and so is one failing its
 //     integrity check ([ErrCorrupt]), which is left untouched for recovery.
-//   - A full disk is [ErrFull]: the write is refused, nothing already saved is lost.
+//   - A full disk is [ErrFull] (which is session.ErrStorageFull): the write is refused,
+//     nothing already saved is lost.
+//   - A database is created only where no file of that name exists, built under a temporary
+//     name beside it and linked into place whole, so a file that exists but is empty or holds
+//     no schema was never made by this program: it is [ErrCorrupt] and left untouched, never
+//     taken for a new device. A missing database whose journal is still beside it, or that
+//     Options.MustExist says must be there, is [ErrMissing]; nothing is created.
+//   - A read-only open (Options.ReadOnly, as `quietroom status` uses) creates and changes no
+//     file in the folder.
 //
 // [DB] implements session.Store, retention.Storage and the admin operations (engagements,
 // interviewers, the admin credential, failed attempts, audit log, receipts, settings). Who may
 // call which is the caller's rule, not the store's.
 //
-// Only app/cmd/quietroom wires it; the UI and the domain packages must not import it.
+// Only the assembly (app/assemble) and the status command wire it; the UI, the use cases and
+// the domain packages must not import it (app/deps checks).
 package store
