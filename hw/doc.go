@@ -10,8 +10,8 @@
 //     [ProgrammableSecret] can be written once, and its drivers return [ErrNoSecretHardware],
 //     [ErrSecretUnprogrammed] and [ErrSecretProgrammed].
 //   - [Watchdog] tells the service manager the kiosk is ready, alive and stopping.
-//   - [Clock] is the time source that drives blink patterns and debouncing; tests inject a
-//     fake one (see hw/hwtest).
+//   - Patterns and debouncing take their time from the kiosk's one clock (app/clock); tests
+//     inject its fake (app/clock/clocktest).
 //
 // The implementations live in sub-packages: hw/gpio (periph.io over the GPIO character device),
 // hw/otp (the Raspberry Pi OTP device key), hw/watchdog (systemd's notify protocol), hw/sim (the

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"quietroom/app/clock"
 	"quietroom/app/enrol"
 	"quietroom/app/kiosk"
 	"quietroom/app/protocol"
@@ -114,7 +115,7 @@ func Open(ctx context.Context, c Config) (_ *Kiosk, err error) {
 	if err != nil {
 		return nil, err
 	}
-	ret, err := retention.New(ctx, db, hw.SystemClock(), retention.Options{Log: log})
+	ret, err := retention.New(ctx, db, clock.System(), retention.Options{Log: log})
 	if err != nil {
 		return nil, err
 	}
@@ -169,10 +170,10 @@ func (k *Kiosk) openHardware(c Config, o gpio.Options) hw.Indicator {
 	log := c.Logger
 	var light hw.Indicator
 	if c.Dev {
-		simLight := sim.NewIndicator(log, hw.TwoColour, hw.SystemClock())
+		simLight := sim.NewIndicator(log, hw.TwoColour, clock.System())
 		light = simLight
 		k.UI.Light, k.UI.Wiring = simLight.Subscribe, hw.TwoColour
-		btn := sim.NewButton(log, hw.SystemClock())
+		btn := sim.NewButton(log, clock.System())
 		k.UI.Privacy = btn.Presses()
 		k.closers = append(k.closers, func() { btn.Close() })
 	} else {

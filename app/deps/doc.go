@@ -6,8 +6,8 @@
 // retention) is plain Go that knows no screen, SQL or GPIO; the vault knows no storage, screen
 // or hardware driver; the use cases (kiosk) and the screens (ui) never touch the store or a
 // driver; ui never creates the Fyne app (so it tests headless); hw's root package, the clock
-// and the YAML reader use the standard library only (and the YAML library). The test reads source files
-// directly, so it cannot skip for want of a tool: it passes or fails.
+// and the YAML reader use the standard library only (and the YAML library). The test reads
+// source files directly, so it cannot skip for want of a tool: it passes or fails.
 //
 // Nothing imports this package.
 package deps

@@ -7,6 +7,7 @@ import (
 
 	"periph.io/x/conn/v3/gpio"
 
+	"quietroom/app/clock"
 	"quietroom/hw"
 )
 
@@ -14,7 +15,7 @@ import (
 // line's internal pull-up holds it high otherwise, so a press is a falling edge.
 type Button struct {
 	pin     gpio.PinIn
-	clock   hw.Clock
+	clock   clock.Clock
 	poll    time.Duration
 	release func()
 
@@ -31,7 +32,7 @@ func NewButton(pin gpio.PinIn, o Options) (*Button, error) {
 		o.Debounce = hw.DefaultDebounce
 	}
 	if o.Clock == nil {
-		o.Clock = hw.SystemClock()
+		o.Clock = clock.System()
 	}
 	if o.Poll <= 0 {
 		o.Poll = 500 * time.Millisecond

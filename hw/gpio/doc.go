@@ -8,7 +8,7 @@
 //
 // [Indicator] keeps the state of its lines itself and never reads an output back: on the
 // character device a read reconfigures the line as an input and the LED goes out. Patterns run
-// from an injected [hw.Clock], so no goroutine ticks while the light is steady.
+// from an injected [clock.Clock], so no goroutine ticks while the light is steady.
 //
 // [Button] watches a line with the internal pull-up for edges and debounces them with
 // [hw.Debouncer]. periph's gpioutil.Debounce is not used: in conn v3.7.2 its clock cannot be

@@ -11,6 +11,7 @@ import (
 	"periph.io/x/conn/v3/gpio"
 	"periph.io/x/conn/v3/gpio/gpiotest"
 
+	"quietroom/app/clock/clocktest"
 	"quietroom/hw"
 	qgpio "quietroom/hw/gpio"
 	"quietroom/hw/hwtest"
@@ -19,7 +20,7 @@ import (
 func TestIndicatorContract(t *testing.T) {
 	for _, pol := range []hw.Polarity{hw.ActiveHigh, hw.ActiveLow} {
 		t.Run(pol.String(), func(t *testing.T) {
-			hwtest.TestIndicator(t, func(t *testing.T, w hw.Wiring, clock *hwtest.Clock) hwtest.IndicatorHarness {
+			hwtest.TestIndicator(t, func(t *testing.T, w hw.Wiring, clock *clocktest.Clock) hwtest.IndicatorHarness {
 				pins, outs := testPins(w)
 				ind, err := qgpio.NewIndicator(outs, qgpio.Options{Wiring: w, Polarity: pol, Clock: clock})
 				if err != nil {
@@ -32,7 +33,7 @@ func TestIndicatorContract(t *testing.T) {
 }
 
 func TestButtonContract(t *testing.T) {
-	hwtest.TestButton(t, func(t *testing.T, clock *hwtest.Clock) hwtest.ButtonHarness {
+	hwtest.TestButton(t, func(t *testing.T, clock *clocktest.Clock) hwtest.ButtonHarness {
 		pin := &gpiotest.Pin{N: "GPIO27", Num: 27, EdgesChan: make(chan gpio.Level)}
 		b, err := qgpio.NewButton(pin, qgpio.Options{Clock: clock, Poll: time.Millisecond})
 		if err != nil {
@@ -75,7 +76,7 @@ func (r *recorder) Read() gpio.Level {
 }
 
 func TestIndicatorNeverReadsItsLines(t *testing.T) {
-	clock := hwtest.NewClock(time.Time{})
+	clock := clocktest.New(time.Time{})
 	r := &recorder{Pin: &gpiotest.Pin{N: "GPIO17"}}
 	ind, err := qgpio.NewIndicator([]gpio.PinOut{r}, qgpio.Options{Clock: clock})
 	if err != nil {
@@ -92,7 +93,7 @@ func TestIndicatorNeverReadsItsLines(t *testing.T) {
 }
 
 func TestIndicatorIsQuietWhenSteady(t *testing.T) {
-	clock := hwtest.NewClock(time.Time{})
+	clock := clocktest.New(time.Time{})
 	r := &recorder{Pin: &gpiotest.Pin{N: "GPIO17"}}
 	ind, err := qgpio.NewIndicator([]gpio.PinOut{r}, qgpio.Options{Clock: clock})
 	if err != nil {
@@ -111,7 +112,7 @@ func TestIndicatorIsQuietWhenSteady(t *testing.T) {
 }
 
 func TestIndicatorReportsWriteErrors(t *testing.T) {
-	clock := hwtest.NewClock(time.Time{})
+	clock := clocktest.New(time.Time{})
 	r := &recorder{Pin: &gpiotest.Pin{N: "GPIO17"}}
 	ind, err := qgpio.NewIndicator([]gpio.PinOut{r}, qgpio.Options{Clock: clock})
 	if err != nil {

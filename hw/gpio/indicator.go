@@ -7,6 +7,7 @@ import (
 
 	"periph.io/x/conn/v3/gpio"
 
+	"quietroom/app/clock"
 	"quietroom/hw"
 )
 
@@ -15,7 +16,7 @@ type Indicator struct {
 	pins     []gpio.PinOut
 	wiring   hw.Wiring
 	polarity hw.Polarity
-	clock    hw.Clock
+	clock    clock.Clock
 	release  func() // releases lines this package opened; nil for lines the caller owns
 
 	mu     sync.Mutex
@@ -23,12 +24,12 @@ type Indicator struct {
 	shown  bool
 	look   hw.Look
 	phase  int
-	gen    uint64   // bumped by every Show and Close; stale pattern callbacks compare it
-	timer  hw.Timer // the pending phase change, if a pattern runs
-	lit    []bool   // what each channel shows, as last written; the lines are never read
-	known  bool     // lit reflects the lines
-	err    error    // a write failure from a pattern callback, returned by the next Show
-	dirty  bool     // the lines may not show the state: the next Show writes again
+	gen    uint64      // bumped by every Show and Close; stale pattern callbacks compare it
+	timer  clock.Timer // the pending phase change, if a pattern runs
+	lit    []bool      // what each channel shows, as last written; the lines are never read
+	known  bool        // lit reflects the lines
+	err    error       // a write failure from a pattern callback, returned by the next Show
+	dirty  bool        // the lines may not show the state: the next Show writes again
 	closed bool
 }
 
@@ -40,7 +41,7 @@ func NewIndicator(pins []gpio.PinOut, o Options) (*Indicator, error) {
 		return nil, fmt.Errorf("indicator wiring %v needs %d lines, got %d", o.Wiring, want, len(pins))
 	}
 	if o.Clock == nil {
-		o.Clock = hw.SystemClock()
+		o.Clock = clock.System()
 	}
 	i := &Indicator{
 		pins:     pins,

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"quietroom/app/clock"
 	"quietroom/hw"
 )
 
@@ -24,8 +25,8 @@ type Options struct {
 	// [hw.DefaultDebounce]).
 	Debounce time.Duration `yaml:"button_debounce"`
 
-	// Clock drives patterns and debouncing (default [hw.SystemClock]).
-	Clock hw.Clock `yaml:"-"`
+	// Clock drives patterns and debouncing (default [clock.System]).
+	Clock clock.Clock `yaml:"-"`
 	// Poll bounds how long the button's watcher waits for an edge before it checks whether it
 	// was closed (default 500 ms). Close normally interrupts the wait at once; Poll is the
 	// backstop.
@@ -56,7 +57,7 @@ func (o Options) withDefaults() (Options, error) {
 		o.Debounce = hw.DefaultDebounce
 	}
 	if o.Clock == nil {
-		o.Clock = hw.SystemClock()
+		o.Clock = clock.System()
 	}
 	if o.Poll <= 0 {
 		o.Poll = 500 * time.Millisecond

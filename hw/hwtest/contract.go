@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"quietroom/app/clock/clocktest"
 	"quietroom/hw"
 )
 
@@ -18,13 +19,13 @@ type IndicatorHarness struct {
 
 // TestIndicator is the contract of [hw.Indicator]. open returns a fresh indicator of wiring w
 // whose patterns run from clock; TestIndicator closes it.
-func TestIndicator(t *testing.T, open func(t *testing.T, w hw.Wiring, clock *Clock) IndicatorHarness) {
+func TestIndicator(t *testing.T, open func(t *testing.T, w hw.Wiring, clock *clocktest.Clock) IndicatorHarness) {
 	t.Helper()
 	for _, w := range []hw.Wiring{hw.Single, hw.TwoColour, hw.RGB} {
 		t.Run(w.String(), func(t *testing.T) {
-			fresh := func(t *testing.T) (IndicatorHarness, *Clock) {
+			fresh := func(t *testing.T) (IndicatorHarness, *clocktest.Clock) {
 				t.Helper()
-				clock := NewClock(time.Time{})
+				clock := clocktest.New(time.Time{})
 				h := open(t, w, clock)
 				t.Cleanup(func() { _ = h.Indicator.Close() })
 				return h, clock
@@ -108,7 +109,7 @@ func mustShow(t *testing.T, ind hw.Indicator, s hw.State) {
 
 // checkLook samples the light every 50 ms over two periods of the look's pattern, starting
 // offset into it.
-func checkLook(t *testing.T, h IndicatorHarness, clock *Clock, look hw.Look, offset time.Duration) {
+func checkLook(t *testing.T, h IndicatorHarness, clock *clocktest.Clock, look hw.Look, offset time.Duration) {
 	t.Helper()
 	const step = 50 * time.Millisecond
 	span := 2*look.Pattern.Period() + step
@@ -130,7 +131,7 @@ type ButtonHarness struct {
 
 // TestButton is the contract of [hw.Button] with [hw.DefaultDebounce]. open returns a fresh
 // button, released, debounced against clock; TestButton closes it.
-func TestButton(t *testing.T, open func(t *testing.T, clock *Clock) ButtonHarness) {
+func TestButton(t *testing.T, open func(t *testing.T, clock *clocktest.Clock) ButtonHarness) {
 	t.Helper()
 	ms := time.Millisecond
 	type step struct {
@@ -158,7 +159,7 @@ func TestButton(t *testing.T, open func(t *testing.T, clock *Clock) ButtonHarnes
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			clock := NewClock(time.Time{})
+			clock := clocktest.New(time.Time{})
 			start := clock.Now()
 			h := open(t, clock)
 			t.Cleanup(func() { _ = h.Button.Close() })
@@ -175,7 +176,7 @@ func TestButton(t *testing.T, open func(t *testing.T, clock *Clock) ButtonHarnes
 	}
 
 	t.Run("Close closes Presses", func(t *testing.T) {
-		h := open(t, NewClock(time.Time{}))
+		h := open(t, clocktest.New(time.Time{}))
 		if err := h.Button.Close(); err != nil {
 			t.Fatalf("Close() = %v", err)
 		}

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	"quietroom/app/clock"
 	"quietroom/hw"
 	"quietroom/hw/sim"
 )
@@ -14,7 +15,7 @@ import (
 // Indicator is a fake [hw.Indicator] that remembers what it was told.
 type Indicator struct {
 	wiring hw.Wiring
-	clock  hw.Clock
+	clock  interface{ Now() time.Time }
 
 	mu      sync.Mutex
 	state   hw.State
@@ -25,9 +26,9 @@ type Indicator struct {
 	closed  bool
 }
 
-// NewIndicator returns a fake indicator of the given wiring; clock times its patterns for
-// Light and may be nil when the test does not look at patterns.
-func NewIndicator(w hw.Wiring, clock hw.Clock) *Indicator {
+// NewIndicator returns a fake indicator of the given wiring; clock (only its Now) times its
+// patterns for Light and may be nil when the test does not look at patterns.
+func NewIndicator(w hw.Wiring, clock interface{ Now() time.Time }) *Indicator {
 	return &Indicator{wiring: w, clock: clock}
 }
 
@@ -108,7 +109,7 @@ func (f *Indicator) now() time.Time {
 type Button = sim.Button
 
 // NewButton returns a fake button whose contact is open.
-func NewButton(clock hw.Clock) *Button {
+func NewButton(clock clock.Clock) *Button {
 	return sim.NewButton(slog.New(slog.DiscardHandler), clock)
 }
 

@@ -5,19 +5,20 @@ import (
 	"testing"
 	"time"
 
+	"quietroom/app/clock/clocktest"
 	"quietroom/hw"
 	"quietroom/hw/hwtest"
 )
 
 func TestFakeIndicatorContract(t *testing.T) {
-	hwtest.TestIndicator(t, func(t *testing.T, w hw.Wiring, clock *hwtest.Clock) hwtest.IndicatorHarness {
+	hwtest.TestIndicator(t, func(t *testing.T, w hw.Wiring, clock *clocktest.Clock) hwtest.IndicatorHarness {
 		f := hwtest.NewIndicator(w, clock)
 		return hwtest.IndicatorHarness{Indicator: f, Light: f.Light}
 	})
 }
 
 func TestFakeButtonContract(t *testing.T) {
-	hwtest.TestButton(t, func(t *testing.T, clock *hwtest.Clock) hwtest.ButtonHarness {
+	hwtest.TestButton(t, func(t *testing.T, clock *clocktest.Clock) hwtest.ButtonHarness {
 		b := hwtest.NewButton(clock)
 		return hwtest.ButtonHarness{Button: b, Contact: b.Contact}
 	})
@@ -43,7 +44,7 @@ func TestFakeIndicatorFailAndHistory(t *testing.T) {
 }
 
 func TestClockRunsCallbacksInOrder(t *testing.T) {
-	c := hwtest.NewClock(time.Time{})
+	c := clocktest.New(time.Time{})
 	start := c.Now()
 	var order []time.Duration
 	record := func() { order = append(order, c.Now().Sub(start)) }

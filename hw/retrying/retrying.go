@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 
+	"quietroom/app/clock"
 	"quietroom/hw"
 )
 
@@ -14,8 +15,8 @@ type Options struct {
 	// Log receives a warning per fault and a line per recovery (component=indicator). That is
 	// the fault's only log line: Fault tells the rest of the kiosk what is wrong now.
 	Log *slog.Logger
-	// Clock paces the retries (default [hw.SystemClock]).
-	Clock hw.Clock
+	// Clock paces the retries (default [clock.System]).
+	Clock clock.Clock
 	// RetryEvery is how often a missing indicator is opened again (default 1 minute).
 	RetryEvery time.Duration
 }
@@ -42,7 +43,7 @@ func Open(open func() (hw.Indicator, error), o Options) *Indicator {
 	}
 	o.Log = o.Log.With("component", "indicator")
 	if o.Clock == nil {
-		o.Clock = hw.SystemClock()
+		o.Clock = clock.System()
 	}
 	if o.RetryEvery <= 0 {
 		o.RetryEvery = time.Minute

@@ -8,13 +8,14 @@ import (
 	"testing"
 	"time"
 
+	"quietroom/app/clock/clocktest"
 	"quietroom/hw"
 	"quietroom/hw/hwtest"
 	"quietroom/hw/retrying"
 )
 
 func TestContract(t *testing.T) {
-	hwtest.TestIndicator(t, func(t *testing.T, w hw.Wiring, clock *hwtest.Clock) hwtest.IndicatorHarness {
+	hwtest.TestIndicator(t, func(t *testing.T, w hw.Wiring, clock *clocktest.Clock) hwtest.IndicatorHarness {
 		f := hwtest.NewIndicator(w, clock)
 		d := retrying.Open(func() (hw.Indicator, error) { return f, nil }, retrying.Options{Clock: clock})
 		return hwtest.IndicatorHarness{Indicator: d, Light: f.Light}
@@ -22,7 +23,7 @@ func TestContract(t *testing.T) {
 }
 
 func TestMissingHardwareIsLoggedAndRetried(t *testing.T) {
-	clock := hwtest.NewClock(time.Time{})
+	clock := clocktest.New(time.Time{})
 	var logs bytes.Buffer
 	missing := errors.New("GPIO line GPIO17 (led): GPIO line not found")
 	fake := hwtest.NewIndicator(hw.Single, clock)
@@ -74,7 +75,7 @@ func TestFailingShowIsLoggedOnce(t *testing.T) {
 	fake := hwtest.NewIndicator(hw.Single, nil)
 	var logs bytes.Buffer
 	d := retrying.Open(func() (hw.Indicator, error) { return fake, nil },
-		retrying.Options{Log: slog.New(slog.NewTextHandler(&logs, nil)), Clock: hwtest.NewClock(time.Time{})})
+		retrying.Options{Log: slog.New(slog.NewTextHandler(&logs, nil)), Clock: clocktest.New(time.Time{})})
 	busy := errors.New("busy")
 	fake.Fail(busy)
 	for _, s := range []hw.State{hw.Occupied, hw.EndingSoon, hw.Overtime} {

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 
+	"quietroom/app/clock"
 	"quietroom/hw"
 )
 
@@ -13,7 +14,7 @@ import (
 type Indicator struct {
 	log    *slog.Logger
 	wiring hw.Wiring
-	clock  hw.Clock
+	clock  clock.Clock
 
 	mu     sync.Mutex
 	state  hw.State
@@ -26,7 +27,7 @@ type Indicator struct {
 
 // NewIndicator returns a simulated light of wiring w. log receives one line per change
 // (component=indicator); clock times the patterns that Light reports.
-func NewIndicator(log *slog.Logger, w hw.Wiring, clock hw.Clock) *Indicator {
+func NewIndicator(log *slog.Logger, w hw.Wiring, clock clock.Clock) *Indicator {
 	return &Indicator{
 		log:    log.With("component", "indicator", "wiring", w.String()),
 		wiring: w,
@@ -114,7 +115,7 @@ func (i *Indicator) Light() hw.Colour {
 // Button is a simulated privacy button.
 type Button struct {
 	log   *slog.Logger
-	clock hw.Clock
+	clock clock.Clock
 
 	mu      sync.Mutex
 	deb     hw.Debouncer
@@ -123,7 +124,7 @@ type Button struct {
 }
 
 // NewButton returns a simulated button; log receives one line per press (component=button).
-func NewButton(log *slog.Logger, clock hw.Clock) *Button {
+func NewButton(log *slog.Logger, clock clock.Clock) *Button {
 	return &Button{
 		log:     log.With("component", "button"),
 		clock:   clock,

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"quietroom/app/clock/clocktest"
 	"quietroom/hw"
 	"quietroom/hw/hwtest"
 	"quietroom/hw/sim"
@@ -15,14 +16,14 @@ import (
 func discard() *slog.Logger { return slog.New(slog.DiscardHandler) }
 
 func TestIndicatorContract(t *testing.T) {
-	hwtest.TestIndicator(t, func(t *testing.T, w hw.Wiring, clock *hwtest.Clock) hwtest.IndicatorHarness {
+	hwtest.TestIndicator(t, func(t *testing.T, w hw.Wiring, clock *clocktest.Clock) hwtest.IndicatorHarness {
 		i := sim.NewIndicator(discard(), w, clock)
 		return hwtest.IndicatorHarness{Indicator: i, Light: i.Light}
 	})
 }
 
 func TestButtonContract(t *testing.T) {
-	hwtest.TestButton(t, func(t *testing.T, clock *hwtest.Clock) hwtest.ButtonHarness {
+	hwtest.TestButton(t, func(t *testing.T, clock *clocktest.Clock) hwtest.ButtonHarness {
 		b := sim.NewButton(discard(), clock)
 		return hwtest.ButtonHarness{Button: b, Contact: b.Contact}
 	})
@@ -30,7 +31,7 @@ func TestButtonContract(t *testing.T) {
 
 func TestIndicatorLogsAndNotifiesChanges(t *testing.T) {
 	var logs bytes.Buffer
-	clock := hwtest.NewClock(time.Time{})
+	clock := clocktest.New(time.Time{})
 	i := sim.NewIndicator(slog.New(slog.NewTextHandler(&logs, nil)), hw.TwoColour, clock)
 	var got []hw.State
 	cancel := i.Subscribe(func(s hw.State) { got = append(got, s) })
@@ -60,7 +61,7 @@ func TestIndicatorLogsAndNotifiesChanges(t *testing.T) {
 }
 
 func TestButtonPress(t *testing.T) {
-	clock := hwtest.NewClock(time.Time{})
+	clock := clocktest.New(time.Time{})
 	b := sim.NewButton(discard(), clock)
 	defer b.Close()
 	b.Press()

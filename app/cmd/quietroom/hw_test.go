@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"quietroom/app/clock/clocktest"
 	"quietroom/hw"
 	"quietroom/hw/gpio"
 	"quietroom/hw/hwtest"
@@ -100,7 +101,7 @@ func TestHWList(t *testing.T) {
 }
 
 func TestHWTestCyclesEveryStateAndWaitsForThePress(t *testing.T) {
-	clock := hwtest.NewClock(time.Time{})
+	clock := clocktest.New(time.Time{})
 	ind := hwtest.NewIndicator(hw.TwoColour, clock)
 	btn := hwtest.NewButton(clock)
 	btn.Press()
@@ -136,7 +137,7 @@ func TestHWTestReportsProblems(t *testing.T) {
 		}
 	})
 	t.Run("no press before the timeout", func(t *testing.T) {
-		clock := hwtest.NewClock(time.Time{})
+		clock := clocktest.New(time.Time{})
 		var o gpio.Options
 		d := fakeHW(hwtest.NewIndicator(hw.Single, clock), nil, &o)
 		d.OpenButton = func(gpio.Options) (hw.Button, error) { return hwtest.NewButton(clock), nil }

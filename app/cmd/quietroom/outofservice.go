@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"quietroom/app/clock"
 	"quietroom/app/ui"
 	"quietroom/hw"
 	"quietroom/hw/gpio"
@@ -40,7 +41,7 @@ func showOutOfService(w fyne.Window, cfg runConfig, log *slog.Logger, problem er
 // driving something else.
 func faultLight(cfg runConfig, log *slog.Logger) (hw.Indicator, hw.Wiring, error) {
 	if cfg.dev {
-		return sim.NewIndicator(log, hw.TwoColour, hw.SystemClock()), hw.TwoColour, nil
+		return sim.NewIndicator(log, hw.TwoColour, clock.System()), hw.TwoColour, nil
 	}
 	_, opts, err := loadDevice(cfg.deviceConfig())
 	if err != nil {

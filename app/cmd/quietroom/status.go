@@ -9,9 +9,9 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"quietroom/app/clock"
 	"quietroom/app/retention"
 	"quietroom/app/store"
-	"quietroom/hw"
 )
 
 // defaultDataDir is where the kiosk keeps its database on a device.
@@ -98,7 +98,7 @@ func buildStatus(ctx context.Context, dir string) (statusReport, error) {
 	if rep.Integrity, err = db.IntegrityCheck(ctx); err != nil {
 		return statusReport{}, err
 	}
-	rt, err := retention.New(ctx, db, hw.SystemClock(), retention.Options{})
+	rt, err := retention.New(ctx, db, clock.System(), retention.Options{})
 	if err != nil {
 		return statusReport{}, err
 	}
