@@ -24,7 +24,11 @@ func TestAdminWipeWithReceipt(t *testing.T) {
 	h.wantScreen("wipe-confirm-2")
 	h.tap("Wipe now")
 	h.wantScreen("receipt")
-	if !h.shows("Engagement wiped after the follow-up visit, Monday 2 March 2026 at 10:00, by an admin. Receipt r1.") {
+	receipts, _ := h.env.Store.Receipts(context.Background())
+	if len(receipts) != 1 {
+		t.Fatalf("receipts after wipe = %d, want 1", len(receipts))
+	}
+	if !h.shows("Engagement wiped after the follow-up visit, Monday 2 March 2026 at 10:00, by an admin. Receipt " + receipts[0].ID + ".") {
 		t.Error("receipt not shown")
 	}
 	if engs, _ := h.env.Kiosk.Engagements(context.Background()); len(engs) != 0 {

@@ -1,12 +1,16 @@
 // Package kiosktest builds a kiosk on in-memory fakes for the tests of app/kiosk and app/ui:
-// a Store (sessiontest's session store plus the admin tables), a Retention that destroys at
-// once and keeps receipts, a fake clock, small Argon2 costs and a fake light.
+// a Store (retentiontest's Storage, which passes the contract the SQLite store passes, plus
+// the interviewers and settings), the real retention over it, wrong-PIN logs that survive a
+// Restart as the database does, a fake clock, small Argon2 costs and a fake light.
 package kiosktest
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
+	"io"
+	"math/rand/v2"
 	"path/filepath"
 	"slices"
 	"sync"
@@ -16,6 +20,7 @@ import (
 	"quietroom/app/kiosk"
 	"quietroom/app/protocol"
 	"quietroom/app/retention"
+	"quietroom/app/retention/retentiontest"
 	"quietroom/app/session"
 	"quietroom/app/session/sessiontest"
 	"quietroom/app/vault"
@@ -31,12 +36,20 @@ var Params = vault.Params{MemoryKiB: 64, Time: 1, Threads: 1}
 
 // Env is a kiosk with its fakes.
 type Env struct {
-	Kiosk     *kiosk.Kiosk
-	Store     *Store
-	Retention *Retention
+	Kiosk *kiosk.Kiosk
+	Store *Store
+	// Retention is the real retention over Store, started again by every Restart.
+	Retention *retention.Retention
 	Clock     *sessiontest.Clock
 	Light     *hwtest.Indicator
 	Packs     *protocol.Library
+	// Attempts and AdminAttempts are the wrong-PIN logs of the interviewers and of the admin.
+	// Like the device's database they outlive a Restart, and the delays with them.
+	Attempts      *vault.MemoryAttemptLog
+	AdminAttempts *vault.MemoryAttemptLog
+	// ReceiptIDs is where retention takes its receipt ids from: seeded, so a screen that shows
+	// one is the same at every run, and kept across a Restart, so no id comes twice.
+	ReceiptIDs io.Reader
 	// ImportDir stands for a USB stick: the kiosk's pack import looks here.
 	ImportDir string
 	// OTP is the board's fake OTP key; KeyFile the device key file's path.
@@ -115,20 +128,25 @@ func newOn(t testing.TB, board *OTP) *Env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := &Env{Store: st, Retention: &Retention{store: st, clock: clock}, Clock: clock, Packs: packs,
-		ImportDir: t.TempDir(), OTP: board, KeyFile: filepath.Join(t.TempDir(), "key", "device.key")}
+	e := &Env{Store: st, Clock: clock, Packs: packs,
+		Attempts: vault.NewMemoryAttemptLog(), AdminAttempts: vault.NewMemoryAttemptLog(),
+		ReceiptIDs: &seeded{r: rand.NewChaCha8([32]byte{'k', 'i', 'o', 's', 'k'})},
+		ImportDir:  t.TempDir(), OTP: board, KeyFile: filepath.Join(t.TempDir(), "key", "device.key")}
 	return e.assemble(t)
 }
 
-// Restart returns a new kiosk over the same store, retention, clock and packs, as after the
-// device restarted: the engine starts empty and the light is a new one.
+// Restart returns a new kiosk over the same store, attempt logs, clock and packs, as after the
+// device restarted: retention starts again (its time floor loaded, what is due purged), the
+// engine starts empty and the light is a new one. A clock set more than 14 days ahead of the
+// last trusted time meanwhile is then reported ahead; one set behind it, behind.
 func (e *Env) Restart(t testing.TB) *Env {
 	t.Helper()
 	after := *e
 	return after.assemble(t)
 }
 
-// assemble builds the kiosk, its device key, its vault and a fake light over e's fakes.
+// assemble starts retention and builds the kiosk, its device key, its vault and a fake light
+// over e's fakes, as app/assemble does over the device's.
 func (e *Env) assemble(t testing.TB) *Env {
 	t.Helper()
 	kf, err := vault.NewKeyFile(e.KeyFile, vault.KeyFileOptions{DataDir: e.ImportDir})
@@ -147,16 +165,48 @@ func (e *Env) assemble(t testing.TB) *Env {
 	if err != nil {
 		t.Fatal(err)
 	}
+	e.Retention = startRetention(t, e.Store.Storage, e.Clock, e.ReceiptIDs)
 	e.Light = hwtest.NewIndicator(hw.TwoColour, hwClock{e.Clock})
 	e.Kiosk, err = kiosk.New(kiosk.Deps{
 		Store: e.Store, Vault: v, Retention: e.Retention, Packs: e.Packs, Light: e.Light, Secret: secret,
-		Limiter:      vault.NewLimiter(vault.NewMemoryAttemptLog(), e.Clock, vault.DefaultPolicy()),
-		AdminLimiter: vault.NewLimiter(vault.NewMemoryAttemptLog(), e.Clock, vault.AdminPolicy()),
+		Limiter:      vault.NewLimiter(e.Attempts, e.Retention, vault.DefaultPolicy()),
+		AdminLimiter: vault.NewLimiter(e.AdminAttempts, e.Retention, vault.AdminPolicy()),
 	}, kiosk.Options{ImportDirs: []string{e.ImportDir}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return e
+}
+
+// startRetention is retentiontest.Start with receipt ids from ids: the real retention over st,
+// started as the kiosk starts it (the time floor loaded, what is due purged), the kernel's time
+// since boot unknown so that the fake clock alone decides trusted time.
+func startRetention(t testing.TB, st retention.Storage, clock session.Clock, ids io.Reader) *retention.Retention {
+	t.Helper()
+	ctx := context.Background()
+	r, err := retention.New(ctx, st, clock, retention.Options{
+		Rand:      ids,
+		SinceBoot: func() (string, time.Duration, bool) { return "", 0, false },
+	})
+	if err != nil {
+		t.Fatalf("retention.New = %v", err)
+	}
+	if _, err := r.PurgeDue(ctx); err != nil {
+		t.Fatalf("PurgeDue at start-up = %v", err)
+	}
+	return r
+}
+
+// seeded is a deterministic randomness source, safe for concurrent use.
+type seeded struct {
+	mu sync.Mutex
+	r  *rand.ChaCha8
+}
+
+func (s *seeded) Read(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.r.Read(p)
 }
 
 // Seeded is New with the demo data: it returns the demo credentials too.
@@ -170,18 +220,16 @@ func Seeded(t testing.TB) (*Env, kiosk.Demo) {
 	return e, d
 }
 
-// Store is an in-memory kiosk.Store.
+// Store is an in-memory kiosk.Store: retentiontest's Storage (the sessions, engagements,
+// audit log and receipts, kept to retention's rules and proven by retentiontest.Contract) plus
+// the interviewers and the device's settings.
 type Store struct {
-	*sessiontest.Store
+	*retentiontest.Storage
 
 	mu           sync.Mutex
-	engagements  []string
-	sessions     map[string][]string // engagement → session ids
 	interviewers map[string]session.Interviewer
 	verifier     []byte
 	room         string
-	audit        []retention.AuditEvent
-	receipts     []retention.Receipt
 }
 
 var (
@@ -190,79 +238,39 @@ var (
 
 // NewStore returns an empty store.
 func NewStore() *Store {
-	return &Store{Store: sessiontest.NewStore(), sessions: map[string][]string{}, interviewers: map[string]session.Interviewer{}}
+	return &Store{Storage: retentiontest.NewStorage(), interviewers: map[string]session.Interviewer{}}
 }
 
-// CreateSession records the session under its engagement, then stores it.
-func (s *Store) CreateSession(ctx context.Context, r session.Record) error {
-	if err := s.Store.CreateSession(ctx, r); err != nil {
-		return err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.sessions[r.EngagementID] = append(s.sessions[r.EngagementID], r.ID)
-	return nil
-}
-
-// SessionsOf implements kiosk.Store.
+// SessionsOf implements kiosk.Store: newest first, as the SQLite store lists them.
 func (s *Store) SessionsOf(ctx context.Context, interviewerID string) ([]session.Record, error) {
-	s.mu.Lock()
-	var ids []string
-	for _, e := range s.engagements {
-		ids = append(ids, s.sessions[e]...)
-	}
-	s.mu.Unlock()
 	var out []session.Record
-	for _, id := range ids {
-		r, err := s.Session(ctx, id)
-		if err != nil {
-			continue
-		}
+	for _, r := range s.Storage.Snapshot().Sessions {
 		if r.InterviewerID == interviewerID {
 			out = append(out, r)
 		}
 	}
+	slices.SortFunc(out, func(a, b session.Record) int {
+		return cmp.Or(b.CreatedAt.Compare(a.CreatedAt), cmp.Compare(a.ID, b.ID))
+	})
 	return out, nil
 }
 
-// Engagements implements kiosk.Store.
-func (s *Store) Engagements(ctx context.Context) ([]session.Engagement, error) {
-	s.mu.Lock()
-	ids := slices.Clone(s.engagements)
-	s.mu.Unlock()
-	var out []session.Engagement
-	for _, id := range ids {
-		e, err := s.Engagement(ctx, id)
-		if err != nil {
-			continue
-		}
-		out = append(out, e)
+// CloseEngagement implements kiosk.Store: the audit entry is written first, so a failed one
+// (FailNext("AppendAudit", err)) leaves the engagement open.
+func (s *Store) CloseEngagement(ctx context.Context, id string, ev retention.AuditEvent) error {
+	e, err := s.Storage.Engagement(ctx, id)
+	if err != nil {
+		return fmt.Errorf("close engagement %s: %w", id, err)
 	}
-	return out, nil
-}
-
-// CreateEngagement implements kiosk.Store.
-func (s *Store) CreateEngagement(ctx context.Context, e session.Engagement, ev retention.AuditEvent) error {
-	s.AddEngagement(e)
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.engagements = append(s.engagements, e.ID)
-	s.audit = append(s.audit, ev)
+	if err := s.Storage.AppendAudit(ctx, ev); err != nil {
+		return fmt.Errorf("close engagement %s: %w", id, err)
+	}
+	e.Closed = true
+	s.Storage.AddEngagement(e)
 	return nil
 }
 
-// CloseEngagement implements kiosk.Store.
-func (s *Store) CloseEngagement(ctx context.Context, id string, ev retention.AuditEvent) error {
-	e, err := s.Engagement(ctx, id)
-	if err != nil {
-		return err
-	}
-	e.Closed = true
-	s.AddEngagement(e)
-	return s.AppendAudit(ctx, ev)
-}
-
-// Interviewers implements kiosk.Store.
+// Interviewers implements kiosk.Store: by display name, then id.
 func (s *Store) Interviewers(ctx context.Context) ([]session.Interviewer, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -270,18 +278,10 @@ func (s *Store) Interviewers(ctx context.Context) ([]session.Interviewer, error)
 	for _, iv := range s.interviewers {
 		out = append(out, iv)
 	}
-	slices.SortFunc(out, func(a, b session.Interviewer) int { return cmpString(a.DisplayName, b.DisplayName) })
+	slices.SortFunc(out, func(a, b session.Interviewer) int {
+		return cmp.Or(cmp.Compare(a.DisplayName, b.DisplayName), cmp.Compare(a.ID, b.ID))
+	})
 	return out, nil
-}
-
-func cmpString(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // Interviewer implements kiosk.Store.
@@ -304,7 +304,7 @@ func (s *Store) PutInterviewer(ctx context.Context, iv session.Interviewer) erro
 	return nil
 }
 
-// AdminVerifier implements kiosk.Store.
+// AdminVerifier implements kiosk.Settings.
 func (s *Store) AdminVerifier(ctx context.Context) ([]byte, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -314,7 +314,7 @@ func (s *Store) AdminVerifier(ctx context.Context) ([]byte, error) {
 	return slices.Clone(s.verifier), nil
 }
 
-// SetAdminVerifier implements kiosk.Store.
+// SetAdminVerifier implements kiosk.Settings.
 func (s *Store) SetAdminVerifier(ctx context.Context, v []byte, at time.Time) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -322,7 +322,7 @@ func (s *Store) SetAdminVerifier(ctx context.Context, v []byte, at time.Time) er
 	return nil
 }
 
-// RoomName implements kiosk.Store.
+// RoomName implements kiosk.Settings.
 func (s *Store) RoomName(ctx context.Context) (string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -332,7 +332,7 @@ func (s *Store) RoomName(ctx context.Context) (string, error) {
 	return s.room, nil
 }
 
-// SetRoomName implements kiosk.Store.
+// SetRoomName implements kiosk.Settings.
 func (s *Store) SetRoomName(ctx context.Context, name string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -340,158 +340,5 @@ func (s *Store) SetRoomName(ctx context.Context, name string) error {
 	return nil
 }
 
-// AppendAudit implements kiosk.Store.
-func (s *Store) AppendAudit(ctx context.Context, ev retention.AuditEvent) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	ev.Seq = int64(len(s.audit) + 1)
-	s.audit = append(s.audit, ev)
-	return nil
-}
-
-// Audit implements kiosk.Store: newest first.
-func (s *Store) Audit(ctx context.Context, limit int) ([]retention.AuditEvent, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	out := slices.Clone(s.audit)
-	slices.Reverse(out)
-	if limit > 0 && len(out) > limit {
-		out = out[:limit]
-	}
-	return out, nil
-}
-
-// Receipts implements kiosk.Store.
-func (s *Store) Receipts(ctx context.Context) ([]retention.Receipt, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return slices.Clone(s.receipts), nil
-}
-
 // IntegrityCheck implements kiosk.Store.
 func (s *Store) IntegrityCheck(ctx context.Context) (string, error) { return "ok", nil }
-
-// Retention is an in-memory kiosk.Retention over Store.
-type Retention struct {
-	store *Store
-	clock *sessiontest.Clock
-
-	mu         sync.Mutex
-	clockState retention.ClockState
-}
-
-// Now implements session.Clock.
-func (r *Retention) Now() time.Time { return r.clock.Now() }
-
-// SetClockState makes Status report st (for the clock-check screen).
-func (r *Retention) SetClockState(st retention.ClockState) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.clockState = st
-}
-
-// Status implements kiosk.Retention.
-func (r *Retention) Status(ctx context.Context) (retention.Status, error) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	st := r.clockState
-	if st == "" {
-		st = retention.ClockOK
-	}
-	now := r.clock.Now()
-	msg := "The clock looks right."
-	if st != retention.ClockOK {
-		msg = "The clock looks wrong."
-	}
-	return retention.Status{Clock: now, Trusted: now, Floor: now, State: st, Message: msg}, nil
-}
-
-// ConfirmClock implements kiosk.Retention.
-func (r *Retention) ConfirmClock(ctx context.Context, actor retention.Role) error {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if r.clockState != retention.ClockAhead {
-		return retention.ErrClockUnconfirmed
-	}
-	r.clockState = retention.ClockOK
-	return r.store.AppendAudit(ctx, retention.AuditEvent{At: r.clock.Now(), Actor: actor, Action: "clock.confirm", Outcome: "ok"})
-}
-
-// PlaceHold implements kiosk.Retention.
-func (r *Retention) PlaceHold(ctx context.Context, id, reason string, actor retention.Role) error {
-	if reason == "" {
-		return retention.ErrNoReason
-	}
-	return r.hold(ctx, id, true, reason, actor)
-}
-
-// ReleaseHold implements kiosk.Retention.
-func (r *Retention) ReleaseHold(ctx context.Context, id string, actor retention.Role) error {
-	return r.hold(ctx, id, false, "", actor)
-}
-
-func (r *Retention) hold(ctx context.Context, id string, on bool, reason string, actor retention.Role) error {
-	e, err := r.store.Engagement(ctx, id)
-	if err != nil {
-		return err
-	}
-	e.LegalHold, e.HoldReason = on, reason
-	r.store.AddEngagement(e)
-	return r.store.AppendAudit(ctx, retention.AuditEvent{At: r.clock.Now(), Actor: actor, Action: "legal-hold", EngagementID: id, Outcome: "ok"})
-}
-
-// SetDeletionDate implements kiosk.Retention.
-func (r *Retention) SetDeletionDate(ctx context.Context, id string, date time.Time, actor retention.Role) error {
-	e, err := r.store.Engagement(ctx, id)
-	if err != nil {
-		return err
-	}
-	e.DeletionDate = date
-	r.store.AddEngagement(e)
-	return nil
-}
-
-// DestroySession implements session.Eraser.
-func (r *Retention) DestroySession(ctx context.Context, id string) error {
-	r.store.DeleteSession(id)
-	r.store.mu.Lock()
-	defer r.store.mu.Unlock()
-	r.store.receipts = append(r.store.receipts, retention.Receipt{
-		ID: fmt.Sprintf("r%d", len(r.store.receipts)+1), Kind: retention.KindWithdrawal, Actor: retention.RoleInterviewee,
-		At: r.clock.Now(), SessionIDs: []string{id}, Sessions: 1, Outcome: retention.OutcomePassed,
-	})
-	return nil
-}
-
-// WipeEngagement implements kiosk.Retention.
-func (r *Retention) WipeEngagement(ctx context.Context, id string, actor retention.Role) (retention.Receipt, error) {
-	e, err := r.store.Engagement(ctx, id)
-	if err != nil {
-		return retention.Receipt{}, err
-	}
-	if e.LegalHold {
-		return retention.Receipt{}, retention.ErrLegalHold
-	}
-	s := r.store
-	s.mu.Lock()
-	ids := s.sessions[id]
-	delete(s.sessions, id)
-	s.engagements = slices.DeleteFunc(s.engagements, func(x string) bool { return x == id })
-	s.mu.Unlock()
-	n := 0
-	for _, sid := range ids {
-		if _, err := s.Session(ctx, sid); err == nil {
-			n++
-		}
-		s.DeleteSession(sid)
-	}
-	rec := retention.Receipt{
-		ID: fmt.Sprintf("r%d", len(s.receipts)+1), Kind: retention.KindWipeEngagement, Actor: actor, At: r.clock.Now(),
-		EngagementIDs: []string{id}, SessionIDs: ids, Sessions: n, SecureDelete: true, WALTruncated: true,
-		Reclaimed: true, Outcome: retention.OutcomePassed, CompletedAt: r.clock.Now(),
-	}
-	s.mu.Lock()
-	s.receipts = append(s.receipts, rec)
-	s.mu.Unlock()
-	return rec, nil
-}
