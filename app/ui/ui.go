@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"quietroom/app/clock"
 	"quietroom/app/kiosk"
 	"quietroom/app/session"
 	"quietroom/app/vault"
@@ -24,8 +25,9 @@ import (
 
 // Options are the UI's tunables and its links to the outside world.
 type Options struct {
-	// Ticks drive the timer display and the idle time-out. Nil: a one-second ticker.
-	Ticks <-chan time.Time
+	// Clock ticks every second to redraw the timer and apply the idle time-out (see Tick).
+	// Default: clock.System().
+	Clock clock.Clock
 	// NoTicker starts no ticker goroutine at all (tests call Tick).
 	NoTicker bool
 	// IdleTimeout sends idle screens back to Home. Default 2 minutes.
@@ -159,22 +161,16 @@ func (u *UI) Start() {
 	if u.opts.NoTicker {
 		return
 	}
-	ticks := u.opts.Ticks
-	var t *time.Ticker
-	if ticks == nil {
-		t = time.NewTicker(time.Second)
-		ticks = t.C
+	c := u.opts.Clock
+	if c == nil {
+		c = clock.System()
 	}
+	t := c.NewTicker(time.Second)
 	go func() {
-		if t != nil {
-			defer t.Stop()
-		}
+		defer t.Stop()
 		for {
 			select {
-			case _, ok := <-ticks:
-				if !ok {
-					return
-				}
+			case <-t.C():
 				fyne.Do(u.Tick)
 			case <-u.stop:
 				return
