@@ -60,6 +60,8 @@ func BuiltinPack(id string) (*Pack, bool) {
 func (p *Pack) Clone() *Pack {
 	c := *p
 	c.WarningMinutes = append([]int(nil), p.WarningMinutes...)
+	c.InterviewerGuidance = append([]string(nil), p.InterviewerGuidance...)
+	c.Additions = append([]Addition(nil), p.Additions...)
 	c.Preamble = append([]Page(nil), p.Preamble...)
 	c.Consent = append([]ConsentPoint(nil), p.Consent...)
 	c.Topics = make([]Topic, len(p.Topics))

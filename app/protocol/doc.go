@@ -6,10 +6,29 @@
 //
 // A pack is one YAML document an admin can read and edit (see the files under packs/ for
 // complete examples). Fields are snake_case: id, version, title, language, kind (interview or
-// panel), source, duration_minutes, warning_minutes, preamble, consent, topics and closing.
+// panel), source, duration_minutes, warning_minutes, interviewer_guidance, preamble, consent,
+// topics, closing and additions.
 // Anchors, aliases and merge keys are not allowed: every piece of wording is written out where it
 // is shown. Preamble pages may use the placeholders {minutes} and {deletion_date}, which
 // PreamblePages fills in; no other text may use placeholders.
+//
+// The wording comes from a source document, which source names. Two optional fields keep what
+// is not the interviewee's:
+//
+//   - interviewer_guidance is a list of the source's points for the interviewer on running the
+//     interview ("Ask open questions, one question at a time"). The kiosk shows them to the
+//     interviewer before handing over the screen and on demand during the interview, never to
+//     the interviewee.
+//   - additions lists what the pack says that its source does not, each as a part and why:
+//     part names a field ("title", "duration_minutes", "warning_minutes",
+//     "closing.question", "closing.follow_up", "closing.thanks", "closing.write_up_prompts"), a
+//     list entry by its index from 0 ("preamble[5]", "interviewer_guidance[0]"), a consent
+//     point or topic by its id ("consent.notes", "topics.open-to-feedback"), a topic's
+//     "guidance", "probes" or "scale" ("topics.open-to-feedback.scale"), or the scale of every
+//     topic ("topics.*.scale"). Each part must exist in the pack and be marked once. Admins see
+//     the source and the additions on the kiosk (Pack.Part finds what the pack says there);
+//     comments in the file, which an export drops, are not the place for them. Wording that a
+//     source contradicts is not an addition: it is left out.
 //
 // # The pack library
 //
@@ -23,11 +42,14 @@
 //   - Load returns either a complete, valid *Pack or nil and a *ValidationError listing every
 //     problem in the file at once, each as FILE:LINE: FIELD: what is wrong and what to do.
 //     Nothing is ever half-loaded.
-//   - ContentHash depends on the content only (wording, ids, order, numbers), never on how the
-//     file is written, so the hash a consent was given against names the exact text shown.
+//   - ContentHash depends on the content only (wording, ids, order, numbers, the interviewer's
+//     guidance and the additions), never on how the file is written, so the hash a consent was
+//     given against names the exact text shown. A pack without guidance or additions hashes
+//     as it did before those fields existed.
 //   - Load refuses what no person writes: a file over 1 MiB, text that is not UTF-8, control
 //     and text-direction characters, texts and lists past the limits in load.go (a title of
-//     200 characters, a question of 4,000, 100 topics, 30 probes a topic), a duration outside
+//     200 characters, a question of 4,000, 100 topics, 30 probes a topic, 30 guidance points,
+//     30 additions), a duration outside
 //     MinDurationMinutes..MaxDurationMinutes (the bounds the session engine uses too), and a
 //     scale outside 0..MaxScaleValue or of more than MaxScalePoints points. Scale.Values lists
 //     a scale's points without overflow for the screens.

@@ -29,6 +29,9 @@ func Marshal(p *Pack) ([]byte, error) {
 		warnings.Content = append(warnings.Content, num(w))
 	}
 	add(root, "warning_minutes", warnings)
+	if len(p.InterviewerGuidance) > 0 {
+		add(root, "interviewer_guidance", strs(p.InterviewerGuidance))
+	}
 
 	preamble := seqNode()
 	for _, pg := range p.Preamble {
@@ -88,6 +91,17 @@ func Marshal(p *Pack) ([]byte, error) {
 		add(closing, "write_up_prompts", strs(p.Closing.WriteUpPrompts))
 	}
 	add(root, "closing", closing)
+
+	if len(p.Additions) > 0 {
+		additions := seqNode()
+		for _, a := range p.Additions {
+			m := mapNode()
+			add(m, "part", str(a.Part))
+			add(m, "why", str(a.Why))
+			additions.Content = append(additions.Content, m)
+		}
+		add(root, "additions", additions)
+	}
 
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)

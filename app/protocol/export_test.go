@@ -9,7 +9,7 @@ import (
 // TestMarshalRoundTrip: every built-in pack and the test pack load back from their exported
 // form with the same hash.
 func TestMarshalRoundTrip(t *testing.T) {
-	packs := append(Builtin(), mustLoad(t, "testdata/valid.yaml"))
+	packs := append(Builtin(), mustLoad(t, "testdata/valid.yaml"), mustLoad(t, "testdata/valid-guidance.yaml"))
 	for _, p := range packs {
 		t.Run(p.ID, func(t *testing.T) {
 			data, err := Marshal(p)

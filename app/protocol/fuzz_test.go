@@ -50,8 +50,15 @@ func FuzzLoad(f *testing.F) {
 				t.Fatalf("accepted text %q breaks the rules for text", s)
 			}
 		}
-		if len(p.Topics) > MaxTopics || len(p.Consent) > MaxConsentPoints || len(p.Preamble) > MaxPreamblePages {
-			t.Fatalf("accepted %d topics, %d consent points, %d pages", len(p.Topics), len(p.Consent), len(p.Preamble))
+		if len(p.Topics) > MaxTopics || len(p.Consent) > MaxConsentPoints || len(p.Preamble) > MaxPreamblePages ||
+			len(p.InterviewerGuidance) > MaxGuidancePoints || len(p.Additions) > MaxAdditions {
+			t.Fatalf("accepted %d topics, %d consent points, %d pages, %d guidance points, %d additions",
+				len(p.Topics), len(p.Consent), len(p.Preamble), len(p.InterviewerGuidance), len(p.Additions))
+		}
+		for _, a := range p.Additions {
+			if _, ok := p.Part(a.Part); !ok {
+				t.Fatalf("accepted an addition to %q, which the pack lacks", a.Part)
+			}
 		}
 		for _, tp := range p.Topics {
 			if s := tp.Scale; s != nil && (s.Min < 0 || s.Max > MaxScaleValue || s.Max <= s.Min || s.Max-s.Min+1 > MaxScalePoints) {
@@ -87,6 +94,10 @@ func packTexts(p *Pack) []string {
 		if t.Scale != nil {
 			ts = append(ts, string(t.Scale.Kind), t.Scale.MinLabel, t.Scale.MaxLabel)
 		}
+	}
+	ts = append(ts, p.InterviewerGuidance...)
+	for _, a := range p.Additions {
+		ts = append(ts, a.Part, a.Why)
 	}
 	return append(ts, p.Closing.WriteUpPrompts...)
 }

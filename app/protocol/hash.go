@@ -72,6 +72,21 @@ func ContentHash(p *Pack) string {
 	for _, w := range p.Closing.WriteUpPrompts {
 		e.str("prompt", w)
 	}
+	// Fields added to the format later are written only when a pack has them, so a pack without
+	// them keeps the hash its consent records cite.
+	if len(p.InterviewerGuidance) > 0 {
+		e.num("interviewer_guidance", len(p.InterviewerGuidance))
+		for _, g := range p.InterviewerGuidance {
+			e.str("point", g)
+		}
+	}
+	if len(p.Additions) > 0 {
+		e.num("additions", len(p.Additions))
+		for _, a := range p.Additions {
+			e.str("part", a.Part)
+			e.str("why", a.Why)
+		}
+	}
 	return HashPrefix + hex.EncodeToString(e.h.Sum(nil))
 }
 

@@ -71,6 +71,17 @@ func TestContentHashChangesWithContent(t *testing.T) {
 		{"follow-up", func(p *Pack) { p.Closing.FollowUp = "" }},
 		{"thanks", func(p *Pack) { p.Closing.Thanks = "Thanks." }},
 		{"write-up prompt", func(p *Pack) { p.Closing.WriteUpPrompts = append(p.Closing.WriteUpPrompts, "What you felt") }},
+		{"interviewer guidance", func(p *Pack) { p.InterviewerGuidance = []string{"Ensure introductions at the start"} }},
+		{"interviewer guidance moved to write-up", func(p *Pack) {
+			p.Closing.WriteUpPrompts = append(p.Closing.WriteUpPrompts, "Ensure introductions at the start")
+		}},
+		{"addition", func(p *Pack) { p.Additions = []Addition{{Part: "closing.question", Why: "Not in the source."}} }},
+		{"addition part", func(p *Pack) { p.Additions = []Addition{{Part: "closing.thanks", Why: "Not in the source."}} }},
+		{"addition why", func(p *Pack) { p.Additions = []Addition{{Part: "closing.question", Why: "Not in the source!"}} }},
+		{"guidance and addition", func(p *Pack) {
+			p.InterviewerGuidance = []string{"Ensure introductions at the start"}
+			p.Additions = []Addition{{Part: "closing.question", Why: "Not in the source."}}
+		}},
 	}
 	seen := map[string]string{base.Hash: "base"}
 	for _, tt := range tests {

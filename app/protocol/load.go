@@ -40,14 +40,17 @@ const (
 	// preamble page, closing text or source: about a printed page (the built-in packs' longest
 	// is a preamble page of under 600).
 	MaxLongText = 4000
-	// MaxPreamblePages, MaxConsentPoints, MaxTopics, MaxProbes (per topic), MaxWriteUpPrompts
-	// and MaxWarnings bound the lists; the built-in packs use at most 6, 3, 24, 7, 9 and 2.
+	// MaxPreamblePages, MaxConsentPoints, MaxTopics, MaxProbes (per topic), MaxWriteUpPrompts,
+	// MaxWarnings, MaxGuidancePoints (interviewer_guidance) and MaxAdditions bound the lists;
+	// the built-in packs use at most 7, 3, 24, 7, 9, 2, 14 and 12.
 	MaxPreamblePages  = 20
 	MaxConsentPoints  = 20
 	MaxTopics         = 100
 	MaxProbes         = 30
 	MaxWriteUpPrompts = 30
 	MaxWarnings       = 10
+	MaxGuidancePoints = 30
+	MaxAdditions      = 30
 )
 
 // DefaultWarningMinutes are the timer warnings a pack gets when its file names none: 10 and 5
@@ -279,7 +282,8 @@ func (ps *parser) list(f *fields, key string, req bool, most int, advice string)
 
 func (ps *parser) pack(root *yaml.Node) *Pack {
 	f := ps.mapping(root, "", "id", "version", "title", "language", "kind", "source",
-		"duration_minutes", "warning_minutes", "preamble", "consent", "topics", "closing")
+		"duration_minutes", "warning_minutes", "interviewer_guidance", "preamble", "consent", "topics",
+		"closing", "additions")
 	p := &Pack{}
 	p.ID = ps.id(f, "id")
 	if v, ok := ps.integer(f, "version", true); ok {
@@ -303,11 +307,46 @@ func (ps *parser) pack(root *yaml.Node) *Pack {
 	}
 	p.Source = ps.text(f, "source", optional, long)
 	ps.timing(f, p)
+	ps.interviewerGuidance(f, p)
 	ps.preamble(f, p)
 	ps.consent(f, p)
 	ps.topics(f, p)
 	ps.closing(f, p)
+	ps.additions(f, p) // last: an addition names a part of the rest
 	return p
+}
+
+func (ps *parser) interviewerGuidance(f *fields, p *Pack) {
+	for i, n := range ps.list(f, "interviewer_guidance", false, MaxGuidancePoints, "keep the points that help most") {
+		if s := ps.textNode(n, yamlfile.Index("interviewer_guidance", i), required, long); s != "" {
+			p.InterviewerGuidance = append(p.InterviewerGuidance, s)
+		}
+	}
+}
+
+// additions reads the parts the pack adds to its source. Each must name a part the pack has,
+// once.
+func (ps *parser) additions(f *fields, p *Pack) {
+	seen := map[string]int{}
+	for i, n := range ps.list(f, "additions", false, MaxAdditions, "say the reasons of one part in one why") {
+		path := yamlfile.Index("additions", i)
+		af := ps.mapping(n, path, "part", "why")
+		if af == nil {
+			continue
+		}
+		a := Addition{Part: ps.text(af, "part", required, short), Why: ps.text(af, "why", required, long)}
+		if a.Part != "" {
+			line := af.Values["part"].Line
+			if _, ok := p.Part(a.Part); !ok {
+				ps.Add(line, yamlfile.Join(path, "part"), "%q names no part of this pack; write e.g. consent.follow-up, topics.<id>.scale, topics.*.scale, preamble[0] or closing.question", a.Part)
+			} else if first, dup := seen[a.Part]; dup {
+				ps.Add(line, yamlfile.Join(path, "part"), "%q is already marked by the addition on line %d; give both reasons in one why", a.Part, first)
+			} else {
+				seen[a.Part] = line
+			}
+		}
+		p.Additions = append(p.Additions, a)
+	}
 }
 
 func (ps *parser) timing(f *fields, p *Pack) {

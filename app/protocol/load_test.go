@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -25,6 +26,63 @@ func TestLoadValid(t *testing.T) {
 	}
 	if !strings.HasPrefix(p.Hash, HashPrefix) || p.Hash != ContentHash(p) {
 		t.Errorf("Hash = %q, want ContentHash = %q", p.Hash, ContentHash(p))
+	}
+}
+
+// TestLoadGuidanceAndAdditions: the interviewer's guidance and the pack's additions load in
+// order, each addition naming a part the pack has.
+func TestLoadGuidanceAndAdditions(t *testing.T) {
+	p := mustLoad(t, "testdata/valid-guidance.yaml")
+	if got := strings.Join(p.InterviewerGuidance, "|"); got != "Ensure introductions at the start|Ask open questions, one question at a time" {
+		t.Errorf("InterviewerGuidance = %q", got)
+	}
+	want := []Addition{
+		{"topics.*.scale", "The source gives no scale."},
+		{"consent.follow-up", "The source asks for no contact after the interview."},
+		{"preamble[1]", "The source says nothing about deleting the notes."},
+	}
+	if !slices.Equal(p.Additions, want) {
+		t.Errorf("Additions = %+v, want %+v", p.Additions, want)
+	}
+	if base := mustLoad(t, "testdata/valid.yaml"); base.Hash == p.Hash {
+		t.Errorf("guidance and additions do not change the hash")
+	}
+}
+
+// TestPart: every kind of part an addition may name is found with what the pack says there,
+// and names of parts the pack lacks are not.
+func TestPart(t *testing.T) {
+	p := mustLoad(t, "testdata/valid-guidance.yaml")
+	tests := []struct {
+		part string
+		want PartInfo
+	}{
+		{"title", PartInfo{FieldTitle, "", "Test pack"}},
+		{"duration_minutes", PartInfo{FieldDuration, "", "30"}},
+		{"warning_minutes", PartInfo{FieldWarnings, "", "10, 5"}},
+		{"interviewer_guidance[1]", PartInfo{FieldInterviewerGuidance, "", "Ask open questions, one question at a time"}},
+		{"preamble[1]", PartInfo{FieldPreamble, "Deletion", "Every record is deleted on {deletion_date}."}},
+		{"consent.follow-up", PartInfo{FieldConsent, "follow-up", "I am happy to be contacted again."}},
+		{"topics.first", PartInfo{FieldTopic, "first", "What works well?"}},
+		{"topics.first.probes", PartInfo{FieldTopicProbes, "first", "Why do you say that?"}},
+		{"topics.second.scale", PartInfo{FieldTopicScale, "second", "0 (very poor) to 10 (very good)"}},
+		{"topics.*.scale", PartInfo{FieldTopicScale, AllTopics, "0 (very poor) to 10 (very good)"}},
+		{"closing.question", PartInfo{FieldClosingQuestion, "", "Is there anything else?"}},
+		{"closing.follow_up", PartInfo{FieldClosingFollowUp, "", "May we contact you again?"}},
+		{"closing.thanks", PartInfo{FieldClosingThanks, "", "Thank you."}},
+		{"closing.write_up_prompts", PartInfo{FieldWriteUpPrompts, "", "What the person said"}},
+	}
+	for _, tt := range tests {
+		if got, ok := p.Part(tt.part); !ok || got != tt.want {
+			t.Errorf("Part(%q) = %+v, %v; want %+v", tt.part, got, ok, tt.want)
+		}
+	}
+	for _, part := range []string{"", "id", "source", "preamble[2]", "preamble[-1]", "preamble[01]", "preamble[x]", "preamble",
+		"interviewer_guidance[2]", "consent.contact", "consent", "topics.third", "topics.first.scale",
+		"topics.second.guidance", "topics.*", "topics.*.probes", "topics.first.question", "closing", "closing.other"} {
+		if got, ok := p.Part(part); ok {
+			t.Errorf("Part(%q) = %+v, want none", part, got)
+		}
 	}
 }
 
@@ -111,6 +169,15 @@ func TestLoadInvalid(t *testing.T) {
 		{"empty-file", 1, "", `the file is empty`},
 		{"only-comments", 1, "", `the file is empty`},
 		{"not-a-mapping", 1, "", `must be a set of fields`},
+		{"guidance-empty-point", 48, "interviewer_guidance[1]", `is empty`},
+		{"guidance-not-a-list", 46, "interviewer_guidance", `must be a list`},
+		{"too-many-guidance-points", 46, "interviewer_guidance", `has 31 entries, more than the 30`},
+		{"addition-unknown-part", 47, "additions[0].part", `"consent.contact" names no part of this pack`},
+		{"addition-part-absent", 46, "additions[0].part", `"closing.follow_up" names no part of this pack`},
+		{"addition-duplicate-part", 49, "additions[1].part", `already marked by the addition on line 47`},
+		{"addition-missing-why", 47, "additions[0].why", `is missing`},
+		{"addition-unknown-field", 49, "additions[0].reason", `unknown field; the fields allowed here are part, why`},
+		{"too-many-additions", 61, "additions", `has 31 entries, more than the 30`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

@@ -26,6 +26,13 @@ type Pack struct {
 	Kind     Kind
 	// Source names the document and section the wording came from (shown to admins).
 	Source string
+	// InterviewerGuidance is the source's advice to the interviewer on how to run the interview
+	// (introductions, open questions, listening), shown to the interviewer before the session
+	// and on demand during it, never to the interviewee. May be empty.
+	InterviewerGuidance []string
+	// Additions mark what the pack says that its source does not, each with why; admins see them
+	// with the source. May be empty.
+	Additions []Addition
 
 	DurationMinutes int
 	// WarningMinutes are the "minutes left" thresholds at which the timer warns, largest first
@@ -106,6 +113,13 @@ type Closing struct {
 	FollowUp       string // asks whether the person is willing to have a follow-up discussion
 	Thanks         string
 	WriteUpPrompts []string // prompts for the interviewer's write-up afterwards
+}
+
+// Addition marks one part of a pack as the pack's own, not its source's: Part names it (see
+// PartText) and Why says why it was added.
+type Addition struct {
+	Part string
+	Why  string
 }
 
 // Topic returns the topic with the given id.
