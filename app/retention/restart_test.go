@@ -8,29 +8,26 @@ import (
 	"testing"
 	"time"
 
+	"quietroom/app/clock"
+	"quietroom/app/clock/clocktest"
 	"quietroom/app/retention"
 	"quietroom/app/retention/retentiontest"
 )
 
-// fakeDevice is a device's time as the tests see it: real time passes, the clock reads real
-// time plus an error that can be set, and the kernel counts the time since it booted (a change
-// of the date does not move that count).
+// fakeDevice is a device's time as the tests see it: real time passes (the fake clock's
+// Advance), the clock reads it with an error that can be set (the fake clock's Set), and the
+// kernel counts the time since it booted (a change of the date does not move that count).
 type fakeDevice struct {
+	*clocktest.Clock
+
 	mu     sync.Mutex
-	real   time.Time     // what time it really is
-	skew   time.Duration // the clock reads real + skew
+	real   time.Time // what time it really is
 	boot   int
 	bootAt time.Time
 }
 
 func newFakeDevice(real time.Time) *fakeDevice {
-	return &fakeDevice{real: real, boot: 1, bootAt: real.Add(-time.Hour)}
-}
-
-func (d *fakeDevice) Now() time.Time {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	return d.real.Add(d.skew)
+	return &fakeDevice{Clock: clocktest.New(real), real: real, boot: 1, bootAt: real.Add(-time.Hour)}
 }
 
 func (d *fakeDevice) SinceBoot() (string, time.Duration, bool) {
@@ -42,29 +39,27 @@ func (d *fakeDevice) SinceBoot() (string, time.Duration, bool) {
 // pass lets real time pass; the clock ticks with it, whatever it reads.
 func (d *fakeDevice) pass(dur time.Duration) {
 	d.mu.Lock()
-	defer d.mu.Unlock()
 	d.real = d.real.Add(dur)
+	d.mu.Unlock()
+	d.Advance(dur)
 }
 
 // setClock sets the clock to t (someone changing the date).
-func (d *fakeDevice) setClock(t time.Time) {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	d.skew = t.Sub(d.real)
-}
+func (d *fakeDevice) setClock(t time.Time) { d.Set(t) }
 
 // powerCycle switches the device off for off and on again. With a real-time clock the clock
 // ticks on while it is off; without one it comes back where it stopped (fake-hwclock).
 func (d *fakeDevice) powerCycle(off time.Duration, rtc bool) {
+	stopped := d.Now()
 	d.mu.Lock()
-	defer d.mu.Unlock()
-	stopped := d.real.Add(d.skew)
 	d.real = d.real.Add(off)
-	if !rtc {
-		d.skew = stopped.Sub(d.real)
-	}
 	d.boot++
 	d.bootAt = d.real
+	d.mu.Unlock()
+	d.Advance(off)
+	if !rtc {
+		d.Set(stopped)
+	}
 }
 
 // start starts the program on dev: it loads the floor and purges what is due, as at start-up.
@@ -318,7 +313,7 @@ func TestRestartIgnoresWhatItCannotTrust(t *testing.T) {
 // compares by that, which a change of date does not move, so a clock set back while running
 // would look right.
 func TestTrustedTimeCarriesNoMonotonicReading(t *testing.T) {
-	r, err := retention.New(context.Background(), retentiontest.NewStorage(), realClock{}, retention.Options{})
+	r, err := retention.New(context.Background(), retentiontest.NewStorage(), clock.System(), retention.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -328,7 +323,3 @@ func TestTrustedTimeCarriesNoMonotonicReading(t *testing.T) {
 		}
 	}
 }
-
-type realClock struct{}
-
-func (realClock) Now() time.Time { return time.Now() }

@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"quietroom/app/clock"
 	"quietroom/app/session"
 )
 
@@ -27,8 +28,6 @@ type Options struct {
 	BehindTolerance time.Duration
 	// Interval is how often Run purges. Default 1 minute.
 	Interval time.Duration
-	// NewTicker makes Run's ticker. Default: time.NewTicker. Tests pass a manual one.
-	NewTicker func(time.Duration) Ticker
 	// Rand is where receipt ids come from. Default crypto/rand.
 	Rand io.Reader
 	// SinceBoot reports the kernel's boot id and its time since boot, which a change of the
@@ -41,22 +40,11 @@ type Options struct {
 	Log *slog.Logger
 }
 
-// Ticker is the part of time.Ticker Run needs.
-type Ticker interface {
-	C() <-chan time.Time
-	Stop()
-}
-
-type realTicker struct{ t *time.Ticker }
-
-func (r realTicker) C() <-chan time.Time { return r.t.C }
-func (r realTicker) Stop()               { r.t.Stop() }
-
 // Retention enforces deletion dates against trusted time. It is safe for concurrent use; one
 // destruction runs at a time.
 type Retention struct {
 	st    Storage
-	clock session.Clock
+	clock clock.Clock
 	opts  Options
 	log   *slog.Logger
 
@@ -70,8 +58,9 @@ type Retention struct {
 var _ session.Eraser = (*Retention)(nil)
 var _ session.Clock = (*Retention)(nil)
 
-// New loads the time floor from st and returns a Retention measuring time with clock.
-func New(ctx context.Context, st Storage, clock session.Clock, opts Options) (*Retention, error) {
+// New loads the time floor from st and returns a Retention measuring time with clock, whose
+// ticker also paces Run.
+func New(ctx context.Context, st Storage, clock clock.Clock, opts Options) (*Retention, error) {
 	if opts.MaxAhead <= 0 {
 		opts.MaxAhead = 14 * 24 * time.Hour
 	}
@@ -80,9 +69,6 @@ func New(ctx context.Context, st Storage, clock session.Clock, opts Options) (*R
 	}
 	if opts.Interval <= 0 {
 		opts.Interval = time.Minute
-	}
-	if opts.NewTicker == nil {
-		opts.NewTicker = func(d time.Duration) Ticker { return realTicker{time.NewTicker(d)} }
 	}
 	if opts.Rand == nil {
 		opts.Rand = rand.Reader
@@ -429,7 +415,7 @@ func (r *Retention) finishPending(ctx context.Context) error {
 // Run purges every Interval until ctx is done, then returns ctx's error. Purge errors are
 // logged, not returned: the next tick tries again.
 func (r *Retention) Run(ctx context.Context) error {
-	t := r.opts.NewTicker(r.opts.Interval)
+	t := r.clock.NewTicker(r.opts.Interval)
 	defer t.Stop()
 	for {
 		select {

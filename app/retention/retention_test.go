@@ -5,34 +5,16 @@ import (
 	"errors"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
+	"quietroom/app/clock/clocktest"
 	"quietroom/app/retention"
 	"quietroom/app/retention/retentiontest"
 	"quietroom/app/session"
 )
 
 var t0 = time.Date(2026, 5, 1, 12, 0, 0, 0, time.UTC)
-
-// fakeClock is a settable clock.
-type fakeClock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *fakeClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *fakeClock) Set(t time.Time) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = t
-}
 
 // add stores a session due at del in engagement eng, creating the engagement with date engDate
 // when it is new. id "" adds only the engagement.
@@ -91,7 +73,7 @@ func receiptsOf(t *testing.T, st *retentiontest.Storage) []retention.Receipt {
 	return rs
 }
 
-func newRetention(t *testing.T, st retention.Storage, clock *fakeClock, opts retention.Options) *retention.Retention {
+func newRetention(t *testing.T, st retention.Storage, clock *clocktest.Clock, opts retention.Options) *retention.Retention {
 	t.Helper()
 	r, err := retention.New(context.Background(), st, clock, opts)
 	if err != nil {
@@ -131,7 +113,7 @@ func TestPurgeDue(t *testing.T) {
 	add(t, st, "e1", t0, "due", t0.Add(-time.Hour))
 	add(t, st, "e1", t0, "due-now", t0)
 	add(t, st, "e2", t0.AddDate(0, 1, 0), "later", t0.Add(time.Hour))
-	r := newRetention(t, st, &fakeClock{now: t0}, retention.Options{})
+	r := newRetention(t, st, clocktest.New(t0), retention.Options{})
 	rec, err := r.PurgeDue(ctx)
 	if err != nil {
 		t.Fatalf("PurgeDue = %v", err)
@@ -170,7 +152,7 @@ func TestClockBehindNeverDelaysAPurge(t *testing.T) {
 			add(t, st, "e1", t0.AddDate(0, 0, 30), "s1", tc.due)
 			add(t, st, "e1", t0.AddDate(0, 0, 30), "keep", t0.AddDate(0, 0, 30))
 			setFloor(t, st, t0) // the device last ran at t0
-			clock := &fakeClock{now: t0.AddDate(0, 0, -60)}
+			clock := clocktest.New(t0.AddDate(0, 0, -60))
 			r := newRetention(t, st, clock, retention.Options{})
 			clock.Set(clock.Now().Add(tc.runAfter))
 			if _, err := r.PurgeDue(ctx); err != nil {
@@ -201,7 +183,7 @@ func TestClockBehindNeverDelaysAPurge(t *testing.T) {
 
 func TestClockSetBackWhileRunning(t *testing.T) {
 	st := retentiontest.NewStorage()
-	clock := &fakeClock{now: t0}
+	clock := clocktest.New(t0)
 	r := newRetention(t, st, clock, retention.Options{})
 	clock.Set(t0.Add(time.Hour))
 	before := r.Now()
@@ -227,7 +209,7 @@ func TestClockFarAheadWaitsForConfirmation(t *testing.T) {
 			st := retentiontest.NewStorage()
 			setFloor(t, st, t0)
 			add(t, st, "e1", t0.Add(tc.ahead/2), "s1", t0.Add(tc.ahead/2))
-			clock := &fakeClock{now: t0.Add(tc.ahead)}
+			clock := clocktest.New(t0.Add(tc.ahead))
 			r := newRetention(t, st, clock, retention.Options{})
 			if _, err := r.PurgeDue(ctx); err != nil {
 				t.Fatalf("PurgeDue = %v", err)
@@ -265,7 +247,7 @@ func TestLegalHold(t *testing.T) {
 	ctx := context.Background()
 	st := retentiontest.NewStorage()
 	add(t, st, "e1", t0.Add(-time.Hour), "s1", t0.Add(-time.Hour))
-	clock := &fakeClock{now: t0}
+	clock := clocktest.New(t0)
 	r := newRetention(t, st, clock, retention.Options{})
 	for _, reason := range []string{"", "   "} {
 		if err := r.PlaceHold(ctx, "e1", reason, retention.RoleAdmin); !errors.Is(err, retention.ErrNoReason) {
@@ -311,7 +293,7 @@ func TestSetDeletionDateBringsSessionsForward(t *testing.T) {
 	eng := t0.AddDate(0, 2, 0)
 	add(t, st, "e1", eng, "early", t0.AddDate(0, 0, 10))
 	add(t, st, "e1", eng, "late", eng)
-	r := newRetention(t, st, &fakeClock{now: t0}, retention.Options{})
+	r := newRetention(t, st, clocktest.New(t0), retention.Options{})
 	if err := r.SetDeletionDate(ctx, "e1", time.Time{}, retention.RoleAdmin); !errors.Is(err, retention.ErrNoDeletionDate) {
 		t.Errorf("SetDeletionDate(zero) = %v, want ErrNoDeletionDate", err)
 	}
@@ -342,7 +324,7 @@ func TestDestroySession(t *testing.T) {
 	st := retentiontest.NewStorage()
 	add(t, st, "e1", t0.AddDate(0, 1, 0), "s1", t0.AddDate(0, 1, 0))
 	add(t, st, "e1", t0.AddDate(0, 1, 0), "s2", t0.AddDate(0, 1, 0))
-	r := newRetention(t, st, &fakeClock{now: t0}, retention.Options{})
+	r := newRetention(t, st, clocktest.New(t0), retention.Options{})
 	if err := r.PlaceHold(ctx, "e1", "dispute", retention.RoleAdmin); err != nil {
 		t.Fatal(err)
 	}
@@ -366,7 +348,7 @@ func TestPurgeFinishesAnInterruptedDeletion(t *testing.T) {
 	if _, _, err := st.Erase(ctx, retention.Scope{Kind: retention.KindWithdrawal, SessionID: "gone"}, retention.Receipt{ID: "r1", At: t0}); err != nil {
 		t.Fatal(err)
 	}
-	r := newRetention(t, st, &fakeClock{now: t0}, retention.Options{})
+	r := newRetention(t, st, clocktest.New(t0), retention.Options{})
 	if _, err := r.PurgeDue(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -376,30 +358,22 @@ func TestPurgeFinishesAnInterruptedDeletion(t *testing.T) {
 	}
 }
 
-type manualTicker struct {
-	c       chan time.Time
-	stopped chan struct{}
-}
-
-func (m *manualTicker) C() <-chan time.Time { return m.c }
-func (m *manualTicker) Stop()               { close(m.stopped) }
-
 func TestRunPurgesOnEachTickAndStops(t *testing.T) {
 	st := retentiontest.NewStorage()
-	clock := &fakeClock{now: t0}
+	clock := clocktest.New(t0)
 	add(t, st, "e1", t0.Add(time.Hour), "s1", t0.Add(time.Hour))
-	tk := &manualTicker{c: make(chan time.Time), stopped: make(chan struct{})}
-	r := newRetention(t, st, clock, retention.Options{NewTicker: func(time.Duration) retention.Ticker { return tk }})
+	r := newRetention(t, st, clock, retention.Options{Interval: time.Minute})
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error)
 	go func() { done <- r.Run(ctx) }()
-	tk.c <- t0
+	clock.WaitPending(1) // Run's ticker
+	clock.Advance(time.Minute)
 	if !st.Has("s1") {
 		t.Fatal("purged before its date")
 	}
 	clock.Set(t0.Add(2 * time.Hour))
-	tk.c <- t0 // received once the first purge is over
-	tk.c <- t0 // and this once the second (which purges s1) is over
+	clock.Advance(time.Minute) // received once the first purge is over
+	clock.Advance(time.Minute) // and this once the second (which purges s1) is over
 	if st.Has("s1") {
 		t.Error("Run did not purge a session whose date was reached")
 	}
@@ -407,9 +381,7 @@ func TestRunPurgesOnEachTickAndStops(t *testing.T) {
 	if err := <-done; !errors.Is(err, context.Canceled) {
 		t.Errorf("Run = %v, want context.Canceled", err)
 	}
-	select {
-	case <-tk.stopped:
-	default:
-		t.Error("Run returned without stopping its ticker")
+	if n := clock.Pending(); n != 0 {
+		t.Errorf("Run returned with %d timers or tickers pending, want its ticker stopped", n)
 	}
 }

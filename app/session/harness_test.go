@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"quietroom/app/clock/clocktest"
 	"quietroom/app/protocol"
 	"quietroom/app/session"
 	"quietroom/app/session/sessiontest"
@@ -60,7 +61,7 @@ type harness struct {
 	keys   *sessiontest.Keys
 	eraser *sessiontest.Eraser
 	ind    *sessiontest.Indicator
-	clock  *sessiontest.Clock
+	clock  *clocktest.Clock
 	packs  map[string]*protocol.Pack
 	eng    *session.Engine
 	id     string // the session started by start
@@ -78,7 +79,7 @@ func newHarness(t *testing.T) *harness {
 		store: sessiontest.NewStore(testEngagement(), closed, expired),
 		keys:  sessiontest.NewKeys(),
 		ind:   &sessiontest.Indicator{},
-		clock: sessiontest.NewClock(t0),
+		clock: clocktest.New(t0),
 		packs: map[string]*protocol.Pack{},
 	}
 	h.eraser = sessiontest.NewEraser(h.store)

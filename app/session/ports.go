@@ -6,8 +6,9 @@ import "time"
 // store, the hardware adapters and the clock implement them, and each has an in-memory fake in
 // this package's tests.
 
-// Clock tells the time. Production uses the wall clock (through the retention package's trusted
-// time floor); tests advance a fake.
+// Clock tells the time: the part of the module's one clock (app/clock) the engine needs.
+// Production uses the wall clock through the retention package's trusted time floor; tests
+// advance app/clock/clocktest's fake.
 type Clock interface {
 	Now() time.Time
 }

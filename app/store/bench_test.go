@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"quietroom/app/clock/clocktest"
 	"quietroom/app/retention"
 	"quietroom/app/session"
 )
@@ -81,7 +82,7 @@ func BenchmarkStartupPurge1000(b *testing.B) {
 		mustEngagement(b, d, "live", day0.AddDate(1, 0, 0))
 		bulk(b, d, "old", 1000, 5, day0.AddDate(0, 0, 1))
 		bulk(b, d, "live", 100, 5, day0.AddDate(1, 0, 0))
-		r, err := retention.New(ctx, d, &testClock{now: day0.AddDate(0, 0, 2)}, retention.Options{})
+		r, err := retention.New(ctx, d, clocktest.New(day0.AddDate(0, 0, 2)), retention.Options{})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -105,7 +106,7 @@ func BenchmarkWipeEngagement10000Notes(b *testing.B) {
 		mustEngagement(b, d, "other", day0.AddDate(0, 1, 0))
 		bulk(b, d, "done", 100, 100, day0.AddDate(0, 1, 0))
 		bulk(b, d, "other", 10, 100, day0.AddDate(0, 1, 0))
-		r, err := retention.New(ctx, d, &testClock{now: day0}, retention.Options{})
+		r, err := retention.New(ctx, d, clocktest.New(day0), retention.Options{})
 		if err != nil {
 			b.Fatal(err)
 		}

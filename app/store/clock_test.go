@@ -8,24 +8,21 @@ import (
 	"testing"
 	"time"
 
+	"quietroom/app/clock/clocktest"
 	"quietroom/app/retention"
 	"quietroom/app/session"
 )
 
-// testDevice is real time passing, a clock that reads it with a settable error, and the
-// kernel's count since boot, which a change of the date does not move.
+// testDevice is real time passing (the fake clock's Advance), a clock that reads it with a
+// settable error (the fake clock's Set), and the kernel's count since boot, which a change of
+// the date does not move.
 type testDevice struct {
+	*clocktest.Clock
+
 	mu     sync.Mutex
 	real   time.Time
-	skew   time.Duration
 	boot   int
 	bootAt time.Time
-}
-
-func (d *testDevice) Now() time.Time {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	return d.real.Add(d.skew)
 }
 
 func (d *testDevice) SinceBoot() (string, time.Duration, bool) {
@@ -36,23 +33,21 @@ func (d *testDevice) SinceBoot() (string, time.Duration, bool) {
 
 func (d *testDevice) pass(dur time.Duration) {
 	d.mu.Lock()
-	defer d.mu.Unlock()
 	d.real = d.real.Add(dur)
+	d.mu.Unlock()
+	d.Advance(dur)
 }
 
-func (d *testDevice) setClock(t time.Time) {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	d.skew = t.Sub(d.real)
-}
+func (d *testDevice) setClock(t time.Time) { d.Set(t) }
 
 // powerCycle switches the device off for off; a real-time clock ticks on meanwhile.
 func (d *testDevice) powerCycle(off time.Duration) {
 	d.mu.Lock()
-	defer d.mu.Unlock()
 	d.real = d.real.Add(off)
 	d.boot++
 	d.bootAt = d.real
+	d.mu.Unlock()
+	d.Advance(off)
 }
 
 // startProgram opens the data folder and purges at start-up, as `quietroom run` does.
@@ -84,7 +79,7 @@ func TestClockSetBackAndRestartsDoNotPostponeAPurge(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
-			dev := &testDevice{real: day0, boot: 1, bootAt: day0.Add(-time.Hour)}
+			dev := &testDevice{Clock: clocktest.New(day0), real: day0, boot: 1, bootAt: day0.Add(-time.Hour)}
 			due := day0.Add(time.Minute)
 			d, _ := startProgram(t, dir, dev)
 			mustEngagement(t, d, "e1", day0.AddDate(0, 0, 30))

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"quietroom/app/clock/clocktest"
 	"quietroom/app/protocol"
 	"quietroom/app/retention"
 	"quietroom/app/session"
@@ -77,7 +78,7 @@ func runInterview(t *testing.T, dev journeyDevice, pin string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	clock := &testClock{now: day0}
+	clock := clocktest.New(day0)
 	e := newJourneyEngine(t, d, clock)
 	pack, ok := protocol.BuiltinPack("leadership-360")
 	if !ok {
@@ -122,7 +123,7 @@ func runInterview(t *testing.T, dev journeyDevice, pin string) string {
 	return info.ID
 }
 
-func newJourneyEngine(t testing.TB, d *DB, clock *testClock) *session.Engine {
+func newJourneyEngine(t testing.TB, d *DB, clock *clocktest.Clock) *session.Engine {
 	t.Helper()
 	r := newRetention(t, d, clock)
 	e, err := session.New(session.Deps{
@@ -225,7 +226,7 @@ func reopenNotes(t *testing.T, dev journeyDevice, v *vault.Vault, pin, sessionID
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := newJourneyEngine(t, d, &testClock{now: day0.AddDate(0, 0, 1)})
+	e := newJourneyEngine(t, d, clocktest.New(day0.AddDate(0, 0, 1)))
 	if err := e.Reopen(ctx, sessionID, key); err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"quietroom/app/clock/clocktest"
 	"quietroom/app/protocol"
 	"quietroom/app/retention"
 	"quietroom/app/session"
@@ -33,7 +34,7 @@ func BenchmarkNoteSave(b *testing.B) {
 	if err := d.CreateEngagement(ctx, eng, retention.AuditEvent{At: day0, Actor: retention.RoleAdmin, Action: "engagement.create", EngagementID: "eng1", Outcome: "ok"}); err != nil {
 		b.Fatal(err)
 	}
-	e := newJourneyEngine(b, d, &testClock{now: day0})
+	e := newJourneyEngine(b, d, clocktest.New(day0))
 	pack, _ := protocol.BuiltinPack("leadership-360")
 	if err := e.Start(ctx, session.Setup{EngagementID: "eng1", InterviewerID: "iv1", Pack: pack, Label: "staff"}, in); err != nil {
 		b.Fatal(err)

@@ -5,26 +5,15 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
+	"quietroom/app/clock/clocktest"
 	"quietroom/app/retention"
 	"quietroom/app/session"
 )
 
-type testClock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *testClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func newRetention(t testing.TB, d *DB, c *testClock) *retention.Retention {
+func newRetention(t testing.TB, d *DB, c *clocktest.Clock) *retention.Retention {
 	t.Helper()
 	r, err := retention.New(context.Background(), d, c, retention.Options{})
 	if err != nil {
@@ -60,9 +49,9 @@ func TestDestructionLeavesNothingInTheFiles(t *testing.T) {
 			t.Fatalf("before deletion: %d of %d captures of %s found in the files, want all", got, len(c), id)
 		}
 	}
-	clock := &testClock{now: day0}
+	clock := clocktest.New(day0)
 	r := newRetention(t, d, clock)
-	clock.now = due.Add(time.Minute)
+	clock.Set(due.Add(time.Minute))
 
 	steps := []struct {
 		name    string
@@ -143,7 +132,7 @@ func TestClockSetBack60DaysDoesNotDelayAPurge(t *testing.T) {
 	mustSession(t, d, "due", "e1", day0.AddDate(0, 0, 5), []byte("key-due"))
 	mustSession(t, d, "later", "e1", time.Time{}, []byte("key-later"))
 	// The device ran on day 6 (the floor is persisted), then was switched off.
-	clock := &testClock{now: day0.AddDate(0, 0, 6)}
+	clock := clocktest.New(day0.AddDate(0, 0, 6))
 	r := newRetention(t, d, clock)
 	if err := r.PlaceHold(ctx, "e1", "checking", retention.RoleAdmin); err != nil {
 		t.Fatal(err)
@@ -157,7 +146,7 @@ func TestClockSetBack60DaysDoesNotDelayAPurge(t *testing.T) {
 	d.Close()
 	// It boots with its clock 60 days back.
 	d = openDB(t, dir, Options{})
-	clock = &testClock{now: day0.AddDate(0, 0, 6-60)}
+	clock = clocktest.New(day0.AddDate(0, 0, 6-60))
 	r = newRetention(t, d, clock)
 	rec, err := r.PurgeDue(ctx)
 	if err != nil {
@@ -223,7 +212,7 @@ func TestDeletionDateRules(t *testing.T) {
 		}
 	})
 	t.Run("engagement date", func(t *testing.T) {
-		clock := &testClock{now: day0}
+		clock := clocktest.New(day0)
 		rt := newRetention(t, d, clock)
 		earlier := eng.AddDate(0, 0, -10)
 		if err := rt.SetDeletionDate(ctx, "e1", earlier, retention.RoleAdmin); err != nil {
@@ -269,7 +258,7 @@ func TestReceiptsAndAuditHoldNoContent(t *testing.T) {
 	for i, eng := range []string{"e1", "e1", "e2", "e2"} {
 		sealedSession(t, d, in, eng, fmt.Sprintf("s%d", i), 3, marker)
 	}
-	clock := &testClock{now: day0}
+	clock := clocktest.New(day0)
 	r := newRetention(t, d, clock)
 	must := func(err error) {
 		t.Helper()
@@ -279,7 +268,7 @@ func TestReceiptsAndAuditHoldNoContent(t *testing.T) {
 	}
 	must(r.PlaceHold(ctx, "e2", reason, retention.RoleAdmin))
 	must(r.DestroySession(ctx, "s0"))
-	clock.now = day0.AddDate(0, 0, 4)
+	clock.Set(day0.AddDate(0, 0, 4))
 	_, err := r.PurgeDue(ctx)
 	must(err)
 	if _, err := d.Session(ctx, "s2"); err != nil {

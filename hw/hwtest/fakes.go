@@ -15,7 +15,7 @@ import (
 // Indicator is a fake [hw.Indicator] that remembers what it was told.
 type Indicator struct {
 	wiring hw.Wiring
-	clock  interface{ Now() time.Time }
+	clock  clock.Clock
 
 	mu      sync.Mutex
 	state   hw.State
@@ -26,9 +26,9 @@ type Indicator struct {
 	closed  bool
 }
 
-// NewIndicator returns a fake indicator of the given wiring; clock (only its Now) times its
-// patterns for Light and may be nil when the test does not look at patterns.
-func NewIndicator(w hw.Wiring, clock interface{ Now() time.Time }) *Indicator {
+// NewIndicator returns a fake indicator of the given wiring; clock times its patterns for
+// Light and may be nil when the test does not look at patterns.
+func NewIndicator(w hw.Wiring, clock clock.Clock) *Indicator {
 	return &Indicator{wiring: w, clock: clock}
 }
 

@@ -17,12 +17,13 @@ import (
 	"testing"
 	"time"
 
+	"quietroom/app/clock"
+	"quietroom/app/clock/clocktest"
 	"quietroom/app/kiosk"
 	"quietroom/app/protocol"
 	"quietroom/app/retention"
 	"quietroom/app/retention/retentiontest"
 	"quietroom/app/session"
-	"quietroom/app/session/sessiontest"
 	"quietroom/app/vault"
 	"quietroom/hw"
 	"quietroom/hw/hwtest"
@@ -40,7 +41,7 @@ type Env struct {
 	Store *Store
 	// Retention is the real retention over Store, started again by every Restart.
 	Retention *retention.Retention
-	Clock     *sessiontest.Clock
+	Clock     *clocktest.Clock
 	Light     *hwtest.Indicator
 	Packs     *protocol.Library
 	// Attempts and AdminAttempts are the wrong-PIN logs of the interviewers and of the admin.
@@ -101,17 +102,6 @@ func (o *OTP) Programmed() bool {
 	return o.key != nil
 }
 
-type hwClock struct{ c *sessiontest.Clock }
-
-func (h hwClock) Now() time.Time { return h.c.Now() }
-func (h hwClock) AfterFunc(d time.Duration, f func()) hw.Timer {
-	return stopped{}
-}
-
-type stopped struct{}
-
-func (stopped) Stop() bool { return true }
-
 // New returns a kiosk on fresh fakes (no admin, no engagement, no interviewer), on a board
 // without an OTP key: the device key is a file.
 func New(t testing.TB) *Env { return newOn(t, &OTP{}) }
@@ -122,7 +112,7 @@ func NewPi(t testing.TB) *Env { return newOn(t, &OTP{Supported: true}) }
 
 func newOn(t testing.TB, board *OTP) *Env {
 	t.Helper()
-	clock := sessiontest.NewClock(Start)
+	clock := clocktest.New(Start)
 	st := NewStore()
 	packs, err := protocol.OpenLibrary(t.TempDir())
 	if err != nil {
@@ -166,7 +156,7 @@ func (e *Env) assemble(t testing.TB) *Env {
 		t.Fatal(err)
 	}
 	e.Retention = startRetention(t, e.Store.Storage, e.Clock, e.ReceiptIDs)
-	e.Light = hwtest.NewIndicator(hw.TwoColour, hwClock{e.Clock})
+	e.Light = hwtest.NewIndicator(hw.TwoColour, e.Clock)
 	e.Kiosk, err = kiosk.New(kiosk.Deps{
 		Store: e.Store, Vault: v, Retention: e.Retention, Packs: e.Packs, Light: e.Light, Secret: secret,
 		Limiter:      vault.NewLimiter(e.Attempts, e.Retention, vault.DefaultPolicy()),
@@ -181,7 +171,7 @@ func (e *Env) assemble(t testing.TB) *Env {
 // startRetention is retentiontest.Start with receipt ids from ids: the real retention over st,
 // started as the kiosk starts it (the time floor loaded, what is due purged), the kernel's time
 // since boot unknown so that the fake clock alone decides trusted time.
-func startRetention(t testing.TB, st retention.Storage, clock session.Clock, ids io.Reader) *retention.Retention {
+func startRetention(t testing.TB, st retention.Storage, clock clock.Clock, ids io.Reader) *retention.Retention {
 	t.Helper()
 	ctx := context.Background()
 	r, err := retention.New(ctx, st, clock, retention.Options{

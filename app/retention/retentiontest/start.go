@@ -5,8 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"quietroom/app/clock"
 	"quietroom/app/retention"
-	"quietroom/app/session"
 )
 
 // Start returns the real retention over st, measuring time with clock, started as the kiosk
@@ -14,7 +14,7 @@ import (
 // reported unknown, so a fake clock alone decides what trusted time is. Calling Start again over
 // the same st is a restart: a clock set more than retention.Options.MaxAhead after the floor
 // meanwhile is then reported as ahead, one set behind it as behind.
-func Start(t testing.TB, st retention.Storage, clock session.Clock) *retention.Retention {
+func Start(t testing.TB, st retention.Storage, clock clock.Clock) *retention.Retention {
 	t.Helper()
 	ctx := context.Background()
 	r, err := retention.New(ctx, st, clock, retention.Options{

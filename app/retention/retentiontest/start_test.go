@@ -6,21 +6,18 @@ import (
 	"testing"
 	"time"
 
+	"quietroom/app/clock/clocktest"
 	"quietroom/app/retention"
 	"quietroom/app/retention/retentiontest"
 	"quietroom/app/session"
 )
-
-type clock struct{ now time.Time }
-
-func (c *clock) Now() time.Time { return c.now }
 
 // The real rules over the fake: what the kiosk's fake retention skipped is enforced, and a
 // restart with the clock far ahead waits for an admin.
 func TestStartRunsTheRealRules(t *testing.T) {
 	ctx := context.Background()
 	st := retentiontest.NewStorage()
-	c := &clock{now: retentiontest.T0}
+	c := clocktest.New(retentiontest.T0)
 	eng := retentiontest.T0.AddDate(0, 0, 28)
 	st.AddEngagement(session.Engagement{ID: "e1", Title: "360 interviews", DeletionDate: eng})
 	if err := st.CreateSession(ctx, session.Record{ID: "s1", EngagementID: "e1", InterviewerID: "iv-1", State: session.StateSealed}); err != nil {
@@ -41,7 +38,7 @@ func TestStartRunsTheRealRules(t *testing.T) {
 		t.Errorf("audit = %+v, want the date change", evs)
 	}
 
-	c.now = retentiontest.T0.AddDate(1, 0, 0) // switched off, and back with a clock a year ahead
+	c.Set(retentiontest.T0.AddDate(1, 0, 0)) // switched off, and back with a clock a year ahead
 	r = retentiontest.Start(t, st, c)
 	if s, err := r.Status(ctx); err != nil || s.State != retention.ClockAhead {
 		t.Errorf("Status after a restart a year ahead = %s, %v; want ahead", s.State, err)
