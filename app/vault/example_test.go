@@ -5,14 +5,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"time"
 
+	"quietroom/app/clock"
 	"quietroom/app/vault"
 )
-
-type wallClock struct{}
-
-func (wallClock) Now() time.Time { return time.Now() }
 
 // The life of an interviewer's keys: enrolment, sign-in under the rate limit, a session's notes,
 // sealing, and reading the write-up again later.
@@ -28,7 +24,7 @@ func Example() {
 	slot, _ := v.NewInterviewer("iv-1", []byte("4821"))
 	stored, _ := slot.MarshalBinary() // the store keeps these bytes
 
-	limiter := vault.NewLimiter(vault.NewMemoryAttemptLog(), wallClock{}, vault.DefaultPolicy())
+	limiter := vault.NewLimiter(vault.NewMemoryAttemptLog(), clock.System(), vault.DefaultPolicy())
 	var in *vault.Interviewer
 	err := limiter.Try(context.Background(), "iv-1", func() error {
 		s, err := vault.ParseSlot(stored)

@@ -5,7 +5,6 @@ import (
 	"io"
 	mrand "math/rand/v2"
 	"testing"
-	"time"
 )
 
 // testParams keep Argon2id cheap in tests; only the benchmark uses DefaultParams.
@@ -57,9 +56,3 @@ func unlock(t testing.TB, v *Vault, id, pin string, s Slot) *Interviewer {
 	}
 	return in
 }
-
-// fakeClock is a clock tests move by hand.
-type fakeClock struct{ now time.Time }
-
-func (c *fakeClock) Now() time.Time          { return c.now }
-func (c *fakeClock) Advance(d time.Duration) { c.now = c.now.Add(d) }

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"testing"
 	"time"
+
+	"quietroom/app/clock/clocktest"
 )
 
 var t0 = time.Date(2025, 3, 4, 9, 0, 0, 0, time.UTC)
@@ -57,7 +59,7 @@ func rightPIN() error { return nil }
 
 func TestLimiterDelays(t *testing.T) {
 	ctx := context.Background()
-	clock := &fakeClock{now: t0}
+	clock := clocktest.New(t0)
 	log := NewMemoryAttemptLog()
 	l := NewLimiter(log, clock, DefaultPolicy())
 
@@ -93,7 +95,7 @@ func TestLimiterDelays(t *testing.T) {
 // give a free guess; and it is still there for a limiter built after a restart.
 func TestLimiterRecordsBeforeTheAttempt(t *testing.T) {
 	ctx := context.Background()
-	clock := &fakeClock{now: t0}
+	clock := clocktest.New(t0)
 	log := NewMemoryAttemptLog()
 	p := Policy{FreeFailures: 0, Delays: []time.Duration{time.Minute}, LockOutAfter: 5}
 	l := NewLimiter(log, clock, p)
@@ -117,7 +119,7 @@ func TestLimiterRecordsBeforeTheAttempt(t *testing.T) {
 func TestLimiterOtherErrorsStayCounted(t *testing.T) {
 	ctx := context.Background()
 	log := NewMemoryAttemptLog()
-	l := NewLimiter(log, &fakeClock{now: t0}, DefaultPolicy())
+	l := NewLimiter(log, clocktest.New(t0), DefaultPolicy())
 	err := l.Try(ctx, "iv-1", func() error { return ErrNoDeviceSecret })
 	if !errors.Is(err, ErrNoDeviceSecret) {
 		t.Fatalf("Try = %v, want ErrNoDeviceSecret", err)
@@ -129,7 +131,7 @@ func TestLimiterOtherErrorsStayCounted(t *testing.T) {
 
 func TestLockOutOnlyAdminClears(t *testing.T) {
 	ctx := context.Background()
-	clock := &fakeClock{now: t0}
+	clock := clocktest.New(t0)
 	log := NewMemoryAttemptLog()
 	l := NewLimiter(log, clock, DefaultPolicy())
 	for i := 0; i < 10; i++ {
@@ -176,7 +178,7 @@ func TestLimiterWithUnlock(t *testing.T) {
 	ctx := context.Background()
 	v := newTestVault(t, secretOf(1))
 	s := newSlot(t, v, "iv-1", "4821")
-	l := NewLimiter(NewMemoryAttemptLog(), &fakeClock{now: t0}, DefaultPolicy())
+	l := NewLimiter(NewMemoryAttemptLog(), clocktest.New(t0), DefaultPolicy())
 	var in *Interviewer
 	try := func(pin string) error {
 		return l.Try(ctx, "iv-1", func() (err error) {
