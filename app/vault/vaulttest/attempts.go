@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"quietroom/app/clock/clocktest"
 	"quietroom/app/vault"
 )
 
@@ -118,7 +119,7 @@ func AttemptLogContract(t *testing.T, open func(t *testing.T) vault.AttemptLog, 
 		checkFailures(t, l, "iv-1", vault.Attempts{Failures: 4, LastFailure: T0})
 		checkFailures(t, l, "iv-2", vault.Attempts{})
 		// A limiter over the reopened log makes the attempt wait as the one before would have.
-		limiter := vault.NewLimiter(l, clockAt(T0.Add(10*time.Second)), vault.DefaultPolicy())
+		limiter := vault.NewLimiter(l, clocktest.New(T0.Add(10*time.Second)), vault.DefaultPolicy())
 		var tooSoon *vault.TooSoonError
 		if err := limiter.Check(ctx, "iv-1"); !errors.As(err, &tooSoon) || tooSoon.Wait != 20*time.Second {
 			t.Errorf("Check after a restart = %v, want a wait of 20s", err)
@@ -146,7 +147,3 @@ func checkFailures(t *testing.T, l vault.AttemptLog, subject string, want vault.
 func same(a, b vault.Attempts) bool {
 	return a.Failures == b.Failures && a.LastFailure.Equal(b.LastFailure)
 }
-
-type clockAt time.Time
-
-func (c clockAt) Now() time.Time { return time.Time(c) }
