@@ -2,6 +2,7 @@ package protocol
 
 import (
 	"io/fs"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -15,8 +16,8 @@ func TestBuiltinPacks(t *testing.T) {
 	}{
 		"leadership-360":                 {KindInterview, 10, 30},
 		"peer-ai-users":                  {KindInterview, 7, 45},
-		"peer-ai-staff-practice":         {KindInterview, 9, 45},
-		"peer-ai-staff-leadership":       {KindInterview, 7, 45},
+		"peer-ai-staff-practice":         {KindInterview, 15, 45},
+		"peer-ai-staff-leadership":       {KindInterview, 13, 45},
 		"peer-ethnographic-users":        {KindInterview, 24, 45},
 		"peer-ethnographic-staff":        {KindInterview, 16, 45},
 		"peer-solution-focused":          {KindInterview, 6, 30},
@@ -58,8 +59,17 @@ func TestBuiltinPacks(t *testing.T) {
 		for _, c := range p.Consent {
 			ids = append(ids, c.ID)
 		}
-		if got := strings.Join(ids, ","); got != "take-part,notes,follow-up" || p.Consent[2].Required {
-			t.Errorf("%s: consent points %s, want take-part, notes (required) and follow-up (optional)", p.ID, got)
+		// The peer challenge's follow-up visit is a meeting of the directors, not with the
+		// interviewees: its packs ask for no follow-up.
+		want := "take-part,notes,follow-up"
+		if strings.HasPrefix(p.ID, "peer-") {
+			want = "take-part,notes"
+		}
+		if got := strings.Join(ids, ","); got != want || len(p.Consent) > 2 && p.Consent[2].Required {
+			t.Errorf("%s: consent points %s, want %s (the first two required, follow-up optional)", p.ID, got, want)
+		}
+		if len(p.InterviewerGuidance) == 0 {
+			t.Errorf("%s: no interviewer guidance", p.ID)
 		}
 		q, ok := BuiltinPack(p.ID)
 		if !ok || q.Hash != p.Hash {
@@ -90,6 +100,83 @@ func TestPeerChallengePacks(t *testing.T) {
 		}
 		if q := "Is there anything else we should have asked or you would like to add?"; p.Closing.Question != q {
 			t.Errorf("%s: closing question = %q, want %q", p.ID, p.Closing.Question, q)
+		}
+		if p.Closing.FollowUp != "" {
+			t.Errorf("%s: closing asks %q; the handbook's follow-up visit is not with interviewees", p.ID, p.Closing.FollowUp)
+		}
+		guidance := strings.Join(p.InterviewerGuidance, "\n")
+		for _, point := range []string{
+			"Ensure introductions at the start", "Ask open questions, one question at a time",
+			"Don’t add any information of your own", "Probe generalisations – ask for concrete examples",
+			"Allow the interviewees to complete their story, don’t interrupt unless absolutely necessary",
+		} {
+			if !strings.Contains(guidance, point) {
+				t.Errorf("%s: interviewer guidance lacks %q", p.ID, point)
+			}
+		}
+	}
+}
+
+// TestPositiveProbes: the appreciative-inquiry packs for staff carry the handbook's six example
+// positive probes word for word, each bullet a question and its probes.
+func TestPositiveProbes(t *testing.T) {
+	bullets := []string{
+		"What were your hopes and aspirations when you started your current role in the organisation?",
+		"Describe a situation in the organisation when you were at a high point and felt energised to perform at your highest level? When was this? Who was involved? What made it memorable?",
+		"If we asked three people what they valued about your team/ service, what would they say?",
+		"What do you value about your team? …and organisation? …the individuals in your team? When do things work best? Who and what helped that happen?",
+		"What is your dream for your team, your organisation? How do people act? How does that work in practice?",
+		"How can this dream happen: what are the small steps? What larger steps? Who should be involved? What do they need to know?",
+	}
+	for _, id := range []string{"peer-ai-staff-practice", "peer-ai-staff-leadership"} {
+		p, _ := BuiltinPack(id)
+		var asked []string
+		for _, tp := range p.Topics {
+			if strings.HasPrefix(tp.ID, "positive-") {
+				asked = append(asked, strings.Join(append([]string{tp.Question}, tp.Probes...), " "))
+			}
+		}
+		if strings.Join(asked, "\n") != strings.Join(bullets, "\n") {
+			t.Errorf("%s: positive probes =\n%s\nwant\n%s", id, strings.Join(asked, "\n"), strings.Join(bullets, "\n"))
+		}
+	}
+}
+
+// TestSafeSession: the leadership feedback session's preamble tells the interviewee what the
+// safe-session guide asks the interviewer to say.
+func TestSafeSession(t *testing.T) {
+	p, _ := BuiltinPack("leadership-360")
+	var text strings.Builder
+	for _, pg := range p.Preamble {
+		text.WriteString(pg.Text + "\n")
+	}
+	for _, phrase := range []string{"The goal of this session", "a safe space for open dialogue",
+		"confidential within appropriate boundaries", "a two-way exchange"} {
+		if !strings.Contains(text.String(), phrase) {
+			t.Errorf("leadership-360: preamble does not say %q", phrase)
+		}
+	}
+	guidance := strings.Join(p.InterviewerGuidance, "\n")
+	for _, phrase := range []string{"Active Listening:", "Use Empathetic Language:", "Encourage Two-Way Dialogue:"} {
+		if !strings.Contains(guidance, phrase) {
+			t.Errorf("leadership-360: interviewer guidance lacks %q", phrase)
+		}
+	}
+}
+
+// TestBuiltinAdditions: what the packs add to their sources is marked in their data.
+func TestBuiltinAdditions(t *testing.T) {
+	want := map[string][]string{
+		"leadership-360":           {"consent.notes", "closing.question"},
+		"recruitment-values-panel": {"topics.*.scale", "closing.question", "duration_minutes"},
+		"peer-solution-focused":    {"duration_minutes", "preamble[3]"},
+	}
+	for id, parts := range want {
+		p, _ := BuiltinPack(id)
+		for _, part := range parts {
+			if !slices.ContainsFunc(p.Additions, func(a Addition) bool { return a.Part == part && a.Why != "" }) {
+				t.Errorf("%s: %s is not marked as an addition", id, part)
+			}
 		}
 	}
 }

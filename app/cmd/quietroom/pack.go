@@ -157,6 +157,12 @@ func showPack(w io.Writer, p *protocol.Pack) error {
 		indent("Source: ", p.Source)
 	}
 	fmt.Fprintf(&b, "Hash: %s\n", p.Hash)
+	if len(p.InterviewerGuidance) > 0 {
+		fmt.Fprintln(&b, "\nInterviewer guidance")
+		for _, g := range p.InterviewerGuidance {
+			indent("  - ", g)
+		}
+	}
 
 	fmt.Fprintln(&b, "\nPreamble")
 	for i, pg := range p.Preamble {
@@ -201,6 +207,12 @@ func showPack(w io.Writer, p *protocol.Pack) error {
 		fmt.Fprintln(&b, "  Write-up prompts:")
 		for _, wp := range p.Closing.WriteUpPrompts {
 			indent("    - ", wp)
+		}
+	}
+	if len(p.Additions) > 0 {
+		fmt.Fprintln(&b, "\nAdditions (not in the source)")
+		for _, a := range p.Additions {
+			indent("  "+a.Part+": ", a.Why)
 		}
 	}
 	_, err := io.WriteString(w, terminalSafe(b.String()))

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -61,7 +62,7 @@ func TestPackExportThenCheck(t *testing.T) {
 			if code != 0 || errs != "" {
 				t.Fatalf("pack check of exported %s = exit %d, stderr:\n%s", p.ID, code, errs)
 			}
-			if want := path + ": ok (" + p.ID + " version 1, " + p.Hash + ")\n"; out != want {
+			if want := path + ": ok (" + p.ID + " version " + strconv.Itoa(p.Version) + ", " + p.Hash + ")\n"; out != want {
 				t.Errorf("pack check output = %q, want %q", out, want)
 			}
 		})
@@ -154,13 +155,16 @@ func TestPackShow(t *testing.T) {
 		t.Fatalf("pack show leadership-360 = exit %d, stderr %q", code, errs)
 	}
 	for _, want := range []string{
-		"leadership-360 (version 1): 360-degree leadership interview",
+		"leadership-360 (version 2): 360-degree leadership interview",
 		"Duration: 30 minutes",
 		"Am I someone that you would say is open to feedback?",
 		"     - What has your experience of providing me with feedback been like?",
 		"[required] take-part:",
 		"[optional] follow-up:",
 		"    - Initial reflections on what you have learnt",
+		"\nInterviewer guidance\n  - Establish Trust and Rapport:",
+		"\nAdditions (not in the source)\n  preamble[2]: The guide asks for brief notes",
+		"  closing.question: The guide has no catch-all question;",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("pack show leadership-360 lacks %q:\n%s", want, out)
