@@ -32,7 +32,7 @@ func (k *Kiosk) AllEngagements(ctx context.Context, a *Admin) ([]session.Engagem
 	if err := a.check(); err != nil {
 		return nil, err
 	}
-	return k.d.Store.Engagements(ctx)
+	return k.d.Engagements.Engagements(ctx)
 }
 
 // CreateEngagement creates an engagement. Its deletion date is required and must be in the
@@ -62,7 +62,7 @@ func (k *Kiosk) CreateEngagement(ctx context.Context, a *Admin, n NewEngagement)
 		ID: k.newID(), Title: title, DeletionDate: n.DeletionDate, StakeholderGroups: groups, CreatedAt: now,
 	}
 	ev := retention.AuditEvent{At: now, Actor: retention.RoleAdmin, Action: "engagement.create", EngagementID: e.ID, Outcome: "ok"}
-	if err := k.d.Store.CreateEngagement(ctx, e, ev); err != nil {
+	if err := k.d.Engagements.CreateEngagement(ctx, e, ev); err != nil {
 		return session.Engagement{}, fmt.Errorf("create engagement: %w", err)
 	}
 	return e, nil
@@ -98,7 +98,7 @@ func (k *Kiosk) CloseEngagement(ctx context.Context, a *Admin, engagementID stri
 		return err
 	}
 	ev := retention.AuditEvent{At: k.Now(), Actor: retention.RoleAdmin, Action: "engagement.close", EngagementID: engagementID, Outcome: "ok"}
-	if err := k.d.Store.CloseEngagement(ctx, engagementID, ev); err != nil {
+	if err := k.d.Engagements.CloseEngagement(ctx, engagementID, ev); err != nil {
 		return fmt.Errorf("close engagement: %w", err)
 	}
 	return nil
@@ -135,7 +135,7 @@ func (k *Kiosk) AllInterviewers(ctx context.Context, a *Admin) ([]InterviewerSta
 	if err := a.check(); err != nil {
 		return nil, err
 	}
-	all, err := k.d.Store.Interviewers(ctx)
+	all, err := k.d.Interviewers.Interviewers(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("list interviewers: %w", err)
 	}
@@ -170,31 +170,31 @@ func (k *Kiosk) AddInterviewer(ctx context.Context, a *Admin, displayName string
 	if err != nil {
 		return session.Interviewer{}, fmt.Errorf("add interviewer: %w", err)
 	}
-	now := k.Now()
-	iv := session.Interviewer{ID: id, DisplayName: displayName, KeySlot: b, CreatedAt: now, UpdatedAt: now}
-	if err := k.d.Store.PutInterviewer(ctx, iv); err != nil {
+	ev := k.adminEvent("interviewer.add", 0)
+	iv := session.Interviewer{ID: id, DisplayName: displayName, KeySlot: b, CreatedAt: ev.At, UpdatedAt: ev.At}
+	if err := k.d.Interviewers.SaveInterviewer(ctx, iv, ev); err != nil {
 		return session.Interviewer{}, fmt.Errorf("add interviewer: %w", err)
-	}
-	if err := k.audit(ctx, "interviewer.add", "", 0); err != nil {
-		k.log.Warn("audit log not written", "action", "interviewer.add", "err", err)
 	}
 	return iv.Public(), nil
 }
 
-// ClearLockOut lifts an interviewer's wrong-PIN delay or lock-out. It opens nothing.
+// ClearLockOut lifts an interviewer's wrong-PIN delay or lock-out. It opens nothing. The
+// wrong-PIN counts are the vault's (its attempt log), so the audit entry is written first (see
+// doc.go): when it cannot be, the lock stays and the error matches ErrNotAudited.
 func (k *Kiosk) ClearLockOut(ctx context.Context, a *Admin, interviewerID string) error {
 	if err := a.check(); err != nil {
 		return err
 	}
-	if err := k.d.Limiter.Clear(ctx, interviewerID, a.proof); err != nil {
-		return err
-	}
-	return k.audit(ctx, "interviewer.unlock", "", 0)
+	return k.audited(ctx, k.adminEvent("interviewer.unlock", 0), func() error {
+		return k.d.Limiter.Clear(ctx, interviewerID, a.proof)
+	})
 }
 
 // ResetPIN gives an interviewer who forgot their PIN a new key pair under a new PIN and lifts
 // any lock-out. Their earlier sessions can then no longer be opened by anyone (the admin holds
-// no key to them); they are still deleted on their dates.
+// no key to them); they are still deleted on their dates. The new key slot and the audit entry
+// are stored together; the lock-out is lifted after, and if that fails the error says so (the
+// new PIN is set: Unlock, ClearLockOut, lifts it).
 func (k *Kiosk) ResetPIN(ctx context.Context, a *Admin, interviewerID string, pin []byte) error {
 	if err := a.check(); err != nil {
 		return err
@@ -202,7 +202,7 @@ func (k *Kiosk) ResetPIN(ctx context.Context, a *Admin, interviewerID string, pi
 	if err := CheckPIN(pin); err != nil {
 		return err
 	}
-	iv, err := k.d.Store.Interviewer(ctx, interviewerID)
+	iv, err := k.d.Interviewers.Interviewer(ctx, interviewerID)
 	if err != nil {
 		return fmt.Errorf("reset PIN: %w", err)
 	}
@@ -213,22 +213,26 @@ func (k *Kiosk) ResetPIN(ctx context.Context, a *Admin, interviewerID string, pi
 	if iv.KeySlot, err = slot.MarshalBinary(); err != nil {
 		return fmt.Errorf("reset PIN: %w", err)
 	}
-	iv.UpdatedAt = k.Now()
-	if err := k.d.Store.PutInterviewer(ctx, iv); err != nil {
+	ev := k.adminEvent("interviewer.reset", 0)
+	iv.UpdatedAt = ev.At
+	if err := k.d.Interviewers.SaveInterviewer(ctx, iv, ev); err != nil {
 		return fmt.Errorf("reset PIN: %w", err)
 	}
 	if err := k.d.Limiter.Clear(ctx, interviewerID, a.proof); err != nil {
-		return err
+		return fmt.Errorf("%w (%w)", ErrPINSetStillLocked, err)
 	}
-	return k.audit(ctx, "interviewer.reset", "", 0)
+	return nil
 }
+
+// ErrPINSetStillLocked: ResetPIN set the new PIN but could not lift the wrong-PIN lock.
+var ErrPINSetStillLocked = errors.New("the new PIN is set, but the wrong-PIN lock could not be lifted: tap Unlock for this interviewer")
 
 // Audit returns the audit log, newest first (at most limit events; all when limit <= 0).
 func (k *Kiosk) Audit(ctx context.Context, a *Admin, limit int) ([]retention.AuditEvent, error) {
 	if err := a.check(); err != nil {
 		return nil, err
 	}
-	return k.d.Store.Audit(ctx, limit)
+	return k.d.Audit.Audit(ctx, limit)
 }
 
 // Receipts returns the deletion receipts.
@@ -236,7 +240,7 @@ func (k *Kiosk) Receipts(ctx context.Context, a *Admin) ([]retention.Receipt, er
 	if err := a.check(); err != nil {
 		return nil, err
 	}
-	return k.d.Store.Receipts(ctx)
+	return k.d.Audit.Receipts(ctx)
 }
 
 // Clock returns what retention thinks of the clock. No admin is needed: the home screen shows a
@@ -266,7 +270,7 @@ func (k *Kiosk) Health(ctx context.Context, a *Admin) (Health, error) {
 		return Health{}, err
 	}
 	h := Health{Secret: k.d.Secret.Name()}
-	integrity, err := k.d.Store.IntegrityCheck(ctx)
+	integrity, err := k.d.Integrity.IntegrityCheck(ctx)
 	if err != nil {
 		h.Integrity = err.Error()
 	} else {

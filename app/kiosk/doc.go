@@ -3,9 +3,10 @@
 // interviewers, wipes, audit log, receipts, clock check, pack import and storage health.
 //
 // It combines the session engine, the vault, retention and the room light (hw/roomlight), and
-// talks to storage only through the ports it defines here (Store, with Settings split out; the
-// interviewer type is session.Interviewer). The SQLite store implements them directly; the
-// in-memory fakes of kiosktest do too. Other ideas live beside what they are about: the pack
+// talks to storage only through the role ports it defines here, one per kind of record:
+// Sessions, Engagements, Interviewers (the type is session.Interviewer), Settings, Audit and
+// Integrity, each a field of Deps. The SQLite store implements them all directly; kiosktest's
+// in-memory Store does too. Other ideas live beside what they are about: the pack
 // library and the USB stick scan in app/protocol, the device-secret choice in app/vault
 // (vault.SecretChoice), the room light in hw/roomlight, and the assembly of it all in
 // app/assemble.
@@ -31,11 +32,31 @@
 //     is refused before any key is tried. Lists hold interviewers without their key slots
 //     (session.Interviewer.Public).
 //   - Every admin action needs an *Admin, which only SignInAdmin and Setup return; none of them
-//     reads note content. Admin actions that change records are written to the audit log
-//     (through the store or retention) with ids and counts only.
+//     reads note content. Every admin action that changes something is in the audit log, with
+//     ids and counts only, or is not done (below).
 //   - IsSetUp is the one place that says a device has data: it has an admin credential.
 //   - The demo data (SeedDemo) exists for `quietroom run --dev` only; the real device never
 //     calls it (app/assemble seeds it in development only).
+//
+// # Where audit entries are written, and when they cannot be
+//
+// One rule: no admin action is done without its audit entry.
+//
+//   - A change in the store carries its entry into the same transaction: the store method
+//     takes the retention.AuditEvent (Settings.SetUp for the set-up, SaveInterviewer for adding
+//     an interviewer or a new PIN, CreateEngagement, CloseEngagement; retention does the same
+//     for legal holds and deletion dates). When the entry cannot be written the change is
+//     rolled back and the store's error comes back.
+//   - A change outside the store cannot share its transaction: a pack file in the library
+//     (ImportPack) and the vault's wrong-PIN counts (ClearLockOut). Its entry is written first,
+//     once the change has been checked, and the change after it; when the entry cannot be
+//     written nothing is changed and the error matches ErrNotAudited. So every error of these
+//     use cases means nothing was changed, and the log never lacks a change that was made. If
+//     the change fails after its entry, a second entry with the outcome "failed" follows it.
+//   - ResetPIN stores the new key slot with its entry, then lifts the lock-out; if that last
+//     step fails the error (ErrPINSetStillLocked) says the PIN is set and what to do.
+//   - Deletions are retention's: each has its receipt, and retention appends the audit entry
+//     after it (app/retention).
 //
 // # Who must not import it
 //

@@ -15,12 +15,12 @@ func (k *Kiosk) Interrupted(ctx context.Context) (bool, error) {
 	if k.engine.State() != "" && !k.engine.State().Final() {
 		return false, nil
 	}
-	ivs, err := k.d.Store.Interviewers(ctx)
+	ivs, err := k.d.Interviewers.Interviewers(ctx)
 	if err != nil {
 		return false, fmt.Errorf("look for an interrupted session: %w", err)
 	}
 	for _, iv := range ivs {
-		recs, err := k.d.Store.SessionsOf(ctx, iv.ID)
+		recs, err := k.d.Sessions.SessionsOf(ctx, iv.ID)
 		if err != nil {
 			return false, fmt.Errorf("look for an interrupted session: %w", err)
 		}

@@ -32,44 +32,73 @@ var (
 	ErrDisabled = errors.New("this interviewer has been disabled: ask an admin")
 	// ErrInvalid: an admin form is incomplete; the wrapped message says what to fix.
 	ErrInvalid = errors.New("not valid")
+	// ErrNotAudited: the audit log could not be written, so the admin's action was not done.
+	ErrNotAudited = errors.New("the audit log could not be written, so nothing was changed: try again, and tell IT if it happens again")
 	// ErrNoPIN: OK was pressed with nothing typed. It is not an attempt: it costs no try and
 	// starts no delay, so nobody can use up an interviewer's tries by pressing OK.
 	ErrNoPIN = errors.New("type your PIN first, then OK")
 )
 
-// Store is the storage the kiosk needs. Every method that changes data is durable when it
-// returns and changes nothing when it returns an error.
-type Store interface {
-	session.Store
+// The kiosk talks to storage through the role ports below, one per kind of record, so that
+// each use case names what it reads and writes. The SQLite store (app/store) implements them
+// all, and so does kiosktest's in-memory Store. Every method that changes data is durable when
+// it returns and changes nothing when it returns an error; a method that takes an
+// retention.AuditEvent writes it in the same transaction as the change (see doc.go).
 
+// Sessions are the session engine's records, and the list of an interviewer's own.
+type Sessions interface {
+	session.Store
+	// SessionsOf returns an interviewer's stored sessions, newest first.
+	SessionsOf(ctx context.Context, interviewerID string) ([]session.Record, error)
+}
+
+// Engagements are the engagements an admin creates and closes. Their deletion dates and legal
+// holds are retention's (Retention).
+type Engagements interface {
+	// Engagements lists every engagement, closed ones included.
 	Engagements(ctx context.Context) ([]session.Engagement, error)
 	CreateEngagement(ctx context.Context, e session.Engagement, ev retention.AuditEvent) error
 	CloseEngagement(ctx context.Context, engagementID string, ev retention.AuditEvent) error
+}
 
+// Interviewers are the people who may sign in, with their key slots.
+type Interviewers interface {
+	// Interviewers lists every interviewer by display name, disabled ones included.
 	Interviewers(ctx context.Context) ([]session.Interviewer, error)
+	// Interviewer returns one; session.ErrNotFound when there is none.
 	Interviewer(ctx context.Context, id string) (session.Interviewer, error)
-	PutInterviewer(ctx context.Context, iv session.Interviewer) error
-
-	Settings
-
-	AppendAudit(ctx context.Context, ev retention.AuditEvent) error
-	Audit(ctx context.Context, limit int) ([]retention.AuditEvent, error)
-	Receipts(ctx context.Context) ([]retention.Receipt, error)
-	// IntegrityCheck runs the database's integrity check: "ok" or what is wrong.
-	IntegrityCheck(ctx context.Context) (string, error)
-
-	// SessionsOf returns an interviewer's stored sessions, newest first.
-	SessionsOf(ctx context.Context, interviewerID string) ([]session.Record, error)
+	// SaveInterviewer inserts the interviewer or replaces the one with the same id, and
+	// appends ev to the audit log in the same transaction.
+	SaveInterviewer(ctx context.Context, iv session.Interviewer, ev retention.AuditEvent) error
 }
 
 // Settings are the device's own settings: the admin credential's verifier and the room's name.
 type Settings interface {
 	// AdminVerifier returns the stored verifier; session.ErrNotFound before setup.
 	AdminVerifier(ctx context.Context) ([]byte, error)
-	SetAdminVerifier(ctx context.Context, verifier []byte, at time.Time) error
-	// RoomName returns the room's name; session.ErrNotFound before setup.
+	// RoomName returns the room's name; session.ErrNotFound (or "") before setup.
 	RoomName(ctx context.Context) (string, error)
-	SetRoomName(ctx context.Context, name string) error
+	// SetUp stores the admin credential's verifier and the room's name and appends ev (the
+	// set-up) to the audit log, all in one transaction: a device is set up and audited, or
+	// neither.
+	SetUp(ctx context.Context, verifier []byte, roomName string, ev retention.AuditEvent) error
+}
+
+// Audit is the audit log and the deletion receipts, as the admin reads them.
+type Audit interface {
+	// AppendAudit appends one event, for a change outside the store's transactions (see
+	// doc.go).
+	AppendAudit(ctx context.Context, ev retention.AuditEvent) error
+	// Audit returns the log, newest first: at most limit events, all when limit <= 0.
+	Audit(ctx context.Context, limit int) ([]retention.AuditEvent, error)
+	// Receipts returns every deletion receipt, newest first.
+	Receipts(ctx context.Context) ([]retention.Receipt, error)
+}
+
+// Integrity is the storage's own check, for the storage health screen.
+type Integrity interface {
+	// IntegrityCheck runs the database's integrity check: "ok" or what is wrong.
+	IntegrityCheck(ctx context.Context) (string, error)
 }
 
 // Retention is what the kiosk needs of the retention package; *retention.Retention implements
@@ -95,9 +124,16 @@ type Packs interface {
 	Import(name string, data []byte) (*protocol.Pack, error)
 }
 
-// Deps are what the kiosk works with. All are required but Secret.
+// Deps are what the kiosk works with. All are required.
 type Deps struct {
-	Store     Store
+	// The storage, by role; on the device all six are the one SQLite store.
+	Sessions     Sessions
+	Engagements  Engagements
+	Interviewers Interviewers
+	Settings     Settings
+	Audit        Audit
+	Integrity    Integrity
+
 	Vault     *vault.Vault
 	Retention Retention
 	Packs     Packs
@@ -141,7 +177,8 @@ type Kiosk struct {
 // New returns the kiosk and its session engine.
 func New(d Deps, o Options) (*Kiosk, error) {
 	switch {
-	case d.Store == nil, d.Vault == nil, d.Retention == nil, d.Packs == nil, d.Light == nil,
+	case d.Sessions == nil, d.Engagements == nil, d.Interviewers == nil, d.Settings == nil,
+		d.Audit == nil, d.Integrity == nil, d.Vault == nil, d.Retention == nil, d.Packs == nil, d.Light == nil,
 		d.Limiter == nil, d.AdminLimiter == nil, d.Secret == nil:
 		return nil, errors.New("kiosk: a dependency is missing")
 	}
@@ -164,7 +201,7 @@ func New(d Deps, o Options) (*Kiosk, error) {
 		eo.Logger = o.Logger
 	}
 	eng, err := session.New(session.Deps{
-		Store: d.Store, Eraser: d.Retention, Indicator: k.light, Clock: d.Retention,
+		Store: d.Sessions, Eraser: d.Retention, Indicator: k.light, Clock: d.Retention,
 		Packs: d.Packs,
 	}, eo)
 	if err != nil {
@@ -194,7 +231,7 @@ func (k *Kiosk) Packs() []*protocol.Pack { return k.d.Packs.List() }
 
 // FirstBoot reports whether the device still needs its setup (see IsSetUp).
 func (k *Kiosk) FirstBoot(ctx context.Context) (bool, error) {
-	set, err := IsSetUp(ctx, k.d.Store)
+	set, err := IsSetUp(ctx, k.d.Settings)
 	if err != nil {
 		return false, fmt.Errorf("first boot: %w", err)
 	}
@@ -217,16 +254,33 @@ func IsSetUp(ctx context.Context, s Settings) (bool, error) {
 
 // RoomName returns the room's name, or "" when none is set.
 func (k *Kiosk) RoomName(ctx context.Context) (string, error) {
-	n, err := k.d.Store.RoomName(ctx)
+	n, err := k.d.Settings.RoomName(ctx)
 	if errors.Is(err, session.ErrNotFound) {
 		return "", nil
 	}
 	return n, err
 }
 
-func (k *Kiosk) audit(ctx context.Context, action, engagementID string, count int) error {
-	return k.d.Store.AppendAudit(ctx, retention.AuditEvent{
-		At: k.Now(), Actor: retention.RoleAdmin, Action: action, EngagementID: engagementID,
-		Count: count, Outcome: "ok",
-	})
+// adminEvent is the audit entry of an admin's action: ids and counts only.
+func (k *Kiosk) adminEvent(action string, count int) retention.AuditEvent {
+	return retention.AuditEvent{At: k.Now(), Actor: retention.RoleAdmin, Action: action, Count: count, Outcome: "ok"}
+}
+
+// audited runs change, a change outside the store's transactions (a file, the vault's attempt
+// log), after its audit entry ev: the log never lacks a change that was made. When the entry
+// cannot be written nothing is changed and the error matches ErrNotAudited; when the change
+// then fails, an entry with the outcome "failed" follows ev (as far as the log can be written)
+// and change's error is returned.
+func (k *Kiosk) audited(ctx context.Context, ev retention.AuditEvent, change func() error) error {
+	if err := k.d.Audit.AppendAudit(ctx, ev); err != nil {
+		return fmt.Errorf("%w (%w)", ErrNotAudited, err)
+	}
+	err := change()
+	if err != nil {
+		ev.At, ev.Outcome = k.Now(), "failed"
+		if aerr := k.d.Audit.AppendAudit(ctx, ev); aerr != nil {
+			k.log.Warn("audit log not written", "action", ev.Action, "outcome", ev.Outcome, "err", aerr)
+		}
+	}
+	return err
 }

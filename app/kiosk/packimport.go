@@ -2,7 +2,6 @@ package kiosk
 
 import (
 	"context"
-	"fmt"
 	"path/filepath"
 
 	"quietroom/app/protocol"
@@ -19,8 +18,13 @@ func (k *Kiosk) PackFiles(a *Admin) ([]protocol.PackFile, error) {
 
 // ImportPack validates the pack file at path in full and adds it to the library. Every problem
 // comes back at once as a *protocol.ValidationError (FILE:LINE: FIELD: what to do); nothing is
-// imported unless the whole file is valid (protocol.ErrPackTooBig, protocol.ErrPackExists). The
-// audit log records the import (pack id only).
+// imported unless the whole file is valid (protocol.ErrPackTooBig, protocol.ErrPackExists).
+//
+// The library is files, not the database, so the import cannot share a transaction with its
+// audit entry ("pack.import", the number of topics): the entry is written first, after the
+// file is checked, and the file after it (see doc.go). Every error therefore means that
+// nothing was imported; one that matches ErrNotAudited means the audit log could not be
+// written.
 func (k *Kiosk) ImportPack(ctx context.Context, a *Admin, path string) (*protocol.Pack, error) {
 	if err := a.check(); err != nil {
 		return nil, err
@@ -29,12 +33,20 @@ func (k *Kiosk) ImportPack(ctx context.Context, a *Admin, path string) (*protoco
 	if err != nil {
 		return nil, err
 	}
-	p, err := k.d.Packs.Import(filepath.Base(path), data)
+	name := filepath.Base(path)
+	p, err := protocol.Load(name, data)
 	if err != nil {
 		return nil, err
 	}
-	if err := k.audit(ctx, "pack.import", "", len(p.Topics)); err != nil {
-		return p, fmt.Errorf("pack imported, but the audit log could not be written: %w", err)
+	if _, err := k.d.Packs.Pack(p.ID, p.Version); err == nil {
+		return nil, protocol.ErrPackExists
+	}
+	err = k.audited(ctx, k.adminEvent("pack.import", len(p.Topics)), func() error {
+		p, err = k.d.Packs.Import(name, data)
+		return err
+	})
+	if err != nil {
+		return nil, err
 	}
 	return p, nil
 }

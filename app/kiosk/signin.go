@@ -26,8 +26,9 @@ type Admin struct {
 	proof *vault.Admin
 }
 
-// Setup is the first-boot setup: it stores the admin credential's verifier and the room's name.
-// It fails with ErrAlreadySetUp on a device that has an admin.
+// Setup is the first-boot setup: it stores the admin credential's verifier and the room's name,
+// with the set-up's audit entry, in one store call. It fails with ErrAlreadySetUp on a device
+// that has an admin.
 func (k *Kiosk) Setup(ctx context.Context, credential []byte, roomName string) (*Admin, error) {
 	first, err := k.FirstBoot(ctx)
 	if err != nil {
@@ -54,18 +55,12 @@ func (k *Kiosk) Setup(ctx context.Context, credential []byte, roomName string) (
 	if err != nil {
 		return nil, fmt.Errorf("setup: %w", err)
 	}
-	if err := k.d.Store.SetRoomName(ctx, roomName); err != nil {
-		return nil, fmt.Errorf("setup: %w", err)
-	}
-	if err := k.d.Store.SetAdminVerifier(ctx, b, k.Now()); err != nil {
-		return nil, fmt.Errorf("setup: %w", err)
-	}
 	proof, err := k.d.Vault.VerifyAdmin(ver, credential)
 	if err != nil {
 		return nil, fmt.Errorf("setup: %w", err)
 	}
-	if err := k.audit(ctx, "device.setup", "", 0); err != nil {
-		k.log.Warn("audit log not written", "action", "device.setup", "err", err)
+	if err := k.d.Settings.SetUp(ctx, b, roomName, k.adminEvent("device.setup", 0)); err != nil {
+		return nil, fmt.Errorf("setup: %w", err)
 	}
 	k.log.Info("device set up")
 	return &Admin{proof: proof}, nil
@@ -91,7 +86,7 @@ func (k *Kiosk) SignInAdmin(ctx context.Context, credential []byte) (*Admin, err
 	if len(credential) == 0 {
 		return nil, ErrNoPIN
 	}
-	b, err := k.d.Store.AdminVerifier(ctx)
+	b, err := k.d.Settings.AdminVerifier(ctx)
 	if errors.Is(err, session.ErrNotFound) {
 		return nil, ErrNotSetUp
 	}
@@ -118,7 +113,7 @@ func (k *Kiosk) SignInAdmin(ctx context.Context, credential []byte) (*Admin, err
 // Interviewers lists who may sign in: ids and display names (no key slots), disabled ones
 // left out.
 func (k *Kiosk) Interviewers(ctx context.Context) ([]session.Interviewer, error) {
-	all, err := k.d.Store.Interviewers(ctx)
+	all, err := k.d.Interviewers.Interviewers(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("list interviewers: %w", err)
 	}
@@ -161,7 +156,7 @@ func (k *Kiosk) SignIn(ctx context.Context, interviewerID string, pin []byte) (*
 	if len(pin) == 0 {
 		return nil, ErrNoPIN
 	}
-	iv, err := k.d.Store.Interviewer(ctx, interviewerID)
+	iv, err := k.d.Interviewers.Interviewer(ctx, interviewerID)
 	if err != nil {
 		return nil, fmt.Errorf("sign in: %w", err)
 	}
@@ -199,7 +194,7 @@ func (k *Kiosk) PINDelay(ctx context.Context, interviewerID string) (time.Durati
 // Engagements lists the engagements an interviewer may start a session in: open, and with a
 // deletion date still ahead.
 func (k *Kiosk) Engagements(ctx context.Context) ([]session.Engagement, error) {
-	all, err := k.d.Store.Engagements(ctx)
+	all, err := k.d.Engagements.Engagements(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("list engagements: %w", err)
 	}
@@ -249,7 +244,7 @@ type SessionSummary struct {
 
 // Sessions lists this interviewer's own stored sessions, newest first.
 func (s *SignedIn) Sessions(ctx context.Context) ([]SessionSummary, error) {
-	recs, err := s.k.d.Store.SessionsOf(ctx, s.id)
+	recs, err := s.k.d.Sessions.SessionsOf(ctx, s.id)
 	if err != nil {
 		return nil, fmt.Errorf("list sessions: %w", err)
 	}
@@ -273,7 +268,7 @@ func (s *SignedIn) Reopen(ctx context.Context, sessionID string) error {
 	if s.in == nil {
 		return ErrSignedOut
 	}
-	rec, err := s.k.d.Store.Session(ctx, sessionID)
+	rec, err := s.k.d.Sessions.Session(ctx, sessionID)
 	if err != nil {
 		return fmt.Errorf("reopen session: %w", err)
 	}

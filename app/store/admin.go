@@ -19,20 +19,37 @@ var _ vault.AttemptLog = (*DB)(nil)
 // Interviewer is session.Interviewer, the one interviewer type: the store keeps it as it is.
 type Interviewer = session.Interviewer
 
-// PutInterviewer inserts the interviewer or replaces the one with the same id.
-func (d *DB) PutInterviewer(ctx context.Context, iv Interviewer) error {
+// SaveInterviewer inserts the interviewer or replaces the one with the same id, and appends ev
+// (the admin's action) to the audit log in the same transaction: both or neither.
+func (d *DB) SaveInterviewer(ctx context.Context, iv Interviewer, ev retention.AuditEvent) error {
 	err := d.tx(ctx, func(t *sql.Tx) error {
-		_, err := t.ExecContext(ctx, `INSERT INTO interviewers (id, display_name, key_slot, disabled, must_change, created_at, updated_at)
-			VALUES (?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET display_name=excluded.display_name,
-			key_slot=excluded.key_slot, disabled=excluded.disabled, must_change=excluded.must_change,
-			updated_at=excluded.updated_at`,
-			iv.ID, iv.DisplayName, iv.KeySlot, iv.Disabled, iv.MustChange, timeValue(iv.CreatedAt), timeValue(iv.UpdatedAt))
-		return err
+		if err := putInterviewer(ctx, t, iv); err != nil {
+			return err
+		}
+		return appendAudit(ctx, t, ev)
 	})
 	if err != nil {
+		return fmt.Errorf("save interviewer %s: %w", iv.ID, err)
+	}
+	return nil
+}
+
+// PutInterviewer inserts the interviewer or replaces the one with the same id, without an audit
+// entry: a fixture. The kiosk saves interviewers with SaveInterviewer.
+func (d *DB) PutInterviewer(ctx context.Context, iv Interviewer) error {
+	if err := d.tx(ctx, func(t *sql.Tx) error { return putInterviewer(ctx, t, iv) }); err != nil {
 		return fmt.Errorf("put interviewer %s: %w", iv.ID, err)
 	}
 	return nil
+}
+
+func putInterviewer(ctx context.Context, t *sql.Tx, iv Interviewer) error {
+	_, err := t.ExecContext(ctx, `INSERT INTO interviewers (id, display_name, key_slot, disabled, must_change, created_at, updated_at)
+		VALUES (?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET display_name=excluded.display_name,
+		key_slot=excluded.key_slot, disabled=excluded.disabled, must_change=excluded.must_change,
+		updated_at=excluded.updated_at`,
+		iv.ID, iv.DisplayName, iv.KeySlot, iv.Disabled, iv.MustChange, timeValue(iv.CreatedAt), timeValue(iv.UpdatedAt))
+	return err
 }
 
 const interviewerCols = `id, display_name, key_slot, disabled, must_change, created_at, updated_at`
@@ -89,15 +106,22 @@ func (d *DB) DeleteInterviewer(ctx context.Context, id string) error {
 	return nil
 }
 
-// SetAdminVerifier stores the admin credential's verifier (opaque bytes from the vault).
-func (d *DB) SetAdminVerifier(ctx context.Context, verifier []byte, at time.Time) error {
+// SetUp is the first-boot set-up: it stores the admin credential's verifier (opaque bytes from
+// the vault) and the room's name, and appends ev to the audit log, in one transaction.
+func (d *DB) SetUp(ctx context.Context, verifier []byte, roomName string, ev retention.AuditEvent) error {
 	err := d.tx(ctx, func(t *sql.Tx) error {
-		_, err := t.ExecContext(ctx, `INSERT INTO admin_credential (id, verifier, updated_at) VALUES (1, ?, ?)
-			ON CONFLICT(id) DO UPDATE SET verifier=excluded.verifier, updated_at=excluded.updated_at`, verifier, timeValue(at))
-		return err
+		if _, err := t.ExecContext(ctx, `INSERT INTO admin_credential (id, verifier, updated_at) VALUES (1, ?, ?)
+			ON CONFLICT(id) DO UPDATE SET verifier=excluded.verifier, updated_at=excluded.updated_at`, verifier, timeValue(ev.At)); err != nil {
+			return err
+		}
+		if _, err := t.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
+			ON CONFLICT(key) DO UPDATE SET value = excluded.value`, settingRoomName, roomName); err != nil {
+			return err
+		}
+		return appendAudit(ctx, t, ev)
 	})
 	if err != nil {
-		return fmt.Errorf("set admin credential: %w", err)
+		return fmt.Errorf("set up: %w", err)
 	}
 	return nil
 }
@@ -185,19 +209,6 @@ func (d *DB) setting(ctx context.Context, key string) (string, error) {
 
 // RoomName returns the room's name ("" before setup).
 func (d *DB) RoomName(ctx context.Context) (string, error) { return d.setting(ctx, settingRoomName) }
-
-// SetRoomName sets the room's name.
-func (d *DB) SetRoomName(ctx context.Context, name string) error {
-	err := d.tx(ctx, func(t *sql.Tx) error {
-		_, err := t.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
-			ON CONFLICT(key) DO UPDATE SET value = excluded.value`, settingRoomName, name)
-		return err
-	})
-	if err != nil {
-		return fmt.Errorf("set room name: %w", err)
-	}
-	return nil
-}
 
 // TimeFloor returns the persisted time floor (zero when never set).
 func (d *DB) TimeFloor(ctx context.Context) (time.Time, error) {

@@ -17,7 +17,6 @@ import (
 	"testing"
 	"time"
 
-	"quietroom/app/clock"
 	"quietroom/app/clock/clocktest"
 	"quietroom/app/kiosk"
 	"quietroom/app/protocol"
@@ -155,10 +154,12 @@ func (e *Env) assemble(t testing.TB) *Env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e.Retention = startRetention(t, e.Store.Storage, e.Clock, e.ReceiptIDs)
+	e.Retention = e.startRetention(t)
 	e.Light = hwtest.NewIndicator(hw.TwoColour, e.Clock)
 	e.Kiosk, err = kiosk.New(kiosk.Deps{
-		Store: e.Store, Vault: v, Retention: e.Retention, Packs: e.Packs, Light: e.Light, Secret: secret,
+		Sessions: e.Store, Engagements: e.Store, Interviewers: e.Store, Settings: e.Store,
+		Audit: e.Store, Integrity: e.Store,
+		Vault: v, Retention: e.Retention, Packs: e.Packs, Light: e.Light, Secret: secret,
 		Limiter:      vault.NewLimiter(e.Attempts, e.Retention, vault.DefaultPolicy()),
 		AdminLimiter: vault.NewLimiter(e.AdminAttempts, e.Retention, vault.AdminPolicy()),
 	}, kiosk.Options{ImportDirs: []string{e.ImportDir}})
@@ -168,14 +169,15 @@ func (e *Env) assemble(t testing.TB) *Env {
 	return e
 }
 
-// startRetention is retentiontest.Start with receipt ids from ids: the real retention over st,
-// started as the kiosk starts it (the time floor loaded, what is due purged), the kernel's time
-// since boot unknown so that the fake clock alone decides trusted time.
-func startRetention(t testing.TB, st retention.Storage, clock clock.Clock, ids io.Reader) *retention.Retention {
+// startRetention is retentiontest.Start with receipt ids from e.ReceiptIDs: the real retention
+// over the store, measuring time with e.Clock, started as the kiosk starts it (the time floor
+// loaded, what is due purged), the kernel's time since boot unknown so that the fake clock
+// alone decides trusted time.
+func (e *Env) startRetention(t testing.TB) *retention.Retention {
 	t.Helper()
 	ctx := context.Background()
-	r, err := retention.New(ctx, st, clock, retention.Options{
-		Rand:      ids,
+	r, err := retention.New(ctx, e.Store.Storage, e.Clock, retention.Options{
+		Rand:      e.ReceiptIDs,
 		SinceBoot: func() (string, time.Duration, bool) { return "", 0, false },
 	})
 	if err != nil {
@@ -210,9 +212,9 @@ func Seeded(t testing.TB) (*Env, kiosk.Demo) {
 	return e, d
 }
 
-// Store is an in-memory kiosk.Store: retentiontest's Storage (the sessions, engagements,
-// audit log and receipts, kept to retention's rules and proven by retentiontest.Contract) plus
-// the interviewers and the device's settings.
+// Store is the kiosk's storage in memory, every role port of it: retentiontest's Storage (the
+// sessions, engagements, audit log and receipts, kept to retention's rules and proven by
+// retentiontest.Contract) plus the interviewers and the device's settings.
 type Store struct {
 	*retentiontest.Storage
 
@@ -223,7 +225,12 @@ type Store struct {
 }
 
 var (
-	_ kiosk.Store = (*Store)(nil)
+	_ kiosk.Sessions     = (*Store)(nil)
+	_ kiosk.Engagements  = (*Store)(nil)
+	_ kiosk.Interviewers = (*Store)(nil)
+	_ kiosk.Settings     = (*Store)(nil)
+	_ kiosk.Audit        = (*Store)(nil)
+	_ kiosk.Integrity    = (*Store)(nil)
 )
 
 // NewStore returns an empty store.
@@ -231,7 +238,7 @@ func NewStore() *Store {
 	return &Store{Storage: retentiontest.NewStorage(), interviewers: map[string]session.Interviewer{}}
 }
 
-// SessionsOf implements kiosk.Store: newest first, as the SQLite store lists them.
+// SessionsOf implements kiosk.Sessions: newest first, as the SQLite store lists them.
 func (s *Store) SessionsOf(ctx context.Context, interviewerID string) ([]session.Record, error) {
 	var out []session.Record
 	for _, r := range s.Storage.Snapshot().Sessions {
@@ -245,7 +252,7 @@ func (s *Store) SessionsOf(ctx context.Context, interviewerID string) ([]session
 	return out, nil
 }
 
-// CloseEngagement implements kiosk.Store: the audit entry is written first, so a failed one
+// CloseEngagement implements kiosk.Engagements: the audit entry is written first, so a failed one
 // (FailNext("AppendAudit", err)) leaves the engagement open.
 func (s *Store) CloseEngagement(ctx context.Context, id string, ev retention.AuditEvent) error {
 	e, err := s.Storage.Engagement(ctx, id)
@@ -260,7 +267,7 @@ func (s *Store) CloseEngagement(ctx context.Context, id string, ev retention.Aud
 	return nil
 }
 
-// Interviewers implements kiosk.Store: by display name, then id.
+// Interviewers implements kiosk.Interviewers: by display name, then id.
 func (s *Store) Interviewers(ctx context.Context) ([]session.Interviewer, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -274,7 +281,7 @@ func (s *Store) Interviewers(ctx context.Context) ([]session.Interviewer, error)
 	return out, nil
 }
 
-// Interviewer implements kiosk.Store.
+// Interviewer implements kiosk.Interviewers.
 func (s *Store) Interviewer(ctx context.Context, id string) (session.Interviewer, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -285,8 +292,13 @@ func (s *Store) Interviewer(ctx context.Context, id string) (session.Interviewer
 	return iv, nil
 }
 
-// PutInterviewer implements kiosk.Store.
-func (s *Store) PutInterviewer(ctx context.Context, iv session.Interviewer) error {
+// SaveInterviewer implements kiosk.Interviewers. The audit entry is written first and nothing
+// after it can fail, so a failed one (FailNext("AppendAudit", err)) changes nothing, as the
+// store's transaction does.
+func (s *Store) SaveInterviewer(ctx context.Context, iv session.Interviewer, ev retention.AuditEvent) error {
+	if err := s.Storage.AppendAudit(ctx, ev); err != nil {
+		return fmt.Errorf("save interviewer %s: %w", iv.ID, err)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	iv.KeySlot = slices.Clone(iv.KeySlot)
@@ -304,14 +316,6 @@ func (s *Store) AdminVerifier(ctx context.Context) ([]byte, error) {
 	return slices.Clone(s.verifier), nil
 }
 
-// SetAdminVerifier implements kiosk.Settings.
-func (s *Store) SetAdminVerifier(ctx context.Context, v []byte, at time.Time) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.verifier = slices.Clone(v)
-	return nil
-}
-
 // RoomName implements kiosk.Settings.
 func (s *Store) RoomName(ctx context.Context) (string, error) {
 	s.mu.Lock()
@@ -322,13 +326,16 @@ func (s *Store) RoomName(ctx context.Context) (string, error) {
 	return s.room, nil
 }
 
-// SetRoomName implements kiosk.Settings.
-func (s *Store) SetRoomName(ctx context.Context, name string) error {
+// SetUp implements kiosk.Settings: the audit entry first, as SaveInterviewer.
+func (s *Store) SetUp(ctx context.Context, verifier []byte, roomName string, ev retention.AuditEvent) error {
+	if err := s.Storage.AppendAudit(ctx, ev); err != nil {
+		return fmt.Errorf("set up: %w", err)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.room = name
+	s.verifier, s.room = slices.Clone(verifier), roomName
 	return nil
 }
 
-// IntegrityCheck implements kiosk.Store.
+// IntegrityCheck implements kiosk.Integrity.
 func (s *Store) IntegrityCheck(ctx context.Context) (string, error) { return "ok", nil }
