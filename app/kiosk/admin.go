@@ -194,7 +194,7 @@ func (k *Kiosk) ClearLockOut(ctx context.Context, a *Admin, interviewerID string
 // any lock-out. Their earlier sessions can then no longer be opened by anyone (the admin holds
 // no key to them); they are still deleted on their dates. The new key slot and the audit entry
 // are stored together; the lock-out is lifted after, and if that fails the error says so (the
-// new PIN is set: Unlock, ClearLockOut, lifts it).
+// new PIN is set, and ClearLockOut, the Unlock button, lifts the lock).
 func (k *Kiosk) ResetPIN(ctx context.Context, a *Admin, interviewerID string, pin []byte) error {
 	if err := a.check(); err != nil {
 		return err
