@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -53,7 +52,12 @@ func (u *UI) showHome() {
 			container.NewCenter(container.NewGridWrap(fyne.NewSize(260, 72), start)), layout.NewSpacer()),
 	)
 	u.show("home", screenHome, content)
-	u.onTick = func(session.Status) { clock.SetText(u.kiosk.Now().Format(dateTimeLayout)) }
+	u.onTick = func(session.Status) {
+		// The clock shows minutes: repaint when the minute changes, not every second.
+		if now := u.kiosk.Now().Format(dateTimeLayout); now != clock.Text {
+			clock.SetText(now)
+		}
+	}
 }
 
 // resumeLive shows the live session's screen if the engine has one.
@@ -178,12 +182,19 @@ func stateName(s session.State) string {
 	return string(s)
 }
 
-// clockText writes a duration as mm:ss, or h:mm:ss from an hour.
-func clockText(d time.Duration) string {
-	d = d.Round(time.Second)
-	h, m, sec := int(d.Hours()), int(d.Minutes())%60, int(d.Seconds())%60
-	if h > 0 {
-		return fmt.Sprintf("%d:%02d:%02d", h, m, sec)
+// minutesText writes a duration in whole minutes ("12 min"), rounded down, or up where it is
+// time left (a session with 30 s left has "1 min" left, never "0 min"); under a minute of time
+// left it gives the seconds ("45 s").
+func minutesText(d time.Duration, left bool) string {
+	if left && d < time.Minute {
+		return lang.L("{{.S}} s", map[string]any{"S": int(d.Round(time.Second).Seconds())})
 	}
-	return fmt.Sprintf("%02d:%02d", m, sec)
+	m := int(d / time.Minute)
+	if left && d%time.Minute != 0 {
+		m++
+	}
+	if m >= 60 {
+		return lang.L("{{.H}} h {{.M}} min", map[string]any{"H": m / 60, "M": m % 60})
+	}
+	return lang.L("{{.M}} min", map[string]any{"M": m})
 }

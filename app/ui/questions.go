@@ -47,36 +47,50 @@ func (u *UI) newTimerBar() *timerBar {
 	return t
 }
 
+// update shows the timer in whole minutes, seconds only in the last minute, and touches a
+// widget only when what it shows changes: a repaint a second would cost more than the rest of
+// the live screen (and a ticking counter distracts in a conversation).
 func (t *timerBar) update(u *UI, st session.Status) {
 	tm := st.Timer
 	var text string
+	importance := widget.MediumImportance
 	switch {
 	case tm.Over:
-		text = lang.L("{{.Elapsed}} elapsed · {{.Over}} over time", map[string]any{"Elapsed": clockText(tm.Elapsed), "Over": clockText(tm.Overtime)})
-		t.label.Importance = widget.DangerImportance
-	case tm.Warning != 0:
-		text = lang.L("{{.Elapsed}} elapsed · {{.Left}} left", map[string]any{"Elapsed": clockText(tm.Elapsed), "Left": clockText(tm.Remaining)})
-		t.label.Importance = widget.WarningImportance
+		text = lang.L("{{.Elapsed}} elapsed · {{.Over}} over time", map[string]any{"Elapsed": minutesText(tm.Elapsed, false), "Over": minutesText(tm.Overtime, false)})
+		importance = widget.DangerImportance
 	default:
-		text = lang.L("{{.Elapsed}} elapsed · {{.Left}} left", map[string]any{"Elapsed": clockText(tm.Elapsed), "Left": clockText(tm.Remaining)})
-		t.label.Importance = widget.MediumImportance
+		text = lang.L("{{.Elapsed}} elapsed · {{.Left}} left", map[string]any{"Elapsed": minutesText(tm.Elapsed, false), "Left": minutesText(tm.Remaining, true)})
+		if tm.Warning != 0 {
+			importance = widget.WarningImportance
+		}
 	}
+	pause := lang.L("Pause")
 	if tm.Paused {
 		text = lang.L("Paused · {{.Text}}", map[string]any{"Text": text})
-		t.pause.SetText(lang.L("Resume"))
-	} else {
-		t.pause.SetText(lang.L("Pause"))
+		pause = lang.L("Resume")
 	}
-	t.label.SetText(text)
+	if t.pause.Text != pause {
+		t.pause.SetText(pause)
+	}
+	if t.label.Text != text || t.label.Importance != importance {
+		t.label.Importance = importance
+		t.label.SetText(text)
+	}
 	wasShown := t.hint.Visible()
+	hint := ""
 	switch {
 	case tm.Over:
-		t.hint.SetText(lang.L("The planned time is over. Move to the closing when you can."))
-		t.hint.Show()
+		hint = lang.L("The planned time is over. Move to the closing when you can.")
 	case tm.Warning != 0:
-		t.hint.SetText(keepHint(u, tm))
+		hint = keepHint(u, tm)
+	}
+	if hint != t.hint.Text {
+		t.hint.SetText(hint)
+	}
+	switch {
+	case hint != "" && !wasShown:
 		t.hint.Show()
-	default:
+	case hint == "" && wasShown:
 		t.hint.Hide()
 	}
 	if t.hint.Visible() != wasShown {
