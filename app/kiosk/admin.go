@@ -22,9 +22,14 @@ func (a *Admin) check() error {
 
 // NewEngagement is the admin's form for an engagement.
 type NewEngagement struct {
-	Title             string // never a person's name
-	DeletionDate      time.Time
-	StakeholderGroups []string
+	Title string // never a person's name
+	Kind  session.EngagementKind
+	// VisitDate (a peer challenge's on-site visit) and FollowUpDate (the follow-up visit or
+	// discussion) are given for the kinds that have them; the deletion date is normally the
+	// day after the follow-up (session.DeletionAfterFollowUp) and is never before it.
+	VisitDate, FollowUpDate time.Time
+	DeletionDate            time.Time
+	StakeholderGroups       []string
 }
 
 // AllEngagements lists every engagement, closed ones included, for the admin.
@@ -52,6 +57,22 @@ func (k *Kiosk) CreateEngagement(ctx context.Context, a *Admin, n NewEngagement)
 	if !n.DeletionDate.After(now) {
 		return session.Engagement{}, fmt.Errorf("%w: the deletion date must be in the future", ErrInvalid)
 	}
+	switch {
+	case n.Kind.HasVisit() && n.VisitDate.IsZero():
+		return session.Engagement{}, fmt.Errorf("%w: give the date of the visit", ErrInvalid)
+	case n.Kind.HasFollowUp() && n.FollowUpDate.IsZero():
+		return session.Engagement{}, fmt.Errorf("%w: give the date of the follow-up", ErrInvalid)
+	case !n.VisitDate.IsZero() && !n.FollowUpDate.IsZero() && n.FollowUpDate.Before(n.VisitDate):
+		return session.Engagement{}, fmt.Errorf("%w: the follow-up must come after the visit", ErrInvalid)
+	case !n.FollowUpDate.IsZero() && n.DeletionDate.Before(session.DeletionAfterFollowUp(n.FollowUpDate)):
+		return session.Engagement{}, fmt.Errorf("%w: the deletion date is before the end of the follow-up day, so the records would be gone for the follow-up; choose a later date", ErrInvalid)
+	}
+	if !n.Kind.HasVisit() {
+		n.VisitDate = time.Time{}
+	}
+	if !n.Kind.HasFollowUp() {
+		n.FollowUpDate = time.Time{}
+	}
 	var groups []string
 	for _, g := range n.StakeholderGroups {
 		if g = strings.Join(strings.Fields(g), " "); g != "" && !slices.Contains(groups, g) {
@@ -59,7 +80,8 @@ func (k *Kiosk) CreateEngagement(ctx context.Context, a *Admin, n NewEngagement)
 		}
 	}
 	e := session.Engagement{
-		ID: k.newID(), Title: title, DeletionDate: n.DeletionDate, StakeholderGroups: groups, CreatedAt: now,
+		ID: k.newID(), Title: title, Kind: n.Kind, VisitDate: n.VisitDate, FollowUpDate: n.FollowUpDate,
+		DeletionDate: n.DeletionDate, StakeholderGroups: groups, CreatedAt: now,
 	}
 	ev := retention.AuditEvent{At: now, Actor: retention.RoleAdmin, Action: "engagement.create", EngagementID: e.ID, Outcome: "ok"}
 	if err := k.d.Engagements.CreateEngagement(ctx, e, ev); err != nil {

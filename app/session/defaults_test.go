@@ -41,3 +41,25 @@ func TestDefaultDeletionDate(t *testing.T) {
 		t.Errorf("DefaultDeletionDate(%v) = %v, want %v", now, got, want)
 	}
 }
+
+func TestEngagementDates(t *testing.T) {
+	now := time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC)
+	visit := time.Date(2027, 1, 11, 0, 0, 0, 0, time.UTC)
+	if got, want := session.ProposedFollowUp(session.KindPeerChallenge, now, visit), time.Date(2027, 5, 11, 0, 0, 0, 0, time.UTC); !got.Equal(want) {
+		t.Errorf("ProposedFollowUp(peer challenge, visit %v) = %v, want four months later %v", visit, got, want)
+	}
+	if got := session.ProposedFollowUp(session.Kind360, now, time.Time{}); !got.Equal(session.DefaultDeletionDate(now)) {
+		t.Errorf("ProposedFollowUp(360) = %v, want the default proposal %v", got, session.DefaultDeletionDate(now))
+	}
+	if got := session.ProposedFollowUp(session.KindRecruitment, now, visit); !got.IsZero() {
+		t.Errorf("ProposedFollowUp(recruitment) = %v, want none", got)
+	}
+	if got, want := session.DeletionAfterFollowUp(visit), time.Date(2027, 1, 12, 0, 0, 0, 0, time.UTC); !got.Equal(want) {
+		t.Errorf("DeletionAfterFollowUp(%v) = %v, want the next day %v", visit, got, want)
+	}
+	for _, k := range session.EngagementKinds() {
+		if k.HasVisit() && !k.HasFollowUp() {
+			t.Errorf("kind %q has a visit but no follow-up", k)
+		}
+	}
+}

@@ -32,6 +32,13 @@ type Engagement struct {
 	// DeletionDate is the day every record of the engagement is destroyed (typically the
 	// follow-up visit): records are purged once trusted time reaches the start of this day.
 	DeletionDate time.Time
+	// Kind is what the engagement is; it suggests its dates. Empty for other work.
+	Kind EngagementKind
+	// VisitDate is the first day of a peer challenge's on-site visit; zero otherwise.
+	VisitDate time.Time
+	// FollowUpDate is the follow-up visit (peer challenge) or discussion (360 programme) after
+	// which every record goes: the deletion date is proposed from it. Zero when there is none.
+	FollowUpDate time.Time
 	// StakeholderGroups are the interviewee labels interviewers pick from ("foster carers").
 	StakeholderGroups []string
 	LegalHold         bool

@@ -12,20 +12,23 @@ import (
 	"quietroom/app/session"
 )
 
-const engagementCols = `id, title, deletion_at, stakeholder_groups, legal_hold, hold_reason, closed, created_at`
+const engagementCols = `id, title, kind, visit_at, follow_up_at, deletion_at, stakeholder_groups, legal_hold, hold_reason, closed, created_at`
 
 type scanner interface{ Scan(...any) error }
 
 func scanEngagement(s scanner) (session.Engagement, error) {
 	var (
-		e       session.Engagement
-		del     int64
-		groups  string
-		created sql.NullInt64
+		e                        session.Engagement
+		kind                     string
+		del                      int64
+		groups                   string
+		visit, followUp, created sql.NullInt64
 	)
-	if err := s.Scan(&e.ID, &e.Title, &del, &groups, &e.LegalHold, &e.HoldReason, &e.Closed, &created); err != nil {
+	if err := s.Scan(&e.ID, &e.Title, &kind, &visit, &followUp, &del, &groups, &e.LegalHold, &e.HoldReason, &e.Closed, &created); err != nil {
 		return session.Engagement{}, err
 	}
+	e.Kind = session.EngagementKind(kind)
+	e.VisitDate, e.FollowUpDate = timeFrom(visit), timeFrom(followUp)
 	e.DeletionDate = time.Unix(0, del).UTC()
 	e.CreatedAt = timeFrom(created)
 	if err := json.Unmarshal([]byte(groups), &e.StakeholderGroups); err != nil {
@@ -55,8 +58,9 @@ func (d *DB) CreateEngagement(ctx context.Context, e session.Engagement, ev rete
 		return fmt.Errorf("create engagement %s: %w", e.ID, err)
 	}
 	err = d.tx(ctx, func(t *sql.Tx) error {
-		if _, err := t.ExecContext(ctx, `INSERT INTO engagements (id, title, deletion_at, stakeholder_groups, legal_hold, hold_reason, closed, created_at)
-			VALUES (?,?,?,?,?,?,?,?)`, e.ID, e.Title, e.DeletionDate.UnixNano(), string(groups), e.LegalHold, e.HoldReason, e.Closed, timeValue(e.CreatedAt)); err != nil {
+		if _, err := t.ExecContext(ctx, `INSERT INTO engagements (id, title, kind, visit_at, follow_up_at, deletion_at, stakeholder_groups, legal_hold, hold_reason, closed, created_at)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?)`, e.ID, e.Title, string(e.Kind), timeValue(e.VisitDate), timeValue(e.FollowUpDate), e.DeletionDate.UnixNano(),
+			string(groups), e.LegalHold, e.HoldReason, e.Closed, timeValue(e.CreatedAt)); err != nil {
 			return err
 		}
 		return appendAudit(ctx, t, ev)
