@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -117,36 +116,6 @@ func (u *UI) showEngagement(e session.Engagement) {
 		container.NewVBox(heading(e.Title), info, msg.Label),
 		container.NewVBox(container.NewHBox(u.button(lang.L("Back"), u.showEngagements)), u.kb), nil, nil,
 		container.NewVBox(actions...)))
-}
-
-func (u *UI) showNewEngagement() {
-	msg := newErrorLabel()
-	title := newKBEntry(u.kb, false)
-	title.SetPlaceHolder(lang.L("Title, e.g. 360 interviews, cohort 3"))
-	groups := newKBEntry(u.kb, false)
-	groups.SetPlaceHolder(lang.L("Stakeholder groups, separated by commas"))
-	u.kb.SetTarget(title)
-	date := session.DefaultDeletionDate(u.kiosk.Now().In(time.Local))
-	dateLabel := widget.NewLabel(date.Format(dayLayout))
-	shift := func(days int) func() {
-		return func() { date = date.AddDate(0, 0, days); dateLabel.SetText(date.Format(dayLayout)) }
-	}
-	create := u.primary(lang.L("Create"), func() {
-		_, err := u.kiosk.CreateEngagement(u.ctx, u.admin, kiosk.NewEngagement{
-			Title: title.Text, DeletionDate: date, StakeholderGroups: strings.Split(groups.Text, ","),
-		})
-		if err != nil {
-			msg.set(err)
-			return
-		}
-		u.showEngagements()
-	})
-	u.show("new-engagement", screenIdle, container.NewBorder(
-		heading(lang.L("New engagement")),
-		container.NewVBox(msg.Label, container.NewHBox(u.button(lang.L("Back"), u.showEngagements), layout.NewSpacer(), create), u.kb),
-		nil, nil,
-		container.NewVBox(title, groups, container.NewHBox(widget.NewLabel(lang.L("Deletion date")),
-			u.button("−7", shift(-7)), u.button("−1", shift(-1)), dateLabel, u.button("+1", shift(1)), u.button("+7", shift(7))))))
 }
 
 func (u *UI) showInterviewers() {

@@ -1,0 +1,159 @@
+package ui
+
+import (
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"quietroom/app/kiosk"
+	"quietroom/app/session"
+)
+
+// engagementForm is what the admin has chosen so far for a new engagement.
+type engagementForm struct {
+	title, groups string
+	kind          session.EngagementKind
+	visit, follow time.Time
+	deletion      time.Time
+}
+
+func kindName(k session.EngagementKind) string {
+	switch k {
+	case session.Kind360:
+		return lang.L("360 interviews")
+	case session.KindPeerChallenge:
+		return lang.L("Peer challenge")
+	case session.KindRecruitment:
+		return lang.L("Recruitment panel")
+	}
+	return lang.L("Other")
+}
+
+// showNewEngagement is the first step of a new engagement: its title and stakeholder groups.
+// Then its kind, which decides the dates the last step asks for.
+func (u *UI) showNewEngagement() { u.showNewEngagementWith(&engagementForm{kind: session.Kind360}) }
+
+func (u *UI) showNewEngagementWith(f *engagementForm) {
+	title := newKBEntry(u.kb, false)
+	title.SetPlaceHolder(lang.L("Title, e.g. 360 interviews, cohort 3"))
+	title.SetText(f.title)
+	groups := newKBEntry(u.kb, false)
+	groups.SetPlaceHolder(lang.L("Stakeholder groups, separated by commas"))
+	groups.SetText(f.groups)
+	u.kb.SetTarget(title)
+	next := u.primary(lang.L("Next"), func() {
+		f.title, f.groups = title.Text, groups.Text
+		u.showNewEngagementKind(f)
+	})
+	u.show("new-engagement", screenIdle, container.NewBorder(
+		heading(lang.L("New engagement")),
+		container.NewVBox(container.NewHBox(u.button(lang.L("Back"), u.showEngagements), layout.NewSpacer(), next), u.kb),
+		nil, nil,
+		container.NewVBox(title, groups)))
+}
+
+// showNewEngagementKind asks what kind of work the engagement is.
+func (u *UI) showNewEngagementKind(f *engagementForm) {
+	var rows []fyne.CanvasObject
+	for _, k := range session.EngagementKinds() {
+		b := u.button(kindName(k), func() {
+			if k != f.kind {
+				f.visit, f.follow, f.deletion = time.Time{}, time.Time{}, time.Time{}
+			}
+			f.kind = k
+			u.proposeDates(f)
+			u.showNewEngagementDates(f)
+		})
+		if k == f.kind {
+			b.Importance = widget.HighImportance
+		}
+		rows = append(rows, b)
+	}
+	u.show("new-engagement-kind", screenIdle, container.NewBorder(
+		heading(lang.L("What kind of work is it?")),
+		container.NewHBox(u.button(lang.L("Back"), func() { u.showNewEngagementWith(f) })),
+		nil, nil,
+		container.NewVBox(rows...)))
+}
+
+// proposeDates fills in the dates not chosen yet: the visit four weeks out (a first guess the
+// admin moves), the follow-up from the visit, the deletion the day after the follow-up.
+func (u *UI) proposeDates(f *engagementForm) {
+	now := u.kiosk.Now().In(time.Local)
+	if f.kind.HasVisit() && f.visit.IsZero() {
+		f.visit = session.DefaultDeletionDate(now)
+	}
+	if f.kind.HasFollowUp() && f.follow.IsZero() {
+		f.follow = session.ProposedFollowUp(f.kind, now, f.visit)
+	}
+	if f.deletion.IsZero() {
+		f.deletion = session.DefaultDeletionDate(now)
+		if f.kind.HasFollowUp() {
+			f.deletion = session.DeletionAfterFollowUp(f.follow)
+		}
+	}
+}
+
+// showNewEngagementDates is the last step: the visit, the follow-up and the deletion date.
+// Each date proposes the next: a peer challenge's follow-up visit four months after its visit,
+// and the deletion the day after the follow-up; the admin moves any of them.
+func (u *UI) showNewEngagementDates(f *engagementForm) {
+	msg := newErrorLabel()
+	var rows []fyne.CanvasObject
+	var refresh []func()
+	dateRow := func(label string, d *time.Time, changed func()) {
+		value := widget.NewLabel("")
+		show := func() { value.SetText(d.Format(dayLayout)) }
+		refresh = append(refresh, show)
+		shift := func(months, days int) func() {
+			return func() {
+				*d = d.AddDate(0, months, days)
+				if changed != nil {
+					changed()
+				}
+				for _, r := range refresh {
+					r()
+				}
+			}
+		}
+		rows = append(rows, widget.NewLabel(label), container.NewHBox(
+			u.button(lang.L("−1 month"), shift(-1, 0)), u.button("−7", shift(0, -7)), u.button("−1", shift(0, -1)),
+			value, u.button("+1", shift(0, 1)), u.button("+7", shift(0, 7)), u.button(lang.L("+1 month"), shift(1, 0))))
+		show()
+	}
+	if f.kind.HasVisit() {
+		dateRow(lang.L("First day of the visit"), &f.visit, func() {
+			f.follow = session.ProposedFollowUp(f.kind, time.Time{}, f.visit)
+			f.deletion = session.DeletionAfterFollowUp(f.follow)
+		})
+	}
+	if f.kind.HasFollowUp() {
+		label := lang.L("Follow-up visit (the records are deleted after it)")
+		if f.kind == session.Kind360 {
+			label = lang.L("Follow-up discussion at the end of the programme (the records are deleted after it)")
+		}
+		dateRow(label, &f.follow, func() { f.deletion = session.DeletionAfterFollowUp(f.follow) })
+	}
+	dateRow(lang.L("Deletion date"), &f.deletion, nil)
+	create := u.primary(lang.L("Create"), func() {
+		_, err := u.kiosk.CreateEngagement(u.ctx, u.admin, kiosk.NewEngagement{
+			Title: f.title, Kind: f.kind, VisitDate: f.visit, FollowUpDate: f.follow,
+			DeletionDate: f.deletion, StakeholderGroups: strings.Split(f.groups, ","),
+		})
+		if err != nil {
+			msg.set(err)
+			return
+		}
+		u.showEngagements()
+	})
+	u.show("new-engagement-dates", screenIdle, container.NewBorder(
+		heading(lang.L("{{.Kind}}: the dates", map[string]any{"Kind": kindName(f.kind)})),
+		container.NewVBox(msg.Label, container.NewHBox(u.button(lang.L("Back"), func() { u.showNewEngagementKind(f) }), layout.NewSpacer(), create)),
+		nil, nil,
+		container.NewVBox(rows...)))
+}

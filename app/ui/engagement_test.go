@@ -1,0 +1,80 @@
+package ui
+
+import (
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"quietroom/app/session"
+)
+
+// TestNewPeerChallengeFollowsItsVisit: the admin names the engagement and its kind, then sees
+// the follow-up proposed four months after the visit and the deletion the day after it; moving
+// the visit moves both. Both steps fit the screen.
+func TestNewPeerChallengeFollowsItsVisit(t *testing.T) {
+	h := newHarness(t)
+	h.tap("Admin")
+	h.pin(h.d.AdminCredential)
+	h.tap("Engagements")
+	h.tap("New engagement")
+	h.wantScreen("new-engagement")
+	h.fitsWindow()
+	test.Type(h.textFields()[0], "Peer challenge, host authority")
+	h.tap("Next")
+	h.wantScreen("new-engagement-kind")
+	h.fitsWindow()
+	h.tap("Peer challenge")
+	h.wantScreen("new-engagement-dates")
+	h.fitsWindow()
+	now := h.env.Clock.Now().In(time.Local)
+	visit := session.DefaultDeletionDate(now)
+	follow := session.ProposedFollowUp(session.KindPeerChallenge, now, visit)
+	for _, d := range []time.Time{visit, follow, session.DeletionAfterFollowUp(follow)} {
+		if !h.shows(d.Format(dayLayout)) {
+			t.Errorf("the dates screen does not show %s", d.Format(dayLayout))
+		}
+	}
+	h.tap("+7") // the visit's: every later date follows it
+	follow = session.ProposedFollowUp(session.KindPeerChallenge, now, visit.AddDate(0, 0, 7))
+	if !h.shows(follow.Format(dayLayout)) || !h.shows(session.DeletionAfterFollowUp(follow).Format(dayLayout)) {
+		t.Error("moving the visit does not move the follow-up and the deletion date")
+	}
+	h.tap("Create")
+	h.wantScreen("engagements")
+	all, err := h.env.Kiosk.AllEngagements(h.u.ctx, h.u.admin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, e := range all {
+		if e.Title == "Peer challenge, host authority" {
+			found = true
+			if e.Kind != session.KindPeerChallenge || !e.FollowUpDate.Equal(follow) || !e.DeletionDate.Equal(session.DeletionAfterFollowUp(follow)) {
+				t.Errorf("created %+v, want a peer challenge with follow-up %v", e, follow)
+			}
+		}
+	}
+	if !found {
+		t.Error("the engagement was not created")
+	}
+}
+
+// entries are the screen's text fields, in order.
+func (h *harness) textFields() []*kbEntry {
+	var out []*kbEntry
+	for _, o := range h.objects() {
+		if e, ok := o.(*kbEntry); ok {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// fits fails the test when the screen needs more room than the window has.
+func (h *harness) fitsWindow() {
+	h.t.Helper()
+	if got, have := h.w.Content().MinSize(), h.w.Canvas().Size(); got.Width > have.Width || got.Height > have.Height {
+		h.t.Errorf("screen %s needs %v, more than the window's %v", h.u.Screen(), got, have)
+	}
+}
