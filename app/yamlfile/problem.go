@@ -20,9 +20,9 @@ type Problem struct {
 // written as escapes such as \x1b, so a problem is one line and cannot restyle a terminal.
 func (p Problem) String() string {
 	if p.Field == "" {
-		return escape(fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Message))
+		return Escape(fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Message), false)
 	}
-	return escape(fmt.Sprintf("%s:%d: %s: %s", p.File, p.Line, p.Field, p.Message))
+	return Escape(fmt.Sprintf("%s:%d: %s: %s", p.File, p.Line, p.Field, p.Message), false)
 }
 
 // Error holds every problem found in one file, in line order.

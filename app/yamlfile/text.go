@@ -137,11 +137,18 @@ func (r *Reader) checkBytes(data []byte) bool {
 	return ok
 }
 
-// escape writes the characters of s that a terminal would act on or hide (control characters,
-// text-direction controls and invalid bytes) as Go escapes such as \x1b and \u202e, so that a
-// message shows what is in the file and cannot restyle or reorder the terminal.
-func escape(s string) string {
-	if !strings.ContainsFunc(s, func(c rune) bool { return c == utf8.RuneError || unicode.Is(unicode.Cc, c) || isBidi(c) }) {
+// Escape writes the characters of s that a terminal would act on or hide (control characters,
+// text-direction controls and invalid bytes) as Go escapes such as \x1b and \u202e, so that
+// what shows is what is in the file and cannot restyle or reorder the terminal. With keepLines,
+// line breaks and tabs stay as they are, for text shown as paragraphs.
+func Escape(s string, keepLines bool) string {
+	unsafe := func(c rune) bool {
+		if keepLines && (c == '\n' || c == '\t') {
+			return false
+		}
+		return c == utf8.RuneError || unicode.Is(unicode.Cc, c) || isBidi(c)
+	}
+	if !strings.ContainsFunc(s, unsafe) {
 		return s
 	}
 	var b strings.Builder
@@ -150,7 +157,7 @@ func escape(s string) string {
 		switch {
 		case c == utf8.RuneError && size == 1:
 			fmt.Fprintf(&b, `\x%02x`, s[i])
-		case unicode.Is(unicode.Cc, c) || isBidi(c):
+		case unsafe(c):
 			q := strconv.QuoteRune(c)
 			b.WriteString(q[1 : len(q)-1])
 		default:

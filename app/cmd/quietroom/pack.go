@@ -8,10 +8,9 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
-	"unicode"
-	"unicode/utf8"
 
 	"quietroom/app/protocol"
+	"quietroom/app/yamlfile"
 )
 
 func init() {
@@ -219,26 +218,10 @@ func showPack(w io.Writer, p *protocol.Pack) error {
 	return err
 }
 
-// terminalSafe writes the characters of s that a terminal would act on or hide as Go escapes
-// (\x1b, \u202e), keeping line breaks and tabs. Load refuses such characters in a pack; this is
-// the second line of defence, for whatever reaches the terminal some other way.
-func terminalSafe(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); {
-		c, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case c == utf8.RuneError && size == 1:
-			fmt.Fprintf(&b, `\x%02x`, s[i])
-		case c != '\n' && c != '\t' && unicode.IsControl(c), c >= 0x202A && c <= 0x202E, c >= 0x2066 && c <= 0x2069:
-			q := strconv.QuoteRune(c)
-			b.WriteString(q[1 : len(q)-1])
-		default:
-			b.WriteRune(c)
-		}
-		i += size
-	}
-	return b.String()
-}
+// terminalSafe is s with what a terminal would act on or hide written as escapes, line breaks
+// and tabs kept. Load refuses such characters in a pack; this is the second line of defence,
+// for whatever reaches the terminal some other way.
+func terminalSafe(s string) string { return yamlfile.Escape(s, true) }
 
 func warnings(ws []int) string {
 	if len(ws) == 0 {
