@@ -3,7 +3,6 @@ package hwtest_test
 import (
 	"errors"
 	"testing"
-	"time"
 
 	"quietroom/app/clock/clocktest"
 	"quietroom/hw"
@@ -40,38 +39,6 @@ func TestFakeIndicatorFailAndHistory(t *testing.T) {
 	want := []hw.State{hw.Occupied, hw.EndingSoon}
 	if len(got) != len(want) || got[0] != want[0] || got[1] != want[1] {
 		t.Errorf("History() = %v, want %v", got, want)
-	}
-}
-
-func TestClockRunsCallbacksInOrder(t *testing.T) {
-	c := clocktest.New(time.Time{})
-	start := c.Now()
-	var order []time.Duration
-	record := func() { order = append(order, c.Now().Sub(start)) }
-	c.AfterFunc(300*time.Millisecond, record)
-	c.AfterFunc(100*time.Millisecond, func() {
-		record()
-		c.AfterFunc(100*time.Millisecond, record) // due at 200 ms, within the same Advance
-	})
-	stopped := c.AfterFunc(150*time.Millisecond, record)
-	if !stopped.Stop() {
-		t.Fatalf("Stop() of a pending call = false")
-	}
-	c.Advance(time.Second)
-	want := []time.Duration{100 * time.Millisecond, 200 * time.Millisecond, 300 * time.Millisecond}
-	if len(order) != len(want) {
-		t.Fatalf("callbacks ran at %v, want %v", order, want)
-	}
-	for i := range want {
-		if order[i] != want[i] {
-			t.Fatalf("callbacks ran at %v, want %v", order, want)
-		}
-	}
-	if got := c.Now().Sub(start); got != time.Second {
-		t.Errorf("Now() after Advance(1s) = start+%v", got)
-	}
-	if stopped.Stop() {
-		t.Errorf("Stop() of a stopped call = true")
 	}
 }
 
