@@ -186,9 +186,9 @@ func (u *UI) showNewPIN(iv session.Interviewer) {
 func (u *UI) showPacks() {
 	var rows []fyne.CanvasObject
 	for _, p := range u.kiosk.Packs() {
-		rows = append(rows, widget.NewLabel(packLine(p)))
+		rows = append(rows, u.packRow(p))
 	}
-	u.adminPage("packs", lang.L("Question packs"), newPager(6, rows).view,
+	u.adminPage("packs", lang.L("Question packs"), newPager(3, rows).view,
 		u.primary(lang.L("Import from a USB stick"), u.showPackImport))
 }
 

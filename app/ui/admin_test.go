@@ -94,7 +94,12 @@ func TestAdminImportsAPackFromAStick(t *testing.T) {
 		t.Error("the imported pack is not confirmed")
 	}
 	h.tap("Back to the packs")
-	h.tap("Next page") // nine built-in packs come first
+	for range 5 { // the built-in packs come first
+		if h.shows("Our own 360 interview") {
+			break
+		}
+		h.tap("Next page")
+	}
 	if !h.shows("Our own 360 interview") {
 		t.Error("the imported pack is not in the list")
 	}

@@ -28,6 +28,7 @@ func (u *UI) showHandOver() {
 			heading(lang.L("Ready")),
 			para(lang.L("Interviewee: {{.Label}}. Hand the screen to the interviewee to read the information and give consent.", map[string]any{"Label": info.Label})),
 			msg.Label,
+			container.NewCenter(u.guidanceButton(u.showHandOver)),
 			container.NewCenter(u.primary(lang.L("Hand the screen to the interviewee"), func() {
 				if err := u.engine.ShowPreamble(u.ctx); err != nil {
 					msg.set(err)

@@ -336,6 +336,7 @@ func (u *UI) showSessionMenu() {
 	u.show("session-menu", screenLive, container.NewVBox(
 		heading(lang.L("Session")),
 		u.button(lang.L("Back to the session"), func() { back() }),
+		u.guidanceButton(u.showSessionMenu),
 		u.button(lang.L("The interviewee withdraws consent"), u.confirmWithdraw),
 	))
 }
