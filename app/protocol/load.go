@@ -42,7 +42,7 @@ const (
 	MaxLongText = 4000
 	// MaxPreamblePages, MaxConsentPoints, MaxTopics, MaxProbes (per topic), MaxWriteUpPrompts,
 	// MaxWarnings, MaxGuidancePoints (interviewer_guidance) and MaxAdditions bound the lists;
-	// the built-in packs use at most 7, 3, 24, 7, 9, 2, 13 and 9.
+	// the built-in packs use at most 8, 3, 24, 7, 9, 2, 13 and 9.
 	MaxPreamblePages  = 20
 	MaxConsentPoints  = 20
 	MaxTopics         = 100

@@ -163,7 +163,7 @@ func TestPackShow(t *testing.T) {
 		"[optional] follow-up:",
 		"    - Initial reflections on what you have learnt",
 		"\nInterviewer guidance\n  - Establish Trust and Rapport:",
-		"\nAdditions (not in the source)\n  preamble[2]: The guide asks for brief notes",
+		"\nAdditions (not in the source)\n  preamble[3]: The guide asks for brief notes",
 		"  closing.question: The guide has no catch-all question;",
 	} {
 		if !strings.Contains(out, want) {
