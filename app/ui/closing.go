@@ -140,6 +140,7 @@ func (u *UI) showWriteUpPage(page int) {
 	if page < len(prompts) {
 		nav.Add(u.button(lang.L("Next"), func() { u.showWriteUpPage(page + 1) }))
 	}
+	nav.Add(u.writeUpNotesToggle(page))
 	nav.Add(seal)
 
 	var body fyne.CanvasObject
@@ -160,6 +161,9 @@ func (u *UI) showWriteUpPage(page int) {
 		}
 		u.kb.SetTarget(entry)
 		body = container.NewBorder(nil, u.kb, nil, nil, entry)
+		if u.notesBeside {
+			body = u.notesBesideWriteUp(entry, title, func() { u.showWriteUpPage(page) })
+		}
 	} else {
 		title = lang.L("Quotes and tags")
 		var rows []fyne.CanvasObject

@@ -156,7 +156,7 @@ func (u *UI) showInterviewerMenu() {
 					return
 				}
 				u.signedIn = nil
-				u.resumeLive()
+				u.openReopened()
 			}))
 		}
 		if len(rows) == 0 {
@@ -166,7 +166,7 @@ func (u *UI) showInterviewerMenu() {
 	}
 	u.show("interviewer", screenIdle, container.NewBorder(
 		container.NewVBox(heading(lang.L("Hello, {{.Name}}", map[string]any{"Name": s.Name()})), msg.Label,
-			u.primary(lang.L("Start a new session"), u.showSetup), widget.NewLabel(lang.L("Your sessions (tap to open the write-up)"))),
+			u.primary(lang.L("Start a new session"), u.showSetup), widget.NewLabel(lang.L("Your sessions (tap one to read it)"))),
 		container.NewHBox(u.button(lang.L("Sign out"), u.showHome)), nil, nil, list))
 }
 

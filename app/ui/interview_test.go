@@ -162,7 +162,7 @@ func TestPrivacyBlank(t *testing.T) {
 // TestIntervieweeSideIsClosed taps every button of every interviewee screen, and checks that
 // none leads to the questions, the session menu or admin (property 8).
 func TestIntervieweeSideIsClosed(t *testing.T) {
-	forbidden := []string{"questions", "session-menu", "admin", "admin-sign-in", "write-up", "interviewer", "quote"}
+	forbidden := []string{"questions", "session-menu", "admin", "admin-sign-in", "write-up", "interviewer", "quote", "review", "quotes", "quote-edit", "quote-delete"}
 	for _, start := range []string{"preamble", "consent", "hand-back"} {
 		h := newHarness(t)
 		h.toConsent()

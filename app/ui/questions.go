@@ -231,7 +231,7 @@ func (u *UI) showQuestions() {
 	kb := u.newKeyboardPanel(notes, upper, navRow, side)
 	top := u.liveHeader(tb, lang.L("Topic {{.N}} of {{.Total}}", map[string]any{"N": idx + 1, "Total": len(topics)}))
 	tags := container.NewBorder(nil, nil,
-		u.button(lang.L("Key quote"), func() { u.showQuote(topic.ID, notes.SelectedText()) }),
+		container.NewHBox(u.button(lang.L("Key quote"), func() { u.showQuote(topic.ID, notes.SelectedText()) }), u.quotesButton()),
 		kb.toggle, msg.Label)
 	main := container.NewBorder(upper, container.NewVBox(tags, navRow, kb.box), nil, nil, notes)
 	u.show("questions", screenLive, container.NewBorder(top, nil, side, nil, main))
@@ -239,11 +239,16 @@ func (u *UI) showQuestions() {
 	u.onTick = func(st session.Status) { tb.update(u, st) }
 }
 
+// probeText is the topic's guidance for the interviewer and its probes, each on its own line.
 func probeText(t protocol.Topic) string {
 	if len(t.Probes) == 0 {
 		return t.Guidance
 	}
-	return lang.L("Probes: {{.Probes}}", map[string]any{"Probes": strings.Join(t.Probes, " · ")})
+	probes := lang.L("Probes: {{.Probes}}", map[string]any{"Probes": strings.Join(t.Probes, " · ")})
+	if t.Guidance == "" {
+		return probes
+	}
+	return t.Guidance + "\n" + probes
 }
 
 // scaleRow is one button per value of the topic's scale; the chosen one is highlighted.

@@ -76,6 +76,8 @@ type UI struct {
 	lastTouch time.Time
 	onTick    func(session.Status)
 	onIdle    func() error // what an idle time-out must close before Home (seal a write-up)
+	// notesBeside shows the interview's notes beside the write-up (review.go).
+	notesBeside bool
 
 	admin    *kiosk.Admin
 	signedIn *kiosk.SignedIn
