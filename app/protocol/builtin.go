@@ -9,11 +9,19 @@ import (
 	"sync"
 )
 
-//go:embed packs/*.yaml
+//go:embed packs/*.yaml packs/previous/*.yaml
 var builtinFiles embed.FS
 
-var loadBuiltins = sync.OnceValue(func() []*Pack {
-	names, err := fs.Glob(builtinFiles, "packs/*.yaml")
+// loadBuiltins are the packs new sessions may use; loadPrevious the versions they replaced,
+// kept so that a session run with one of them still reopens for its write-up and review (a
+// session names its pack by id and version, and its consent cites the exact text's hash).
+var (
+	loadBuiltins = sync.OnceValue(func() []*Pack { return loadEmbedded("packs/*.yaml") })
+	loadPrevious = sync.OnceValue(func() []*Pack { return loadEmbedded("packs/previous/*.yaml") })
+)
+
+func loadEmbedded(pattern string) []*Pack {
+	names, err := fs.Glob(builtinFiles, pattern)
 	if err != nil {
 		panic(err)
 	}
@@ -32,7 +40,18 @@ var loadBuiltins = sync.OnceValue(func() []*Pack {
 		packs = append(packs, p)
 	}
 	return packs
-})
+}
+
+// PreviousBuiltin returns a copy of an earlier version of a built-in pack, which only sessions
+// started with it use: the library finds it for them, and lists only the current versions.
+func PreviousBuiltin(id string, version int) (*Pack, bool) {
+	for _, p := range loadPrevious() {
+		if p.ID == id && p.Version == version {
+			return p.Clone(), true
+		}
+	}
+	return nil, false
+}
 
 // Builtin returns the packs built into the program, sorted by id. Each call returns fresh
 // copies, so a caller cannot change another's.

@@ -55,6 +55,9 @@
 //     a scale's points without overflow for the screens.
 //   - Marshal writes a pack that loads back to the same hash.
 //   - Every built-in pack is valid; the tests load them all.
+//   - A built-in pack version never changes once shipped (testdata/shipped-packs.txt pins each
+//     hash): new wording is a new version, and the replaced file stays in packs/previous/, so a
+//     session run with it still reopens (Library.Pack finds it; List offers only the current).
 //
 // # Who may import it
 //

@@ -74,6 +74,9 @@ func (l *Library) Pack(id string, version int) (*Pack, error) {
 			return p, nil
 		}
 	}
+	if p, ok := PreviousBuiltin(id, version); ok {
+		return p, nil
+	}
 	return nil, fmt.Errorf("pack %s v%d: %w", id, version, ErrUnknownPack)
 }
 
