@@ -1,5 +1,7 @@
 # Turns `go test -bench` output into a table a person can read: the package, the benchmark,
 # the time per operation in a sensible unit, and any extra metrics (median, p99, MiB ...).
+# A benchmark that checks a goal logs it as "goal: ... pass" or "goal: ... FAIL"; those lines
+# are listed under the table.
 function human(ns) {
 	if (ns >= 1e9) return sprintf("%.2f s", ns / 1e9)
 	if (ns >= 1e6) return sprintf("%.2f ms", ns / 1e6)
@@ -19,4 +21,13 @@ function human(ns) {
 	}
 	sub(/^, /, "", extra)
 	printf "  %-14s %-28s %12s   %s\n", pkg, name, per, extra
+}
+/^ +[^ ]+\.go:[0-9]+: goal: / {
+	line = $0; sub(/^ +[^ ]+\.go:[0-9]+: goal: /, "", line)
+	goals[++ngoals] = line
+}
+END {
+	if (ngoals == 0) exit
+	print ""; print "Goals"
+	for (i = 1; i <= ngoals; i++) printf "  %s\n", goals[i]
 }

@@ -16,94 +16,9 @@ import (
 	"fyne.io/fyne/v2/test"
 )
 
-// The kiosk benchmarks measure DESIGN.md's budgets on the real program under Xvfb (start-up,
-// memory after start, idle CPU) and, in-process on the fyne test driver, the memory of a whole
-// session. Under Xvfb the GL is Mesa's software renderer, not the Pi's GPU: the figures compare
-// runs with each other, not with the device.
-
-// BenchmarkKioskFirstFrame times `quietroom run --dev` from process start to its first frame
-// (the "first frame shown" line run.go logs once Show has drawn the window), and to the first
-// screenshot that shows Home drawn (polled with xwd, so up to one poll late). It starts on an
-// existing data folder, as a device does after its first boot, and reports the process's
-// resident memory once Home is drawn.
-func BenchmarkKioskFirstFrame(b *testing.B) {
-	needX(b)
-	display := startXvfb(b)
-	dir := b.TempDir()
-	seed := startKiosk(b, display, dir) // the first start seeds the demo data: not timed
-	if _, _, err := seed.waitDrawn(60*time.Second, 100*time.Millisecond); err != nil {
-		b.Fatalf("%v\nprogram output:\n%s", err, seed.output())
-	}
-	seed.stop(b)
-
-	var logged, drawn time.Duration
-	var rss float64
-	b.ResetTimer()
-	for range b.N {
-		k := startKiosk(b, display, dir)
-		_, seen, err := k.waitDrawn(60*time.Second, 10*time.Millisecond)
-		if err != nil {
-			b.Fatalf("%v\nprogram output:\n%s", err, k.output())
-		}
-		select {
-		case at := <-k.frame:
-			logged += at.Sub(k.started)
-		case <-time.After(10 * time.Second):
-			b.Fatalf("no %s line in the program's output:\n%s", firstFrameLog, k.output())
-		}
-		drawn += seen.Sub(k.started)
-		rss += residentMiB(b, k.pid())
-		b.StopTimer()
-		k.stop(b)
-		b.StartTimer()
-	}
-	n := float64(b.N)
-	b.ReportMetric(float64(logged.Milliseconds())/n, "first-frame-ms")
-	b.ReportMetric(float64(drawn.Milliseconds())/n, "home-seen-ms")
-	b.ReportMetric(rss/n, "RSS-MiB")
-}
-
-// BenchmarkKioskIdleCPULiveSession starts the real program under Xvfb, clicks through the
-// start of an interview with xdotool (Home, sign-in, set-up, consent, hand-back) so that the
-// questions screen's timer runs, then leaves it alone for 60 s and reports the CPU time the
-// process used (utime+stime from /proc/PID/stat) and that as a share of one core. Where to
-// click comes from the same UI laid out on the fyne test driver (journey.toQuestions).
-func BenchmarkKioskIdleCPULiveSession(b *testing.B) {
-	needX(b, "xdotool")
-	const idle = 60 * time.Second
-	var cpu time.Duration
-	for range b.N {
-		b.StopTimer()
-		display := startXvfb(b)
-		k := startKiosk(b, display, b.TempDir())
-		if _, _, err := k.waitDrawn(60*time.Second, 100*time.Millisecond); err != nil {
-			b.Fatalf("%v\nprogram output:\n%s", err, k.output())
-		}
-		pin := demoPIN(b, k)
-		j := newJourney(b)
-		j.toQuestions(pin, func(label string, at fyne.Position) {
-			if err := clickAt(display, int(at.X), int(at.Y)); err != nil {
-				b.Fatalf("%s: %v\nprogram output:\n%s", label, err, k.output())
-			}
-		})
-		if err := k.live(); err != nil {
-			b.Fatalf("the session did not start in the real program: %v\nprogram output:\n%s", err, k.output())
-		}
-		b.StartTimer()
-		before := cpuTime(b, k.pid())
-		time.Sleep(idle)
-		after := cpuTime(b, k.pid())
-		b.StopTimer()
-		if k.exited() {
-			b.Fatalf("the program exited while idle: %v\n%s", k.err, k.output())
-		}
-		cpu += after - before
-		k.stop(b)
-	}
-	perRun := cpu / time.Duration(b.N)
-	b.ReportMetric(perRun.Seconds(), "CPU-s/60s")
-	b.ReportMetric(100*perRun.Seconds()/idle.Seconds(), "%-of-a-core")
-}
+// The real program's start-up, memory and idle CPU are measured side by side with an empty
+// Fyne window and a Chromium page in bench_floor_test.go; this benchmark measures, in-process on
+// the fyne test driver, the memory of a whole session.
 
 // BenchmarkSessionMemoryTestDriver runs a 30-minute session with 50 notes in this process,
 // on the fyne test driver (software rendering, no GPU driver, no X) and the kiosktest fakes
@@ -170,30 +85,6 @@ func residentMiB(tb testing.TB, pid int) float64 {
 
 // clockTicks is USER_HZ, the unit of /proc/PID/stat's times: 100 on every Linux this runs on.
 const clockTicks = 100
-
-// cpuTime is the user and system CPU time of a process and all its threads so far.
-func cpuTime(tb testing.TB, pid int) time.Duration {
-	tb.Helper()
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	// The command name is in parentheses and may hold spaces: fields start after the last ')'.
-	f := strings.Fields(string(b[bytes.LastIndexByte(b, ')')+1:]))
-	if len(f) < 13 {
-		tb.Fatalf("/proc/%d/stat: %d fields", pid, len(f))
-	}
-	// After the name: state (field 3 of stat(5)) is f[0], so utime (14) is f[11], stime (15) f[12].
-	var ticks int64
-	for _, s := range f[11:13] {
-		n, err := strconv.ParseInt(s, 10, 64)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		ticks += n
-	}
-	return time.Duration(ticks) * time.Second / clockTicks
-}
 
 var demoPINLine = regexp.MustCompile(`DEMO interviewer PIN:\s+(\d+)`)
 
@@ -275,29 +166,4 @@ func screenshotBytes(display string) ([]byte, error) {
 		return nil, fmt.Errorf("xwd -display %s: %v", display, err)
 	}
 	return out, nil
-}
-
-// live checks that the real program is in a session: its simulated light left "free", and
-// its window changes from one second to the next (the timer counts).
-func (k *kioskProc) live() error {
-	if !regexp.MustCompile(`msg="indicator changed".* state=[a-z-]+`).MatchString(k.output()) ||
-		!regexp.MustCompile(`msg="indicator changed".* state=(?:[^f]|f[^r])`).MatchString(k.output()) {
-		return fmt.Errorf("the light never left free")
-	}
-	first, err := screenshotBytes(k.display)
-	if err != nil {
-		return err
-	}
-	deadline := time.Now().Add(10 * time.Second)
-	for time.Now().Before(deadline) {
-		time.Sleep(200 * time.Millisecond)
-		now, err := screenshotBytes(k.display)
-		if err != nil {
-			return err
-		}
-		if !bytes.Equal(now, first) {
-			return nil
-		}
-	}
-	return fmt.Errorf("the window did not change for 10 s: no timer running")
 }
