@@ -25,7 +25,7 @@ import (
 // readBlock is a piece of a session to read: a bold title over its text; either may be empty.
 type readBlock struct {
 	title, text string
-	quiet       bool // the text says that something is missing ("No notes.")
+	quiet       bool // the text says that something is missing ("Not written.")
 }
 
 // reviewBlocks is the whole session in reading order: the topics with their state, answer,
@@ -75,15 +75,15 @@ func reviewBlocks(r session.Review) []readBlock {
 func interviewBlocks(r session.Review) []readBlock {
 	var blocks []readBlock
 	for i, t := range r.Topics {
+		// The state (and answer) and the notes under one title: a page holds more.
+		text := topicStateText(t) + "\n" + t.Note
+		if strings.TrimSpace(t.Note) == "" {
+			text = topicStateText(t) + " " + lang.L("No notes.")
+		}
 		blocks = append(blocks, readBlock{
 			title: lang.L("{{.N}}. {{.Question}}", map[string]any{"N": i + 1, "Question": t.Topic.Question}),
-			text:  topicStateText(t),
+			text:  text,
 		})
-		if strings.TrimSpace(t.Note) == "" {
-			blocks = append(blocks, readBlock{text: lang.L("No notes."), quiet: true})
-		} else {
-			blocks = append(blocks, readBlock{text: t.Note})
-		}
 		for _, q := range t.Quotes {
 			blocks = append(blocks, readBlock{text: quoteText(q)})
 		}
@@ -244,7 +244,6 @@ func fitText(text string, width, height float32, quiet bool) (piece, rest string
 func readLabel(text string, quiet bool) *widget.Label {
 	l := para(text)
 	if quiet {
-		l.Importance = widget.LowImportance
 		l.TextStyle.Italic = true
 	}
 	return l
@@ -297,7 +296,8 @@ func (u *UI) showReview(page int, back func()) {
 	msg := newErrorLabel()
 	title := heading(lang.L("{{.Label}}, {{.Date}}", map[string]any{"Label": r.Label, "Date": r.CreatedAt.Local().Format("2 Jan 2006 15:04")}))
 	title.Wrapping, title.Truncation = fyne.TextWrapOff, fyne.TextTruncateEllipsis
-	sub := lowLine(lang.L("{{.Pack}} · deleted on {{.Date}}", map[string]any{"Pack": r.PackTitle, "Date": r.DeletionDate.Local().Format(dayLayout)}))
+	// The deletion date first: a long pack title is what gets cut.
+	sub := oneLineLabel(lang.L("Deleted on {{.Date}} · {{.Pack}}", map[string]any{"Pack": r.PackTitle, "Date": r.DeletionDate.Local().Format(dayLayout)}))
 	p := newPager(1, nil)
 	// The page count sits beside the pack's name: the row of buttons needs the width with the
 	// larger text.
@@ -327,10 +327,9 @@ func (u *UI) sealAndSay(msg errorLabel) {
 		container.NewCenter(u.button(lang.L("Done"), u.showHome)), layout.NewSpacer()))
 }
 
-// lowLine is one line of quieter text, cut to its width.
-func lowLine(text string) *widget.Label {
+// oneLineLabel is one line of text, cut to its width.
+func oneLineLabel(text string) *widget.Label {
 	l := widget.NewLabel(text)
-	l.Importance = widget.LowImportance
 	l.Truncation = fyne.TextTruncateEllipsis
 	return l
 }
@@ -400,11 +399,19 @@ func (u *UI) showQuotes(page int) {
 	width := u.win.Canvas().Size().Width - 2*theme.Padding()
 	var rows []fyne.CanvasObject
 	for _, q := range quotes {
-		where := ""
+		// Where and the tag come first: a long quote is cut at the end.
+		var where []string
 		if n, ok := topics[q.TopicID]; ok {
-			where = lang.L("Topic {{.N}}", map[string]any{"N": n}) + ": "
+			where = append(where, lang.L("Topic {{.N}}", map[string]any{"N": n}))
 		}
-		b := u.button(fitButtonText(where+"“"+oneLine(q.Text)+"”"+tagSuffix(q.Tag), width), func() { u.showQuoteEdit(q.ID, page) })
+		if q.Tag != session.TagNone {
+			where = append(where, tagName(q.Tag))
+		}
+		text := "“" + oneLine(q.Text) + "”"
+		if len(where) > 0 {
+			text = strings.Join(where, " · ") + ": " + text
+		}
+		b := u.button(fitButtonText(text, width), func() { u.showQuoteEdit(q.ID, page) })
 		b.Alignment = widget.ButtonAlignLeading
 		rows = append(rows, b)
 	}
@@ -504,7 +511,8 @@ func (u *UI) showQuoteEdit(id string, page int) {
 		}
 		back()
 	})
-	del := u.button(lang.L("Delete"), func() { u.confirmQuoteDelete(id, page) })
+	// Not just "Delete": the keyboard below has a Delete key.
+	del := u.button(lang.L("Delete the quote"), func() { u.confirmQuoteDelete(id, page) })
 	u.show("quote-edit", screenLive, container.NewBorder(
 		heading(lang.L("Correct the quote")),
 		container.NewVBox(msg.Label,

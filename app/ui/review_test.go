@@ -331,12 +331,12 @@ func TestKeyQuotesDuringTheInterview(t *testing.T) {
 	if len(q) != 1 || q[0].Text != "we never hear back after a complaint" || q[0].Tag != session.TagThorn {
 		t.Fatalf("Quotes() after the correction = %+v, want the new words tagged thorn", q)
 	}
-	h.tap("Topic 2: “we never hear back after a complaint” · Thorn")
-	h.tap("Delete")
+	h.tap("Topic 2 · Thorn: “we never hear back after a complaint”")
+	h.tap("Delete the quote")
 	h.wantScreen("quote-delete")
 	h.tap("No, keep it")
 	h.wantScreen("quote-edit")
-	h.tap("Delete")
+	h.tap("Delete the quote")
 	h.tap("Yes, delete it")
 	h.wantScreen("quotes")
 	if q := eng.Quotes(); len(q) != 0 {
