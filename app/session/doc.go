@@ -32,6 +32,9 @@
 //     when the planned time is used up, free once sealed, declined or withdrawn), calling
 //     Indicator.Show only when the room state changes.
 //   - Logs carry ids and states only, never content or labels; errors never repeat a label.
+//   - Reading is only reading: Review (the whole session, for its interviewer to read again) and
+//     Quotes return copies of what the open session holds in memory, write nothing and log
+//     nothing, and answer only while the session holds content (questions, closing, write-up).
 //
 // # The interviewee label
 //

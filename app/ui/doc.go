@@ -14,8 +14,12 @@
 //     sessions or admin: leaving it towards the questions needs the interviewer's PIN.
 //   - The privacy control blanks the whole window at once; nothing of the session shows until
 //     it is lifted.
-//   - Idle screens (sign-in, set-up, admin, write-up) go back to Home after Options.IdleTimeout,
-//     signing out and sealing what is open; the live interview itself never times out.
+//   - Idle screens (sign-in, set-up, admin, write-up, the review of a session) go back to Home
+//     after Options.IdleTimeout, signing out and sealing what is open; the live interview itself
+//     never times out.
+//   - A session is read whole (review.go) only by its interviewer, after their PIN ("Your
+//     sessions") or from its write-up, and never while the interview is live; leaving it seals
+//     the session again, so its key leaves memory.
 //   - Widgets change only on Fyne's goroutine: timer ticks and hardware events come through
 //     fyne.Do.
 //   - Every string the screens word themselves goes through fyne.io/fyne/v2/lang with the
