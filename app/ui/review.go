@@ -335,8 +335,9 @@ func oneLineLabel(text string) *widget.Label {
 }
 
 // notesBesideWriteUp is the write-up's field with the interview's notes in a paged column
-// beside it. The on-screen keyboard steps aside while the notes show: a page of notes needs
-// the height it would take ("Hide my notes" brings it back). title is the prompt's title in the
+// beside it. On a small screen the on-screen keyboard steps aside while the notes show: a page
+// of notes needs the height it would take ("Hide my notes" brings it back); a tall screen keeps
+// it below both. title is the prompt's title in the
 // write-up's heading. "Whole session" opens the review, whose Write-up button calls back.
 func (u *UI) notesBesideWriteUp(field fyne.CanvasObject, title string, back func()) fyne.CanvasObject {
 	r, err := u.engine.Review()
@@ -355,9 +356,24 @@ func (u *UI) notesBesideWriteUp(field fyne.CanvasObject, title string, back func
 	below := NewButton("M", nil).MinSize().Height
 	colW := (size.Width - 3*pad) / 2
 	colH := size.Height - 2*pad - above - below - 2*pad - foot.MinSize().Height - pad
+	// A tall screen keeps the keyboard under both columns when a page of notes still has a
+	// useful height above it.
+	kb := u.kb.MinSize().Height + pad
+	withKeyboard := colH-kb >= minNotesHeight
+	if withKeyboard {
+		colH -= kb
+	}
 	p.set(pageRows(readPages(interviewBlocks(r), fyne.NewSize(colW, colH))))
-	return container.NewGridWithColumns(2, field, container.NewBorder(nil, foot, nil, nil, p.box))
+	cols := container.NewGridWithColumns(2, field, container.NewBorder(nil, foot, nil, nil, p.box))
+	if withKeyboard {
+		return container.NewBorder(nil, u.kb, nil, nil, cols)
+	}
+	return cols
 }
+
+// minNotesHeight is the least height of a page of notes beside the write-up worth keeping the
+// keyboard for: about eight lines.
+const minNotesHeight = 220
 
 // writeUpNotesToggle shows or hides the interview's notes beside the write-up.
 func (u *UI) writeUpNotesToggle(page int) *Button {

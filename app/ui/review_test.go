@@ -194,6 +194,17 @@ func TestReviewAndWriteUp(t *testing.T) {
 	if got := h.entry().Text; got != reviewSaid {
 		t.Errorf("the write-up field beside the notes holds %q, want %q", got, reviewSaid)
 	}
+	if contains(h.buttonTexts(), "Space") {
+		t.Error("the keyboard stays under the notes at 800x480, where the notes need its room")
+	}
+	h.w.Resize(fyne.NewSize(1280, 720))
+	h.tap("Hide my notes")
+	h.tap("Show my notes")
+	h.screenFits()
+	if !h.shows(reviewNote) || !contains(h.buttonTexts(), "Space") {
+		t.Error("at 1280x720 the write-up does not show both the notes and the keyboard")
+	}
+	h.w.Resize(fyne.NewSize(800, 480))
 	h.tap("Whole session")
 	h.wantScreen("review")
 	h.tap("Write-up")
