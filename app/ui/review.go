@@ -3,7 +3,6 @@ package ui
 import (
 	"sort"
 	"strings"
-	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -214,31 +213,64 @@ func readPages(blocks []readBlock, size fyne.Size) [][]fyne.CanvasObject {
 
 // fitText returns the longest start of text, cut after a word, whose label fits in height at
 // width, the rest, and the label's height; "" when not even one word fits.
+//
+// It wraps the words itself, each measured once, rather than lay out a label for every try:
+// a label lays its whole text out each time, and a 2,000-word note would take seconds on the
+// device. It wraps a little narrower than the label does, so the label never needs more lines
+// than counted here.
 func fitText(text string, width, height float32, quiet bool) (piece, rest string, h float32) {
-	if h := heightAt(readLabel(text, quiet), width); h <= height {
-		return text, "", h
-	}
-	// Cut points: the end of each word.
-	var cuts []int
-	inWord := false
-	for i, r := range text {
-		if unicode.IsSpace(r) {
-			if inWord {
-				cuts = append(cuts, i)
-			}
-			inWord = false
-		} else {
-			inWord = true
-		}
-	}
-	n := sort.Search(len(cuts), func(i int) bool {
-		return heightAt(readLabel(text[:cuts[i]], quiet), width) > height
-	})
-	if n == 0 {
+	one := heightAt(readLabel("M", quiet), width)
+	line := max(heightAt(readLabel("M\nM", quiet), width)-one, 1)
+	if height < one {
 		return "", text, 0
 	}
-	piece = text[:cuts[n-1]]
-	return piece, strings.TrimSpace(text[cuts[n-1]:]), heightAt(readLabel(piece, quiet), width)
+	most := int((height-one)/line) + 1 // lines that fit
+	style := fyne.TextStyle{Italic: quiet}
+	size := theme.TextSize()
+	wrap := width - 2*theme.InnerPadding() - 4
+	space := fyne.MeasureText(" ", size, style).Width
+	lines, used := 1, float32(0) // lines begun; width used on the last one
+	end, endLines := 0, 0        // the last cut that fits, and the lines up to it
+	for i := 0; i < len(text); {
+		// The next word: up to a space or a line break.
+		j := i
+		for j < len(text) && text[j] != ' ' && text[j] != '\n' {
+			j++
+		}
+		if j > i {
+			w := fyne.MeasureText(text[i:j], size, style).Width
+			switch {
+			case used == 0:
+				used = w
+			case used+space+w <= wrap:
+				used += space + w
+			default:
+				lines++
+				used = w
+			}
+			for used > wrap { // a word longer than a line is broken between letters
+				lines++
+				used -= wrap
+			}
+			if lines > most {
+				break
+			}
+			end, endLines = j, lines
+		}
+		if j < len(text) && text[j] == '\n' {
+			lines++
+			used = 0
+		}
+		i = j + 1
+	}
+	if end == 0 {
+		return "", text, 0
+	}
+	h = one + float32(endLines-1)*line
+	if end >= len(strings.TrimRight(text, " \n")) {
+		return text, "", h
+	}
+	return text[:end], strings.TrimSpace(text[end:]), h
 }
 
 func readLabel(text string, quiet bool) *widget.Label {

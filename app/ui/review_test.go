@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"log/slog"
 	"strings"
 	"testing"
@@ -424,5 +425,40 @@ func TestGuidanceAndProbesBothShown(t *testing.T) {
 	}
 	if !h.shows("Probes: ") {
 		t.Error("the topic with guidance does not show its probes")
+	}
+}
+
+// TestReviewLongNote: a 2,000-word note pages whole, no word lost, every page within the
+// screen, in the normal and the larger text.
+func TestReviewLongNote(t *testing.T) {
+	var words []string
+	for i := range 2000 {
+		words = append(words, []string{"the", "team", "said", "that", "supervision", "helps.", "Rotas", "change", "late,\n"}[i%9]+fmt.Sprint(i))
+	}
+	note := strings.Join(words, " ")
+	for _, large := range []bool{false, true} {
+		t.Run(sizeName(fyne.NewSize(800, 480), large), func(t *testing.T) {
+			h := newHarness(t)
+			h.runInterview()
+			tp := h.env.Kiosk.Engine().Topics()[1]
+			if err := h.env.Kiosk.Engine().SetNote(context.Background(), tp.ID, note); err != nil {
+				t.Fatal(err)
+			}
+			h.tap("Seal the notes")
+			h.tap("Seal")
+			h.tap("Done")
+			if large {
+				h.tap("Larger text")
+			}
+			h.signIn()
+			start := time.Now()
+			h.tapSession()
+			opened := time.Since(start)
+			text := h.readAllPages()
+			if !strings.Contains(text, strings.Join(strings.Fields(note), " ")) {
+				t.Error("the review does not show the long note whole, in order")
+			}
+			t.Logf("opened in %v, read in %v", opened, time.Since(start)-opened)
+		})
 	}
 }
