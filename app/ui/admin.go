@@ -44,7 +44,11 @@ func (u *UI) showAdmin() {
 		u.showHome()
 		return
 	}
-	grid := container.NewGridWithColumns(3,
+	columns := 3
+	if u.theme.large {
+		columns = 2 // three larger buttons are wider than 800 px
+	}
+	grid := container.NewGridWithColumns(columns,
 		u.button(lang.L("Engagements"), u.showEngagements),
 		u.button(lang.L("Interviewers"), u.showInterviewers),
 		u.button(lang.L("Question packs"), u.showPacks),
@@ -91,7 +95,6 @@ func (u *UI) showEngagement(e session.Engagement) {
 	msg := newErrorLabel()
 	reason := newKBEntry(u.kb, false)
 	reason.SetPlaceHolder(lang.L("Reason for the legal hold"))
-	u.kb.SetTarget(reason)
 	act := func(f func() error) func() {
 		return func() {
 			if err := f(); err != nil {
@@ -102,20 +105,34 @@ func (u *UI) showEngagement(e session.Engagement) {
 		}
 	}
 	var actions []fyne.CanvasObject
+	var closeIt *Button
 	if e.LegalHold {
 		actions = append(actions, u.button(lang.L("Release the legal hold"), act(func() error { return u.kiosk.ReleaseHold(u.ctx, u.admin, e.ID) })))
 	} else {
 		actions = append(actions, reason, u.button(lang.L("Place a legal hold"), act(func() error { return u.kiosk.PlaceHold(u.ctx, u.admin, e.ID, reason.Text) })))
 	}
 	if !e.Closed {
-		actions = append(actions, u.button(lang.L("Close to new sessions"), act(func() error { return u.kiosk.CloseEngagement(u.ctx, u.admin, e.ID) })))
+		closeIt = u.button(lang.L("Close to new sessions"), act(func() error { return u.kiosk.CloseEngagement(u.ctx, u.admin, e.ID) }))
+		actions = append(actions, closeIt)
 	}
 	info := para(lang.L("Deletion date: {{.Date}}. Stakeholder groups: {{.Groups}}.", map[string]any{
 		"Date": e.DeletionDate.Local().Format(dayLayout), "Groups": strings.Join(e.StakeholderGroups, ", ")}))
+	// The keyboard opens when the reason is tapped (or with its button); the details and the
+	// other action step aside meanwhile, so the screen keeps to its size.
+	kb := u.newKeyboardPanel(reason, info)
+	if closeIt != nil {
+		kb.aside = append(kb.aside, closeIt)
+	}
+	bottom := container.NewHBox(u.button(lang.L("Back"), u.showEngagements))
+	if !e.LegalHold {
+		bottom.Add(layout.NewSpacer())
+		bottom.Add(kb.toggle)
+	}
 	u.show("engagement", screenIdle, container.NewBorder(
 		container.NewVBox(heading(e.Title), info, msg.Label),
-		container.NewVBox(container.NewHBox(u.button(lang.L("Back"), u.showEngagements)), u.kb), nil, nil,
+		container.NewVBox(bottom, kb.box), nil, nil,
 		container.NewVBox(actions...)))
+	kb.arm()
 }
 
 func (u *UI) showInterviewers() {
@@ -152,7 +169,6 @@ func (u *UI) showAddInterviewer() {
 	msg := newErrorLabel()
 	name := newKBEntry(u.kb, false)
 	name.SetPlaceHolder(lang.L("Name or initials"))
-	u.kb.SetTarget(name)
 	pinPad := NewPinPad(func(pin string) {
 		if _, err := u.kiosk.AddInterviewer(u.ctx, u.admin, name.Text, []byte(pin)); err != nil {
 			msg.set(err)
@@ -161,10 +177,16 @@ func (u *UI) showAddInterviewer() {
 		u.showInterviewers()
 	})
 	pinPad.OnKey = u.touch
+	// The keyboard for the name takes the PIN pad's place while it is open: side by side they
+	// are wider than the screen.
+	pad := container.NewGridWrap(fyne.NewSize(300, 330), pinPad)
+	help := para(lang.L("The interviewer types their own PIN on the pad, then OK."))
+	kb := u.newKeyboardPanel(name, pad, help)
 	u.show("add-interviewer", screenIdle, container.NewBorder(heading(lang.L("Add interviewer")),
-		container.NewHBox(u.button(lang.L("Back"), u.showInterviewers)),
-		nil, container.NewGridWrap(fyne.NewSize(300, 330), pinPad),
-		container.NewVBox(name, para(lang.L("The interviewer types their own PIN on the pad, then OK.")), msg.Label, u.kb)))
+		container.NewVBox(container.NewHBox(u.button(lang.L("Back"), u.showInterviewers), layout.NewSpacer(), kb.toggle), kb.box),
+		nil, pad,
+		container.NewVBox(name, help, msg.Label)))
+	kb.arm()
 }
 
 func (u *UI) showNewPIN(iv session.Interviewer) {
@@ -231,7 +253,7 @@ func (u *UI) showPackImported(name string, p *protocol.Pack, err error) {
 			rows = append(rows, para(pr.String()))
 		}
 		body = container.NewBorder(para(lang.L("Nothing was imported: {{.File}} has {{.N}} problems. Correct the file on a computer and try again.",
-			map[string]any{"File": name, "N": len(ve.Problems)})), nil, nil, nil, newPager(4, rows).view)
+			map[string]any{"File": name, "N": len(ve.Problems)})), nil, nil, nil, newTouchScroll(container.NewVBox(rows...)))
 	case err != nil:
 		body = para(lang.L("Nothing was imported: {{.Err}}", map[string]any{"Err": err.Error()}))
 	default:
@@ -340,7 +362,7 @@ func (u *UI) showReceipts() {
 	if len(rows) == 0 {
 		rows = append(rows, para(lang.L("No deletion receipts yet.")))
 	}
-	u.adminPage("receipts", lang.L("Deletion receipts"), container.NewBorder(msg.Label, nil, nil, nil, newPager(3, rows).view))
+	u.adminPage("receipts", lang.L("Deletion receipts"), container.NewBorder(msg.Label, nil, nil, nil, newTouchScroll(container.NewVBox(rows...))))
 }
 
 func (u *UI) showClock() {

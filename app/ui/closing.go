@@ -22,11 +22,12 @@ func (u *UI) showClosing() {
 	msg := newErrorLabel()
 	saved := widget.NewLabel("")
 	saved.Importance = widget.LowImportance
+	saved.Truncation = fyne.TextTruncateEllipsis
 	tb := u.newTimerBar()
 	tb.update(u, u.engine.Tick())
 	answer := newKBEntry(u.kb, true)
 	answer.SetText(u.engine.ClosingAnswer())
-	answer.SetMinRowsVisible(3)
+	answer.SetMinRowsVisible(2)
 	answer.OnChanged = func(text string) {
 		u.touch()
 		if err := u.engine.SetClosingAnswer(u.ctx, text); err != nil {
@@ -74,30 +75,44 @@ func (u *UI) showClosing() {
 		break
 	}
 	thanks := para(c.Thanks)
-	// The panel takes the place of the follow-up question and the thanks while it is open.
-	kb := u.newKeyboardPanel(answer, follow, thanks)
-	top := u.liveHeader(tb, lang.L("Closing"))
+	// The question and the thanks take the room the answer leaves, and scroll when they need
+	// more.
+	question := subheading(c.Question)
+	area := newPromptArea(container.NewVBox(question, thanks), nil, answer)
+	// The panel takes the place of the question, the thanks and the follow-up question while
+	// it is open; the question stays in view as one line in the header.
+	kb := u.newKeyboardPanel(answer, area.Objects[0], follow)
+	top, at := u.liveHeaderAt(tb, lang.L("Closing"))
+	kb.onSet = func(open bool) {
+		tb.mute(u, open)
+		at.summarise(open, c.Question)
+	}
+	back := u.button(lang.L("Back to the questions"), func() {
+		if err := u.engine.ShowQuestions(u.ctx); err != nil {
+			msg.set(err)
+			return
+		}
+		u.showQuestions()
+	})
+	writeUp := u.primary(lang.L("Interviewee has left: write-up"), func() {
+		if err := u.engine.StartWriteUp(u.ctx); err != nil {
+			msg.set(err)
+			return
+		}
+		u.showWriteUp()
+	})
+	buttons := container.NewVBox(container.NewBorder(nil, nil, back, container.NewHBox(kb.toggle, writeUp), saved))
+	if u.theme.large {
+		// The larger buttons are wider than 800 px in one row: the write-up gets a row of its
+		// own, which steps aside with the rest while the keyboard is open.
+		last := container.NewHBox(layout.NewSpacer(), writeUp)
+		buttons = container.NewVBox(container.NewBorder(nil, nil, back, kb.toggle, saved), last)
+		kb.aside = append(kb.aside, last)
+	}
 	u.show("closing", screenLive, container.NewBorder(
-		container.NewVBox(top, subheading(c.Question)),
-		container.NewVBox(follow, thanks, msg.Label,
-			container.NewHBox(
-				u.button(lang.L("Back to the questions"), func() {
-					if err := u.engine.ShowQuestions(u.ctx); err != nil {
-						msg.set(err)
-						return
-					}
-					u.showQuestions()
-				}),
-				saved, layout.NewSpacer(), kb.toggle,
-				u.primary(lang.L("Interviewee has left: write-up"), func() {
-					if err := u.engine.StartWriteUp(u.ctx); err != nil {
-						msg.set(err)
-						return
-					}
-					u.showWriteUp()
-				})),
-			kb.box),
-		nil, nil, answer))
+		top,
+		container.NewVBox(follow, msg.Label, buttons, kb.box),
+		nil, nil, area))
 	u.onTick = func(st session.Status) { tb.update(u, st) }
 	kb.arm()
 }
@@ -145,10 +160,13 @@ func (u *UI) showWriteUpPage(page int) {
 
 	var body fyne.CanvasObject
 	var title string
+	var field *kbEntry
 	if page < len(prompts) {
 		prompt := prompts[page]
 		title = writeUpTitle(prompt)
 		entry := newKBEntry(u.kb, true)
+		entry.SetMinRowsVisible(2)
+		field = entry
 		entry.SetText(u.engine.WriteUp(prompt.ID))
 		entry.OnChanged = func(s string) {
 			u.touch()
@@ -206,8 +224,12 @@ func (u *UI) showWriteUpPage(page int) {
 		body = newPager(4, rows).view
 	}
 	u.show("write-up", screenIdle, container.NewBorder(
-		container.NewVBox(heading(lang.L("Write-up: {{.Title}}", map[string]any{"Title": title})), msg.Label),
+		container.NewVBox(subheading(lang.L("Write-up: {{.Title}}", map[string]any{"Title": title})), msg.Label),
 		nav, nil, nil, body))
+	if field != nil {
+		// The field has the focus: a physical keyboard types into it at once, as the panel does.
+		u.win.Canvas().Focus(field)
+	}
 	u.onIdle = func() error { return u.engine.Seal(u.ctx) }
 }
 

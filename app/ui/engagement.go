@@ -51,7 +51,7 @@ func (u *UI) showNewEngagementWith(f *engagementForm) {
 		u.showNewEngagementKind(f)
 	})
 	u.show("new-engagement", screenIdle, container.NewBorder(
-		heading(lang.L("New engagement")),
+		subheading(lang.L("New engagement")),
 		container.NewVBox(container.NewHBox(u.button(lang.L("Back"), u.showEngagements), layout.NewSpacer(), next), u.kb),
 		nil, nil,
 		container.NewVBox(title, groups)))

@@ -1,9 +1,11 @@
 package ui
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 )
 
@@ -11,31 +13,49 @@ import (
 // do not depend on the machine's time zone.
 func init() { time.Local = time.UTC }
 
-// TestGoldenScreens keeps images of key screens at 800x480 under testdata/: a change to what
-// people see shows up as a failing test with the new picture in testdata/failed/ to review.
+// TestGoldenScreens keeps images of key screens at 800x480 and 1280x720 under testdata/: a
+// change to what people see shows up as a failing test with the new picture in
+// testdata/failed/ to review.
 func TestGoldenScreens(t *testing.T) {
-	h := newHarness(t)
-	test.AssertRendersToImage(t, "home-800x480.png", h.w.Canvas())
-	h.toConsent()
-	test.AssertRendersToImage(t, "consent-800x480.png", h.w.Canvas())
-	h.consent()
-	test.AssertRendersToImage(t, "hand-back-800x480.png", h.w.Canvas())
-	h.pin(h.d.InterviewerPIN)
-	test.AssertRendersToImage(t, "questions-800x480.png", h.w.Canvas())
-	h.env.Clock.Advance(21 * time.Minute) // 9 minutes left: the first warning
-	h.u.Tick()
-	test.AssertRendersToImage(t, "questions-warning-800x480.png", h.w.Canvas())
+	for _, size := range screenSizes {
+		t.Run(goldenSize(size), func(t *testing.T) {
+			h := newHarness(t)
+			h.w.Resize(size)
+			h.u.showHome()
+			golden := func(name string) {
+				t.Helper()
+				test.AssertRendersToImage(t, name+"-"+goldenSize(size)+".png", h.w.Canvas())
+			}
+			golden("home")
+			h.toConsent()
+			golden("consent")
+			h.consent()
+			golden("hand-back")
+			h.pin(h.d.InterviewerPIN)
+			golden("questions")
+			h.env.Clock.Advance(21 * time.Minute) // 9 minutes left: the first warning
+			h.u.Tick()
+			golden("questions-warning")
+		})
+	}
 }
+
+func goldenSize(s fyne.Size) string { return fmt.Sprintf("%.0fx%.0f", s.Width, s.Height) }
 
 // TestGoldenWipeReceipt keeps the receipt an admin sees after wiping an engagement.
 func TestGoldenWipeReceipt(t *testing.T) {
-	h := newHarness(t)
-	h.tap("Admin")
-	h.pin(h.d.AdminCredential)
-	h.tap("Wipe an engagement")
-	h.tap(h.d.EngagementTitle)
-	h.tap("Yes, wipe it")
-	h.tap("Wipe now")
-	h.wantScreen("receipt")
-	test.AssertRendersToImage(t, "wipe-receipt-800x480.png", h.w.Canvas())
+	for _, size := range screenSizes {
+		t.Run(goldenSize(size), func(t *testing.T) {
+			h := newHarness(t)
+			h.w.Resize(size)
+			h.tap("Admin")
+			h.pin(h.d.AdminCredential)
+			h.tap("Wipe an engagement")
+			h.tap(h.d.EngagementTitle)
+			h.tap("Yes, wipe it")
+			h.tap("Wipe now")
+			h.wantScreen("receipt")
+			test.AssertRendersToImage(t, "wipe-receipt-"+goldenSize(size)+".png", h.w.Canvas())
+		})
+	}
 }

@@ -162,11 +162,12 @@ func (u *UI) showInterviewerMenu() {
 		if len(rows) == 0 {
 			rows = append(rows, para(lang.L("You have no stored sessions.")))
 		}
-		list = newPager(4, rows).view
+		list = newPager(u.rowsPerPage(4), rows).view
 	}
 	u.show("interviewer", screenIdle, container.NewBorder(
-		container.NewVBox(heading(lang.L("Hello, {{.Name}}", map[string]any{"Name": s.Name()})), msg.Label,
-			u.primary(lang.L("Start a new session"), u.showSetup), widget.NewLabel(lang.L("Your sessions (tap one to read it)"))),
+		container.NewVBox(container.NewBorder(nil, nil, nil, u.primary(lang.L("Start a new session"), u.showSetup),
+			heading(lang.L("Hello, {{.Name}}", map[string]any{"Name": s.Name()}))), msg.Label,
+			widget.NewLabel(lang.L("Your sessions (tap one to open it)"))),
 		container.NewHBox(u.button(lang.L("Sign out"), u.showHome)), nil, nil, list))
 }
 

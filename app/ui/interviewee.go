@@ -54,6 +54,8 @@ func (u *UI) showPreamble(page int) {
 	}
 	page = min(max(page, 0), max(len(pages)-1, 0))
 	title, text := heading(""), widget.NewLabel("")
+	// The page's text scrolls (a finger drags it) where the larger text makes it longer than
+	// the screen.
 	text.Wrapping = fyne.TextWrapWord
 	text.SizeName = theme.SizeNameSubHeadingText
 	if len(pages) > 0 {
@@ -80,7 +82,7 @@ func (u *UI) showPreamble(page int) {
 	}
 	u.show("preamble", screenInterviewee, container.NewBorder(
 		container.NewBorder(nil, nil, nil, container.NewVBox(u.button(lang.L("I do not want to take part"), u.confirmDecline)), title),
-		container.NewVBox(msg.Label, nav), nil, nil, text))
+		container.NewVBox(msg.Label, nav), nil, nil, newTouchScroll(text)))
 }
 
 // confirmDecline asks the interviewee to confirm that they decline.
@@ -170,7 +172,7 @@ func (u *UI) showConsent() {
 		u.showHandBack()
 	})
 	u.show("consent", screenInterviewee, container.NewBorder(
-		heading(lang.L("Your consent")),
+		container.NewBorder(nil, nil, nil, u.button(lang.L("I do not want to take part"), u.confirmDecline), heading(lang.L("Your consent"))),
 		container.NewVBox(msg.Label, container.NewHBox(
 			u.button(lang.L("Read the information again"), func() {
 				if err := u.engine.ShowPreamble(u.ctx); err != nil {
@@ -179,12 +181,13 @@ func (u *UI) showConsent() {
 				}
 				u.showPreamble(0)
 			}),
-			u.button(lang.L("I do not want to take part"), u.confirmDecline),
 			layout.NewSpacer(), give)),
 		nil,
 		container.NewVBox(widget.NewLabel(lang.L("Signature or initials (optional)")), sig,
 			u.button(lang.L("Clear signature"), sig.Clear)),
-		newPager(3, rows).view))
+		// The points scroll (a finger drags them) where the larger text makes them longer than
+		// the screen: every choice stays on one screen with the button that confirms them.
+		newTouchScroll(container.NewVBox(rows...))))
 }
 
 // showHandBack asks the interviewee to return the screen; the interviewer's PIN continues.

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"image/color"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"quietroom/app/protocol"
@@ -21,14 +23,44 @@ type timerBar struct {
 	label *widget.Label
 	hint  *widget.Label
 	pause *Button
+	// keep lists the topics to keep in full; row holds the hint and keep, shown with the hint
+	// unless muted (while the on-screen keyboard is open).
+	keep  *Button
+	row   *fyne.Container
+	muted bool
+}
+
+// mute hides the hint row (or lets it show again) whatever the timer says.
+func (t *timerBar) mute(u *UI, on bool) {
+	t.muted = on
+	t.showRow(u, t.hint.Text != "")
+}
+
+func (t *timerBar) showRow(u *UI, hint bool) {
+	show := hint && !t.muted
+	if show == t.row.Visible() {
+		return
+	}
+	if show {
+		t.row.Show()
+	} else {
+		t.row.Hide()
+	}
+	// The header grows or shrinks: lay the screen out again so nothing overlaps.
+	u.win.Content().Refresh()
 }
 
 func (u *UI) newTimerBar() *timerBar {
 	t := &timerBar{label: widget.NewLabel(""), hint: widget.NewLabel("")}
 	t.label.TextStyle.Bold = true
-	t.hint.Truncation = fyne.TextTruncateEllipsis // one line: the topic column below must keep its room
+	// The hint names the topics to keep by their numbers in the topic column, which fits a
+	// line; Show them lists their questions in full.
+	t.hint.Wrapping = fyne.TextWrapWord
 	t.hint.Importance = widget.WarningImportance
-	t.hint.Hide()
+	t.keep = u.button(lang.L("Show them"), u.showPriorities)
+	t.keep.Hide()
+	t.row = container.NewBorder(nil, nil, nil, t.keep, t.hint)
+	t.row.Hide()
 	t.pause = u.button(lang.L("Pause"), func() {
 		st := u.engine.Tick()
 		var err error
@@ -41,7 +73,7 @@ func (u *UI) newTimerBar() *timerBar {
 		if err != nil {
 			u.fail("timer", err)
 			t.hint.SetText(message(err))
-			t.hint.Show()
+			t.showRow(u, true)
 		}
 	})
 	return t
@@ -76,43 +108,68 @@ func (t *timerBar) update(u *UI, st session.Status) {
 		t.label.Importance = importance
 		t.label.SetText(text)
 	}
-	wasShown := t.hint.Visible()
 	hint := ""
+	keep := false
 	switch {
 	case tm.Over:
 		hint = lang.L("The planned time is over. Move to the closing when you can.")
 	case tm.Warning != 0:
 		hint = keepHint(u, tm)
+		keep = len(tm.Keep) > 0
 	}
 	if hint != t.hint.Text {
 		t.hint.SetText(hint)
 	}
-	switch {
-	case hint != "" && !wasShown:
-		t.hint.Show()
-	case hint == "" && wasShown:
-		t.hint.Hide()
+	if keep != t.keep.Visible() {
+		if keep {
+			t.keep.Show()
+		} else {
+			t.keep.Hide()
+		}
 	}
-	if t.hint.Visible() != wasShown {
-		// The header grows or shrinks: lay the screen out again so nothing overlaps.
-		u.win.Content().Refresh()
-	}
+	t.showRow(u, hint != "")
 }
 
+// keepHint says how many minutes are left and which topics to keep, by their numbers in the
+// topic column: a line even with many topics, where their questions would be cut.
 func keepHint(u *UI, tm session.TimerStatus) string {
 	h := lang.L("Less than {{.Minutes}} minutes left.", map[string]any{"Minutes": tm.Warning})
 	if len(tm.Keep) == 0 {
 		return h
 	}
-	var names []string
-	for _, t := range u.engine.Topics() {
-		for _, id := range tm.Keep {
-			if t.ID == id {
-				names = append(names, short(t.Question, 26))
-			}
+	var numbers []string
+	for i, t := range u.engine.Topics() {
+		if slices.Contains(tm.Keep, t.ID) {
+			numbers = append(numbers, fmt.Sprint(i+1))
 		}
 	}
-	return h + " " + lang.L("Prioritise: {{.Topics}}", map[string]any{"Topics": strings.Join(names, "; ")})
+	return h + " " + lang.L("Prioritise topics {{.Numbers}}.", map[string]any{"Numbers": strings.Join(numbers, ", ")})
+}
+
+// showPriorities lists in full the topics the timer says to keep, each with a way to it.
+func (u *UI) showPriorities() {
+	st := u.engine.Tick()
+	var rows []fyne.CanvasObject
+	for i, t := range u.engine.Topics() {
+		if !slices.Contains(st.Timer.Keep, t.ID) {
+			continue
+		}
+		q := para(lang.L("{{.N}}. {{.Question}}", map[string]any{"N": i + 1, "Question": t.Question}))
+		rows = append(rows, container.NewBorder(nil, nil, nil,
+			u.button(lang.L("Go to it"), func() {
+				if err := u.engine.GoToTopic(u.ctx, t.ID); err != nil {
+					u.fail("priorities", err)
+				}
+				u.resumeLive()
+			}), q))
+	}
+	if len(rows) == 0 {
+		rows = append(rows, para(lang.L("No topics to prioritise now.")))
+	}
+	u.show("priorities", screenLive, container.NewBorder(
+		subheading(lang.L("Topics to keep in the time left")),
+		container.NewHBox(u.button(lang.L("Back to the session"), func() { u.resumeLive() })), nil, nil,
+		newTouchScroll(container.NewVBox(rows...))))
 }
 
 func short(s string, n int) string {
@@ -144,7 +201,7 @@ func (u *UI) showQuestions() {
 	notes := newKBEntry(u.kb, true)
 	notes.SetPlaceHolder(lang.L("Notes"))
 	notes.SetText(u.engine.Note(topic.ID))
-	notes.SetMinRowsVisible(4)
+	notes.SetMinRowsVisible(3)
 	notes.OnChanged = func(text string) {
 		u.touch()
 		if err := u.engine.SetNote(u.ctx, topic.ID, text); err != nil {
@@ -159,7 +216,7 @@ func (u *UI) showQuestions() {
 	probes := para(probeText(topic))
 	probes.TextStyle.Italic = true
 
-	var scale fyne.CanvasObject = layout.NewSpacer()
+	var scale fyne.CanvasObject
 	if topic.Scale != nil {
 		scale = u.scaleRow(topic, msg)
 	}
@@ -197,7 +254,6 @@ func (u *UI) showQuestions() {
 	// The topic column is about a quarter of the screen: 210 px at 800x480, wider on larger
 	// screens, with the topic names cut to fit.
 	sideW := max(210, u.win.Canvas().Size().Width*0.26)
-	sideChars := int(sideW * 18 / 210)
 	for i, t := range topics {
 		mark := "·"
 		switch t.State {
@@ -206,35 +262,53 @@ func (u *UI) showQuestions() {
 		case session.TopicSkipped:
 			mark = "–"
 		}
-		b := u.button(fmt.Sprintf("%s %d. %s", mark, i+1, short(t.Question, sideChars)), nav(func() error { return u.engine.GoToTopic(u.ctx, t.ID) }))
+		b := u.button(cutToWidth(fmt.Sprintf("%s %d. %s", mark, i+1, t.Question), sideW-2*theme.InnerPadding()-2),
+			nav(func() error { return u.engine.GoToTopic(u.ctx, t.ID) }))
 		b.Alignment = widget.ButtonAlignLeading
 		if t.Current {
 			b.Importance = widget.HighImportance
 		}
 		list = append(list, b)
 	}
-	// Five topics a page at 480 px high, more on taller screens.
-	topicPager := newCompactPager(max(5, int((u.win.Canvas().Size().Height-200)/56)), list)
+	// Four topics a page at 480 px high, more on taller screens: the column shares the height
+	// with the header, the time hint (up to two lines) and the navigation row.
+	topicPager := newCompactPager(max(3, int((u.win.Canvas().Size().Height-260)/(MinTarget+theme.Padding()))), list)
 	for topicPager.page*topicPager.perPage+topicPager.perPage <= idx {
 		topicPager.turn(1)
 	}
 
-	upper := container.NewVBox(question, probes, scale)
+	// The question, its scale and its probes take the room the notes leave, and scroll when
+	// they need more: a long question never pushes the controls off the screen.
+	promptParts := container.NewVBox(question)
+	if scale != nil {
+		promptParts.Add(scale)
+		notes.SetMinRowsVisible(2) // the scale holds the answer
+	}
+	promptParts.Add(probes)
+	area := newPromptArea(promptParts, nil, notes)
+	prompt, fixed := area.Objects[0], area.Objects[1]
 	navRow := container.NewHBox(prev, skip, layout.NewSpacer(), next)
 	// The topic column takes the height left under the header, which grows when a timer warning
 	// shows.
 	sideWidth := canvas.NewRectangle(color.Transparent)
 	sideWidth.SetMinSize(fyne.NewSize(sideW, 0))
 	side := container.NewStack(sideWidth, topicPager.view)
-	// The keyboard takes the lower half: the question, the topic list and the navigation step
-	// aside while it is open, so the notes stay in view at 800x480.
-	kb := u.newKeyboardPanel(notes, upper, navRow, side)
-	top := u.liveHeader(tb, lang.L("Topic {{.N}} of {{.Total}}", map[string]any{"N": idx + 1, "Total": len(topics)}))
+	// The keyboard takes the lower half: the question, the topic list, the time hint and the
+	// navigation step aside while it is open, so the notes stay in view at 800x480; the
+	// question stays in view as one line in the header, above the notes.
+	kb := u.newKeyboardPanel(notes, prompt, fixed, navRow, side)
+	top, at := u.liveHeaderAt(tb, lang.L("Topic {{.N}} of {{.Total}}", map[string]any{"N": idx + 1, "Total": len(topics)}))
+	kb.onSet = func(open bool) {
+		tb.mute(u, open)
+		at.summarise(open, lang.L("{{.N}}. {{.Question}}", map[string]any{"N": idx + 1, "Question": topic.Question}))
+	}
 	tags := container.NewBorder(nil, nil,
 		container.NewHBox(u.button(lang.L("Key quote"), func() { u.showQuote(topic.ID, notes.SelectedText()) }), u.quotesButton()),
 		kb.toggle, msg.Label)
-	main := container.NewBorder(upper, container.NewVBox(tags, navRow, kb.box), nil, nil, notes)
-	u.show("questions", screenLive, container.NewBorder(top, nil, side, nil, main))
+	main := container.NewBorder(nil, container.NewVBox(tags, kb.box), nil, nil, area)
+	// Previous, Skip and Next span the window under the topic column: beside it they would not
+	// fit 800 px with the larger text.
+	u.show("questions", screenLive, container.NewBorder(top, navRow, side, nil, main))
 	kb.arm()
 	u.onTick = func(st session.Status) { tb.update(u, st) }
 }
@@ -259,7 +333,13 @@ func (u *UI) scaleRow(t protocol.Topic, msg reporter) fyne.CanvasObject {
 		// carry the answer.
 		return para(lang.L("This question's scale cannot be shown: its range in the question pack is not valid. Write the answer in the notes, and ask an admin to check the pack."))
 	}
-	row := container.NewGridWithColumns(len(values))
+	// One row of touch-sized buttons where the column is wide enough, two where it is not
+	// (0 to 10 beside the topic column at 800 px).
+	cols := len(values)
+	if width := u.win.Canvas().Size().Width - max(210, u.win.Canvas().Size().Width*0.26) - 4*theme.Padding(); float32(cols)*(MinTarget+theme.Padding()) > width {
+		cols = (cols + 1) / 2
+	}
+	row := container.NewGridWithColumns(cols)
 	cur, has := u.engine.Answer(t.ID)
 	var buttons []*Button
 	for _, v := range values {
@@ -284,7 +364,10 @@ func (u *UI) scaleRow(t protocol.Topic, msg reporter) fyne.CanvasObject {
 		buttons = append(buttons, b)
 		row.Add(b)
 	}
-	ends := container.NewHBox(widget.NewLabel(t.Scale.MinLabel), layout.NewSpacer(), widget.NewLabel(t.Scale.MaxLabel))
+	// The ends' labels wrap: a pack's long label must not widen the screen.
+	lo, hi := para(t.Scale.MinLabel), para(t.Scale.MaxLabel)
+	hi.Alignment = fyne.TextAlignTrailing
+	ends := container.NewGridWithColumns(2, lo, hi)
 	return container.NewVBox(row, ends)
 }
 
@@ -294,7 +377,6 @@ func (u *UI) showQuote(topicID, selected string) {
 	msg := newErrorLabel()
 	entry := newKBEntry(u.kb, true)
 	entry.SetText(selected)
-	entry.SetMinRowsVisible(3)
 	u.kb.SetTarget(entry)
 	tag := session.TagNone
 	var tagButtons []*Button
@@ -326,8 +408,11 @@ func (u *UI) showQuote(topicID, selected string) {
 		}
 		back()
 	})
+	entry.SetMinRowsVisible(2)
+	title := subheading(lang.L("Key quote (kept without a name)"))
+	title.TextStyle.Bold = true
 	u.show("quote", screenLive, container.NewBorder(
-		container.NewVBox(heading(lang.L("Key quote")), para(lang.L("Quotes are kept without a name."))),
+		title,
 		container.NewVBox(msg.Label,
 			container.NewHBox(tagButtons[0], tagButtons[1], tagButtons[2], layout.NewSpacer(), u.button(lang.L("Cancel"), func() { back() }), save),
 			u.kb),
@@ -396,10 +481,36 @@ func (u *UI) confirm(c confirmation) {
 // liveHeader is the top of the live screens: where the session is, the timer with its warning
 // hint, and Pause, Hide screen and More.
 func (u *UI) liveHeader(tb *timerBar, where string) fyne.CanvasObject {
-	return container.NewBorder(nil, tb.hint, nil,
-		container.NewHBox(tb.pause, u.button(lang.L("Hide screen"), func() { u.Privacy(true) }),
+	top, _ := u.liveHeaderAt(tb, where)
+	return top
+}
+
+// liveHeaderAt is liveHeader with the label that says where the session is, which shows the
+// question instead while the on-screen keyboard hides it.
+func (u *UI) liveHeaderAt(tb *timerBar, where string) (fyne.CanvasObject, whereLabel) {
+	// Where the session is gives way (cut to its width) before the timer and the buttons.
+	at := widget.NewLabel(where)
+	at.Truncation = fyne.TextTruncateEllipsis
+	return container.NewBorder(nil, tb.row, nil,
+		container.NewHBox(tb.label, tb.pause, u.button(lang.L("Hide screen"), func() { u.Privacy(true) }),
 			u.button(lang.L("More"), u.showSessionMenu)),
-		container.NewHBox(widget.NewLabel(where), tb.label))
+		at), whereLabel{at, where}
+}
+
+// whereLabel is the live header's "where" label.
+type whereLabel struct {
+	*widget.Label
+	where string
+}
+
+// summarise shows the question, in bold and cut to a line (on), or where the session is.
+func (w whereLabel) summarise(on bool, question string) {
+	w.TextStyle.Bold = on
+	if on {
+		w.SetText(question)
+	} else {
+		w.SetText(w.where)
+	}
 }
 
 // keyboardPanel is the on-screen keyboard of one text field on a live screen. The Keyboard
@@ -407,9 +518,13 @@ func (u *UI) liveHeader(tb *timerBar, where string) fyne.CanvasObject {
 // whose first key closes it; while it is open the aside objects step out of the way so the
 // field stays in view at 800x480.
 type keyboardPanel struct {
-	u      *UI
-	field  *kbEntry
-	aside  []fyne.CanvasObject
+	u     *UI
+	field *kbEntry
+	aside []fyne.CanvasObject
+	// whileOpen shows only while the panel is open (a one-line reminder of the question).
+	whileOpen []fyne.CanvasObject
+	// onSet hears the panel open or close.
+	onSet  func(open bool)
 	box    *fyne.Container // where the panel goes in the screen's layout
 	toggle *Button
 }
@@ -438,11 +553,24 @@ func (p *keyboardPanel) set(open bool) {
 		p.box.RemoveAll()
 	}
 	for _, o := range p.aside {
+		if o == nil {
+			continue
+		}
 		if open {
 			o.Hide()
 		} else {
 			o.Show()
 		}
+	}
+	for _, o := range p.whileOpen {
+		if open {
+			o.Show()
+		} else {
+			o.Hide()
+		}
+	}
+	if p.onSet != nil {
+		p.onSet(open)
 	}
 	p.box.Refresh()
 	p.u.win.Content().Refresh()

@@ -44,13 +44,13 @@ func (u *UI) showSetup() {
 	}
 	u.show("setup-engagement", screenIdle, container.NewBorder(
 		container.NewVBox(heading(lang.L("New session: which engagement?")), msg.Label),
-		container.NewHBox(u.button(lang.L("Cancel"), u.showHome)), nil, nil, newPager(4, engRows).view))
+		container.NewHBox(u.button(lang.L("Cancel"), u.showHome)), nil, nil, newPager(u.rowsPerPage(4), engRows).view))
 }
 
 func (u *UI) showSetupPack(f *setupForm) {
 	var rows []fyne.CanvasObject
 	for _, p := range u.kiosk.Packs() {
-		rows = append(rows, u.button(lang.L("{{.Title}} ({{.Minutes}} min)", map[string]any{"Title": p.Title, "Minutes": p.DurationMinutes}), func() {
+		rows = append(rows, u.button(u.rowText(lang.L("{{.Title}} ({{.Minutes}} min)", map[string]any{"Title": p.Title, "Minutes": p.DurationMinutes})), func() {
 			f.pack = p
 			f.topics = nil
 			for _, t := range p.Topics {
@@ -66,7 +66,7 @@ func (u *UI) showSetupPack(f *setupForm) {
 	u.show("setup-pack", screenIdle, container.NewBorder(
 		container.NewVBox(heading(lang.L("Which question pack?")), para(f.eng.Title)),
 		container.NewHBox(u.button(lang.L("Back"), u.showSetup), u.button(lang.L("Cancel"), u.showHome)), nil, nil,
-		newPager(4, rows).view))
+		newPager(u.rowsPerPage(4), rows).view))
 }
 
 // showSetupTopics is step 2: which topics, in which order.
@@ -201,8 +201,10 @@ func (u *UI) showSetupLabel(f *setupForm) {
 	)
 	right := container.NewBorder(widget.NewLabel(lang.L("or candidate number")), nil, nil, nil,
 		container.NewGridWrap(fyne.NewSize(270, 280), number))
+	title := subheading(lang.L("Duration and interviewee"))
+	title.TextStyle.Bold = true
 	u.show("setup-label", screenIdle, container.NewBorder(
-		heading(lang.L("Duration and interviewee")),
+		title,
 		container.NewHBox(u.button(lang.L("Back"), func() { u.showSetupTopics(f) }), u.button(lang.L("Cancel"), u.showHome), layout.NewSpacer(), start),
 		nil, right, left))
 }

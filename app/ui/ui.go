@@ -110,15 +110,17 @@ func New(win fyne.Window, k *kiosk.Kiosk, o Options) *UI {
 	tapToShow.Importance = widget.LowImportance
 	u.blank = container.NewStack(bg, tapToShow)
 	u.blank.Hide()
-	layers := []fyne.CanvasObject{u.body}
+	var screens fyne.CanvasObject = u.body
 	if o.Light != nil {
+		// The simulated light sits in a margin of its own at the right-hand edge, beside the
+		// screens rather than on top of their bottom-right button.
 		u.lightDot = canvas.NewCircle(color.Gray{Y: 0x40})
 		u.lightDot.StrokeColor = color.White
 		u.lightDot.StrokeWidth = 2
-		dot := container.NewGridWrap(fyne.NewSize(18, 18), u.lightDot)
-		layers = append(layers, container.NewVBox(layout.NewSpacer(), container.NewHBox(layout.NewSpacer(), dot)))
+		dot := container.NewGridWrap(fyne.NewSize(14, 14), u.lightDot)
+		screens = container.NewBorder(nil, nil, nil, container.NewVBox(layout.NewSpacer(), dot), u.body)
 	}
-	layers = append(layers, u.blank)
+	layers := []fyne.CanvasObject{screens, u.blank}
 	win.SetPadded(false)
 	var root fyne.CanvasObject = container.NewStack(layers...)
 	if o.HideCursor {

@@ -312,6 +312,9 @@ func (s *SignaturePad) Dragged(e *fyne.DragEvent) {
 	l.StrokeWidth = 3
 	l.Position1, l.Position2 = (*last)[n-2], (*last)[n-1]
 	s.box.Add(l)
+	// Adding to a container draws nothing by itself on the desktop driver: the new segment
+	// must be refreshed for the window to paint it.
+	l.Refresh()
 }
 
 // DragEnd implements fyne.Draggable.
@@ -476,4 +479,137 @@ func (p *pager) render() {
 // pinLayout puts a PIN pad on the right at a fixed, finger-friendly size and the text beside it.
 func pinLayout(text fyne.CanvasObject, pad *PinPad) fyne.CanvasObject {
 	return container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(390, 450), pad), text)
+}
+
+// newTouchScroll is a vertical scroll area that a finger can drag, as well as its scroll bar and
+// a mouse wheel: the desktop driver does not scroll on drag by itself. Its minimum height is
+// small, so long text inside it never makes the window grow.
+func newTouchScroll(content fyne.CanvasObject) *container.Scroll {
+	d := &dragToScroll{content: content}
+	d.ExtendBaseWidget(d)
+	d.scroll = container.NewVScroll(d)
+	return d.scroll
+}
+
+// dragToScroll is a scroll area's content that turns drags into scrolling.
+type dragToScroll struct {
+	widget.BaseWidget
+	content fyne.CanvasObject
+	scroll  *container.Scroll
+}
+
+// Dragged implements fyne.Draggable.
+func (d *dragToScroll) Dragged(e *fyne.DragEvent) {
+	d.scroll.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.Delta{DY: e.Dragged.DY}})
+}
+
+// DragEnd implements fyne.Draggable.
+func (d *dragToScroll) DragEnd() {}
+
+// CreateRenderer implements fyne.Widget.
+func (d *dragToScroll) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(d.content)
+}
+
+// promptLayout stacks a prompt (a question with its probes, in a touch scroll), an optional
+// fixed part (a scale) and a text field. The prompt gets the height its text needs, up to what
+// the field's own minimum leaves, and scrolls beyond that; the field gets the rest. Its
+// minimum height counts one line of the prompt, so a long question never grows the window.
+type promptLayout struct {
+	prompt *container.Scroll
+}
+
+func newPromptArea(prompt, fixed, field fyne.CanvasObject) *fyne.Container {
+	s := newTouchScroll(prompt)
+	if fixed == nil {
+		fixed = layout.NewSpacer()
+	}
+	return container.New(&promptLayout{prompt: s}, s, fixed, field)
+}
+
+func (l *promptLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	pad := theme.Padding()
+	line := fyne.MeasureText("Mg", theme.TextSize(), fyne.TextStyle{}).Height + 2*theme.InnerPadding()
+	w := float32(0)
+	h := float32(0)
+	if objects[0].Visible() {
+		h = line + pad
+	}
+	for _, o := range objects[1:] {
+		if !o.Visible() {
+			continue
+		}
+		m := o.MinSize()
+		w = max(w, m.Width)
+		h += m.Height + pad
+	}
+	return fyne.NewSize(w, h-pad)
+}
+
+func (l *promptLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	pad := theme.Padding()
+	fixed, field := objects[1], objects[2]
+	fixedH := float32(0)
+	if fixed.Visible() {
+		fixedH = fixed.MinSize().Height + pad
+	}
+	room := size.Height - fixedH - field.MinSize().Height - pad
+	// The prompt's text wraps to the width it is given: lay it out at that width to learn
+	// its height.
+	content := l.prompt.Content
+	content.Resize(fyne.NewSize(size.Width, content.MinSize().Height))
+	want := content.MinSize().Height
+	ph := max(min(want, room), 0)
+	if !objects[0].Visible() {
+		ph = 0
+	}
+	objects[0].Move(fyne.NewPos(0, 0))
+	objects[0].Resize(fyne.NewSize(size.Width, ph))
+	y := ph
+	if ph > 0 {
+		y += pad
+	}
+	if fixed.Visible() {
+		fixed.Move(fyne.NewPos(0, y))
+		fixed.Resize(fyne.NewSize(size.Width, fixedH-pad))
+		y += fixedH
+	}
+	field.Move(fyne.NewPos(0, y))
+	field.Resize(fyne.NewSize(size.Width, size.Height-y))
+}
+
+// cutToWidth shortens s with an ellipsis until it fits width at the theme's text size: for
+// buttons, which cannot cut their own text.
+func cutToWidth(s string, width float32) string {
+	size := theme.TextSize()
+	if fyne.MeasureText(s, size, fyne.TextStyle{}).Width <= width {
+		return s
+	}
+	r := []rune(s)
+	lo, hi := 0, len(r)
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if fyne.MeasureText(string(r[:mid])+"…", size, fyne.TextStyle{}).Width <= width {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return strings.TrimRight(string(r[:lo]), " ") + "…"
+}
+
+// rowsPerPage is how many touch-sized rows a list shows per page: n at 480 px high (one fewer
+// with the larger text, whose headings are taller), one more for each further row's height on
+// taller screens.
+func (u *UI) rowsPerPage(n int) int {
+	if u.theme.large {
+		n = max(n-1, 1)
+	}
+	return n + int(max(0, u.win.Canvas().Size().Height-480)/(MinTarget+theme.Padding()))
+}
+
+// rowText cuts a row's text to the width of the window's content: buttons do not cut their
+// own text, and a long one would widen the window.
+func (u *UI) rowText(s string) string {
+	return cutToWidth(s, u.win.Canvas().Size().Width-100)
 }
