@@ -23,7 +23,7 @@ import (
 func init() {
 	register(command{
 		name:    "run",
-		usage:   "[--dev] [--data DIR] [--key FILE] [--config FILE] [--fullscreen]",
+		usage:   "[--dev] [--data DIR] [--key FILE] [--config FILE] [--fullscreen] [--size WxH]",
 		summary: "start the kiosk (--dev: desktop window, simulated light, demo data)",
 		run:     runKiosk,
 	})
@@ -36,6 +36,8 @@ type runConfig struct {
 	data       string
 	key        string
 	config     string // device config; "" is enrol.DefaultConfigFile on a device, none with --dev
+	// width and height size the development window; zero is the official display's 800x480.
+	width, height int
 }
 
 // defaultKeyFile is the device key file on a Pi without an OTP key: apart from the data
@@ -51,8 +53,14 @@ func parseRun(args []string, stderr io.Writer) (runConfig, error) {
 	fs.StringVar(&c.data, "data", "", "data folder (default "+defaultDataDir+"; with --dev required)")
 	fs.StringVar(&c.key, "key", "", "device key file when the Pi has no OTP key (default "+defaultKeyFile+")")
 	fs.StringVar(&c.config, "config", "", "device config: light and button wiring (default "+enrol.DefaultConfigFile+"; missing: the defaults)")
+	size := fs.String("size", "", "development window size, e.g. 1280x720 (default 800x480)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
+	}
+	if *size != "" {
+		if _, err := fmt.Sscanf(*size, "%dx%d", &c.width, &c.height); err != nil || c.width < 320 || c.height < 240 {
+			return c, fmt.Errorf("--size %q: want WIDTHxHEIGHT, e.g. 1280x720", *size)
+		}
 	}
 	if fs.NArg() > 0 {
 		return c, fmt.Errorf("unexpected argument %q", fs.Arg(0))
@@ -93,7 +101,11 @@ func runKiosk(e *env, args []string) int {
 	if cfg.fullscreen {
 		w.SetFullScreen(true)
 	} else {
-		w.Resize(fyne.NewSize(800, 480))
+		size := fyne.NewSize(800, 480)
+		if cfg.width > 0 {
+			size = fyne.NewSize(float32(cfg.width), float32(cfg.height))
+		}
+		w.Resize(size)
 		w.SetFixedSize(true)
 	}
 	u, closeAll, err := wire(ctx, cfg, log, e.stdout, w)

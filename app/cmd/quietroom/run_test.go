@@ -28,6 +28,8 @@ func TestParseRun(t *testing.T) {
 		{"device defaults", nil, runConfig{data: defaultDataDir, key: defaultKeyFile, fullscreen: true}, false},
 		{"dev", []string{"--dev", "--data", ".dev"}, runConfig{dev: true, data: ".dev", key: filepath.Join(".dev", "dev-secret", "device.key")}, false},
 		{"dev full screen", []string{"--dev", "--data", "d", "--fullscreen"}, runConfig{dev: true, fullscreen: true, data: "d", key: filepath.Join("d", "dev-secret", "device.key")}, false},
+		{"dev 1280x720", []string{"--dev", "--data", "d", "--size", "1280x720"}, runConfig{dev: true, data: "d", key: filepath.Join("d", "dev-secret", "device.key"), width: 1280, height: 720}, false},
+		{"size not a size", []string{"--dev", "--data", "d", "--size", "big"}, runConfig{}, true},
 		{"dev without data", []string{"--dev"}, runConfig{}, true},
 		{"stray argument", []string{"now"}, runConfig{}, true},
 	} {
