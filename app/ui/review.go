@@ -3,6 +3,7 @@ package ui
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -521,6 +522,9 @@ func (u *UI) showQuoteEdit(id string, page int) {
 	entry := newKBEntry(u.kb, true)
 	entry.SetText(q.Text)
 	entry.SetMinRowsVisible(2)
+	// A correction is mostly at the end: the cursor waits there, and keys go to the field.
+	lines := strings.Split(q.Text, "\n")
+	entry.CursorRow, entry.CursorColumn = len(lines)-1, utf8.RuneCountInString(lines[len(lines)-1])
 	tag := q.Tag
 	var tagButtons []*Button
 	tags := []session.Tag{session.TagRose, session.TagThorn, session.TagBud}
@@ -568,6 +572,7 @@ func (u *UI) showQuoteEdit(id string, page int) {
 			u.kb),
 		nil, nil, entry))
 	u.kb.SetTarget(entry)
+	u.win.Canvas().Focus(entry)
 }
 
 // confirmQuoteDelete asks before deleting a key quote.

@@ -334,8 +334,7 @@ func TestKeyQuotesDuringTheInterview(t *testing.T) {
 	h.tap("Topic 2: “we never hear back”")
 	h.wantScreen("quote-edit")
 	h.screenFits()
-	e := h.entry()
-	e.SetText("we never hear back after a complaint")
+	test.Type(h.entry(), " after a complaint") // at the end, where the cursor waits
 	h.tap("Thorn")
 	h.tap("Save")
 	h.wantScreen("quotes")
