@@ -31,7 +31,7 @@ func kindName(k session.EngagementKind) string {
 	case session.KindRecruitment:
 		return lang.L("Recruitment panel")
 	}
-	return lang.L("Other")
+	return lang.L("Other work")
 }
 
 // showNewEngagement is the first step of a new engagement: its title and stakeholder groups.

@@ -41,3 +41,11 @@ func TestEnglishBundleComplete(t *testing.T) {
 		}
 	}
 }
+
+// TestTranslationsLoad: the bundle loads (a key such as "Other" or "One", which the
+// translation library reads as a plural form, would stop every string from loading).
+func TestTranslationsLoad(t *testing.T) {
+	if err := loadTranslations(); err != nil {
+		t.Fatalf("loadTranslations() = %v", err)
+	}
+}
