@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
+	"runtime/debug"
 
 	"golang.org/x/crypto/argon2"
 )
@@ -68,6 +69,10 @@ const (
 const (
 	keySize  = 32
 	saltSize = 16
+
+	// releaseAboveKiB: derivations with at least this much Argon2 memory return it to the
+	// system at once (the fast parameters of tests do not).
+	releaseAboveKiB = 16 * 1024
 )
 
 // derive stretches the credential with Argon2id and binds the result to the device secret (HKDF
@@ -77,6 +82,12 @@ const (
 func derive(credential, salt, deviceSecret []byte, p Params, purpose, subject string) ([]byte, error) {
 	stretched := argon2.IDKey(credential, salt, p.Time, p.MemoryKiB, p.Threads, keySize)
 	defer clear(stretched)
+	if p.MemoryKiB >= releaseAboveKiB {
+		// Give Argon2's scratch back to the system now, while the person waits for the PIN
+		// anyway: left to the runtime, each unlock keeps the kiosk 64 MiB larger for minutes
+		// and the scavenger returns it later, in the CPU time of an idle live screen.
+		debug.FreeOSMemory()
+	}
 	info := string(appendField([]byte(purpose), []byte(subject)))
 	k, err := hkdf.Key(sha256.New, stretched, deviceSecret, info, keySize)
 	if err != nil {
