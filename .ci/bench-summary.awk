@@ -15,12 +15,12 @@ function human(ns) {
 	for (i = 3; i < NF; i += 2) {
 		unit = $(i + 1)
 		if (unit == "ns/op") { per = human($i); continue }
-		if (unit == "B/op") { extra = extra sprintf(", %.0f KiB/op", $i / 1024); continue }
+		if (unit == "B/op") { if ($i > 0) extra = extra sprintf(", %.0f KiB/op", $i / 1024); continue }
 		if (unit == "allocs/op") continue
 		extra = extra sprintf(", %s %s", $i, unit)
 	}
 	sub(/^, /, "", extra)
-	printf "  %-14s %-28s %12s   %s\n", pkg, name, per, extra
+	printf "  %-18s %-28s %12s   %s\n", pkg, name, per, extra
 }
 /^ +[^ ]+\.go:[0-9]+: goal: / {
 	line = $0; sub(/^ +[^ ]+\.go:[0-9]+: goal: /, "", line)
