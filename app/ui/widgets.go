@@ -312,9 +312,10 @@ func (s *SignaturePad) Dragged(e *fyne.DragEvent) {
 	l.StrokeWidth = 3
 	l.Position1, l.Position2 = (*last)[n-2], (*last)[n-1]
 	s.box.Add(l)
-	// Adding to a container draws nothing by itself on the desktop driver: the new segment
-	// must be refreshed for the window to paint it.
-	l.Refresh()
+	// Adding to a container draws nothing by itself on the desktop driver, and refreshing the
+	// new segment does nothing either (the window does not know it yet): refresh the container
+	// the window knows, which repaints it with the segment.
+	canvas.Refresh(s.box)
 }
 
 // DragEnd implements fyne.Draggable.

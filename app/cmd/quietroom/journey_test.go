@@ -26,6 +26,9 @@ type journey struct {
 	d   kiosk.Demo
 	u   *ui.UI
 	w   fyne.Window
+	// beforeConsent, when set, runs on the consent screen before its choices are confirmed
+	// (the smoke test signs there).
+	beforeConsent func()
 }
 
 func newJourney(tb testing.TB) *journey {
@@ -72,12 +75,20 @@ func (j *journey) button(text string, nth int) *widget.Button {
 	return nil
 }
 
-// centre is where a finger would tap the button, in window coordinates. It lays the window
-// out first, from the top down, as the desktop driver does before it draws a frame: the test
-// driver leaves new content unlaid until something asks.
+// centre is where a finger would tap the button, in window coordinates.
 func (j *journey) centre(b *widget.Button) fyne.Position {
 	j.tb.Helper()
+	at, size := j.place(func(o fyne.CanvasObject) bool { return isButton(o, b) || o == fyne.CanvasObject(b) })
+	return at.Add(fyne.NewPos(size.Width/2, size.Height/2))
+}
+
+// place is where the first object that match accepts sits in the window, and its size. It lays
+// the window out first, from the top down, as the desktop driver does before it draws a
+// frame: the test driver leaves new content unlaid until something asks.
+func (j *journey) place(match func(fyne.CanvasObject) bool) (fyne.Position, fyne.Size) {
+	j.tb.Helper()
 	var at fyne.Position
+	var size fyne.Size
 	found := false
 	var walk func(o fyne.CanvasObject, origin fyne.Position)
 	walk = func(o fyne.CanvasObject, origin fyne.Position) {
@@ -85,8 +96,8 @@ func (j *journey) centre(b *widget.Button) fyne.Position {
 			return
 		}
 		pos := origin.Add(o.Position())
-		if isButton(o, b) || o == fyne.CanvasObject(b) {
-			at, found = pos.Add(fyne.NewPos(o.Size().Width/2, o.Size().Height/2)), true
+		if match(o) {
+			at, size, found = pos, o.Size(), true
 			return
 		}
 		switch x := o.(type) {
@@ -107,9 +118,9 @@ func (j *journey) centre(b *widget.Button) fyne.Position {
 	}
 	walk(j.w.Content(), fyne.Position{})
 	if !found {
-		j.tb.Fatalf("screen %s: button %q is not in the window", j.u.Screen(), b.Text)
+		j.tb.Fatalf("screen %s: the object looked for is not in the window", j.u.Screen())
 	}
-	return at
+	return at, size
 }
 
 // isButton reports whether o is the kiosk's touch-sized Button around b.
@@ -188,6 +199,9 @@ func (j *journey) toQuestions(pin string, click func(label string, at fyne.Posit
 	tap("Yes", 0)
 	tap("Yes", 1)
 	tap("No", 2)
+	if j.beforeConsent != nil {
+		j.beforeConsent()
+	}
 	tap("Confirm my choices", 0)
 	j.wantScreen("hand-back")
 	enterPIN()
