@@ -68,7 +68,7 @@ bench-deps: deps ## Install Chromium for the side-by-side benchmark (does nothin
 	fi
 
 bench: deps bench-deps ## Run the benchmarks and print a readable summary
-	@set -o pipefail; $(GO) test -run '^$$' -bench . -benchmem ./... | tee $(BENCH_OUT)
+	@set -o pipefail; $(GO) test -run '^$$' -bench . -benchmem -timeout 30m ./... | tee $(BENCH_OUT)
 	@echo; echo "Summary (time per operation; extra figures as the benchmark reports them)"
 	@awk -f .ci/bench-summary.awk $(BENCH_OUT)
 
