@@ -253,8 +253,7 @@ func (u *UI) confirmSeal() {
 func (u *UI) showSealFailed(err error) {
 	msg := newErrorLabel()
 	msg.set(err)
-	var retry *Button
-	retry = u.primary(lang.L("Try again"), func() {
+	retry := u.primary(lang.L("Try again"), func() {
 		if err := u.engine.Seal(u.ctx); err != nil {
 			msg.set(err)
 			return
