@@ -19,7 +19,7 @@ import (
 // is a letter typed at the end of the note and erased again with Backspace, so the note keeps
 // its length. It reports the cost of one key (half an operation), everything a key does on
 // this driver included: the entry's edit and layout, the screen's "Saved" and the engine's
-// sealed save. The goal (issue 11) is a key at 20,000 characters within 2 x a key at 500;
+// sealed save. The goal is a key at 20,000 characters within 2 x a key at 500;
 // BenchmarkNoteKeystrokeRatio reports that ratio.
 //
 // Where the time goes (pprof, Fyne v2.7.1): nearly all of it is in the Entry's RichText, which

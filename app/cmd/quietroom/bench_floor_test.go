@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
 	"image"
@@ -23,7 +22,7 @@ import (
 )
 
 // BenchmarkSideBySide measures, in one run and under the same conditions (an Xvfb 800x480
-// screen each, software GL), what issue 11 compares:
+// screen each, software GL), what the timer budget compares:
 //
 //   - floor: an empty Fyne window built from this module (this test binary, re-run as a child);
 //   - ticking-label: the same window with one label set each second, for reference;
@@ -200,7 +199,7 @@ func benchWindow(mode string) int {
 func fyneChild(mode string) func(*testing.B, string) *running {
 	return func(b *testing.B, display string) *running {
 		waitDisplay(b, display)
-		k := startChild(b, display, benchWindowEnv+"="+mode)
+		k := startChild(b, "bench window", display, benchWindowEnv+"="+mode)
 		seen := waitScreen(b, k.proc, display, mostlyOneColour, k.output)
 		return &running{proc: k.proc, pid: k.pid(), firstFrame: frameLine(b, k), seen: ms(seen.Sub(k.started)), output: k.output}
 	}
@@ -244,39 +243,6 @@ func seedDataDir(b *testing.B) string {
 	}
 	k.stop(b)
 	return dir
-}
-
-// startChild starts this test binary with env in a display, as startKiosk does the kiosk.
-func startChild(tb testing.TB, display string, env ...string) *kioskProc {
-	tb.Helper()
-	home := tb.TempDir()
-	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), append(env,
-		"DISPLAY="+display, "FYNE_SCALE=1", "HOME="+home,
-		"XDG_CONFIG_HOME="+filepath.Join(home, "config"), "XDG_DATA_HOME="+filepath.Join(home, "data"),
-		"XDG_CACHE_HOME="+filepath.Join(home, "cache"))...)
-	k := &kioskProc{display: display, out: &syncWriter{w: &bytes.Buffer{}}, frame: make(chan time.Time, 1)}
-	errPipe, err := cmd.StderrPipe()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	cmd.Stdout = k.out
-	k.started = time.Now()
-	k.proc = startProc(tb, "bench window", cmd)
-	go func() {
-		sc := bufio.NewScanner(errPipe)
-		for sc.Scan() {
-			now := time.Now()
-			fmt.Fprintln(k.out, sc.Text())
-			if strings.Contains(sc.Text(), firstFrameLog) {
-				select {
-				case k.frame <- now:
-				default:
-				}
-			}
-		}
-	}()
-	return k
 }
 
 // frameLine is the ms from the start to the program's "first frame shown" line.

@@ -173,26 +173,31 @@ type kioskProc struct {
 	frame   chan time.Time
 }
 
-// startKiosk starts `quietroom run --dev --data dir` on display. Its Fyne settings go to a
-// temporary home, not the user's.
+// startKiosk starts `quietroom run --dev --data dir` on display.
 func startKiosk(tb testing.TB, display, dir string) *kioskProc {
+	tb.Helper()
+	return startChild(tb, "quietroom", display, kioskChildEnv+"=run", kioskDataEnv+"="+dir, "NOTIFY_SOCKET=")
+}
+
+// startChild starts this test binary again in display with env added, as name (for failure
+// messages). Its Fyne settings go to a temporary home, not the user's; it keeps the output and
+// notes when the program logs its first frame.
+func startChild(tb testing.TB, name, display string, env ...string) *kioskProc {
 	tb.Helper()
 	home := tb.TempDir()
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(),
-		kioskChildEnv+"=run", kioskDataEnv+"="+dir,
+	cmd.Env = append(os.Environ(), append(env,
 		"DISPLAY="+display, "FYNE_SCALE=1", "HOME="+home,
 		"XDG_CONFIG_HOME="+filepath.Join(home, "config"), "XDG_DATA_HOME="+filepath.Join(home, "data"),
-		"XDG_CACHE_HOME="+filepath.Join(home, "cache"), "NOTIFY_SOCKET=",
-	)
+		"XDG_CACHE_HOME="+filepath.Join(home, "cache"))...)
 	k := &kioskProc{display: display, out: &syncWriter{w: &bytes.Buffer{}}, frame: make(chan time.Time, 1)}
-	cmd.Stdout = k.out
 	errPipe, err := cmd.StderrPipe()
 	if err != nil {
 		tb.Fatal(err)
 	}
+	cmd.Stdout = k.out
 	k.started = time.Now()
-	k.proc = startProc(tb, "quietroom", cmd)
+	k.proc = startProc(tb, name, cmd)
 	go func() {
 		sc := bufio.NewScanner(errPipe)
 		for sc.Scan() {
