@@ -80,7 +80,7 @@ lint: deps ## gofmt, go vet and staticcheck
 # Only the packages whose tests declare a fuzz target are listed, so that `make fuzz` builds
 # those few test binaries rather than every package's (the UI's take minutes); go test -list
 # then names the targets the build really holds.
-fuzz: ## Run every fuzz target for FUZZTIME each (default 20s)
+fuzz: ## Run every fuzz target for FUZZTIME each (default 20s; a count such as 20000x also works)
 	@set -e; for pkg in $$(grep -rl --include='*_test.go' '^func Fuzz' . | xargs -r -n1 dirname | sort -u); do \
 		for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz' || true); do \
 			echo "fuzz: $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg; \
