@@ -154,7 +154,8 @@ func (e *Env) assemble(t testing.TB) *Env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e.Retention = e.startRetention(t)
+	// Receipt ids from a seeded source: the receipt golden is the same on every run.
+	e.Retention = retentiontest.StartWith(t, e.Store.Storage, e.Clock, retention.Options{Rand: e.ReceiptIDs})
 	e.Light = hwtest.NewIndicator(hw.TwoColour, e.Clock)
 	e.Kiosk, err = kiosk.New(kiosk.Deps{
 		Sessions: e.Store, Engagements: e.Store, Interviewers: e.Store, Settings: e.Store,
@@ -167,26 +168,6 @@ func (e *Env) assemble(t testing.TB) *Env {
 		t.Fatal(err)
 	}
 	return e
-}
-
-// startRetention is retentiontest.Start with receipt ids from e.ReceiptIDs: the real retention
-// over the store, measuring time with e.Clock, started as the kiosk starts it (the time floor
-// loaded, what is due purged), the kernel's time since boot unknown so that the fake clock
-// alone decides trusted time.
-func (e *Env) startRetention(t testing.TB) *retention.Retention {
-	t.Helper()
-	ctx := context.Background()
-	r, err := retention.New(ctx, e.Store.Storage, e.Clock, retention.Options{
-		Rand:      e.ReceiptIDs,
-		SinceBoot: func() (string, time.Duration, bool) { return "", 0, false },
-	})
-	if err != nil {
-		t.Fatalf("retention.New = %v", err)
-	}
-	if _, err := r.PurgeDue(ctx); err != nil {
-		t.Fatalf("PurgeDue at start-up = %v", err)
-	}
-	return r
 }
 
 // seeded is a deterministic randomness source, safe for concurrent use.

@@ -16,10 +16,17 @@ import (
 // meanwhile is then reported as ahead, one set behind it as behind.
 func Start(t testing.TB, st retention.Storage, clock clock.Clock) *retention.Retention {
 	t.Helper()
+	return StartWith(t, st, clock, retention.Options{})
+}
+
+// StartWith is Start with options: an unset SinceBoot reports the time since boot unknown.
+func StartWith(t testing.TB, st retention.Storage, clock clock.Clock, opts retention.Options) *retention.Retention {
+	t.Helper()
 	ctx := context.Background()
-	r, err := retention.New(ctx, st, clock, retention.Options{
-		SinceBoot: func() (string, time.Duration, bool) { return "", 0, false },
-	})
+	if opts.SinceBoot == nil {
+		opts.SinceBoot = func() (string, time.Duration, bool) { return "", 0, false }
+	}
+	r, err := retention.New(ctx, st, clock, opts)
 	if err != nil {
 		t.Fatalf("retention.New = %v", err)
 	}
