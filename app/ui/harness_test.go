@@ -180,6 +180,16 @@ func (h *harness) toConsentWith(packButton string) {
 	h.wantScreen("consent")
 }
 
+// toQuestions runs the 360 pack's session to the questions screen: consent given, the
+// interviewer's PIN typed on the hand-back pad.
+func (h *harness) toQuestions() {
+	h.t.Helper()
+	h.toConsent()
+	h.consent()
+	h.pin(h.d.InterviewerPIN)
+	h.wantScreen("questions")
+}
+
 func (h *harness) consent() {
 	// take-part yes, notes yes, follow-up (where the pack asks it) no: the buttons come in pairs
 	// in that order.

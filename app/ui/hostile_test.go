@@ -78,8 +78,7 @@ func TestTabbedPINPadStillTakesDigits(t *testing.T) {
 // so in plain words, shows no internal id, and moves none of the controls under it.
 func TestFullStorageKeepsTheControls(t *testing.T) {
 	h := newHarness(t)
-	h.handBack()
-	h.pin(h.d.InterviewerPIN)
+	h.toQuestions()
 	h.wantScreen("questions")
 	where := func() map[string]fyne.Position {
 		out := map[string]fyne.Position{}
@@ -180,8 +179,7 @@ func TestFailedDeclineIsNotThanked(t *testing.T) {
 // hidden behind Home: the screen says so, shows no content, and Try again seals it.
 func TestIdleSealFailureIsShown(t *testing.T) {
 	h := newHarness(t)
-	h.handBack()
-	h.pin(h.d.InterviewerPIN)
+	h.toQuestions()
 	en := h.env.Kiosk.Engine()
 	if err := en.ShowClosing(context.Background()); err != nil {
 		t.Fatal(err)

@@ -98,9 +98,7 @@ func TestDecline(t *testing.T) {
 
 func TestWithdraw(t *testing.T) {
 	h := newHarness(t)
-	h.toConsent()
-	h.consent()
-	h.pin(h.d.InterviewerPIN)
+	h.toQuestions()
 	h.wantScreen("questions")
 	h.tap("More")
 	h.tap("The interviewee withdraws consent")
@@ -139,9 +137,7 @@ func TestWrongPINRateLimitShown(t *testing.T) {
 
 func TestPrivacyBlank(t *testing.T) {
 	h := newHarness(t)
-	h.toConsent()
-	h.consent()
-	h.pin(h.d.InterviewerPIN)
+	h.toQuestions()
 	h.tap("Hide screen")
 	if !h.u.Blanked() {
 		t.Fatal("Hide screen did not blank")
@@ -231,9 +227,7 @@ func TestHandBackTakesAKeyboard(t *testing.T) {
 // session is in progress instead of "Room free", and shows nothing of its content.
 func TestHomeAfterARestartMidInterview(t *testing.T) {
 	h := newHarness(t)
-	h.toConsent()
-	h.consent()
-	h.pin(h.d.InterviewerPIN)
+	h.toQuestions()
 	h.wantScreen("questions")
 
 	after := h.env.Restart(t)
@@ -283,9 +277,7 @@ func TestScaleAnswer(t *testing.T) {
 // TestWithdrawAtClosing: consent withdrawn at the closing screen destroys the session.
 func TestWithdrawAtClosing(t *testing.T) {
 	h := newHarness(t)
-	h.toConsent()
-	h.consent()
-	h.pin(h.d.InterviewerPIN)
+	h.toQuestions()
 	h.wantScreen("questions")
 	for !contains(h.buttonTexts(), "Closing") {
 		h.tap("Next topic")
@@ -327,9 +319,7 @@ func TestCursorHiddenOnTheDevice(t *testing.T) {
 // physical keyboard has been used; the first physical key closes it and it stays closed.
 func TestKeyboardPanelForTouchOnly(t *testing.T) {
 	h := newHarness(t)
-	h.toConsent()
-	h.consent()
-	h.pin(h.d.InterviewerPIN)
+	h.toQuestions()
 	h.wantScreen("questions")
 	notes := h.entry()
 	panelOpen := func() bool { return contains(h.buttonTexts(), "Space") }

@@ -304,9 +304,7 @@ func TestReviewOnlyForItsInterviewer(t *testing.T) {
 // (the interviewee may be in the room): asked for, it shows the live screen instead.
 func TestReviewNeverDuringTheInterview(t *testing.T) {
 	h := newHarness(t)
-	h.toConsent()
-	h.consent()
-	h.pin(h.d.InterviewerPIN)
+	h.toQuestions()
 	h.u.showReview(0, nil)
 	h.wantScreen("questions")
 }
@@ -315,9 +313,7 @@ func TestReviewNeverDuringTheInterview(t *testing.T) {
 // corrects its words and its tag and deletes it, and comes back to the same topic.
 func TestKeyQuotesDuringTheInterview(t *testing.T) {
 	h := newHarness(t)
-	h.toConsent()
-	h.consent()
-	h.pin(h.d.InterviewerPIN)
+	h.toQuestions()
 	eng := h.env.Kiosk.Engine()
 	if contains(h.buttonTexts(), "Quotes (0)") {
 		t.Error("a count of no quotes is shown")
@@ -366,9 +362,7 @@ func TestKeyQuotesDuringTheInterview(t *testing.T) {
 // TestKeyQuotesPaged: many quotes page on the list, every page fitting the screen.
 func TestKeyQuotesPaged(t *testing.T) {
 	h := newHarness(t)
-	h.toConsent()
-	h.consent()
-	h.pin(h.d.InterviewerPIN)
+	h.toQuestions()
 	tp, _, _ := h.env.Kiosk.Engine().CurrentTopic()
 	for i := range 12 {
 		if _, err := h.env.Kiosk.Engine().AddQuote(context.Background(), tp.ID, strings.Repeat("a long quote ", 10)+string(rune('A'+i)), session.TagBud); err != nil {

@@ -34,8 +34,7 @@ func TestMinutesText(t *testing.T) {
 // changes only when the minute it shows changes.
 func TestTimerRepaintsOncePerMinute(t *testing.T) {
 	h := newHarness(t)
-	h.handBack()
-	h.pin(h.d.InterviewerPIN)
+	h.toQuestions()
 	h.wantScreen("questions")
 	timerText := func() string {
 		for _, o := range h.objects() {
