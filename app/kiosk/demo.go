@@ -64,3 +64,34 @@ func digits(r io.Reader, n int) (string, error) {
 	}
 	return string(b), nil
 }
+
+// DemoSurveyTitle is the demo survey engagement's title.
+const DemoSurveyTitle = "Demo: leadership culture survey"
+
+// SeedDemoSurvey adds the demo survey engagement to a development device set up by SeedDemo:
+// the built-in survey, open from today for two weeks, four teams, the default minimum group
+// size, deleted with the demo engagement's default date, its review team every interviewer.
+// It is for `quietroom run --dev` only.
+func (k *Kiosk) SeedDemoSurvey(ctx context.Context, adminCredential string) error {
+	a, err := k.SignInAdmin(ctx, []byte(adminCredential))
+	if err != nil {
+		return fmt.Errorf("demo survey: %w", err)
+	}
+	ivs, err := k.d.Interviewers.Interviewers(ctx)
+	if err != nil {
+		return fmt.Errorf("demo survey: %w", err)
+	}
+	var members []string
+	for _, iv := range ivs {
+		members = append(members, iv.ID)
+	}
+	now := k.Now().In(time.Local)
+	_, err = k.CreateSurvey(ctx, a, NewSurvey{
+		Title: DemoSurveyTitle, Teams: []string{"Front door", "Children in care", "Fostering", "Leaving care"},
+		Opens: now, Closes: now.AddDate(0, 0, 14), DeletionDate: session.DefaultDeletionDate(now), Members: members,
+	})
+	if err != nil {
+		return fmt.Errorf("demo survey: %w", err)
+	}
+	return nil
+}

@@ -126,13 +126,14 @@ type Packs interface {
 
 // Deps are what the kiosk works with. All are required.
 type Deps struct {
-	// The storage, by role; on the device all six are the one SQLite store.
+	// The storage, by role; on the device all seven are the one SQLite store.
 	Sessions     Sessions
 	Engagements  Engagements
 	Interviewers Interviewers
 	Settings     Settings
 	Audit        Audit
 	Integrity    Integrity
+	Surveys      Surveys
 
 	Vault     *vault.Vault
 	Retention Retention
@@ -178,7 +179,7 @@ type Kiosk struct {
 func New(d Deps, o Options) (*Kiosk, error) {
 	switch {
 	case d.Sessions == nil, d.Engagements == nil, d.Interviewers == nil, d.Settings == nil,
-		d.Audit == nil, d.Integrity == nil, d.Vault == nil, d.Retention == nil, d.Packs == nil, d.Light == nil,
+		d.Audit == nil, d.Integrity == nil, d.Surveys == nil, d.Vault == nil, d.Retention == nil, d.Packs == nil, d.Light == nil,
 		d.Limiter == nil, d.AdminLimiter == nil, d.Secret == nil:
 		return nil, errors.New("kiosk: a dependency is missing")
 	}

@@ -138,3 +138,28 @@ func (e *Engagement) HasTeam(team string) bool {
 	}
 	return false
 }
+
+// Record is a survey engagement as kept on the device: its rules, the survey file it asks
+// (the wording is public, not content), the public key every response is sealed to, and the
+// review-team members (interviewer ids) its private key is sealed to.
+type Record struct {
+	Engagement
+	File      []byte
+	PublicKey string
+	Members   []string
+	// LegalHold is the engagement's hold, which stops its deletion (the retention package's).
+	LegalHold bool
+}
+
+// Survey loads the survey the record asks; an error when the file no longer loads or is not
+// the version the engagement was made with.
+func (r *Record) Survey() (*Survey, error) {
+	s, err := Load("survey of "+r.Title, r.File)
+	if err != nil {
+		return nil, err
+	}
+	if s.Hash != r.SurveyHash {
+		return nil, fmt.Errorf("%w: the stored survey is not the one the engagement was made with", ErrInvalid)
+	}
+	return s, nil
+}

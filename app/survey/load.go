@@ -3,6 +3,7 @@ package survey
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -37,13 +38,18 @@ var (
 	languagePattern = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
 )
 
-// LoadFile reads and validates the survey file at path. See Load.
-func LoadFile(path string) (*Survey, error) {
+// ReadFile reads and validates the survey file at path (see Load), and returns the survey and
+// the file's bytes, which an engagement keeps. Problems name the file by its base name.
+func ReadFile(path string) (*Survey, []byte, error) {
 	data, err := yamlfile.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("read survey: %w", err)
+		return nil, nil, fmt.Errorf("read survey: %w", err)
 	}
-	return Load(path, data)
+	s, err := Load(filepath.Base(path), data)
+	if err != nil {
+		return nil, nil, err
+	}
+	return s, data, nil
 }
 
 // Load parses and validates one survey file; file names it in problem messages. It returns a

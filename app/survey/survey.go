@@ -99,3 +99,12 @@ const BuiltinID = "leadership-culture"
 func (s *Survey) Label() string {
 	return strings.TrimSpace(fmt.Sprintf("%s (version %d)", s.Title, s.Version))
 }
+
+// BuiltinFile returns the built-in survey's file, as an engagement keeps it.
+func BuiltinFile() []byte {
+	b, err := builtinFiles.ReadFile("surveys/leadership-culture.yaml")
+	if err != nil {
+		panic(err)
+	}
+	return b
+}

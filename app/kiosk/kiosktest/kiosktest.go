@@ -159,7 +159,7 @@ func (e *Env) assemble(t testing.TB) *Env {
 	e.Light = hwtest.NewIndicator(hw.TwoColour, e.Clock)
 	e.Kiosk, err = kiosk.New(kiosk.Deps{
 		Sessions: e.Store, Engagements: e.Store, Interviewers: e.Store, Settings: e.Store,
-		Audit: e.Store, Integrity: e.Store,
+		Audit: e.Store, Integrity: e.Store, Surveys: e.Store,
 		Vault: v, Retention: e.Retention, Packs: e.Packs, Light: e.Light, Secret: secret,
 		Limiter:      vault.NewLimiter(e.Attempts, e.Retention, vault.DefaultPolicy()),
 		AdminLimiter: vault.NewLimiter(e.AdminAttempts, e.Retention, vault.AdminPolicy()),
@@ -203,6 +203,9 @@ type Store struct {
 	interviewers map[string]session.Interviewer
 	verifier     []byte
 	room         string
+
+	svOnce  sync.Once
+	surveys *surveys
 }
 
 var (
