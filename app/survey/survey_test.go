@@ -288,3 +288,34 @@ func TestAggregateNothingToShow(t *testing.T) {
 		t.Error("overall item shown with nothing to show")
 	}
 }
+
+func TestChartWordsAndSegments(t *testing.T) {
+	var got []string
+	for p := 1; p <= 5; p++ {
+		got = append(got, PointLabel(5, p))
+	}
+	if strings.Join(got, ",") != "Left,Slightly left,Between,Slightly right,Right" {
+		t.Errorf("PointLabel(5) = %v", got)
+	}
+	got = nil
+	for p := 1; p <= 7; p++ {
+		got = append(got, PointLabel(7, p))
+	}
+	if strings.Join(got, ",") != "Left,Mostly left,Slightly left,Between,Slightly right,Mostly right,Right" {
+		t.Errorf("PointLabel(7) = %v", got)
+	}
+	ir := ItemResult{Counts: []int{2, 0, 4, 2, 0}, Answered: 8}
+	segs := Segments(ir)
+	want := map[int][2]float64{3: {-0.25, 0.25}, 2: {-0.25, -0.25}, 1: {-0.5, -0.25}, 4: {0.25, 0.5}, 5: {0.5, 0.5}}
+	if len(segs) != 5 {
+		t.Fatalf("Segments = %v", segs)
+	}
+	for _, s := range segs {
+		if w := want[s.Point]; math.Abs(s.From-w[0]) > 1e-9 || math.Abs(s.To-w[1]) > 1e-9 {
+			t.Errorf("segment of point %d = %v..%v, want %v", s.Point, s.From, s.To, w)
+		}
+	}
+	if Segments(ItemResult{Counts: make([]int, 5), Withheld: true}) != nil {
+		t.Error("a withheld item has segments")
+	}
+}

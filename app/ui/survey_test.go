@@ -1,0 +1,260 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/kiosktest"
+	"quietroom/hw"
+)
+
+var uiSurveyTeams = []string{"Front door", "Children in care", "Fostering"}
+
+// addSurvey opens a survey today on env's kiosk, its review team the demo interviewer.
+func addSurvey(t *testing.T, env *kiosktest.Env, d kiosk.Demo) {
+	t.Helper()
+	ctx := context.Background()
+	a, err := env.Kiosk.SignInAdmin(ctx, []byte(d.AdminCredential))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ivs, err := env.Kiosk.Interviewers(ctx)
+	if err != nil || len(ivs) == 0 {
+		t.Fatal(err)
+	}
+	now := env.Clock.Now()
+	if _, err := env.Kiosk.CreateSurvey(ctx, a, kiosk.NewSurvey{Title: "Leadership culture survey", Teams: uiSurveyTeams,
+		Opens: now, Closes: now.AddDate(0, 0, 7), DeletionDate: now.AddDate(0, 2, 0), Members: []string{ivs[0].ID}}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func newSurveyHarness(t *testing.T) *harness {
+	t.Helper()
+	test.NewTempApp(t)
+	env, d := kiosktest.Seeded(t)
+	addSurvey(t, env, d)
+	h := startOn(t, env, Options{IdleTimeout: time.Minute})
+	h.d = d
+	return h
+}
+
+// selected is the text of the point chosen on an item's screen, "" for none.
+func (h *harness) selected() string {
+	for _, b := range h.buttons() {
+		if b.Importance == widget.HighImportance && b.Text != "Next" && b.Text != "Finish" {
+			return b.Text
+		}
+	}
+	return ""
+}
+
+// takeSurvey answers every item with point (a label such as "Left"), in team.
+func (h *harness) takeSurvey(team, point string) {
+	h.t.Helper()
+	h.wantScreen("home")
+	h.tap("Take the survey")
+	h.wantScreen("survey-team")
+	h.tapPaged(team)
+	h.wantScreen("survey-about")
+	h.tap("Next")
+	h.tap("Start the questions")
+	for h.u.Screen() == "survey-item" {
+		if got := h.selected(); got != "" {
+			h.t.Fatalf("an item shows %q chosen before anyone answered it", got)
+		}
+		h.tap(point)
+		if got := h.selected(); got != point {
+			h.t.Fatalf("after tapping %q the item shows %q chosen", point, got)
+		}
+		if contains(h.buttonTexts(), "Finish") {
+			h.tap("Finish")
+		} else {
+			h.tap("Next")
+		}
+	}
+	h.wantScreen("survey-submit")
+	h.tap("Submit my answers")
+	h.wantScreen("survey-thanks")
+}
+
+func TestSurveyOnScreenJourney(t *testing.T) {
+	h := newSurveyHarness(t)
+	for range 5 {
+		h.takeSurvey("Front door", "Left")
+		// The thank-you says nothing of the answers and offers no way back to them.
+		for _, team := range uiSurveyTeams {
+			if h.shows(team) {
+				t.Fatalf("the thank-you shows the team %q", team)
+			}
+		}
+		if got := h.buttonTexts(); len(got) != 1 || got[0] != "Done" {
+			t.Fatalf("the thank-you offers %v, want only Done", got)
+		}
+		// Home comes back by itself.
+		h.env.Clock.Advance(surveyThanksFor)
+		h.u.Tick()
+		h.wantScreen("home")
+	}
+	for range 5 {
+		h.takeSurvey("Children in care", "Right")
+		h.tap("Done")
+	}
+	h.takeSurvey("Fostering", "In between")
+	h.tap("Done")
+	h.wantScreen("home")
+
+	// The review team's member reads the results.
+	h.signIn()
+	h.tap("Survey results")
+	h.wantScreen("survey-list")
+	h.tap(h.buttonTexts()[0])
+	h.wantScreen("survey-results")
+	if !h.shows("Not shown, and left out of every figure (fewer than 5 responses between them): Fostering.") {
+		t.Error("the results do not say that Fostering is withheld")
+	}
+	var seen []string
+	for range 4 {
+		for _, o := range h.objects() {
+			if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, " responses") && l.TextStyle.Bold {
+				seen = append(seen, l.Text)
+			}
+		}
+		h.tap("▶")
+	}
+	if got := strings.Join(seen, "|"); got != "All shown teams: 10 responses|Front door: 5 responses|Children in care: 5 responses|All shown teams: 10 responses" {
+		t.Errorf("groups shown = %s", got)
+	}
+	// A row opens the item's figures: the overall counts hold nothing of Fostering's middle answers.
+	var rows []*tappableRow
+	for _, o := range h.objects() {
+		if r, ok := o.(*tappableRow); ok {
+			rows = append(rows, r)
+		}
+	}
+	if len(rows) == 0 {
+		t.Fatal("no chart rows")
+	}
+	test.Tap(rows[0])
+	h.wantScreen("survey-item-result")
+	if !h.shows("10 answers; mean 3.0 of 5; Left 5 · Slightly left 0 · In between 0 · Slightly right 0 · Right 5") {
+		t.Error("the overall figures are not the shown teams' alone")
+	}
+	h.tap("Back")
+	h.tap("Where teams differ")
+	h.wantScreen("survey-differences")
+}
+
+// Leaving, or walking away, drops the answers: the next person starts with none chosen.
+func TestSurveyLeftOrIdleKeepsNothing(t *testing.T) {
+	h := newSurveyHarness(t)
+	h.tap("Take the survey")
+	h.tap("Front door")
+	h.tap("Next")
+	h.tap("Start the questions")
+	h.tap("Right")
+	h.tap("Leave")
+	h.tap("Leave without saving")
+	h.wantScreen("home")
+	h.tap("Take the survey")
+	h.tap("Fostering")
+	h.tap("Next")
+	h.tap("Start the questions")
+	if got := h.selected(); got != "" {
+		t.Fatalf("the next person sees %q chosen", got)
+	}
+	h.tap("Left")
+	h.env.Clock.Advance(2 * time.Minute)
+	h.u.Tick()
+	h.wantScreen("home")
+	h.tap("Take the survey")
+	h.tap("Fostering")
+	h.tap("Next")
+	h.tap("Start the questions")
+	if got := h.selected(); got != "" {
+		t.Fatalf("after an idle time-out the next person sees %q chosen", got)
+	}
+}
+
+// TestEveryScreenFitsTheSurvey walks the respondent's screens and the results at every screen
+// size, larger text off and on.
+func TestEveryScreenFitsTheSurvey(t *testing.T) {
+	for _, size := range screenSizes {
+		for _, large := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%.0fx%.0f/large=%v", size.Width, size.Height, large), func(t *testing.T) {
+				test.NewTempApp(t)
+				env, d := kiosktest.Seeded(t)
+				addSurvey(t, env, d)
+				f := startFit(t, size, large, func(t *testing.T) *harness {
+					light := func(func(hw.State)) func() { return func() {} }
+					h := startOn(t, env, Options{IdleTimeout: time.Hour, Light: light})
+					h.d = d
+					return h
+				})
+				f.check("home with a survey open")
+				for n := range 5 {
+					f.tap("Take the survey")
+					if n == 0 {
+						f.checkPages("survey: team")
+						f.tap("Cancel")
+						f.tap("Take the survey")
+					}
+					f.tap(uiSurveyTeams[n%2])
+					if n == 0 {
+						f.check("survey: about")
+					}
+					f.tap("Next")
+					if n == 0 {
+						f.check("survey: about, page 2")
+					}
+					f.tap("Start the questions")
+					for i := 0; f.u.Screen() == "survey-item"; i++ {
+						if n == 0 {
+							f.check("survey: item " + string(rune('0'+i/10)) + string(rune('0'+i%10)))
+						}
+						f.tap("Slightly left")
+						if contains(f.buttonTexts(), "Finish") {
+							f.tap("Finish")
+						} else {
+							f.tap("Next")
+						}
+					}
+					if n == 0 {
+						f.check("survey: submit")
+					}
+					f.tap("Submit my answers")
+					if n == 0 {
+						f.check("survey: thanks")
+					}
+					f.tap("Done")
+				}
+				f.tap("Start")
+				f.tap(f.d.InterviewerName)
+				f.pin(f.d.InterviewerPIN)
+				f.check("interviewer home with survey results")
+				f.tap("Survey results")
+				f.check("survey: list")
+				f.tap(f.buttonTexts()[0])
+				for g := range 3 {
+					f.checkPages("survey: results, group " + string(rune('0'+g)))
+					f.tap("▶")
+				}
+				var row *tappableRow
+				for _, o := range f.objects() {
+					if r, ok := o.(*tappableRow); ok && row == nil {
+						row = r
+					}
+				}
+				test.Tap(row)
+				f.checkPages("survey: item figures")
+			})
+		}
+	}
+}
