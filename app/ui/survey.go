@@ -416,7 +416,7 @@ func (u *UI) showSurveyDifferences(res *kiosk.SurveyResults, gi int) {
 		}
 		it := res.Survey.Items[i]
 		text := lang.L("Leans most to the left: {{.Low}}. Most to the right: {{.High}}.", map[string]any{"Low": groupLabel(d.Lowest), "High": groupLabel(d.Highest)})
-		l := widget.NewLabel(u.rowText(it.Left+" / "+it.Right))
+		l := widget.NewLabel(u.rowText(it.Left + " / " + it.Right))
 		l.Truncation = fyne.TextTruncateEllipsis
 		l.TextStyle.Bold = true
 		t := widget.NewLabel(text)
