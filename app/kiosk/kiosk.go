@@ -162,6 +162,9 @@ type Options struct {
 	// ImportDirs are where the admin's pack import looks for files: the folders USB sticks are
 	// mounted under. Default: /media, /run/media and /mnt.
 	ImportDirs []string
+	// ExportDirs are where a survey's results may be exported; default: the USB sticks mounted
+	// under ImportDirs (see Kiosk.Sticks).
+	ExportDirs []string
 }
 
 // Kiosk is the room's use cases. It is safe for concurrent use.
@@ -171,6 +174,7 @@ type Kiosk struct {
 	newID   func() string
 	rand    io.Reader
 	imports []string
+	exports []string
 	engine  *session.Engine
 	light   *roomlight.Light
 }
@@ -195,7 +199,7 @@ func New(d Deps, o Options) (*Kiosk, error) {
 	if o.ImportDirs == nil {
 		o.ImportDirs = []string{"/media", "/run/media", "/mnt"}
 	}
-	k := &Kiosk{d: d, log: o.Logger.With("component", "kiosk"), newID: o.NewID, rand: o.Rand, imports: o.ImportDirs}
+	k := &Kiosk{d: d, log: o.Logger.With("component", "kiosk"), newID: o.NewID, rand: o.Rand, imports: o.ImportDirs, exports: o.ExportDirs}
 	k.light = roomlight.New(d.Light, o.Logger)
 	eo := o.EngineOptions
 	if eo.Logger == nil {

@@ -6,10 +6,14 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
+	"quietroom/app/report"
 	"quietroom/app/retention"
 	"quietroom/app/session"
 	"quietroom/app/survey"
@@ -305,4 +309,107 @@ func (s *SignedIn) SurveyResults(ctx context.Context, engagementID string) (*Sur
 		return nil, fmt.Errorf("%w (%w)", ErrNotAudited, err)
 	}
 	return out, nil
+}
+
+// Sticks are the folders an export may be written to: Options.ExportDirs when set, otherwise
+// the mount points (a USB stick) at most two folders below Options.ImportDirs.
+func (k *Kiosk) Sticks() []string {
+	if k.exports != nil {
+		var out []string
+		for _, d := range k.exports {
+			if fi, err := os.Stat(d); err == nil && fi.IsDir() {
+				out = append(out, d)
+			}
+		}
+		return out
+	}
+	var out []string
+	for _, root := range k.imports {
+		for _, pattern := range []string{"*", "*/*"} {
+			dirs, _ := filepath.Glob(filepath.Join(root, pattern))
+			for _, d := range dirs {
+				if mountPoint(d) {
+					out = append(out, d)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// mountPoint reports whether dir is a folder on another file system than its parent's.
+func mountPoint(dir string) bool {
+	fi, err := os.Stat(dir)
+	if err != nil || !fi.IsDir() {
+		return false
+	}
+	pi, err := os.Stat(filepath.Dir(dir))
+	if err != nil {
+		return false
+	}
+	a, ok1 := fi.Sys().(*syscall.Stat_t)
+	b, ok2 := pi.Sys().(*syscall.Stat_t)
+	return ok1 && ok2 && a.Dev != b.Dev
+}
+
+// ExportSurveyResults writes a survey's results, never a response, to the stick at dir: a PDF
+// report with the charts and a CSV of the aggregated figures, each written whole or not at all
+// (report.WriteFile). The audit entry ("survey.export", the engagement and the number of files)
+// is written first; it names no team and holds no figure. It returns the files' paths.
+func (s *SignedIn) ExportSurveyResults(ctx context.Context, res *SurveyResults, dir string, fonts report.Fonts) ([]string, error) {
+	if s.in == nil {
+		return nil, ErrSignedOut
+	}
+	if !slices.Contains(res.Record.Members, s.id) {
+		return nil, ErrNotOnReviewTeam
+	}
+	info := survey.ReportInfo{Title: res.Record.Title, Opens: res.Record.Opens, Closes: res.Record.Closes,
+		DeletionDate: res.Record.DeletionDate, Unreadable: res.Unreadable}
+	pdf, err := survey.PDF(&res.Results, info, fonts)
+	if err != nil {
+		return nil, fmt.Errorf("survey report: %w", err)
+	}
+	csv, err := survey.CSV(&res.Results)
+	if err != nil {
+		return nil, fmt.Errorf("survey figures: %w", err)
+	}
+	k := s.k
+	base := exportName(res.Record.Title, k.Now())
+	ev := retention.AuditEvent{At: k.Now(), Actor: retention.RoleInterviewer, Action: "survey.export", EngagementID: res.Record.EngagementID, Count: 2, Outcome: "ok"}
+	var paths []string
+	err = k.audited(ctx, ev, func() error {
+		for _, f := range []struct {
+			name string
+			data []byte
+		}{{base + ".pdf", pdf}, {base + ".csv", csv}} {
+			p, err := report.WriteFile(dir, f.name, f.data)
+			if err != nil {
+				return err
+			}
+			paths = append(paths, p)
+		}
+		return nil
+	})
+	return paths, err
+}
+
+// exportName is a file name for an export: the title in plain letters and the day.
+func exportName(title string, now time.Time) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(title) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
+			b.WriteByte('-')
+		}
+	}
+	name := strings.Trim(b.String(), "-")
+	if len(name) > 60 {
+		name = strings.Trim(name[:60], "-")
+	}
+	if name == "" {
+		name = "survey"
+	}
+	return name + "-results-" + now.Format("2006-01-02")
 }

@@ -1,13 +1,17 @@
 package kiosk_test
 
 import (
+	"bytes"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"quietroom/app/kiosk"
 	"quietroom/app/kiosk/kiosktest"
+	"quietroom/app/report/fynefont"
 	"quietroom/app/survey"
 )
 
@@ -87,6 +91,27 @@ func TestSurveyJourney(t *testing.T) {
 		t.Errorf("overall count of the right-hand point = %d, want 0", got)
 	}
 
+	// The results go to the stick as a PDF and a CSV of figures; the withheld team is in
+	// neither's figures.
+	paths, err := in.ExportSurveyResults(ctx, res, e.ImportDir, fynefont.Fonts())
+	if err != nil || len(paths) != 2 {
+		t.Fatalf("ExportSurveyResults = %v, %v", paths, err)
+	}
+	pdf, _ := os.ReadFile(paths[0])
+	csvData, _ := os.ReadFile(paths[1])
+	if !bytes.HasPrefix(pdf, []byte("%PDF-")) || !strings.HasSuffix(paths[0], ".pdf") || !strings.HasSuffix(paths[1], ".csv") {
+		t.Errorf("exported %v", paths)
+	}
+	if bytes.Contains(csvData, []byte("Fostering")) || !bytes.Contains(csvData, []byte("Front door")) {
+		t.Errorf("the CSV's groups are wrong:\n%s", csvData[:min(len(csvData), 400)])
+	}
+	if left, _ := filepath.Glob(filepath.Join(e.ImportDir, ".partial-*")); len(left) != 0 {
+		t.Errorf("temporary files left on the stick: %v", left)
+	}
+	if sticks := e.Kiosk.Sticks(); len(sticks) != 1 || sticks[0] != e.ImportDir {
+		t.Errorf("Sticks() = %v", sticks)
+	}
+
 	// Someone off the review team opens nothing.
 	ivs, _ := e.Kiosk.Interviewers(ctx)
 	for _, iv := range ivs {
@@ -123,7 +148,7 @@ func TestSurveyJourney(t *testing.T) {
 			}
 		}
 	}
-	if strings.Join(actions, ",") != "survey.results,survey.create" {
+	if strings.Join(actions, ",") != "survey.export,survey.results,survey.create" {
 		t.Errorf("audit actions on the survey = %v", actions)
 	}
 	// The admin sees the count, not the answers.

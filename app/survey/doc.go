@@ -48,9 +48,11 @@
 //
 // # The report
 //
-// report.go writes the results as a PDF (with the charts) and as CSV of the aggregated figures;
-// neither holds a response. The PDF uses github.com/signintech/gopdf with a TrueType font the
-// caller passes in.
+// report.go writes the results as a PDF (PDF: a diverging chart and a table of figures per
+// shown group, then the items where the groups differ most, through app/report) and as CSV of
+// the aggregated figures (CSV); neither holds a response, a time finer than the day or a name.
+// chart.go holds what the screens and the report share: the points' words and colours and the
+// layout of a diverging bar (Segments).
 //
 // # Who may import it
 //

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -17,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"quietroom/app/kiosk"
+	"quietroom/app/report/fynefont"
 	"quietroom/app/session"
 	"quietroom/app/survey"
 )
@@ -319,9 +321,12 @@ func (u *UI) showSurveyResults(res *kiosk.SurveyResults, gi int) {
 	name.Alignment = fyne.TextAlignCenter
 	name.TextStyle.Bold = true
 	name.Truncation = fyne.TextTruncateEllipsis
-	switcher := container.NewBorder(nil, nil,
-		u.button("◀", func() { u.showSurveyResults(res, gi-1) }),
-		u.button("▶", func() { u.showSurveyResults(res, gi+1) }), name)
+	right := container.NewHBox(u.button("▶", func() { u.showSurveyResults(res, gi+1) }))
+	if len(res.Differences) > 0 {
+		right.Add(u.button(lang.L("Differences"), func() { u.showSurveyDifferences(res, gi) }))
+	}
+	right.Add(u.button(lang.L("Export"), func() { u.showSurveyExport(res, gi) }))
+	switcher := container.NewBorder(nil, nil, u.button("◀", func() { u.showSurveyResults(res, gi-1) }), right, name)
 	note := widget.NewLabel(protectionNote(res))
 	note.Wrapping = fyne.TextWrapWord
 	note.SizeName = theme.SizeNameCaptionText
@@ -337,9 +342,6 @@ func (u *UI) showSurveyResults(res *kiosk.SurveyResults, gi int) {
 	}
 	list := newFitList(rows, u.touch)
 	bottom := container.NewHBox(u.button(lang.L("Back"), u.showSurveyList), list.prev, list.info, list.next, layout.NewSpacer())
-	if len(res.Differences) > 0 {
-		bottom.Add(u.button(lang.L("Where teams differ"), func() { u.showSurveyDifferences(res, gi) }))
-	}
 	u.show("survey-results", screenIdle, container.NewBorder(
 		container.NewVBox(switcher, container.NewBorder(nil, nil, nil, newLegend(res.Survey.Points), note)), bottom, nil, nil, list.box))
 }
@@ -581,4 +583,49 @@ func newLegend(points int) fyne.CanvasObject {
 	l.SizeName = theme.SizeNameCaptionText
 	box.Add(l)
 	return box
+}
+
+// showSurveyExport writes the results (a PDF with the charts and a CSV of the figures, never a
+// response) to a USB stick the member chooses.
+func (u *UI) showSurveyExport(res *kiosk.SurveyResults, gi int) {
+	s := u.signedIn
+	if s == nil {
+		u.showHome()
+		return
+	}
+	msg := newErrorLabel()
+	done := para("")
+	done.Hide()
+	var rows []fyne.CanvasObject
+	for _, dir := range u.kiosk.Sticks() {
+		rows = append(rows, u.button(u.rowText(lang.L("Save to {{.Stick}}", map[string]any{"Stick": dir})), func() {
+			paths, err := s.ExportSurveyResults(u.ctx, res, dir, fynefont.Fonts())
+			if err != nil {
+				msg.set(err)
+				done.Hide()
+				return
+			}
+			msg.set(nil)
+			var names []string
+			for _, p := range paths {
+				names = append(names, filepath.Base(p))
+			}
+			done.SetText(lang.L("Saved: {{.Files}}. You can take the stick out.", map[string]any{"Files": strings.Join(names, ", ")}))
+			done.Show()
+		}))
+	}
+	if len(rows) == 0 {
+		rows = append(rows, para(lang.L("No USB stick found. Plug one in, then tap Look again.")))
+	}
+	u.show("survey-export", screenIdle, container.NewBorder(
+		container.NewVBox(heading(lang.L("Export the results")),
+			func() fyne.CanvasObject {
+				l := para(lang.L("A PDF report with the charts and a CSV file of the figures. Neither holds a single person's answers; small teams are merged or left out as on the screen."))
+				l.SizeName = theme.SizeNameCaptionText
+				return l
+			}(),
+			msg.Label, done),
+		container.NewHBox(u.button(lang.L("Back"), func() { u.showSurveyResults(res, gi) }), layout.NewSpacer(),
+			u.button(lang.L("Look again"), func() { u.showSurveyExport(res, gi) })),
+		nil, nil, newPager(u.rowsPerPage(2), rows).view))
 }

@@ -148,8 +148,15 @@ func TestSurveyOnScreenJourney(t *testing.T) {
 		t.Error("the overall figures are not the shown teams' alone")
 	}
 	h.tap("Back")
-	h.tap("Where teams differ")
+	h.tap("Differences")
 	h.wantScreen("survey-differences")
+	h.tap("Back")
+	h.tap("Export")
+	h.wantScreen("survey-export")
+	h.tap("Save to " + h.env.ImportDir)
+	if !h.shows("Saved: ") {
+		t.Error("the export does not say it saved")
+	}
 }
 
 // Leaving, or walking away, drops the answers: the next person starts with none chosen.
@@ -199,7 +206,7 @@ func TestEveryScreenFitsTheSurvey(t *testing.T) {
 					return h
 				})
 				f.check("home with a survey open")
-				for n := range 5 {
+				for n := range 10 {
 					f.tap("Take the survey")
 					if n == 0 {
 						f.checkPages("survey: team")
@@ -219,7 +226,7 @@ func TestEveryScreenFitsTheSurvey(t *testing.T) {
 						if n == 0 {
 							f.check("survey: item " + string(rune('0'+i/10)) + string(rune('0'+i%10)))
 						}
-						f.tap("Slightly left")
+						f.tap([]string{"Slightly left", "Right"}[n%2])
 						if contains(f.buttonTexts(), "Finish") {
 							f.tap("Finish")
 						} else {
@@ -254,6 +261,15 @@ func TestEveryScreenFitsTheSurvey(t *testing.T) {
 				}
 				test.Tap(row)
 				f.checkPages("survey: item figures")
+				f.tap("Back")
+				if contains(f.buttonTexts(), "Differences") {
+					f.tap("Differences")
+					f.checkPages("survey: differences")
+					f.tap("Back")
+				}
+				f.tap("Export")
+				f.tap(f.buttonTexts()[0])
+				f.check("survey: exported")
 			})
 		}
 	}

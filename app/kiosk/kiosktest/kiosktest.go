@@ -163,7 +163,7 @@ func (e *Env) assemble(t testing.TB) *Env {
 		Vault: v, Retention: e.Retention, Packs: e.Packs, Light: e.Light, Secret: secret,
 		Limiter:      vault.NewLimiter(e.Attempts, e.Retention, vault.DefaultPolicy()),
 		AdminLimiter: vault.NewLimiter(e.AdminAttempts, e.Retention, vault.AdminPolicy()),
-	}, kiosk.Options{ImportDirs: []string{e.ImportDir}})
+	}, kiosk.Options{ImportDirs: []string{e.ImportDir}, ExportDirs: []string{e.ImportDir}})
 	if err != nil {
 		t.Fatal(err)
 	}
