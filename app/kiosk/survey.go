@@ -13,6 +13,7 @@ import (
 	"syscall"
 	"time"
 
+	"quietroom/app/protocol"
 	"quietroom/app/report"
 	"quietroom/app/retention"
 	"quietroom/app/session"
@@ -412,4 +413,13 @@ func exportName(title string, now time.Time) string {
 		name = "survey"
 	}
 	return name + "-results-" + now.Format("2006-01-02")
+}
+
+// SurveyFiles lists the YAML files on a plugged-in USB stick (under Options.ImportDirs) that a
+// survey may be read from; ReadSurveyFile says whether one is a valid survey.
+func (k *Kiosk) SurveyFiles(a *Admin) ([]protocol.PackFile, error) {
+	if err := a.check(); err != nil {
+		return nil, err
+	}
+	return protocol.FindPackFiles(k.imports), nil
 }

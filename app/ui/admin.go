@@ -58,6 +58,7 @@ func (u *UI) showAdmin() {
 		u.button(lang.L("Clock check"), u.showClock),
 		u.button(lang.L("Storage health"), u.showHealth),
 		u.button(lang.L("Light test"), func() { u.showLightTest(u.showAdmin) }),
+		u.button(lang.L("Surveys"), u.showAdminSurveys),
 	)
 	u.show("admin", screenIdle, container.NewBorder(heading(lang.L("Admin")),
 		container.NewHBox(u.button(lang.L("Sign out"), u.showHome)), nil, nil, grid))

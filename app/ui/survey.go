@@ -418,17 +418,27 @@ func (u *UI) showSurveyDifferences(res *kiosk.SurveyResults, gi int) {
 		}
 		it := res.Survey.Items[i]
 		text := lang.L("Leans most to the left: {{.Low}}. Most to the right: {{.High}}.", map[string]any{"Low": groupLabel(d.Lowest), "High": groupLabel(d.Highest)})
-		l := widget.NewLabel(u.rowText(it.Left + " / " + it.Right))
-		l.Truncation = fyne.TextTruncateEllipsis
-		l.TextStyle.Bold = true
+		small := func(s string, align fyne.TextAlign) *widget.Label {
+			l := widget.NewLabel(s)
+			l.Wrapping = fyne.TextWrapWord
+			l.Alignment = align
+			l.SizeName = theme.SizeNameCaptionText
+			return l
+		}
 		t := widget.NewLabel(text)
-		t.SizeName = theme.SizeNameCaptionText
+		t.TextStyle.Bold = true
 		t.Wrapping = fyne.TextWrapWord
-		rows = append(rows, newTappableRow(container.NewVBox(l, t), func() { u.showSurveyItemResult(res, gi, i) }))
+		rows = append(rows, newTappableRow(container.NewVBox(t,
+			container.NewGridWithColumns(2, small(it.Left, fyne.TextAlignLeading), small(it.Right, fyne.TextAlignTrailing))),
+			func() { u.showSurveyItemResult(res, gi, i) }))
 	}
 	list := newFitList(rows, u.touch)
 	u.show("survey-differences", screenIdle, container.NewBorder(
-		container.NewVBox(heading(lang.L("Where teams differ most")), para(lang.L("The items where the mean positions of the shown groups are furthest apart. Tap one to see its figures."))),
+		container.NewVBox(heading(lang.L("Where teams differ most")), func() fyne.CanvasObject {
+			l := para(lang.L("The items where the mean positions of the shown groups are furthest apart. Tap one to see its figures."))
+			l.SizeName = theme.SizeNameCaptionText
+			return l
+		}()),
 		container.NewHBox(u.button(lang.L("Back"), func() { u.showSurveyResults(res, gi) }), layout.NewSpacer(), list.prev, list.info, list.next), nil, nil,
 		list.box))
 }
@@ -529,6 +539,7 @@ func (b *divergingBar) CreateRenderer() fyne.WidgetRenderer {
 	if len(r.segs) == 0 {
 		r.text.Text = lang.L("too few answers")
 		r.mean.Hide()
+		r.middle.Hide()
 	}
 	return r
 }

@@ -3,6 +3,8 @@ package ui
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -273,4 +275,93 @@ func TestEveryScreenFitsTheSurvey(t *testing.T) {
 			})
 		}
 	}
+}
+
+// TestAdminCreatesASurvey: the admin names it and its teams, picks the built-in survey (a bad
+// file on the stick is refused with its file, line and field), its review team and dates, and
+// sees it listed; Home then offers it. Every step fits the window.
+func TestAdminCreatesASurvey(t *testing.T) {
+	h := newHarness(t)
+	bad := "id: culture\nversion: 1\ntitle: T\nlanguage: en\npurpose: P\npoints: 12\nitems:\n  - id: a\n    left: L\n    right: R\n"
+	if err := os.WriteFile(filepath.Join(h.env.ImportDir, "our-survey.yaml"), []byte(bad), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	h.tap("Admin")
+	h.pin(h.d.AdminCredential)
+	h.tap("Surveys")
+	h.wantScreen("admin-surveys")
+	h.fitsWindow()
+	h.tap("New survey")
+	h.fitsWindow()
+	test.Type(h.textFields()[0], "Leadership culture survey, spring")
+	test.Type(h.textFields()[1], "Front door, Children in care, Fostering")
+	h.tap("Next")
+	h.wantScreen("new-survey-which")
+	h.fitsWindow()
+	h.tapPrefix("From the stick: ")
+	if !h.shows("our-survey.yaml:6: points: is 12") {
+		t.Error("the bad survey file's problem is not shown with its line and field")
+	}
+	h.wantScreen("new-survey-which")
+	h.tap("−")
+	h.tap("−")
+	h.tap("−") // never below 3
+	if !h.shows("Smallest team shown: 3 responses") {
+		t.Error("the minimum group size went below 3")
+	}
+	h.tap("+")
+	h.tapPrefix("Built in: Leadership culture survey")
+	h.wantScreen("new-survey-team")
+	h.fitsWindow()
+	h.tap(h.d.InterviewerName)
+	h.tap("Next")
+	h.wantScreen("new-survey-dates")
+	h.fitsWindow()
+	h.tap("Create")
+	h.wantScreen("admin-surveys")
+	if !h.shows("Leadership culture survey, spring: 0 responses") {
+		t.Error("the new survey is not listed")
+	}
+	h.tap("Back")
+	h.tap("Sign out")
+	h.tap("Take the survey")
+	h.wantScreen("survey-team")
+	if !contains(h.buttonTexts(), "Children in care") {
+		t.Errorf("teams offered: %v", h.buttonTexts())
+	}
+}
+
+func (h *harness) tapPrefix(prefix string) {
+	h.t.Helper()
+	for _, b := range h.buttonTexts() {
+		if strings.HasPrefix(b, prefix) {
+			h.tap(b)
+			return
+		}
+	}
+	h.t.Fatalf("screen %s: no button starting %q; buttons: %v", h.u.Screen(), prefix, h.buttonTexts())
+}
+
+// TestEveryScreenFitsTheSurveyAdmin walks the admin's survey screens at every size.
+func TestEveryScreenFitsTheSurveyAdmin(t *testing.T) {
+	fitCases(t, func(f *fit) {
+		f.tap("Admin")
+		f.pin(f.d.AdminCredential)
+		f.check("admin with surveys")
+		f.tap("Surveys")
+		f.checkPages("surveys")
+		f.tap("New survey")
+		f.check("new survey")
+		test.Type(f.textFields()[0], "Leadership culture survey, spring")
+		test.Type(f.textFields()[1], "Front door, Children in care")
+		f.tap("Next")
+		f.check("new survey: which")
+		f.tapPrefix("Built in: ")
+		f.tap(f.d.InterviewerName)
+		f.check("new survey: review team")
+		f.tap("Next")
+		f.check("new survey: dates")
+		f.tap("Create")
+		f.checkPages("surveys, one made")
+	})
 }
