@@ -170,7 +170,11 @@ func chartRow(d *report.Document, n int, it Item, ir ItemResult) {
 		if !math.IsNaN(ir.Position) {
 			c.Rect(x(ir.Position)-1.2, top-3, 2.4, bh+6, report.Black)
 		}
-		c.Text(x0, top+bh+1, bar, 6.5, fmt.Sprintf("%d answers · mean %.1f", ir.Answered, ir.Mean), report.Centre, false, report.Grey)
+		caption := fmt.Sprintf("%d answers · mean %.1f", ir.Answered, ir.Mean)
+		if ir.Excluded > 0 {
+			caption += fmt.Sprintf(" · %d groups with too few answers left out", ir.Excluded)
+		}
+		c.Text(x0, top+bh+1, bar, 6.5, caption, report.Centre, false, report.Grey)
 	})
 }
 

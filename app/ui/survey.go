@@ -161,7 +161,10 @@ func (u *UI) showSurveyItem(st *surveyTaking, i int) {
 			mark()
 		})
 		buttons = append(buttons, b)
-		objs = append(objs, b)
+		// Large targets: taller than the usual button, for a finger on a 7" screen.
+		tall := canvas.NewRectangle(color.Transparent)
+		tall.SetMinSize(fyne.NewSize(0, 72))
+		objs = append(objs, container.NewStack(tall, b))
 	}
 	mark()
 	scale := container.NewGridWithColumns(st.s.Points, objs...)
