@@ -259,8 +259,8 @@ func demo(ctx context.Context, k *kiosk.Kiosk, dir string, w io.Writer) error {
 		if err := k.SeedDemoSurvey(ctx, d.AdminCredential); err != nil {
 			return err
 		}
-		text := fmt.Sprintf("DEMO admin PIN:        %s\nDEMO interviewer:      %s\nDEMO interviewer PIN:  %s\nDEMO engagement:       %s\nDEMO survey:           %s (its review team: the demo interviewer)\n",
-			d.AdminCredential, d.InterviewerName, d.InterviewerPIN, d.EngagementTitle, kiosk.DemoSurveyTitle)
+		text := fmt.Sprintf("DEMO admin PIN:        %s\nDEMO interviewer:      %s\nDEMO interviewer PIN:  %s\nDEMO engagement:       %s\nDEMO surveys:          %s (open: Take the survey on Home); %s (its results: the demo interviewer, Survey results)\n",
+			d.AdminCredential, d.InterviewerName, d.InterviewerPIN, d.EngagementTitle, kiosk.DemoSurveyTitle, kiosk.DemoClosedSurveyTitle)
 		if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
 			return err
 		}

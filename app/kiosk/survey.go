@@ -28,6 +28,11 @@ const SurveyKind session.EngagementKind = "survey"
 // ErrNoSurveyOpen: no survey may be taken today.
 var ErrNoSurveyOpen = errors.New("no survey is open today")
 
+// ErrSurveyStillOpen: the results are read only once the survey has closed. Figures read
+// while people are still answering, compared with figures read after one more response,
+// would show that person's answers.
+var ErrSurveyStillOpen = errors.New("the results can be read from the day after the survey closes")
+
 // ErrNotOnReviewTeam: the signed-in interviewer is not on the survey's review team.
 var ErrNotOnReviewTeam = errors.New("you are not on this survey's review team")
 
@@ -247,7 +252,8 @@ type SurveyResults struct {
 	Unreadable int
 }
 
-// SurveyResults opens the survey's private key with the signed-in member's key, opens every
+// SurveyResults, from the day after the survey closes (ErrSurveyStillOpen before), opens the
+// survey's private key with the signed-in member's key, opens every
 // response, aggregates them (survey.Aggregate: small teams merged or withheld) and forgets the
 // key and the responses. Only the aggregate leaves. The audit entry ("survey.results") holds
 // the engagement and the number of responses. ErrNotOnReviewTeam for anyone else.
@@ -265,6 +271,9 @@ func (s *SignedIn) SurveyResults(ctx context.Context, engagementID string) (*Sur
 		return nil, fmt.Errorf("survey %s: %w", engagementID, session.ErrNotFound)
 	}
 	rec := recs[i]
+	if !survey.Day(k.Now()).After(rec.Closes) {
+		return nil, ErrSurveyStillOpen
+	}
 	sv, err := rec.Survey()
 	if err != nil {
 		return nil, err

@@ -72,6 +72,16 @@ func TestSurveyJourney(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Not while it is open, nor on its closing day: a figure read now, compared with one read
+	// after the next response, would show that person's answers.
+	if _, err := in.SurveyResults(ctx, rec.EngagementID); !errors.Is(err, kiosk.ErrSurveyStillOpen) {
+		t.Fatalf("SurveyResults while open = %v, want ErrSurveyStillOpen", err)
+	}
+	e.Clock.Set(rec.Closes.Add(23 * time.Hour))
+	if _, err := in.SurveyResults(ctx, rec.EngagementID); !errors.Is(err, kiosk.ErrSurveyStillOpen) {
+		t.Fatalf("SurveyResults on the closing day = %v, want ErrSurveyStillOpen", err)
+	}
+	e.Clock.Set(rec.Closes.AddDate(0, 0, 1))
 	res, err := in.SurveyResults(ctx, rec.EngagementID)
 	if err != nil {
 		t.Fatal(err)
@@ -210,4 +220,36 @@ func TestCreateSurveyRules(t *testing.T) {
 	if err != nil || r.MinGroup != survey.DefaultMinGroup {
 		t.Errorf("CreateSurvey = %+v, %v; want the default minimum group", r, err)
 	}
+}
+
+// The demo device has an open survey to take and a closed one whose made-up results can be
+// read at once, with a small team withheld.
+func TestDemoSurveys(t *testing.T) {
+	e, d := kiosktest.Seeded(t)
+	if err := e.Kiosk.SeedDemoSurvey(ctx, d.AdminCredential); err != nil {
+		t.Fatal(err)
+	}
+	open, _, err := e.Kiosk.OpenSurvey(ctx)
+	if err != nil || open.Title != kiosk.DemoSurveyTitle {
+		t.Fatalf("OpenSurvey = %q, %v", open.Title, err)
+	}
+	in, err := e.Kiosk.SignIn(ctx, demoInterviewer(t, e).ID, []byte(d.InterviewerPIN))
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, _ := in.Surveys(ctx)
+	for _, r := range recs {
+		if r.Title != kiosk.DemoClosedSurveyTitle {
+			continue
+		}
+		res, err := in.SurveyResults(ctx, r.EngagementID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Overall.Responses != 16 || strings.Join(res.Withheld, ",") != "Fostering,Leaving care" {
+			t.Errorf("demo results: %d responses, withheld %v", res.Overall.Responses, res.Withheld)
+		}
+		return
+	}
+	t.Fatal("no closed demo survey")
 }

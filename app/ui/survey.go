@@ -262,6 +262,11 @@ func (u *UI) showSurveyList() {
 			"Deletion": r.DeletionDate.Local().Format(dayLayout)})
 		rows = append(rows, u.button(u.rowText(label), func() {
 			res, err := s.SurveyResults(u.ctx, r.EngagementID)
+			if errors.Is(err, kiosk.ErrSurveyStillOpen) {
+				msg.SetText(lang.L("The results can be read from the day after the survey closes ({{.Date}}): figures read while people are still answering, compared with later ones, could show one person's answers.",
+					map[string]any{"Date": r.Closes.Format(dayLayout)}))
+				return
+			}
 			if err != nil {
 				msg.set(err)
 				return

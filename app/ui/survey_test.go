@@ -113,7 +113,17 @@ func TestSurveyOnScreenJourney(t *testing.T) {
 	h.tap("Done")
 	h.wantScreen("home")
 
-	// The review team's member reads the results.
+	// The review team's member reads the results, from the day after it closes.
+	h.signIn()
+	h.tap("Survey results")
+	h.tap(h.buttonTexts()[0])
+	h.wantScreen("survey-list")
+	if !h.shows("The results can be read from the day after the survey closes") {
+		t.Error("reading results while the survey is open is not refused in words")
+	}
+	h.tap("Back")
+	h.tap("Sign out")
+	h.env.Clock.Advance(8 * 24 * time.Hour)
 	h.signIn()
 	h.tap("Survey results")
 	h.wantScreen("survey-list")
@@ -244,6 +254,8 @@ func TestEveryScreenFitsTheSurvey(t *testing.T) {
 					}
 					f.tap("Done")
 				}
+				f.env.Clock.Advance(8 * 24 * time.Hour)
+				f.u.showHome()
 				f.tap("Start")
 				f.tap(f.d.InterviewerName)
 				f.pin(f.d.InterviewerPIN)
