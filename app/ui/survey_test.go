@@ -377,3 +377,32 @@ func TestEveryScreenFitsTheSurveyAdmin(t *testing.T) {
 		f.checkPages("surveys, one made")
 	})
 }
+
+// TestGoldenSurveyScreens keeps the item a respondent answers and a team's chart.
+func TestGoldenSurveyScreens(t *testing.T) {
+	for _, size := range screenSizes {
+		t.Run(goldenSize(size), func(t *testing.T) {
+			h := newSurveyHarness(t)
+			h.w.Resize(size)
+			h.u.showHome()
+			for n := range 10 {
+				h.takeSurvey(uiSurveyTeams[n%2], []string{"Slightly left", "Right"}[n%2])
+				h.tap("Done")
+			}
+			h.tap("Take the survey")
+			h.tap("Fostering")
+			h.tap("Next")
+			h.tap("Start the questions")
+			h.tap("Slightly left")
+			test.AssertRendersToImage(t, "survey-item-"+goldenSize(size)+".png", h.w.Canvas())
+			h.tap("Leave")
+			h.tap("Leave without saving")
+			h.env.Clock.Advance(8 * 24 * time.Hour)
+			h.u.showHome()
+			h.signIn()
+			h.tap("Survey results")
+			h.tap(h.buttonTexts()[0])
+			test.AssertRendersToImage(t, "survey-results-"+goldenSize(size)+".png", h.w.Canvas())
+		})
+	}
+}
