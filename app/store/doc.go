@@ -22,7 +22,6 @@
 //     Options.MustExist says must be there, is [ErrMissing]; nothing is created.
 //   - A read-only open (Options.ReadOnly, as `quietroom status` uses) creates and changes no
 //     file in the folder.
-//
 //   - Survey responses (survey.go, migration 0004) are a random id, an engagement and the
 //     sealed bytes: no time, no link to a session or an interviewer, in a WITHOUT ROWID table
 //     kept in the order of the random ids, not of arrival. They, and the survey's sealed keys,
