@@ -257,9 +257,10 @@ func (u *UI) showSurveyList() {
 	msg.set(err)
 	var rows []fyne.CanvasObject
 	for _, r := range recs {
-		label := lang.L("{{.Title}}: open {{.Opens}} to {{.Closes}}, deleted on {{.Deletion}}", map[string]any{
-			"Title": r.Title, "Opens": r.Opens.Format(dayLayout), "Closes": r.Closes.Format(dayLayout),
-			"Deletion": r.DeletionDate.Local().Format(dayLayout)})
+		label := lang.L("{{.Title}}: closed {{.Closes}}", map[string]any{"Title": r.Title, "Closes": r.Closes.Format(dayLayout)})
+		if !survey.Day(u.kiosk.Now()).After(r.Closes) {
+			label = lang.L("{{.Title}}: open until {{.Closes}}", map[string]any{"Title": r.Title, "Closes": r.Closes.Format(dayLayout)})
+		}
 		rows = append(rows, u.button(u.rowText(label), func() {
 			res, err := s.SurveyResults(u.ctx, r.EngagementID)
 			if errors.Is(err, kiosk.ErrSurveyStillOpen) {
