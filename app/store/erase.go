@@ -22,7 +22,7 @@ func (d *DB) NextDeletion(ctx context.Context) (time.Time, bool, error) {
 	err := d.db.QueryRowContext(ctx, `SELECT min(at) FROM (
 		SELECT s.deletion_at AS at FROM sessions s JOIN engagements e ON e.id = s.engagement_id WHERE e.legal_hold = 0
 		UNION ALL
-		SELECT e.deletion_at FROM surveys v JOIN engagements e ON e.id = v.engagement_id WHERE e.legal_hold = 0)`).Scan(&next)
+		SELECT min(e.deletion_at, v.deletion_at) FROM surveys v JOIN engagements e ON e.id = v.engagement_id WHERE e.legal_hold = 0)`).Scan(&next)
 	if err != nil {
 		return time.Time{}, false, fmt.Errorf("next deletion: %w", err)
 	}
@@ -120,7 +120,8 @@ func (d *DB) Erase(ctx context.Context, scope retention.Scope, rec retention.Rec
 		var surveyKeys [][]byte
 		switch scope.Kind {
 		case retention.KindPurge:
-			surveyKeys, err = eraseSurveys(ctx, t, `SELECT id FROM engagements WHERE deletion_at <= ? AND legal_hold = 0`, []any{scope.DueAt.UnixNano()}, &surveys)
+			surveyKeys, err = eraseSurveys(ctx, t, `SELECT v.engagement_id FROM surveys v JOIN engagements e ON e.id = v.engagement_id
+				WHERE min(e.deletion_at, v.deletion_at) <= ? AND e.legal_hold = 0`, []any{scope.DueAt.UnixNano()}, &surveys)
 		case retention.KindWipeEngagement:
 			surveyKeys, err = eraseSurveys(ctx, t, `SELECT ?`, []any{scope.EngagementID}, &surveys)
 		case retention.KindWipeAll:

@@ -30,9 +30,9 @@ func (d *DB) CreateSurvey(ctx context.Context, e session.Engagement, r survey.Re
 			return err
 		}
 		if _, err := t.ExecContext(ctx, `INSERT INTO surveys (engagement_id, survey_id, survey_version, survey_hash,
-			survey_file, teams, opens_on, closes_on, min_group, public_key) VALUES (?,?,?,?,?,?,?,?,?,?)`,
+			survey_file, teams, opens_on, closes_on, min_group, public_key, deletion_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
 			e.ID, r.SurveyID, r.SurveyVersion, r.SurveyHash, r.File, string(teams),
-			r.Opens.Format(time.DateOnly), r.Closes.Format(time.DateOnly), r.MinGroup, r.PublicKey); err != nil {
+			r.Opens.Format(time.DateOnly), r.Closes.Format(time.DateOnly), r.MinGroup, r.PublicKey, e.DeletionDate.UnixNano()); err != nil {
 			return err
 		}
 		for member, k := range keys {
@@ -50,9 +50,10 @@ func (d *DB) CreateSurvey(ctx context.Context, e session.Engagement, r survey.Re
 }
 
 // Surveys lists every survey engagement whose responses are still kept, with its engagement's
-// title, deletion date and hold, by title.
+// title and hold, by title. Its deletion date is the earlier of the engagement's and the one
+// the survey was made with (which respondents were told): it can come forward, never go back.
 func (d *DB) Surveys(ctx context.Context) ([]survey.Record, error) {
-	rows, err := d.db.QueryContext(ctx, `SELECT s.engagement_id, e.title, e.deletion_at, e.legal_hold, s.survey_id,
+	rows, err := d.db.QueryContext(ctx, `SELECT s.engagement_id, e.title, min(e.deletion_at, s.deletion_at), e.legal_hold, s.survey_id,
 		s.survey_version, s.survey_hash, s.survey_file, s.teams, s.opens_on, s.closes_on, s.min_group, s.public_key,
 		(SELECT coalesce(json_group_array(k.interviewer_id), '[]') FROM survey_keys k WHERE k.engagement_id = s.engagement_id)
 		FROM surveys s JOIN engagements e ON e.id = s.engagement_id ORDER BY e.title, s.engagement_id`)

@@ -271,3 +271,24 @@ func TestNextDeletionCountsSurveys(t *testing.T) {
 		t.Errorf("NextDeletion = %v, %v, %v; want %v", at, ok, err, due)
 	}
 }
+
+// Moving the engagement's date later never keeps responses past the date respondents were
+// told; moving it earlier brings their deletion forward.
+func TestSurveyDeletionDateNeverExtends(t *testing.T) {
+	ctx := context.Background()
+	sd := newSurveyDevice(t)
+	told := day0.AddDate(0, 1, 0)
+	sd.addSurvey(t, "s", told, 5)
+	ev := retention.AuditEvent{At: day0, Actor: retention.RoleAdmin, Action: "engagement.deletion-date", EngagementID: "s", Outcome: "ok"}
+	if err := sd.d.SetDeletionDate(ctx, "s", told.AddDate(0, 6, 0), ev); err != nil {
+		t.Fatal(err)
+	}
+	if all, _ := sd.d.Surveys(ctx); len(all) != 1 || !all[0].DeletionDate.Equal(told) {
+		t.Fatalf("Surveys() deletion date = %v, want the date respondents were told, %v", all, told)
+	}
+	sd.clock.Set(told.Add(time.Minute))
+	rec, err := sd.r.PurgeDue(ctx)
+	if err != nil || rec.SurveyResponses != 5 {
+		t.Fatalf("PurgeDue at the date told = %+v, %v; want 5 survey responses destroyed", rec, err)
+	}
+}

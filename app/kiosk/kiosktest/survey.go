@@ -62,7 +62,11 @@ func (s *Store) Surveys(ctx context.Context) ([]survey.Record, error) {
 		if err != nil {
 			continue // wiped
 		}
-		r.DeletionDate, r.LegalHold, r.Title = e.DeletionDate, e.LegalHold, e.Title
+		// The earlier of the engagement's date and the one the survey was made with, as the store.
+		if e.DeletionDate.Before(r.DeletionDate) {
+			r.DeletionDate = e.DeletionDate
+		}
+		r.LegalHold, r.Title = e.LegalHold, e.Title
 		r.Members = slices.Sorted(maps.Keys(v.keys[r.EngagementID]))
 		out = append(out, r)
 	}

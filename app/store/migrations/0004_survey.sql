@@ -14,7 +14,10 @@ CREATE TABLE surveys (
 	opens_on       TEXT NOT NULL,
 	closes_on      TEXT NOT NULL,
 	min_group      INTEGER NOT NULL CHECK (min_group >= 3),
-	public_key     TEXT NOT NULL
+	public_key     TEXT NOT NULL,
+	-- The deletion date respondents were told (Unix nanoseconds). The engagement's date may be
+	-- brought forward, never past this one: the responses go at the earlier of the two.
+	deletion_at    INTEGER NOT NULL
 ) STRICT;
 
 CREATE TABLE survey_keys (
