@@ -285,6 +285,9 @@ func (u *UI) confirmWipe(e session.Engagement, step int) {
 	var text, button string
 	if step == 1 {
 		text = lang.L("Destroy every session, note, quote and consent of “{{.Title}}”?", map[string]any{"Title": e.Title})
+		if e.Kind == kiosk.SurveyKind {
+			text = lang.L("Destroy every survey response of “{{.Title}}”, and the survey's keys?", map[string]any{"Title": e.Title})
+		}
 		button = lang.L("Yes, wipe it")
 	} else {
 		text = lang.L("Second confirmation: this cannot be undone. Wipe “{{.Title}}” now?", map[string]any{"Title": e.Title})

@@ -406,3 +406,23 @@ func TestGoldenSurveyScreens(t *testing.T) {
 		})
 	}
 }
+
+// The admin wipes a survey's engagement like any other, and is told what goes.
+func TestAdminWipesASurvey(t *testing.T) {
+	h := newSurveyHarness(t)
+	h.tap("Admin")
+	h.pin(h.d.AdminCredential)
+	h.tap("Wipe an engagement")
+	h.tapPrefix("Leadership culture survey")
+	if !h.shows("Destroy every survey response of “Leadership culture survey”, and the survey's keys?") {
+		t.Error("the wipe does not say it destroys the survey's responses")
+	}
+	h.tap("Yes, wipe it")
+	h.tap("Wipe now")
+	h.wantScreen("receipt")
+	h.tap("Back")
+	h.tap("Sign out")
+	if contains(h.buttonTexts(), "Take the survey") {
+		t.Error("Home still offers the wiped survey")
+	}
+}
