@@ -385,6 +385,10 @@ func (s *SignedIn) ExportSurveyResults(ctx context.Context, res *SurveyResults, 
 	}
 	k := s.k
 	base := exportName(res.Record.Title, k.Now())
+	// A second export the same day gets its own names: a file on the stick is never replaced.
+	for i := 2; i < 100 && (exists(filepath.Join(dir, base+".pdf")) || exists(filepath.Join(dir, base+".csv"))); i++ {
+		base = fmt.Sprintf("%s-%d", exportName(res.Record.Title, k.Now()), i)
+	}
 	ev := retention.AuditEvent{At: k.Now(), Actor: retention.RoleInterviewer, Action: "survey.export", EngagementID: res.Record.EngagementID, Count: 2, Outcome: "ok"}
 	var paths []string
 	err = k.audited(ctx, ev, func() error {
@@ -431,4 +435,9 @@ func (k *Kiosk) SurveyFiles(a *Admin) ([]protocol.PackFile, error) {
 		return nil, err
 	}
 	return protocol.FindPackFiles(k.imports), nil
+}
+
+func exists(path string) bool {
+	_, err := os.Lstat(path)
+	return err == nil
 }

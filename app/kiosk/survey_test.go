@@ -118,6 +118,10 @@ func TestSurveyJourney(t *testing.T) {
 	if left, _ := filepath.Glob(filepath.Join(e.ImportDir, ".partial-*")); len(left) != 0 {
 		t.Errorf("temporary files left on the stick: %v", left)
 	}
+	again, err := in.ExportSurveyResults(ctx, res, e.ImportDir, fynefont.Fonts())
+	if err != nil || len(again) != 2 || again[0] == paths[0] || !strings.HasSuffix(again[0], "-2.pdf") {
+		t.Errorf("a second export = %v, %v; want new names", again, err)
+	}
 	if sticks := e.Kiosk.Sticks(); len(sticks) != 1 || sticks[0] != e.ImportDir {
 		t.Errorf("Sticks() = %v", sticks)
 	}
@@ -158,7 +162,7 @@ func TestSurveyJourney(t *testing.T) {
 			}
 		}
 	}
-	if strings.Join(actions, ",") != "survey.export,survey.results,survey.create" {
+	if strings.Join(actions, ",") != "survey.export,survey.export,survey.results,survey.create" {
 		t.Errorf("audit actions on the survey = %v", actions)
 	}
 	// The admin sees the count, not the answers.
