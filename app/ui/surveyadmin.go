@@ -37,14 +37,14 @@ func (u *UI) showAdminSurveys() {
 	msg.set(err)
 	var rows []fyne.CanvasObject
 	for _, s := range all {
-		rows = append(rows, para(u.rowText(lang.L("{{.Title}}: {{.N}} responses; open {{.Opens}} to {{.Closes}}; deleted on {{.Deletion}}", map[string]any{
+		rows = append(rows, para(lang.L("{{.Title}}: {{.N}} responses; open {{.Opens}} to {{.Closes}}; deleted on {{.Deletion}}", map[string]any{
 			"Title": s.Title, "N": s.Responses, "Opens": s.Opens.Format(dayLayout), "Closes": s.Closes.Format(dayLayout),
-			"Deletion": s.DeletionDate.Local().Format(dayLayout)}))))
+			"Deletion": s.DeletionDate.Local().Format(dayLayout)})))
 	}
 	if len(rows) == 0 && err == nil {
 		rows = append(rows, para(lang.L("No surveys yet.")))
 	}
-	u.adminPage("admin-surveys", lang.L("Surveys"), container.NewBorder(msg.Label, nil, nil, nil, newPager(u.rowsPerPage(4), rows).view),
+	u.adminPage("admin-surveys", lang.L("Surveys"), container.NewBorder(msg.Label, nil, nil, nil, newPager(u.rowsPerPage(3), rows).view),
 		u.primary(lang.L("New survey"), func() {
 			now := u.kiosk.Now().In(time.Local)
 			u.showNewSurvey(&surveyForm{minGroup: survey.DefaultMinGroup, members: map[string]bool{},
