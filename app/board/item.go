@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -93,4 +94,22 @@ type Interview struct {
 	ID          string
 	Group       string
 	QuestionSet string
+}
+
+// Member is a team member of a board as the kiosk keeps them: their interviewer id and the
+// board key sealed to them, nil while they wait for an existing member to let them in.
+type Member struct {
+	InterviewerID string
+	SealedKey     []byte
+}
+
+// Import is the receipt of one bundle imported on the board's kiosk: how many items and
+// interview records arrived, how many were already there, and from which kiosk. No content.
+type Import struct {
+	BundleID    string
+	SourceKiosk string
+	Items       int
+	Interviews  int
+	Duplicates  int
+	At          time.Time
 }

@@ -60,6 +60,9 @@ type Receipt struct {
 	Entries       int // notes, quotes, reflections, answers
 	Consents      int
 	Declines      int // decline counts removed (wipes only)
+	// BoardRecords are the rows of team boards removed: items, interview records, members'
+	// sealed board keys, import receipts, links to boards kept elsewhere and their outboxes.
+	BoardRecords int
 
 	// How.
 	KeysDestroyed  int   // sealed session keys deleted

@@ -18,8 +18,11 @@ var _ retention.Storage = (*DB)(nil)
 // NextDeletion returns the earliest deletion date of a session whose engagement is not on hold.
 func (d *DB) NextDeletion(ctx context.Context) (time.Time, bool, error) {
 	var next sql.NullInt64
-	err := d.db.QueryRowContext(ctx, `SELECT min(s.deletion_at) FROM sessions s
-		JOIN engagements e ON e.id = s.engagement_id WHERE e.legal_hold = 0`).Scan(&next)
+	err := d.db.QueryRowContext(ctx, `SELECT min(at) FROM (
+		SELECT min(s.deletion_at) AS at FROM sessions s JOIN engagements e ON e.id = s.engagement_id WHERE e.legal_hold = 0
+		UNION ALL SELECT min(e.deletion_at) FROM boards b JOIN engagements e ON e.id = b.engagement_id WHERE e.legal_hold = 0
+		UNION ALL SELECT min(deletion_at) FROM board_outbox
+		UNION ALL SELECT min(deletion_at) FROM board_links)`).Scan(&next)
 	if err != nil {
 		return time.Time{}, false, fmt.Errorf("next deletion: %w", err)
 	}
@@ -112,7 +115,14 @@ func (d *DB) Erase(ctx context.Context, scope retention.Scope, rec retention.Rec
 		rec.SessionIDs = ids
 		rec.Sessions = len(ids)
 		rec.KeysDestroyed = len(keys)
-		if scope.Kind == retention.KindPurge && len(ids) == 0 {
+		boardRows, boardKeys, err := eraseBoards(ctx, t, scope)
+		if err != nil {
+			return err
+		}
+		rec.BoardRecords = boardRows
+		keys = append(keys, boardKeys...)
+		rec.KeysDestroyed += len(boardKeys)
+		if scope.Kind == retention.KindPurge && len(ids) == 0 && boardRows == 0 {
 			return nil
 		}
 		idsJSON, err := json.Marshal(nonNil(ids))
@@ -137,7 +147,7 @@ func (d *DB) Erase(ctx context.Context, scope retention.Scope, rec retention.Rec
 		if _, err = del(`DELETE FROM sessions WHERE id`+in, string(idsJSON)); err != nil {
 			return err
 		}
-		rec.RowsDeleted = rec.Entries + rec.Consents + rec.Sessions
+		rec.RowsDeleted = rec.Entries + rec.Consents + rec.Sessions + rec.BoardRecords
 		switch scope.Kind {
 		case retention.KindWipeEngagement:
 			if err := t.QueryRowContext(ctx, `SELECT coalesce(sum(count), 0) FROM decline_counts WHERE engagement_id = ?`, scope.EngagementID).Scan(&rec.Declines); err != nil {
@@ -198,7 +208,7 @@ func (d *DB) Erase(ctx context.Context, scope retention.Scope, rec retention.Rec
 
 const receiptCols = `id, kind, actor, at, engagement_ids, session_ids, sessions, entries, consents, declines,
 	keys_destroyed, rows_deleted, secure_delete, wal_truncated, pages_freed, reclaimed, rows_remaining,
-	bytes_scanned, keys_found, outcome, completed_at`
+	bytes_scanned, keys_found, outcome, completed_at, board_records`
 
 func insertReceipt(ctx context.Context, t *sql.Tx, r retention.Receipt) error {
 	engs, err := json.Marshal(nonNil(r.EngagementIDs))
@@ -210,10 +220,10 @@ func insertReceipt(ctx context.Context, t *sql.Tx, r retention.Receipt) error {
 		return err
 	}
 	_, err = t.ExecContext(ctx, `INSERT INTO deletion_receipts (`+receiptCols+`)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		r.ID, string(r.Kind), string(r.Actor), r.At.UnixNano(), string(engs), string(sess), r.Sessions,
 		r.Entries, r.Consents, r.Declines, r.KeysDestroyed, r.RowsDeleted, r.SecureDelete, r.WALTruncated,
-		r.PagesReclaimed, r.Reclaimed, r.RowsRemaining, r.BytesScanned, r.KeysFound, r.Outcome, timeValue(r.CompletedAt))
+		r.PagesReclaimed, r.Reclaimed, r.RowsRemaining, r.BytesScanned, r.KeysFound, r.Outcome, timeValue(r.CompletedAt), r.BoardRecords)
 	return err
 }
 
@@ -248,7 +258,7 @@ func (d *DB) receipts(ctx context.Context, where string, args ...any) ([]retenti
 		)
 		if err := rows.Scan(&r.ID, &kind, &actor, &at, &engs, &sess, &r.Sessions, &r.Entries, &r.Consents,
 			&r.Declines, &r.KeysDestroyed, &r.RowsDeleted, &r.SecureDelete, &r.WALTruncated, &r.PagesReclaimed,
-			&r.Reclaimed, &r.RowsRemaining, &r.BytesScanned, &r.KeysFound, &r.Outcome, &completed); err != nil {
+			&r.Reclaimed, &r.RowsRemaining, &r.BytesScanned, &r.KeysFound, &r.Outcome, &completed, &r.BoardRecords); err != nil {
 			return nil, fmt.Errorf("read receipts: %w", err)
 		}
 		r.Kind, r.Actor, r.At, r.CompletedAt = retention.Kind(kind), retention.Role(actor), time.Unix(0, at).UTC(), timeFrom(completed)
@@ -362,7 +372,7 @@ func (d *DB) RecordsRemaining(ctx context.Context, sessionIDs, engagementIDs []s
 		(SELECT count(*) FROM consents WHERE session_id`+in+`) +
 		(SELECT count(*) FROM engagements WHERE id`+ine+`) +
 		(SELECT count(*) FROM sessions WHERE engagement_id`+ine+`) +
-		(SELECT count(*) FROM decline_counts WHERE engagement_id`+ine+`)`, string(s), string(e)).Scan(&n)
+		(SELECT count(*) FROM decline_counts WHERE engagement_id`+ine+`)`+boardRowsRemaining, string(s), string(e)).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("check deleted rows: %w", err)
 	}
