@@ -146,7 +146,7 @@ func Open(ctx context.Context, c Config) (_ *Kiosk, err error) {
 	light := k.openHardware(c, gpioOpts)
 
 	k.Kiosk, err = kiosk.New(kiosk.Deps{
-		Sessions: db, Engagements: db, Interviewers: db, Settings: db, Audit: db, Integrity: db,
+		Sessions: db, Engagements: db, Interviewers: db, Settings: db, Audit: db, Integrity: db, Boards: db,
 		Vault: v, Retention: ret, Packs: packs, Light: light,
 		Limiter:      vault.NewLimiter(db, ret, vault.DefaultPolicy()),
 		AdminLimiter: vault.NewLimiter(db, ret, vault.AdminPolicy()),

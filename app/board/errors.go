@@ -20,3 +20,6 @@ var (
 	// ErrLocked means the board key was used after Lock.
 	ErrLocked = errors.New("board: key locked")
 )
+
+// ErrDuplicateBundle means a bundle with that id was imported before; nothing was changed.
+var ErrDuplicateBundle = errors.New("board: bundle already imported")

@@ -143,6 +143,9 @@ type Deps struct {
 	// AdminLimiter rate-limits the admin credential (a policy that never locks out: nobody
 	// could clear it).
 	AdminLimiter *vault.Limiter
+	// Boards are the team boards (app/board). Optional: without them the board's use cases
+	// return ErrNoBoards.
+	Boards Boards
 	// Secret is where the device secret comes from (the vault's source), and the first-boot
 	// choice on a Raspberry Pi whose OTP key is not programmed.
 	Secret SecretChoice

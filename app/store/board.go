@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"time"
 
@@ -12,7 +11,7 @@ import (
 )
 
 // ErrDuplicateBundle means a bundle with that id was imported before; nothing was changed.
-var ErrDuplicateBundle = errors.New("store: bundle already imported")
+var ErrDuplicateBundle = board.ErrDuplicateBundle
 
 // CreateBoard stores a new board for an engagement with its first members, and ev, in one
 // transaction.
