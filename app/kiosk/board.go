@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"quietroom/app/board"
+	"quietroom/app/report"
 	"quietroom/app/retention"
 	"quietroom/app/session"
 	"quietroom/app/vault"
@@ -807,4 +808,55 @@ func writeFileAtomic(path string, data []byte) error {
 		d.Close()
 	}
 	return nil
+}
+
+// PresentationFileName is the presentation's file name on the stick for an engagement title:
+// the title's letters and digits, nothing else (no date, no kiosk).
+func PresentationFileName(title string) string {
+	var b strings.Builder
+	for _, r := range title {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
+			b.WriteByte('-')
+		}
+	}
+	name := strings.Trim(b.String(), "-")
+	if name == "" {
+		name = "peer-challenge"
+	}
+	return name + "-presentation.pdf"
+}
+
+// ExportPresentation writes the board's presentation as a PDF with the given fonts to the
+// stick folder dir and returns its path. It needs this member's PIN (it is a SignedIn's, used
+// up by it), writes a content-free audit entry first, and writes the file whole or not at all.
+// A file of that name already on the stick is not replaced.
+func (s *SignedIn) ExportPresentation(ctx context.Context, engagementID, dir string, fonts report.Fonts, threshold int) (string, error) {
+	b, err := s.OpenBoard(ctx, engagementID)
+	if err != nil {
+		return "", err
+	}
+	defer b.Close()
+	e, err := s.k.engagement(ctx, engagementID)
+	if err != nil {
+		return "", err
+	}
+	p, err := b.Presentation(ctx, threshold)
+	if err != nil {
+		return "", err
+	}
+	pdf, err := p.PDF(e.Title, fonts)
+	if err != nil {
+		return "", err
+	}
+	var path string
+	ev := s.k.boardEvent(retention.RoleInterviewer, "board.presentation.export", engagementID, len(p.Insights))
+	err = s.k.audited(ctx, ev, func() error {
+		var err error
+		path, err = report.WriteFile(dir, PresentationFileName(e.Title), pdf)
+		return err
+	})
+	return path, err
 }

@@ -5,7 +5,9 @@ import (
 	"context"
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -14,8 +16,22 @@ import (
 	"quietroom/app/board/boardtest"
 	"quietroom/app/clock/clocktest"
 	"quietroom/app/kiosk"
+	"quietroom/app/report/fynefont"
 	"quietroom/app/store"
 )
+
+// pdfText is the text of a PDF as pdftotext reads it.
+func pdfText(t *testing.T, path string) string {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext is not installed (make deps installs poppler-utils)")
+	}
+	out, err := exec.Command("pdftotext", "-layout", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return string(out)
+}
 
 // rooms is a peer challenge in two rooms: the board's kiosk (room 1: Alice and Bob) and another
 // (room 2: Carol), sharing a clock and a stick.
@@ -93,8 +109,8 @@ func contribute(t *testing.T, room *boardtest.Room, id, eng string, tag board.Ta
 
 func TestBoardAcrossTwoRooms(t *testing.T) {
 	r := twoRooms(t)
-	r.one.Interview(t, r.alice, pin, r.engOne, "peer-ai-staff-practice", "social workers", "NOTE-ALICE",
-		"QUOTE-A1 the team really listens", "QUOTE-A2 I asked Sarah and she sorted it")
+	r.sessions[r.alice] = append(r.sessions[r.alice], r.one.Interview(t, r.alice, pin, r.engOne, "peer-ai-staff-practice", "social workers", "NOTE-ALICE",
+		"QUOTE-A1 the team really listens", "QUOTE-A2 I asked Sarah and she sorted it"))
 	r.one.Interview(t, r.bob, pin, r.engOne, "peer-ai-staff-practice", "social workers", "NOTE-BOB",
 		"QUOTE-B1 supervision happens every month")
 	r.two.Interview(t, r.carol, pin, r.engTwo, "peer-ai-users", "foster carers", "NOTE-CAROL",
@@ -199,6 +215,83 @@ func TestBoardAcrossTwoRooms(t *testing.T) {
 
 	scanNone(t, "room 1", r.one.DataDir)
 	scanNone(t, "room 2", r.two.DataDir)
+
+	// Day 2: three themes, four insights with quotes, and the presentation.
+	b = open(t, r.one, r.bob, r.engOne)
+	items, _ = b.Items(ctx)
+	var w board.Work
+	w.SetAim("To help the service see how its staff and carers experience support.")
+	byText := func(s string) string {
+		for _, it := range items {
+			if strings.Contains(it.Text, s) {
+				return it.ID
+			}
+		}
+		t.Fatalf("no item with %q", s)
+		return ""
+	}
+	listening, _ := w.AddTheme("Being listened to")
+	access, _ := w.AddTheme("Getting hold of people")
+	support, _ := w.AddTheme("Support and supervision")
+	w.Move(byText("listens"), listening)
+	w.Move(byText("[name]"), listening)
+	w.Move(byText("calls back"), access)
+	w.Move(byText("supervision"), support)
+	for _, in := range []struct{ theme, statement, quote string }{
+		{listening, "Staff feel heard by their managers", "listens"},
+		{listening, "Problems get solved when they reach the right person", "[name]"},
+		{access, "Carers lose contact after office hours", "calls back"},
+		{support, "Supervision is regular and valued", "supervision"},
+	} {
+		id, err := w.AddInsight(in.theme, in.statement)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.EditInsight(id, in.statement, "What the team heard, in a sentence or two.")
+		if err := w.PinQuote(id, byText(in.quote)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if w.InsightAim() != board.AimMet {
+		t.Fatal("four insights miss the aim")
+	}
+	if err := b.SaveWork(ctx, w); err != nil {
+		t.Fatal(err)
+	}
+	b.Close()
+	pdfPath, err := r.one.SignIn(t, r.alice, pin).ExportPresentation(ctx, r.engOne, r.stick, fynefont.Fonts(), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if keep := os.Getenv("QUIETROOM_KEEP_PDF"); keep != "" {
+		// For looking at the presentation: QUIETROOM_KEEP_PDF=/tmp/p.pdf go test -run Board ./app/kiosk
+		raw, _ := os.ReadFile(pdfPath)
+		os.WriteFile(keep, raw, 0o600)
+	}
+	text := pdfText(t, pdfPath)
+	for _, want := range []string{"Key aim of the review", "Who was interviewed", "Methodology", "Key themes", "Key insights",
+		"Being listened to", "Staff feel heard by their managers", "the team really listens", "social workers"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the presentation lacks %q", want)
+		}
+	}
+	for _, never := range []string{"Alice", "Bob", "Carol", "Interviewer", "Sarah", "Room 1", "Room 2", "NOTE-", "2026"} {
+		if strings.Contains(text, never) {
+			t.Errorf("the presentation holds %q", never)
+		}
+	}
+	if regexp.MustCompile(`\d{1,2}:\d\d`).MatchString(text) {
+		t.Error("the presentation holds a time of day")
+	}
+	for _, id := range append(r.sessions[r.alice], r.engOne) {
+		if strings.Contains(text, id) {
+			t.Errorf("the presentation holds the id %s", id)
+		}
+	}
+	audit, _ := r.one.Kiosk.Audit(ctx, r.one.Admin, 0)
+	if audit[0].Action != "board.presentation.export" || audit[0].Count != 4 {
+		t.Errorf("last audit entry = %+v", audit[0])
+	}
 
 	// The follow-up visit passes: both kiosks' copies go, with receipts.
 	r.clock.Set(time.Date(2026, 7, 12, 0, 0, 0, 0, time.UTC))
