@@ -58,7 +58,7 @@ func (p Presentation) PDF(title string, f report.Fonts) ([]byte, error) {
 	for _, t := range p.Themes {
 		d.Subheading(t.Name)
 		for _, q := range t.Quotes {
-			d.Quote("“" + q + "”")
+			d.Quote(q)
 		}
 	}
 
@@ -72,7 +72,7 @@ func (p Presentation) PDF(title string, f report.Fonts) ([]byte, error) {
 			d.Paragraph(in.Description)
 		}
 		for _, q := range in.Quotes {
-			d.Quote("“" + q + "”")
+			d.Quote(q)
 		}
 	}
 

@@ -115,6 +115,9 @@ func (u *UI) showEngagement(e session.Engagement) {
 		closeIt = u.button(lang.L("Close to new sessions"), act(func() error { return u.kiosk.CloseEngagement(u.ctx, u.admin, e.ID) }))
 		actions = append(actions, closeIt)
 	}
+	if e.Kind == session.KindPeerChallenge {
+		actions = append(actions, u.button(lang.L("Team and board"), func() { u.showTeam(e) }))
+	}
 	info := para(lang.L("Deletion date: {{.Date}}. Stakeholder groups: {{.Groups}}.", map[string]any{
 		"Date": e.DeletionDate.Local().Format(dayLayout), "Groups": strings.Join(e.StakeholderGroups, ", ")}))
 	// The keyboard opens when the reason is tapped (or with its button); the details and the

@@ -82,6 +82,8 @@ func (u *UI) resumeLive() bool {
 }
 
 func (u *UI) signOut() {
+	u.closeBoard()
+	u.endContribution()
 	if u.signedIn != nil {
 		u.signedIn.SignOut()
 		u.signedIn = nil
@@ -168,7 +170,20 @@ func (u *UI) showInterviewerMenu() {
 		container.NewVBox(container.NewBorder(nil, nil, nil, u.primary(lang.L("Start a new session"), u.showSetup),
 			heading(lang.L("Hello, {{.Name}}", map[string]any{"Name": s.Name()}))), msg.Label,
 			widget.NewLabel(lang.L("Your sessions (tap one to open it)"))),
-		container.NewHBox(u.button(lang.L("Sign out"), u.showHome)), nil, nil, list))
+		u.interviewerBar(), nil, nil, list))
+}
+
+// interviewerBar is the signed-in interviewer's bottom bar: sign out, and the team boards where
+// this kiosk keeps them.
+func (u *UI) interviewerBar() fyne.CanvasObject {
+	bar := container.NewHBox(u.button(lang.L("Sign out"), u.showHome))
+	if u.signedIn != nil {
+		if bs, err := u.signedIn.Boards(u.ctx); err == nil && (len(bs) > 0 || len(u.kiosk.BoardFiles()) > 0) {
+			bar.Add(layout.NewSpacer())
+			bar.Add(u.button(lang.L("Team boards"), u.showBoards))
+		}
+	}
+	return bar
 }
 
 func stateName(s session.State) string {

@@ -81,6 +81,10 @@ type UI struct {
 
 	admin    *kiosk.Admin
 	signedIn *kiosk.SignedIn
+	// openBoard and contributing are a team board opened by a member and a contribution being
+	// put together (board.go); both are closed with the sign-out.
+	openBoard    *openBoard
+	contributing *contribution
 	kb       *Keyboard
 	stop     chan struct{}
 }
@@ -372,6 +376,9 @@ func message(err error) string {
 		return lang.L("Type your PIN, then OK.")
 	case errors.Is(err, session.ErrStorageFull):
 		return lang.L("Not saved: the storage is full. Your words stay on screen; tell an admin.")
+	}
+	if m := boardMessage(err); m != "" {
+		return m
 	}
 	return plain(err)
 }

@@ -22,7 +22,7 @@ import (
 )
 
 // AdminCredential is every test room's admin credential.
-const AdminCredential = "admin-passphrase-2026"
+const AdminCredential = "90817263"
 
 // Room is one room's kiosk.
 type Room struct {
