@@ -1113,4 +1113,3 @@ func (l *ratioLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	objects[1].Move(fyne.NewPos(lw+theme.Padding(), 0))
 	objects[1].Resize(fyne.NewSize(size.Width-lw-theme.Padding(), size.Height))
 }
-

@@ -85,8 +85,8 @@ type UI struct {
 	// put together (board.go); both are closed with the sign-out.
 	openBoard    *openBoard
 	contributing *contribution
-	kb       *Keyboard
-	stop     chan struct{}
+	kb           *Keyboard
+	stop         chan struct{}
 }
 
 // New builds the UI in win. Call Start to show the first screen.
