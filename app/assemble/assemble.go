@@ -256,6 +256,9 @@ func demo(ctx context.Context, k *kiosk.Kiosk, dir string, w io.Writer) error {
 		if err != nil {
 			return err
 		}
+		if err := k.SeedDemoBoard(ctx, d); err != nil {
+			return err
+		}
 		text := fmt.Sprintf("DEMO admin PIN:        %s\nDEMO interviewer:      %s\nDEMO interviewer PIN:  %s\nDEMO engagement:       %s\n",
 			d.AdminCredential, d.InterviewerName, d.InterviewerPIN, d.EngagementTitle)
 		if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
