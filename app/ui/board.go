@@ -350,12 +350,13 @@ func (u *UI) showItemEditor(text string, tag board.Tag, back func()) {
 		cn.items = append(cn.items, it)
 		back()
 	})
-	kb := u.newKeyboardPanel(entry, names)
+	tagRow := container.NewHBox(tagButtons[0], tagButtons[1], tagButtons[2])
+	kb := u.newKeyboardPanel(entry, names, tagRow)
 	u.show("contribute-item", screenIdle, container.NewBorder(
 		container.NewVBox(heading(lang.L("Check the wording")), msg.Label),
 		container.NewVBox(container.NewHBox(u.button(lang.L("Back"), back), layout.NewSpacer(), kb.toggle, confirm), kb.box),
 		nil, nil,
-		container.NewVBox(entry, container.NewHBox(tagButtons[0], tagButtons[1], tagButtons[2]), names)))
+		container.NewVBox(entry, tagRow, names)))
 	kb.arm()
 	u.onIdle = func() error { u.endContribution(); return nil }
 }
@@ -384,11 +385,12 @@ func (u *UI) closeBoard() {
 }
 
 // boardScreen shows a screen of the open board with its tabs along the top.
-func (u *UI) boardScreen(name string, body fyne.CanvasObject, bottom ...fyne.CanvasObject) {
+// It returns the tabs, for a keyboard panel to put aside while it is open.
+func (u *UI) boardScreen(name string, body fyne.CanvasObject, bottom ...fyne.CanvasObject) fyne.CanvasObject {
 	ob := u.openBoard
 	if ob == nil {
 		u.showHome()
-		return
+		return nil
 	}
 	tab := func(label, screen string, show func()) fyne.CanvasObject {
 		b := u.button(label, show)
@@ -409,8 +411,10 @@ func (u *UI) boardScreen(name string, body fyne.CanvasObject, bottom ...fyne.Can
 	for _, b := range bottom {
 		bar.Add(b)
 	}
-	u.show(name, screenIdle, container.NewBorder(container.NewHScroll(tabs), bar, nil, nil, body))
+	top := container.NewHScroll(tabs)
+	u.show(name, screenIdle, container.NewBorder(top, bar, nil, nil, body))
 	u.onIdle = func() error { u.closeBoard(); return nil }
+	return top
 }
 
 func (u *UI) boardData() ([]board.Item, board.Work, error) {
@@ -440,10 +444,10 @@ func (u *UI) showSheets() {
 	for _, tag := range board.Tags() {
 		var rows []fyne.CanvasObject
 		for i, it := range sheets[tag] {
-			rows = append(rows, u.button(cutToWidth(it.Text, w-60), func() { u.showReadOut(tag, i) }))
+			rows = append(rows, u.itemButton(cutToWidth(it.Text, w-40), func() { u.showReadOut(tag, i) }))
 		}
 		head := subheading(lang.L("{{.Sheet}} ({{.N}})", map[string]any{"Sheet": tagTitle(tag), "N": len(sheets[tag])}))
-		cols.Add(container.NewBorder(head, nil, nil, nil, newCompactPager(u.rowsPerPage(4)-1, rows).view))
+		cols.Add(container.NewBorder(head, nil, nil, nil, newCompactPager(u.rowsPerPage(4), rows).view))
 	}
 	u.boardScreen("board-sheets", container.NewBorder(msg.Label, nil, nil, nil, cols))
 }
@@ -488,7 +492,7 @@ func (u *UI) showReadOut(tag board.Tag, at int) {
 		}
 		where.SetText(lang.L("{{.Tag}} {{.N}} of {{.Of}}", map[string]any{"Tag": tagOne(it.Tag), "N": n, "Of": of}))
 		size := max(28, u.win.Canvas().Size().Height/13)
-		for _, line := range wrapLines(it.Text, u.win.Canvas().Size().Width-4*theme.Padding(), size) {
+		for _, line := range wrapLines(it.Text, u.win.Canvas().Size().Width-16*theme.Padding(), size) {
 			t := canvas.NewText(line, theme.Color(theme.ColorNameForeground))
 			t.TextSize = size
 			body.Add(t)
@@ -507,6 +511,13 @@ func (u *UI) showReadOut(tag board.Tag, at int) {
 	next.OnTapped = func() { u.touch(); show(pos + 1) }
 	show(start)
 	u.boardScreen("board-read", container.NewBorder(container.NewVBox(msg.Label, where), nil, nil, nil, container.NewCenter(body)), prev, next)
+}
+
+// itemButton is a post-it on a sheet or a list: its text from the left, as it is read.
+func (u *UI) itemButton(text string, tapped func()) *Button {
+	b := u.button(text, tapped)
+	b.Alignment = widget.ButtonAlignLeading
+	return b
 }
 
 // wrapLines breaks text into lines no wider than width at size.
@@ -559,7 +570,7 @@ func (u *UI) showThemes() {
 	colW := u.columnWidth(3)
 	var left []fyne.CanvasObject
 	for _, it := range w.Unsorted(items) {
-		b := u.button(cutToWidth(tagOne(it.Tag)+" · "+it.Text, colW-60), func() {
+		b := u.itemButton(cutToWidth(tagOne(it.Tag)+" · "+it.Text, colW-40), func() {
 			if ob.selected == it.ID {
 				ob.selected = ""
 			} else {
@@ -609,13 +620,26 @@ func (u *UI) showThemes() {
 	})
 	kb := u.newKeyboardPanel(name)
 	leftCol := container.NewBorder(subheading(lang.L("Not in a theme")), nil, nil, nil, newCompactPager(u.rowsPerPage(4)-1, left).view)
-	rightCol := container.NewBorder(container.NewVBox(widget.NewLabel(hint)), container.NewBorder(nil, nil, nil, add, name), nil, nil,
+	nameRow := container.NewBorder(nil, nil, nil, add, name)
+	rightCol := container.NewBorder(container.NewVBox(widget.NewLabel(hint)), nameRow, nil, nil,
 		newPager(u.rowsPerPage(4)-2, right).view)
-	body := container.NewBorder(container.NewVBox(msg.Label, aimLabel), kb.box, nil, nil,
-		container.New(&ratioLayout{left: 1.0 / 3}, leftCol, rightCol))
-	kb.whileOpen = nil
-	kb.aside = []fyne.CanvasObject{leftCol, aimLabel}
-	u.boardScreen("board-themes", body, kb.toggle)
+	cols := container.New(&ratioLayout{left: 1.0 / 3}, leftCol, rightCol)
+	// While the keyboard is open only the new theme's name stays, above it.
+	typing := container.NewBorder(nil, nil, nil, nil)
+	body := container.NewBorder(container.NewVBox(msg.Label, aimLabel, typing), kb.box, nil, nil, cols)
+	kb.onSet = func(open bool) {
+		if open {
+			rightCol.Remove(nameRow)
+			typing.Objects = []fyne.CanvasObject{nameRow}
+		} else {
+			typing.Objects = nil
+			rightCol.Add(nameRow)
+		}
+		typing.Refresh()
+		rightCol.Refresh()
+	}
+	tabs := u.boardScreen("board-themes", body, kb.toggle)
+	kb.aside = []fyne.CanvasObject{cols, aimLabel, tabs}
 	kb.arm()
 }
 
@@ -680,9 +704,9 @@ func (u *UI) showTheme(themeID string) {
 		container.NewBorder(subheading(lang.L("Items ({{.N}})", map[string]any{"N": len(th.Items)})), nil, nil, nil, newCompactPager(u.rowsPerPage(4)-2, itemRows).view),
 		container.NewBorder(subheading(lang.L("Insights")), nil, nil, nil, newCompactPager(u.rowsPerPage(4)-2, insightRows).view))
 	kb.aside = []fyne.CanvasObject{cols}
-	u.boardScreen("board-theme", container.NewBorder(
+	kb.aside = append(kb.aside, u.boardScreen("board-theme", container.NewBorder(
 		container.NewVBox(msg.Label, container.NewBorder(nil, nil, nil, container.NewHBox(rename, remove), name)), kb.box, nil, nil, cols),
-		u.button(lang.L("Back to the themes"), u.showThemes), kb.toggle)
+		u.button(lang.L("Back to the themes"), u.showThemes), kb.toggle))
 	kb.arm()
 }
 
@@ -716,6 +740,7 @@ func (u *UI) showInsight(themeID, insightID string) {
 	statement.SetText(in.Statement)
 	desc := newKBEntry(u.kb, true)
 	desc.SetPlaceHolder(lang.L("A short description"))
+	desc.SetMinRowsVisible(2)
 	desc.SetText(in.Description)
 	pinned := slices.Clone(in.Quotes)
 	byID := map[string]board.Item{}
@@ -797,9 +822,9 @@ func (u *UI) showInsight(themeID, insightID string) {
 		}
 	}
 	extra = append(extra, kb.toggle, saveIt)
-	u.boardScreen("board-insight", container.NewBorder(
+	kb.aside = append(kb.aside, u.boardScreen("board-insight", container.NewBorder(
 		container.NewVBox(widget.NewLabelWithStyle(lang.L("Insight above “{{.Theme}}”", map[string]any{"Theme": th.Name}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), msg.Label),
-		kb.box, nil, nil, container.NewGridWithColumns(2, container.NewVBox(prompts, statement, desc), quotes)), extra...)
+		kb.box, nil, nil, container.NewGridWithColumns(2, container.NewVBox(prompts, statement, desc), quotes)), extra...))
 	kb.arm()
 }
 
@@ -873,9 +898,9 @@ func (u *UI) showPresentation() {
 	kb := u.newKeyboardPanel(aim)
 	list := newPager(u.rowsPerPage(5)-2, rows).view
 	kb.aside = []fyne.CanvasObject{list, aimLabel}
-	u.boardScreen("board-presentation", container.NewBorder(
+	kb.aside = append(kb.aside, u.boardScreen("board-presentation", container.NewBorder(
 		container.NewVBox(msg.Label, container.NewBorder(nil, nil, nil, saveAim, aim), aimLabel), kb.box, nil, nil, list),
-		kb.toggle, u.primary(lang.L("Export the PDF to the USB stick"), u.showExportWho))
+		kb.toggle, u.primary(lang.L("Export the PDF to the USB stick"), u.showExportWho)))
 	kb.arm()
 }
 

@@ -114,6 +114,16 @@ func (h *harness) boardFits() {
 	}
 }
 
+// fitsWithKeyboard checks the screen fits with its keyboard panel open, then closes it.
+func (h *harness) fitsWithKeyboard() {
+	h.t.Helper()
+	h.boardFits()
+	h.tap("Keyboard")
+	h.boardFits()
+	h.tap("Keyboard")
+	h.boardFits()
+}
+
 // boardJourney is a peer challenge in two rooms run through the screens: room 1 keeps the board
 // (Alice and Bob), room 2 contributes (Carol); a folder stands for the stick.
 type boardJourney struct {
@@ -196,7 +206,7 @@ func (j *boardJourney) contribute(h *harness, name string, tags []string, postIt
 			}
 			test.Tap(tagButtons[q])
 			h.wantScreen("contribute-item")
-			h.boardFits()
+			h.fitsWithKeyboard()
 			if strings.Contains(h.allTexts(), "“Priya” may be a name") {
 				h.tap("Replace with [name]")
 				if strings.Contains(h.allTexts(), "Priya") {
@@ -315,7 +325,7 @@ func TestBoardJourneyAcrossTwoRooms(t *testing.T) {
 		one.typeInto(0, name)
 		one.tap("New theme")
 	}
-	one.boardFits()
+	one.fitsWithKeyboard()
 	move := func(item, theme string) {
 		t.Helper()
 		one.tapPrefix(item)
@@ -331,9 +341,10 @@ func TestBoardJourneyAcrossTwoRooms(t *testing.T) {
 		t.Helper()
 		one.tapPrefix(theme)
 		one.wantScreen("board-theme")
+		one.fitsWithKeyboard()
 		one.tap("Add an insight")
 		one.wantScreen("board-insight")
-		one.boardFits()
+		one.fitsWithKeyboard()
 		if !one.shows("What role has the leadership played in this?") {
 			t.Error("the So what? prompts are not shown")
 		}
@@ -359,7 +370,7 @@ func TestBoardJourneyAcrossTwoRooms(t *testing.T) {
 	one.tap("Presentation")
 	one.typeInto(0, "To help the service see how staff and carers experience support")
 	one.tap("Save the aim")
-	one.boardFits()
+	one.fitsWithKeyboard()
 	j.checkNoAttribution(one, one.allTexts())
 	one.tap("Export the PDF to the USB stick")
 	one.tap("Alice Morgan")
