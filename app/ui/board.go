@@ -589,7 +589,7 @@ func (u *UI) showThemes() {
 	var right []fyne.CanvasObject
 	for _, t := range w.Themes {
 		label := lang.L("{{.Name}} · {{.Items}} items · {{.Insights}} insights", map[string]any{"Name": t.Name, "Items": len(t.Items), "Insights": len(t.Insights)})
-		right = append(right, u.button(cutToWidth(label, 2*colW-24), func() {
+		right = append(right, u.itemButton(cutToWidth(label, 2*colW-40), func() {
 			if ob.selected != "" {
 				if err := w.Move(ob.selected, t.ID); err != nil {
 					msg.set(err)
@@ -621,12 +621,14 @@ func (u *UI) showThemes() {
 	kb := u.newKeyboardPanel(name)
 	leftCol := container.NewBorder(subheading(lang.L("Not in a theme")), nil, nil, nil, newCompactPager(u.rowsPerPage(4)-1, left).view)
 	nameRow := container.NewBorder(nil, nil, nil, add, name)
-	rightCol := container.NewBorder(container.NewVBox(widget.NewLabel(hint)), nameRow, nil, nil,
-		newPager(u.rowsPerPage(4)-2, right).view)
+	rightCol := container.NewBorder(nil, nameRow, nil, nil, newCompactPager(u.rowsPerPage(4)-1, right).view)
 	cols := container.New(&ratioLayout{left: 1.0 / 3}, leftCol, rightCol)
 	// While the keyboard is open only the new theme's name stays, above it.
 	typing := container.NewBorder(nil, nil, nil, nil)
-	body := container.NewBorder(container.NewVBox(msg.Label, aimLabel, typing), kb.box, nil, nil, cols)
+	hintLabel := widget.NewLabel(hint)
+	hintLabel.Importance = widget.LowImportance
+	aimRow := container.NewHBox(aimLabel, layout.NewSpacer(), hintLabel)
+	body := container.NewBorder(container.NewVBox(msg.Label, aimRow, typing), kb.box, nil, nil, cols)
 	kb.onSet = func(open bool) {
 		if open {
 			rightCol.Remove(nameRow)
@@ -639,7 +641,7 @@ func (u *UI) showThemes() {
 		rightCol.Refresh()
 	}
 	tabs := u.boardScreen("board-themes", body, kb.toggle)
-	kb.aside = []fyne.CanvasObject{cols, aimLabel, tabs}
+	kb.aside = []fyne.CanvasObject{cols, aimRow, tabs}
 	kb.arm()
 }
 
