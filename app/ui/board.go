@@ -412,7 +412,11 @@ func (u *UI) boardScreen(name string, body fyne.CanvasObject, bottom ...fyne.Can
 		bar.Add(b)
 	}
 	top := container.NewHScroll(tabs)
-	u.show(name, screenIdle, container.NewBorder(top, bar, nil, nil, body))
+	var content fyne.CanvasObject = container.NewBorder(top, bar, nil, nil, body)
+	if sc := u.boardScale(); sc > 1 {
+		content = container.NewThemeOverride(content, &kioskTheme{large: u.theme.large, contrast: u.theme.contrast, scale: sc})
+	}
+	u.show(name, screenIdle, content)
 	u.onIdle = func() error { u.closeBoard(); return nil }
 	return top
 }
@@ -444,10 +448,10 @@ func (u *UI) showSheets() {
 	for _, tag := range board.Tags() {
 		var rows []fyne.CanvasObject
 		for i, it := range sheets[tag] {
-			rows = append(rows, u.itemButton(cutToWidth(it.Text, w-40), func() { u.showReadOut(tag, i) }))
+			rows = append(rows, u.itemButton(u.cutB(it.Text, w-40), func() { u.showReadOut(tag, i) }))
 		}
 		head := subheading(lang.L("{{.Sheet}} ({{.N}})", map[string]any{"Sheet": tagTitle(tag), "N": len(sheets[tag])}))
-		cols.Add(container.NewBorder(head, nil, nil, nil, newCompactPager(u.rowsPerPage(4), rows).view))
+		cols.Add(container.NewBorder(head, nil, nil, nil, newCompactPager(u.boardRows(4), rows).view))
 	}
 	u.boardScreen("board-sheets", container.NewBorder(msg.Label, nil, nil, nil, cols))
 }
@@ -513,6 +517,30 @@ func (u *UI) showReadOut(tag board.Tag, at int) {
 	u.boardScreen("board-read", container.NewBorder(container.NewVBox(msg.Label, where), nil, nil, nil, container.NewCenter(body)), prev, next)
 }
 
+// projectorScale is how much larger the board's text is on a projector (a window 900 px high
+// or more), so that the team reads it across the room.
+const projectorScale = 1.5
+
+// boardScale is the open board's text scale for the window's size.
+func (u *UI) boardScale() float32 {
+	if u.win.Canvas().Size().Height >= 900 {
+		return projectorScale
+	}
+	return 1
+}
+
+// cutB is cutToWidth for the open board's screens, whose text is scaled on a projector.
+func (u *UI) cutB(s string, width float32) string { return cutToWidth(s, width/u.boardScale()) }
+
+// boardRows is rowsPerPage for the open board's screens, whose rows are taller on a projector.
+func (u *UI) boardRows(n int) int {
+	if u.theme.large {
+		n = max(n-1, 1)
+	}
+	extra := max(0, u.win.Canvas().Size().Height-480) / ((MinTarget + theme.Padding()) * u.boardScale() * 1.1)
+	return n + int(extra)
+}
+
 // itemButton is a post-it on a sheet or a list: its text from the left, as it is read.
 func (u *UI) itemButton(text string, tapped func()) *Button {
 	b := u.button(text, tapped)
@@ -570,7 +598,7 @@ func (u *UI) showThemes() {
 	colW := u.columnWidth(3)
 	var left []fyne.CanvasObject
 	for _, it := range w.Unsorted(items) {
-		b := u.itemButton(cutToWidth(tagOne(it.Tag)+" · "+it.Text, colW-40), func() {
+		b := u.itemButton(u.cutB(tagOne(it.Tag)+" · "+it.Text, colW-40), func() {
 			if ob.selected == it.ID {
 				ob.selected = ""
 			} else {
@@ -589,7 +617,7 @@ func (u *UI) showThemes() {
 	var right []fyne.CanvasObject
 	for _, t := range w.Themes {
 		label := lang.L("{{.Name}} · {{.Items}} items · {{.Insights}} insights", map[string]any{"Name": t.Name, "Items": len(t.Items), "Insights": len(t.Insights)})
-		right = append(right, u.itemButton(cutToWidth(label, 2*colW-40), func() {
+		right = append(right, u.itemButton(u.cutB(label, 2*colW-40), func() {
 			if ob.selected != "" {
 				if err := w.Move(ob.selected, t.ID); err != nil {
 					msg.set(err)
@@ -619,14 +647,14 @@ func (u *UI) showThemes() {
 		save()
 	})
 	kb := u.newKeyboardPanel(name)
-	leftCol := container.NewBorder(subheading(lang.L("Not in a theme")), nil, nil, nil, newCompactPager(u.rowsPerPage(4)-1, left).view)
+	leftCol := container.NewBorder(subheading(lang.L("Not in a theme")), nil, nil, nil, newCompactPager(u.boardRows(4)-1, left).view)
 	nameRow := container.NewBorder(nil, nil, nil, add, name)
-	rightCol := container.NewBorder(nil, nameRow, nil, nil, newCompactPager(u.rowsPerPage(4)-1, right).view)
+	rightCol := container.NewBorder(nil, nameRow, nil, nil, newCompactPager(u.boardRows(4)-1, right).view)
 	cols := container.New(&ratioLayout{left: 1.0 / 3}, leftCol, rightCol)
 	// While the keyboard is open only the new theme's name stays, above it.
 	typing := container.NewBorder(nil, nil, nil, nil)
 	hintLabel := widget.NewLabel(hint)
-	hintLabel.Importance = widget.LowImportance
+	hintLabel.TextStyle.Italic = true
 	aimRow := container.NewHBox(aimLabel, layout.NewSpacer(), hintLabel)
 	body := container.NewBorder(container.NewVBox(msg.Label, aimRow, typing), kb.box, nil, nil, cols)
 	kb.onSet = func(open bool) {
@@ -681,11 +709,11 @@ func (u *UI) showTheme(themeID string) {
 				w.Move(id, "")
 				save(func() { u.showTheme(themeID) })
 			}),
-			widget.NewLabel(cutToWidth(tagOne(it.Tag)+" · "+it.Text, colW-140))))
+			widget.NewLabel(u.cutB(tagOne(it.Tag)+" · "+it.Text, colW-140))))
 	}
 	var insightRows []fyne.CanvasObject
 	for _, in := range th.Insights {
-		insightRows = append(insightRows, u.button(cutToWidth(in.Statement, colW-24), func() { u.showInsight(themeID, in.ID) }))
+		insightRows = append(insightRows, u.itemButton(u.cutB(in.Statement, colW-60), func() { u.showInsight(themeID, in.ID) }))
 	}
 	insightRows = append(insightRows, u.primary(lang.L("Add an insight"), func() { u.showInsight(themeID, "") }))
 	name := newKBEntry(u.kb, false)
@@ -703,8 +731,8 @@ func (u *UI) showTheme(themeID string) {
 	})
 	kb := u.newKeyboardPanel(name)
 	cols := container.NewGridWithColumns(2,
-		container.NewBorder(subheading(lang.L("Items ({{.N}})", map[string]any{"N": len(th.Items)})), nil, nil, nil, newCompactPager(u.rowsPerPage(4)-2, itemRows).view),
-		container.NewBorder(subheading(lang.L("Insights")), nil, nil, nil, newCompactPager(u.rowsPerPage(4)-2, insightRows).view))
+		container.NewBorder(subheading(lang.L("Items ({{.N}})", map[string]any{"N": len(th.Items)})), nil, nil, nil, newCompactPager(u.boardRows(4)-2, itemRows).view),
+		container.NewBorder(subheading(lang.L("Insights")), nil, nil, nil, newCompactPager(u.boardRows(4)-2, insightRows).view))
 	kb.aside = []fyne.CanvasObject{cols}
 	kb.aside = append(kb.aside, u.boardScreen("board-theme", container.NewBorder(
 		container.NewVBox(msg.Label, container.NewBorder(nil, nil, nil, container.NewHBox(rename, remove), name)), kb.box, nil, nil, cols),
@@ -750,14 +778,14 @@ func (u *UI) showInsight(themeID, insightID string) {
 		byID[it.ID] = it
 	}
 	pinLabel := widget.NewLabel("")
-	quotePager := newCompactPager(u.rowsPerPage(4)-2, nil)
+	quotePager := newCompactPager(u.boardRows(4)-2, nil)
 	var drawQuotes func()
 	drawQuotes = func() {
 		pinLabel.SetText(lang.L("Pin one or two quotes ({{.N}} pinned):", map[string]any{"N": len(pinned)}))
 		var rows []fyne.CanvasObject
 		for _, id := range th.Items {
 			it := byID[id]
-			b := u.button(cutToWidth(it.Text, u.columnWidth(2)-60), func() {
+			b := u.itemButton(u.cutB(it.Text, u.columnWidth(2)-60), func() {
 				if j := slices.Index(pinned, id); j >= 0 {
 					pinned = slices.Delete(pinned, j, j+1)
 				} else if len(pinned) < board.MaxQuotes {
@@ -776,7 +804,7 @@ func (u *UI) showInsight(themeID, insightID string) {
 	drawQuotes()
 	prompts := widget.NewLabel(lang.L("So what?") + " " + strings.Join(board.SoWhat, " "))
 	prompts.Wrapping = fyne.TextWrapWord
-	prompts.Importance = widget.LowImportance
+	prompts.TextStyle.Italic = true
 	saveIt := u.primary(lang.L("Save the insight"), func() {
 		id := insightID
 		if id == "" {
@@ -805,9 +833,9 @@ func (u *UI) showInsight(themeID, insightID string) {
 		}
 		u.showTheme(themeID)
 	})
-	extra := []fyne.CanvasObject{u.button(lang.L("Back to the theme"), func() { u.showTheme(themeID) })}
+	extra := []fyne.CanvasObject{u.button(lang.L("Back"), func() { u.showTheme(themeID) })}
 	if insightID != "" {
-		extra = append(extra, u.button(lang.L("Remove the insight"), func() {
+		extra = append(extra, u.button(lang.L("Remove"), func() {
 			w.RemoveInsight(insightID)
 			if err := ob.b.SaveWork(u.ctx, w); err != nil {
 				msg.set(err)
@@ -892,13 +920,13 @@ func (u *UI) showPresentation() {
 	var rows []fyne.CanvasObject
 	width := u.win.Canvas().Size().Width - 60
 	for _, b := range presentationBlocks(p) {
-		rows = append(rows, widget.NewLabel(cutToWidth(b, width)))
+		rows = append(rows, widget.NewLabel(u.cutB(b, width)))
 	}
 	aimText, imp := aimText(w)
 	aimLabel := widget.NewLabel(aimText)
 	aimLabel.Importance = imp
 	kb := u.newKeyboardPanel(aim)
-	list := newPager(u.rowsPerPage(5)-2, rows).view
+	list := newPager(u.boardRows(5)-2, rows).view
 	kb.aside = []fyne.CanvasObject{list, aimLabel}
 	kb.aside = append(kb.aside, u.boardScreen("board-presentation", container.NewBorder(
 		container.NewVBox(msg.Label, container.NewBorder(nil, nil, nil, saveAim, aim), aimLabel), kb.box, nil, nil, list),
@@ -921,7 +949,7 @@ func (u *UI) showExportWho() {
 	}
 	u.boardScreen("board-export-who", container.NewBorder(
 		container.NewVBox(subheading(lang.L("Exporting needs a team member's PIN. Who is exporting?")), msg.Label), nil, nil, nil,
-		newPager(u.rowsPerPage(3), rows).view))
+		newPager(u.boardRows(3), rows).view))
 }
 
 func (u *UI) showExportPIN(m kiosk.TeamMember) {
@@ -978,14 +1006,14 @@ func (u *UI) showAllItems() {
 					}
 					u.showAllItems()
 				}),
-				widget.NewLabel(cutToWidth(tagOne(it.Tag)+" · "+it.Text, w))))
+				widget.NewLabel(u.cutB(tagOne(it.Tag)+" · "+it.Text, w))))
 		}
 	}
 	counts := board.Sheets(items)
 	u.boardScreen("board-items", container.NewBorder(container.NewVBox(msg.Label,
 		widget.NewLabel(lang.L("{{.All}} items: {{.Roses}} roses, {{.Thorns}} thorns, {{.Buds}} buds.", map[string]any{
 			"All": len(items), "Roses": len(counts[board.Rose]), "Thorns": len(counts[board.Thorn]), "Buds": len(counts[board.Bud])}))),
-		nil, nil, nil, newPager(u.rowsPerPage(4)-1, rows).view))
+		nil, nil, nil, newPager(u.boardRows(4)-1, rows).view))
 }
 
 // showBoardStick exchanges with the other rooms (the board's file out, their bundles in) and

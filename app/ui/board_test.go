@@ -353,9 +353,10 @@ func TestBoardJourneyAcrossTwoRooms(t *testing.T) {
 		one.tapPrefix(quote)
 		one.tap("Save the insight")
 		one.wantScreen("board-theme")
+		one.boardFits()
 		one.tap("Back to the themes")
 	}
-	insight("Being listened to", "Staff feel heard by their managers", "My manager")
+	insight("Being listened to", "Staff feel heard by their managers, who make time to listen when a worry is raised", "My manager")
 	insight("Being listened to", "Problems are solved once they reach the right person", "I asked")
 	insight("Workload", "Caseloads leave no room for reflective practice", "Caseloads")
 	if !one.shows("3 insights: aim for 4 to 6 (fewer so far).") {
@@ -388,7 +389,7 @@ func TestBoardJourneyAcrossTwoRooms(t *testing.T) {
 	}
 	text := pdfToText(t, pdfs[0])
 	for _, want := range []string{"Key aim of the review", "Who was interviewed", "social workers", "Methodology", "4 confidential",
-		"Key themes", "Being listened to", "Key insights", "Carers lose contact after office hours", "My manager really listens",
+		"Key themes", "Being listened to", "Key insights", "who make time to listen", "Carers lose contact after office hours", "My manager really listens",
 		"Solution ideas for the workshop", "duty rota"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the presentation lacks %q", want)
