@@ -173,8 +173,10 @@ type Kiosk struct {
 	newID   func() string
 	rand    io.Reader
 	imports []string
-	engine  *session.Engine
-	light   *roomlight.Light
+	// explicitImports: the import folders were given (tests, development), not the defaults.
+	explicitImports bool
+	engine          *session.Engine
+	light           *roomlight.Light
 }
 
 // New returns the kiosk and its session engine.
@@ -194,10 +196,11 @@ func New(d Deps, o Options) (*Kiosk, error) {
 	if o.Rand == nil {
 		o.Rand = rand.Reader
 	}
+	explicit := o.ImportDirs != nil
 	if o.ImportDirs == nil {
 		o.ImportDirs = []string{"/media", "/run/media", "/mnt"}
 	}
-	k := &Kiosk{d: d, log: o.Logger.With("component", "kiosk"), newID: o.NewID, rand: o.Rand, imports: o.ImportDirs}
+	k := &Kiosk{d: d, log: o.Logger.With("component", "kiosk"), newID: o.NewID, rand: o.Rand, imports: o.ImportDirs, explicitImports: explicit}
 	k.light = roomlight.New(d.Light, o.Logger)
 	eo := o.EngineOptions
 	if eo.Logger == nil {

@@ -529,8 +529,29 @@ func (u *UI) boardScale() float32 {
 	return 1
 }
 
-// cutB is cutToWidth for the open board's screens, whose text is scaled on a projector.
-func (u *UI) cutB(s string, width float32) string { return cutToWidth(s, width/u.boardScale()) }
+// cutB cuts s with an ellipsis to width as the open board's buttons draw it: bold, at the
+// board's text scale.
+func (u *UI) cutB(s string, width float32) string {
+	size := theme.TextSize() * u.boardScale()
+	if u.theme.large {
+		size *= 1.25
+	}
+	style := fyne.TextStyle{Bold: true}
+	if fyne.MeasureText(s, size, style).Width <= width {
+		return s
+	}
+	r := []rune(s)
+	lo, hi := 0, len(r)
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if fyne.MeasureText(string(r[:mid])+"…", size, style).Width <= width {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return string(r[:lo]) + "…"
+}
 
 // boardRows is rowsPerPage for the open board's screens, whose rows are taller on a projector.
 func (u *UI) boardRows(n int) int {
