@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -311,6 +312,25 @@ func TestBoardAcrossTwoRooms(t *testing.T) {
 
 func TestBoardAdminOpensNothing(t *testing.T) {
 	r := twoRooms(t)
+	r.one.Interview(t, r.alice, pin, r.engOne, "peer-ai-staff-practice", "social workers", "NOTE-ALICE", "QUOTE-A1 the team really listens")
+	contribute(t, r.one, r.alice, r.engOne, board.Rose)
+	// Everything the admin's use cases show is content-free.
+	var seen strings.Builder
+	audit, _ := r.one.Kiosk.Audit(ctx, r.one.Admin, 0)
+	receipts, _ := r.one.Kiosk.Receipts(ctx, r.one.Admin)
+	engs, _ := r.one.Kiosk.AllEngagements(ctx, r.one.Admin)
+	team, _ := r.one.Kiosk.Team(ctx, r.engOne)
+	fmt.Fprintf(&seen, "%+v %+v %+v %+v", audit, receipts, engs, team)
+	for _, m := range []string{"QUOTE-", "NOTE-", "listens"} {
+		if strings.Contains(seen.String(), m) {
+			t.Errorf("the admin's screens hold %q", m)
+		}
+	}
+	// The admin credential is no team member's: the sealed board keys open only with a
+	// member's own key.
+	if _, err := r.one.Kiosk.SignIn(ctx, r.alice, []byte(boardtest.AdminCredential)); err == nil {
+		t.Fatal("the admin credential opened a member's key")
+	}
 	// The admin's use cases give no way in: the board key is sealed to members only, and the
 	// admin credential is no member's.
 	if _, err := r.one.Kiosk.SignIn(ctx, "admin", []byte(boardtest.AdminCredential)); err == nil {

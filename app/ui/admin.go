@@ -327,11 +327,15 @@ func receiptText(r retention.Receipt) string {
 	if r.Outcome != retention.OutcomePassed {
 		check = lang.L("Check that nothing remains: {{.Outcome}}. Ask IT to look at the device.", map[string]any{"Outcome": r.Outcome})
 	}
+	destroyed := lang.L("Destroyed: {{.Sessions}} sessions, {{.Entries}} notes, quotes and answers, {{.Consents}} consent records, {{.Declines}} decline counts.",
+		map[string]any{"Sessions": r.Sessions, "Entries": r.Entries, "Consents": r.Consents, "Declines": r.Declines})
+	if r.BoardRecords > 0 {
+		destroyed += " " + lang.L("Team boards: {{.N}} records (post-its, interview counts, keys, imports).", map[string]any{"N": r.BoardRecords})
+	}
 	return strings.Join([]string{
 		lang.L("{{.Why}}, {{.When}}, by {{.Who}}. Receipt {{.ID}}.", map[string]any{
 			"Why": why, "When": r.At.Local().Format("Monday 2 January 2006 at 15:04"), "Who": who, "ID": r.ID}),
-		lang.L("Destroyed: {{.Sessions}} sessions, {{.Entries}} notes, quotes and answers, {{.Consents}} consent records, {{.Declines}} decline counts.",
-			map[string]any{"Sessions": r.Sessions, "Entries": r.Entries, "Consents": r.Consents, "Declines": r.Declines}),
+		destroyed,
 		lang.L("How: {{.Keys}} session keys destroyed; {{.Rows}} rows deleted with secure delete; the database log emptied; {{.Pages}} free pages returned.",
 			map[string]any{"Keys": r.KeysDestroyed, "Rows": r.RowsDeleted, "Pages": r.PagesReclaimed}),
 		check + " " + lang.L("({{.RowsLeft}} rows left, {{.KeysFound}} keys found in the database files.)",

@@ -298,6 +298,7 @@ func TestBoardJourneyAcrossTwoRooms(t *testing.T) {
 	// The three sheets, and reading them out.
 	one.tap("Sheets")
 	one.boardFits()
+	j.checkNoAttribution(one, one.allTexts())
 	for _, want := range []string{"Roses (3)", "Thorns (2)", "Buds (1)"} {
 		if !one.shows(want) {
 			t.Errorf("sheets lack %q: %s", want, one.allTexts())
@@ -401,9 +402,33 @@ func TestBoardJourneyAcrossTwoRooms(t *testing.T) {
 		t.Error("the presentation shows a group of one")
 	}
 
+	one.tap("All items")
+	one.boardFits()
+	if !one.shows("6 items: 3 roses, 2 thorns, 1 buds.") {
+		t.Errorf("the record's counts are not shown: %s", one.allTexts())
+	}
+	j.checkNoAttribution(one, one.allTexts())
+	one.tap("Close the board")
+
 	// Nothing readable on either kiosk's disk.
 	scanFolder(t, "room 1", j.one.DataDir)
 	scanFolder(t, "room 2", j.two.DataDir)
+
+	// After the follow-up visit the admin wipes the engagement: the board goes with it.
+	one.u.showHome()
+	one.tap("Admin")
+	one.pin(boardtest.AdminCredential)
+	one.tap("Wipe an engagement")
+	one.tapPrefix("Peer challenge, Northshire Council")
+	one.tap("Yes, wipe it")
+	one.tap("Wipe now")
+	one.wantScreen("receipt")
+	if !one.shows("Team boards: ") || !one.shows("Check that nothing remains: passed.") {
+		t.Errorf("the receipt does not count the board: %s", one.allTexts())
+	}
+	if recs, _ := j.one.DB.BoardRecords(context.Background(), j.engOne); len(recs) != 0 {
+		t.Errorf("%d board records left after the wipe", len(recs))
+	}
 }
 
 // checkNoAttribution fails when text holds an interviewer's name, an interviewee label beside
