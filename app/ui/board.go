@@ -36,6 +36,14 @@ func boardMessage(err error) string {
 		return lang.L("This file is for another engagement's board: nothing of it was imported.")
 	case errors.Is(err, board.ErrDuplicateBundle):
 		return lang.L("Already imported: nothing new in it.")
+	case errors.Is(err, board.ErrInvalid):
+		// The domain says what is wrong after its sentinel ("theme name: board: invalid: empty
+		// or longer than 200 characters").
+		why := err.Error()
+		if i := strings.LastIndex(why, board.ErrInvalid.Error()+": "); i >= 0 {
+			why = why[i+len(board.ErrInvalid.Error())+2:]
+		}
+		return lang.L("Not saved: {{.Why}}.", map[string]any{"Why": why})
 	case errors.Is(err, board.ErrMalformed), errors.Is(err, board.ErrCannotOpen):
 		return lang.L("This is not a board file Quiet Room can read: nothing of it was imported.")
 	}

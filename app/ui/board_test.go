@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,7 +17,9 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"quietroom/app/board"
 	"quietroom/app/board/boardtest"
+	"quietroom/app/kiosk"
 	"quietroom/app/clock/clocktest"
 	"quietroom/app/store"
 )
@@ -485,5 +488,29 @@ func scanFolder(t *testing.T, what, dir string) {
 		[]byte("Notes of the"), []byte("Being listened to"), []byte("Staff feel heard")}
 	if n, _, err := store.ScanPaths(context.Background(), paths, markers); err != nil || n != 0 {
 		t.Errorf("%s: %d plaintext markers found in the files (%v)", what, n, err)
+	}
+}
+
+func TestBoardMessages(t *testing.T) {
+	if err := loadTranslations(); err != nil {
+		t.Fatal(err)
+	}
+	var w board.Work
+	_, err := w.AddTheme("  ")
+	if got, want := message(err), "Not saved: empty or longer than 200 characters."; got != want {
+		t.Errorf("message(blank theme) = %q, want %q", got, want)
+	}
+	for _, tc := range []struct {
+		err  error
+		want string
+	}{
+		{fmt.Errorf("bundle: %w", board.ErrTampered), "changed on the way"},
+		{fmt.Errorf("bundle: %w", board.ErrOtherBoard), "another engagement's board"},
+		{fmt.Errorf("import: %w", board.ErrDuplicateBundle), "Already imported"},
+		{kiosk.ErrNotOnTeam, "You are not on this engagement's team"},
+	} {
+		if got := message(tc.err); !strings.Contains(got, tc.want) {
+			t.Errorf("message(%v) = %q, want it to say %q", tc.err, got, tc.want)
+		}
 	}
 }
