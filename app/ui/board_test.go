@@ -19,8 +19,8 @@ import (
 
 	"quietroom/app/board"
 	"quietroom/app/board/boardtest"
-	"quietroom/app/kiosk"
 	"quietroom/app/clock/clocktest"
+	"quietroom/app/kiosk"
 	"quietroom/app/store"
 )
 
