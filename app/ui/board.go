@@ -831,10 +831,16 @@ func (u *UI) showInsight(themeID, insightID string) {
 	}
 	quotes := container.NewBorder(pinLabel, nil, nil, nil, quotePager.view)
 	drawQuotes()
-	prompts := widget.NewLabel(lang.L("So what?") + " " + strings.Join(board.SoWhat, " "))
-	prompts.Wrapping = fyne.TextWrapWord
-	prompts.TextStyle.Italic = true
-	saveIt := u.primary(lang.L("Save the insight"), func() {
+	// The five "So what?" questions, one at a time: all five at once leave no room to write.
+	var questions []fyne.CanvasObject
+	for _, q := range board.SoWhat {
+		l := widget.NewLabel(lang.L("So what?") + " " + q)
+		l.Wrapping = fyne.TextWrapWord
+		l.TextStyle.Italic = true
+		questions = append(questions, l)
+	}
+	prompts := newCompactPager(1, questions).view
+	saveIt := u.primary(lang.L("Save"), func() {
 		id := insightID
 		if id == "" {
 			var err error
@@ -873,7 +879,9 @@ func (u *UI) showInsight(themeID, insightID string) {
 			u.showTheme(themeID)
 		}))
 	}
-	kb := u.newKeyboardPanel(statement, prompts, quotes)
+	title := widget.NewLabelWithStyle(lang.L("Insight above “{{.Theme}}”", map[string]any{"Theme": th.Name}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Truncation = fyne.TextTruncateEllipsis
+	kb := u.newKeyboardPanel(statement, prompts, quotes, title)
 	desc.OnFocus = func() {
 		if !u.kb.Physical() {
 			kb.set(true)
@@ -882,7 +890,7 @@ func (u *UI) showInsight(themeID, insightID string) {
 	}
 	extra = append(extra, kb.toggle, saveIt)
 	kb.aside = append(kb.aside, u.boardScreen("board-insight", container.NewBorder(
-		container.NewVBox(widget.NewLabelWithStyle(lang.L("Insight above “{{.Theme}}”", map[string]any{"Theme": th.Name}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), msg.Label),
+		container.NewVBox(title, msg.Label),
 		kb.box, nil, nil, container.NewGridWithColumns(2, container.NewVBox(prompts, statement, desc), quotes)), extra...))
 	kb.arm()
 }
@@ -1005,7 +1013,9 @@ func (u *UI) showExportPIN(m kiosk.TeamMember) {
 		msg.SetText(lang.L("The presentation is on the USB stick as {{.File}}.", map[string]any{"File": fileName(path)}))
 	})
 	pad.OnKey = u.touch
-	u.boardScreen("board-export-pin", pinLayout(container.NewVBox(heading(m.Name), para(lang.L("Enter your PIN to export the presentation.")), msg.Label), pad))
+	u.show("board-export-pin", screenIdle, pinLayout(container.NewVBox(heading(m.Name), para(lang.L("Enter your PIN to export the presentation.")), msg.Label,
+		layout.NewSpacer(), u.button(lang.L("Back"), u.showPresentation)), pad))
+	u.onIdle = func() error { u.closeBoard(); return nil }
 	u.win.Canvas().Focus(pad)
 }
 
@@ -1106,7 +1116,7 @@ func (u *UI) showBoardStick() {
 			teamBox.Add(widget.NewLabel(m.Name))
 		}
 	}
-	u.boardScreen("board-stick", container.NewVBox(msg.Label, container.NewGridWithColumns(2, export, imp), results, teamBox))
+	u.boardScreen("board-stick", container.NewVBox(msg.Label, export, imp, results, teamBox))
 }
 
 // ---- Admin: the team ----

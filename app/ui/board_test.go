@@ -349,13 +349,13 @@ func TestBoardJourneyAcrossTwoRooms(t *testing.T) {
 		one.tap("Add an insight")
 		one.wantScreen("board-insight")
 		one.fitsWithKeyboard()
-		if !one.shows("What role has the leadership played in this?") {
+		if !one.shows("So what? What do these themes mean?") {
 			t.Error("the So what? prompts are not shown")
 		}
 		one.typeInto(0, statement)
 		one.typeInto(1, "What the team heard, briefly.")
 		one.tapPrefix(quote)
-		one.tap("Save the insight")
+		one.tap("Save")
 		one.wantScreen("board-theme")
 		one.boardFits()
 		one.tap("Back to the themes")
@@ -383,6 +383,7 @@ func TestBoardJourneyAcrossTwoRooms(t *testing.T) {
 	if !one.shows("The presentation is on the USB stick") {
 		t.Fatalf("export not confirmed: %s", one.allTexts())
 	}
+	one.tap("Back")
 	pdfs := mustGlob(t, j.stick, "*.pdf")
 	if len(pdfs) != 1 {
 		t.Fatalf("PDFs on the stick: %v", pdfs)
