@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -1132,7 +1133,7 @@ func (u *UI) showTeam(e session.Engagement) {
 	for _, m := range team {
 		chosen[m.ID] = true
 	}
-	fixed := maps(chosen)
+	fixed := maps.Clone(chosen)
 	var rows []fyne.CanvasObject
 	for _, iv := range ivs {
 		b := u.button(iv.DisplayName, nil)
@@ -1174,14 +1175,6 @@ func (u *UI) showTeam(e session.Engagement) {
 			para(lang.L("Tap the interviewers on the team. Only they can read the board, each with their own PIN; the admin never can. Someone added later waits until a team member lets them in.")), msg.Label),
 		container.NewHBox(u.button(lang.L("Back"), func() { u.showEngagement(e) }), layout.NewSpacer(), save), nil, nil,
 		newPager(u.rowsPerPage(3), rows).view))
-}
-
-func maps(m map[string]bool) map[string]bool {
-	out := make(map[string]bool, len(m))
-	for k, v := range m {
-		out[k] = v
-	}
-	return out
 }
 
 // ratioLayout gives its first object a share of the width and the second the rest.
