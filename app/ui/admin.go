@@ -115,8 +115,10 @@ func (u *UI) showEngagement(e session.Engagement) {
 		closeIt = u.button(lang.L("Close to new sessions"), act(func() error { return u.kiosk.CloseEngagement(u.ctx, u.admin, e.ID) }))
 		actions = append(actions, closeIt)
 	}
+	var team *Button
 	if e.Kind == session.KindPeerChallenge {
-		actions = append(actions, u.button(lang.L("Team and board"), func() { u.showTeam(e) }))
+		team = u.button(lang.L("Team and board"), func() { u.showTeam(e) })
+		actions = append(actions, team)
 	}
 	info := para(lang.L("Deletion date: {{.Date}}. Stakeholder groups: {{.Groups}}.", map[string]any{
 		"Date": e.DeletionDate.Local().Format(dayLayout), "Groups": strings.Join(e.StakeholderGroups, ", ")}))
@@ -125,6 +127,9 @@ func (u *UI) showEngagement(e session.Engagement) {
 	kb := u.newKeyboardPanel(reason, info)
 	if closeIt != nil {
 		kb.aside = append(kb.aside, closeIt)
+	}
+	if team != nil {
+		kb.aside = append(kb.aside, team)
 	}
 	bottom := container.NewHBox(u.button(lang.L("Back"), u.showEngagements))
 	if !e.LegalHold {

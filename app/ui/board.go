@@ -248,7 +248,7 @@ func (u *UI) showContribute() {
 			return
 		}
 		u.endContribution()
-		u.showBoardDone(lang.L("{{.N}} items and interviews were sealed to the board. This kiosk can no longer read them.", map[string]any{"N": n}))
+		u.showBoardDone(lang.L("Sealed to the board: {{.N}} new records (post-its and interviews counted). Only a team member's PIN opens them, on the board's kiosk.", map[string]any{"N": n}))
 	})
 	if len(cn.items) == 0 && len(cn.read) == 0 {
 		send.Disable()
