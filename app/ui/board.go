@@ -179,17 +179,25 @@ func (u *UI) showLinkBoard() {
 	engs, err := u.kiosk.Engagements(u.ctx)
 	msg.set(err)
 	var rows []fyne.CanvasObject
-	for _, e := range engs {
-		if e.Kind != session.KindPeerChallenge || len(files) == 0 {
-			continue
-		}
-		rows = append(rows, u.button(u.rowText(lang.L("Link to {{.Title}}", map[string]any{"Title": e.Title})), func() {
-			if _, err := s.LinkBoard(u.ctx, e.ID, files[0]); err != nil {
-				msg.set(err)
-				return
+	for _, f := range files {
+		// The file's name carries the board's id, which the board's kiosk shows too.
+		id := strings.TrimSuffix(strings.TrimPrefix(fileName(f), "board-"), kiosk.PublicFileExt)
+		for _, e := range engs {
+			if e.Kind != session.KindPeerChallenge {
+				continue
 			}
-			u.showBoards()
-		}))
+			label := lang.L("Link to {{.Title}}", map[string]any{"Title": e.Title})
+			if len(files) > 1 {
+				label = lang.L("Board {{.ID}}: link to {{.Title}}", map[string]any{"ID": id, "Title": e.Title})
+			}
+			rows = append(rows, u.button(u.rowText(label), func() {
+				if _, err := s.LinkBoard(u.ctx, e.ID, f); err != nil {
+					msg.set(err)
+					return
+				}
+				u.showBoards()
+			}))
+		}
 	}
 	u.show("board-link", screenIdle, container.NewBorder(
 		container.NewVBox(heading(lang.L("Link a board from the USB stick")),
