@@ -1061,7 +1061,7 @@ func (u *UI) showAllItems() {
 	u.boardScreen("board-items", container.NewBorder(container.NewVBox(msg.Label,
 		widget.NewLabel(lang.L("{{.All}} items: {{.Roses}} roses, {{.Thorns}} thorns, {{.Buds}} buds.", map[string]any{
 			"All": len(items), "Roses": len(counts[board.Rose]), "Thorns": len(counts[board.Thorn]), "Buds": len(counts[board.Bud])}))),
-		nil, nil, nil, newPager(u.boardRows(4)-1, rows).view))
+		nil, nil, nil, newPager(u.boardRows(4), rows).view))
 }
 
 // showBoardStick exchanges with the other rooms (the board's file out, their bundles in) and
