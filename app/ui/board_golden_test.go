@@ -86,9 +86,15 @@ func TestGoldenBoard(t *testing.T) {
 	}
 }
 
-// TestBoardFitsLargerText walks the open board's screens at 800x480 with the larger text on,
-// the keyboard open and shut where a screen has one.
+// TestBoardFitsLargerText walks the board's screens with the larger text on, the keyboard open
+// and shut where a screen has one, on the 7" display, at 1280x720 and on a projector.
 func TestBoardFitsLargerText(t *testing.T) {
+	for _, size := range []fyne.Size{{Width: 800, Height: 480}, {Width: 1280, Height: 720}, {Width: 1920, Height: 1080}} {
+		t.Run(goldenSize(size), func(t *testing.T) { boardFitsLargerText(t, size) })
+	}
+}
+
+func boardFitsLargerText(t *testing.T, size fyne.Size) {
 	cryptotest.SetGlobalRandom(t, 13)
 	test.NewTempApp(t)
 	ctx := context.Background()
@@ -101,7 +107,7 @@ func TestBoardFitsLargerText(t *testing.T) {
 	if err := room.Kiosk.SetTeam(ctx, room.Admin, e.ID, []string{alice}); err != nil {
 		t.Fatal(err)
 	}
-	h := boardUI(t, room, fyne.NewSize(800, 480))
+	h := boardUI(t, room, size)
 	h.tap("Larger text")
 	h.signInAs("Alice Morgan")
 	h.tap("Team boards")
