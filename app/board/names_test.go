@@ -2,6 +2,7 @@ package board
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -42,4 +43,25 @@ func TestReplace(t *testing.T) {
 	if got := Replace(text, s[1:]); got != "Ask Jenny at [name] about it." {
 		t.Fatalf("Replace(only the second) = %q", got)
 	}
+}
+
+func FuzzNameCheck(f *testing.F) {
+	for _, s := range []string{"I asked Dr Patel.", "sarah said: Kevin's office", "Ünïcode Ærø name", "", "..."} {
+		f.Add(s)
+	}
+	c := NewNameCheck([]string{"Northshire Council"})
+	f.Fuzz(func(t *testing.T, text string) {
+		sus := c.Check(text)
+		last := -1
+		for _, s := range sus {
+			if s.Start < 0 || s.End > len(text) || s.Start >= s.End || s.Start < last || text[s.Start:s.End] != s.Word {
+				t.Fatalf("Check(%q) gave %+v", text, s)
+			}
+			last = s.End
+		}
+		out := Replace(text, sus)
+		if len(sus) > 0 && !strings.Contains(out, NamePlaceholder) {
+			t.Fatalf("Replace(%q) = %q, no placeholder", text, out)
+		}
+	})
 }
