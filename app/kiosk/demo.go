@@ -10,6 +10,8 @@ import (
 	mrand "math/rand/v2"
 	"time"
 
+	"quietroom/app/board"
+	"quietroom/app/retention"
 	"quietroom/app/session"
 	"quietroom/app/survey"
 	"quietroom/app/vault"
@@ -159,4 +161,96 @@ func (k *Kiosk) seedDemoResponses(ctx context.Context, r survey.Record) error {
 		}
 	}
 	return nil
+}
+
+// DemoBoardTitle is the demo peer challenge's title.
+const DemoBoardTitle = "Demo: peer challenge, Northshire"
+
+// demoItems are the demo board's post-its: made up, as a team might write them.
+var demoItems = []struct {
+	tag  board.Tag
+	text string
+}{
+	{board.Rose, "My manager really listens when I raise a worry"},
+	{board.Rose, "Supervision happens every month without fail"},
+	{board.Rose, "The duty team sorts things out the same day"},
+	{board.Rose, "Carers feel part of the team around the child"},
+	{board.Thorn, "Caseloads are too high to do the job properly"},
+	{board.Thorn, "Nobody calls back after four o'clock"},
+	{board.Thorn, "We hear about changes last, usually from the carers"},
+	{board.Thorn, "Three changes of social worker in a year"},
+	{board.Bud, "A duty rota shared with the carers"},
+	{board.Bud, "Leaders spending a day a month with the front line"},
+	{board.Bud, "A single phone number that is answered until eight"},
+}
+
+// SeedDemoBoard adds, for `quietroom run --dev` only, a peer challenge whose team is the demo
+// interviewer, with a board of made-up post-its and interview records to work on. It does
+// nothing on a kiosk without board storage.
+func (k *Kiosk) SeedDemoBoard(ctx context.Context, d Demo) error {
+	if k.d.Boards == nil {
+		return nil
+	}
+	a, err := k.SignInAdmin(ctx, []byte(d.AdminCredential))
+	if err != nil {
+		return fmt.Errorf("demo board: %w", err)
+	}
+	y, m, day := k.Now().In(time.Local).Date()
+	visit := time.Date(y, m, day, 0, 0, 0, 0, time.Local)
+	follow := session.ProposedFollowUp(session.KindPeerChallenge, visit, visit)
+	e, err := k.CreateEngagement(ctx, a, NewEngagement{
+		Title: DemoBoardTitle, Kind: session.KindPeerChallenge, VisitDate: visit, FollowUpDate: follow,
+		DeletionDate:      session.DeletionAfterFollowUp(follow),
+		StakeholderGroups: []string{"social workers", "foster carers", "team managers"},
+	})
+	if err != nil {
+		return fmt.Errorf("demo board: %w", err)
+	}
+	ivs, err := k.d.Interviewers.Interviewers(ctx)
+	if err != nil {
+		return err
+	}
+	var ids []string
+	for _, iv := range ivs {
+		if iv.DisplayName == d.InterviewerName {
+			ids = append(ids, iv.ID)
+		}
+	}
+	if err := k.SetTeam(ctx, a, e.ID, ids); err != nil {
+		return fmt.Errorf("demo board: %w", err)
+	}
+	rcpt, _, err := k.d.Boards.Board(ctx, e.ID)
+	if err != nil {
+		return err
+	}
+	w, err := board.NewWriter(e.ID, rcpt)
+	if err != nil {
+		return err
+	}
+	var recs []board.Record
+	for _, di := range demoItems {
+		it, err := board.NewItem(di.tag, di.text)
+		if err != nil {
+			return err
+		}
+		s, err := w.SealItem(it)
+		if err != nil {
+			return err
+		}
+		recs = append(recs, board.Record{ID: it.ID, Sealed: s})
+	}
+	for i, g := range []string{"social workers", "social workers", "social workers", "social workers", "foster carers", "foster carers", "foster carers", "team managers"} {
+		set := "Peer challenge: appreciative inquiry with staff about practice"
+		if i >= 4 {
+			set = "Peer challenge: appreciative inquiry with service users"
+		}
+		iv := board.Interview{ID: board.NewID(), Group: g, QuestionSet: set}
+		s, err := w.SealInterview(iv)
+		if err != nil {
+			return err
+		}
+		recs = append(recs, board.Record{ID: iv.ID, Interview: true, Sealed: s})
+	}
+	_, err = k.d.Boards.AddBoardRecords(ctx, e.ID, board.Shuffle(recs), k.boardEvent(retention.RoleSystem, "board.demo", e.ID, 0))
+	return err
 }

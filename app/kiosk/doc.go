@@ -67,6 +67,28 @@
 //   - Deletions are retention's: each has its receipt, and retention appends the audit entry
 //     after it (app/retention).
 //
+// # The team board
+//
+// A peer challenge's board (app/board) is a use case here too (board.go). The admin sets the
+// team (SetTeam): the first time, a board key is made, sealed to each member's own public key
+// and forgotten, so the admin never holds what opens it; members added later wait until a
+// member lets them in (Board.LetIn). A member opens the board with their PIN (OpenBoard, which
+// locks their own key at once and keeps the board key until Board.Close), contributes from
+// their own sessions (Contribute: Contributor.Read opens one of their sessions without taking
+// it into the engine; Add seals the items and one interview record per session read, and the
+// kiosk cannot read them back), and exports the presentation (ExportPresentation, which needs
+// the PIN again and writes its audit entry before the file). Across rooms, a board kept here
+// exports its public part (Board.ExportPublic) and imports bundles whole or not at all
+// (Board.ImportBundles); a board kept elsewhere is linked (SignedIn.LinkBoard) and this kiosk's
+// contributions leave as one bundle (SignedIn.ExportBundle). Board files are written only to a
+// mounted stick (StickFolders), under a temporary name and then renamed.
+//
+// The audit log holds ids and counts of these actions, with the role "interviewer" and never
+// which member. One link remains: an interview record's id is derived from the board's public
+// key and the session id (so a session is counted once however often it is contributed from),
+// so someone who has both can tell that a session was counted; they learn nothing of its
+// content, group or items.
+//
 // # Who must not import it
 //
 // It imports no Fyne, no SQL and no periph package. The UI (app/ui), app/assemble and main use

@@ -144,6 +144,9 @@ type Deps struct {
 	// AdminLimiter rate-limits the admin credential (a policy that never locks out: nobody
 	// could clear it).
 	AdminLimiter *vault.Limiter
+	// Boards are the team boards (app/board). Optional: without them the board's use cases
+	// return ErrNoBoards.
+	Boards Boards
 	// Secret is where the device secret comes from (the vault's source), and the first-boot
 	// choice on a Raspberry Pi whose OTP key is not programmed.
 	Secret SecretChoice
@@ -175,8 +178,10 @@ type Kiosk struct {
 	rand    io.Reader
 	imports []string
 	exports []string
-	engine  *session.Engine
-	light   *roomlight.Light
+	// explicitImports: the import folders were given (tests, development), not the defaults.
+	explicitImports bool
+	engine          *session.Engine
+	light           *roomlight.Light
 }
 
 // New returns the kiosk and its session engine.
@@ -196,10 +201,11 @@ func New(d Deps, o Options) (*Kiosk, error) {
 	if o.Rand == nil {
 		o.Rand = rand.Reader
 	}
+	explicit := o.ImportDirs != nil
 	if o.ImportDirs == nil {
 		o.ImportDirs = []string{"/media", "/run/media", "/mnt"}
 	}
-	k := &Kiosk{d: d, log: o.Logger.With("component", "kiosk"), newID: o.NewID, rand: o.Rand, imports: o.ImportDirs, exports: o.ExportDirs}
+	k := &Kiosk{d: d, log: o.Logger.With("component", "kiosk"), newID: o.NewID, rand: o.Rand, imports: o.ImportDirs, exports: o.ExportDirs, explicitImports: explicit}
 	k.light = roomlight.New(d.Light, o.Logger)
 	eo := o.EngineOptions
 	if eo.Logger == nil {

@@ -63,6 +63,9 @@ type Receipt struct {
 	// SurveyResponses are the survey responses destroyed with their engagement (at its
 	// deletion date, or by a wipe), with the survey's sealed keys (counted in KeysDestroyed).
 	SurveyResponses int
+	// BoardRecords are the rows of team boards removed: items, interview records, members'
+	// sealed board keys, import receipts, links to boards kept elsewhere and their outboxes.
+	BoardRecords int
 
 	// How.
 	KeysDestroyed  int   // sealed session keys (and survey keys) deleted

@@ -1,6 +1,8 @@
 package session
 
 import (
+	"context"
+	"fmt"
 	"slices"
 	"strconv"
 	"time"
@@ -71,7 +73,22 @@ func (e *Engine) Review() (Review, error) {
 	if err := e.contentAllowed("review session"); err != nil {
 		return Review{}, err
 	}
-	s := e.s
+	return reviewOf(e.s), nil
+}
+
+// Read loads one stored session with its key and returns it as a Review, without taking it
+// into the engine or changing anything stored: for its interviewer to pick key quotes and notes
+// from it for a team's board. The caller keeps and destroys key. A session in a state that
+// holds no content is ErrIllegalMove.
+func (e *Engine) Read(ctx context.Context, sessionID string, key SessionKey) (Review, error) {
+	l, err := e.load(ctx, sessionID, key)
+	if err != nil {
+		return Review{}, fmt.Errorf("read session %s: %w", sessionID, err)
+	}
+	return reviewOf(l), nil
+}
+
+func reviewOf(s *live) Review {
 	r := Review{
 		ID: s.rec.ID, PackTitle: s.pack.Title, Label: s.label, CreatedAt: s.rec.CreatedAt,
 		DeletionDate: s.rec.DeletionDate, State: s.rec.State,
@@ -118,7 +135,7 @@ func (e *Engine) Review() (Review, error) {
 		agreed, chosen := s.consent.Choices[p.ID]
 		r.Consent = append(r.Consent, ReviewConsent{Point: p, Agreed: agreed, Chosen: chosen})
 	}
-	return r, nil
+	return r
 }
 
 // Quotes lists the session's key quotes in the order they were captured, for the interviewer

@@ -15,14 +15,17 @@ import (
 
 var _ retention.Storage = (*DB)(nil)
 
-// NextDeletion returns the earliest deletion date of a session, or of a survey engagement's
-// responses, whose engagement is not on hold.
+// NextDeletion returns the earliest deletion date of a session, of a survey engagement's
+// responses or of a team board, whose engagement is not on hold, or of another kiosk's board
+// copies kept here (outboxes and links).
 func (d *DB) NextDeletion(ctx context.Context) (time.Time, bool, error) {
 	var next sql.NullInt64
 	err := d.db.QueryRowContext(ctx, `SELECT min(at) FROM (
-		SELECT s.deletion_at AS at FROM sessions s JOIN engagements e ON e.id = s.engagement_id WHERE e.legal_hold = 0
-		UNION ALL
-		SELECT min(e.deletion_at, v.deletion_at) FROM surveys v JOIN engagements e ON e.id = v.engagement_id WHERE e.legal_hold = 0)`).Scan(&next)
+		SELECT min(s.deletion_at) AS at FROM sessions s JOIN engagements e ON e.id = s.engagement_id WHERE e.legal_hold = 0
+		UNION ALL SELECT min(e.deletion_at, v.deletion_at) FROM surveys v JOIN engagements e ON e.id = v.engagement_id WHERE e.legal_hold = 0
+		UNION ALL SELECT min(e.deletion_at) FROM boards b JOIN engagements e ON e.id = b.engagement_id WHERE e.legal_hold = 0
+		UNION ALL SELECT min(deletion_at) FROM board_outbox
+		UNION ALL SELECT min(deletion_at) FROM board_links)`).Scan(&next)
 	if err != nil {
 		return time.Time{}, false, fmt.Errorf("next deletion: %w", err)
 	}
@@ -139,7 +142,14 @@ func (d *DB) Erase(ctx context.Context, scope retention.Scope, rec retention.Rec
 				rec.EngagementIDs = append(rec.EngagementIDs, id)
 			}
 		}
-		if scope.Kind == retention.KindPurge && len(ids) == 0 && surveys.RowsDeleted == 0 {
+		boardRows, boardKeys, err := eraseBoards(ctx, t, scope)
+		if err != nil {
+			return err
+		}
+		rec.BoardRecords = boardRows
+		keys = append(keys, boardKeys...)
+		rec.KeysDestroyed += len(boardKeys)
+		if scope.Kind == retention.KindPurge && len(ids) == 0 && surveys.RowsDeleted == 0 && boardRows == 0 {
 			return nil
 		}
 		idsJSON, err := json.Marshal(nonNil(ids))
@@ -164,7 +174,7 @@ func (d *DB) Erase(ctx context.Context, scope retention.Scope, rec retention.Rec
 		if _, err = del(`DELETE FROM sessions WHERE id`+in, string(idsJSON)); err != nil {
 			return err
 		}
-		rec.RowsDeleted = rec.Entries + rec.Consents + rec.Sessions + surveys.RowsDeleted
+		rec.RowsDeleted = rec.Entries + rec.Consents + rec.Sessions + surveys.RowsDeleted + rec.BoardRecords
 		switch scope.Kind {
 		case retention.KindWipeEngagement:
 			if err := t.QueryRowContext(ctx, `SELECT coalesce(sum(count), 0) FROM decline_counts WHERE engagement_id = ?`, scope.EngagementID).Scan(&rec.Declines); err != nil {
@@ -225,7 +235,7 @@ func (d *DB) Erase(ctx context.Context, scope retention.Scope, rec retention.Rec
 
 const receiptCols = `id, kind, actor, at, engagement_ids, session_ids, sessions, entries, consents, declines,
 	keys_destroyed, rows_deleted, secure_delete, wal_truncated, pages_freed, reclaimed, rows_remaining,
-	bytes_scanned, keys_found, outcome, completed_at, survey_responses`
+	bytes_scanned, keys_found, outcome, completed_at, survey_responses, board_records`
 
 func insertReceipt(ctx context.Context, t *sql.Tx, r retention.Receipt) error {
 	engs, err := json.Marshal(nonNil(r.EngagementIDs))
@@ -237,11 +247,11 @@ func insertReceipt(ctx context.Context, t *sql.Tx, r retention.Receipt) error {
 		return err
 	}
 	_, err = t.ExecContext(ctx, `INSERT INTO deletion_receipts (`+receiptCols+`)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		r.ID, string(r.Kind), string(r.Actor), r.At.UnixNano(), string(engs), string(sess), r.Sessions,
 		r.Entries, r.Consents, r.Declines, r.KeysDestroyed, r.RowsDeleted, r.SecureDelete, r.WALTruncated,
 		r.PagesReclaimed, r.Reclaimed, r.RowsRemaining, r.BytesScanned, r.KeysFound, r.Outcome, timeValue(r.CompletedAt),
-		r.SurveyResponses)
+		r.SurveyResponses, r.BoardRecords)
 	return err
 }
 
@@ -276,7 +286,7 @@ func (d *DB) receipts(ctx context.Context, where string, args ...any) ([]retenti
 		)
 		if err := rows.Scan(&r.ID, &kind, &actor, &at, &engs, &sess, &r.Sessions, &r.Entries, &r.Consents,
 			&r.Declines, &r.KeysDestroyed, &r.RowsDeleted, &r.SecureDelete, &r.WALTruncated, &r.PagesReclaimed,
-			&r.Reclaimed, &r.RowsRemaining, &r.BytesScanned, &r.KeysFound, &r.Outcome, &completed, &r.SurveyResponses); err != nil {
+			&r.Reclaimed, &r.RowsRemaining, &r.BytesScanned, &r.KeysFound, &r.Outcome, &completed, &r.SurveyResponses, &r.BoardRecords); err != nil {
 			return nil, fmt.Errorf("read receipts: %w", err)
 		}
 		r.Kind, r.Actor, r.At, r.CompletedAt = retention.Kind(kind), retention.Role(actor), time.Unix(0, at).UTC(), timeFrom(completed)
@@ -393,7 +403,7 @@ func (d *DB) RecordsRemaining(ctx context.Context, sessionIDs, engagementIDs []s
 		(SELECT count(*) FROM decline_counts WHERE engagement_id`+ine+`) +
 		(SELECT count(*) FROM surveys WHERE engagement_id`+ine+`) +
 		(SELECT count(*) FROM survey_keys WHERE engagement_id`+ine+`) +
-		(SELECT count(*) FROM survey_responses WHERE engagement_id`+ine+`)`, string(s), string(e)).Scan(&n)
+		(SELECT count(*) FROM survey_responses WHERE engagement_id`+ine+`)`+boardRowsRemaining, string(s), string(e)).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("check deleted rows: %w", err)
 	}

@@ -116,6 +116,11 @@ func (u *UI) showEngagement(e session.Engagement) {
 		closeIt = u.button(lang.L("Close to new sessions"), act(func() error { return u.kiosk.CloseEngagement(u.ctx, u.admin, e.ID) }))
 		actions = append(actions, closeIt)
 	}
+	var team *Button
+	if e.Kind == session.KindPeerChallenge {
+		team = u.button(lang.L("Team and board"), func() { u.showTeam(e) })
+		actions = append(actions, team)
+	}
 	info := para(lang.L("Deletion date: {{.Date}}. Stakeholder groups: {{.Groups}}.", map[string]any{
 		"Date": e.DeletionDate.Local().Format(dayLayout), "Groups": strings.Join(e.StakeholderGroups, ", ")}))
 	// The keyboard opens when the reason is tapped (or with its button); the details and the
@@ -123,6 +128,9 @@ func (u *UI) showEngagement(e session.Engagement) {
 	kb := u.newKeyboardPanel(reason, info)
 	if closeIt != nil {
 		kb.aside = append(kb.aside, closeIt)
+	}
+	if team != nil {
+		kb.aside = append(kb.aside, team)
 	}
 	bottom := container.NewHBox(u.button(lang.L("Back"), u.showEngagements))
 	if !e.LegalHold {
@@ -332,6 +340,9 @@ func receiptText(r retention.Receipt) string {
 		map[string]any{"Sessions": r.Sessions, "Entries": r.Entries, "Consents": r.Consents, "Declines": r.Declines})
 	if r.SurveyResponses > 0 {
 		destroyed += " " + lang.L("And {{.N}} survey responses with the survey's keys.", map[string]any{"N": r.SurveyResponses})
+	}
+	if r.BoardRecords > 0 {
+		destroyed += " " + lang.L("Team boards: {{.N}} records (post-its, interview counts, keys, imports).", map[string]any{"N": r.BoardRecords})
 	}
 	return strings.Join([]string{
 		lang.L("{{.Why}}, {{.When}}, by {{.Who}}. Receipt {{.ID}}.", map[string]any{

@@ -20,6 +20,10 @@
 //   - A session is read whole (review.go) only by its interviewer, after their PIN ("Your
 //     sessions") or from its write-up, and never while the interview is live; leaving it seals
 //     the session again, so its key leaves memory.
+//   - The team board's screens (board.go) show items by their text and tag only: the board
+//     keeps no author, session, group or time to show. An opened board or a contribution being
+//     put together is closed by the sign-out and by the idle time-out, and its plaintext is
+//     held only in memory meanwhile.
 //   - Widgets change only on Fyne's goroutine: timer ticks and hardware events come through
 //     fyne.Do.
 //   - Every string the screens word themselves goes through fyne.io/fyne/v2/lang with the

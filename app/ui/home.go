@@ -87,6 +87,8 @@ func (u *UI) resumeLive() bool {
 }
 
 func (u *UI) signOut() {
+	u.closeBoard()
+	u.endContribution()
 	if u.signedIn != nil {
 		u.signedIn.SignOut()
 		u.signedIn = nil
@@ -169,16 +171,34 @@ func (u *UI) showInterviewerMenu() {
 		}
 		list = newPager(u.rowsPerPage(4), rows).view
 	}
-	bottom := container.NewHBox(u.button(lang.L("Sign out"), u.showHome))
-	if rs, err := s.Surveys(u.ctx); err == nil && len(rs) > 0 {
-		bottom.Add(layout.NewSpacer())
-		bottom.Add(u.button(lang.L("Survey results"), u.showSurveyList))
-	}
 	u.show("interviewer", screenIdle, container.NewBorder(
 		container.NewVBox(container.NewBorder(nil, nil, nil, u.primary(lang.L("Start a new session"), u.showSetup),
 			heading(lang.L("Hello, {{.Name}}", map[string]any{"Name": s.Name()}))), msg.Label,
 			widget.NewLabel(lang.L("Your sessions (tap one to open it)"))),
-		bottom, nil, nil, list))
+		u.interviewerBar(), nil, nil, list))
+}
+
+// interviewerBar is the signed-in interviewer's bottom bar: sign out, the results of the
+// surveys they review, and the team boards where this kiosk keeps them.
+func (u *UI) interviewerBar() fyne.CanvasObject {
+	bar := container.NewHBox(u.button(lang.L("Sign out"), u.showHome))
+	if u.signedIn == nil {
+		return bar
+	}
+	var more []fyne.CanvasObject
+	if rs, err := u.signedIn.Surveys(u.ctx); err == nil && len(rs) > 0 {
+		more = append(more, u.button(lang.L("Survey results"), u.showSurveyList))
+	}
+	if bs, err := u.signedIn.Boards(u.ctx); err == nil && (len(bs) > 0 || len(u.kiosk.BoardFiles()) > 0) {
+		more = append(more, u.button(lang.L("Team boards"), u.showBoards))
+	}
+	if len(more) > 0 {
+		bar.Add(layout.NewSpacer())
+		for _, b := range more {
+			bar.Add(b)
+		}
+	}
+	return bar
 }
 
 func stateName(s session.State) string {

@@ -343,17 +343,6 @@ func TestAdminCreatesASurvey(t *testing.T) {
 	}
 }
 
-func (h *harness) tapPrefix(prefix string) {
-	h.t.Helper()
-	for _, b := range h.buttonTexts() {
-		if strings.HasPrefix(b, prefix) {
-			h.tap(b)
-			return
-		}
-	}
-	h.t.Fatalf("screen %s: no button starting %q; buttons: %v", h.u.Screen(), prefix, h.buttonTexts())
-}
-
 // TestEveryScreenFitsTheSurveyAdmin walks the admin's survey screens at every size.
 func TestEveryScreenFitsTheSurveyAdmin(t *testing.T) {
 	fitCases(t, func(f *fit) {

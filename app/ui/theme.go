@@ -12,6 +12,8 @@ import (
 type kioskTheme struct {
 	large    bool
 	contrast bool
+	// scale enlarges the text further (0: not at all): the board on a projector (board.go).
+	scale float32
 }
 
 var _ fyne.Theme = (*kioskTheme)(nil)
@@ -54,6 +56,9 @@ func (t *kioskTheme) Size(n fyne.ThemeSizeName) float32 {
 	scale := float32(1)
 	if t.large {
 		scale = 1.25
+	}
+	if t.scale > 0 {
+		scale *= t.scale
 	}
 	switch n {
 	case theme.SizeNameText:

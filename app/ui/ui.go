@@ -81,8 +81,12 @@ type UI struct {
 
 	admin    *kiosk.Admin
 	signedIn *kiosk.SignedIn
-	kb       *Keyboard
-	stop     chan struct{}
+	// openBoard and contributing are a team board opened by a member and a contribution being
+	// put together (board.go); both are closed with the sign-out.
+	openBoard    *openBoard
+	contributing *contribution
+	kb           *Keyboard
+	stop         chan struct{}
 }
 
 // New builds the UI in win. Call Start to show the first screen.
@@ -372,6 +376,9 @@ func message(err error) string {
 		return lang.L("Type your PIN, then OK.")
 	case errors.Is(err, session.ErrStorageFull):
 		return lang.L("Not saved: the storage is full. Your words stay on screen; tell an admin.")
+	}
+	if m := boardMessage(err); m != "" {
+		return m
 	}
 	return plain(err)
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -35,6 +36,12 @@ func newJourney(tb testing.TB) *journey {
 	tb.Helper()
 	test.NewTempApp(tb)
 	env, d := kiosktest.Seeded(tb)
+	// The demo surveys, as `run --dev` seeds them: Home offers the open one. (The demo team
+	// board needs board storage, which the in-memory kiosk has not; it adds an engagement
+	// below the demo one, which moves nothing this journey taps.)
+	if err := env.Kiosk.SeedDemoSurvey(context.Background(), d.AdminCredential); err != nil {
+		tb.Fatal(err)
+	}
 	w := test.NewWindow(nil)
 	w.Resize(fyne.NewSize(800, 480))
 	tb.Cleanup(w.Close)

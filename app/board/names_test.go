@@ -1,0 +1,67 @@
+package board
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestNameCheck(t *testing.T) {
+	c := NewNameCheck([]string{"Northshire Council", "Brookside"})
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"The duty team always calls back.", nil},
+		{"I asked Dr Patel and she said no.", []string{"Dr", "Patel"}},
+		{"we told sarah twice", []string{"sarah"}},
+		{"Sarah told us twice.", []string{"Sarah"}},
+		{"Our manager will listen. Mostly.", nil},
+		{"The Brookside office is cold", []string{"Brookside"}},
+		{"northshire never writes back", []string{"northshire"}},
+		{"It started in March, before Kevin's move.", []string{"Kevin's"}},
+		{"Things got better! Then it stopped.", nil},
+	} {
+		var got []string
+		for _, s := range c.Check(tc.text) {
+			got = append(got, tc.text[s.Start:s.End])
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("Check(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestReplace(t *testing.T) {
+	c := NewNameCheck(nil)
+	text := "Ask Jenny at Millbrook about it."
+	got := Replace(text, c.Check(text))
+	if want := "Ask [name] at [name] about it."; got != want {
+		t.Fatalf("Replace = %q, want %q", got, want)
+	}
+	s := c.Check(text)
+	if got := Replace(text, s[1:]); got != "Ask Jenny at [name] about it." {
+		t.Fatalf("Replace(only the second) = %q", got)
+	}
+}
+
+func FuzzNameCheck(f *testing.F) {
+	for _, s := range []string{"I asked Dr Patel.", "sarah said: Kevin's office", "Ünïcode Ærø name", "", "..."} {
+		f.Add(s)
+	}
+	c := NewNameCheck([]string{"Northshire Council"})
+	f.Fuzz(func(t *testing.T, text string) {
+		sus := c.Check(text)
+		last := -1
+		for _, s := range sus {
+			if s.Start < 0 || s.End > len(text) || s.Start >= s.End || s.Start < last || text[s.Start:s.End] != s.Word {
+				t.Fatalf("Check(%q) gave %+v", text, s)
+			}
+			last = s.End
+		}
+		out := Replace(text, sus)
+		if len(sus) > 0 && !strings.Contains(out, NamePlaceholder) {
+			t.Fatalf("Replace(%q) = %q, no placeholder", text, out)
+		}
+	})
+}

@@ -1,0 +1,93 @@
+package board
+
+import (
+	"fmt"
+	"strconv"
+
+	"quietroom/app/report"
+)
+
+// PDF writes the presentation as a PDF in the handbook's order, under the review's title, with
+// the given fonts embedded. It says nothing the presentation does not hold: no names, dates,
+// sessions or kiosks.
+func (p Presentation) PDF(title string, f report.Fonts) ([]byte, error) {
+	d, err := report.New(title, f)
+	if err != nil {
+		return nil, err
+	}
+	d.Title(title)
+	d.Note("Peer challenge: the team's presentation of what it heard. All interview content is non-attributable.")
+
+	d.Heading("Key aim of the review")
+	if p.Aim != "" {
+		d.Paragraph(p.Aim)
+	} else {
+		d.Note("Not written.")
+	}
+
+	d.Heading("Who was interviewed")
+	iv := p.Interviewed
+	if len(iv.Groups) > 0 {
+		var rows [][]string
+		for _, g := range iv.Groups {
+			rows = append(rows, []string{g.Group, strconv.Itoa(g.Count)})
+		}
+		w := d.ContentWidth()
+		d.Table([]string{"Stakeholder group", "People"}, rows, []float64{w * 0.75, w * 0.25})
+	}
+	if iv.SmallPeople > 0 {
+		d.Paragraph(fmt.Sprintf("%d more %s in %d %s of fewer than %d people each: those groups are not shown on their own, so that nobody can be identified.",
+			iv.SmallPeople, plural(iv.SmallPeople, "person", "people"), iv.SmallGroups, plural(iv.SmallGroups, "group", "groups"), iv.Threshold))
+	}
+	d.Paragraph(fmt.Sprintf("%d %s in all.", iv.Total, plural(iv.Total, "person", "people")))
+
+	d.Heading("Methodology")
+	d.Paragraph(fmt.Sprintf("%d confidential one-to-one %s. The interview team reviewed its notes on the evening of day 1 as roses (strengths), thorns (pain points) and buds (opportunities), then grouped them into themes on day 2 and asked of each theme \"So what?\" to reach the insights below.",
+		p.Methodology.Interviews, plural(p.Methodology.Interviews, "interview", "interviews")))
+	if len(p.Methodology.QuestionSets) > 0 {
+		d.Subheading("Question sets used")
+		for _, s := range p.Methodology.QuestionSets {
+			d.Bullet(s)
+		}
+	}
+
+	d.Heading("Key themes")
+	if len(p.Themes) == 0 {
+		d.Note("No themes.")
+	}
+	for _, t := range p.Themes {
+		d.Subheading(t.Name)
+		for _, q := range t.Quotes {
+			d.Quote(q)
+		}
+	}
+
+	d.Heading("Key insights")
+	if len(p.Insights) == 0 {
+		d.Note("No insights.")
+	}
+	for i, in := range p.Insights {
+		d.Subheading(fmt.Sprintf("%d. %s", i+1, in.Statement))
+		if in.Description != "" {
+			d.Paragraph(in.Description)
+		}
+		for _, q := range in.Quotes {
+			d.Quote(q)
+		}
+	}
+
+	if len(p.Ideas) > 0 {
+		d.Heading("Solution ideas for the workshop")
+		for _, s := range p.Ideas {
+			d.Bullet(s)
+		}
+	}
+	return d.Bytes()
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
