@@ -67,7 +67,7 @@ func NewRoom(t testing.TB, name string, clock *clocktest.Clock, stick string) *R
 		t.Fatal(err)
 	}
 	r.Kiosk, err = kiosk.New(kiosk.Deps{
-		Sessions: db, Engagements: db, Interviewers: db, Settings: db, Audit: db, Integrity: db, Boards: db,
+		Sessions: db, Engagements: db, Interviewers: db, Settings: db, Audit: db, Integrity: db, Surveys: db, Boards: db,
 		Vault: v, Retention: r.Ret, Packs: packs, Light: hwtest.NewIndicator(hw.TwoColour, clock), Secret: secret,
 		Limiter:      vault.NewLimiter(db, r.Ret, vault.DefaultPolicy()),
 		AdminLimiter: vault.NewLimiter(db, r.Ret, vault.AdminPolicy()),
