@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -365,6 +364,11 @@ type kbEntry struct {
 	kb *Keyboard
 	// OnFocus runs when the field is tapped into (a screen opens its keyboard panel).
 	OnFocus func()
+	// onKey, when set, takes the keys the field gets instead of the Entry (a note editor moves
+	// between its blocks with them); onEdited hears every rune, key and shortcut once it has
+	// been handled.
+	onKey    func(*fyne.KeyEvent)
+	onEdited func()
 	// pastSpace is the text when the cursor belongs after a space that ended the text and
 	// wrapped its last row (see TypedRune); "" when it does not.
 	pastSpace string
@@ -406,12 +410,13 @@ func (e *kbEntry) TypedRune(r rune) {
 	want := e.CursorTextOffset() + 1
 	if e.afterWrappedSpace() {
 		want = utf8.RuneCountInString(e.Text) + 1
-		e.CursorRow, e.CursorColumn = math.MaxInt32, math.MaxInt32 // the end: the Entry cuts it to its last row
 		e.Entry.Append(string(r))
+		e.toEnd()
 	} else {
 		e.Entry.TypedRune(r)
 	}
 	e.notePastSpace(want)
+	e.edited()
 }
 
 // TypedKey implements fyne.Focusable, noting a physical keyboard.
@@ -424,7 +429,32 @@ func (e *kbEntry) TypedKey(k *fyne.KeyEvent) {
 		k = &fyne.KeyEvent{Name: fyne.KeyDelete}
 	}
 	e.pastSpace = ""
-	e.Entry.TypedKey(k)
+	if e.onKey != nil {
+		e.onKey(k)
+	} else {
+		e.Entry.TypedKey(k)
+	}
+	e.edited()
+}
+
+// TypedShortcut implements fyne.Shortcutable (paste, cut, select all).
+func (e *kbEntry) TypedShortcut(s fyne.Shortcut) {
+	e.pastSpace = ""
+	e.Entry.TypedShortcut(s)
+	e.edited()
+}
+
+func (e *kbEntry) edited() {
+	if e.onEdited != nil {
+		e.onEdited()
+	}
+}
+
+// toEnd puts the cursor at the end of the text (before a space that wraps the last row, which
+// the field then remembers, as after typing it).
+func (e *kbEntry) toEnd() {
+	e.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyPageDown}) // the end of the last row
+	e.notePastSpace(utf8.RuneCountInString(e.Text))
 }
 
 // afterWrappedSpace reports whether the cursor belongs after the space that ends the text,
