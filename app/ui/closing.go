@@ -25,8 +25,7 @@ func (u *UI) showClosing() {
 	saved.Truncation = fyne.TextTruncateEllipsis
 	tb := u.newTimerBar()
 	tb.update(u, u.engine.Tick())
-	answer := newKBEntry(u.kb, true)
-	answer.SetText(u.engine.ClosingAnswer())
+	answer := newNoteEditor(u.kb, u.engine.ClosingAnswer())
 	answer.SetMinRowsVisible(2)
 	answer.OnChanged = func(text string) {
 		u.touch()
@@ -36,7 +35,7 @@ func (u *UI) showClosing() {
 		}
 		saved.SetText(lang.L("Saved"))
 	}
-	u.kb.SetTarget(answer)
+	u.kb.SetTarget(answer.Field())
 
 	var follow fyne.CanvasObject = layout.NewSpacer()
 	for _, p := range info.Pack.Consent {
@@ -81,7 +80,7 @@ func (u *UI) showClosing() {
 	area := newPromptArea(container.NewVBox(question, thanks), nil, answer)
 	// The panel takes the place of the question, the thanks and the follow-up question while
 	// it is open; the question stays in view as one line in the header.
-	kb := u.newKeyboardPanel(answer, area.Objects[0], follow)
+	kb := u.newKeyboardPanel(answer.Field(), area.Objects[0], follow)
 	top, at := u.liveHeaderAt(tb, lang.L("Closing"))
 	kb.onSet = func(open bool) {
 		tb.mute(u, open)
@@ -164,10 +163,9 @@ func (u *UI) showWriteUpPage(page int) {
 	if page < len(prompts) {
 		prompt := prompts[page]
 		title = writeUpTitle(prompt)
-		entry := newKBEntry(u.kb, true)
+		entry := newNoteEditor(u.kb, u.engine.WriteUp(prompt.ID))
 		entry.SetMinRowsVisible(2)
-		field = entry
-		entry.SetText(u.engine.WriteUp(prompt.ID))
+		field = entry.Field()
 		entry.OnChanged = func(s string) {
 			u.touch()
 			if err := u.engine.SetWriteUp(u.ctx, prompt.ID, s); err != nil {
@@ -177,7 +175,7 @@ func (u *UI) showWriteUpPage(page int) {
 			msg.set(nil)
 			saved.SetText(lang.L("Saved"))
 		}
-		u.kb.SetTarget(entry)
+		u.kb.SetTarget(field)
 		body = container.NewBorder(nil, u.kb, nil, nil, entry)
 		if u.notesBeside {
 			body = u.notesBesideWriteUp(entry, title, func() { u.showWriteUpPage(page) })

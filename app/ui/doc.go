@@ -1,7 +1,7 @@
 // Package ui is the kiosk's touch screens in Fyne: the interview journey (home, interviewer
 // sign-in, session set-up, the interviewee's preamble and consent, questions, closing, write-up,
 // seal) and the admin screens, with the kiosk's own widgets (PIN pad, on-screen keyboard,
-// signature pad) and theme (larger text, high contrast).
+// signature pad, the note editor for long notes) and theme (larger text, high contrast).
 //
 // It renders what app/kiosk and the session engine return and never decides a rule: every
 // step goes through them, and their errors are shown in plain words. It imports only

@@ -228,9 +228,9 @@ func (f *fit) interview(p *protocol.Pack, first bool) {
 			f.tap("Keyboard")
 			if first {
 				// Long text is slow to lay out: once a walk is enough.
-				f.entry().SetText(longNote)
+				f.note().SetText(longNote)
 				f.check(where + " with a 2,000-word note")
-				f.entry().SetText("")
+				f.note().SetText("")
 			}
 		}
 		if i < len(topics)-1 {
@@ -275,7 +275,7 @@ func (f *fit) interview(p *protocol.Pack, first bool) {
 	f.check(p.ID + ": closing with the keyboard open")
 	f.tap("Keyboard")
 	if first {
-		f.entry().SetText(longNote)
+		f.note().SetText(longNote)
 		f.check(p.ID + ": closing with a 2,000-word answer")
 	}
 	f.tap("Interviewee has left: write-up")
@@ -287,7 +287,7 @@ func (f *fit) interview(p *protocol.Pack, first bool) {
 			break
 		}
 		if first {
-			f.entry().SetText(longNote)
+			f.note().SetText(longNote)
 			f.check(where + " with 2,000 words")
 		}
 		f.tap("Next")

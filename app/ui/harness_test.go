@@ -62,6 +62,19 @@ func (h *harness) entry() *kbEntry {
 	return last
 }
 
+// note is the screen's note editor (the questions' notes, the closing answer, a write-up
+// answer).
+func (h *harness) note() *noteEditor {
+	h.t.Helper()
+	for _, o := range h.objects() {
+		if e, ok := o.(*noteEditor); ok {
+			return e
+		}
+	}
+	h.t.Fatalf("screen %s has no note editor", h.u.Screen())
+	return nil
+}
+
 func (h *harness) buttons() []*widget.Button {
 	var out []*widget.Button
 	for _, o := range h.objects() {

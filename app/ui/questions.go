@@ -198,9 +198,8 @@ func (u *UI) showQuestions() {
 	tb := u.newTimerBar()
 	tb.update(u, u.engine.Tick())
 
-	notes := newKBEntry(u.kb, true)
+	notes := newNoteEditor(u.kb, u.engine.Note(topic.ID))
 	notes.SetPlaceHolder(lang.L("Notes"))
-	notes.SetText(u.engine.Note(topic.ID))
 	notes.SetMinRowsVisible(3)
 	notes.OnChanged = func(text string) {
 		u.touch()
@@ -296,7 +295,7 @@ func (u *UI) showQuestions() {
 	// The keyboard takes the lower half: the question, the topic list, the time hint and the
 	// navigation step aside while it is open, so the notes stay in view at 800x480; the
 	// question stays in view as one line in the header, above the notes.
-	kb := u.newKeyboardPanel(notes, prompt, fixed, navRow, side)
+	kb := u.newKeyboardPanel(notes.Field(), prompt, fixed, navRow, side)
 	top, at := u.liveHeaderAt(tb, lang.L("Topic {{.N}} of {{.Total}}", map[string]any{"N": idx + 1, "Total": len(topics)}))
 	kb.onSet = func(open bool) {
 		tb.mute(u, open)

@@ -3,6 +3,8 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -362,6 +364,14 @@ type kbEntry struct {
 	kb *Keyboard
 	// OnFocus runs when the field is tapped into (a screen opens its keyboard panel).
 	OnFocus func()
+	// onKey, when set, takes the keys the field gets instead of the Entry (a note editor moves
+	// between its blocks with them); onEdited hears every rune, key and shortcut once it has
+	// been handled.
+	onKey    func(*fyne.KeyEvent)
+	onEdited func()
+	// pastSpace is the text when the cursor belongs after a space that ended the text and
+	// wrapped its last row (see TypedRune); "" when it does not.
+	pastSpace string
 }
 
 func newKBEntry(kb *Keyboard, multi bool) *kbEntry {
@@ -386,11 +396,27 @@ func (e *kbEntry) FocusGained() {
 }
 
 // TypedRune implements fyne.Focusable, noting a physical keyboard.
+//
+// The Entry keeps its cursor as a row and a column of the wrapped text, and word wrapping
+// leaves out the space where a row breaks. A space typed at the end of the text that wraps
+// the last row therefore has no row after it for the cursor, and the Entry puts the cursor
+// back before the space: the next letter went in before the space ("team l" became
+// "teaml "). That happens wherever a row fills up, so most often with the larger text. The
+// field remembers that the cursor belongs after the space and types the next rune there.
 func (e *kbEntry) TypedRune(r rune) {
 	if e.kb != nil {
 		e.kb.physicalKey()
 	}
-	e.Entry.TypedRune(r)
+	want := e.CursorTextOffset() + 1
+	if e.afterWrappedSpace() {
+		want = utf8.RuneCountInString(e.Text) + 1
+		e.Entry.Append(string(r))
+		e.toEnd()
+	} else {
+		e.Entry.TypedRune(r)
+	}
+	e.notePastSpace(want)
+	e.edited()
 }
 
 // TypedKey implements fyne.Focusable, noting a physical keyboard.
@@ -398,7 +424,53 @@ func (e *kbEntry) TypedKey(k *fyne.KeyEvent) {
 	if e.kb != nil {
 		e.kb.physicalKey()
 	}
-	e.Entry.TypedKey(k)
+	if k.Name == fyne.KeyBackspace && e.afterWrappedSpace() {
+		// The cursor shows before the space it belongs after: erase that space.
+		k = &fyne.KeyEvent{Name: fyne.KeyDelete}
+	}
+	e.pastSpace = ""
+	if e.onKey != nil {
+		e.onKey(k)
+	} else {
+		e.Entry.TypedKey(k)
+	}
+	e.edited()
+}
+
+// TypedShortcut implements fyne.Shortcutable (paste, cut, select all).
+func (e *kbEntry) TypedShortcut(s fyne.Shortcut) {
+	e.pastSpace = ""
+	e.Entry.TypedShortcut(s)
+	e.edited()
+}
+
+func (e *kbEntry) edited() {
+	if e.onEdited != nil {
+		e.onEdited()
+	}
+}
+
+// toEnd puts the cursor at the end of the text (before a space that wraps the last row, which
+// the field then remembers, as after typing it).
+func (e *kbEntry) toEnd() {
+	e.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyPageDown}) // the end of the last row
+	e.notePastSpace(utf8.RuneCountInString(e.Text))
+}
+
+// afterWrappedSpace reports whether the cursor belongs after the space that ends the text,
+// where the Entry cannot show it.
+func (e *kbEntry) afterWrappedSpace() bool {
+	return e.pastSpace != "" && e.pastSpace == e.Text && e.CursorTextOffset() == utf8.RuneCountInString(e.Text)-1
+}
+
+// notePastSpace records a cursor the Entry put back before the space that ends the text, where
+// the key typed wanted it (a rune offset).
+func (e *kbEntry) notePastSpace(want int) {
+	e.pastSpace = ""
+	n := utf8.RuneCountInString(e.Text)
+	if last, _ := utf8.DecodeLastRuneInString(e.Text); want == n && unicode.IsSpace(last) && last != '\n' && e.CursorTextOffset() == n-1 {
+		e.pastSpace = e.Text
+	}
 }
 
 // pager shows rows a page at a time with large previous/next buttons: touch screens here have
