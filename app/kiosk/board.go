@@ -715,52 +715,6 @@ func (s *SignedIn) ExportBundle(ctx context.Context, engagementID, dir string) (
 	return path, len(recs), err
 }
 
-// StickFolders lists the folders a board file can be written to. With the default import
-// folders these are the USB sticks mounted under them (/media/<user>/<stick>, /run/media/...,
-// /mnt/<stick>): a folder on another device than the one it sits in, so that nothing is ever
-// written to the kiosk's own card when no stick is plugged in. Import folders given in
-// Options.ImportDirs (tests, a development run) are taken as sticks themselves.
-func (k *Kiosk) StickFolders() []string {
-	if k.explicitImports {
-		var out []string
-		for _, root := range k.imports {
-			if st, err := os.Stat(root); err == nil && st.IsDir() {
-				out = append(out, root)
-			}
-		}
-		return out
-	}
-	var out []string
-	for _, root := range k.imports {
-		out = append(out, mounted(root, 2)...)
-	}
-	return out
-}
-
-// mounted lists the folders up to depth levels below dir that are mount points.
-func mounted(dir string, depth int) []string {
-	if depth == 0 {
-		return nil
-	}
-	des, err := os.ReadDir(dir)
-	if err != nil {
-		return nil
-	}
-	var out []string
-	for _, de := range des {
-		if !de.IsDir() || strings.HasPrefix(de.Name(), ".") {
-			continue
-		}
-		p := filepath.Join(dir, de.Name())
-		if isMountPoint(p) {
-			out = append(out, p)
-			continue
-		}
-		out = append(out, mounted(p, depth-1)...)
-	}
-	return out
-}
-
 func findFiles(roots []string, ext string) []string {
 	var out []string
 	for _, root := range roots {

@@ -81,7 +81,7 @@
 // exports its public part (Board.ExportPublic) and imports bundles whole or not at all
 // (Board.ImportBundles); a board kept elsewhere is linked (SignedIn.LinkBoard) and this kiosk's
 // contributions leave as one bundle (SignedIn.ExportBundle). Board files are written only to a
-// mounted stick (StickFolders), under a temporary name and then renamed.
+// mounted stick (Sticks), under a temporary name and then renamed.
 //
 // The audit log holds ids and counts of these actions, with the role "interviewer" and never
 // which member. One link remains: an interview record's id is derived from the board's public

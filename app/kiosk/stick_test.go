@@ -6,9 +6,9 @@ import (
 	"testing"
 )
 
-// TestStickFoldersOnlyMounted: with the default import folders, a folder on the same device as
+// TestSticksOnlyMounted: with the default import folders, a folder on the same device as
 // the one it sits in (the kiosk's own card, no stick plugged in) is never offered for writing.
-func TestStickFoldersOnlyMounted(t *testing.T) {
+func TestSticksOnlyMounted(t *testing.T) {
 	root := t.TempDir()
 	for _, d := range []string{"pi/STICK", "pi/other", "empty"} {
 		if err := os.MkdirAll(filepath.Join(root, d), 0o700); err != nil {
@@ -19,11 +19,11 @@ func TestStickFoldersOnlyMounted(t *testing.T) {
 		t.Fatalf("mounted(%s) = %v, want none: no stick is mounted there", root, got)
 	}
 	k := &Kiosk{imports: []string{root}}
-	if got := k.StickFolders(); len(got) != 0 {
-		t.Fatalf("StickFolders() = %v, want none", got)
+	if got := k.Sticks(); len(got) != 0 {
+		t.Fatalf("Sticks() = %v, want none", got)
 	}
 	k.explicitImports = true
-	if got := k.StickFolders(); len(got) != 1 || got[0] != root {
-		t.Fatalf("StickFolders() with explicit import folders = %v, want [%s]", got, root)
+	if got := k.Sticks(); len(got) != 1 || got[0] != root {
+		t.Fatalf("Sticks() with explicit import folders = %v, want [%s]", got, root)
 	}
 }

@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"syscall"
 	"time"
 
 	"quietroom/app/protocol"
@@ -319,47 +318,6 @@ func (s *SignedIn) SurveyResults(ctx context.Context, engagementID string) (*Sur
 		return nil, fmt.Errorf("%w (%w)", ErrNotAudited, err)
 	}
 	return out, nil
-}
-
-// Sticks are the folders an export may be written to: Options.ExportDirs when set, otherwise
-// the mount points (a USB stick) at most two folders below Options.ImportDirs.
-func (k *Kiosk) Sticks() []string {
-	if k.exports != nil {
-		var out []string
-		for _, d := range k.exports {
-			if fi, err := os.Stat(d); err == nil && fi.IsDir() {
-				out = append(out, d)
-			}
-		}
-		return out
-	}
-	var out []string
-	for _, root := range k.imports {
-		for _, pattern := range []string{"*", "*/*"} {
-			dirs, _ := filepath.Glob(filepath.Join(root, pattern))
-			for _, d := range dirs {
-				if mountPoint(d) {
-					out = append(out, d)
-				}
-			}
-		}
-	}
-	return out
-}
-
-// mountPoint reports whether dir is a folder on another file system than its parent's.
-func mountPoint(dir string) bool {
-	fi, err := os.Stat(dir)
-	if err != nil || !fi.IsDir() {
-		return false
-	}
-	pi, err := os.Stat(filepath.Dir(dir))
-	if err != nil {
-		return false
-	}
-	a, ok1 := fi.Sys().(*syscall.Stat_t)
-	b, ok2 := pi.Sys().(*syscall.Stat_t)
-	return ok1 && ok2 && a.Dev != b.Dev
 }
 
 // ExportSurveyResults writes a survey's results, never a response, to the stick at dir: a PDF

@@ -148,7 +148,7 @@ func (u *UI) showBoardMenu(b kiosk.BoardSummary) {
 		}))
 	default:
 		actions = append(actions, contribute, u.button(lang.L("Export this room's contributions to the USB stick"), func() {
-			dirs := u.kiosk.StickFolders()
+			dirs := u.kiosk.Sticks()
 			if len(dirs) == 0 {
 				msg.set(kiosk.ErrNoStick)
 				return
@@ -1002,7 +1002,7 @@ func (u *UI) showExportPIN(m kiosk.TeamMember) {
 	ob := u.openBoard
 	msg := newErrorLabel()
 	pad := NewPinPad(func(pin string) {
-		dirs := u.kiosk.StickFolders()
+		dirs := u.kiosk.Sticks()
 		if len(dirs) == 0 {
 			msg.set(kiosk.ErrNoStick)
 			return
@@ -1071,7 +1071,7 @@ func (u *UI) showBoardStick() {
 	msg := newErrorLabel()
 	results := container.NewVBox()
 	export := u.button(lang.L("Save the board's file for the other rooms"), func() {
-		dirs := u.kiosk.StickFolders()
+		dirs := u.kiosk.Sticks()
 		if len(dirs) == 0 {
 			msg.set(kiosk.ErrNoStick)
 			return

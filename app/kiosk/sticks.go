@@ -1,0 +1,58 @@
+package kiosk
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Sticks lists the folders a file may be written to for taking away (a survey's results, a
+// board's public part or bundle, a presentation, a panel's record): the USB sticks mounted at
+// most two folders below the import folders (/media/<user>/<stick>, /run/media/..., /mnt/<stick>),
+// each a folder on another device than the one it sits in, so that nothing is ever written to
+// the kiosk's own card when no stick is plugged in. Folders given in Options.ExportDirs, or
+// else import folders given in Options.ImportDirs (tests, a development run), are taken as
+// sticks themselves when they exist.
+func (k *Kiosk) Sticks() []string {
+	given := k.exports
+	if given == nil && k.explicitImports {
+		given = k.imports
+	}
+	var out []string
+	if given != nil {
+		for _, d := range given {
+			if fi, err := os.Stat(d); err == nil && fi.IsDir() {
+				out = append(out, d)
+			}
+		}
+		return out
+	}
+	for _, root := range k.imports {
+		out = append(out, mounted(root, 2)...)
+	}
+	return out
+}
+
+// mounted lists the folders up to depth levels below dir that are mount points.
+func mounted(dir string, depth int) []string {
+	if depth == 0 {
+		return nil
+	}
+	des, err := os.ReadDir(dir)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, de := range des {
+		if !de.IsDir() || strings.HasPrefix(de.Name(), ".") {
+			continue
+		}
+		p := filepath.Join(dir, de.Name())
+		if isMountPoint(p) {
+			out = append(out, p)
+			continue
+		}
+		out = append(out, mounted(p, depth-1)...)
+	}
+	return out
+}
