@@ -345,7 +345,7 @@ func (r *Retention) destroy(ctx context.Context, scope Scope, actor Role, at tim
 	if err != nil {
 		return Receipt{}, fmt.Errorf("%s: %w", scope.Kind, err)
 	}
-	if scope.Kind == KindPurge && rec.Sessions == 0 {
+	if scope.Kind == KindPurge && rec.Sessions == 0 && rec.RowsDeleted == 0 {
 		return rec, nil
 	}
 	rec, err = r.finish(ctx, rec, keys)

@@ -18,8 +18,10 @@ var _ retention.Storage = (*DB)(nil)
 // NextDeletion returns the earliest deletion date of a session whose engagement is not on hold.
 func (d *DB) NextDeletion(ctx context.Context) (time.Time, bool, error) {
 	var next sql.NullInt64
-	err := d.db.QueryRowContext(ctx, `SELECT min(s.deletion_at) FROM sessions s
-		JOIN engagements e ON e.id = s.engagement_id WHERE e.legal_hold = 0`).Scan(&next)
+	err := d.db.QueryRowContext(ctx, `SELECT min(at) FROM (
+		SELECT min(s.deletion_at) AS at FROM sessions s JOIN engagements e ON e.id = s.engagement_id WHERE e.legal_hold = 0
+		UNION ALL
+		SELECT min(e.deletion_at) FROM panel_recruitments p JOIN engagements e ON e.id = p.engagement_id WHERE e.legal_hold = 0)`).Scan(&next)
 	if err != nil {
 		return time.Time{}, false, fmt.Errorf("next deletion: %w", err)
 	}
@@ -111,8 +113,19 @@ func (d *DB) Erase(ctx context.Context, scope retention.Scope, rec retention.Rec
 		}
 		rec.SessionIDs = ids
 		rec.Sessions = len(ids)
+		panelKeys, panelEngs, panelRows, err := erasePanels(ctx, t, scope)
+		if err != nil {
+			return err
+		}
+		keys = append(keys, panelKeys...)
+		for _, eid := range panelEngs {
+			if !engs[eid] {
+				engs[eid] = true
+				rec.EngagementIDs = append(rec.EngagementIDs, eid)
+			}
+		}
 		rec.KeysDestroyed = len(keys)
-		if scope.Kind == retention.KindPurge && len(ids) == 0 {
+		if scope.Kind == retention.KindPurge && len(ids) == 0 && panelRows == 0 {
 			return nil
 		}
 		idsJSON, err := json.Marshal(nonNil(ids))
@@ -137,7 +150,7 @@ func (d *DB) Erase(ctx context.Context, scope retention.Scope, rec retention.Rec
 		if _, err = del(`DELETE FROM sessions WHERE id`+in, string(idsJSON)); err != nil {
 			return err
 		}
-		rec.RowsDeleted = rec.Entries + rec.Consents + rec.Sessions
+		rec.RowsDeleted = rec.Entries + rec.Consents + rec.Sessions + panelRows
 		switch scope.Kind {
 		case retention.KindWipeEngagement:
 			if err := t.QueryRowContext(ctx, `SELECT coalesce(sum(count), 0) FROM decline_counts WHERE engagement_id = ?`, scope.EngagementID).Scan(&rec.Declines); err != nil {
@@ -366,5 +379,10 @@ func (d *DB) RecordsRemaining(ctx context.Context, sessionIDs, engagementIDs []s
 	if err != nil {
 		return 0, fmt.Errorf("check deleted rows: %w", err)
 	}
+	p, err := panelRowsRemaining(ctx, d.db, string(e))
+	if err != nil {
+		return 0, fmt.Errorf("check deleted rows: %w", err)
+	}
+	n += p
 	return n, nil
 }
