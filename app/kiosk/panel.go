@@ -665,3 +665,79 @@ func (k *Kiosk) confirmPIN(ctx context.Context, interviewerID string, pin []byte
 	s.SignOut()
 	return nil
 }
+
+// PanelLobby is what the kiosk shows between members, with nobody signed in: the members by
+// name and who has submitted for which candidate number. No content.
+type PanelLobby struct {
+	EngagementID string
+	Title        string
+	Members      []session.Interviewer // without key slots
+	// Submitted lists, by candidate number, the members who have submitted.
+	Submitted map[string][]string
+	Decided   bool
+}
+
+// PanelLobby returns the lobby of a recruitment's panel.
+func (k *Kiosk) PanelLobby(ctx context.Context, engagementID string) (PanelLobby, error) {
+	if k.d.Panels == nil {
+		return PanelLobby{}, ErrPanelsUnavailable
+	}
+	st, err := k.d.Panels.Panel(ctx, engagementID)
+	if errors.Is(err, session.ErrNotFound) {
+		return PanelLobby{}, ErrNoPanel
+	}
+	if err != nil {
+		return PanelLobby{}, err
+	}
+	l := PanelLobby{EngagementID: engagementID, Submitted: map[string][]string{}, Decided: !st.DecidedAt.IsZero()}
+	if e, err := k.d.Engagements.Engagements(ctx); err == nil {
+		for _, x := range e {
+			if x.ID == engagementID {
+				l.Title = x.Title
+			}
+		}
+	}
+	ivs, err := k.Interviewers(ctx)
+	if err != nil {
+		return PanelLobby{}, err
+	}
+	for _, iv := range ivs {
+		if _, ok := st.MemberKeys[iv.ID]; ok {
+			l.Members = append(l.Members, iv)
+		}
+	}
+	for _, s := range st.Submissions {
+		l.Submitted[s.Candidate] = append(l.Submitted[s.Candidate], s.MemberID)
+	}
+	return l, nil
+}
+
+// ConfirmPIN checks this member's PIN again (the chair taking the screen back from a
+// candidate), under the rate limit.
+func (p *PanelMember) ConfirmPIN(ctx context.Context, pin []byte) error {
+	if len(pin) == 0 {
+		return ErrNoPIN
+	}
+	return p.k.confirmPIN(ctx, p.id, pin)
+}
+
+// CandidateConsent is a candidate's consent choices as given on the kiosk before their
+// interview, with the hash of the text they were shown.
+type CandidateConsent struct {
+	Choices  map[string]bool
+	TextHash string
+}
+
+// RecordConsent stores a candidate's consent, sealed to the recruitment, before StartInterview.
+func (p *PanelMember) RecordConsent(ctx context.Context, number string, c CandidateConsent) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.rec == nil {
+		return ErrSignedOut
+	}
+	cand, ok := p.rec.Candidate(number)
+	if !ok {
+		return fmt.Errorf("%w: candidate number: add the candidate first", panel.ErrInvalid)
+	}
+	return p.putRecord(ctx, "consent|"+cand.Number, c)
+}

@@ -256,18 +256,15 @@ func CheckCandidateNumber(n string) (string, error) {
 	if len(n) > MaxCandidateLen {
 		return "", invalid("candidate number", fmt.Sprintf("use at most %d characters", MaxCandidateLen))
 	}
-	digit := false
+	if !strings.ContainsAny(n, "0123456789") {
+		return "", invalid("candidate number", "a candidate number has digits: type the number, never the name")
+	}
 	for _, c := range n {
 		switch {
-		case c >= '0' && c <= '9':
-			digit = true
-		case c >= 'A' && c <= 'Z', c >= 'a' && c <= 'z', c == '-', c == '/':
+		case c >= '0' && c <= '9', c >= 'A' && c <= 'Z', c >= 'a' && c <= 'z', c == '-', c == '/':
 		default:
 			return "", invalid("candidate number", "use letters, digits, - and / only")
 		}
-	}
-	if !digit {
-		return "", invalid("candidate number", "a candidate number has digits: type the number, never the name")
 	}
 	return strings.ToUpper(n), nil
 }

@@ -82,6 +82,7 @@ func (u *UI) resumeLive() bool {
 }
 
 func (u *UI) signOut() {
+	u.closePanel()
 	if u.signedIn != nil {
 		u.signedIn.SignOut()
 		u.signedIn = nil
@@ -165,7 +166,7 @@ func (u *UI) showInterviewerMenu() {
 		list = newPager(u.rowsPerPage(4), rows).view
 	}
 	u.show("interviewer", screenIdle, container.NewBorder(
-		container.NewVBox(container.NewBorder(nil, nil, nil, u.primary(lang.L("Start a new session"), u.showSetup),
+		container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(u.button(lang.L("Recruitment panels"), u.showPanels), u.primary(lang.L("Start a new session"), u.showSetup)),
 			heading(lang.L("Hello, {{.Name}}", map[string]any{"Name": s.Name()}))), msg.Label,
 			widget.NewLabel(lang.L("Your sessions (tap one to open it)"))),
 		container.NewHBox(u.button(lang.L("Sign out"), u.showHome)), nil, nil, list))

@@ -81,8 +81,10 @@ type UI struct {
 
 	admin    *kiosk.Admin
 	signedIn *kiosk.SignedIn
-	kb       *Keyboard
-	stop     chan struct{}
+	// panel is the signed-in panel member's open recruitment (panel.go).
+	panel *kiosk.PanelMember
+	kb    *Keyboard
+	stop  chan struct{}
 }
 
 // New builds the UI in win. Call Start to show the first screen.
