@@ -13,6 +13,8 @@ type Grid struct {
 	Candidates []GridCandidate
 	// Complete: every interviewed candidate is in the grid and every candidate was interviewed.
 	Complete bool
+	// DisagreeAt is the spread at which a question is flagged.
+	DisagreeAt int
 }
 
 // GridCandidate is one candidate's rows.
@@ -51,7 +53,7 @@ func (r *Recruitment) GridFor(viewer string) (Grid, error) {
 	if _, err := r.Member(viewer); err != nil {
 		return Grid{}, err
 	}
-	g := Grid{Questions: r.Questions, Complete: len(r.Candidates) > 0}
+	g := Grid{Questions: r.Questions, Complete: len(r.Candidates) > 0, DisagreeAt: r.Disagreement()}
 	for _, m := range r.Members {
 		g.Members = append(g.Members, m.ID)
 	}

@@ -127,10 +127,12 @@ func (u *UI) showPanelNew(f *panelForm) {
 		f.title, f.band = title.Text, band.Text
 		u.showPanelMembers(f)
 	})
-	u.show("panel-new", screenIdle, container.NewBorder(
-		container.NewVBox(subheading(lang.L("The post (a job, never a person's name)")), para(f.eng.Title)),
+	head := widget.NewLabel(lang.L("{{.Title}}: the post (a job, never a person's name)", map[string]any{"Title": f.eng.Title}))
+	head.TextStyle.Bold = true
+	head.Truncation = fyne.TextTruncateEllipsis
+	u.show("panel-new", screenIdle, container.NewBorder(head,
 		container.NewVBox(container.NewHBox(u.button(lang.L("Back"), u.showPanels), layout.NewSpacer(), next), u.kb),
-		nil, nil, container.NewVBox(title, band)))
+		nil, nil, container.NewGridWithColumns(2, title, band)))
 }
 
 // showPanelMembers is step 2: who is on the panel, in which roles.
@@ -146,7 +148,7 @@ func (u *UI) showPanelMembers(f *panelForm) {
 		if iv.Disabled {
 			continue
 		}
-		checks := container.NewHBox()
+		checks := container.NewGridWithColumns(2)
 		for _, r := range panel.Roles() {
 			c := widget.NewCheck(roleName(r), func(on bool) {
 				u.touch()
@@ -185,7 +187,7 @@ func (u *UI) showPanelMembers(f *panelForm) {
 	u.show("panel-members", screenIdle, container.NewBorder(
 		container.NewVBox(subheading(lang.L("Who is on the panel? At least three people.")), msg.Label),
 		container.NewHBox(u.button(lang.L("Back"), func() { u.showPanelNew(f) }), layout.NewSpacer(), create),
-		nil, nil, newPager(max(2, u.rowsPerPage(4)/2), rows).view))
+		nil, nil, newPager(max(1, u.rowsPerPage(4)/2), rows).view))
 }
 
 // view runs fn on the signed-in member's recruitment; false when there is none (Home shown).
@@ -268,27 +270,30 @@ func (u *UI) showPanelHome() {
 	if !frozen {
 		add(lang.L("Add my own question"), true, u.showPanelOwnQuestion)
 	}
-	add(lang.L("Confirmation of understanding"), true, u.showConfirmPoints)
+	add(lang.L("Confirmation sheet"), true, u.showConfirmPoints)
 	add(lang.L("Score a candidate"), len(r.Interviewed()) > 0, u.showPanelScorePick)
 	add(lang.L("Scores of the panel"), true, func() { u.showPanelGrid(0) })
 	if me.Has(panel.RoleAppointingOfficer) {
 		add(lang.L("Record the decision"), allScored && !decided, u.showPanelDecision)
 	}
 	_ = partner
+	cols := 3
+	if u.theme.large && u.win.Canvas().Size().Width < 1000 {
+		cols = 2
+	}
 	lines := container.NewVBox()
 	for _, s := range status {
-		l := widget.NewLabel(s)
-		l.Truncation = fyne.TextTruncateEllipsis
-		lines.Add(l)
+		lines.Add(para(s))
 	}
 	head := heading(lang.L("{{.Title}}, {{.Band}}", map[string]any{"Title": r.Post.Title, "Band": r.Post.Band}))
-	who := widget.NewLabel(lang.L("{{.Name}}: {{.Roles}}", map[string]any{"Name": pm.Name(), "Roles": rolesText(me)}))
-	who.Truncation = fyne.TextTruncateEllipsis
+	// Who is signed in heads the status lines, which scroll: the actions keep their room.
+	lines.Objects = append([]fyne.CanvasObject{para(lang.L("{{.Name}}: {{.Roles}}", map[string]any{"Name": pm.Name(), "Roles": rolesText(me)}))}, lines.Objects...)
 	u.show("panel-home", screenIdle, container.NewBorder(
-		container.NewVBox(head, who, msg.Label),
+		container.NewVBox(head, msg.Label),
 		container.NewHBox(u.button(lang.L("Sign out"), func() { u.closePanel(); u.showPanelLobby(engID, "") })),
 		nil, nil,
-		container.NewBorder(nil, nil, nil, nil, container.NewVBox(lines, container.NewGridWithColumns(3, actions...)))))
+		// The actions keep their room; the status lines scroll in what is left.
+		container.NewBorder(nil, container.NewGridWithColumns(cols, actions...), nil, nil, newTouchScroll(lines))))
 }
 
 // showPanelScale sets the organisation's scoring scale: its range and a label per score.
@@ -349,7 +354,7 @@ func (u *UI) showPanelScale() {
 	u.show("panel-scale", screenIdle, container.NewBorder(
 		container.NewVBox(subheading(lang.L("Scoring scale: tap a score to label it")), controls, msg.Label),
 		container.NewHBox(u.button(lang.L("Back"), u.showPanelHome)), nil, nil,
-		newPager(max(3, u.rowsPerPage(4)-1), rows).view))
+		newPager(max(2, u.rowsPerPage(4)-1), rows).view))
 }
 
 func labelOf(s panel.Scale, v int) string {
@@ -494,7 +499,7 @@ func (u *UI) showPanelPackQuestions() {
 			if err != nil || slices.ContainsFunc(qs, func(x panel.Question) bool { return x.ID == q.ID }) {
 				continue
 			}
-			b := u.button(u.rowText(t.Question), func() {
+			b := u.button(cutToWidth(t.Question, u.win.Canvas().Size().Width-200), func() {
 				q.AskedBy = u.panel.ID()
 				if err := u.panel.SetQuestions(u.ctx, append(slices.Clone(qs), q)); err != nil {
 					msg.set(err)
@@ -760,8 +765,13 @@ func (u *UI) showConfirmSheet() {
 		body.Add(para(lang.L("I can confirm that {{.Name}} has completed this guide to interviews on {{.Date}}.", map[string]any{
 			"Name": c.PartnerName, "Date": c.At.Local().Format("2 January 2006")})))
 		sign := func(role, name string, sig []byte) fyne.CanvasObject {
-			return container.NewBorder(nil, nil, container.NewVBox(widget.NewLabel(role), widget.NewLabel(lang.L("Print name: {{.Name}}", map[string]any{"Name": name})),
-				widget.NewLabel(lang.L("Date: {{.Date}}", map[string]any{"Date": c.At.Local().Format("2 January 2006")}))), nil, signatureView(sig))
+			r := widget.NewLabel(role)
+			r.TextStyle.Bold = true
+			r.Truncation = fyne.TextTruncateEllipsis
+			n := widget.NewLabel(lang.L("Print name: {{.Name}}", map[string]any{"Name": name}))
+			n.Truncation = fyne.TextTruncateEllipsis
+			return container.NewVBox(r, container.NewHBox(signatureView(sig)), n,
+				widget.NewLabel(lang.L("Date: {{.Date}}", map[string]any{"Date": c.At.Local().Format("2 January 2006")})))
 		}
 		body.Add(container.NewGridWithColumns(2,
 			sign(lang.L("Staff member signature"), c.StaffName, c.StaffSignature),
@@ -1201,7 +1211,7 @@ func (u *UI) showPanelScore(number string, i int) {
 		}
 		scoreRows = append(scoreRows, b)
 	}
-	noAnswer := widget.NewCheck(lang.L("No answer (the candidate did not answer; still give a score)"), nil)
+	noAnswer := widget.NewCheck(lang.L("No answer (still give a score)"), nil)
 	noAnswer.Checked = mark.NoAnswer
 	noAnswer.OnChanged = func(on bool) {
 		u.touch()
@@ -1247,7 +1257,7 @@ func (u *UI) showPanelScore(number string, i int) {
 	head := container.NewBorder(nil, nil, nil, status.Label, widget.NewLabel(lang.L("Candidate {{.N}} · your scores · question {{.I}} of {{.Total}}", map[string]any{"N": number, "I": i + 1, "Total": len(qs)})))
 	u.show("panel-score", screenIdle, container.NewBorder(
 		container.NewVBox(head, question),
-		container.NewVBox(reason, container.NewHBox(prev, noAnswer, layout.NewSpacer(), kb.toggle, next), kb.box),
+		container.NewVBox(container.NewBorder(nil, nil, nil, noAnswer, reason), container.NewHBox(prev, layout.NewSpacer(), kb.toggle, next), kb.box),
 		nil, nil, newTouchScroll(scores)))
 	kb.arm()
 }
@@ -1395,7 +1405,7 @@ func (u *UI) showPanelGrid(page int) {
 	nav.Add(next)
 	flag := lang.L("No big disagreement.")
 	if c.Flagged > 0 {
-		flag = lang.L("{{.N}} question(s) with scores {{.Spread}} or more apart: discuss them.", map[string]any{"N": c.Flagged, "Spread": 2})
+		flag = lang.L("{{.N}} question(s) with scores {{.Spread}} or more apart: discuss them.", map[string]any{"N": c.Flagged, "Spread": g.DisagreeAt})
 	}
 	status := lang.L("Candidate {{.N}}", map[string]any{"N": c.Number})
 	if !g.Complete {
@@ -1446,7 +1456,8 @@ func (u *UI) showPanelDecision() {
 	reasons := newKBEntry(u.kb, true)
 	reasons.SetPlaceHolder(lang.L("The reasons for the decision"))
 	reasons.SetMinRowsVisible(2)
-	kb := u.newKeyboardPanel(reasons, row)
+	title := subheading(lang.L("The decision"))
+	kb := u.newKeyboardPanel(reasons, row, title)
 	next := u.primary(lang.L("Confirm with my PIN"), func() {
 		if selected == "?" {
 			msg.SetText(lang.L("Choose the selected candidate, or no appointment."))
@@ -1459,7 +1470,7 @@ func (u *UI) showPanelDecision() {
 		u.showPanelDecisionPIN(selected, reasons.Text)
 	})
 	u.show("panel-decision", screenIdle, container.NewBorder(
-		container.NewVBox(subheading(lang.L("The decision")), chosen, msg.Label),
+		container.NewVBox(title, chosen, msg.Label),
 		container.NewVBox(container.NewHBox(u.button(lang.L("Back"), u.showPanelHome), layout.NewSpacer(), kb.toggle, next), kb.box),
 		nil, nil, container.NewVBox(newTouchScroll(row), reasons)))
 	kb.arm()

@@ -258,7 +258,7 @@ func (r *panelRun) setUp() {
 	r.tap("Save")
 	r.wantScreen("panel-questions")
 	r.tap("Back")
-	r.tap("Confirmation of understanding")
+	r.tap("Confirmation sheet")
 	for r.u.Screen() == "panel-confirm-points" && contains(r.buttonTexts(), "Next") {
 		r.see("confirmation: key points")
 		r.tap("Next")
@@ -445,4 +445,71 @@ func TestPanelJourney(t *testing.T) {
 			t.Errorf("decision = %+v, want candidate 101", rec.Decision)
 		}
 	})
+}
+
+// TestEveryPanelScreenFits walks the whole panel at every screen size, with larger text off
+// and on: every screen from the set-up to the decision must fit.
+func TestEveryPanelScreenFits(t *testing.T) {
+	for _, size := range screenSizes {
+		for _, large := range []bool{false, true} {
+			t.Run(goldenSize(size)+map[bool]string{false: "", true: "/large"}[large], func(t *testing.T) {
+				var r *panelRun
+				f := startFit(t, size, large, func(t *testing.T) *harness {
+					r = newPanelRun(t, size)
+					return r.harness
+				})
+				r.check = func(where string) { t.Helper(); f.check(where) }
+				r.setUp()
+				chair, staff, carer := r.seed.Chair.DisplayName, r.seed.Staff.DisplayName, r.seed.Partner.DisplayName
+				for _, n := range []string{"101", "102", "103"} {
+					r.fromLobby(chair)
+					r.see("panel home, candidate " + n)
+					r.interview(n, n == "101")
+					for _, m := range []string{chair, staff, carer} {
+						r.score(m, n, []int{4, 2, 5}, 1)
+						r.tap("Sign out, next member")
+					}
+				}
+				r.fromLobby(chair)
+				r.tap("Scores of the panel")
+				r.see("grid")
+				r.tap("Back")
+				r.tap("Record the decision")
+				r.see("decision")
+				r.tap("No appointment")
+				r.tap("Keyboard")
+				r.see("decision with the keyboard")
+			})
+		}
+	}
+}
+
+// TestGoldenPanelScreens keeps images of the signed confirmation of understanding and of the
+// panel's grid at 800x480 and 1280x720.
+func TestGoldenPanelScreens(t *testing.T) {
+	for _, size := range screenSizes {
+		t.Run(goldenSize(size), func(t *testing.T) {
+			r := newPanelRun(t, size)
+			r.setUp()
+			chair, staff, carer := r.seed.Chair.DisplayName, r.seed.Staff.DisplayName, r.seed.Partner.DisplayName
+			r.fromLobby(chair)
+			r.tap("Confirmation sheet")
+			for contains(r.buttonTexts(), "Next") {
+				r.tap("Next")
+			}
+			r.tap("Show the signed sheet")
+			r.wantScreen("panel-confirm-sheet")
+			test.AssertRendersToImage(t, "panel-confirmation-"+goldenSize(size)+".png", r.w.Canvas())
+			r.tap("Back")
+			r.interview("101", false)
+			r.score(chair, "101", []int{4, 3, 4}, -1)
+			r.tap("Sign out, next member")
+			r.score(staff, "101", []int{2, 3, 4}, 0)
+			r.tap("Sign out, next member")
+			r.score(carer, "101", []int{5, 3, 3}, -1)
+			r.tap("Scores of the panel")
+			r.wantScreen("panel-grid")
+			test.AssertRendersToImage(t, "panel-grid-"+goldenSize(size)+".png", r.w.Canvas())
+		})
+	}
 }
