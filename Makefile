@@ -13,7 +13,7 @@ SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # test that starts the real kiosk in a virtual display (xdotool drives it for a benchmark).
 DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
 	libxinerama-dev libxi-dev libxxf86vm-dev \
-	xvfb x11-apps xdotool
+	xvfb x11-apps xdotool poppler-utils qpdf
 
 # Fyne reads the locale from LANG at start-up and complains about "C": give the program and the
 # tests an English locale when none is set, and leave a person's own locale alone.

@@ -51,6 +51,8 @@ var rules = []rule{
 	// The proven fakes the other packages' tests share stay as plain as what they stand for.
 	{pkg: "quietroom/app/retention/retentiontest", forbid: join(infrastructure, drivers, []string{"quietroom/app/ui", "quietroom/app/kiosk"})},
 	{pkg: "quietroom/app/vault/vaulttest", forbid: join(infrastructure, drivers, []string{"quietroom/app/ui", "quietroom/app/kiosk", "quietroom/hw/"})},
+	{pkg: "quietroom/app/report", forbid: join(infrastructure, drivers, []string{"quietroom/app/", "quietroom/hw"})},
+	{pkg: "quietroom/app/report/fynefont", forbid: join(drivers, []string{"fyne.io/fyne/v2/app", "fyne.io/fyne/v2/widget", "periph.io/", "database/sql", "C", "quietroom/app/kiosk", "quietroom/app/ui"})},
 	{pkg: "quietroom/app/yamlfile", stdOnly: true, allow: []string{"go.yaml.in/yaml/v3"}},
 	{pkg: "quietroom/hw", stdOnly: true},
 	// The one clock and its fake: anything may import them, the domain and hw's root included.

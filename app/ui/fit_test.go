@@ -443,6 +443,15 @@ func TestEveryScreenFitsTheFirstBoot(t *testing.T) {
 				if got := neededSize(w); got.Width > size.Width || got.Height > size.Height {
 					t.Errorf("out of service needs %v, more than the screen", got)
 				}
+				// The starting screen is drawn before the kiosk opens: a window that grows for it
+				// stays grown.
+				Starting(w)
+				if large {
+					fyne.CurrentApp().Settings().SetTheme(&kioskTheme{large: true})
+				}
+				if got := neededSize(w); got.Width > size.Width || got.Height > size.Height {
+					t.Errorf("the starting screen needs %v, more than the screen", got)
+				}
 			})
 		}
 	}

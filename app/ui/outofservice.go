@@ -32,3 +32,18 @@ func OutOfService(win fyne.Window, problem error, light string, lightErr error) 
 		layout.NewSpacer(),
 	)))
 }
+
+// Starting shows what the kiosk shows while it opens its records (the store, its keys, the
+// deletions that fell due while it was off): its name and that it is starting, in its own
+// theme, drawn at once so the screen is never blank.
+func Starting(win fyne.Window) {
+	_ = loadTranslations()
+	fyne.CurrentApp().Settings().SetTheme(&kioskTheme{})
+	win.SetPadded(false) // as the kiosk's own screens, which replace it
+	name, starting := heading(lang.L("Quiet Room")), subheading(lang.L("Starting…"))
+	// Centred, so not wrapped: a wrapping label in a centring box is measured one letter wide
+	// and stands taller than the screen.
+	name.Wrapping, starting.Wrapping = fyne.TextWrapOff, fyne.TextWrapOff
+	name.Alignment, starting.Alignment = fyne.TextAlignCenter, fyne.TextAlignCenter
+	win.SetContent(container.NewCenter(container.NewVBox(name, starting)))
+}

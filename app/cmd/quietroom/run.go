@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -108,29 +109,98 @@ func runKiosk(e *env, args []string) int {
 		w.Resize(size)
 		w.SetFixedSize(true)
 	}
-	u, closeAll, err := wire(ctx, cfg, log, e.stdout, w)
-	if err != nil {
-		defer showOutOfService(w, cfg, log, err)()
-	} else {
-		defer closeAll()
-		u.Start()
-		defer u.Stop()
-	}
+	// The window is drawn first, saying the kiosk is starting; the records (store, keys, the
+	// deletions that fell due while it was off) open behind it and the kiosk's screens replace
+	// it. A person at the screen sees the kiosk at once, and make bench times both lines.
+	ui.Starting(w)
+	opening := openBehind(ctx, cfg, log, e.stdout, w)
 	dog, err := watchdog.FromEnv(os.Getenv)
 	if err != nil {
 		log.Warn("systemd watchdog unavailable", "component", "watchdog", "err", err)
-	} else {
-		a.Lifecycle().SetOnStarted(func() {
-			log.Info("first frame shown", "component", "ui") // Show has drawn it; make bench times this line
+		dog = nil
+	}
+	a.Lifecycle().SetOnStarted(func() {
+		log.Info("first frame shown", "component", "ui") // Show has drawn it; make bench times this line
+		go opening.run(func() {
+			// Ready only once the kiosk's own screens (or out of service) are up, and pinged from
+			// the UI's thread, so that a kiosk stuck opening or a hung UI is restarted.
+			if dog == nil {
+				return
+			}
 			if err := dog.Ready(); err != nil {
 				log.Warn("systemd notify failed", "component", "watchdog", "err", err)
 			}
 			go pingThroughUI(ctx, dog, log)
 		})
-		defer dog.Stopping()
-	}
+	})
 	w.ShowAndRun()
+	cancel()
+	opening.close()
+	if dog != nil {
+		dog.Stopping()
+	}
 	return 0
+}
+
+// opening opens the kiosk behind the starting screen and shows it when open; close undoes
+// whatever it got to when the window closes.
+type opening struct {
+	ctx    context.Context
+	cfg    runConfig
+	log    *slog.Logger
+	stdout io.Writer
+	w      fyne.Window
+
+	opened chan struct{} // closed once assemble.Open has returned
+	mu     sync.Mutex
+	undo   []func() // run by close, last first
+}
+
+func openBehind(ctx context.Context, cfg runConfig, log *slog.Logger, stdout io.Writer, w fyne.Window) *opening {
+	return &opening{ctx: ctx, cfg: cfg, log: log, stdout: stdout, w: w, opened: make(chan struct{})}
+}
+
+func (o *opening) later(f func()) {
+	o.mu.Lock()
+	o.undo = append(o.undo, f)
+	o.mu.Unlock()
+}
+
+// run opens the kiosk (off the UI's thread), then builds its screens on the UI's thread and
+// calls shown there.
+func (o *opening) run(shown func()) {
+	k, err := assemble.Open(o.ctx, o.cfg.assembly(o.log, o.stdout))
+	if err == nil {
+		o.later(k.Close)
+	}
+	close(o.opened)
+	fyne.Do(func() {
+		if err != nil {
+			o.later(showOutOfService(o.w, o.cfg, o.log, err))
+		} else {
+			u := ui.New(o.w, k.Kiosk, k.UI)
+			u.Start()
+			o.later(u.Stop)
+			o.log.Info("kiosk open", "component", "ui") // make bench times this line too
+		}
+		shown()
+	})
+}
+
+// close waits for an open still under way and undoes what was opened.
+func (o *opening) close() {
+	select {
+	case <-o.opened:
+	case <-time.After(30 * time.Second):
+		o.log.Warn("the kiosk was still opening when the window closed", "component", "ui")
+		return
+	}
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	for i := len(o.undo) - 1; i >= 0; i-- {
+		o.undo[i]()
+	}
+	o.undo = nil
 }
 
 // pingThroughUI pings systemd's watchdog from the UI's own thread, so that a hung UI stops the
@@ -155,7 +225,8 @@ func pingThroughUI(ctx context.Context, dog *watchdog.Notifier, log *slog.Logger
 	}
 }
 
-// wire opens the kiosk (app/assemble) and builds its screens in w.
+// wire opens the kiosk (app/assemble) and builds its screens in w, in one step: what run does
+// in two, on two threads.
 func wire(ctx context.Context, cfg runConfig, log *slog.Logger, stdout io.Writer, w fyne.Window) (*ui.UI, func(), error) {
 	k, err := assemble.Open(ctx, cfg.assembly(log, stdout))
 	if err != nil {
