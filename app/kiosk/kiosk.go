@@ -164,6 +164,9 @@ type Options struct {
 	// ImportDirs are where the admin's pack import looks for files: the folders USB sticks are
 	// mounted under. Default: /media, /run/media and /mnt.
 	ImportDirs []string
+	// StickDirs are folders the panel's record may be written to as they are, besides the
+	// sticks mounted under ImportDirs (tests and development).
+	StickDirs []string
 }
 
 // Kiosk is the room's use cases. It is safe for concurrent use.
@@ -173,6 +176,7 @@ type Kiosk struct {
 	newID   func() string
 	rand    io.Reader
 	imports []string
+	sticks  []string
 	engine  *session.Engine
 	light   *roomlight.Light
 }
@@ -197,7 +201,7 @@ func New(d Deps, o Options) (*Kiosk, error) {
 	if o.ImportDirs == nil {
 		o.ImportDirs = []string{"/media", "/run/media", "/mnt"}
 	}
-	k := &Kiosk{d: d, log: o.Logger.With("component", "kiosk"), newID: o.NewID, rand: o.Rand, imports: o.ImportDirs}
+	k := &Kiosk{d: d, log: o.Logger.With("component", "kiosk"), newID: o.NewID, rand: o.Rand, imports: o.ImportDirs, sticks: o.StickDirs}
 	k.light = roomlight.New(d.Light, o.Logger)
 	eo := o.EngineOptions
 	if eo.Logger == nil {

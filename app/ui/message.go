@@ -28,6 +28,7 @@ var plainSentinels = []error{
 	panel.ErrDuplicateCandidate, panel.ErrFrozen, panel.ErrNotMember, panel.ErrNotSubmitted, panel.ErrSubmitted,
 	panel.ErrNotInterviewed, panel.ErrNotAllScored, panel.ErrNotAppointingOfficer, panel.ErrDecided,
 	panel.ErrNoConfirmation, kiosk.ErrNotRecruitment, kiosk.ErrNoPanel, kiosk.ErrPanelsUnavailable,
+	kiosk.ErrNoStick, kiosk.ErrNotDecided,
 }
 
 // plain is an error no screen has its own words for, as a person should read it: the guidance

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"image/color"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -19,6 +20,7 @@ import (
 	"quietroom/app/kiosk"
 	"quietroom/app/panel"
 	"quietroom/app/protocol"
+	"quietroom/app/report/fynefont"
 	"quietroom/app/session"
 )
 
@@ -275,6 +277,7 @@ func (u *UI) showPanelHome() {
 	add(lang.L("Scores of the panel"), true, func() { u.showPanelGrid(0) })
 	if me.Has(panel.RoleAppointingOfficer) {
 		add(lang.L("Record the decision"), allScored && !decided, u.showPanelDecision)
+		add(lang.L("Export the record"), decided, u.showPanelExport)
 	}
 	_ = partner
 	cols := 3
@@ -1494,4 +1497,73 @@ func (u *UI) showPanelDecisionPIN(selected, reasons string) {
 		para(lang.L("Your PIN records it. It cannot be changed after.")), msg.Label, layout.NewSpacer(),
 		u.button(lang.L("Back"), u.showPanelDecision)), pad))
 	u.win.Canvas().Focus(pad)
+}
+
+// showPanelExport writes the panel's record to a USB stick as a PDF locked with a password
+// typed here (AES-256; any PDF reader opens it with the password). Only the appointing
+// officer, after the decision.
+func (u *UI) showPanelExport() {
+	msg := newErrorLabel()
+	sticks := u.kiosk.Sticks()
+	chosen := ""
+	if len(sticks) > 0 {
+		chosen = sticks[0]
+	}
+	where := widget.NewLabel("")
+	where.Truncation = fyne.TextTruncateEllipsis
+	showWhere := func() {
+		if chosen == "" {
+			where.SetText(lang.L("No USB stick found: plug one in, then tap Look again."))
+		} else {
+			where.SetText(lang.L("Stick: {{.Path}}", map[string]any{"Path": chosen}))
+		}
+	}
+	showWhere()
+	pw := newKBEntry(u.kb, false)
+	pw.Password = true
+	pw.SetPlaceHolder(lang.L("Password (at least 8 characters)"))
+	again := newKBEntry(u.kb, false)
+	again.Password = true
+	again.SetPlaceHolder(lang.L("The password again"))
+	u.kb.SetTarget(pw)
+	next := u.button(lang.L("Next stick"), func() {
+		sticks = u.kiosk.Sticks()
+		if len(sticks) == 0 {
+			chosen = ""
+		} else {
+			i := slices.Index(sticks, chosen)
+			chosen = sticks[(i+1)%len(sticks)]
+		}
+		showWhere()
+	})
+	look := u.button(lang.L("Look again"), func() {
+		sticks = u.kiosk.Sticks()
+		chosen = ""
+		if len(sticks) > 0 {
+			chosen = sticks[0]
+		}
+		showWhere()
+	})
+	export := u.primary(lang.L("Export"), func() {
+		path, err := u.panel.Export(u.ctx, chosen, pw.Text, again.Text, fynefont.Fonts())
+		pw.SetText("")
+		again.SetText("")
+		if err != nil {
+			msg.set(err)
+			return
+		}
+		msg.SetText("")
+		u.showPanelExported(filepath.Base(path))
+	})
+	u.show("panel-export", screenIdle, container.NewBorder(
+		container.NewVBox(subheading(lang.L("Export the record for the appointing officer")), container.NewBorder(nil, nil, nil, container.NewHBox(look, next), where), msg.Label),
+		container.NewVBox(container.NewHBox(u.button(lang.L("Back"), u.showPanelHome), layout.NewSpacer(), export), u.kb),
+		nil, nil, container.NewGridWithColumns(2, pw, again)))
+}
+
+func (u *UI) showPanelExported(name string) {
+	u.show("panel-exported", screenIdle, container.NewVBox(layout.NewSpacer(),
+		heading(lang.L("Exported")),
+		para(lang.L("The record is on the stick as {{.Name}}, locked with the password. Keep the password apart from the stick. Nothing else of the panel leaves the kiosk.", map[string]any{"Name": name})),
+		container.NewCenter(u.button(lang.L("Back"), u.showPanelHome)), layout.NewSpacer()))
 }

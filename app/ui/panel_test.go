@@ -2,6 +2,9 @@ package ui
 
 import (
 	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -445,6 +448,35 @@ func TestPanelJourney(t *testing.T) {
 			t.Errorf("decision = %+v, want candidate 101", rec.Decision)
 		}
 	})
+	r.export()
+	files, _ := os.ReadDir(r.env.Stick)
+	if len(files) != 1 || !strings.HasSuffix(files[0].Name(), ".pdf") {
+		t.Fatalf("the stick holds %v, want the record's PDF", files)
+	}
+	if qpdf, err := exec.LookPath("qpdf"); err == nil {
+		if out, err := exec.Command(qpdf, "--requires-password", filepath.Join(r.env.Stick, files[0].Name())).CombinedOutput(); err != nil {
+			t.Errorf("the exported record opens without a password: %v %s", err, out)
+		}
+	}
+}
+
+// export writes the record to the test's stick, after refusing two passwords that differ.
+func (r *panelRun) export() {
+	r.t.Helper()
+	r.tap("Export the record")
+	r.wantScreen("panel-export")
+	r.see("export")
+	r.typeInto(0, "correct horse battery")
+	r.typeInto(1, "correct horse batter")
+	r.tap("Export")
+	if !r.shows("typed the same twice") {
+		r.t.Error("two different passwords were not refused")
+	}
+	r.typeInto(0, "correct horse battery")
+	r.typeInto(1, "correct horse battery")
+	r.tap("Export")
+	r.wantScreen("panel-exported")
+	r.see("exported")
 }
 
 // TestEveryPanelScreenFits walks the whole panel at every screen size, with larger text off
@@ -479,6 +511,12 @@ func TestEveryPanelScreenFits(t *testing.T) {
 				r.tap("No appointment")
 				r.tap("Keyboard")
 				r.see("decision with the keyboard")
+				r.typeInto(0, "No candidate met the standard")
+				r.tap("Confirm with my PIN")
+				r.pin(r.pinOf(chair))
+				r.wantScreen("panel-home")
+				r.see("panel home after the decision")
+				r.export()
 			})
 		}
 	}

@@ -52,6 +52,8 @@ type Env struct {
 	ReceiptIDs io.Reader
 	// ImportDir stands for a USB stick: the kiosk's pack import looks here.
 	ImportDir string
+	// Stick stands for a USB stick the panel's record is exported to.
+	Stick string
 	// OTP is the board's fake OTP key; KeyFile the device key file's path.
 	OTP     *OTP
 	KeyFile string
@@ -120,7 +122,7 @@ func newOn(t testing.TB, board *OTP) *Env {
 	e := &Env{Store: st, Clock: clock, Packs: packs,
 		Attempts: vault.NewMemoryAttemptLog(), AdminAttempts: vault.NewMemoryAttemptLog(),
 		ReceiptIDs: &seeded{r: rand.NewChaCha8([32]byte{'k', 'i', 'o', 's', 'k'})},
-		ImportDir:  t.TempDir(), OTP: board, KeyFile: filepath.Join(t.TempDir(), "key", "device.key")}
+		ImportDir:  t.TempDir(), Stick: t.TempDir(), OTP: board, KeyFile: filepath.Join(t.TempDir(), "key", "device.key")}
 	return e.assemble(t)
 }
 
@@ -164,7 +166,7 @@ func (e *Env) assemble(t testing.TB) *Env {
 		Limiter:      vault.NewLimiter(e.Attempts, e.Retention, vault.DefaultPolicy()),
 		AdminLimiter: vault.NewLimiter(e.AdminAttempts, e.Retention, vault.AdminPolicy()),
 		Panels:       e.Store.Panels,
-	}, kiosk.Options{ImportDirs: []string{e.ImportDir}})
+	}, kiosk.Options{ImportDirs: []string{e.ImportDir}, StickDirs: []string{e.Stick}})
 	if err != nil {
 		t.Fatal(err)
 	}
