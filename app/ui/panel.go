@@ -284,10 +284,8 @@ func (u *UI) showPanelHome() {
 	if u.theme.large && u.win.Canvas().Size().Width < 1000 {
 		cols = 2
 	}
-	lines := container.NewVBox()
-	for _, s := range status {
-		lines.Add(para(s))
-	}
+	// The status is one paragraph: the actions below keep their room at 800x480.
+	lines := container.NewVBox(para(strings.Join(status, " · ")))
 	head := heading(lang.L("{{.Title}}, {{.Band}}", map[string]any{"Title": r.Post.Title, "Band": r.Post.Band}))
 	// Who is signed in heads the status lines, which scroll: the actions keep their room.
 	lines.Objects = append([]fyne.CanvasObject{para(lang.L("{{.Name}}: {{.Roles}}", map[string]any{"Name": pm.Name(), "Roles": rolesText(me)}))}, lines.Objects...)
@@ -1193,6 +1191,9 @@ func (u *UI) showPanelScore(number string, i int) {
 		status.done(lang.L("Saved"))
 		return true
 	}
+	reason := newKBEntry(u.kb, false)
+	reason.SetPlaceHolder(lang.L("A short reason for your score"))
+	reason.SetText(mark.Reason)
 	var scoreRows []fyne.CanvasObject
 	for _, v := range scale.Levels() {
 		text := fmt.Sprintf("%d · %s", v, scale.Label(v))
@@ -1208,6 +1209,7 @@ func (u *UI) showPanelScore(number string, i int) {
 			u.touch()
 			m := mark
 			m.Score, m.Scored = v, true
+			m.Reason = reason.Text // typed and not yet saved: kept with the score
 			if save(m) {
 				u.showPanelScore(number, i)
 			}
@@ -1220,13 +1222,11 @@ func (u *UI) showPanelScore(number string, i int) {
 		u.touch()
 		m := mark
 		m.NoAnswer = on
+		m.Reason = reason.Text
 		if save(m) {
 			mark = m
 		}
 	}
-	reason := newKBEntry(u.kb, false)
-	reason.SetPlaceHolder(lang.L("A short reason for your score"))
-	reason.SetText(mark.Reason)
 	saveReason := func() bool {
 		if reason.Text == mark.Reason {
 			return true
@@ -1240,10 +1240,22 @@ func (u *UI) showPanelScore(number string, i int) {
 		return true
 	}
 	reason.OnSubmitted = func(string) { saveReason() }
-	question := widget.NewLabel(fmt.Sprintf("%d. %s", i+1, q.QuestionText()))
+	// The candidate and the question share one label: the score buttons keep the height.
+	question := widget.NewLabel(lang.L("Candidate {{.N}}, question {{.I}} of {{.Total}}: {{.Question}}", map[string]any{
+		"N": number, "I": i + 1, "Total": len(qs), "Question": q.QuestionText()}))
 	question.Wrapping = fyne.TextWrapWord
 	scores := container.NewVBox(scoreRows...)
+	// While the keyboard is open the question and the scores step aside: one line keeps them
+	// in mind.
+	chosenText := lang.L("Question {{.I}}: no score yet", map[string]any{"I": i + 1})
+	if mark.Scored {
+		chosenText = lang.L("Question {{.I}}: your score {{.V}} ({{.Label}})", map[string]any{"I": i + 1, "V": mark.Score, "Label": scale.Label(mark.Score)})
+	}
+	reminder := widget.NewLabel(chosenText)
+	reminder.Truncation = fyne.TextTruncateEllipsis
+	reminder.Hide()
 	kb := u.newKeyboardPanel(reason, scores, question)
+	kb.whileOpen = []fyne.CanvasObject{reminder}
 	prev := u.button(lang.L("Previous"), func() {
 		if saveReason() {
 			u.showPanelScore(number, i-1)
@@ -1257,10 +1269,9 @@ func (u *UI) showPanelScore(number string, i int) {
 			u.showPanelScore(number, i+1)
 		}
 	})
-	head := container.NewBorder(nil, nil, nil, status.Label, widget.NewLabel(lang.L("Candidate {{.N}} · your scores · question {{.I}} of {{.Total}}", map[string]any{"N": number, "I": i + 1, "Total": len(qs)})))
 	u.show("panel-score", screenIdle, container.NewBorder(
-		container.NewVBox(head, question),
-		container.NewVBox(container.NewBorder(nil, nil, nil, noAnswer, reason), container.NewHBox(prev, layout.NewSpacer(), kb.toggle, next), kb.box),
+		container.NewVBox(question, reminder),
+		container.NewVBox(container.NewBorder(nil, nil, nil, noAnswer, reason), container.NewBorder(nil, nil, prev, container.NewHBox(kb.toggle, next), status.Label), kb.box),
 		nil, nil, newTouchScroll(scores)))
 	kb.arm()
 }

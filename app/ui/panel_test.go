@@ -352,8 +352,9 @@ func (r *panelRun) score(name, n string, scores []int, noAnswer int) {
 				}
 			}
 		}
-		r.tapStarting(string(rune('0'+s)) + " ·")
+		// The reason typed before the score is tapped is kept with it.
 		r.typeInto(0, "reason from "+name)
+		r.tapStarting(string(rune('0'+s)) + " ·")
 		r.tap("Next")
 	}
 	r.wantScreen("panel-notes")
