@@ -47,10 +47,18 @@
 // sealed to the recruitment's public key: the set-up (post, members' roles, candidates, scale,
 // questions, anchors), each mark as it is entered (one row per member, candidate and question,
 // so a power cut loses nothing saved), notes, submissions' contents, the confirmation with its
-// signatures and names, and the decision. Writing needs only the public key: the kiosk writes
-// a member's score without being able to read the others' (write-only). In the clear are only
-// what the kiosk needs to enforce the order of things without a key: which member submitted
-// for which candidate number, and when; and whether there is a decision.
+// signatures and names, the candidates' consent choices, and the decision. Writing needs only
+// the public key: the kiosk writes a member's score without being able to read the others'
+// (write-only). In the clear are only what the kiosk needs to keep the order of things without
+// a key: the members' interviewer ids, which member submitted for which candidate number and
+// when, whether there is a decision and when, and the record ids, which name the member, the
+// candidate number and the question id ("mark|<member>|<number>|<question>"). Candidate numbers
+// are not names; the engagement's title is the admin's, in the clear as for every engagement.
+//
+// Destruction: the panel's rows go with its engagement: on the purge at the engagement's
+// deletion date (not while it is on legal hold), an admin's wipe of the engagement, or a wipe
+// of everything (app/store's Erase). The sealed member keys are captured and looked for in the
+// raw files afterwards, as the sessions' keys are; after a wipe the rows are also counted.
 //
 // The "not before you have submitted" rule is the kiosk's: any member's PIN opens the
 // recruitment key, so the kiosk opens others' sheets for a member only once the store says

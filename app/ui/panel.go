@@ -244,8 +244,11 @@ func (u *UI) showPanelHome() {
 			}
 		}
 		status = append(status, lang.L("Candidates: {{.N}}, {{.Done}} scored by everyone", map[string]any{"N": len(x.Candidates), "Done": done}))
-		if x.Decision != nil {
-			status = append(status, lang.L("The decision has been recorded."))
+		switch {
+		case x.Decision != nil && x.Decision.Selected == "":
+			status = append(status, lang.L("The decision has been recorded: no appointment."))
+		case x.Decision != nil:
+			status = append(status, lang.L("The decision has been recorded: candidate {{.N}} is selected.", map[string]any{"N": x.Decision.Selected}))
 		}
 	}) {
 		return
