@@ -7,11 +7,13 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"quietroom/app/kiosk"
 	"quietroom/app/kiosk/kiosktest"
 	"quietroom/app/panel"
+	"quietroom/app/report"
 	"quietroom/app/report/fynefont"
 )
 
@@ -24,16 +26,13 @@ func needTool(t *testing.T, name string) string {
 	return p
 }
 
-// TestPanelExport: the appointing officer's export opens with the password and not without,
-// holds the record (candidates by number) and no name, and is written whole or not at all.
-func TestPanelExport(t *testing.T) {
-	qpdf, pdftotext := needTool(t, "qpdf"), needTool(t, "pdftotext")
+// scoredPanel is a panel whose three candidates every member has scored.
+func scoredPanel(t *testing.T) (*kiosktest.Env, kiosktest.PanelSeed, *kiosk.PanelMember, *kiosk.PanelMember) {
+	t.Helper()
 	e := kiosktest.New(t)
 	s := kiosktest.SeedPanel(t, e.Kiosk)
 	chair := readyPanel(t, e, s)
 	staff, partner := openPanel(t, e, s, s.Staff.ID), openPanel(t, e, s, s.Partner.ID)
-	stick := t.TempDir()
-	fonts := fynefont.Fonts()
 	for _, c := range []string{"101", "102", "103"} {
 		if err := chair.StartInterview(ctx, c); err != nil {
 			t.Fatal(err)
@@ -45,6 +44,38 @@ func TestPanelExport(t *testing.T) {
 			scoreAll(t, p, c, 3, 2)
 		}
 	}
+	return e, s, chair, staff
+}
+
+// TestPanelExportToAFullStick: a stick too small for the record gives report.ErrStickFull and
+// leaves nothing on it. The stick is a 16 KiB tmpfs, so the test needs root (it is skipped
+// without).
+func TestPanelExportToAFullStick(t *testing.T) {
+	stick := t.TempDir()
+	if err := syscall.Mount("tmpfs", stick, "tmpfs", 0, "size=16k"); err != nil {
+		t.Skipf("cannot mount a small tmpfs as a stick (needs root): %v", err)
+	}
+	t.Cleanup(func() { syscall.Unmount(stick, 0) })
+	_, s, chair, _ := scoredPanel(t)
+	if err := chair.Decide(ctx, []byte(s.PINs[s.Chair.ID]), "", "no candidate met the standard"); err != nil {
+		t.Fatal(err)
+	}
+	_, err := chair.Export(ctx, stick, "correct horse battery", "correct horse battery", fynefont.Fonts())
+	if !errors.Is(err, report.ErrStickFull) {
+		t.Fatalf("Export to a full stick = %v, want report.ErrStickFull", err)
+	}
+	if left, _ := os.ReadDir(stick); len(left) != 0 {
+		t.Errorf("the full stick holds %v after the failed export, want nothing", left)
+	}
+}
+
+// TestPanelExport: the appointing officer's export opens with the password and not without,
+// holds the record (candidates by number) and no name, and is written whole or not at all.
+func TestPanelExport(t *testing.T) {
+	qpdf, pdftotext := needTool(t, "qpdf"), needTool(t, "pdftotext")
+	e, s, chair, staff := scoredPanel(t)
+	stick := t.TempDir()
+	fonts := fynefont.Fonts()
 	if _, err := chair.Export(ctx, stick, "long enough pass", "long enough pass", fonts); !errors.Is(err, kiosk.ErrNotDecided) {
 		t.Fatalf("Export before the decision = %v, want ErrNotDecided", err)
 	}

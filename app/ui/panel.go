@@ -910,7 +910,8 @@ func (u *UI) showPanelPreamble(number string, page int) {
 	} else {
 		nav.Add(u.primary(lang.L("Continue to consent"), func() { u.showPanelConsent(number) }))
 	}
-	u.show("panel-preamble", screenInterviewee, container.NewBorder(heading(pages[page].Title),
+	u.show("panel-preamble", screenInterviewee, container.NewBorder(
+		container.NewBorder(nil, nil, nil, u.button(lang.L("I do not want to take part"), u.showPanelDeclined), heading(pages[page].Title)),
 		container.NewVBox(msg.Label, nav), nil, nil, newTouchScroll(text)))
 }
 
@@ -959,9 +960,29 @@ func (u *UI) showPanelConsent(number string) {
 		}
 		u.showPanelHandBack(number)
 	})
-	u.show("panel-consent", screenInterviewee, container.NewBorder(heading(lang.L("Your consent")),
+	u.show("panel-consent", screenInterviewee, container.NewBorder(
+		container.NewBorder(nil, nil, nil, u.button(lang.L("I do not want to take part"), u.showPanelDeclined), heading(lang.L("Your consent"))),
 		container.NewVBox(msg.Label, container.NewHBox(u.button(lang.L("Read the information again"), func() { u.showPanelPreamble(number, 0) }), layout.NewSpacer(), give)),
 		nil, nil, newTouchScroll(container.NewVBox(rows...))))
+}
+
+// showPanelDeclined ends a candidate's interview before it starts: nothing is recorded, and
+// the chair's PIN takes the screen back to the panel.
+func (u *UI) showPanelDeclined() {
+	msg := newErrorLabel()
+	pad := NewPinPad(func(pin string) {
+		if err := u.panel.ConfirmPIN(u.ctx, []byte(pin)); err != nil {
+			msg.set(err)
+			return
+		}
+		u.showPanelHome()
+	})
+	pad.OnKey = u.touch
+	u.show("panel-declined", screenInterviewee, pinLayout(container.NewVBox(
+		heading(lang.L("Thank you")),
+		para(lang.L("That is fine. Nothing about this interview has been recorded.")),
+		para(lang.L("Please hand the screen back to the chair, {{.Name}}.", map[string]any{"Name": u.panel.Name()})), msg.Label), pad))
+	u.win.Canvas().Focus(pad)
 }
 
 // showPanelHandBack asks the candidate to return the screen; the chair's PIN starts the

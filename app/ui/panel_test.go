@@ -294,6 +294,22 @@ func (r *panelRun) interview(n string, first bool) {
 	r.t.Helper()
 	r.tap("Interview a candidate")
 	r.see("which candidate")
+	if first {
+		// A candidate who does not want to take part: nothing is recorded, the chair takes
+		// the screen back.
+		r.tap("Candidate " + n)
+		r.tap("I do not want to take part")
+		r.wantScreen("panel-declined")
+		r.see("candidate declined")
+		r.pin(r.pinOf(r.seed.Chair.DisplayName))
+		r.wantScreen("panel-home")
+		r.u.view(func(rec *panel.Recruitment) {
+			if rec.Frozen() {
+				r.t.Error("a declined candidate fixed the question set")
+			}
+		})
+		r.tap("Interview a candidate")
+	}
 	r.tap("Candidate " + n)
 	for r.u.Screen() == "panel-preamble" {
 		r.see("candidate's preamble")
