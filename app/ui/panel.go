@@ -1297,6 +1297,8 @@ func (u *UI) showPanelScore(number string, i int) {
 		container.NewVBox(question, reminder),
 		container.NewVBox(container.NewBorder(nil, nil, nil, noAnswer, reason), container.NewBorder(nil, nil, prev, container.NewHBox(kb.toggle, next), status.Label), kb.box),
 		nil, nil, newTouchScroll(scores)))
+	// Going Home when idle keeps a reason typed and not yet saved.
+	u.onIdle = func() error { saveReason(); return nil }
 	kb.arm()
 }
 
@@ -1331,6 +1333,12 @@ func (u *UI) showPanelNotes(number, notes string) {
 		container.NewVBox(subheading(lang.L("Candidate {{.N}}: your notes", map[string]any{"N": number})),
 			para(lang.L("Once submitted, your scores cannot change. Then you see the others' scores for this candidate.")), msg.Label),
 		container.NewVBox(container.NewHBox(back, layout.NewSpacer(), kb.toggle, submit), kb.box), nil, nil, e))
+	u.onIdle = func() error {
+		if err := u.panel.SetNotes(u.ctx, number, e.Text); err != nil {
+			u.fail("panel notes", err)
+		}
+		return nil
+	}
 	kb.arm()
 }
 

@@ -568,3 +568,30 @@ func TestGoldenPanelScreens(t *testing.T) {
 		})
 	}
 }
+
+// TestPanelIdleKeepsWhatWasTyped: a member who walks away mid-scoring goes back to Home after
+// the idle time; the reason they typed is saved first, and is there when they sign in again.
+func TestPanelIdleKeepsWhatWasTyped(t *testing.T) {
+	r := newPanelRun(t, fyne.NewSize(800, 480))
+	r.u.opts.IdleTimeout = 2 * time.Minute
+	r.setUp()
+	chair := r.seed.Chair.DisplayName
+	r.fromLobby(chair)
+	r.interview("101", false)
+	r.fromLobby(chair)
+	r.wantScreen("panel-score")
+	r.tapStarting("4 ·")
+	r.typeInto(0, "typed, not yet saved")
+	r.env.Clock.Advance(3 * time.Minute)
+	r.u.Tick()
+	r.wantScreen("home")
+	if r.u.panel != nil {
+		t.Fatal("the member's panel is still open after the idle time-out")
+	}
+	r.u.showPanelLobby(r.seed.EngagementID, "101")
+	r.fromLobby(chair)
+	r.wantScreen("panel-score")
+	if got := r.entry().Text; got != "typed, not yet saved" {
+		t.Errorf("reason after the idle time-out = %q, want the typed one", got)
+	}
+}
