@@ -1459,8 +1459,16 @@ func (u *UI) showPanelGrid(page int) {
 	}
 	head := subheading(status)
 	head.TextStyle.Bold = true
+	// The questions in full under the grid (it scrolls), so Q1, Q2 … are not a code to learn.
+	legend := container.NewVBox()
+	for i, q := range g.Questions {
+		l := widget.NewLabel(fmt.Sprintf("Q%d: %s", i+1, q.QuestionText()))
+		l.Wrapping = fyne.TextWrapWord
+		l.SizeName = theme.SizeNameCaptionText
+		legend.Add(l)
+	}
 	u.show("panel-grid", screenIdle, container.NewBorder(
-		container.NewVBox(head, widget.NewLabel(flag), msg.Label), nav, nil, nil, newTouchScroll(grid)))
+		container.NewVBox(head, widget.NewLabel(flag), msg.Label), nav, nil, nil, newTouchScroll(container.NewVBox(grid, legend))))
 }
 
 // showPanelDecision is the appointing officer's decision: the selected candidate or none, the
