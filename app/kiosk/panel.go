@@ -402,13 +402,18 @@ func (p *PanelMember) View(fn func(r *panel.Recruitment)) error {
 	return nil
 }
 
-// change applies fn to the recruitment (the domain's rules) and stores the sealed set-up; on
-// any error the recruitment is read again from the store.
+// changeSetup applies fn to the recruitment as stored now (the domain's rules) and stores the
+// sealed set-up; on any error the recruitment is read again from the store.
 func (p *PanelMember) changeSetup(ctx context.Context, fn func(r *panel.Recruitment) error) error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.rec == nil {
 		return ErrSignedOut
+	}
+	// The set-up is one sealed document: read what other members saved since this one opened
+	// the panel (the carer's question, say) before changing it, so no change is lost.
+	if err := p.reload(ctx); err != nil {
+		return err
 	}
 	if err := fn(p.rec); err != nil {
 		_ = p.reload(ctx)

@@ -47,17 +47,21 @@ func readyPanel(t *testing.T, e *kiosktest.Env, s kiosktest.PanelSeed) *kiosk.Pa
 		PartnerSignature: []byte("sig"), StaffSignature: []byte("sig")}); err != nil {
 		t.Fatal(err)
 	}
-	if err := chair.Refresh(ctx); err != nil {
-		t.Fatal(err)
-	}
 	pack, _ := protocol.BuiltinPack("recruitment-values-panel")
 	q, err := panel.FromPack(pack, "recovery-journey")
 	if err != nil {
 		t.Fatal(err)
 	}
 	q.AskedBy = s.Chair.ID
+	// The chair opened the panel before the carer's question: a change of the chair's keeps it.
+	if err := chair.SetScale(ctx, panel.PlaceholderScale()); err != nil {
+		t.Fatal(err)
+	}
 	var qs []panel.Question
 	chair.View(func(r *panel.Recruitment) { qs = append([]panel.Question{q}, r.Questions...) })
+	if len(qs) != 2 {
+		t.Fatalf("the chair's view has %d questions after a change, want the carer's and the new one", len(qs))
+	}
 	if err := chair.SetQuestions(ctx, qs); err != nil {
 		t.Fatal(err)
 	}
