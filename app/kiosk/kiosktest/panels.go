@@ -17,7 +17,9 @@ import (
 )
 
 // Panels is kiosk.Panels in memory, with the SQLite store's rules: a second submission or
-// decision is refused, a frozen time once stored is kept, and every change is a copy.
+// decision is refused, a frozen time once stored is kept, and every change is a copy. It takes
+// no part in retention's purge and wipes (Wipe forgets one by hand): how a panel is destroyed
+// is the SQLite store's, tested there and in app/assemble against the real files.
 type Panels struct {
 	mu     sync.Mutex
 	panels map[string]*panel.Stored
