@@ -146,7 +146,7 @@ func Open(ctx context.Context, c Config) (_ *Kiosk, err error) {
 	light := k.openHardware(c, gpioOpts)
 
 	k.Kiosk, err = kiosk.New(kiosk.Deps{
-		Sessions: db, Engagements: db, Interviewers: db, Settings: db, Audit: db, Integrity: db,
+		Sessions: db, Engagements: db, Interviewers: db, Settings: db, Audit: db, Integrity: db, Surveys: db,
 		Vault: v, Retention: ret, Packs: packs, Light: light,
 		Limiter:      vault.NewLimiter(db, ret, vault.DefaultPolicy()),
 		AdminLimiter: vault.NewLimiter(db, ret, vault.AdminPolicy()),
@@ -257,8 +257,11 @@ func demo(ctx context.Context, k *kiosk.Kiosk, dir string, w io.Writer) error {
 		if err != nil {
 			return err
 		}
-		text := fmt.Sprintf("DEMO admin PIN:        %s\nDEMO interviewer:      %s\nDEMO interviewer PIN:  %s\nDEMO engagement:       %s\n",
-			d.AdminCredential, d.InterviewerName, d.InterviewerPIN, d.EngagementTitle)
+		if err := k.SeedDemoSurvey(ctx, d.AdminCredential); err != nil {
+			return err
+		}
+		text := fmt.Sprintf("DEMO admin PIN:        %s\nDEMO interviewer:      %s\nDEMO interviewer PIN:  %s\nDEMO engagement:       %s\nDEMO surveys:          %s (open: Take the survey on Home); %s (its results: the demo interviewer, Survey results)\n",
+			d.AdminCredential, d.InterviewerName, d.InterviewerPIN, d.EngagementTitle, kiosk.DemoSurveyTitle, kiosk.DemoClosedSurveyTitle)
 		if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
 			return err
 		}

@@ -3,7 +3,6 @@ package assemble_test
 import (
 	"context"
 	"errors"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -20,21 +19,6 @@ import (
 // the data folder's files, ever.
 var panelMarkers = []string{"QRPANEL-reason", "QRPANEL-notes", "QRPANEL-decision", "QRPANEL-question",
 	"QRPANEL-printed-name", "QRPANEL-signature", "Community QRPANEL nurse"}
-
-func dataFiles(t *testing.T, dir string) []string {
-	t.Helper()
-	var out []string
-	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			out = append(out, p)
-		}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
 
 func scanMarkers(t *testing.T, dir string) int {
 	t.Helper()

@@ -34,6 +34,9 @@ var rules = []rule{
 		"quietroom/app/ui", "quietroom/app/vault", "quietroom/app/retention", "quietroom/app/kiosk", "quietroom/hw"})},
 	{pkg: "quietroom/app/protocol", forbid: join(infrastructure, drivers, []string{
 		"quietroom/app/session", "quietroom/app/ui", "quietroom/app/vault", "quietroom/app/retention", "quietroom/app/kiosk", "quietroom/hw"})},
+	// The survey: format, rules and results; it knows no keys (the vault's), storage or screens.
+	{pkg: "quietroom/app/survey", forbid: join(infrastructure, drivers, []string{
+		"quietroom/app/session", "quietroom/app/ui", "quietroom/app/vault", "quietroom/app/retention", "quietroom/app/kiosk", "quietroom/hw"})},
 	{pkg: "quietroom/app/retention", forbid: join(infrastructure, drivers, []string{"quietroom/app/ui", "quietroom/app/kiosk"})},
 	{pkg: "quietroom/app/vault", forbid: join(infrastructure, drivers, []string{
 		"quietroom/app/ui", "quietroom/app/kiosk", "quietroom/app/retention", "quietroom/hw/"})},

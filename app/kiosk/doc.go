@@ -4,8 +4,8 @@
 //
 // It combines the session engine, the vault, retention and the room light (hw/roomlight), and
 // talks to storage only through the role ports it defines here, one per kind of record:
-// Sessions, Engagements, Interviewers (the type is session.Interviewer), Settings, Audit and
-// Integrity, each a field of Deps. The SQLite store implements them all directly; kiosktest's
+// Sessions, Engagements, Interviewers (the type is session.Interviewer), Settings, Audit,
+// Integrity and Surveys, each a field of Deps. The SQLite store implements them all directly; kiosktest's
 // in-memory Store does too. Other ideas live beside what they are about: the pack
 // library and the USB stick scan in app/protocol, the device-secret choice in app/vault
 // (vault.SecretChoice), the room light in hw/roomlight, and the assembly of it all in
@@ -45,6 +45,15 @@
 //     reads note content. Every admin action that changes something is in the audit log, with
 //     ids and counts only, or is not done (below).
 //   - IsSetUp is the one place that says a device has data: it has an admin credential.
+//   - The survey (survey.go; the domain is app/survey): CreateSurvey makes the survey's key
+//     pair and seals its private key to each review-team member, then forgets it;
+//     SubmitSurveyResponse seals one response to the public key under a random id from
+//     crypto/rand, with no time and no audit entry (its time would date the response), and
+//     cannot read it back; only a member's SignedIn opens the responses (SurveyResults), only
+//     from the day after the survey closes (two readings while it is open would differ by one
+//     person's answers), and only the aggregate leaves, on the screen or exported (ExportSurveyResults, audited with
+//     the engagement and a file count). No admin use case reads a response; the admin sees
+//     counts (AllSurveys). Survey engagements (SurveyKind) are never offered for interviews.
 //   - The demo data (SeedDemo) exists for `quietroom run --dev` only; the real device never
 //     calls it (app/assemble seeds it in development only).
 //

@@ -126,13 +126,14 @@ type Packs interface {
 
 // Deps are what the kiosk works with. All are required.
 type Deps struct {
-	// The storage, by role; on the device all six are the one SQLite store.
+	// The storage, by role; on the device all seven are the one SQLite store.
 	Sessions     Sessions
 	Engagements  Engagements
 	Interviewers Interviewers
 	Settings     Settings
 	Audit        Audit
 	Integrity    Integrity
+	Surveys      Surveys
 
 	Vault     *vault.Vault
 	Retention Retention
@@ -164,9 +165,9 @@ type Options struct {
 	// ImportDirs are where the admin's pack import looks for files: the folders USB sticks are
 	// mounted under. Default: /media, /run/media and /mnt.
 	ImportDirs []string
-	// StickDirs are folders the panel's record may be written to as they are, besides the
-	// sticks mounted under ImportDirs (tests and development).
-	StickDirs []string
+	// ExportDirs are where a survey's results may be exported; default: the USB sticks mounted
+	// under ImportDirs (see Kiosk.Sticks).
+	ExportDirs []string
 }
 
 // Kiosk is the room's use cases. It is safe for concurrent use.
@@ -176,7 +177,7 @@ type Kiosk struct {
 	newID   func() string
 	rand    io.Reader
 	imports []string
-	sticks  []string
+	exports []string
 	engine  *session.Engine
 	light   *roomlight.Light
 }
@@ -185,7 +186,7 @@ type Kiosk struct {
 func New(d Deps, o Options) (*Kiosk, error) {
 	switch {
 	case d.Sessions == nil, d.Engagements == nil, d.Interviewers == nil, d.Settings == nil,
-		d.Audit == nil, d.Integrity == nil, d.Vault == nil, d.Retention == nil, d.Packs == nil, d.Light == nil,
+		d.Audit == nil, d.Integrity == nil, d.Surveys == nil, d.Vault == nil, d.Retention == nil, d.Packs == nil, d.Light == nil,
 		d.Limiter == nil, d.AdminLimiter == nil, d.Secret == nil:
 		return nil, errors.New("kiosk: a dependency is missing")
 	}
@@ -201,7 +202,7 @@ func New(d Deps, o Options) (*Kiosk, error) {
 	if o.ImportDirs == nil {
 		o.ImportDirs = []string{"/media", "/run/media", "/mnt"}
 	}
-	k := &Kiosk{d: d, log: o.Logger.With("component", "kiosk"), newID: o.NewID, rand: o.Rand, imports: o.ImportDirs, sticks: o.StickDirs}
+	k := &Kiosk{d: d, log: o.Logger.With("component", "kiosk"), newID: o.NewID, rand: o.Rand, imports: o.ImportDirs, exports: o.ExportDirs}
 	k.light = roomlight.New(d.Light, o.Logger)
 	eo := o.EngineOptions
 	if eo.Logger == nil {

@@ -6,11 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 	"unicode/utf8"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
@@ -39,38 +36,6 @@ var (
 	// ErrNotDecided: the record is exported once the decision is recorded.
 	ErrNotDecided = errors.New("the record can be exported once the appointing officer has recorded the decision")
 )
-
-// Sticks lists the folders the panel's record can be written to: the USB sticks mounted under
-// the import folders (a folder on another file system than its parent, up to two levels
-// down), and Options.StickDirs as they are.
-func (k *Kiosk) Sticks() []string {
-	out := slices.Clone(k.sticks)
-	for _, root := range k.imports {
-		for _, pattern := range []string{"*", "*/*"} {
-			dirs, _ := filepath.Glob(filepath.Join(root, pattern))
-			for _, d := range dirs {
-				if mountPoint(d) && !slices.Contains(out, d) {
-					out = append(out, d)
-				}
-			}
-		}
-	}
-	return out
-}
-
-func mountPoint(dir string) bool {
-	fi, err := os.Stat(dir)
-	if err != nil || !fi.IsDir() {
-		return false
-	}
-	pi, err := os.Stat(filepath.Dir(dir))
-	if err != nil {
-		return false
-	}
-	a, ok1 := fi.Sys().(*syscall.Stat_t)
-	b, ok2 := pi.Sys().(*syscall.Stat_t)
-	return ok1 && ok2 && a.Dev != b.Dev
-}
 
 // Export writes the panel's record (the question set, each member's scores and reasons, the
 // grid, the decision; candidates by number and members by role, no names) to the stick dir as

@@ -191,7 +191,7 @@ func (k *Kiosk) PINDelay(ctx context.Context, interviewerID string) (time.Durati
 	return 0, err
 }
 
-// Engagements lists the engagements an interviewer may start a session in: open, and with a
+// Engagements lists the engagements an interviewer may start a session in: open, not a survey, and with a
 // deletion date still ahead.
 func (k *Kiosk) Engagements(ctx context.Context) ([]session.Engagement, error) {
 	all, err := k.d.Engagements.Engagements(ctx)
@@ -200,7 +200,7 @@ func (k *Kiosk) Engagements(ctx context.Context) ([]session.Engagement, error) {
 	}
 	now := k.Now()
 	return slices.DeleteFunc(all, func(e session.Engagement) bool {
-		return e.Closed || !e.DeletionDate.After(now)
+		return e.Closed || !e.DeletionDate.After(now) || e.Kind == SurveyKind
 	}), nil
 }
 

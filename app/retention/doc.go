@@ -35,9 +35,10 @@
 //     MaxAhead is.
 //   - Purge and wipe. [Retention.PurgeDue] (run at start-up, before anything is shown) and
 //     [Retention.Run] (on a schedule) destroy every session whose date trusted time has reached,
-//     unless its engagement is on legal hold. [Retention.WipeEngagement], [Retention.WipeAll]
-//     and [Retention.DestroySession] (consent withdrawn; it implements session.Eraser) destroy
-//     at once. Every destruction deletes the sealed keys and rows in one transaction with
+//     unless its engagement is on legal hold, and the responses and keys of every survey
+//     engagement (app/survey) whose deletion date it has reached, on the same terms.
+//     [Retention.WipeEngagement], [Retention.WipeAll] and [Retention.DestroySession] (consent
+//     withdrawn; it implements session.Eraser) destroy at once. Every destruction deletes the sealed keys and rows in one transaction with
 //     secure_delete on, has the storage forget the copies left in its journal and free space
 //     (SQLite: the WAL and free pages), and then checks that nothing of it remains, including
 //     by reading every byte the storage keeps for the sealed keys.

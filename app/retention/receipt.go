@@ -60,9 +60,12 @@ type Receipt struct {
 	Entries       int // notes, quotes, reflections, answers
 	Consents      int
 	Declines      int // decline counts removed (wipes only)
+	// SurveyResponses are the survey responses destroyed with their engagement (at its
+	// deletion date, or by a wipe), with the survey's sealed keys (counted in KeysDestroyed).
+	SurveyResponses int
 
 	// How.
-	KeysDestroyed  int   // sealed session keys deleted
+	KeysDestroyed  int   // sealed session keys (and survey keys) deleted
 	RowsDeleted    int   // records (database rows) deleted, with secure_delete on
 	SecureDelete   bool  // the deleted records are not readable in the storage
 	WALTruncated   bool  // Forgotten.JournalCleared (SQLite: the WAL checkpointed and truncated)

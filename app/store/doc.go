@@ -22,6 +22,12 @@
 //     Options.MustExist says must be there, is [ErrMissing]; nothing is created.
 //   - A read-only open (Options.ReadOnly, as `quietroom status` uses) creates and changes no
 //     file in the folder.
+//   - Survey responses (survey.go, migration 0004) are a random id, an engagement and the
+//     sealed bytes: no time, no link to a session or an interviewer, in a WITHOUT ROWID table
+//     kept in the order of the random ids, not of arrival. They, and the survey's sealed keys,
+//     are erased with their engagement (Erase: purge at its deletion date, wipe) and counted in
+//     the receipt. What is left: the WAL holds the latest writes in arrival order until it is
+//     checkpointed, and SQLite's page layout can hint at it; the content stays sealed.
 //
 // [DB] implements session.Store, retention.Storage and the admin operations (engagements,
 // interviewers, the admin credential, failed attempts, audit log, receipts, settings). Who may

@@ -15,13 +15,16 @@ import (
 
 var _ retention.Storage = (*DB)(nil)
 
-// NextDeletion returns the earliest deletion date of a session whose engagement is not on hold.
+// NextDeletion returns the earliest deletion date of a session, or of a survey engagement's
+// responses, whose engagement is not on hold.
 func (d *DB) NextDeletion(ctx context.Context) (time.Time, bool, error) {
 	var next sql.NullInt64
 	err := d.db.QueryRowContext(ctx, `SELECT min(at) FROM (
-		SELECT min(s.deletion_at) AS at FROM sessions s JOIN engagements e ON e.id = s.engagement_id WHERE e.legal_hold = 0
+		SELECT s.deletion_at AS at FROM sessions s JOIN engagements e ON e.id = s.engagement_id WHERE e.legal_hold = 0
 		UNION ALL
-		SELECT min(e.deletion_at) FROM panel_recruitments p JOIN engagements e ON e.id = p.engagement_id WHERE e.legal_hold = 0)`).Scan(&next)
+		SELECT min(e.deletion_at, v.deletion_at) FROM surveys v JOIN engagements e ON e.id = v.engagement_id WHERE e.legal_hold = 0
+		UNION ALL
+		SELECT e.deletion_at FROM panel_recruitments p JOIN engagements e ON e.id = p.engagement_id WHERE e.legal_hold = 0)`).Scan(&next)
 	if err != nil {
 		return time.Time{}, false, fmt.Errorf("next deletion: %w", err)
 	}
@@ -125,7 +128,31 @@ func (d *DB) Erase(ctx context.Context, scope retention.Scope, rec retention.Rec
 			}
 		}
 		rec.KeysDestroyed = len(keys)
-		if scope.Kind == retention.KindPurge && len(ids) == 0 && panelRows == 0 {
+		// Survey responses die with their engagement: at its deletion date, or when it is wiped.
+		var surveys retention.Receipt
+		var surveyKeys [][]byte
+		switch scope.Kind {
+		case retention.KindPurge:
+			surveyKeys, err = eraseSurveys(ctx, t, `SELECT v.engagement_id FROM surveys v JOIN engagements e ON e.id = v.engagement_id
+				WHERE min(e.deletion_at, v.deletion_at) <= ? AND e.legal_hold = 0`, []any{scope.DueAt.UnixNano()}, &surveys)
+		case retention.KindWipeEngagement:
+			surveyKeys, err = eraseSurveys(ctx, t, `SELECT ?`, []any{scope.EngagementID}, &surveys)
+		case retention.KindWipeAll:
+			surveyKeys, err = eraseSurveys(ctx, t, `SELECT id FROM engagements`, nil, &surveys)
+		}
+		if err != nil {
+			return err
+		}
+		keys = append(keys, surveyKeys...)
+		rec.KeysDestroyed += len(surveyKeys)
+		rec.SurveyResponses = surveys.SurveyResponses
+		for _, id := range surveys.EngagementIDs {
+			if !engs[id] {
+				engs[id] = true
+				rec.EngagementIDs = append(rec.EngagementIDs, id)
+			}
+		}
+		if scope.Kind == retention.KindPurge && len(ids) == 0 && surveys.RowsDeleted == 0 && panelRows == 0 {
 			return nil
 		}
 		idsJSON, err := json.Marshal(nonNil(ids))
@@ -150,7 +177,7 @@ func (d *DB) Erase(ctx context.Context, scope retention.Scope, rec retention.Rec
 		if _, err = del(`DELETE FROM sessions WHERE id`+in, string(idsJSON)); err != nil {
 			return err
 		}
-		rec.RowsDeleted = rec.Entries + rec.Consents + rec.Sessions + panelRows
+		rec.RowsDeleted = rec.Entries + rec.Consents + rec.Sessions + surveys.RowsDeleted + panelRows
 		switch scope.Kind {
 		case retention.KindWipeEngagement:
 			if err := t.QueryRowContext(ctx, `SELECT coalesce(sum(count), 0) FROM decline_counts WHERE engagement_id = ?`, scope.EngagementID).Scan(&rec.Declines); err != nil {
@@ -211,7 +238,7 @@ func (d *DB) Erase(ctx context.Context, scope retention.Scope, rec retention.Rec
 
 const receiptCols = `id, kind, actor, at, engagement_ids, session_ids, sessions, entries, consents, declines,
 	keys_destroyed, rows_deleted, secure_delete, wal_truncated, pages_freed, reclaimed, rows_remaining,
-	bytes_scanned, keys_found, outcome, completed_at`
+	bytes_scanned, keys_found, outcome, completed_at, survey_responses`
 
 func insertReceipt(ctx context.Context, t *sql.Tx, r retention.Receipt) error {
 	engs, err := json.Marshal(nonNil(r.EngagementIDs))
@@ -223,10 +250,11 @@ func insertReceipt(ctx context.Context, t *sql.Tx, r retention.Receipt) error {
 		return err
 	}
 	_, err = t.ExecContext(ctx, `INSERT INTO deletion_receipts (`+receiptCols+`)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		r.ID, string(r.Kind), string(r.Actor), r.At.UnixNano(), string(engs), string(sess), r.Sessions,
 		r.Entries, r.Consents, r.Declines, r.KeysDestroyed, r.RowsDeleted, r.SecureDelete, r.WALTruncated,
-		r.PagesReclaimed, r.Reclaimed, r.RowsRemaining, r.BytesScanned, r.KeysFound, r.Outcome, timeValue(r.CompletedAt))
+		r.PagesReclaimed, r.Reclaimed, r.RowsRemaining, r.BytesScanned, r.KeysFound, r.Outcome, timeValue(r.CompletedAt),
+		r.SurveyResponses)
 	return err
 }
 
@@ -261,7 +289,7 @@ func (d *DB) receipts(ctx context.Context, where string, args ...any) ([]retenti
 		)
 		if err := rows.Scan(&r.ID, &kind, &actor, &at, &engs, &sess, &r.Sessions, &r.Entries, &r.Consents,
 			&r.Declines, &r.KeysDestroyed, &r.RowsDeleted, &r.SecureDelete, &r.WALTruncated, &r.PagesReclaimed,
-			&r.Reclaimed, &r.RowsRemaining, &r.BytesScanned, &r.KeysFound, &r.Outcome, &completed); err != nil {
+			&r.Reclaimed, &r.RowsRemaining, &r.BytesScanned, &r.KeysFound, &r.Outcome, &completed, &r.SurveyResponses); err != nil {
 			return nil, fmt.Errorf("read receipts: %w", err)
 		}
 		r.Kind, r.Actor, r.At, r.CompletedAt = retention.Kind(kind), retention.Role(actor), time.Unix(0, at).UTC(), timeFrom(completed)
@@ -375,7 +403,10 @@ func (d *DB) RecordsRemaining(ctx context.Context, sessionIDs, engagementIDs []s
 		(SELECT count(*) FROM consents WHERE session_id`+in+`) +
 		(SELECT count(*) FROM engagements WHERE id`+ine+`) +
 		(SELECT count(*) FROM sessions WHERE engagement_id`+ine+`) +
-		(SELECT count(*) FROM decline_counts WHERE engagement_id`+ine+`)`, string(s), string(e)).Scan(&n)
+		(SELECT count(*) FROM decline_counts WHERE engagement_id`+ine+`) +
+		(SELECT count(*) FROM surveys WHERE engagement_id`+ine+`) +
+		(SELECT count(*) FROM survey_keys WHERE engagement_id`+ine+`) +
+		(SELECT count(*) FROM survey_responses WHERE engagement_id`+ine+`)`, string(s), string(e)).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("check deleted rows: %w", err)
 	}

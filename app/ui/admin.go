@@ -58,6 +58,7 @@ func (u *UI) showAdmin() {
 		u.button(lang.L("Clock check"), u.showClock),
 		u.button(lang.L("Storage health"), u.showHealth),
 		u.button(lang.L("Light test"), func() { u.showLightTest(u.showAdmin) }),
+		u.button(lang.L("Surveys"), u.showAdminSurveys),
 	)
 	u.show("admin", screenIdle, container.NewBorder(heading(lang.L("Admin")),
 		container.NewHBox(u.button(lang.L("Sign out"), u.showHome)), nil, nil, grid))
@@ -284,6 +285,9 @@ func (u *UI) confirmWipe(e session.Engagement, step int) {
 	var text, button string
 	if step == 1 {
 		text = lang.L("Destroy every session, note, quote and consent of “{{.Title}}”?", map[string]any{"Title": e.Title})
+		if e.Kind == kiosk.SurveyKind {
+			text = lang.L("Destroy every survey response of “{{.Title}}”, and the survey's keys?", map[string]any{"Title": e.Title})
+		}
 		button = lang.L("Yes, wipe it")
 	} else {
 		text = lang.L("Second confirmation: this cannot be undone. Wipe “{{.Title}}” now?", map[string]any{"Title": e.Title})
@@ -324,11 +328,15 @@ func receiptText(r retention.Receipt) string {
 	if r.Outcome != retention.OutcomePassed {
 		check = lang.L("Check that nothing remains: {{.Outcome}}. Ask IT to look at the device.", map[string]any{"Outcome": r.Outcome})
 	}
+	destroyed := lang.L("Destroyed: {{.Sessions}} sessions, {{.Entries}} notes, quotes and answers, {{.Consents}} consent records, {{.Declines}} decline counts.",
+		map[string]any{"Sessions": r.Sessions, "Entries": r.Entries, "Consents": r.Consents, "Declines": r.Declines})
+	if r.SurveyResponses > 0 {
+		destroyed += " " + lang.L("And {{.N}} survey responses with the survey's keys.", map[string]any{"N": r.SurveyResponses})
+	}
 	return strings.Join([]string{
 		lang.L("{{.Why}}, {{.When}}, by {{.Who}}. Receipt {{.ID}}.", map[string]any{
 			"Why": why, "When": r.At.Local().Format("Monday 2 January 2006 at 15:04"), "Who": who, "ID": r.ID}),
-		lang.L("Destroyed: {{.Sessions}} sessions, {{.Entries}} notes, quotes and answers, {{.Consents}} consent records, {{.Declines}} decline counts.",
-			map[string]any{"Sessions": r.Sessions, "Entries": r.Entries, "Consents": r.Consents, "Declines": r.Declines}),
+		destroyed,
 		lang.L("How: {{.Keys}} session keys destroyed; {{.Rows}} rows deleted with secure delete; the database log emptied; {{.Pages}} free pages returned.",
 			map[string]any{"Keys": r.KeysDestroyed, "Rows": r.RowsDeleted, "Pages": r.PagesReclaimed}),
 		check + " " + lang.L("({{.RowsLeft}} rows left, {{.KeysFound}} keys found in the database files.)",

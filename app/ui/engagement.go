@@ -30,6 +30,8 @@ func kindName(k session.EngagementKind) string {
 		return lang.L("Peer challenge")
 	case session.KindRecruitment:
 		return lang.L("Recruitment panel")
+	case kiosk.SurveyKind:
+		return lang.L("Survey")
 	}
 	return lang.L("Other work")
 }

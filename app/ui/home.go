@@ -45,11 +45,16 @@ func (u *UI) showHome() {
 	name := subheading(room)
 	name.Alignment = fyne.TextAlignCenter
 	start := u.primary(lang.L("Start"), u.showSignIn)
+	actions := container.NewGridWrap(fyne.NewSize(260, 72), start)
+	if take := u.surveyButton(); take != nil {
+		// While a survey is open anyone may take it from here: no PIN, no name.
+		actions.Add(take)
+	}
 	content := container.NewBorder(
 		container.NewHBox(u.accessibility(), layout.NewSpacer(), u.button(lang.L("Admin"), u.showAdminSignIn)),
 		warn, nil, nil,
 		container.NewVBox(layout.NewSpacer(), name, title, clock,
-			container.NewCenter(container.NewGridWrap(fyne.NewSize(260, 72), start)), layout.NewSpacer()),
+			container.NewCenter(actions), layout.NewSpacer()),
 	)
 	u.show("home", screenHome, content)
 	u.onTick = func(session.Status) {
@@ -165,11 +170,19 @@ func (u *UI) showInterviewerMenu() {
 		}
 		list = newPager(u.rowsPerPage(4), rows).view
 	}
+	bottom := container.NewHBox(u.button(lang.L("Sign out"), u.showHome), layout.NewSpacer())
+	if rs, err := s.Surveys(u.ctx); err == nil && len(rs) > 0 {
+		bottom.Add(u.button(lang.L("Survey results"), u.showSurveyList))
+	}
+	// Panels the interviewer is on, or recruitments whose panel is still to be set up.
+	if mine, open, err := s.Panels(u.ctx); err == nil && len(mine)+len(open) > 0 {
+		bottom.Add(u.button(lang.L("Recruitment panels"), u.showPanels))
+	}
 	u.show("interviewer", screenIdle, container.NewBorder(
-		container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(u.button(lang.L("Recruitment panels"), u.showPanels), u.primary(lang.L("Start a new session"), u.showSetup)),
+		container.NewVBox(container.NewBorder(nil, nil, nil, u.primary(lang.L("Start a new session"), u.showSetup),
 			heading(lang.L("Hello, {{.Name}}", map[string]any{"Name": s.Name()}))), msg.Label,
 			widget.NewLabel(lang.L("Your sessions (tap one to open it)"))),
-		container.NewHBox(u.button(lang.L("Sign out"), u.showHome)), nil, nil, list))
+		bottom, nil, nil, list))
 }
 
 func stateName(s session.State) string {

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"errors"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -466,12 +465,13 @@ func TestPanelJourney(t *testing.T) {
 		}
 	})
 	r.export()
-	files, _ := os.ReadDir(r.env.Stick)
-	if len(files) != 1 || !strings.HasSuffix(files[0].Name(), ".pdf") {
+	// The test's stick is the kiosk's export folder (kiosktest's ImportDir).
+	files, _ := filepath.Glob(filepath.Join(r.env.ImportDir, "*.pdf"))
+	if len(files) != 1 {
 		t.Fatalf("the stick holds %v, want the record's PDF", files)
 	}
 	if qpdf, err := exec.LookPath("qpdf"); err == nil {
-		if out, err := exec.Command(qpdf, "--requires-password", filepath.Join(r.env.Stick, files[0].Name())).CombinedOutput(); err != nil {
+		if out, err := exec.Command(qpdf, "--requires-password", files[0]).CombinedOutput(); err != nil {
 			t.Errorf("the exported record opens without a password: %v %s", err, out)
 		}
 	}

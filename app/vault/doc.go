@@ -12,6 +12,8 @@
 //	KEK ── XChaCha20-Poly1305 ─→ the interviewer's age X25519 private key      (Slot)
 //	interviewer's public key ── age ─→ each session's 32-byte data key         (sealed key)
 //	data key ── XChaCha20-Poly1305 ─→ each record: note, quote, label, signature
+//	each review-team member's public key ── age ─→ a survey's age X25519 private key
+//	the survey's public key ── age ─→ each survey response                      (survey.go)
 //
 // A Slot is what the store keeps per interviewer: the public key in the clear, the Argon2id
 // params and salt, and the sealed private key; Slot.MarshalBinary and ParseSlot give it a

@@ -3,7 +3,6 @@ package vault
 import (
 	"bytes"
 	"fmt"
-	"io"
 	"strings"
 	"sync"
 
@@ -159,33 +158,4 @@ func groupRecordHeader(group, recordID string) []byte {
 	return appendField(h, []byte(recordID))
 }
 
-func ageSeal(r age.Recipient, payload []byte) ([]byte, error) {
-	var buf bytes.Buffer
-	w, err := age.Encrypt(&buf, r)
-	if err == nil {
-		_, err = w.Write(payload)
-	}
-	if err == nil {
-		err = w.Close()
-	}
-	if err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
-
-func ageOpen(id age.Identity, sealed []byte, max int) ([]byte, error) {
-	if len(sealed) > max+4096 {
-		return nil, ErrCannotOpen
-	}
-	r, err := age.Decrypt(bytes.NewReader(sealed), id)
-	if err != nil {
-		return nil, ErrCannotOpen
-	}
-	payload, err := io.ReadAll(io.LimitReader(r, int64(max)+1))
-	if err != nil || len(payload) > max {
-		clear(payload)
-		return nil, ErrCannotOpen
-	}
-	return payload, nil
-}
+// ageSeal and ageOpen are survey.go's: age to one recipient, a size limit on what is opened.

@@ -24,6 +24,6 @@
 //
 // # Who may import it
 //
-// The packages that read admin-edited YAML (protocol, enrol). It imports only the standard
+// The packages that read admin-edited YAML (protocol, survey, enrol). It imports only the standard
 // library and go.yaml.in/yaml/v3, and builds with CGO_ENABLED=0.
 package yamlfile

@@ -52,8 +52,6 @@ type Env struct {
 	ReceiptIDs io.Reader
 	// ImportDir stands for a USB stick: the kiosk's pack import looks here.
 	ImportDir string
-	// Stick stands for a USB stick the panel's record is exported to.
-	Stick string
 	// OTP is the board's fake OTP key; KeyFile the device key file's path.
 	OTP     *OTP
 	KeyFile string
@@ -122,7 +120,7 @@ func newOn(t testing.TB, board *OTP) *Env {
 	e := &Env{Store: st, Clock: clock, Packs: packs,
 		Attempts: vault.NewMemoryAttemptLog(), AdminAttempts: vault.NewMemoryAttemptLog(),
 		ReceiptIDs: &seeded{r: rand.NewChaCha8([32]byte{'k', 'i', 'o', 's', 'k'})},
-		ImportDir:  t.TempDir(), Stick: t.TempDir(), OTP: board, KeyFile: filepath.Join(t.TempDir(), "key", "device.key")}
+		ImportDir:  t.TempDir(), OTP: board, KeyFile: filepath.Join(t.TempDir(), "key", "device.key")}
 	return e.assemble(t)
 }
 
@@ -161,12 +159,12 @@ func (e *Env) assemble(t testing.TB) *Env {
 	e.Light = hwtest.NewIndicator(hw.TwoColour, e.Clock)
 	e.Kiosk, err = kiosk.New(kiosk.Deps{
 		Sessions: e.Store, Engagements: e.Store, Interviewers: e.Store, Settings: e.Store,
-		Audit: e.Store, Integrity: e.Store,
+		Audit: e.Store, Integrity: e.Store, Surveys: e.Store,
 		Vault: v, Retention: e.Retention, Packs: e.Packs, Light: e.Light, Secret: secret,
 		Limiter:      vault.NewLimiter(e.Attempts, e.Retention, vault.DefaultPolicy()),
 		AdminLimiter: vault.NewLimiter(e.AdminAttempts, e.Retention, vault.AdminPolicy()),
 		Panels:       e.Store.Panels,
-	}, kiosk.Options{ImportDirs: []string{e.ImportDir}, StickDirs: []string{e.Stick}})
+	}, kiosk.Options{ImportDirs: []string{e.ImportDir}, ExportDirs: []string{e.ImportDir}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -208,6 +206,9 @@ type Store struct {
 	interviewers map[string]session.Interviewer
 	verifier     []byte
 	room         string
+
+	svOnce  sync.Once
+	surveys *surveys
 }
 
 var (

@@ -1,0 +1,443 @@
+package kiosk
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"syscall"
+	"time"
+
+	"quietroom/app/protocol"
+	"quietroom/app/report"
+	"quietroom/app/retention"
+	"quietroom/app/session"
+	"quietroom/app/survey"
+	"quietroom/app/vault"
+)
+
+// SurveyKind is the kind of the engagement a survey rides on. Interviewers never start a
+// session in one; the admin sets its deletion date, holds and wipes it like any other.
+const SurveyKind session.EngagementKind = "survey"
+
+// ErrNoSurveyOpen: no survey may be taken today.
+var ErrNoSurveyOpen = errors.New("no survey is open today")
+
+// ErrSurveyStillOpen: the results are read only once the survey has closed. Figures read
+// while people are still answering, compared with figures read after one more response,
+// would show that person's answers.
+var ErrSurveyStillOpen = errors.New("the results can be read from the day after the survey closes")
+
+// ErrNotOnReviewTeam: the signed-in interviewer is not on the survey's review team.
+var ErrNotOnReviewTeam = errors.New("you are not on this survey's review team")
+
+// Surveys are the survey engagements and their sealed responses.
+type Surveys interface {
+	// CreateSurvey stores the engagement e, the survey's rules r and its private key sealed to
+	// each member (keys), and appends ev, in one transaction.
+	CreateSurvey(ctx context.Context, e session.Engagement, r survey.Record, keys map[string][]byte, ev retention.AuditEvent) error
+	// Surveys lists every survey engagement whose responses are still kept.
+	Surveys(ctx context.Context) ([]survey.Record, error)
+	// PutSurveyResponse stores one sealed response, and nothing else (no time, no audit).
+	PutSurveyResponse(ctx context.Context, engagementID, responseID string, sealed []byte) error
+	// SurveyResponses returns an engagement's sealed responses, by response id.
+	SurveyResponses(ctx context.Context, engagementID string) (map[string][]byte, error)
+	// SurveyResponseCount counts them.
+	SurveyResponseCount(ctx context.Context, engagementID string) (int, error)
+	// SurveyKey returns the survey's private key as sealed to one member; session.ErrNotFound
+	// for someone else.
+	SurveyKey(ctx context.Context, engagementID, interviewerID string) ([]byte, error)
+}
+
+// NewSurvey is the admin's form for a survey engagement.
+type NewSurvey struct {
+	Title string
+	// File is the survey file asked; nil asks the built-in survey (Appendix 2).
+	File []byte
+	// Teams are the host authority's teams, as it names them.
+	Teams         []string
+	Opens, Closes time.Time
+	// MinGroup is the minimum group size; 0 is survey.DefaultMinGroup, and it is never below
+	// survey.LowestMinGroup.
+	MinGroup     int
+	DeletionDate time.Time
+	// Members are the review team: the interviewers (ids) who may read the results.
+	Members []string
+}
+
+// CreateSurvey creates a survey engagement: the engagement, the survey's key pair (its private
+// key sealed to each review-team member, then forgotten: nothing on the device, the admin
+// included, can read a response without a member's PIN), and its audit entry
+// ("survey.create", counting the members).
+func (k *Kiosk) CreateSurvey(ctx context.Context, a *Admin, n NewSurvey) (survey.Record, error) {
+	if err := a.check(); err != nil {
+		return survey.Record{}, err
+	}
+	file := n.File
+	if file == nil {
+		file = survey.BuiltinFile()
+	}
+	s, err := survey.Load("survey", file)
+	if err != nil {
+		return survey.Record{}, fmt.Errorf("%w: %w", ErrInvalid, err)
+	}
+	now := k.Now()
+	r := survey.Record{Engagement: survey.Engagement{
+		Title: strings.TrimSpace(n.Title), SurveyID: s.ID, SurveyVersion: s.Version, SurveyHash: s.Hash,
+		Teams: slices.Clone(n.Teams), Opens: n.Opens, Closes: n.Closes, MinGroup: n.MinGroup, DeletionDate: n.DeletionDate,
+	}, File: file}
+	r.Normalise()
+	if err := r.Check(); err != nil {
+		return survey.Record{}, fmt.Errorf("%w: %w", ErrInvalid, err)
+	}
+	if !r.DeletionDate.After(now) {
+		return survey.Record{}, fmt.Errorf("%w: the deletion date must be in the future", ErrInvalid)
+	}
+	if len(n.Members) == 0 {
+		return survey.Record{}, fmt.Errorf("%w: choose the review team: at least one interviewer who will read the results", ErrInvalid)
+	}
+	pubs := map[string]string{}
+	for _, id := range n.Members {
+		iv, err := k.d.Interviewers.Interviewer(ctx, id)
+		if err != nil {
+			return survey.Record{}, fmt.Errorf("create survey: member %s: %w", id, err)
+		}
+		if iv.Disabled {
+			return survey.Record{}, fmt.Errorf("%w: %s is disabled", ErrInvalid, iv.DisplayName)
+		}
+		slot, err := vault.ParseSlot(iv.KeySlot)
+		if err != nil {
+			return survey.Record{}, fmt.Errorf("create survey: member %s: %w", id, err)
+		}
+		pubs[id] = slot.PublicKey
+	}
+	r.EngagementID = k.newID()
+	pub, keys, err := vault.NewSurveyKey(r.EngagementID, pubs)
+	if err != nil {
+		return survey.Record{}, fmt.Errorf("create survey: %w", err)
+	}
+	r.PublicKey = pub
+	for id := range pubs {
+		r.Members = append(r.Members, id)
+	}
+	slices.Sort(r.Members)
+	e := session.Engagement{ID: r.EngagementID, Title: r.Title, Kind: SurveyKind, DeletionDate: r.DeletionDate, CreatedAt: now}
+	ev := retention.AuditEvent{At: now, Actor: retention.RoleAdmin, Action: "survey.create", EngagementID: e.ID, Count: len(keys), Outcome: "ok"}
+	if err := k.d.Surveys.CreateSurvey(ctx, e, r, keys, ev); err != nil {
+		return survey.Record{}, fmt.Errorf("create survey: %w", err)
+	}
+	return r, nil
+}
+
+// ReadSurveyFile reads and validates a survey file an admin brought (on a USB stick): every
+// problem at once, as FILE:LINE: FIELD: what to do (matching survey.ErrInvalid).
+func (k *Kiosk) ReadSurveyFile(a *Admin, path string) (*survey.Survey, []byte, error) {
+	if err := a.check(); err != nil {
+		return nil, nil, err
+	}
+	s, data, err := survey.ReadFile(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	return s, data, nil
+}
+
+// AllSurveys lists every survey engagement still kept, with its count of responses, for the
+// admin: numbers and rules only.
+func (k *Kiosk) AllSurveys(ctx context.Context, a *Admin) ([]SurveyStatus, error) {
+	if err := a.check(); err != nil {
+		return nil, err
+	}
+	all, err := k.d.Surveys.Surveys(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]SurveyStatus, len(all))
+	for i, r := range all {
+		out[i].Record = r
+		if out[i].Responses, err = k.d.Surveys.SurveyResponseCount(ctx, r.EngagementID); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// SurveyStatus is a survey engagement with its number of responses.
+type SurveyStatus struct {
+	survey.Record
+	Responses int
+}
+
+// OpenSurvey returns the survey that may be taken now (by trusted time), and its survey;
+// ErrNoSurveyOpen when there is none. With several open, the one that closes first.
+func (k *Kiosk) OpenSurvey(ctx context.Context) (survey.Record, *survey.Survey, error) {
+	all, err := k.d.Surveys.Surveys(ctx)
+	if err != nil {
+		return survey.Record{}, nil, err
+	}
+	now := k.Now()
+	var open []survey.Record
+	for _, r := range all {
+		if r.IsOpen(now) {
+			open = append(open, r)
+		}
+	}
+	if len(open) == 0 {
+		return survey.Record{}, nil, ErrNoSurveyOpen
+	}
+	slices.SortStableFunc(open, func(a, b survey.Record) int { return a.Closes.Compare(b.Closes) })
+	s, err := open[0].Survey()
+	if err != nil {
+		return survey.Record{}, nil, err
+	}
+	return open[0], s, nil
+}
+
+// SubmitSurveyResponse seals one person's answers to the survey's public key and stores them
+// under a random id, with no time and no audit entry: nothing ties the response to a person,
+// a moment or another record, and the kiosk cannot read it back. The survey must be open.
+func (k *Kiosk) SubmitSurveyResponse(ctx context.Context, engagementID string, resp survey.Response) error {
+	r, s, err := k.OpenSurvey(ctx)
+	if err != nil {
+		return err
+	}
+	if r.EngagementID != engagementID {
+		return ErrNoSurveyOpen
+	}
+	if err := survey.CheckResponse(s, &r.Engagement, resp); err != nil {
+		return err
+	}
+	plain, err := survey.Encode(s.Hash, resp)
+	if err != nil {
+		return err
+	}
+	defer clear(plain)
+	// The id orders the rows: it comes from crypto/rand, never from Options.NewID, so the
+	// order of the rows is no clue to the order the responses came in.
+	var b [16]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		return fmt.Errorf("survey response id: %w", err)
+	}
+	id := hex.EncodeToString(b[:])
+	sealed, err := vault.SealSurveyResponse(r.PublicKey, engagementID, id, plain)
+	if err != nil {
+		return err
+	}
+	if err := k.d.Surveys.PutSurveyResponse(ctx, engagementID, id, sealed); err != nil {
+		return fmt.Errorf("store survey response: %w", err)
+	}
+	return nil
+}
+
+// Surveys lists the survey engagements whose review team the interviewer is on.
+func (s *SignedIn) Surveys(ctx context.Context) ([]survey.Record, error) {
+	all, err := s.k.d.Surveys.Surveys(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return slices.DeleteFunc(all, func(r survey.Record) bool { return !slices.Contains(r.Members, s.id) }), nil
+}
+
+// SurveyResults are a survey engagement's results as a review-team member reads them.
+type SurveyResults struct {
+	Record survey.Record
+	survey.Results
+	// Unreadable counts stored responses that did not open or were for another wording; they
+	// are in no figure.
+	Unreadable int
+}
+
+// SurveyResults, from the day after the survey closes (ErrSurveyStillOpen before), opens the
+// survey's private key with the signed-in member's key, opens every
+// response, aggregates them (survey.Aggregate: small teams merged or withheld) and forgets the
+// key and the responses. Only the aggregate leaves. The audit entry ("survey.results") holds
+// the engagement and the number of responses. ErrNotOnReviewTeam for anyone else.
+func (s *SignedIn) SurveyResults(ctx context.Context, engagementID string) (*SurveyResults, error) {
+	if s.in == nil {
+		return nil, ErrSignedOut
+	}
+	k := s.k
+	recs, err := k.d.Surveys.Surveys(ctx)
+	if err != nil {
+		return nil, err
+	}
+	i := slices.IndexFunc(recs, func(r survey.Record) bool { return r.EngagementID == engagementID })
+	if i < 0 {
+		return nil, fmt.Errorf("survey %s: %w", engagementID, session.ErrNotFound)
+	}
+	rec := recs[i]
+	if !survey.Day(k.Now()).After(rec.Closes) {
+		return nil, ErrSurveyStillOpen
+	}
+	sv, err := rec.Survey()
+	if err != nil {
+		return nil, err
+	}
+	sealedKey, err := k.d.Surveys.SurveyKey(ctx, engagementID, s.id)
+	if errors.Is(err, session.ErrNotFound) {
+		return nil, ErrNotOnReviewTeam
+	}
+	if err != nil {
+		return nil, err
+	}
+	reader, err := s.in.OpenSurveyKey(engagementID, sealedKey)
+	if errors.Is(err, vault.ErrKeyDestroyed) {
+		return nil, ErrSignedOut
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer reader.Destroy()
+	sealed, err := k.d.Surveys.SurveyResponses(ctx, engagementID)
+	if err != nil {
+		return nil, err
+	}
+	out := &SurveyResults{Record: rec}
+	var responses []survey.Response
+	for id, b := range sealed {
+		plain, err := reader.Open(id, b)
+		if err != nil {
+			out.Unreadable++
+			continue
+		}
+		r, hash, err := survey.Decode(plain)
+		clear(plain)
+		if err != nil || hash != sv.Hash {
+			out.Unreadable++
+			continue
+		}
+		responses = append(responses, r)
+	}
+	out.Results = survey.Aggregate(sv, rec.Teams, rec.MinGroup, responses)
+	ev := retention.AuditEvent{At: k.Now(), Actor: retention.RoleInterviewer, Action: "survey.results", EngagementID: engagementID, Count: len(sealed), Outcome: "ok"}
+	if err := k.d.Audit.AppendAudit(ctx, ev); err != nil {
+		return nil, fmt.Errorf("%w (%w)", ErrNotAudited, err)
+	}
+	return out, nil
+}
+
+// Sticks are the folders an export may be written to: Options.ExportDirs when set, otherwise
+// the mount points (a USB stick) at most two folders below Options.ImportDirs.
+func (k *Kiosk) Sticks() []string {
+	if k.exports != nil {
+		var out []string
+		for _, d := range k.exports {
+			if fi, err := os.Stat(d); err == nil && fi.IsDir() {
+				out = append(out, d)
+			}
+		}
+		return out
+	}
+	var out []string
+	for _, root := range k.imports {
+		for _, pattern := range []string{"*", "*/*"} {
+			dirs, _ := filepath.Glob(filepath.Join(root, pattern))
+			for _, d := range dirs {
+				if mountPoint(d) {
+					out = append(out, d)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// mountPoint reports whether dir is a folder on another file system than its parent's.
+func mountPoint(dir string) bool {
+	fi, err := os.Stat(dir)
+	if err != nil || !fi.IsDir() {
+		return false
+	}
+	pi, err := os.Stat(filepath.Dir(dir))
+	if err != nil {
+		return false
+	}
+	a, ok1 := fi.Sys().(*syscall.Stat_t)
+	b, ok2 := pi.Sys().(*syscall.Stat_t)
+	return ok1 && ok2 && a.Dev != b.Dev
+}
+
+// ExportSurveyResults writes a survey's results, never a response, to the stick at dir: a PDF
+// report with the charts and a CSV of the aggregated figures, each written whole or not at all
+// (report.WriteFile). The audit entry ("survey.export", the engagement and the number of files)
+// is written first; it names no team and holds no figure. It returns the files' paths.
+func (s *SignedIn) ExportSurveyResults(ctx context.Context, res *SurveyResults, dir string, fonts report.Fonts) ([]string, error) {
+	if s.in == nil {
+		return nil, ErrSignedOut
+	}
+	if !slices.Contains(res.Record.Members, s.id) {
+		return nil, ErrNotOnReviewTeam
+	}
+	info := survey.ReportInfo{Title: res.Record.Title, Opens: res.Record.Opens, Closes: res.Record.Closes,
+		DeletionDate: res.Record.DeletionDate, Unreadable: res.Unreadable}
+	pdf, err := survey.PDF(&res.Results, info, fonts)
+	if err != nil {
+		return nil, fmt.Errorf("survey report: %w", err)
+	}
+	csv, err := survey.CSV(&res.Results)
+	if err != nil {
+		return nil, fmt.Errorf("survey figures: %w", err)
+	}
+	k := s.k
+	base := exportName(res.Record.Title, k.Now())
+	// A second export the same day gets its own names: a file on the stick is never replaced.
+	for i := 2; i < 100 && (exists(filepath.Join(dir, base+".pdf")) || exists(filepath.Join(dir, base+".csv"))); i++ {
+		base = fmt.Sprintf("%s-%d", exportName(res.Record.Title, k.Now()), i)
+	}
+	ev := retention.AuditEvent{At: k.Now(), Actor: retention.RoleInterviewer, Action: "survey.export", EngagementID: res.Record.EngagementID, Count: 2, Outcome: "ok"}
+	var paths []string
+	err = k.audited(ctx, ev, func() error {
+		for _, f := range []struct {
+			name string
+			data []byte
+		}{{base + ".pdf", pdf}, {base + ".csv", csv}} {
+			p, err := report.WriteFile(dir, f.name, f.data)
+			if err != nil {
+				return err
+			}
+			paths = append(paths, p)
+		}
+		return nil
+	})
+	return paths, err
+}
+
+// exportName is a file name for an export: the title in plain letters and the day.
+func exportName(title string, now time.Time) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(title) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
+			b.WriteByte('-')
+		}
+	}
+	name := strings.Trim(b.String(), "-")
+	if len(name) > 60 {
+		name = strings.Trim(name[:60], "-")
+	}
+	if name == "" {
+		name = "survey"
+	}
+	return name + "-results-" + now.Format("2006-01-02")
+}
+
+// SurveyFiles lists the YAML files on a plugged-in USB stick (under Options.ImportDirs) that a
+// survey may be read from; ReadSurveyFile says whether one is a valid survey.
+func (k *Kiosk) SurveyFiles(a *Admin) ([]protocol.PackFile, error) {
+	if err := a.check(); err != nil {
+		return nil, err
+	}
+	return protocol.FindPackFiles(k.imports), nil
+}
+
+func exists(path string) bool {
+	_, err := os.Lstat(path)
+	return err == nil
+}
