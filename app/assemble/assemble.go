@@ -151,6 +151,7 @@ func Open(ctx context.Context, c Config) (_ *Kiosk, err error) {
 		Limiter:      vault.NewLimiter(db, ret, vault.DefaultPolicy()),
 		AdminLimiter: vault.NewLimiter(db, ret, vault.AdminPolicy()),
 		Secret:       secret,
+		Panels:       db,
 	}, kiosk.Options{Logger: log})
 	if err != nil {
 		return nil, err

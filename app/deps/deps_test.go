@@ -42,6 +42,9 @@ var rules = []rule{
 		"quietroom/app/ui", "quietroom/app/kiosk", "quietroom/app/retention", "quietroom/hw/"})},
 	{pkg: "quietroom/app/board", forbid: join(infrastructure, drivers, []string{
 		"quietroom/app/ui", "quietroom/app/kiosk", "quietroom/app/vault", "quietroom/app/session", "quietroom/app/retention", "quietroom/hw"})},
+	// The panel's rules: pure domain, taking questions from packs.
+	{pkg: "quietroom/app/panel", forbid: join(infrastructure, drivers, []string{
+		"quietroom/app/ui", "quietroom/app/kiosk", "quietroom/app/session", "quietroom/app/vault", "quietroom/app/retention", "quietroom/hw"})},
 	{pkg: "quietroom/app/kiosk", forbid: join(infrastructure, drivers, []string{"quietroom/app/ui"})},
 	{pkg: "quietroom/app/ui", forbid: join(drivers, []string{"fyne.io/fyne/v2/app", "periph.io/", "database/sql", "github.com/mattn/go-sqlite3", "C"})},
 	// The assembly opens everything but no window: it is tested headless.

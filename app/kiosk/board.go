@@ -58,8 +58,6 @@ var (
 	ErrWaitingToBeLetIn = errors.New("you are on the team, but a team member must let you in to the board first")
 	// ErrNoBoard: the engagement has no board here and is not linked to one elsewhere.
 	ErrNoBoard = errors.New("this engagement has no team board on this kiosk: import the board's file from the USB stick")
-	// ErrNoStick: no USB stick folder to write to or read from.
-	ErrNoStick = errors.New("no USB stick found: plug one in and try again")
 )
 
 // Board file names on the stick: the public part, the bundles, the presentation.

@@ -150,6 +150,9 @@ type Deps struct {
 	// Secret is where the device secret comes from (the vault's source), and the first-boot
 	// choice on a Raspberry Pi whose OTP key is not programmed.
 	Secret SecretChoice
+	// Panels are the recruitment panels' records. Optional: without it the panel use cases
+	// return ErrPanelsUnavailable.
+	Panels Panels
 }
 
 // Options are the kiosk's tunables.

@@ -1,10 +1,14 @@
 package kiosk
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 )
+
+// ErrNoStick: no USB stick is plugged in (or it was removed): nothing to write to or read from.
+var ErrNoStick = errors.New("no USB stick found: plug one in and try again")
 
 // Sticks lists the folders a file may be written to for taking away (a survey's results, a
 // board's public part or bundle, a presentation, a panel's record): the USB sticks mounted at

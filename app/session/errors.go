@@ -26,6 +26,9 @@ var (
 	ErrInvalidLabel = errors.New("interviewee label not allowed")
 	// ErrInvalidConsent: a consent point has no choice, is unknown, or cannot be changed now.
 	ErrInvalidConsent = errors.New("consent choices are not valid")
+	// ErrNoSkipInPanel: a recruitment panel asks every candidate every question; a question not
+	// answered is recorded as "no answer" and scored, never skipped.
+	ErrNoSkipInPanel = errors.New("a recruitment panel asks every question: record \"no answer\" and score it instead of skipping")
 	// ErrUnknownTopic: the topic is not one of the session's topics.
 	ErrUnknownTopic = errors.New("topic is not part of this session")
 	// ErrUnknownItem: no note, quote, reflection or answer has that id in this session.

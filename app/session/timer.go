@@ -145,7 +145,8 @@ func (e *Engine) timerStatus(now time.Time) TimerStatus {
 		}
 	}
 	ts.EndingSoon = ts.Remaining <= time.Duration(w[len(w)-1])*time.Minute
-	if ts.Warning != 0 && r.State == StateQuestions {
+	// A panel asks every question of every candidate: no hint to drop any.
+	if ts.Warning != 0 && r.State == StateQuestions && e.s.pack.Kind != protocol.KindPanel {
 		ts.Keep, ts.Drop = SuggestTopics(e.s.topics, r.Progress, ts.Remaining, ts.Planned)
 	}
 	return ts

@@ -99,7 +99,11 @@ func (e *Engine) GoToTopic(ctx context.Context, topicID string) error {
 }
 
 // Skip marks the current topic skipped ("prefers not to discuss") and moves to the next one.
+// A panel's session refuses it (ErrNoSkipInPanel): every candidate is asked every question.
 func (e *Engine) Skip(ctx context.Context) error {
+	if e.Panel() {
+		return fmt.Errorf("skip topic: %w", ErrNoSkipInPanel)
+	}
 	return e.navigate(ctx, "skip topic", func(p *Progress, n int) error {
 		p.Status[e.s.topics[p.Current].ID] = string(TopicSkipped)
 		if p.Current+1 < n {
@@ -107,6 +111,14 @@ func (e *Engine) Skip(ctx context.Context) error {
 		}
 		return nil
 	})
+}
+
+// Panel reports whether the open session is a recruitment panel's (its pack is of kind panel):
+// no skip and no hint to drop topics.
+func (e *Engine) Panel() bool {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.s != nil && e.s.pack != nil && e.s.pack.Kind == protocol.KindPanel
 }
 
 // Unskip returns the current topic from skipped to remaining (the interviewee changed their mind).

@@ -23,6 +23,7 @@ func (d *DB) NextDeletion(ctx context.Context) (time.Time, bool, error) {
 	err := d.db.QueryRowContext(ctx, `SELECT min(at) FROM (
 		SELECT min(s.deletion_at) AS at FROM sessions s JOIN engagements e ON e.id = s.engagement_id WHERE e.legal_hold = 0
 		UNION ALL SELECT min(e.deletion_at, v.deletion_at) FROM surveys v JOIN engagements e ON e.id = v.engagement_id WHERE e.legal_hold = 0
+		UNION ALL SELECT min(e.deletion_at) FROM panel_recruitments p JOIN engagements e ON e.id = p.engagement_id WHERE e.legal_hold = 0
 		UNION ALL SELECT min(e.deletion_at) FROM boards b JOIN engagements e ON e.id = b.engagement_id WHERE e.legal_hold = 0
 		UNION ALL SELECT min(deletion_at) FROM board_outbox
 		UNION ALL SELECT min(deletion_at) FROM board_links)`).Scan(&next)
@@ -117,6 +118,17 @@ func (d *DB) Erase(ctx context.Context, scope retention.Scope, rec retention.Rec
 		}
 		rec.SessionIDs = ids
 		rec.Sessions = len(ids)
+		panelKeys, panelEngs, panelRows, err := erasePanels(ctx, t, scope)
+		if err != nil {
+			return err
+		}
+		keys = append(keys, panelKeys...)
+		for _, eid := range panelEngs {
+			if !engs[eid] {
+				engs[eid] = true
+				rec.EngagementIDs = append(rec.EngagementIDs, eid)
+			}
+		}
 		rec.KeysDestroyed = len(keys)
 		// Survey responses die with their engagement: at its deletion date, or when it is wiped.
 		var surveys retention.Receipt
@@ -149,7 +161,7 @@ func (d *DB) Erase(ctx context.Context, scope retention.Scope, rec retention.Rec
 		rec.BoardRecords = boardRows
 		keys = append(keys, boardKeys...)
 		rec.KeysDestroyed += len(boardKeys)
-		if scope.Kind == retention.KindPurge && len(ids) == 0 && surveys.RowsDeleted == 0 && boardRows == 0 {
+		if scope.Kind == retention.KindPurge && len(ids) == 0 && surveys.RowsDeleted == 0 && panelRows == 0 && boardRows == 0 {
 			return nil
 		}
 		idsJSON, err := json.Marshal(nonNil(ids))
@@ -174,7 +186,7 @@ func (d *DB) Erase(ctx context.Context, scope retention.Scope, rec retention.Rec
 		if _, err = del(`DELETE FROM sessions WHERE id`+in, string(idsJSON)); err != nil {
 			return err
 		}
-		rec.RowsDeleted = rec.Entries + rec.Consents + rec.Sessions + surveys.RowsDeleted + rec.BoardRecords
+		rec.RowsDeleted = rec.Entries + rec.Consents + rec.Sessions + surveys.RowsDeleted + panelRows + rec.BoardRecords
 		switch scope.Kind {
 		case retention.KindWipeEngagement:
 			if err := t.QueryRowContext(ctx, `SELECT coalesce(sum(count), 0) FROM decline_counts WHERE engagement_id = ?`, scope.EngagementID).Scan(&rec.Declines); err != nil {
@@ -407,5 +419,10 @@ func (d *DB) RecordsRemaining(ctx context.Context, sessionIDs, engagementIDs []s
 	if err != nil {
 		return 0, fmt.Errorf("check deleted rows: %w", err)
 	}
+	p, err := panelRowsRemaining(ctx, d.db, string(e))
+	if err != nil {
+		return 0, fmt.Errorf("check deleted rows: %w", err)
+	}
+	n += p
 	return n, nil
 }

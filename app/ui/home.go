@@ -89,6 +89,7 @@ func (u *UI) resumeLive() bool {
 func (u *UI) signOut() {
 	u.closeBoard()
 	u.endContribution()
+	u.closePanel()
 	if u.signedIn != nil {
 		u.signedIn.SignOut()
 		u.signedIn = nil
@@ -179,7 +180,8 @@ func (u *UI) showInterviewerMenu() {
 }
 
 // interviewerBar is the signed-in interviewer's bottom bar: sign out, the results of the
-// surveys they review, and the team boards where this kiosk keeps them.
+// surveys they review, their recruitment panels, and the team boards where this kiosk keeps
+// them.
 func (u *UI) interviewerBar() fyne.CanvasObject {
 	bar := container.NewHBox(u.button(lang.L("Sign out"), u.showHome))
 	if u.signedIn == nil {
@@ -188,6 +190,10 @@ func (u *UI) interviewerBar() fyne.CanvasObject {
 	var more []fyne.CanvasObject
 	if rs, err := u.signedIn.Surveys(u.ctx); err == nil && len(rs) > 0 {
 		more = append(more, u.button(lang.L("Survey results"), u.showSurveyList))
+	}
+	// Panels the interviewer is on, or recruitments whose panel is still to be set up.
+	if mine, open, err := u.signedIn.Panels(u.ctx); err == nil && len(mine)+len(open) > 0 {
+		more = append(more, u.button(lang.L("Recruitment panels"), u.showPanels))
 	}
 	if bs, err := u.signedIn.Boards(u.ctx); err == nil && (len(bs) > 0 || len(u.kiosk.BoardFiles()) > 0) {
 		more = append(more, u.button(lang.L("Team boards"), u.showBoards))

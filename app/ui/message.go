@@ -9,12 +9,14 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"quietroom/app/kiosk"
+	"quietroom/app/panel"
 	"quietroom/app/session"
 )
 
 // guided are the errors whose wrapping says what to fix ("not valid: give the room a name"):
 // a person reads the guidance, not the chain of steps that led to it.
-var guided = []error{kiosk.ErrInvalid, session.ErrInvalidSetup, session.ErrInvalidLabel, session.ErrInvalidConsent}
+var guided = []error{kiosk.ErrInvalid, session.ErrInvalidSetup, session.ErrInvalidLabel, session.ErrInvalidConsent,
+	panel.ErrInvalid, panel.ErrScaleNotSet, panel.ErrIncomplete, kiosk.ErrNotChair}
 
 // plainSentinels are written for people already; a person reads them without the chain.
 var plainSentinels = []error{
@@ -22,7 +24,11 @@ var plainSentinels = []error{
 	session.ErrUnknownTopic, session.ErrUnknownItem, session.ErrUnknownPrompt, session.ErrNoScale,
 	session.ErrOutOfRange, session.ErrInvalidTag, session.ErrEmptyText, session.ErrEndOfTopics,
 	session.ErrPackMismatch, kiosk.ErrNotSetUp, kiosk.ErrAlreadySetUp, kiosk.ErrNotYours,
-	kiosk.ErrSignedOut,
+	kiosk.ErrSignedOut, session.ErrNoSkipInPanel,
+	panel.ErrDuplicateCandidate, panel.ErrFrozen, panel.ErrNotMember, panel.ErrNotSubmitted, panel.ErrSubmitted,
+	panel.ErrNotInterviewed, panel.ErrNotAllScored, panel.ErrNotAppointingOfficer, panel.ErrDecided,
+	panel.ErrNoConfirmation, kiosk.ErrNotRecruitment, kiosk.ErrNoPanel, kiosk.ErrPanelsUnavailable,
+	kiosk.ErrNoStick, kiosk.ErrNotDecided,
 }
 
 // plain is an error no screen has its own words for, as a person should read it: the guidance

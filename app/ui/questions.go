@@ -248,6 +248,10 @@ func (u *UI) showQuestions() {
 	if topics[idx].State == session.TopicSkipped {
 		skip = u.button(lang.L("Undo skip"), nav(func() error { return u.engine.Unskip(u.ctx) }))
 	}
+	if u.engine.Panel() {
+		// A panel asks every candidate every question: nothing to skip.
+		skip.Hide()
+	}
 
 	var list []fyne.CanvasObject
 	// The topic column is about a quarter of the screen: 210 px at 800x480, wider on larger

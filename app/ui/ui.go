@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"image/color"
+	"io/fs"
 	"log/slog"
 	"time"
 
@@ -18,6 +19,7 @@ import (
 
 	"quietroom/app/clock"
 	"quietroom/app/kiosk"
+	"quietroom/app/report"
 	"quietroom/app/session"
 	"quietroom/app/vault"
 	"quietroom/hw"
@@ -85,8 +87,10 @@ type UI struct {
 	// put together (board.go); both are closed with the sign-out.
 	openBoard    *openBoard
 	contributing *contribution
-	kb           *Keyboard
-	stop         chan struct{}
+	// panel is the signed-in panel member's open recruitment (panel.go).
+	panel *kiosk.PanelMember
+	kb    *Keyboard
+	stop  chan struct{}
 }
 
 // New builds the UI in win. Call Start to show the first screen.
@@ -374,6 +378,10 @@ func message(err error) string {
 		return lang.L("Use at least {{.N}} digits.", map[string]any{"N": kiosk.MinPINLength})
 	case errors.Is(err, kiosk.ErrNoPIN):
 		return lang.L("Type your PIN, then OK.")
+	case errors.Is(err, report.ErrStickFull):
+		return lang.L("The stick is full: nothing was written. Free some room on it, or use another stick.")
+	case errors.Is(err, fs.ErrExist):
+		return lang.L("The record is already on this stick. Use another stick, or remove the old file first.")
 	case errors.Is(err, session.ErrStorageFull):
 		return lang.L("Not saved: the storage is full. Your words stay on screen; tell an admin.")
 	}

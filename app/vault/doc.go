@@ -22,6 +22,13 @@
 // its own old ones (Interviewer.OpenSessionKey). A *SessionKey seals and opens records and is
 // destroyed when the session or write-up closes.
 //
+// Content several people share (a recruitment panel's record) has a GroupKey of its own: an
+// age key pair whose private key is sealed to each member's public key (GroupKey.SealFor), so
+// any member's PIN opens it (Interviewer.OpenGroupKey) and nobody else's, the admin's included.
+// Records are sealed to its public key (SealToGroup), which needs no private key: the kiosk
+// writes them without being able to read the group's others. Each sealed record names its group
+// and record id inside the encryption, so it does not open anywhere else.
+//
 // # What each defence gives
 //
 //   - The device secret is the HKDF salt of every derived key, so a copy of the database

@@ -163,6 +163,7 @@ func (e *Env) assemble(t testing.TB) *Env {
 		Vault: v, Retention: e.Retention, Packs: e.Packs, Light: e.Light, Secret: secret,
 		Limiter:      vault.NewLimiter(e.Attempts, e.Retention, vault.DefaultPolicy()),
 		AdminLimiter: vault.NewLimiter(e.AdminAttempts, e.Retention, vault.AdminPolicy()),
+		Panels:       e.Store.Panels,
 	}, kiosk.Options{ImportDirs: []string{e.ImportDir}, ExportDirs: []string{e.ImportDir}})
 	if err != nil {
 		t.Fatal(err)
@@ -198,6 +199,8 @@ func Seeded(t testing.TB) (*Env, kiosk.Demo) {
 // retentiontest.Contract) plus the interviewers and the device's settings.
 type Store struct {
 	*retentiontest.Storage
+	// Panels are the recruitment panels' records.
+	Panels *Panels
 
 	mu           sync.Mutex
 	interviewers map[string]session.Interviewer
@@ -219,7 +222,9 @@ var (
 
 // NewStore returns an empty store.
 func NewStore() *Store {
-	return &Store{Storage: retentiontest.NewStorage(), interviewers: map[string]session.Interviewer{}}
+	st := &Store{Storage: retentiontest.NewStorage(), interviewers: map[string]session.Interviewer{}}
+	st.Panels = NewPanels(st.Storage)
+	return st
 }
 
 // SessionsOf implements kiosk.Sessions: newest first, as the SQLite store lists them.

@@ -1,0 +1,748 @@
+package kiosk
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"quietroom/app/panel"
+	"quietroom/app/retention"
+	"quietroom/app/session"
+	"quietroom/app/vault"
+)
+
+// Panels are the recruitment panels' records (app/panel): sealed to each recruitment's own
+// key, with who submitted for which candidate in the clear. The SQLite store implements it.
+type Panels interface {
+	// CreatePanel stores a new panel with its member keys and appends ev, in one transaction.
+	CreatePanel(ctx context.Context, p panel.Stored, ev retention.AuditEvent) error
+	// Panel returns a panel with every sealed record; session.ErrNotFound when there is none.
+	Panel(ctx context.Context, engagementID string) (panel.Stored, error)
+	// PanelsOf lists the engagement ids of the panels an interviewer is on.
+	PanelsOf(ctx context.Context, interviewerID string) ([]string, error)
+	// SavePanelSetup replaces the sealed set-up; a frozenAt once stored is kept.
+	SavePanelSetup(ctx context.Context, engagementID string, sealed []byte, frozenAt, at time.Time) error
+	// PutPanelRecord inserts or replaces one sealed record; durable when it returns.
+	PutPanelRecord(ctx context.Context, engagementID, recordID string, sealed []byte, at time.Time) error
+	// SubmitPanelSheet records a member's submission for a candidate (panel.ErrSubmitted twice).
+	SubmitPanelSheet(ctx context.Context, engagementID, candidate, memberID string, at time.Time) error
+	// DecidePanel stores the sealed decision and appends ev, in one transaction
+	// (panel.ErrDecided twice).
+	DecidePanel(ctx context.Context, engagementID string, sealed []byte, at time.Time, ev retention.AuditEvent) error
+}
+
+// Errors of the panel use cases.
+var (
+	// ErrNotRecruitment: panels are for engagements of kind recruitment.
+	ErrNotRecruitment = errors.New("a panel needs a recruitment: ask an admin to add the recruitment (kind: recruitment) first")
+	// ErrNoPanel: the recruitment has no panel yet.
+	ErrNoPanel = errors.New("this recruitment has no panel yet: the appointing officer or the chair sets it up")
+	// ErrNotChair: only the chair or the appointing officer does this.
+	ErrNotChair = errors.New("only the chair or the appointing officer can do this")
+	// ErrPanelsUnavailable: the kiosk was built without panel storage.
+	ErrPanelsUnavailable = errors.New("recruitment panels are not available on this kiosk")
+)
+
+// setupDoc is the sealed set-up of a recruitment.
+type setupDoc struct {
+	Post       panel.Post
+	Members    []panel.Member
+	Candidates []panel.Candidate
+	Scale      panel.Scale
+	Questions  []panel.Question
+	DisagreeAt int
+	FrozenAt   time.Time
+}
+
+// PanelSummary is a panel an interviewer is on, as their list shows it: no content.
+type PanelSummary struct {
+	EngagementID string
+	Title        string // the engagement's title (the admin's, in the clear)
+	DeletionDate time.Time
+	LegalHold    bool
+	Decided      bool
+}
+
+// Panels lists the recruitments this interviewer is on, and those of kind recruitment that
+// have no panel yet (which they may set up).
+func (s *SignedIn) Panels(ctx context.Context) (mine []PanelSummary, open []session.Engagement, err error) {
+	if s.k.d.Panels == nil {
+		return nil, nil, ErrPanelsUnavailable
+	}
+	ids, err := s.k.d.Panels.PanelsOf(ctx, s.id)
+	if err != nil {
+		return nil, nil, err
+	}
+	engs, err := s.k.Engagements(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	all, err := s.k.d.Engagements.Engagements(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, e := range all {
+		if slices.Contains(ids, e.ID) {
+			st, err := s.k.d.Panels.Panel(ctx, e.ID)
+			if err != nil {
+				return nil, nil, err
+			}
+			mine = append(mine, PanelSummary{EngagementID: e.ID, Title: e.Title, DeletionDate: e.DeletionDate, LegalHold: e.LegalHold, Decided: !st.DecidedAt.IsZero()})
+		}
+	}
+	for _, e := range engs {
+		if e.Kind != session.KindRecruitment {
+			continue
+		}
+		if _, err := s.k.d.Panels.Panel(ctx, e.ID); errors.Is(err, session.ErrNotFound) {
+			open = append(open, e)
+		} else if err != nil {
+			return nil, nil, err
+		}
+	}
+	return mine, open, nil
+}
+
+// CreatePanel sets up the panel of a recruitment: its post and members (the signed-in
+// interviewer among them, as appointing officer or chair). It makes the recruitment's key
+// pair, seals the private key to each member's public key and stores the set-up sealed to the
+// public key. The scale starts as the placeholder, which blocks the first candidate. The
+// SignedIn is used up; the returned PanelMember holds the recruitment's key.
+func (s *SignedIn) CreatePanel(ctx context.Context, engagementID string, post panel.Post, members []panel.Member) (*PanelMember, error) {
+	if s.in == nil {
+		return nil, ErrSignedOut
+	}
+	if s.k.d.Panels == nil {
+		return nil, ErrPanelsUnavailable
+	}
+	eng, err := s.engagement(ctx, engagementID)
+	if err != nil {
+		return nil, err
+	}
+	rec, err := panel.New(eng.ID, post, members)
+	if err != nil {
+		return nil, err
+	}
+	me, err := rec.Member(s.id)
+	if err != nil || !(me.Has(panel.RoleAppointingOfficer) || me.Has(panel.RoleChair)) {
+		return nil, fmt.Errorf("%w: put yourself on the panel as appointing officer or chair", ErrNotChair)
+	}
+	g, err := vault.NewGroupKey(eng.ID)
+	if err != nil {
+		return nil, err
+	}
+	pub, err := g.PublicKey()
+	if err != nil {
+		return nil, err
+	}
+	st := panel.Stored{EngagementID: eng.ID, PublicKey: pub, MemberKeys: map[string][]byte{}, CreatedAt: s.k.Now()}
+	for _, m := range members {
+		iv, err := s.k.d.Interviewers.Interviewer(ctx, m.ID)
+		if err != nil {
+			return nil, fmt.Errorf("panel member: %w", err)
+		}
+		if iv.Disabled {
+			return nil, fmt.Errorf("%w: panel: %s is disabled: ask an admin", panel.ErrInvalid, iv.DisplayName)
+		}
+		mpub, err := vault.PublicKeyOf(iv.KeySlot)
+		if err != nil {
+			return nil, fmt.Errorf("panel member %s: %w", iv.DisplayName, err)
+		}
+		if st.MemberKeys[m.ID], err = g.SealFor(mpub); err != nil {
+			return nil, err
+		}
+	}
+	if st.SealedSetup, err = sealSetup(pub, rec); err != nil {
+		return nil, err
+	}
+	ev := retention.AuditEvent{At: s.k.Now(), Actor: retention.RoleInterviewer, Action: "panel.setup",
+		EngagementID: eng.ID, Count: len(members), Outcome: "ok"}
+	if err := s.k.d.Panels.CreatePanel(ctx, st, ev); err != nil {
+		return nil, err
+	}
+	s.SignOut()
+	s.in = nil
+	return &PanelMember{k: s.k, id: s.id, name: s.name, key: g, pub: pub, rec: rec, stored: st}, nil
+}
+
+func (s *SignedIn) engagement(ctx context.Context, id string) (session.Engagement, error) {
+	engs, err := s.k.Engagements(ctx)
+	if err != nil {
+		return session.Engagement{}, err
+	}
+	for _, e := range engs {
+		if e.ID == id {
+			if e.Kind != session.KindRecruitment {
+				return session.Engagement{}, ErrNotRecruitment
+			}
+			return e, nil
+		}
+	}
+	return session.Engagement{}, fmt.Errorf("recruitment %s: %w", id, session.ErrNotFound)
+}
+
+// OpenPanel opens a recruitment's panel for this member: their PIN (already given) opens the
+// recruitment's key. The SignedIn is used up. The member sees their own sheets, and the
+// others' sheets of a candidate only once they have submitted their own.
+func (s *SignedIn) OpenPanel(ctx context.Context, engagementID string) (*PanelMember, error) {
+	if s.in == nil {
+		return nil, ErrSignedOut
+	}
+	if s.k.d.Panels == nil {
+		return nil, ErrPanelsUnavailable
+	}
+	st, err := s.k.d.Panels.Panel(ctx, engagementID)
+	if errors.Is(err, session.ErrNotFound) {
+		return nil, ErrNoPanel
+	}
+	if err != nil {
+		return nil, err
+	}
+	sealed, ok := st.MemberKeys[s.id]
+	if !ok {
+		return nil, panel.ErrNotMember
+	}
+	g, err := s.in.OpenGroupKey(engagementID, sealed)
+	if err != nil {
+		return nil, fmt.Errorf("open panel: %w", err)
+	}
+	s.SignOut()
+	s.in = nil
+	p := &PanelMember{k: s.k, id: s.id, name: s.name, key: g, pub: st.PublicKey}
+	if err := p.load(st); err != nil {
+		g.Destroy()
+		return nil, err
+	}
+	return p, nil
+}
+
+// PanelMember is a panel member with the recruitment open: it holds the recruitment's key
+// until Close. Its methods persist every change before returning.
+type PanelMember struct {
+	k    *Kiosk
+	id   string
+	name string
+
+	mu     sync.Mutex
+	key    *vault.GroupKey
+	pub    string
+	rec    *panel.Recruitment
+	stored panel.Stored
+}
+
+// ID is the member's interviewer id.
+func (p *PanelMember) ID() string { return p.id }
+
+// Name is the member's display name.
+func (p *PanelMember) Name() string { return p.name }
+
+// Close forgets the recruitment's key. Calling it twice is harmless.
+func (p *PanelMember) Close() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.key != nil {
+		p.key.Destroy()
+	}
+	p.rec = nil
+}
+
+func sealSetup(pub string, r *panel.Recruitment) ([]byte, error) {
+	doc := setupDoc{Post: r.Post, Members: r.Members, Candidates: r.Candidates, Scale: r.Scale,
+		Questions: r.Questions, DisagreeAt: r.DisagreeAt, FrozenAt: r.FrozenAt}
+	b, err := json.Marshal(doc)
+	if err != nil {
+		return nil, err
+	}
+	defer clear(b)
+	return vault.SealToGroup(pub, r.EngagementID, "setup", b)
+}
+
+func (p *PanelMember) open(recordID string, sealed []byte, v any) error {
+	b, err := p.key.Open(recordID, sealed)
+	if err != nil {
+		return err
+	}
+	defer clear(b)
+	return json.Unmarshal(b, v)
+}
+
+func markID(member, candidate, question string) string {
+	return "mark|" + member + "|" + candidate + "|" + question
+}
+func notesID(member, candidate string) string { return "notes|" + member + "|" + candidate }
+func confirmationID(partner string) string    { return "confirmation|" + partner }
+
+// load builds the member's view of the recruitment from the store: the set-up, the
+// confirmations, the decision, the member's own marks and notes, and others' marks and notes
+// only for the candidates this member has submitted (the store's record, checked before any
+// of them is opened).
+func (p *PanelMember) load(st panel.Stored) error {
+	var doc setupDoc
+	if err := p.open("setup", st.SealedSetup, &doc); err != nil {
+		return fmt.Errorf("open panel set-up: %w", err)
+	}
+	r := &panel.Recruitment{EngagementID: st.EngagementID, Post: doc.Post, Members: doc.Members,
+		Candidates: doc.Candidates, Scale: doc.Scale, Questions: doc.Questions, DisagreeAt: doc.DisagreeAt, FrozenAt: doc.FrozenAt}
+	if r.FrozenAt.IsZero() {
+		r.FrozenAt = st.FrozenAt
+	}
+	if _, err := r.Member(p.id); err != nil {
+		return err
+	}
+	sheets := map[[2]string]*panel.Sheet{}
+	sheet := func(member, cand string) *panel.Sheet {
+		k := [2]string{member, cand}
+		if sheets[k] == nil {
+			sheets[k] = &panel.Sheet{Candidate: cand, MemberID: member}
+		}
+		return sheets[k]
+	}
+	for _, sub := range st.Submissions {
+		if sub.MemberID == p.id || st.Submitted(p.id, sub.Candidate) {
+			sheet(sub.MemberID, sub.Candidate).SubmittedAt = sub.At
+		}
+	}
+	ids := make([]string, 0, len(st.Records))
+	for id := range st.Records {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for _, id := range ids {
+		sealed := st.Records[id]
+		// Record ids are "kind|member|candidate|question": "|" is in no id, number or
+		// question id (a pack question's id has a "/").
+		parts := strings.SplitN(id, "|", 4)
+		switch {
+		case parts[0] == "mark" && len(parts) == 4:
+			member, cand := parts[1], parts[2]
+			if member != p.id && !st.Submitted(p.id, cand) {
+				continue // not opened: this member has not submitted for the candidate
+			}
+			var m panel.Mark
+			if err := p.open(id, sealed, &m); err != nil {
+				return fmt.Errorf("open panel record: %w", err)
+			}
+			m.QuestionID = parts[3]
+			s := sheet(member, cand)
+			s.Marks = append(s.Marks, m)
+		case parts[0] == "notes" && len(parts) == 3:
+			member, cand := parts[1], parts[2]
+			if member != p.id && !st.Submitted(p.id, cand) {
+				continue
+			}
+			var n string
+			if err := p.open(id, sealed, &n); err != nil {
+				return fmt.Errorf("open panel record: %w", err)
+			}
+			sheet(member, cand).Notes = n
+		case parts[0] == "confirmation" && len(parts) == 2:
+			var c panel.Confirmation
+			if err := p.open(id, sealed, &c); err != nil {
+				return fmt.Errorf("open panel record: %w", err)
+			}
+			r.Confirmations = append(r.Confirmations, c)
+		case id == "decision":
+			var d panel.Decision
+			if err := p.open(id, sealed, &d); err != nil {
+				return fmt.Errorf("open panel record: %w", err)
+			}
+			r.Decision = &d
+		}
+	}
+	keys := make([][2]string, 0, len(sheets))
+	for k := range sheets {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b [2]string) int { return strings.Compare(a[1]+"/"+a[0], b[1]+"/"+b[0]) })
+	for _, k := range keys {
+		s := sheets[k]
+		slices.SortFunc(s.Marks, func(a, b panel.Mark) int {
+			return slices.IndexFunc(r.Questions, func(q panel.Question) bool { return q.ID == a.QuestionID }) -
+				slices.IndexFunc(r.Questions, func(q panel.Question) bool { return q.ID == b.QuestionID })
+		})
+		r.Sheets = append(r.Sheets, s)
+	}
+	p.rec, p.stored = r, st
+	return nil
+}
+
+// reload reads the panel again (after another member's submission, say).
+func (p *PanelMember) reload(ctx context.Context) error {
+	st, err := p.k.d.Panels.Panel(ctx, p.stored.EngagementID)
+	if err != nil {
+		return err
+	}
+	return p.load(st)
+}
+
+// Refresh reads what other members have saved since the panel was opened.
+func (p *PanelMember) Refresh(ctx context.Context) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.rec == nil {
+		return ErrSignedOut
+	}
+	return p.reload(ctx)
+}
+
+// View calls fn with the member's view of the recruitment (read only: change it through the
+// methods below). Others' sheets of a candidate are in it only once this member submitted.
+func (p *PanelMember) View(fn func(r *panel.Recruitment)) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.rec == nil {
+		return ErrSignedOut
+	}
+	fn(p.rec)
+	return nil
+}
+
+// changeSetup applies fn to the recruitment as stored now (the domain's rules) and stores the
+// sealed set-up; on any error the recruitment is read again from the store.
+func (p *PanelMember) changeSetup(ctx context.Context, fn func(r *panel.Recruitment) error) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.rec == nil {
+		return ErrSignedOut
+	}
+	// The set-up is one sealed document: read what other members saved since this one opened
+	// the panel (the carer's question, say) before changing it, so no change is lost.
+	if err := p.reload(ctx); err != nil {
+		return err
+	}
+	if err := fn(p.rec); err != nil {
+		_ = p.reload(ctx)
+		return err
+	}
+	sealed, err := sealSetup(p.pub, p.rec)
+	if err == nil {
+		err = p.k.d.Panels.SavePanelSetup(ctx, p.rec.EngagementID, sealed, p.rec.FrozenAt, p.k.Now())
+	}
+	if err != nil {
+		_ = p.reload(ctx)
+		return err
+	}
+	return nil
+}
+
+func (p *PanelMember) requireChair(r *panel.Recruitment) error {
+	m, err := r.Member(p.id)
+	if err != nil {
+		return err
+	}
+	if !m.Has(panel.RoleChair) && !m.Has(panel.RoleAppointingOfficer) {
+		return ErrNotChair
+	}
+	return nil
+}
+
+// SetPost changes the post (chair or appointing officer, before the first candidate).
+func (p *PanelMember) SetPost(ctx context.Context, post panel.Post) error {
+	return p.changeSetup(ctx, func(r *panel.Recruitment) error {
+		if err := p.requireChair(r); err != nil {
+			return err
+		}
+		return r.SetPost(post)
+	})
+}
+
+// SetScale sets the organisation's scale (chair or appointing officer, before the first
+// candidate).
+func (p *PanelMember) SetScale(ctx context.Context, s panel.Scale) error {
+	return p.changeSetup(ctx, func(r *panel.Recruitment) error {
+		if err := p.requireChair(r); err != nil {
+			return err
+		}
+		return r.SetScale(s)
+	})
+}
+
+// SetQuestions sets the question set in the order asked (chair or appointing officer,
+// before the first candidate).
+func (p *PanelMember) SetQuestions(ctx context.Context, qs []panel.Question) error {
+	return p.changeSetup(ctx, func(r *panel.Recruitment) error {
+		if err := p.requireChair(r); err != nil {
+			return err
+		}
+		return r.SetQuestions(qs)
+	})
+}
+
+// ContributeQuestion adds a question this member contributes (any member; the service user
+// or carer's are marked as theirs), asked by them unless the chair changes it, before the
+// first candidate.
+func (p *PanelMember) ContributeQuestion(ctx context.Context, text string) error {
+	return p.changeSetup(ctx, func(r *panel.Recruitment) error {
+		m, err := r.Member(p.id)
+		if err != nil {
+			return err
+		}
+		src := panel.SourcePanel
+		if m.Has(panel.RolePartner) {
+			src = panel.SourcePartner
+		}
+		return r.AddQuestion(panel.Question{Text: text, Source: src, AskedBy: p.id})
+	})
+}
+
+// AddCandidate adds a candidate by number (chair or appointing officer).
+func (p *PanelMember) AddCandidate(ctx context.Context, number string) error {
+	return p.changeSetup(ctx, func(r *panel.Recruitment) error {
+		if err := p.requireChair(r); err != nil {
+			return err
+		}
+		return r.AddCandidate(number)
+	})
+}
+
+// StartInterview starts a candidate's interview (the chair or appointing officer): the first
+// one fixes the question set for good.
+func (p *PanelMember) StartInterview(ctx context.Context, number string) error {
+	return p.changeSetup(ctx, func(r *panel.Recruitment) error {
+		if err := p.requireChair(r); err != nil {
+			return err
+		}
+		return r.StartInterview(number, p.k.Now())
+	})
+}
+
+// Confirm stores the confirmation of understanding, sealed to the recruitment.
+func (p *PanelMember) Confirm(ctx context.Context, c panel.Confirmation) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.rec == nil {
+		return ErrSignedOut
+	}
+	c.At = p.k.Now()
+	if err := p.rec.Confirm(c); err != nil {
+		return err
+	}
+	return p.putRecord(ctx, confirmationID(c.PartnerID), c)
+}
+
+func (p *PanelMember) putRecord(ctx context.Context, id string, v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	defer clear(b)
+	sealed, err := vault.SealToGroup(p.pub, p.rec.EngagementID, id, b)
+	if err != nil {
+		return err
+	}
+	if err := p.k.d.Panels.PutPanelRecord(ctx, p.rec.EngagementID, id, sealed, p.k.Now()); err != nil {
+		_ = p.reload(ctx)
+		return err
+	}
+	return nil
+}
+
+// SetMark records this member's mark for a candidate's answer; it is stored before this
+// returns (a power cut loses nothing saved).
+func (p *PanelMember) SetMark(ctx context.Context, candidate string, m panel.Mark) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.rec == nil {
+		return ErrSignedOut
+	}
+	if err := p.rec.SetMark(p.id, candidate, m); err != nil {
+		return err
+	}
+	c, _ := p.rec.Candidate(candidate)
+	return p.putRecord(ctx, markID(p.id, c.Number, m.QuestionID), m)
+}
+
+// SetNotes records this member's notes for a candidate.
+func (p *PanelMember) SetNotes(ctx context.Context, candidate, notes string) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.rec == nil {
+		return ErrSignedOut
+	}
+	if err := p.rec.SetNotes(p.id, candidate, notes); err != nil {
+		return err
+	}
+	c, _ := p.rec.Candidate(candidate)
+	return p.putRecord(ctx, notesID(p.id, c.Number), notes)
+}
+
+// Submit makes this member's sheet for the candidate final; the others' sheets of the
+// candidate are read after it.
+func (p *PanelMember) Submit(ctx context.Context, candidate string) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.rec == nil {
+		return ErrSignedOut
+	}
+	s, err := p.rec.SheetOf(p.id, candidate)
+	if err != nil {
+		return err
+	}
+	if err := p.rec.CheckComplete(s); err != nil {
+		return err
+	}
+	if err := p.k.d.Panels.SubmitPanelSheet(ctx, p.rec.EngagementID, s.Candidate, p.id, p.k.Now()); err != nil {
+		_ = p.reload(ctx)
+		return err
+	}
+	return p.reload(ctx)
+}
+
+// Sheets returns the candidate's sheets once this member submitted theirs
+// (panel.ErrNotSubmitted before).
+func (p *PanelMember) Sheets(candidate string) ([]panel.Sheet, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.rec == nil {
+		return nil, ErrSignedOut
+	}
+	ss, err := p.rec.SheetsFor(p.id, candidate)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]panel.Sheet, len(ss))
+	for i, s := range ss {
+		out[i] = *s
+	}
+	return out, nil
+}
+
+// Grid returns the consolidated grid: the candidates every member has scored.
+func (p *PanelMember) Grid() (panel.Grid, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.rec == nil {
+		return panel.Grid{}, ErrSignedOut
+	}
+	return p.rec.GridFor(p.id)
+}
+
+// Decide records the appointing officer's decision, confirmed by their PIN (tried under the
+// rate limit): the selected candidate's number or "" for none, and the reasons. It is sealed to
+// the recruitment and final; the audit entry holds no content.
+func (p *PanelMember) Decide(ctx context.Context, pin []byte, selected, reasons string) error {
+	if len(pin) == 0 {
+		return ErrNoPIN
+	}
+	if err := p.Refresh(ctx); err != nil {
+		return err
+	}
+	if err := p.k.confirmPIN(ctx, p.id, pin); err != nil {
+		return err
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.rec == nil {
+		return ErrSignedOut
+	}
+	if err := p.rec.Decide(p.id, selected, reasons, p.k.Now()); err != nil {
+		return err
+	}
+	b, err := json.Marshal(p.rec.Decision)
+	if err != nil {
+		return err
+	}
+	defer clear(b)
+	sealed, err := vault.SealToGroup(p.pub, p.rec.EngagementID, "decision", b)
+	if err != nil {
+		return err
+	}
+	ev := retention.AuditEvent{At: p.k.Now(), Actor: retention.RoleInterviewer, Action: "panel.decision",
+		EngagementID: p.rec.EngagementID, Outcome: "ok"}
+	if err := p.k.d.Panels.DecidePanel(ctx, p.rec.EngagementID, sealed, p.k.Now(), ev); err != nil {
+		_ = p.reload(ctx)
+		return err
+	}
+	return nil
+}
+
+// confirmPIN checks an interviewer's PIN again under the rate limit, and forgets the key.
+func (k *Kiosk) confirmPIN(ctx context.Context, interviewerID string, pin []byte) error {
+	s, err := k.SignIn(ctx, interviewerID, pin)
+	if err != nil {
+		return err
+	}
+	s.SignOut()
+	return nil
+}
+
+// PanelLobby is what the kiosk shows between members, with nobody signed in: the members by
+// name and who has submitted for which candidate number. No content.
+type PanelLobby struct {
+	EngagementID string
+	Title        string
+	Members      []session.Interviewer // without key slots
+	// Submitted lists, by candidate number, the members who have submitted.
+	Submitted map[string][]string
+	Decided   bool
+}
+
+// PanelLobby returns the lobby of a recruitment's panel.
+func (k *Kiosk) PanelLobby(ctx context.Context, engagementID string) (PanelLobby, error) {
+	if k.d.Panels == nil {
+		return PanelLobby{}, ErrPanelsUnavailable
+	}
+	st, err := k.d.Panels.Panel(ctx, engagementID)
+	if errors.Is(err, session.ErrNotFound) {
+		return PanelLobby{}, ErrNoPanel
+	}
+	if err != nil {
+		return PanelLobby{}, err
+	}
+	l := PanelLobby{EngagementID: engagementID, Submitted: map[string][]string{}, Decided: !st.DecidedAt.IsZero()}
+	if e, err := k.d.Engagements.Engagements(ctx); err == nil {
+		for _, x := range e {
+			if x.ID == engagementID {
+				l.Title = x.Title
+			}
+		}
+	}
+	ivs, err := k.Interviewers(ctx)
+	if err != nil {
+		return PanelLobby{}, err
+	}
+	for _, iv := range ivs {
+		if _, ok := st.MemberKeys[iv.ID]; ok {
+			l.Members = append(l.Members, iv)
+		}
+	}
+	for _, s := range st.Submissions {
+		l.Submitted[s.Candidate] = append(l.Submitted[s.Candidate], s.MemberID)
+	}
+	return l, nil
+}
+
+// ConfirmPIN checks this member's PIN again (the chair taking the screen back from a
+// candidate), under the rate limit.
+func (p *PanelMember) ConfirmPIN(ctx context.Context, pin []byte) error {
+	if len(pin) == 0 {
+		return ErrNoPIN
+	}
+	return p.k.confirmPIN(ctx, p.id, pin)
+}
+
+// CandidateConsent is a candidate's consent choices as given on the kiosk before their
+// interview, with the hash of the text they were shown.
+type CandidateConsent struct {
+	Choices  map[string]bool
+	TextHash string
+}
+
+// RecordConsent stores a candidate's consent, sealed to the recruitment, before StartInterview.
+func (p *PanelMember) RecordConsent(ctx context.Context, number string, c CandidateConsent) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.rec == nil {
+		return ErrSignedOut
+	}
+	cand, ok := p.rec.Candidate(number)
+	if !ok {
+		return fmt.Errorf("%w: candidate number: add the candidate first", panel.ErrInvalid)
+	}
+	return p.putRecord(ctx, "consent|"+cand.Number, c)
+}

@@ -1,0 +1,221 @@
+package kiosk_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/kiosktest"
+	"quietroom/app/panel"
+	"quietroom/app/protocol"
+	"quietroom/app/vault"
+)
+
+func openPanel(t *testing.T, e *kiosktest.Env, s kiosktest.PanelSeed, id string) *kiosk.PanelMember {
+	t.Helper()
+	in, err := e.Kiosk.SignIn(ctx, id, []byte(s.PINs[id]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := in.OpenPanel(ctx, s.EngagementID)
+	if err != nil {
+		t.Fatalf("OpenPanel = %v", err)
+	}
+	t.Cleanup(p.Close)
+	return p
+}
+
+// readyPanel sets up a panel with the organisation's scale, two questions (one the carer's),
+// the carer's confirmation and candidates 101-103.
+func readyPanel(t *testing.T, e *kiosktest.Env, s kiosktest.PanelSeed) *kiosk.PanelMember {
+	t.Helper()
+	in, err := e.Kiosk.SignIn(ctx, s.Chair.ID, []byte(s.PINs[s.Chair.ID]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	chair, err := in.CreatePanel(ctx, s.EngagementID, panel.Post{Title: "Community nurse", Band: "Band 6"}, s.Members())
+	if err != nil {
+		t.Fatalf("CreatePanel = %v", err)
+	}
+	t.Cleanup(chair.Close)
+	partner := openPanel(t, e, s, s.Partner.ID)
+	if err := partner.ContributeQuestion(ctx, "What does kindness look like on a busy shift?"); err != nil {
+		t.Fatal(err)
+	}
+	if err := partner.Confirm(ctx, panel.Confirmation{PartnerID: s.Partner.ID, StaffID: s.Staff.ID, PartnerName: "P", StaffName: "R",
+		PartnerSignature: []byte("sig"), StaffSignature: []byte("sig")}); err != nil {
+		t.Fatal(err)
+	}
+	pack, _ := protocol.BuiltinPack("recruitment-values-panel")
+	q, err := panel.FromPack(pack, "recovery-journey")
+	if err != nil {
+		t.Fatal(err)
+	}
+	q.AskedBy = s.Chair.ID
+	// The chair opened the panel before the carer's question: a change of the chair's keeps it.
+	if err := chair.SetScale(ctx, panel.PlaceholderScale()); err != nil {
+		t.Fatal(err)
+	}
+	var qs []panel.Question
+	chair.View(func(r *panel.Recruitment) { qs = append([]panel.Question{q}, r.Questions...) })
+	if len(qs) != 2 {
+		t.Fatalf("the chair's view has %d questions after a change, want the carer's and the new one", len(qs))
+	}
+	if err := chair.SetQuestions(ctx, qs); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []string{"101", "102", "103"} {
+		if err := chair.AddCandidate(ctx, n); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := chair.StartInterview(ctx, "101"); !errors.Is(err, panel.ErrScaleNotSet) {
+		t.Fatalf("StartInterview with the placeholder scale = %v, want ErrScaleNotSet", err)
+	}
+	if err := chair.SetScale(ctx, panel.Scale{Min: 1, Max: 4, Labels: []string{"not met", "partly met", "met", "exceeded"}}); err != nil {
+		t.Fatal(err)
+	}
+	return chair
+}
+
+func scoreAll(t *testing.T, p *kiosk.PanelMember, cand string, scores ...int) {
+	t.Helper()
+	var qs []panel.Question
+	p.View(func(r *panel.Recruitment) { qs = r.Questions })
+	for i, q := range qs {
+		if err := p.SetMark(ctx, cand, panel.Mark{QuestionID: q.ID, Score: scores[i], Scored: true, Reason: "reason QRSCORE"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := p.Submit(ctx, cand); err != nil {
+		t.Fatalf("Submit = %v", err)
+	}
+}
+
+func TestPanelJourney(t *testing.T) {
+	e := kiosktest.New(t)
+	s := kiosktest.SeedPanel(t, e.Kiosk)
+	chair := readyPanel(t, e, s)
+	if err := chair.AddCandidate(ctx, "101"); !errors.Is(err, panel.ErrDuplicateCandidate) {
+		t.Errorf("AddCandidate(101) twice = %v, want ErrDuplicateCandidate", err)
+	}
+	if err := chair.StartInterview(ctx, "101"); err != nil {
+		t.Fatal(err)
+	}
+	if err := chair.SetQuestions(ctx, nil); !errors.Is(err, panel.ErrFrozen) {
+		t.Errorf("SetQuestions after the first candidate = %v, want ErrFrozen", err)
+	}
+	staff := openPanel(t, e, s, s.Staff.ID)
+	if err := staff.ContributeQuestion(ctx, "late question"); !errors.Is(err, panel.ErrFrozen) {
+		t.Errorf("ContributeQuestion after the first candidate = %v, want ErrFrozen", err)
+	}
+	if err := staff.AddCandidate(ctx, "104"); !errors.Is(err, kiosk.ErrNotChair) {
+		t.Errorf("AddCandidate by staff = %v, want ErrNotChair", err)
+	}
+	scoreAll(t, chair, "101", 3, 4)
+
+	// A member who loses power mid-scoring loses nothing saved: sign in again and it is there.
+	var q0 string
+	staff.View(func(r *panel.Recruitment) { q0 = r.Questions[0].ID })
+	if err := staff.SetMark(ctx, "101", panel.Mark{QuestionID: q0, Score: 1, Scored: true, NoAnswer: true, Reason: "no answer given"}); err != nil {
+		t.Fatal(err)
+	}
+	staff.Close()
+	staff = openPanel(t, e, s, s.Staff.ID)
+	if _, err := staff.Sheets("101"); !errors.Is(err, panel.ErrNotSubmitted) {
+		t.Fatalf("Sheets before submitting = %v, want ErrNotSubmitted", err)
+	}
+	var seenOthers int
+	staff.View(func(r *panel.Recruitment) {
+		for _, sh := range r.Sheets {
+			if sh.MemberID != s.Staff.ID {
+				seenOthers++
+			}
+			if sh.MemberID == s.Staff.ID && !sh.Mark(q0).NoAnswer {
+				t.Error("the saved 'no answer' mark was lost")
+			}
+		}
+	})
+	if seenOthers != 0 {
+		t.Fatalf("staff's view holds %d sheets of others before submitting", seenOthers)
+	}
+	if g, _ := staff.Grid(); len(g.Candidates) != 0 {
+		t.Fatal("the grid shows a candidate before everyone scored")
+	}
+	scoreAll(t, staff, "101", 1, 3)
+	sheets, err := staff.Sheets("101")
+	if err != nil || len(sheets) != 2 {
+		t.Fatalf("Sheets after submitting = %d, %v; want the chair's and staff's", len(sheets), err)
+	}
+	partner := openPanel(t, e, s, s.Partner.ID)
+	scoreAll(t, partner, "101", 4, 4)
+	for _, c := range []string{"102", "103"} {
+		if err := chair.StartInterview(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range []*kiosk.PanelMember{chair, staff, partner} {
+			if err := p.Refresh(ctx); err != nil {
+				t.Fatal(err)
+			}
+			scoreAll(t, p, c, 2, 3)
+		}
+	}
+	g, err := partner.Grid()
+	if err != nil || !g.Complete || len(g.Candidates) != 3 {
+		t.Fatalf("Grid = %d candidates, complete %v, %v", len(g.Candidates), g.Complete, err)
+	}
+	if r := g.Candidates[0].Rows[0]; r.Spread != 3 || !r.Disagree {
+		t.Errorf("candidate 101 question 1 = %+v, want spread 3 flagged", r)
+	}
+	if err := staff.Decide(ctx, []byte(s.PINs[s.Staff.ID]), "101", "x"); !errors.Is(err, panel.ErrNotAppointingOfficer) {
+		t.Errorf("Decide by staff = %v, want ErrNotAppointingOfficer", err)
+	}
+	if err := chair.Decide(ctx, []byte("999999"), "101", "x"); !errors.Is(err, vault.ErrWrongCredential) {
+		t.Errorf("Decide with a wrong PIN = %v, want ErrWrongCredential", err)
+	}
+	if err := chair.Decide(ctx, []byte(s.PINs[s.Chair.ID]), "101", "QRDECISION strongest values"); err != nil {
+		t.Fatal(err)
+	}
+	staff.Close()
+	staff = openPanel(t, e, s, s.Staff.ID)
+	staff.View(func(r *panel.Recruitment) {
+		if r.Decision == nil || r.Decision.Selected != "101" {
+			t.Errorf("decision as staff reads it = %+v", r.Decision)
+		}
+	})
+	ev, err := e.Kiosk.Audit(ctx, s.Admin, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var actions []string
+	for _, a := range ev {
+		actions = append(actions, a.Action)
+	}
+	if j := strings.Join(actions, ","); !strings.Contains(j, "panel.decision") || !strings.Contains(j, "panel.setup") {
+		t.Errorf("audit = %s, want panel.setup and panel.decision", j)
+	}
+}
+
+func TestPanelRefusesOutsiders(t *testing.T) {
+	e := kiosktest.New(t)
+	s := kiosktest.SeedPanel(t, e.Kiosk)
+	readyPanel(t, e, s)
+	other, err := e.Kiosk.AddInterviewer(ctx, s.Admin, "Other", []byte("444444"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := e.Kiosk.SignIn(ctx, other.ID, []byte("444444"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := in.OpenPanel(ctx, s.EngagementID); !errors.Is(err, panel.ErrNotMember) {
+		t.Errorf("OpenPanel by a non-member = %v, want ErrNotMember", err)
+	}
+	// Staff can't set up the panel: they are neither chair nor appointing officer.
+	in, _ = e.Kiosk.SignIn(ctx, s.Staff.ID, []byte(s.PINs[s.Staff.ID]))
+	ms := s.Members()
+	if _, err := in.CreatePanel(ctx, s.EngagementID, panel.Post{Title: "x", Band: "y"}, ms); !errors.Is(err, kiosk.ErrNotChair) {
+		t.Errorf("CreatePanel by staff = %v, want ErrNotChair", err)
+	}
+}

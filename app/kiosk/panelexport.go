@@ -1,0 +1,266 @@
+package kiosk
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+
+	"quietroom/app/panel"
+	"quietroom/app/report"
+	"quietroom/app/retention"
+)
+
+func init() {
+	// pdfcpu would otherwise write its configuration file into the user's config folder: the
+	// kiosk writes nothing but its own files.
+	model.ConfigPath = "disable"
+}
+
+// MinExportPassword is the shortest password the panel's record is exported under.
+const MinExportPassword = 8
+
+// Errors of the export.
+var (
+	// ErrExportPassword: the password is too short, or the two typings differ.
+	ErrExportPassword = fmt.Errorf("%w: use a password of at least %d characters, typed the same twice", ErrInvalid, MinExportPassword)
+	// ErrNotDecided: the record is exported once the decision is recorded.
+	ErrNotDecided = errors.New("the record can be exported once the appointing officer has recorded the decision")
+)
+
+// Export writes the panel's record (the question set, each member's scores and reasons, the
+// grid, the decision; candidates by number and members by role, no names) to the stick dir as
+// a PDF encrypted with AES-256 under password, which any PDF reader opens with it. The
+// unencrypted PDF exists only in memory; the file is written under a temporary name and
+// renamed once whole, so a full or removed stick leaves no file that looks complete. Only the
+// appointing officer exports, after the decision. The audit entry holds no content. It returns
+// the file's path.
+func (p *PanelMember) Export(ctx context.Context, dir, password, again string, fonts report.Fonts) (string, error) {
+	if utf8.RuneCountInString(password) < MinExportPassword || password != again {
+		return "", ErrExportPassword
+	}
+	if dir == "" {
+		return "", ErrNoStick
+	}
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		return "", ErrNoStick
+	}
+	if err := p.Refresh(ctx); err != nil {
+		return "", err
+	}
+	p.mu.Lock()
+	r := p.rec
+	if r == nil {
+		p.mu.Unlock()
+		return "", ErrSignedOut
+	}
+	me, err := r.Member(p.id)
+	if err == nil && !me.Has(panel.RoleAppointingOfficer) {
+		err = panel.ErrNotAppointingOfficer
+	}
+	if err == nil && r.Decision == nil {
+		err = ErrNotDecided
+	}
+	var plain []byte
+	if err == nil {
+		plain, err = recordPDF(r, p.stored.Submissions, fonts)
+	}
+	p.mu.Unlock()
+	if err != nil {
+		return "", err
+	}
+	defer clear(plain)
+	enc, err := encryptPDF(plain, password)
+	if err != nil {
+		return "", err
+	}
+	name := "recruitment-record-" + shortID(r.EngagementID) + ".pdf"
+	ev := retention.AuditEvent{At: p.k.Now(), Actor: retention.RoleInterviewer, Action: "panel.export",
+		EngagementID: r.EngagementID, Count: len(r.Candidates), Outcome: "ok"}
+	var path string
+	err = p.k.audited(ctx, ev, func() error {
+		var err error
+		path, err = report.WriteFile(dir, name, enc)
+		return err
+	})
+	if err != nil {
+		return "", fmt.Errorf("export the record: %w", err)
+	}
+	return path, nil
+}
+
+func shortID(id string) string {
+	if len(id) > 8 {
+		return id[:8]
+	}
+	return id
+}
+
+// encryptPDF encrypts a PDF in memory with AES-256 under password (as user and owner password).
+func encryptPDF(plain []byte, password string) ([]byte, error) {
+	conf := model.NewAESConfiguration(password, password, 256)
+	var out bytes.Buffer
+	if err := api.Encrypt(bytes.NewReader(plain), &out, conf); err != nil {
+		return nil, fmt.Errorf("encrypt the record: %w", err)
+	}
+	return out.Bytes(), nil
+}
+
+// memberLabels names members by role and number, never by name: "Member 1 (appointing officer
+// and chair)".
+func memberLabels(r *panel.Recruitment) map[string]string {
+	out := map[string]string{}
+	for i, m := range r.Members {
+		var roles []string
+		for _, role := range m.Roles {
+			roles = append(roles, map[panel.Role]string{
+				panel.RoleAppointingOfficer: "appointing officer", panel.RoleChair: "chair",
+				panel.RoleStaff: "member of staff", panel.RolePartner: "service user or carer",
+			}[role])
+		}
+		out[m.ID] = fmt.Sprintf("Member %d (%s)", i+1, strings.Join(roles, " and "))
+	}
+	return out
+}
+
+// recordPDF writes the panel's record as a PDF, in memory.
+func recordPDF(r *panel.Recruitment, subs []panel.Submission, fonts report.Fonts) ([]byte, error) {
+	d, err := report.New("Recruitment record", fonts)
+	if err != nil {
+		return nil, err
+	}
+	labels := memberLabels(r)
+	d.Title("Recruitment record")
+	d.Paragraph(fmt.Sprintf("Post: %s, %s", r.Post.Title, r.Post.Band))
+	d.Note("Confidential: a legal document of the recruitment. Candidates are known by number and panel members by role only.")
+
+	d.Heading("The panel")
+	for _, m := range r.Members {
+		d.Bullet(labels[m.ID])
+	}
+	if len(r.Confirmations) > 0 {
+		d.Paragraph(fmt.Sprintf("Confirmation of understanding signed by the member of staff and the service user or carer on %s (the signed sheet stays on the kiosk).",
+			r.Confirmations[0].At.UTC().Format("2 January 2006")))
+	}
+
+	d.Heading("Scoring scale")
+	var scale [][]string
+	for _, v := range r.Scale.Levels() {
+		scale = append(scale, []string{strconv.Itoa(v), r.Scale.Label(v)})
+	}
+	d.Table([]string{"Score", "Meaning"}, scale, []float64{1, 5})
+
+	d.Heading("Questions, asked of every candidate in this order")
+	for i, q := range r.Questions {
+		d.Subheading(fmt.Sprintf("Q%d. %s", i+1, q.QuestionText()))
+		d.Note("Asked by " + labels[q.AskedBy])
+		var anchors []string
+		for _, v := range r.Scale.Levels() {
+			if a := q.Anchor(r.Scale, v); a != "" {
+				anchors = append(anchors, fmt.Sprintf("%d: %s", v, a))
+			}
+		}
+		if len(anchors) > 0 {
+			d.Note("Anchors: " + strings.Join(anchors, "; "))
+		}
+	}
+
+	g, err := r.GridFor(r.Members[0].ID)
+	if err != nil {
+		return nil, err
+	}
+	d.Heading("The grid")
+	head := []string{"Candidate", "Question"}
+	widths := []float64{1.2, 1}
+	for i := range r.Members {
+		head = append(head, fmt.Sprintf("Member %d", i+1))
+		widths = append(widths, 1)
+	}
+	head = append(head, "Spread")
+	widths = append(widths, 1.2)
+	var rows [][]string
+	for _, c := range g.Candidates {
+		for i, row := range c.Rows {
+			cells := []string{c.Number, fmt.Sprintf("Q%d", i+1)}
+			for j, s := range row.Scores {
+				t := strconv.Itoa(s)
+				if row.NoAnswer[j] {
+					t += " (no answer)"
+				}
+				cells = append(cells, t)
+			}
+			sp := strconv.Itoa(row.Spread)
+			if row.Disagree {
+				sp += " (discussed)"
+			}
+			rows = append(rows, append(cells, sp))
+		}
+		total := []string{c.Number, "Total"}
+		for _, t := range c.Totals {
+			total = append(total, strconv.Itoa(t))
+		}
+		rows = append(rows, append(total, strconv.Itoa(c.Total)))
+	}
+	d.Table(head, rows, widths)
+
+	d.Heading("Each member's scores, reasons and notes")
+	for _, c := range r.Candidates {
+		d.Subheading("Candidate " + c.Number)
+		for _, m := range r.Members {
+			s, err := r.SheetsFor(m.ID, c.Number)
+			if err != nil {
+				continue
+			}
+			var sheet *panel.Sheet
+			for _, x := range s {
+				if x.MemberID == m.ID {
+					sheet = x
+				}
+			}
+			if sheet == nil {
+				continue
+			}
+			d.Paragraph(fmt.Sprintf("%s, submitted %s", labels[m.ID], submittedAt(subs, m.ID, c.Number)))
+			var rs [][]string
+			for i, q := range r.Questions {
+				mk := sheet.Mark(q.ID)
+				score := strconv.Itoa(mk.Score)
+				if mk.NoAnswer {
+					score += " (no answer)"
+				}
+				rs = append(rs, []string{fmt.Sprintf("Q%d", i+1), score, mk.Reason})
+			}
+			d.Table([]string{"Question", "Score", "Reason"}, rs, []float64{1, 1, 5})
+			if strings.TrimSpace(sheet.Notes) != "" {
+				d.Note("Notes: " + sheet.Notes)
+			}
+		}
+	}
+
+	d.Heading("The decision")
+	dec := r.Decision
+	if dec.Selected == "" {
+		d.Paragraph("No appointment.")
+	} else {
+		d.Paragraph("Selected: candidate " + dec.Selected + ".")
+	}
+	d.Paragraph("Reasons: " + dec.Reasons)
+	d.Note(fmt.Sprintf("Recorded by %s on %s, confirmed with their PIN.", labels[dec.By], dec.At.UTC().Format("2 January 2006, 15:04 UTC")))
+	return d.Bytes()
+}
+
+func submittedAt(subs []panel.Submission, member, candidate string) string {
+	for _, s := range subs {
+		if s.MemberID == member && s.Candidate == candidate {
+			return s.At.UTC().Format("2 January 2006, 15:04 UTC")
+		}
+	}
+	return "(time not known)"
+}

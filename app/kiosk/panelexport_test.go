@@ -1,0 +1,163 @@
+package kiosk_test
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+
+	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/kiosktest"
+	"quietroom/app/panel"
+	"quietroom/app/report"
+	"quietroom/app/report/fynefont"
+)
+
+func needTool(t *testing.T, name string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		t.Skipf("%s is not installed (apt-get install qpdf poppler-utils)", name)
+	}
+	return p
+}
+
+// scoredPanel is a panel whose three candidates every member has scored.
+func scoredPanel(t *testing.T) (*kiosktest.Env, kiosktest.PanelSeed, *kiosk.PanelMember, *kiosk.PanelMember) {
+	t.Helper()
+	e := kiosktest.New(t)
+	s := kiosktest.SeedPanel(t, e.Kiosk)
+	chair := readyPanel(t, e, s)
+	staff, partner := openPanel(t, e, s, s.Staff.ID), openPanel(t, e, s, s.Partner.ID)
+	for _, c := range []string{"101", "102", "103"} {
+		if err := chair.StartInterview(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range []*kiosk.PanelMember{chair, staff, partner} {
+			if err := p.Refresh(ctx); err != nil {
+				t.Fatal(err)
+			}
+			scoreAll(t, p, c, 3, 2)
+		}
+	}
+	return e, s, chair, staff
+}
+
+// TestPanelExportToAFullStick: a stick too small for the record gives report.ErrStickFull and
+// leaves nothing on it. The stick is a 16 KiB tmpfs, so the test needs root (it is skipped
+// without).
+func TestPanelExportToAFullStick(t *testing.T) {
+	stick := t.TempDir()
+	if err := syscall.Mount("tmpfs", stick, "tmpfs", 0, "size=16k"); err != nil {
+		t.Skipf("cannot mount a small tmpfs as a stick (needs root): %v", err)
+	}
+	t.Cleanup(func() { syscall.Unmount(stick, 0) })
+	_, s, chair, _ := scoredPanel(t)
+	if err := chair.Decide(ctx, []byte(s.PINs[s.Chair.ID]), "", "no candidate met the standard"); err != nil {
+		t.Fatal(err)
+	}
+	_, err := chair.Export(ctx, stick, "correct horse battery", "correct horse battery", fynefont.Fonts())
+	if !errors.Is(err, report.ErrStickFull) {
+		t.Fatalf("Export to a full stick = %v, want report.ErrStickFull", err)
+	}
+	if left, _ := os.ReadDir(stick); len(left) != 0 {
+		t.Errorf("the full stick holds %v after the failed export, want nothing", left)
+	}
+}
+
+// TestPanelExport: the appointing officer's export opens with the password and not without,
+// holds the record (candidates by number) and no name, and is written whole or not at all.
+func TestPanelExport(t *testing.T) {
+	qpdf, pdftotext := needTool(t, "qpdf"), needTool(t, "pdftotext")
+	e, s, chair, staff := scoredPanel(t)
+	stick := t.TempDir()
+	fonts := fynefont.Fonts()
+	if _, err := chair.Export(ctx, stick, "long enough pass", "long enough pass", fonts); !errors.Is(err, kiosk.ErrNotDecided) {
+		t.Fatalf("Export before the decision = %v, want ErrNotDecided", err)
+	}
+	if err := chair.Decide(ctx, []byte(s.PINs[s.Chair.ID]), "102", "QRDECISION strongest"); err != nil {
+		t.Fatal(err)
+	}
+	for _, pw := range [][2]string{{"short", "short"}, {"long enough pass", "long enough pas"}} {
+		if _, err := chair.Export(ctx, stick, pw[0], pw[1], fonts); !errors.Is(err, kiosk.ErrExportPassword) {
+			t.Errorf("Export(%q, %q) = %v, want ErrExportPassword", pw[0], pw[1], err)
+		}
+	}
+	if err := staff.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := staff.Export(ctx, stick, "long enough pass", "long enough pass", fonts); !errors.Is(err, panel.ErrNotAppointingOfficer) {
+		t.Errorf("Export by the member of staff = %v, want ErrNotAppointingOfficer", err)
+	}
+	gone := filepath.Join(stick, "pulled-out")
+	if _, err := chair.Export(ctx, gone, "long enough pass", "long enough pass", fonts); !errors.Is(err, kiosk.ErrNoStick) {
+		t.Errorf("Export to a removed stick = %v, want ErrNoStick", err)
+	}
+	if left, _ := os.ReadDir(stick); len(left) != 0 {
+		t.Fatalf("failed exports left %d files on the stick", len(left))
+	}
+
+	path, err := chair.Export(ctx, stick, "correct horse battery", "correct horse battery", fonts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(raw, []byte("%PDF-")) || bytes.Contains(raw, []byte("QRDECISION")) || bytes.Contains(raw, []byte("Recruitment record")) {
+		t.Error("the file on the stick is not an encrypted PDF")
+	}
+	// qpdf --requires-password exits 0 when the file needs a password.
+	if out, err := exec.Command(qpdf, "--requires-password", path).CombinedOutput(); err != nil {
+		t.Errorf("qpdf --requires-password = %v (%s), want exit 0: a password is needed", err, out)
+	}
+	if err := exec.Command(qpdf, "--password=wrong password", "--decrypt", path, filepath.Join(t.TempDir(), "x.pdf")).Run(); err == nil {
+		t.Error("the record opened with a wrong password")
+	}
+	if err := exec.Command(pdftotext, path, "-").Run(); err == nil {
+		t.Error("pdftotext read the record without the password")
+	}
+	plain := filepath.Join(t.TempDir(), "plain.pdf")
+	if out, err := exec.Command(qpdf, "--password=correct horse battery", "--decrypt", path, plain).CombinedOutput(); err != nil {
+		t.Fatalf("qpdf --decrypt with the password = %v (%s)", err, out)
+	}
+	info, err := exec.Command(qpdf, "--show-encryption", path, "--password=correct horse battery").CombinedOutput()
+	if err != nil || !strings.Contains(string(info), "AESv3") {
+		t.Errorf("encryption = %s, %v; want AES-256 (AESv3)", info, err)
+	}
+	text, err := exec.Command(pdftotext, "-layout", plain, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Recruitment record", "Community nurse", "Candidate 101", "Candidate 103", "QRDECISION strongest", "reason QRSCORE", "Selected: candidate 102", "appointing officer"} {
+		if !strings.Contains(string(text), want) {
+			t.Errorf("the record lacks %q", want)
+		}
+	}
+	for _, name := range []string{"Sam", "Ravi", "Pat", s.Chair.DisplayName, s.Staff.DisplayName, s.Partner.DisplayName} {
+		if strings.Contains(string(text), name) {
+			t.Errorf("the record holds the name %q", name)
+		}
+	}
+	if _, err := chair.Export(ctx, stick, "correct horse battery", "correct horse battery", fonts); !errors.Is(err, os.ErrExist) {
+		t.Errorf("a second export over the first = %v, want os.ErrExist", err)
+	}
+	ev, err := e.Kiosk.Audit(ctx, s.Admin, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, a := range ev {
+		if a.Action == "panel.export" && a.Outcome == "ok" {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("no audit entry for the export")
+	}
+}

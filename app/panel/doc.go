@@ -1,0 +1,84 @@
+// Package panel holds the rules of a recruitment panel, as the guide to involving service
+// users and carers in staff interview panels sets them out (seed 004): the recruitment (an
+// engagement of kind recruitment), its post, panel members and their roles, the candidates by
+// number, the organisation's scoring scale with per-question anchors, the one question set,
+// each member's own score sheets, the consolidated grid, the decision and the confirmation of
+// understanding. It is pure Go: no cgo, SQL, Fyne or periph. It seals and stores nothing: the
+// kiosk (app/kiosk) loads a Recruitment from the store, asks it whether a step is allowed, and
+// seals and stores what changed.
+//
+// # The rules
+//
+//   - A panel has at least three people: exactly one appointing officer and one chair (the
+//     same person may be both), at least one member of staff and at least one service user
+//     or carer (the involvement partner, who holds no other role). Each person is on it once.
+//   - The post is a job title and band, never a person. Candidates are known by a number
+//     (letters, digits, "-" and "/", with a digit): a number typed twice is
+//     ErrDuplicateCandidate.
+//   - The scale is the organisation's: whole scores from Min to Max with a label each. The
+//     built-in 1-5 (PlaceholderScale) is visibly a placeholder and blocks the first candidate
+//     (ErrScaleNotSet), as does a level without a label. A question may carry anchors: what an
+//     answer at each score looks like, shown beside the score buttons.
+//   - One question set per recruitment, chosen and ordered before the first candidate from a
+//     pack and the questions the involvement partner (or the panel) contributes, each with the
+//     member who asks it. StartInterview of the first candidate freezes it: every change after
+//     that is ErrFrozen, so every candidate is asked the same questions, in the same order,
+//     worded the same. There is no skip: a candidate who does not answer is marked NoAnswer,
+//     and the answer is scored.
+//   - No interview starts before every involvement partner has signed the confirmation of
+//     understanding with a member of staff (printed names, date, both signatures). The kiosk
+//     asks for it in every recruitment: it is deleted with the recruitment, so the kiosk keeps
+//     no memory of a person's earlier panels.
+//   - Each member scores each interviewed candidate on their own sheet: a score and a short
+//     reason per question, their notes if they take them on the kiosk. Submit makes the sheet
+//     final and needs every question scored with a reason. A member sees the others' sheets of a
+//     candidate only after submitting their own (SheetsFor, ErrNotSubmitted), and the grid
+//     holds only candidates every member has submitted: independent scoring before discussion.
+//   - The grid shows per candidate and question each member's score, the spread (highest
+//     minus lowest) flagged for discussion at DisagreeAt (default 2), and totals.
+//   - The decision is the appointing officer's, after every candidate was scored by every
+//     member: a candidate's number or none, with reasons. It is final.
+//
+// # Keys: who can read what (the kiosk's side, app/kiosk/panel.go)
+//
+// Each recruitment has its own age X25519 key pair (vault.GroupKey). Its private key is sealed
+// to each panel member's own age public key (the one in their key slot), so only a member's
+// PIN, with the device secret, opens it. Everything of the recruitment beyond ids and times is
+// sealed to the recruitment's public key: the set-up (post, members' roles, candidates, scale,
+// questions, anchors), each mark as it is entered (one row per member, candidate and question,
+// so a power cut loses nothing saved), notes, submissions' contents, the confirmation with its
+// signatures and names, the candidates' consent choices, and the decision. Writing needs only
+// the public key: the kiosk writes a member's score without being able to read the others'
+// (write-only). In the clear are only what the kiosk needs to keep the order of things without
+// a key: the members' interviewer ids, which member submitted for which candidate number and
+// when, whether there is a decision and when, and the record ids, which name the member, the
+// candidate number and the question id ("mark|<member>|<number>|<question>"). Candidate numbers
+// are not names; the engagement's title is the admin's, in the clear as for every engagement.
+//
+// Destruction: the panel's rows go with its engagement: on the purge at the engagement's
+// deletion date (not while it is on legal hold), an admin's wipe of the engagement, or a wipe
+// of everything (app/store's Erase). The sealed member keys are captured and looked for in the
+// raw files afterwards, as the sessions' keys are; after a wipe the rows are also counted.
+//
+// The "not before you have submitted" rule is the kiosk's: any member's PIN opens the
+// recruitment key, so the kiosk opens others' sheets for a member only once the store says
+// that member has submitted (and the domain agrees).
+//
+//   - A stolen SD card gives nothing of the content without the device secret and a member's
+//     PIN (see app/vault): ids, candidate numbers' count, times and who submitted when.
+//   - A stolen card with the device secret (the key-file fallback) allows an offline guess at
+//     one member's PIN; the winner reads that recruitment (it is a shared record), as that
+//     member could.
+//   - A curious admin gets nothing: the admin credential derives no member's key (app/vault),
+//     the admin screens list no panel content, and no use case takes an *Admin to read one.
+//     The admin sets the retention date and the legal hold, and wipes.
+//
+// The record leaves the device only as the appointing officer's export: a PDF encrypted with
+// AES-256 under a password typed on the kiosk, candidates by number, no names, with an audit
+// entry that holds no content.
+//
+// # Who must not import it
+//
+// app/kiosk and app/ui use it. The domain packages (session, protocol, retention, vault) must
+// not; it imports only protocol (to take questions from a pack).
+package panel

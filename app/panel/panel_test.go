@@ -1,0 +1,341 @@
+package panel
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"quietroom/app/protocol"
+)
+
+var t0 = time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+
+func members() []Member {
+	return []Member{
+		{ID: "ao", Roles: []Role{RoleAppointingOfficer, RoleChair}},
+		{ID: "staff", Roles: []Role{RoleStaff}},
+		{ID: "ip", Roles: []Role{RolePartner}},
+	}
+}
+
+func orgScale() Scale {
+	return Scale{Min: 1, Max: 4, Labels: []string{"not met", "partly met", "met", "exceeded"}}
+}
+
+// ready returns a recruitment ready for its first candidate, with candidates 101-103.
+func ready(t *testing.T) *Recruitment {
+	t.Helper()
+	r, err := New("eng", Post{Title: "Community nurse", Band: "Band 6"}, members())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.SetScale(orgScale()); err != nil {
+		t.Fatal(err)
+	}
+	p, ok := protocol.BuiltinPack("recruitment-values-panel")
+	if !ok {
+		t.Fatal("no built-in recruitment pack")
+	}
+	q1, err := FromPack(p, "supporting-carers")
+	if err != nil {
+		t.Fatal(err)
+	}
+	q1.AskedBy = "ao"
+	q1.Anchors = []string{"no example", "a general answer", "a clear example", "a clear example and what they learnt"}
+	if err := r.SetQuestions([]Question{q1}); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.AddQuestion(Question{Text: "What does kindness look like on a busy shift?", Source: SourcePartner, AskedBy: "ip"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []string{"101", "102", "103"} {
+		if err := r.AddCandidate(n); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := r.Confirm(Confirmation{PartnerID: "ip", StaffID: "staff", PartnerName: "A", StaffName: "B",
+		PartnerSignature: []byte{1}, StaffSignature: []byte{1}, At: t0}); err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func score(t *testing.T, r *Recruitment, member, cand string, scores ...int) {
+	t.Helper()
+	for i, q := range r.Questions {
+		if err := r.SetMark(member, cand, Mark{QuestionID: q.ID, Score: scores[i], Scored: true, Reason: "because"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := r.Submit(member, cand, t0); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestCheckMembers(t *testing.T) {
+	tests := []struct {
+		name string
+		ms   []Member
+		want string
+	}{
+		{"ok, chair is the appointing officer", members(), ""},
+		{"four people", []Member{{ID: "a", Roles: []Role{RoleAppointingOfficer}}, {ID: "c", Roles: []Role{RoleChair}}, {ID: "s", Roles: []Role{RoleStaff}}, {ID: "p", Roles: []Role{RolePartner}}}, ""},
+		{"two people", members()[:2], "at least 3"},
+		{"no partner", []Member{{ID: "a", Roles: []Role{RoleAppointingOfficer, RoleChair}}, {ID: "s", Roles: []Role{RoleStaff}}, {ID: "t", Roles: []Role{RoleStaff}}}, "service user or carer"},
+		{"no chair", []Member{{ID: "a", Roles: []Role{RoleAppointingOfficer}}, {ID: "s", Roles: []Role{RoleStaff}}, {ID: "p", Roles: []Role{RolePartner}}}, "chair"},
+		{"two appointing officers", []Member{{ID: "a", Roles: []Role{RoleAppointingOfficer, RoleChair}}, {ID: "b", Roles: []Role{RoleAppointingOfficer}}, {ID: "s", Roles: []Role{RoleStaff}}, {ID: "p", Roles: []Role{RolePartner}}}, "exactly one appointing officer"},
+		{"same person twice", []Member{{ID: "a", Roles: []Role{RoleAppointingOfficer, RoleChair}}, {ID: "a", Roles: []Role{RoleStaff}}, {ID: "p", Roles: []Role{RolePartner}}}, "twice"},
+		{"partner with another role", []Member{{ID: "a", Roles: []Role{RoleAppointingOfficer, RoleChair}}, {ID: "s", Roles: []Role{RoleStaff}}, {ID: "p", Roles: []Role{RolePartner, RoleStaff}}}, "no other role"},
+		{"no role", []Member{{ID: "a", Roles: []Role{RoleAppointingOfficer, RoleChair}}, {ID: "s"}, {ID: "p", Roles: []Role{RolePartner}}}, "role"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := CheckMembers(tt.ms)
+			if tt.want == "" {
+				if err != nil {
+					t.Fatalf("CheckMembers = %v, want nil", err)
+				}
+				return
+			}
+			if !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("CheckMembers = %v, want ErrInvalid saying %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestNewRefusesAPostWithoutTitleOrBand(t *testing.T) {
+	for _, p := range []Post{{Band: "6"}, {Title: "Nurse"}, {Title: strings.Repeat("x", MaxPostLen+1), Band: "6"}} {
+		if _, err := New("eng", p, members()); !errors.Is(err, ErrInvalid) {
+			t.Errorf("New(%+v) = %v, want ErrInvalid", p, err)
+		}
+	}
+}
+
+func TestCandidateNumbers(t *testing.T) {
+	r := ready(t)
+	if err := r.AddCandidate(" 101 "); !errors.Is(err, ErrDuplicateCandidate) {
+		t.Errorf("AddCandidate(101) again = %v, want ErrDuplicateCandidate", err)
+	}
+	if err := r.AddCandidate("c-7a"); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.AddCandidate("C-7A"); !errors.Is(err, ErrDuplicateCandidate) {
+		t.Errorf("AddCandidate(C-7A) after c-7a = %v, want ErrDuplicateCandidate", err)
+	}
+	for _, bad := range []string{"", "Jane Smith", "Jane", "12345678901234", "12 34", "1;2"} {
+		if err := r.AddCandidate(bad); !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "candidate number") {
+			t.Errorf("AddCandidate(%q) = %v, want ErrInvalid naming the candidate number", bad, err)
+		}
+	}
+}
+
+func TestPlaceholderScaleBlocksTheFirstCandidate(t *testing.T) {
+	r := ready(t)
+	r.Scale = PlaceholderScale()
+	err := r.StartInterview("101", t0)
+	if !errors.Is(err, ErrScaleNotSet) || !strings.Contains(err.Error(), "placeholder") {
+		t.Fatalf("StartInterview with the placeholder scale = %v, want ErrScaleNotSet saying placeholder", err)
+	}
+	if r.Frozen() {
+		t.Fatal("the set froze though the interview was refused")
+	}
+	s := orgScale()
+	s.Labels[2] = " "
+	if err := r.SetScale(s); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.StartInterview("101", t0); !errors.Is(err, ErrScaleNotSet) || !strings.Contains(err.Error(), "score 3") {
+		t.Fatalf("StartInterview with score 3 unlabelled = %v, want ErrScaleNotSet naming score 3", err)
+	}
+	if err := (Scale{Min: 1, Max: 5, Labels: []string{"a"}}).Check(); !errors.Is(err, ErrInvalid) {
+		t.Errorf("Check of a scale with too few labels = %v, want ErrInvalid", err)
+	}
+}
+
+func TestQuestionSetFreezesAtTheFirstCandidate(t *testing.T) {
+	r := ready(t)
+	if err := r.MoveQuestion(1, -1); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.StartInterview("101", t0); err != nil {
+		t.Fatal(err)
+	}
+	if !r.Frozen() {
+		t.Fatal("not frozen after the first candidate")
+	}
+	for name, change := range map[string]func() error{
+		"SetQuestions":   func() error { return r.SetQuestions(nil) },
+		"AddQuestion":    func() error { return r.AddQuestion(Question{Text: "new", Source: SourcePanel}) },
+		"MoveQuestion":   func() error { return r.MoveQuestion(0, 1) },
+		"RemoveQuestion": func() error { return r.RemoveQuestion(0) },
+		"SetScale":       func() error { return r.SetScale(orgScale()) },
+		"SetPost":        func() error { return r.SetPost(Post{Title: "x", Band: "y"}) },
+	} {
+		if err := change(); !errors.Is(err, ErrFrozen) {
+			t.Errorf("%s after the first candidate = %v, want ErrFrozen", name, err)
+		}
+	}
+	if r.Questions[0].Source != SourcePartner {
+		t.Errorf("the partner's question moved up is not first: %+v", r.Questions[0])
+	}
+}
+
+func TestReadyNeedsWhoAsksAndTheConfirmation(t *testing.T) {
+	r := ready(t)
+	r.Questions[0].AskedBy = ""
+	if err := r.ReadyToInterview(); !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "who asks") {
+		t.Errorf("ReadyToInterview without who asks = %v", err)
+	}
+	r.Questions[0].AskedBy = "ao"
+	r.Confirmations = nil
+	if err := r.StartInterview("101", t0); !errors.Is(err, ErrNoConfirmation) {
+		t.Errorf("StartInterview without the confirmation = %v, want ErrNoConfirmation", err)
+	}
+	if err := r.Confirm(Confirmation{PartnerID: "staff", StaffID: "ao", PartnerName: "A", StaffName: "B", PartnerSignature: []byte{1}, StaffSignature: []byte{1}, At: t0}); !errors.Is(err, ErrInvalid) {
+		t.Errorf("Confirm with a staff member as the partner = %v, want ErrInvalid", err)
+	}
+	if err := r.Confirm(Confirmation{PartnerID: "ip", StaffID: "staff", PartnerName: "A", StaffName: "B", StaffSignature: []byte{1}, At: t0}); !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "signature of the service user") {
+		t.Errorf("Confirm without the partner's signature = %v", err)
+	}
+}
+
+func TestIndependentScoring(t *testing.T) {
+	r := ready(t)
+	if err := r.SetMark("ao", "101", Mark{QuestionID: r.Questions[0].ID, Score: 3, Scored: true}); !errors.Is(err, ErrNotInterviewed) {
+		t.Fatalf("SetMark before the interview = %v, want ErrNotInterviewed", err)
+	}
+	if err := r.StartInterview("101", t0); err != nil {
+		t.Fatal(err)
+	}
+	score(t, r, "ao", "101", 4, 2)
+	if _, err := r.SheetsFor("staff", "101"); !errors.Is(err, ErrNotSubmitted) {
+		t.Fatalf("SheetsFor(staff) before staff submitted = %v, want ErrNotSubmitted", err)
+	}
+	g, err := r.GridFor("staff")
+	if err != nil || len(g.Candidates) != 0 {
+		t.Fatalf("GridFor(staff) before everyone scored = %+v, %v; want no candidate", g, err)
+	}
+	// Staff's own half-done sheet is theirs to see.
+	if err := r.SetMark("staff", "101", Mark{QuestionID: r.Questions[0].ID, Score: 9, Scored: true}); !errors.Is(err, ErrInvalid) {
+		t.Errorf("SetMark with a score off the scale = %v, want ErrInvalid", err)
+	}
+	if err := r.SetMark("staff", "101", Mark{QuestionID: r.Questions[0].ID, Score: 1, Scored: true, NoAnswer: true, Reason: "did not answer"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Submit("staff", "101", t0); !errors.Is(err, ErrIncomplete) || !strings.Contains(err.Error(), "question 2") {
+		t.Fatalf("Submit with question 2 unscored = %v, want ErrIncomplete naming question 2", err)
+	}
+	if err := r.SetMark("staff", "101", Mark{QuestionID: r.Questions[1].ID, Score: 2, Scored: true}); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Submit("staff", "101", t0); !errors.Is(err, ErrIncomplete) || !strings.Contains(err.Error(), "reason") {
+		t.Fatalf("Submit without a reason = %v, want ErrIncomplete asking for a reason", err)
+	}
+	if err := r.SetMark("staff", "101", Mark{QuestionID: r.Questions[1].ID, Score: 2, Scored: true, Reason: "ok"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Submit("staff", "101", t0); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.SetMark("staff", "101", Mark{QuestionID: r.Questions[1].ID, Score: 4, Scored: true, Reason: "x"}); !errors.Is(err, ErrSubmitted) {
+		t.Errorf("SetMark after submitting = %v, want ErrSubmitted", err)
+	}
+	sheets, err := r.SheetsFor("staff", "101")
+	if err != nil || len(sheets) != 2 {
+		t.Fatalf("SheetsFor(staff) after submitting = %d sheets, %v; want 2", len(sheets), err)
+	}
+	if _, err := r.SheetsFor("stranger", "101"); !errors.Is(err, ErrNotMember) {
+		t.Errorf("SheetsFor(stranger) = %v, want ErrNotMember", err)
+	}
+	if got := r.Waiting("101"); len(got) != 1 || got[0] != "ip" {
+		t.Errorf("Waiting(101) = %v, want [ip]", got)
+	}
+}
+
+func TestGridSpreadAndTotals(t *testing.T) {
+	r := ready(t)
+	for _, c := range []string{"101", "102", "103"} {
+		if err := r.StartInterview(c, t0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	score(t, r, "ao", "101", 4, 3)
+	score(t, r, "staff", "101", 3, 3)
+	score(t, r, "ip", "101", 1, 4)
+	score(t, r, "ao", "102", 2, 2)
+	g, err := r.GridFor("ip")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(g.Candidates) != 1 || g.Complete {
+		t.Fatalf("grid has %d candidates, complete %v; want 1, false", len(g.Candidates), g.Complete)
+	}
+	c := g.Candidates[0]
+	if c.Rows[0].Spread != 3 || !c.Rows[0].Disagree || c.Rows[1].Spread != 1 || c.Rows[1].Disagree {
+		t.Errorf("rows = %+v, want spreads 3 (flagged) and 1", c.Rows)
+	}
+	if c.Totals[0] != 7 || c.Totals[1] != 6 || c.Totals[2] != 5 || c.Total != 18 || c.Flagged != 1 {
+		t.Errorf("totals = %v, total %d, flagged %d; want [7 6 5], 18, 1", c.Totals, c.Total, c.Flagged)
+	}
+	r.DisagreeAt = 4
+	g, _ = r.GridFor("ip")
+	if g.Candidates[0].Rows[0].Disagree {
+		t.Error("flagged at spread 3 with DisagreeAt 4")
+	}
+}
+
+func TestDecision(t *testing.T) {
+	r := ready(t)
+	for _, c := range []string{"101", "102", "103"} {
+		if err := r.StartInterview(c, t0); err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range []string{"ao", "staff"} {
+			score(t, r, m, c, 3, 3)
+		}
+	}
+	if err := r.Decide("ao", "102", "best answers", t0); !errors.Is(err, ErrNotAllScored) {
+		t.Fatalf("Decide before ip scored = %v, want ErrNotAllScored", err)
+	}
+	for _, c := range []string{"101", "102", "103"} {
+		score(t, r, "ip", c, 2, 4)
+	}
+	if err := r.Decide("staff", "102", "x", t0); !errors.Is(err, ErrNotAppointingOfficer) {
+		t.Errorf("Decide by staff = %v, want ErrNotAppointingOfficer", err)
+	}
+	if err := r.Decide("ao", "999", "x", t0); !errors.Is(err, ErrInvalid) {
+		t.Errorf("Decide for an unknown candidate = %v, want ErrInvalid", err)
+	}
+	if err := r.Decide("ao", "102", "  ", t0); !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "reasons") {
+		t.Errorf("Decide without reasons = %v, want ErrInvalid naming reasons", err)
+	}
+	if err := r.Decide("ao", "", "no candidate met the standard", t0); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Decide("ao", "102", "changed my mind", t0); !errors.Is(err, ErrDecided) {
+		t.Errorf("Decide twice = %v, want ErrDecided", err)
+	}
+	if err := r.AddCandidate("104"); !errors.Is(err, ErrDecided) {
+		t.Errorf("AddCandidate after the decision = %v, want ErrDecided", err)
+	}
+	if g, _ := r.GridFor("ao"); !g.Complete || len(g.Candidates) != 3 {
+		t.Errorf("grid complete %v with %d candidates, want true, 3", g.Complete, len(g.Candidates))
+	}
+}
+
+func TestAnchors(t *testing.T) {
+	r := ready(t)
+	q := r.Questions[0]
+	if got := q.Anchor(r.Scale, 3); got != "a clear example" {
+		t.Errorf("Anchor(3) = %q", got)
+	}
+	if got := r.Questions[1].Anchor(r.Scale, 3); got != "" {
+		t.Errorf("Anchor of a question without anchors = %q", got)
+	}
+	r.Questions[0].Anchors = append(r.Questions[0].Anchors, "a", "b")
+	if err := r.ReadyToInterview(); !errors.Is(err, ErrInvalid) {
+		t.Errorf("ReadyToInterview with more anchors than scores = %v, want ErrInvalid", err)
+	}
+}

@@ -1,0 +1,211 @@
+package panel
+
+import (
+	"fmt"
+	"time"
+)
+
+// Mark is one member's score of one candidate's answer to one question.
+type Mark struct {
+	QuestionID string
+	// Score is on the recruitment's scale. Zero with Scored false is "not scored yet".
+	Score  int
+	Scored bool
+	// NoAnswer records that the candidate did not answer; the answer is still scored.
+	NoAnswer bool
+	// Reason is the member's short reason for the score.
+	Reason string
+}
+
+// Sheet is one member's score sheet for one candidate: a mark per question and their notes.
+type Sheet struct {
+	Candidate string
+	MemberID  string
+	Marks     []Mark
+	Notes     string
+	// SubmittedAt is when the member submitted it; zero before. A submitted sheet is final.
+	SubmittedAt time.Time
+}
+
+// Submitted reports whether the sheet was submitted.
+func (s *Sheet) Submitted() bool { return s != nil && !s.SubmittedAt.IsZero() }
+
+// Mark returns the mark for a question (a zero Mark when none).
+func (s *Sheet) Mark(questionID string) Mark {
+	if s != nil {
+		for _, m := range s.Marks {
+			if m.QuestionID == questionID {
+				return m
+			}
+		}
+	}
+	return Mark{QuestionID: questionID}
+}
+
+// Total is the sum of the sheet's scores.
+func (s *Sheet) Total() int {
+	t := 0
+	for _, m := range s.Marks {
+		if m.Scored {
+			t += m.Score
+		}
+	}
+	return t
+}
+
+func (r *Recruitment) sheet(candidate, memberID string) *Sheet {
+	for _, s := range r.Sheets {
+		if s.Candidate == candidate && s.MemberID == memberID {
+			return s
+		}
+	}
+	return nil
+}
+
+// SheetOf returns the member's own sheet for the candidate (a new, empty one when they have
+// none yet). It is always theirs to see.
+func (r *Recruitment) SheetOf(memberID, candidate string) (*Sheet, error) {
+	if _, err := r.Member(memberID); err != nil {
+		return nil, err
+	}
+	c, ok := r.Candidate(candidate)
+	if !ok {
+		return nil, invalid("candidate number", "no candidate has that number")
+	}
+	if c.InterviewedAt.IsZero() {
+		return nil, ErrNotInterviewed
+	}
+	if s := r.sheet(c.Number, memberID); s != nil {
+		return s, nil
+	}
+	s := &Sheet{Candidate: c.Number, MemberID: memberID}
+	r.Sheets = append(r.Sheets, s)
+	return s, nil
+}
+
+// CheckMark checks a mark against the set and the scale without recording it.
+func (r *Recruitment) CheckMark(m Mark) error {
+	i := r.question(m.QuestionID)
+	if i < 0 {
+		return invalid("question", "it is not in this recruitment's question set")
+	}
+	field := fmt.Sprintf("question %d", i+1)
+	if m.Scored && !r.Scale.Contains(m.Score) {
+		return invalid(field, fmt.Sprintf("choose a score from %d to %d", r.Scale.Min, r.Scale.Max))
+	}
+	return checkText(field+" reason", m.Reason, MaxReasonLen, false)
+}
+
+// SetMark records the member's mark for a candidate's answer (replacing an earlier one for
+// the question) until the member submits the sheet.
+func (r *Recruitment) SetMark(memberID, candidate string, m Mark) error {
+	s, err := r.SheetOf(memberID, candidate)
+	if err != nil {
+		return err
+	}
+	if s.Submitted() {
+		return ErrSubmitted
+	}
+	if err := r.CheckMark(m); err != nil {
+		return err
+	}
+	for i := range s.Marks {
+		if s.Marks[i].QuestionID == m.QuestionID {
+			s.Marks[i] = m
+			return nil
+		}
+	}
+	s.Marks = append(s.Marks, m)
+	return nil
+}
+
+// SetNotes records the member's notes for a candidate until they submit.
+func (r *Recruitment) SetNotes(memberID, candidate, notes string) error {
+	s, err := r.SheetOf(memberID, candidate)
+	if err != nil {
+		return err
+	}
+	if s.Submitted() {
+		return ErrSubmitted
+	}
+	if err := checkText("notes", notes, MaxNotesLen, false); err != nil {
+		return err
+	}
+	s.Notes = notes
+	return nil
+}
+
+// CheckComplete says which question of the sheet still needs a score or a reason.
+func (r *Recruitment) CheckComplete(s *Sheet) error {
+	for i, q := range r.Questions {
+		m := s.Mark(q.ID)
+		if !m.Scored {
+			return fmt.Errorf("%w: give question %d a score (use \"no answer\" and a score if the candidate did not answer)", ErrIncomplete, i+1)
+		}
+		if len([]rune(m.Reason)) == 0 || len(trim(m.Reason)) == 0 {
+			return fmt.Errorf("%w: give question %d a short reason for its score", ErrIncomplete, i+1)
+		}
+	}
+	return nil
+}
+
+// Submit makes the member's sheet for the candidate final: every question scored with a
+// reason. After it the member sees the others' scores of that candidate.
+func (r *Recruitment) Submit(memberID, candidate string, now time.Time) error {
+	s, err := r.SheetOf(memberID, candidate)
+	if err != nil {
+		return err
+	}
+	if s.Submitted() {
+		return ErrSubmitted
+	}
+	if err := r.CheckComplete(s); err != nil {
+		return err
+	}
+	s.SubmittedAt = now
+	return nil
+}
+
+// SheetsFor returns every member's sheet of the candidate as the member viewer may see them:
+// all of them once the viewer has submitted their own, otherwise ErrNotSubmitted. This is the
+// independent scoring: nobody sees another's scores before committing to their own.
+func (r *Recruitment) SheetsFor(viewer, candidate string) ([]*Sheet, error) {
+	if _, err := r.Member(viewer); err != nil {
+		return nil, err
+	}
+	c, ok := r.Candidate(candidate)
+	if !ok {
+		return nil, invalid("candidate number", "no candidate has that number")
+	}
+	if !r.sheet(c.Number, viewer).Submitted() {
+		return nil, ErrNotSubmitted
+	}
+	var out []*Sheet
+	for _, m := range r.Members {
+		if s := r.sheet(c.Number, m.ID); s != nil {
+			out = append(out, s)
+		}
+	}
+	return out, nil
+}
+
+// AllScored reports whether every member submitted a sheet for the candidate.
+func (r *Recruitment) AllScored(candidate string) bool {
+	for _, m := range r.Members {
+		if !r.sheet(candidate, m.ID).Submitted() {
+			return false
+		}
+	}
+	return true
+}
+
+// Waiting lists the members who have not yet submitted for the candidate.
+func (r *Recruitment) Waiting(candidate string) []string {
+	var out []string
+	for _, m := range r.Members {
+		if !r.sheet(candidate, m.ID).Submitted() {
+			out = append(out, m.ID)
+		}
+	}
+	return out
+}
