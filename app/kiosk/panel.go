@@ -746,3 +746,17 @@ func (p *PanelMember) RecordConsent(ctx context.Context, number string, c Candid
 	}
 	return p.putRecord(ctx, "consent|"+cand.Number, c)
 }
+
+// PanelInterview shows on the room light outside the door that a panel's interview with a
+// candidate is under way (on), or that it has ended (off). A session the engine runs owns the
+// light: the panel never changes it under one.
+func (k *Kiosk) PanelInterview(on bool) {
+	if k.engine.State() != "" {
+		return
+	}
+	if on {
+		k.light.Show(session.RoomOccupied)
+	} else {
+		k.light.Show(session.RoomFree)
+	}
+}

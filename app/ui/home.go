@@ -90,6 +90,7 @@ func (u *UI) signOut() {
 	u.closeBoard()
 	u.endContribution()
 	u.closePanel()
+	u.kiosk.PanelInterview(false)
 	if u.signedIn != nil {
 		u.signedIn.SignOut()
 		u.signedIn = nil

@@ -877,6 +877,7 @@ func (u *UI) panelPack() *protocol.Pack {
 // showPanelPreamble is the candidate's information, in large text: the candidate holds the
 // screen, with no way to the panel's screens.
 func (u *UI) showPanelPreamble(number string, page int) {
+	u.kiosk.PanelInterview(true) // the candidate is in the room
 	p := u.panelPack()
 	var deletion time.Time
 	if engs, err := u.kiosk.Engagements(u.ctx); err == nil {
@@ -969,6 +970,7 @@ func (u *UI) showPanelConsent(number string) {
 // showPanelDeclined ends a candidate's interview before it starts: nothing is recorded, and
 // the chair's PIN takes the screen back to the panel.
 func (u *UI) showPanelDeclined() {
+	u.kiosk.PanelInterview(false)
 	msg := newErrorLabel()
 	pad := NewPinPad(func(pin string) {
 		if err := u.panel.ConfirmPIN(u.ctx, []byte(pin)); err != nil {
@@ -1072,6 +1074,7 @@ func (u *UI) showPanelPrompts(number string, i int, started time.Time) {
 // showPanelLobby is the panel's table between members: who has scored the candidate (never a
 // score); each member signs in with their own PIN.
 func (u *UI) showPanelLobby(engagementID, candidate string) {
+	u.kiosk.PanelInterview(false) // the interview is over; the panel scores
 	u.closePanel()
 	u.signOut()
 	msg := newErrorLabel()

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os/exec"
 	"path/filepath"
+	"quietroom/hw"
 	"strings"
 	"testing"
 	"time"
@@ -326,6 +327,9 @@ func (r *panelRun) interview(n string, first bool) {
 	r.pin(r.pinOf(r.seed.Chair.DisplayName))
 	for i := 0; r.u.Screen() == "panel-prompts"; i++ {
 		r.see("chair's prompt")
+		if st, _ := r.env.Light.State(); st != hw.Occupied {
+			r.t.Errorf("during candidate %s's interview the light outside the door shows %v, want occupied", n, st)
+		}
 		for _, b := range r.buttonTexts() {
 			if strings.Contains(b, "Skip") {
 				r.t.Fatalf("a panel's question offers %q", b)
@@ -349,6 +353,9 @@ func (r *panelRun) interview(n string, first bool) {
 		r.tap("Next question")
 	}
 	r.wantScreen("panel-lobby")
+	if st, _ := r.env.Light.State(); st != hw.Free {
+		r.t.Errorf("after candidate %s's interview the light shows %v, want free", n, st)
+	}
 }
 
 // score signs the member in from the lobby and scores every question of candidate n with
