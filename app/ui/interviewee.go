@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"quietroom/app/protocol"
 	"quietroom/app/session"
 )
 
@@ -127,28 +128,7 @@ func (u *UI) showConsent() {
 	choices := map[string]bool{}
 	msg := newErrorLabel()
 	sig := NewSignaturePad()
-	var rows []fyne.CanvasObject
-	for _, p := range info.Pack.Consent {
-		text := p.Text
-		if !p.Required {
-			text = lang.L("{{.Text}} (optional)", map[string]any{"Text": p.Text})
-		}
-		var yes, no *Button
-		pick := func(v bool) {
-			choices[p.ID] = v
-			yes.Importance, no.Importance = widget.MediumImportance, widget.MediumImportance
-			if v {
-				yes.Importance = widget.HighImportance
-			} else {
-				no.Importance = widget.HighImportance
-			}
-			yes.Refresh()
-			no.Refresh()
-		}
-		yes = u.button(lang.L("Yes"), func() { pick(true) })
-		no = u.button(lang.L("No"), func() { pick(false) })
-		rows = append(rows, container.NewBorder(nil, nil, nil, container.NewHBox(yes, no), para(text)))
-	}
+	rows := u.consentRows(info.Pack.Consent, choices)
 	give := u.primary(lang.L("Confirm my choices"), func() {
 		for _, p := range info.Pack.Consent {
 			if _, ok := choices[p.ID]; !ok {
@@ -216,4 +196,32 @@ func (u *UI) showHandBack() {
 		subheading(lang.L("Please hand the screen back to the interviewer.")),
 		para(lang.L("{{.Name}}: enter your PIN to continue.", map[string]any{"Name": name})), msg.Label, layout.NewSpacer()), pad))
 	u.win.Canvas().Focus(pad) // a USB keyboard types into the pad too
+}
+
+// consentRows are a pack's consent points, each with Yes and No; a tap records the choice in
+// choices and shows it on its button.
+func (u *UI) consentRows(points []protocol.ConsentPoint, choices map[string]bool) []fyne.CanvasObject {
+	var rows []fyne.CanvasObject
+	for _, c := range points {
+		text := c.Text
+		if !c.Required {
+			text = lang.L("{{.Text}} (optional)", map[string]any{"Text": c.Text})
+		}
+		var yes, no *Button
+		pick := func(v bool) {
+			choices[c.ID] = v
+			yes.Importance, no.Importance = widget.MediumImportance, widget.MediumImportance
+			if v {
+				yes.Importance = widget.HighImportance
+			} else {
+				no.Importance = widget.HighImportance
+			}
+			yes.Refresh()
+			no.Refresh()
+		}
+		yes = u.button(lang.L("Yes"), func() { pick(true) })
+		no = u.button(lang.L("No"), func() { pick(false) })
+		rows = append(rows, container.NewBorder(nil, nil, nil, container.NewHBox(yes, no), para(text)))
+	}
+	return rows
 }

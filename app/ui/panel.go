@@ -921,28 +921,7 @@ func (u *UI) showPanelConsent(number string) {
 	p := u.panelPack()
 	choices := map[string]bool{}
 	msg := newErrorLabel()
-	var rows []fyne.CanvasObject
-	for _, c := range p.Consent {
-		text := c.Text
-		if !c.Required {
-			text = lang.L("{{.Text}} (optional)", map[string]any{"Text": c.Text})
-		}
-		var yes, no *Button
-		pick := func(v bool) {
-			choices[c.ID] = v
-			yes.Importance, no.Importance = widget.MediumImportance, widget.MediumImportance
-			if v {
-				yes.Importance = widget.HighImportance
-			} else {
-				no.Importance = widget.HighImportance
-			}
-			yes.Refresh()
-			no.Refresh()
-		}
-		yes = u.button(lang.L("Yes"), func() { pick(true) })
-		no = u.button(lang.L("No"), func() { pick(false) })
-		rows = append(rows, container.NewBorder(nil, nil, nil, container.NewHBox(yes, no), para(text)))
-	}
+	rows := u.consentRows(p.Consent, choices)
 	give := u.primary(lang.L("Confirm my choices"), func() {
 		for _, c := range p.Consent {
 			v, ok := choices[c.ID]
