@@ -151,7 +151,7 @@ func (k *Kiosk) seedDemoResponses(ctx context.Context, r survey.Record) error {
 				return err
 			}
 			id := hex.EncodeToString(b[:])
-			sealed, err := vault.SealSurveyResponse(r.PublicKey, r.EngagementID, id, plain)
+			sealed, err := vault.SealToGroup(r.PublicKey, r.EngagementID, id, plain)
 			if err != nil {
 				return err
 			}

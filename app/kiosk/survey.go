@@ -223,7 +223,7 @@ func (k *Kiosk) SubmitSurveyResponse(ctx context.Context, engagementID string, r
 		return fmt.Errorf("survey response id: %w", err)
 	}
 	id := hex.EncodeToString(b[:])
-	sealed, err := vault.SealSurveyResponse(r.PublicKey, engagementID, id, plain)
+	sealed, err := vault.SealToGroup(r.PublicKey, engagementID, id, plain)
 	if err != nil {
 		return err
 	}
@@ -284,7 +284,7 @@ func (s *SignedIn) SurveyResults(ctx context.Context, engagementID string) (*Sur
 	if err != nil {
 		return nil, err
 	}
-	reader, err := s.in.OpenSurveyKey(engagementID, sealedKey)
+	reader, err := s.in.OpenGroupKey(engagementID, sealedKey)
 	if errors.Is(err, vault.ErrKeyDestroyed) {
 		return nil, ErrSignedOut
 	}

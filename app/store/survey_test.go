@@ -98,7 +98,7 @@ func (sd *surveyDevice) addSurvey(t *testing.T, id string, del time.Time, n int)
 		var b [16]byte
 		_, _ = rand.Read(b[:])
 		rid := hex.EncodeToString(b[:])
-		sealed, err := vault.SealSurveyResponse(pub, id, rid, plain)
+		sealed, err := vault.SealToGroup(pub, id, rid, plain)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -126,7 +126,7 @@ func (sd *surveyDevice) open(t *testing.T, member, engagementID string) (int, er
 	if err != nil {
 		return 0, err
 	}
-	r, err := in.OpenSurveyKey(engagementID, k)
+	r, err := in.OpenGroupKey(engagementID, k)
 	if err != nil {
 		return 0, err
 	}
@@ -180,7 +180,7 @@ func TestSurveyResponsesLeaveNoPlaintextOnDisk(t *testing.T) {
 	}
 	for _, m := range []string{"member-1", "member-2"} {
 		k, _ := sd.d.SurveyKey(context.Background(), "s1", m)
-		if _, err := out.OpenSurveyKey("s1", k); !errors.Is(err, vault.ErrCannotOpen) {
+		if _, err := out.OpenGroupKey("s1", k); !errors.Is(err, vault.ErrCannotOpen) {
 			t.Errorf("outsider opening %s's survey key = %v, want ErrCannotOpen", m, err)
 		}
 	}

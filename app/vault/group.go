@@ -3,6 +3,7 @@ package vault
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"strings"
 	"sync"
 
@@ -16,7 +17,8 @@ const (
 	maxSealedGroupKey  = 4096
 )
 
-// GroupKey is the key pair of content several people share (a recruitment panel's record):
+// GroupKey is the key pair of content several people share (a recruitment panel's record, a
+// survey's responses):
 // an age X25519 key pair of its own. Its private key is sealed to each member's public key
 // (SealFor), so any member's PIN opens it (Interviewer.OpenGroupKey) and nobody else's does,
 // the admin's included. Records are sealed to its public key (SealToGroup), which needs no
@@ -158,4 +160,32 @@ func groupRecordHeader(group, recordID string) []byte {
 	return appendField(h, []byte(recordID))
 }
 
-// ageSeal and ageOpen are survey.go's: age to one recipient, a size limit on what is opened.
+// ageSeal encrypts payload to one age recipient.
+func ageSeal(r age.Recipient, payload []byte) ([]byte, error) {
+	var buf bytes.Buffer
+	w, err := age.Encrypt(&buf, r)
+	if err == nil {
+		_, err = w.Write(payload)
+	}
+	if err == nil {
+		err = w.Close()
+	}
+	return buf.Bytes(), err
+}
+
+// ageOpen decrypts at most most bytes sealed to id; anything wrong is ErrCannotOpen.
+func ageOpen(id age.Identity, sealed []byte, most int) ([]byte, error) {
+	if len(sealed) > most {
+		return nil, ErrCannotOpen
+	}
+	r, err := age.Decrypt(bytes.NewReader(sealed), id)
+	if err != nil {
+		return nil, ErrCannotOpen
+	}
+	b, err := io.ReadAll(io.LimitReader(r, int64(most)))
+	if err != nil {
+		clear(b)
+		return nil, ErrCannotOpen
+	}
+	return b, nil
+}

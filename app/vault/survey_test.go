@@ -24,7 +24,7 @@ func TestSurveyKeyOpensOnlyForMembers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	resp, err := SealSurveyResponse(pub, "eng", "r1", []byte("the answers"))
+	resp, err := SealToGroup(pub, "eng", "r1", []byte("the answers"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,7 +35,7 @@ func TestSurveyKeyOpensOnlyForMembers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := alice.OpenSurveyKey("eng", sealed["alice"])
+	r, err := alice.OpenGroupKey("eng", sealed["alice"])
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,10 +46,10 @@ func TestSurveyKeyOpensOnlyForMembers(t *testing.T) {
 	if _, err := r.Open("r2", resp); !errors.Is(err, ErrCannotOpen) {
 		t.Errorf("Open under another response id = %v, want ErrCannotOpen", err)
 	}
-	if _, err := alice.OpenSurveyKey("eng", sealed["bob"]); !errors.Is(err, ErrCannotOpen) {
+	if _, err := alice.OpenGroupKey("eng", sealed["bob"]); !errors.Is(err, ErrCannotOpen) {
 		t.Errorf("alice opening bob's sealed key = %v, want ErrCannotOpen", err)
 	}
-	if _, err := alice.OpenSurveyKey("other", sealed["alice"]); !errors.Is(err, ErrCannotOpen) {
+	if _, err := alice.OpenGroupKey("other", sealed["alice"]); !errors.Is(err, ErrCannotOpen) {
 		t.Errorf("opening for another engagement = %v, want ErrCannotOpen", err)
 	}
 	carol, err := v.Unlock("carol", []byte("333333"), carolSlot)
@@ -57,7 +57,7 @@ func TestSurveyKeyOpensOnlyForMembers(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, s := range sealed {
-		if _, err := carol.OpenSurveyKey("eng", s); !errors.Is(err, ErrCannotOpen) {
+		if _, err := carol.OpenGroupKey("eng", s); !errors.Is(err, ErrCannotOpen) {
 			t.Errorf("a non-member opening a survey key = %v, want ErrCannotOpen", err)
 		}
 	}
