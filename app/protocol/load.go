@@ -108,54 +108,14 @@ func (ps *parser) document(data []byte) *yaml.Node {
 		return nil
 	}
 	if root.Kind != yaml.MappingNode {
-		ps.Add(root.Line, "", "the file must be a set of fields (id: ..., title: ...), not %s", describe(root))
+		ps.Add(root.Line, "", "the file must be a set of fields (id: ..., title: ...), not %s", yamlfile.Value(root))
 		return nil
 	}
 	return root
 }
 
-// describe is yamlfile.Describe in a pack's words, where a null value is "empty".
-func describe(n *yaml.Node) string {
-	if yamlfile.IsNull(n) {
-		return "empty"
-	}
-	return yamlfile.Describe(n)
-}
-
 // fields is one YAML mapping checked against the fields it may hold.
 type fields = yamlfile.Mapping
-
-// mapping checks that n is a mapping holding only known fields, each once.
-func (ps *parser) mapping(n *yaml.Node, path string, known ...string) *fields {
-	if n.Kind != yaml.MappingNode {
-		ps.Add(n.Line, path, "must be a set of fields (%s), not %s", strings.Join(known, ", "), describe(n))
-		return nil
-	}
-	return ps.Fields(n, path, yamlfile.Fields{
-		Known:   known,
-		NotText: "a field name must be a plain word",
-		Unknown: "unknown field; the fields allowed here are " + strings.Join(known, ", ") + " (check the spelling)",
-	})
-}
-
-// get returns the value of a field, or nil when it is absent or null. A required field that is
-// absent or null is reported.
-func (ps *parser) get(f *fields, key string, required bool) *yaml.Node {
-	v, ok := f.Values[key]
-	if ok && !yamlfile.IsNull(v) {
-		return v
-	}
-	if required {
-		line := f.Node.Line
-		if ok {
-			line = v.Line
-			ps.Add(line, yamlfile.Join(f.Path, key), "is empty; fill it in")
-		} else {
-			ps.Add(line, yamlfile.Join(f.Path, key), "is missing; add it")
-		}
-	}
-	return nil
-}
 
 type textRule int
 
@@ -173,7 +133,7 @@ var (
 
 // text reads a text field, trimmed of surrounding space.
 func (ps *parser) text(f *fields, key string, rule textRule, size yamlfile.Text) string {
-	n := ps.get(f, key, rule != optional)
+	n := ps.Get(f, key, rule != optional)
 	if n == nil {
 		return ""
 	}
@@ -187,7 +147,7 @@ func (ps *parser) textNode(n *yaml.Node, path string, rule textRule, size yamlfi
 		if yamlfile.IsNull(n) {
 			ps.Add(n.Line, path, "is empty; write the text")
 		} else {
-			ps.Add(n.Line, path, "must be text, not %s", describe(n))
+			ps.Add(n.Line, path, "must be text, not %s", yamlfile.Value(n))
 		}
 		return ""
 	}
@@ -211,7 +171,7 @@ func (ps *parser) textNode(n *yaml.Node, path string, rule textRule, size yamlfi
 }
 
 func (ps *parser) id(f *fields, key string) string {
-	n := ps.get(f, key, true)
+	n := ps.Get(f, key, true)
 	if n == nil {
 		return ""
 	}
@@ -229,30 +189,21 @@ func (ps *parser) id(f *fields, key string) string {
 
 // integer reads a whole number; ok is false when the field is absent or wrong (reported).
 func (ps *parser) integer(f *fields, key string, req bool) (v int, present bool) {
-	n := ps.get(f, key, req)
+	n := ps.Get(f, key, req)
 	if n == nil {
 		return 0, false
 	}
-	return ps.intNode(n, yamlfile.Join(f.Path, key))
-}
-
-func (ps *parser) intNode(n *yaml.Node, path string) (int, bool) {
-	var v int
-	if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!int" || n.Decode(&v) != nil {
-		ps.Add(n.Line, path, "must be a whole number (without quotes), not %s", describe(n))
-		return 0, false
-	}
-	return v, true
+	return ps.Int(n, yamlfile.Join(f.Path, key))
 }
 
 // boolean reads true or false; ok is false when the value is wrong (reported).
 func (ps *parser) boolean(f *fields, key string) (v, ok bool) {
-	n := ps.get(f, key, false)
+	n := ps.Get(f, key, false)
 	if n == nil {
 		return false, true
 	}
 	if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!bool" || n.Decode(&v) != nil {
-		ps.Add(n.Line, yamlfile.Join(f.Path, key), "must be true or false, not %s", describe(n))
+		ps.Add(n.Line, yamlfile.Join(f.Path, key), "must be true or false, not %s", yamlfile.Value(n))
 		return false, false
 	}
 	return v, true
@@ -262,12 +213,12 @@ func (ps *parser) boolean(f *fields, key string) (v, ok bool) {
 // longer than most is reported, with advice on what to do, and only its first most entries
 // are returned.
 func (ps *parser) list(f *fields, key string, req bool, most int, advice string) []*yaml.Node {
-	n := ps.get(f, key, req)
+	n := ps.Get(f, key, req)
 	if n == nil {
 		return nil
 	}
 	if n.Kind != yaml.SequenceNode {
-		ps.Add(n.Line, yamlfile.Join(f.Path, key), "must be a list (lines starting with -), not %s", describe(n))
+		ps.Add(n.Line, yamlfile.Join(f.Path, key), "must be a list (lines starting with -), not %s", yamlfile.Value(n))
 		return nil
 	}
 	if req && len(n.Content) == 0 {
@@ -281,7 +232,7 @@ func (ps *parser) list(f *fields, key string, req bool, most int, advice string)
 }
 
 func (ps *parser) pack(root *yaml.Node) *Pack {
-	f := ps.mapping(root, "", "id", "version", "title", "language", "kind", "source",
+	f := ps.Map(root, "", "id", "version", "title", "language", "kind", "source",
 		"duration_minutes", "warning_minutes", "interviewer_guidance", "preamble", "consent", "topics",
 		"closing", "additions")
 	p := &Pack{}
@@ -330,7 +281,7 @@ func (ps *parser) additions(f *fields, p *Pack) {
 	seen := map[string]int{}
 	for i, n := range ps.list(f, "additions", false, MaxAdditions, "say the reasons of one part in one why") {
 		path := yamlfile.Index("additions", i)
-		af := ps.mapping(n, path, "part", "why")
+		af := ps.Map(n, path, "part", "why")
 		if af == nil {
 			continue
 		}
@@ -363,7 +314,7 @@ func (ps *parser) timing(f *fields, p *Pack) {
 		}
 		p.DurationMinutes = d
 	}
-	wn := ps.get(f, "warning_minutes", false)
+	wn := ps.Get(f, "warning_minutes", false)
 	if wn == nil {
 		if _, given := f.Values["warning_minutes"]; given {
 			// An explicit null reads as "no warnings", like an empty list.
@@ -380,7 +331,7 @@ func (ps *parser) timing(f *fields, p *Pack) {
 	p.WarningMinutes = []int{}
 	for i, n := range items {
 		path := yamlfile.Index("warning_minutes", i)
-		w, ok := ps.intNode(n, path)
+		w, ok := ps.Int(n, path)
 		if !ok {
 			continue
 		}
@@ -400,7 +351,7 @@ func (ps *parser) preamble(f *fields, p *Pack) {
 	items := ps.list(f, "preamble", true, MaxPreamblePages, "put the text on fewer pages")
 	saysDate := false
 	for i, n := range items {
-		pf := ps.mapping(n, yamlfile.Index("preamble", i), "title", "text")
+		pf := ps.Map(n, yamlfile.Index("preamble", i), "title", "text")
 		if pf == nil {
 			continue
 		}
@@ -428,7 +379,7 @@ func (ps *parser) consent(f *fields, p *Pack) {
 	seen := map[string]first{}
 	for i, n := range items {
 		path := yamlfile.Index("consent", i)
-		cf := ps.mapping(n, path, "id", "text", "required")
+		cf := ps.Map(n, path, "id", "text", "required")
 		if cf == nil {
 			continue
 		}
@@ -467,7 +418,7 @@ func (ps *parser) topics(f *fields, p *Pack) {
 	seen := map[string]int{}
 	for i, n := range items {
 		path := yamlfile.Index("topics", i)
-		tf := ps.mapping(n, path, "id", "question", "guidance", "probes", "priority", "scale")
+		tf := ps.Map(n, path, "id", "question", "guidance", "probes", "priority", "scale")
 		if tf == nil {
 			continue
 		}
@@ -490,7 +441,7 @@ func (ps *parser) topics(f *fields, p *Pack) {
 			}
 			t.Priority = pr
 		}
-		if sn := ps.get(tf, "scale", false); sn != nil {
+		if sn := ps.Get(tf, "scale", false); sn != nil {
 			t.Scale = ps.scale(sn, yamlfile.Join(path, "scale"))
 		}
 		p.Topics = append(p.Topics, t)
@@ -498,7 +449,7 @@ func (ps *parser) topics(f *fields, p *Pack) {
 }
 
 func (ps *parser) scale(n *yaml.Node, path string) *Scale {
-	sf := ps.mapping(n, path, "kind", "min", "max", "min_label", "max_label")
+	sf := ps.Map(n, path, "kind", "min", "max", "min_label", "max_label")
 	if sf == nil {
 		return nil
 	}
@@ -533,11 +484,11 @@ func (ps *parser) scale(n *yaml.Node, path string) *Scale {
 }
 
 func (ps *parser) closing(f *fields, p *Pack) {
-	n := ps.get(f, "closing", true)
+	n := ps.Get(f, "closing", true)
 	if n == nil {
 		return
 	}
-	cf := ps.mapping(n, "closing", "question", "follow_up", "thanks", "write_up_prompts")
+	cf := ps.Map(n, "closing", "question", "follow_up", "thanks", "write_up_prompts")
 	if cf == nil {
 		return
 	}

@@ -65,7 +65,7 @@ func Load(file string, data []byte) (*Survey, error) {
 	var s *Survey
 	if root != nil {
 		if root.Kind != yaml.MappingNode {
-			p.Add(root.Line, "", "the file must be a set of fields (id: ..., title: ...), not %s", describe(root))
+			p.Add(root.Line, "", "the file must be a set of fields (id: ..., title: ...), not %s", yamlfile.Value(root))
 		} else {
 			s = p.survey(root)
 		}
@@ -79,50 +79,16 @@ func Load(file string, data []byte) (*Survey, error) {
 
 type parser struct{ yamlfile.Reader }
 
-func describe(n *yaml.Node) string {
-	if yamlfile.IsNull(n) {
-		return "empty"
-	}
-	return yamlfile.Describe(n)
-}
-
-func (p *parser) mapping(n *yaml.Node, path string, known ...string) *yamlfile.Mapping {
-	if n.Kind != yaml.MappingNode {
-		p.Add(n.Line, path, "must be a set of fields (%s), not %s", strings.Join(known, ", "), describe(n))
-		return nil
-	}
-	return p.Fields(n, path, yamlfile.Fields{
-		Known:   known,
-		NotText: "a field name must be a plain word",
-		Unknown: "unknown field; the fields allowed here are " + strings.Join(known, ", ") + " (check the spelling)",
-	})
-}
-
-func (p *parser) get(f *yamlfile.Mapping, key string, required bool) *yaml.Node {
-	v, ok := f.Values[key]
-	if ok && !yamlfile.IsNull(v) {
-		return v
-	}
-	if required {
-		if ok {
-			p.Add(v.Line, yamlfile.Join(f.Path, key), "is empty; fill it in")
-		} else {
-			p.Add(f.Node.Line, yamlfile.Join(f.Path, key), "is missing; add it")
-		}
-	}
-	return nil
-}
-
 var textTags = []string{"!!str", "!!int", "!!float", "!!bool", "!!timestamp"}
 
 func (p *parser) text(f *yamlfile.Mapping, key string, required bool, rule yamlfile.Text) string {
-	n := p.get(f, key, required)
+	n := p.Get(f, key, required)
 	if n == nil {
 		return ""
 	}
 	path := yamlfile.Join(f.Path, key)
 	if n.Kind != yaml.ScalarNode || !slices.Contains(textTags, n.ShortTag()) {
-		p.Add(n.Line, path, "must be text, not %s", describe(n))
+		p.Add(n.Line, path, "must be text, not %s", yamlfile.Value(n))
 		return ""
 	}
 	s := strings.TrimSpace(n.Value)
@@ -149,20 +115,15 @@ func (p *parser) id(f *yamlfile.Mapping, key string) (string, int) {
 }
 
 func (p *parser) integer(f *yamlfile.Mapping, key string) (int, bool) {
-	n := p.get(f, key, true)
+	n := p.Get(f, key, true)
 	if n == nil {
 		return 0, false
 	}
-	var v int
-	if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!int" || n.Decode(&v) != nil {
-		p.Add(n.Line, yamlfile.Join(f.Path, key), "must be a whole number (without quotes), not %s", describe(n))
-		return 0, false
-	}
-	return v, true
+	return p.Int(n, yamlfile.Join(f.Path, key))
 }
 
 func (p *parser) survey(root *yaml.Node) *Survey {
-	f := p.mapping(root, "", "id", "version", "title", "language", "source", "purpose", "points", "items")
+	f := p.Map(root, "", "id", "version", "title", "language", "source", "purpose", "points", "items")
 	s := &Survey{}
 	s.ID, _ = p.id(f, "id")
 	if v, ok := p.integer(f, "version"); ok {
@@ -186,12 +147,12 @@ func (p *parser) survey(root *yaml.Node) *Survey {
 		}
 		s.Points = v
 	}
-	n := p.get(f, "items", true)
+	n := p.Get(f, "items", true)
 	if n == nil {
 		return s
 	}
 	if n.Kind != yaml.SequenceNode {
-		p.Add(n.Line, "items", "must be a list (lines starting with -), not %s", describe(n))
+		p.Add(n.Line, "items", "must be a list (lines starting with -), not %s", yamlfile.Value(n))
 		return s
 	}
 	items := n.Content
@@ -206,7 +167,7 @@ func (p *parser) survey(root *yaml.Node) *Survey {
 	statements := map[string]int{}
 	for i, in := range items {
 		path := yamlfile.Index("items", i)
-		m := p.mapping(in, path, "id", "left", "right")
+		m := p.Map(in, path, "id", "left", "right")
 		if m == nil {
 			continue
 		}

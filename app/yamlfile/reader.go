@@ -247,3 +247,53 @@ func List(names []string) string {
 	}
 	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
+
+// Value names what a field's value holds, as Describe does, but calls a null value "empty":
+// the words of a field that was left blank.
+func Value(n *yaml.Node) string {
+	if IsNull(n) {
+		return "empty"
+	}
+	return Describe(n)
+}
+
+// Map checks that n is a mapping holding only the known fields, each once (Fields), and
+// reports a value of another kind with the fields it should hold; nil then.
+func (r *Reader) Map(n *yaml.Node, path string, known ...string) *Mapping {
+	if n.Kind != yaml.MappingNode {
+		r.Add(n.Line, path, "must be a set of fields (%s), not %s", strings.Join(known, ", "), Value(n))
+		return nil
+	}
+	return r.Fields(n, path, Fields{
+		Known:   known,
+		NotText: "a field name must be a plain word",
+		Unknown: "unknown field; the fields allowed here are " + strings.Join(known, ", ") + " (check the spelling)",
+	})
+}
+
+// Get returns the value of a field of f, or nil when it is absent or null. A required field
+// that is absent or null is reported, on its own line when it is there.
+func (r *Reader) Get(f *Mapping, key string, required bool) *yaml.Node {
+	v, ok := f.Values[key]
+	if ok && !IsNull(v) {
+		return v
+	}
+	if required {
+		if ok {
+			r.Add(v.Line, Join(f.Path, key), "is empty; fill it in")
+		} else {
+			r.Add(f.Node.Line, Join(f.Path, key), "is missing; add it")
+		}
+	}
+	return nil
+}
+
+// Int reads the whole number n holds, reporting anything else at path.
+func (r *Reader) Int(n *yaml.Node, path string) (int, bool) {
+	var v int
+	if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!int" || n.Decode(&v) != nil {
+		r.Add(n.Line, path, "must be a whole number (without quotes), not %s", Value(n))
+		return 0, false
+	}
+	return v, true
+}
