@@ -41,22 +41,46 @@ func kindName(k session.EngagementKind) string {
 func (u *UI) showNewEngagement() { u.showNewEngagementWith(&engagementForm{kind: session.Kind360}) }
 
 func (u *UI) showNewEngagementWith(f *engagementForm) {
-	title := newKBEntry(u.kb, false)
-	title.SetPlaceHolder(lang.L("Title, e.g. 360 interviews, cohort 3"))
-	title.SetText(f.title)
-	groups := newKBEntry(u.kb, false)
-	groups.SetPlaceHolder(lang.L("Stakeholder groups, separated by commas"))
-	groups.SetText(f.groups)
-	u.kb.SetTarget(title)
-	next := u.primary(lang.L("Next"), func() {
-		f.title, f.groups = title.Text, groups.Text
-		u.showNewEngagementKind(f)
+	u.typedStep("new-engagement", subheading(lang.L("New engagement")), false, u.showEngagements,
+		func() { u.showNewEngagementKind(f) },
+		typedField{lang.L("Title, e.g. 360 interviews, cohort 3"), &f.title},
+		typedField{lang.L("Stakeholder groups, separated by commas"), &f.groups})
+}
+
+// typedField is one field of a typedStep: its placeholder, and where its text is kept.
+type typedField struct {
+	placeholder string
+	text        *string
+}
+
+// typedStep shows one step of a form made of typed fields, with the on-screen keyboard (on the
+// first field) and Back and Next; Next keeps what was typed in each field's text, then goes
+// on. side puts the fields side by side instead of one under the other.
+func (u *UI) typedStep(screen string, head fyne.CanvasObject, side bool, back, next func(), fields ...typedField) {
+	entries := make([]fyne.CanvasObject, len(fields))
+	typed := make([]*kbEntry, len(fields))
+	for i, f := range fields {
+		typed[i] = newKBEntry(u.kb, false)
+		typed[i].SetPlaceHolder(f.placeholder)
+		typed[i].SetText(*f.text)
+		entries[i] = typed[i]
+	}
+	if len(typed) > 0 {
+		u.kb.SetTarget(typed[0])
+	}
+	forward := u.primary(lang.L("Next"), func() {
+		for i, f := range fields {
+			*f.text = typed[i].Text
+		}
+		next()
 	})
-	u.show("new-engagement", screenIdle, container.NewBorder(
-		subheading(lang.L("New engagement")),
-		container.NewVBox(container.NewHBox(u.button(lang.L("Back"), u.showEngagements), layout.NewSpacer(), next), u.kb),
-		nil, nil,
-		container.NewVBox(title, groups)))
+	body := container.NewVBox(entries...)
+	if side {
+		body = container.NewGridWithColumns(len(entries), entries...)
+	}
+	u.show(screen, screenIdle, container.NewBorder(head,
+		container.NewVBox(container.NewHBox(u.button(lang.L("Back"), back), layout.NewSpacer(), forward), u.kb),
+		nil, nil, body))
 }
 
 // showNewEngagementKind asks what kind of work the engagement is.

@@ -118,23 +118,12 @@ type panelForm struct {
 
 // showPanelNew is step 1 of a new panel: the post, a job and never a person.
 func (u *UI) showPanelNew(f *panelForm) {
-	title := newKBEntry(u.kb, false)
-	title.SetPlaceHolder(lang.L("Job title, e.g. Community mental health nurse"))
-	title.SetText(f.title)
-	band := newKBEntry(u.kb, false)
-	band.SetPlaceHolder(lang.L("Band, e.g. Band 6"))
-	band.SetText(f.band)
-	u.kb.SetTarget(title)
-	next := u.primary(lang.L("Next"), func() {
-		f.title, f.band = title.Text, band.Text
-		u.showPanelMembers(f)
-	})
 	head := widget.NewLabel(lang.L("{{.Title}}: the post (a job, never a person's name)", map[string]any{"Title": f.eng.Title}))
 	head.TextStyle.Bold = true
 	head.Truncation = fyne.TextTruncateEllipsis
-	u.show("panel-new", screenIdle, container.NewBorder(head,
-		container.NewVBox(container.NewHBox(u.button(lang.L("Back"), u.showPanels), layout.NewSpacer(), next), u.kb),
-		nil, nil, container.NewGridWithColumns(2, title, band)))
+	u.typedStep("panel-new", head, true, u.showPanels, func() { u.showPanelMembers(f) },
+		typedField{lang.L("Job title, e.g. Community mental health nurse"), &f.title},
+		typedField{lang.L("Band, e.g. Band 6"), &f.band})
 }
 
 // showPanelMembers is step 2: who is on the panel, in which roles.

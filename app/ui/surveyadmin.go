@@ -54,21 +54,10 @@ func (u *UI) showAdminSurveys() {
 
 // showNewSurvey is the first step: the title and the host authority's teams.
 func (u *UI) showNewSurvey(f *surveyForm) {
-	title := newKBEntry(u.kb, false)
-	title.SetPlaceHolder(lang.L("Title, e.g. Leadership culture survey, spring"))
-	title.SetText(f.title)
-	teams := newKBEntry(u.kb, false)
-	teams.SetPlaceHolder(lang.L("Teams, as the host names them, separated by commas"))
-	teams.SetText(f.teams)
-	u.kb.SetTarget(title)
-	next := u.primary(lang.L("Next"), func() {
-		f.title, f.teams = title.Text, teams.Text
-		u.showNewSurveyWhich(f)
-	})
-	u.show("new-survey", screenIdle, container.NewBorder(
-		subheading(lang.L("New survey")),
-		container.NewVBox(container.NewHBox(u.button(lang.L("Back"), u.showAdminSurveys), layout.NewSpacer(), next), u.kb),
-		nil, nil, container.NewVBox(title, teams)))
+	u.typedStep("new-survey", subheading(lang.L("New survey")), false, u.showAdminSurveys,
+		func() { u.showNewSurveyWhich(f) },
+		typedField{lang.L("Title, e.g. Leadership culture survey, spring"), &f.title},
+		typedField{lang.L("Teams, as the host names them, separated by commas"), &f.teams})
 }
 
 // showNewSurveyWhich chooses the survey (the built-in one, or a file on a stick, checked in
