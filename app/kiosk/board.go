@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"quietroom/app/board"
+	"quietroom/app/protocol"
 	"quietroom/app/report"
 	"quietroom/app/retention"
 	"quietroom/app/session"
@@ -469,9 +470,12 @@ func (b *Board) ExportPublic(ctx context.Context, dir string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	path := filepath.Join(dir, "board-"+p.BoardID()+PublicFileExt)
+	var path string
 	ev := b.k.boardEvent(retention.RoleInterviewer, "board.public.export", b.engagementID, 1)
-	err = b.k.audited(ctx, ev, func() error { return writeFileAtomic(path, raw) })
+	err = b.k.audited(ctx, ev, func() (err error) {
+		path, err = report.ReplaceFile(dir, "board-"+p.BoardID()+PublicFileExt, raw)
+		return err
+	})
 	return path, err
 }
 
@@ -488,7 +492,7 @@ type ImportResult struct {
 // ImportBundles imports every bundle file found under the kiosk's import folders (the USB
 // stick), each whole or not at all, and returns what came of each.
 func (b *Board) ImportBundles(ctx context.Context) ([]ImportResult, error) {
-	files := findFiles(b.k.imports, BundleFileExt)
+	files := protocol.FindFiles(b.k.imports, BundleFileExt)
 	if len(files) == 0 {
 		return nil, ErrNoStick
 	}
@@ -674,7 +678,7 @@ func (s *SignedIn) LinkBoard(ctx context.Context, engagementID, path string) (bo
 }
 
 // BoardFiles lists the board public parts found on the stick.
-func (k *Kiosk) BoardFiles() []string { return findFiles(k.imports, PublicFileExt) }
+func (k *Kiosk) BoardFiles() []string { return protocol.FindFiles(k.imports, PublicFileExt) }
 
 // ExportBundle writes this kiosk's contributions to a board kept elsewhere as one bundle in the
 // stick folder dir, and returns the file's path and how many records it holds. Every
@@ -707,34 +711,13 @@ func (s *SignedIn) ExportBundle(ctx context.Context, engagementID, dir string) (
 	if err != nil {
 		return "", 0, err
 	}
-	path := filepath.Join(dir, "board-"+p.BoardID()+"-"+id[:8]+BundleFileExt)
+	var path string
 	ev := s.k.boardEvent(retention.RoleInterviewer, "board.bundle.export", engagementID, len(recs))
-	err = s.k.audited(ctx, ev, func() error { return writeFileAtomic(path, b) })
+	err = s.k.audited(ctx, ev, func() (err error) {
+		path, err = report.WriteFile(dir, "board-"+p.BoardID()+"-"+id[:8]+BundleFileExt, b)
+		return err
+	})
 	return path, len(recs), err
-}
-
-func findFiles(roots []string, ext string) []string {
-	var out []string
-	for _, root := range roots {
-		_ = filepath.WalkDir(root, func(p string, de os.DirEntry, err error) error {
-			if err != nil {
-				return filepath.SkipDir
-			}
-			if de.IsDir() {
-				if rel, _ := filepath.Rel(root, p); strings.Count(rel, string(filepath.Separator)) >= 3 ||
-					(p != root && strings.HasPrefix(de.Name(), ".")) {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if de.Type().IsRegular() && strings.EqualFold(filepath.Ext(p), ext) && !strings.HasPrefix(de.Name(), ".") {
-				out = append(out, p)
-			}
-			return nil
-		})
-	}
-	slices.Sort(out)
-	return out
 }
 
 func readLimited(path string, limit int64) ([]byte, error) {
@@ -746,36 +729,6 @@ func readLimited(path string, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("%s: %w: too large", filepath.Base(path), board.ErrMalformed)
 	}
 	return os.ReadFile(path)
-}
-
-// writeFileAtomic writes data under a temporary name beside path, syncs it and renames it into
-// place, so a stick pulled out mid-write never holds half a file under the real name.
-func writeFileAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, ".quietroom-*.tmp")
-	if err != nil {
-		return fmt.Errorf("write to the USB stick: %w", err)
-	}
-	tmp := f.Name()
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("write to the USB stick: %w", err)
-	}
-	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
-	}
-	return nil
 }
 
 // PresentationFileName is the presentation's file name on the stick for an engagement title:

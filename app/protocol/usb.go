@@ -28,10 +28,22 @@ type PackFile struct {
 }
 
 // FindPackFiles lists the .yaml and .yml files under roots (the folders USB sticks are mounted
-// under), by name, at most a few folders deep and skipping hidden ones. A folder that does not
-// exist or cannot be read is skipped: no stick is plugged in.
+// under), by name (FindFiles).
 func FindPackFiles(roots []string) []PackFile {
 	var out []PackFile
+	for _, p := range FindFiles(roots, ".yaml", ".yml") {
+		out = append(out, PackFile{Path: p, Name: filepath.Join(filepath.Base(filepath.Dir(p)), filepath.Base(p))})
+	}
+	slices.SortFunc(out, func(x, y PackFile) int { return strings.Compare(x.Name, y.Name) })
+	return out
+}
+
+// FindFiles lists the paths of the files under roots whose extension is one of exts (any
+// case), in order, at most a few folders deep and skipping hidden files and folders: the scan
+// of a USB stick for a file to import. A folder that does not exist or cannot be read is
+// skipped: no stick is plugged in.
+func FindFiles(roots []string, exts ...string) []string {
+	var out []string
 	for _, root := range roots {
 		_ = filepath.WalkDir(root, func(p string, de fs.DirEntry, err error) error {
 			if err != nil {
@@ -45,13 +57,13 @@ func FindPackFiles(roots []string) []PackFile {
 				return nil
 			}
 			ext := strings.ToLower(filepath.Ext(p))
-			if de.Type().IsRegular() && (ext == ".yaml" || ext == ".yml") && !strings.HasPrefix(de.Name(), ".") {
-				out = append(out, PackFile{Path: p, Name: filepath.Join(filepath.Base(filepath.Dir(p)), de.Name())})
+			if de.Type().IsRegular() && slices.Contains(exts, ext) && !strings.HasPrefix(de.Name(), ".") {
+				out = append(out, p)
 			}
 			return nil
 		})
 	}
-	slices.SortFunc(out, func(x, y PackFile) int { return strings.Compare(x.Name, y.Name) })
+	slices.Sort(out)
 	return out
 }
 

@@ -15,9 +15,16 @@ var ErrStickFull = errors.New("report: the stick is full")
 // renamed, so the name only ever holds a whole file. A file already called name is never
 // replaced: it returns an error wrapping fs.ErrExist. On any failure the temporary file is
 // removed (as far as the stick still allows) and nothing called name is left.
-func WriteFile(dir, name string, data []byte) (string, error) {
+func WriteFile(dir, name string, data []byte) (string, error) { return write(dir, name, data, false) }
+
+// ReplaceFile is WriteFile for a file that may replace one of the same name (a newer copy of
+// the same thing): the old file stays whole until the new one is, then the new one takes its
+// name.
+func ReplaceFile(dir, name string, data []byte) (string, error) { return write(dir, name, data, true) }
+
+func write(dir, name string, data []byte, replace bool) (string, error) {
 	final := filepath.Join(dir, name)
-	if _, err := os.Lstat(final); err == nil {
+	if _, err := os.Lstat(final); err == nil && !replace {
 		return "", fmt.Errorf("report: %s is already on the stick: %w", name, os.ErrExist)
 	}
 	f, err := os.CreateTemp(dir, ".partial-*")

@@ -138,3 +138,20 @@ func TestNoFont(t *testing.T) {
 		t.Fatal("a document without a font was started")
 	}
 }
+
+func TestReplaceFile(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := report.ReplaceFile(dir, "board.qrboard", []byte("old")); err != nil {
+		t.Fatal(err)
+	}
+	path, err := report.ReplaceFile(dir, "board.qrboard", []byte("new"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "new" {
+		t.Fatalf("the stick holds %q, want the newer copy", got)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Fatalf("the stick holds %d files, want one", len(entries))
+	}
+}
