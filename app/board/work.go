@@ -61,7 +61,7 @@ func (w *Work) theme(id string) (*Theme, error) {
 
 func checkText(what, s string, max int) error {
 	if strings.TrimSpace(s) == "" || utf8.RuneCountInString(s) > max || !utf8.ValidString(s) {
-		return fmt.Errorf("%s: %w: empty or longer than %d characters", what, ErrInvalid, max)
+		return fmt.Errorf("%w: %s: write between 1 and %d characters", ErrInvalid, what, max)
 	}
 	return nil
 }
@@ -69,7 +69,7 @@ func checkText(what, s string, max int) error {
 // SetAim sets the key aim of the review.
 func (w *Work) SetAim(aim string) error {
 	if utf8.RuneCountInString(aim) > maxText {
-		return fmt.Errorf("aim: %w: too long", ErrInvalid)
+		return fmt.Errorf("%w: the aim is too long: shorten it to %d characters", ErrInvalid, maxText)
 	}
 	w.Aim = strings.TrimSpace(aim)
 	return nil
@@ -175,7 +175,7 @@ func (w *Work) EditInsight(id, statement, description string) error {
 		return err
 	}
 	if utf8.RuneCountInString(description) > maxText {
-		return fmt.Errorf("description: %w: too long", ErrInvalid)
+		return fmt.Errorf("%w: the description is too long: shorten it to %d characters", ErrInvalid, maxText)
 	}
 	in, err := w.insight(id)
 	if err != nil {

@@ -52,11 +52,11 @@ var (
 	// ErrNoBoards: this kiosk was assembled without board storage.
 	ErrNoBoards = errors.New("this kiosk keeps no team boards")
 	// ErrNotPeerChallenge: a board belongs to a peer challenge engagement only.
-	ErrNotPeerChallenge = errors.New("a team board is for a peer challenge engagement only")
+	ErrNotPeerChallenge = errors.New("a team board is for a peer challenge engagement only: choose a peer challenge, or ask an admin to make the engagement one")
 	// ErrNotOnTeam: the interviewer is not on the engagement's team.
 	ErrNotOnTeam = errors.New("you are not on this engagement's team: ask the coordinator")
 	// ErrWaitingToBeLetIn: on the team, but no member has let them in to the board yet.
-	ErrWaitingToBeLetIn = errors.New("you are on the team, but a team member must let you in to the board first")
+	ErrWaitingToBeLetIn = errors.New("you are on the team, but a team member must let you in to the board first: ask one to open the board and tap Let in beside your name (Stick and team)")
 	// ErrNoBoard: the engagement has no board here and is not linked to one elsewhere.
 	ErrNoBoard = errors.New("this engagement has no team board on this kiosk: import the board's file from the USB stick")
 )

@@ -43,7 +43,7 @@ var (
 	// ErrNoPanel: the recruitment has no panel yet.
 	ErrNoPanel = errors.New("this recruitment has no panel yet: the appointing officer or the chair sets it up")
 	// ErrNotChair: only the chair or the appointing officer does this.
-	ErrNotChair = errors.New("only the chair or the appointing officer can do this")
+	ErrNotChair = errors.New("only the chair or the appointing officer can do this: ask one of them to sign in")
 	// ErrPanelsUnavailable: the kiosk was built without panel storage.
 	ErrPanelsUnavailable = errors.New("recruitment panels are not available on this kiosk")
 )

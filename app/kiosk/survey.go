@@ -33,7 +33,7 @@ var ErrNoSurveyOpen = errors.New("no survey is open today")
 var ErrSurveyStillOpen = errors.New("the results can be read from the day after the survey closes")
 
 // ErrNotOnReviewTeam: the signed-in interviewer is not on the survey's review team.
-var ErrNotOnReviewTeam = errors.New("you are not on this survey's review team")
+var ErrNotOnReviewTeam = errors.New("you are not on this survey's review team: only its members read the results")
 
 // Surveys are the survey engagements and their sealed responses.
 type Surveys interface {
@@ -107,7 +107,7 @@ func (k *Kiosk) CreateSurvey(ctx context.Context, a *Admin, n NewSurvey) (survey
 			return survey.Record{}, fmt.Errorf("create survey: member %s: %w", id, err)
 		}
 		if iv.Disabled {
-			return survey.Record{}, fmt.Errorf("%w: %s is disabled", ErrInvalid, iv.DisplayName)
+			return survey.Record{}, fmt.Errorf("%w: %s is disabled: leave them off the review team, or ask an admin", ErrInvalid, iv.DisplayName)
 		}
 		slot, err := vault.ParseSlot(iv.KeySlot)
 		if err != nil {

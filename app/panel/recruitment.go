@@ -21,7 +21,7 @@ var (
 	// are a placeholder) or a level has no label.
 	ErrScaleNotSet = errors.New("the scoring scale is not set")
 	// ErrNotMember: the person is not on this recruitment's panel.
-	ErrNotMember = errors.New("you are not on this recruitment's panel")
+	ErrNotMember = errors.New("you are not on this recruitment's panel: only its members can open it")
 	// ErrNotSubmitted: a member asked for others' scores of a candidate before submitting
 	// their own.
 	ErrNotSubmitted = errors.New("submit your own scores for this candidate first: you see the others' scores after that")
@@ -34,7 +34,7 @@ var (
 	// ErrNotAllScored: the decision needs every member's scores for every candidate.
 	ErrNotAllScored = errors.New("every panel member must score every candidate before the decision")
 	// ErrNotAppointingOfficer: only the appointing officer records the decision.
-	ErrNotAppointingOfficer = errors.New("only the appointing officer records the decision")
+	ErrNotAppointingOfficer = errors.New("only the appointing officer records the decision: ask them to sign in")
 	// ErrDecided: the decision is recorded and final.
 	ErrDecided = errors.New("the decision has been recorded and cannot be changed")
 	// ErrNoConfirmation: an involvement partner has not signed the confirmation of

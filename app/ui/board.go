@@ -28,7 +28,7 @@ import (
 // it. Nothing here shows who contributed an item, from which session or when: the board does
 // not know.
 
-// boardMessage words the board's errors; "" for others.
+// boardMessage words the errors of a board file brought on a stick; "" for others.
 func boardMessage(err error) string {
 	switch {
 	case errors.Is(err, board.ErrTampered):
@@ -37,21 +37,8 @@ func boardMessage(err error) string {
 		return lang.L("This file is for another engagement's board: nothing of it was imported.")
 	case errors.Is(err, board.ErrDuplicateBundle):
 		return lang.L("Already imported: nothing new in it.")
-	case errors.Is(err, board.ErrInvalid):
-		// The domain says what is wrong after its sentinel ("theme name: board: invalid: empty
-		// or longer than 200 characters").
-		why := err.Error()
-		if i := strings.LastIndex(why, board.ErrInvalid.Error()+": "); i >= 0 {
-			why = why[i+len(board.ErrInvalid.Error())+2:]
-		}
-		return lang.L("Not saved: {{.Why}}.", map[string]any{"Why": why})
 	case errors.Is(err, board.ErrMalformed), errors.Is(err, board.ErrCannotOpen):
 		return lang.L("This is not a board file Quiet Room can read: nothing of it was imported.")
-	}
-	for _, s := range []error{kiosk.ErrNotOnTeam, kiosk.ErrWaitingToBeLetIn, kiosk.ErrNoBoard, kiosk.ErrNoStick, kiosk.ErrNotPeerChallenge, kiosk.ErrNoBoards} {
-		if errors.Is(err, s) {
-			return sentence(s.Error())
-		}
 	}
 	return ""
 }

@@ -498,7 +498,7 @@ func TestBoardMessages(t *testing.T) {
 	}
 	var w board.Work
 	_, err := w.AddTheme("  ")
-	if got, want := message(err), "Not saved: empty or longer than 200 characters."; got != want {
+	if got, want := message(err), "Theme name: write between 1 and 200 characters."; got != want {
 		t.Errorf("message(blank theme) = %q, want %q", got, want)
 	}
 	for _, tc := range []struct {

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
+	"quietroom/app/board"
 	"quietroom/app/kiosk"
 	"quietroom/app/panel"
 	"quietroom/app/session"
@@ -16,7 +17,7 @@ import (
 // guided are the errors whose wrapping says what to fix ("not valid: give the room a name"):
 // a person reads the guidance, not the chain of steps that led to it.
 var guided = []error{kiosk.ErrInvalid, session.ErrInvalidSetup, session.ErrInvalidLabel, session.ErrInvalidConsent,
-	panel.ErrInvalid, panel.ErrScaleNotSet, panel.ErrIncomplete, kiosk.ErrNotChair}
+	panel.ErrInvalid, panel.ErrScaleNotSet, panel.ErrIncomplete, kiosk.ErrNotChair, board.ErrInvalid}
 
 // plainSentinels are written for people already; a person reads them without the chain.
 var plainSentinels = []error{
@@ -29,6 +30,8 @@ var plainSentinels = []error{
 	panel.ErrNotInterviewed, panel.ErrNotAllScored, panel.ErrNotAppointingOfficer, panel.ErrDecided,
 	panel.ErrNoConfirmation, kiosk.ErrNotRecruitment, kiosk.ErrNoPanel, kiosk.ErrPanelsUnavailable,
 	kiosk.ErrNoStick, kiosk.ErrNotDecided,
+	kiosk.ErrNotOnTeam, kiosk.ErrWaitingToBeLetIn, kiosk.ErrNoBoard, kiosk.ErrNotPeerChallenge, kiosk.ErrNoBoards,
+	kiosk.ErrNotOnReviewTeam, kiosk.ErrSurveyStillOpen,
 }
 
 // plain is an error no screen has its own words for, as a person should read it: the guidance
