@@ -25,7 +25,7 @@ import (
 func pdfText(t *testing.T, path string) string {
 	t.Helper()
 	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext is not installed (make deps installs poppler-utils)")
+		t.Fatal("pdftotext is not installed: run make deps (Debian package poppler-utils)")
 	}
 	out, err := exec.Command("pdftotext", "-layout", path, "-").Output()
 	if err != nil {

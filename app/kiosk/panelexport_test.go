@@ -21,7 +21,7 @@ func needTool(t *testing.T, name string) string {
 	t.Helper()
 	p, err := exec.LookPath(name)
 	if err != nil {
-		t.Skipf("%s is not installed (apt-get install qpdf poppler-utils)", name)
+		t.Fatalf("%s is not installed: run make deps (Debian packages qpdf and poppler-utils)", name)
 	}
 	return p
 }

@@ -45,7 +45,7 @@ func TestPDFReport(t *testing.T) {
 		}
 	}
 	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext not installed (make deps installs poppler-utils)")
+		t.Fatal("pdftotext is not installed: run make deps (Debian package poppler-utils)")
 	}
 	f := filepath.Join(t.TempDir(), "r.pdf")
 	if err := os.WriteFile(f, b, 0o600); err != nil {

@@ -466,7 +466,7 @@ func mustGlob(t *testing.T, dir, pattern string) []string {
 func pdfToText(t *testing.T, path string) string {
 	t.Helper()
 	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext is not installed (make deps installs poppler-utils)")
+		t.Fatal("pdftotext is not installed: run make deps (Debian package poppler-utils)")
 	}
 	out, err := exec.Command("pdftotext", "-layout", path, "-").Output()
 	if err != nil {
