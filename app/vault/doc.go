@@ -12,8 +12,9 @@
 //	KEK ── XChaCha20-Poly1305 ─→ the interviewer's age X25519 private key      (Slot)
 //	interviewer's public key ── age ─→ each session's 32-byte data key         (sealed key)
 //	data key ── XChaCha20-Poly1305 ─→ each record: note, quote, label, signature
-//	each review-team member's public key ── age ─→ a survey's age X25519 private key
-//	the survey's public key ── age ─→ each survey response                      (survey.go)
+//	each member's public key ── age ─→ a group's age X25519 private key        (group.go)
+//	the group's public key ── age ─→ each record of the group: a panel's marks,
+//	                                 a survey's responses                        (SealToGroup)
 //
 // A Slot is what the store keeps per interviewer: the public key in the clear, the Argon2id
 // params and salt, and the sealed private key; Slot.MarshalBinary and ParseSlot give it a
@@ -22,7 +23,8 @@
 // its own old ones (Interviewer.OpenSessionKey). A *SessionKey seals and opens records and is
 // destroyed when the session or write-up closes.
 //
-// Content several people share (a recruitment panel's record) has a GroupKey of its own: an
+// Content several people share (a recruitment panel's record, a survey's responses: the
+// survey's review team is its group, NewSurveyKey) has a GroupKey of its own: an
 // age key pair whose private key is sealed to each member's public key (GroupKey.SealFor), so
 // any member's PIN opens it (Interviewer.OpenGroupKey) and nobody else's, the admin's included.
 // Records are sealed to its public key (SealToGroup), which needs no private key: the kiosk
