@@ -21,6 +21,12 @@ ifeq ($(filter-out C POSIX C.UTF-8 C.utf8,$(LANG)),)
 export LANG := en_GB.UTF-8
 endif
 
+# Every build and test leaves out Fyne's emoji font: Fyne parses its 4 MB for each text style
+# the first screen uses (about 40 ms each, on the way to the first frame), nobody types emoji
+# on a kiosk, and the kiosk's own words keep to the fonts it brings
+# (app/ui TestKioskWordsAreInItsOwnFonts).
+export GOFLAGS += -tags=no_emoji
+
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 FUZZTIME    ?= 20s
 ifndef BENCH_OUT

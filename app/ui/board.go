@@ -223,10 +223,11 @@ func (u *UI) showContribute() {
 	var rows []fyne.CanvasObject
 	for _, ss := range list {
 		label := lang.L("Your session of {{.Date}}", map[string]any{"Date": ss.CreatedAt.Local().Format("Mon 2 Jan 15:04")})
-		if cn.read[ss.ID] {
-			label += " ✓"
+		b := u.button(label, func() { u.showContributeSession(ss.ID) })
+		if cn.read[ss.ID] { // ticked with an icon: the kiosk's fonts have no tick
+			b.Icon, b.IconPlacement = theme.ConfirmIcon(), widget.ButtonIconTrailingText
 		}
-		rows = append(rows, u.button(label, func() { u.showContributeSession(ss.ID) }))
+		rows = append(rows, b)
 	}
 	if len(rows) == 0 && err == nil {
 		rows = append(rows, para(lang.L("You have no sealed sessions in this engagement.")))

@@ -50,7 +50,7 @@ func (h *harness) tapPrefix(prefix string) {
 		// Turn the pages of every pager on the screen.
 		turned := false
 		for _, b := range h.buttons() {
-			if (b.Text == "▼" || b.Text == "Next page") && b.Visible() && !b.Disabled() {
+			if (label(b) == "▼" || b.Text == "Next page") && b.Visible() && !b.Disabled() {
 				test.Tap(b)
 				turned = true
 			}

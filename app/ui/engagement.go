@@ -148,7 +148,7 @@ func (u *UI) showNewEngagementDates(f *engagementForm) {
 			}
 		}
 		rows = append(rows, widget.NewLabel(label), container.NewHBox(
-			u.button(lang.L("−1 month"), shift(-1, 0)), u.button("−7", shift(0, -7)), u.button("−1", shift(0, -1)),
+			u.button(lang.L("–1 month"), shift(-1, 0)), u.button("–7", shift(0, -7)), u.button("–1", shift(0, -1)),
 			value, u.button("+1", shift(0, 1)), u.button("+7", shift(0, 7)), u.button(lang.L("+1 month"), shift(1, 0))))
 		show()
 	}

@@ -445,7 +445,7 @@ func TestEveryScreenFitsTheFirstBoot(t *testing.T) {
 				}
 				// The starting screen is drawn before the kiosk opens: a window that grows for it
 				// stays grown.
-				Starting(w)
+				Starting(w, nil)
 				if large {
 					fyne.CurrentApp().Settings().SetTheme(&kioskTheme{large: true})
 				}

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"quietroom/app/kiosk"
@@ -91,7 +92,7 @@ func (h *harness) buttons() []*widget.Button {
 func (h *harness) tap(text string) {
 	h.t.Helper()
 	for _, o := range h.objects() {
-		if b, ok := o.(*Button); ok && b.Text == text && !b.Disabled() {
+		if b, ok := o.(*Button); ok && label(&b.Button) == text && !b.Disabled() {
 			test.Tap(b)
 			return
 		}
@@ -102,9 +103,32 @@ func (h *harness) tap(text string) {
 func (h *harness) buttonTexts() []string {
 	var s []string
 	for _, b := range h.buttons() {
-		s = append(s, b.Text)
+		s = append(s, label(b))
 	}
 	return s
+}
+
+// label is how the tests name a button: its text, with the sign its icon draws (an arrow, a
+// minus or plus, a tick after the text) in place of the icon.
+func label(b *widget.Button) string {
+	if b.Icon == nil {
+		return b.Text
+	}
+	signs := map[string]string{
+		theme.MoveUpIcon().Name(): "▲", theme.MoveDownIcon().Name(): "▼",
+		theme.NavigateBackIcon().Name(): "◀", theme.NavigateNextIcon().Name(): "▶",
+		theme.ContentRemoveIcon().Name(): "−", theme.ContentAddIcon().Name(): "+",
+		theme.ConfirmIcon().Name(): "✓",
+	}
+	sign, ok := signs[b.Icon.Name()]
+	switch {
+	case !ok:
+		return b.Text
+	case b.Text == "":
+		return sign
+	default:
+		return b.Text + " " + sign
+	}
 }
 
 func (h *harness) shows(text string) bool {

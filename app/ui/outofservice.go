@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -33,10 +34,31 @@ func OutOfService(win fyne.Window, problem error, light string, lightErr error) 
 	)))
 }
 
+// Preload reads the translations and parses the theme's fonts for the first screen's text
+// on another core, while the window is being made; Starting waits for it. Parsing a font is
+// the slowest step of the first frame, and only the first text of each style pays it. Call it
+// once the app exists (measuring text needs its driver), before Starting.
+func Preload() <-chan struct{} {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		_ = loadTranslations()
+		// The styles Starting's words use; the theme's fonts are Fyne's own in every style,
+		// so the faces parsed here are the ones the kiosk's theme draws with.
+		fyne.MeasureText(lang.L("Quiet Room"), theme.DefaultTheme().Size(theme.SizeNameHeadingText), fyne.TextStyle{Bold: true})
+		fyne.MeasureText(lang.L("Starting…"), theme.DefaultTheme().Size(theme.SizeNameSubHeadingText), fyne.TextStyle{})
+	}()
+	return done
+}
+
 // Starting shows what the kiosk shows while it opens its records (the store, its keys, the
 // deletions that fell due while it was off): its name and that it is starting, in its own
-// theme, drawn at once so the screen is never blank.
-func Starting(win fyne.Window) {
+// theme, drawn at once so the screen is never blank. preloaded, when not nil, is Preload's:
+// Starting waits for it, so the fonts are never parsed on two threads at once.
+func Starting(win fyne.Window, preloaded <-chan struct{}) {
+	if preloaded != nil {
+		<-preloaded
+	}
 	_ = loadTranslations()
 	fyne.CurrentApp().Settings().SetTheme(&kioskTheme{})
 	win.SetPadded(false) // as the kiosk's own screens, which replace it

@@ -320,9 +320,9 @@ func (u *UI) showPanelScale() {
 	rangeText := widget.NewLabel(lang.L("Scores {{.Min}} to {{.Max}}", map[string]any{"Min": s.Min, "Max": s.Max}))
 	rangeText.TextStyle.Bold = true
 	controls := container.NewHBox(
-		widget.NewLabel(lang.L("Lowest")), u.button("−", func() { resize(s.Min-1, s.Max) }), u.button("+", func() { resize(s.Min+1, s.Max) }),
+		widget.NewLabel(lang.L("Lowest")), u.iconButton(theme.ContentRemoveIcon(), func() { resize(s.Min-1, s.Max) }), u.iconButton(theme.ContentAddIcon(), func() { resize(s.Min+1, s.Max) }),
 		rangeText,
-		widget.NewLabel(lang.L("Highest")), u.button("−", func() { resize(s.Min, s.Max-1) }), u.button("+", func() { resize(s.Min, s.Max+1) }))
+		widget.NewLabel(lang.L("Highest")), u.iconButton(theme.ContentRemoveIcon(), func() { resize(s.Min, s.Max-1) }), u.iconButton(theme.ContentAddIcon(), func() { resize(s.Min, s.Max+1) }))
 	var rows []fyne.CanvasObject
 	for _, v := range s.Levels() {
 		label := s.Label(v)
@@ -424,14 +424,14 @@ func (u *UI) showPanelQuestions() {
 			save(n)
 		})
 		anchors := u.button(lang.L("Anchors"), func() { u.showPanelAnchors(i) })
-		up := u.button("▲", func() {
+		up := u.iconButton(theme.MoveUpIcon(), func() {
 			n := slices.Clone(qs)
 			if i > 0 {
 				n[i-1], n[i] = n[i], n[i-1]
 			}
 			save(n)
 		})
-		down := u.button("▼", func() {
+		down := u.iconButton(theme.MoveDownIcon(), func() {
 			n := slices.Clone(qs)
 			if i < len(n)-1 {
 				n[i+1], n[i] = n[i], n[i+1]

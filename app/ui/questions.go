@@ -258,16 +258,21 @@ func (u *UI) showQuestions() {
 	// screens, with the topic names cut to fit.
 	sideW := max(210, u.win.Canvas().Size().Width*0.26)
 	for i, t := range topics {
-		mark := "·"
+		// A done topic is ticked with an icon (the kiosk's fonts have no tick), which takes
+		// the mark's place and an icon's width of the name.
+		mark, room := "· ", sideW-2*theme.InnerPadding()-2
 		switch t.State {
 		case session.TopicDone:
-			mark = "✓"
+			mark, room = "", room-theme.IconInlineSize()-theme.InnerPadding()/2
 		case session.TopicSkipped:
-			mark = "–"
+			mark = "– "
 		}
-		b := u.button(cutToWidth(fmt.Sprintf("%s %d. %s", mark, i+1, t.Question), sideW-2*theme.InnerPadding()-2),
+		b := u.button(cutToWidth(fmt.Sprintf("%s%d. %s", mark, i+1, t.Question), room),
 			nav(func() error { return u.engine.GoToTopic(u.ctx, t.ID) }))
 		b.Alignment = widget.ButtonAlignLeading
+		if t.State == session.TopicDone {
+			b.Icon = theme.ConfirmIcon()
+		}
 		if t.Current {
 			b.Importance = widget.HighImportance
 		}

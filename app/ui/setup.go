@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"quietroom/app/kiosk"
@@ -95,8 +96,8 @@ func (u *UI) showSetupTopics(f *setupForm) {
 				}
 				refresh()
 			}
-			up := u.button("▲", func() { move(f.topics, id, -1); refresh() })
-			down := u.button("▼", func() { move(f.topics, id, 1); refresh() })
+			up := u.iconButton(theme.MoveUpIcon(), func() { move(f.topics, id, -1); refresh() })
+			down := u.iconButton(theme.MoveDownIcon(), func() { move(f.topics, id, 1); refresh() })
 			if i <= 0 {
 				up.Disable()
 			}
@@ -145,7 +146,7 @@ func (u *UI) showSetupLabel(f *setupForm) {
 	}
 	showDur()
 	step := int(session.DurationStep.Minutes())
-	less := u.button(fmt.Sprintf("−%d", step), func() {
+	less := u.button(fmt.Sprintf("–%d", step), func() {
 		if f.duration-session.DurationStep >= session.MinDuration {
 			f.duration -= session.DurationStep
 		}

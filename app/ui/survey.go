@@ -330,12 +330,12 @@ func (u *UI) showSurveyResults(res *kiosk.SurveyResults, gi int) {
 	name.Alignment = fyne.TextAlignCenter
 	name.TextStyle.Bold = true
 	name.Truncation = fyne.TextTruncateEllipsis
-	right := container.NewHBox(u.button("▶", func() { u.showSurveyResults(res, gi+1) }))
+	right := container.NewHBox(u.iconButton(theme.NavigateNextIcon(), func() { u.showSurveyResults(res, gi+1) }))
 	if len(res.Differences) > 0 {
 		right.Add(u.button(lang.L("Differences"), func() { u.showSurveyDifferences(res, gi) }))
 	}
 	right.Add(u.button(lang.L("Export"), func() { u.showSurveyExport(res, gi) }))
-	switcher := container.NewBorder(nil, nil, u.button("◀", func() { u.showSurveyResults(res, gi-1) }), right, name)
+	switcher := container.NewBorder(nil, nil, u.iconButton(theme.NavigateBackIcon(), func() { u.showSurveyResults(res, gi-1) }), right, name)
 	note := widget.NewLabel(protectionNote(res))
 	note.Wrapping = fyne.TextWrapWord
 	note.SizeName = theme.SizeNameCaptionText
@@ -599,9 +599,16 @@ func newLegend(points int) fyne.CanvasObject {
 		sw.SetMinSize(fyne.NewSize(14, 14))
 		box.Add(container.NewCenter(sw))
 	}
-	l := widget.NewLabel(lang.L("left … right; ▮ mean"))
-	l.SizeName = theme.SizeNameCaptionText
-	box.Add(l)
+	words := func(text string) *widget.Label {
+		l := widget.NewLabel(text)
+		l.SizeName = theme.SizeNameCaptionText
+		return l
+	}
+	mean := canvas.NewRectangle(color.Black) // the chart's mark, drawn: the fonts have no bar
+	mean.SetMinSize(fyne.NewSize(4, 14))
+	box.Add(words(lang.L("left … right;")))
+	box.Add(container.NewCenter(mean))
+	box.Add(words(lang.L("mean")))
 	return box
 }
 

@@ -96,8 +96,8 @@ func (u *UI) showNewSurveyWhich(f *surveyForm) {
 		size.SetText(lang.L("Smallest team shown: {{.N}} responses", map[string]any{"N": f.minGroup}))
 	}
 	show()
-	less := u.button("−", func() { f.minGroup = max(f.minGroup-1, survey.LowestMinGroup); show() })
-	more := u.button("+", func() { f.minGroup++; show() })
+	less := u.iconButton(theme.ContentRemoveIcon(), func() { f.minGroup = max(f.minGroup-1, survey.LowestMinGroup); show() })
+	more := u.iconButton(theme.ContentAddIcon(), func() { f.minGroup++; show() })
 	u.show("new-survey-which", screenIdle, container.NewBorder(
 		container.NewVBox(heading(lang.L("Which survey?")), container.NewHBox(less, size, more), msg.Label),
 		container.NewHBox(u.button(lang.L("Back"), func() { u.showNewSurvey(f) })), nil, nil,
@@ -152,7 +152,7 @@ func (u *UI) showNewSurveyDates(f *surveyForm) {
 		l := widget.NewLabel(label)
 		l.SizeName = theme.SizeNameCaptionText
 		rows = append(rows, l, container.NewHBox(
-			u.button(lang.L("−1 month"), shift(-1, 0)), u.button("−7", shift(0, -7)), u.button("−1", shift(0, -1)),
+			u.button(lang.L("–1 month"), shift(-1, 0)), u.button("–7", shift(0, -7)), u.button("–1", shift(0, -1)),
 			value, u.button("+1", shift(0, 1)), u.button("+7", shift(0, 7)), u.button(lang.L("+1 month"), shift(1, 0))))
 	}
 	dateRow(lang.L("Opens"), &f.opens)

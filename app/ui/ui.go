@@ -276,6 +276,14 @@ func (u *UI) button(text string, tapped func()) *Button {
 	})
 }
 
+// iconButton is a button that shows only an icon: arrows, and the minus and plus of a
+// stepper. The kiosk's fonts have no arrows, and the device has no other fonts to fall back on.
+func (u *UI) iconButton(icon fyne.Resource, tapped func()) *Button {
+	b := u.button("", tapped)
+	b.Icon = icon
+	return b
+}
+
 func (u *UI) primary(text string, tapped func()) *Button {
 	b := u.button(text, tapped)
 	b.Importance = widget.HighImportance

@@ -82,6 +82,7 @@ func NewPinPad(submit func(string)) *PinPad {
 	p.display = widget.NewLabel(" ")
 	p.display.Alignment = fyne.TextAlignCenter
 	p.display.SizeName = theme.SizeNameHeadingText
+	p.display.TextStyle.Bold = true // the dots of a hidden PIN, large enough to count
 	keys := container.NewGridWithColumns(3)
 	key := func(label string, tapped func()) *Button {
 		b := NewButton(label, tapped)
@@ -120,7 +121,7 @@ func (p *PinPad) show() {
 	case p.Reveal:
 		p.display.SetText(string(p.value))
 	default:
-		p.display.SetText(strings.Repeat("● ", len(p.value)))
+		p.display.SetText(strings.Repeat("• ", len(p.value)))
 	}
 }
 
@@ -500,8 +501,10 @@ func newPager(perPage int, rows []fyne.CanvasObject) *pager {
 func newCompactPager(perPage int, rows []fyne.CanvasObject) *pager {
 	p := newPager(perPage, rows)
 	p.compact = true
-	p.prev.SetText("▲")
-	p.next.SetText("▼")
+	p.prev.SetText("")
+	p.prev.SetIcon(theme.MoveUpIcon())
+	p.next.SetText("")
+	p.next.SetIcon(theme.MoveDownIcon())
 	p.view = container.NewBorder(nil, container.NewGridWithColumns(2, p.prev, p.next), nil, nil, p.box)
 	p.render()
 	return p

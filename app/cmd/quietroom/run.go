@@ -98,6 +98,7 @@ func runKiosk(e *env, args []string) int {
 	defer cancel()
 
 	a := app.NewWithID("org.quietroom.kiosk")
+	preloaded := ui.Preload() // the first screen's fonts, on another core while the window is made
 	w := a.NewWindow("Quiet Room")
 	if cfg.fullscreen {
 		w.SetFullScreen(true)
@@ -112,7 +113,7 @@ func runKiosk(e *env, args []string) int {
 	// The window is drawn first, saying the kiosk is starting; the records (store, keys, the
 	// deletions that fell due while it was off) open behind it and the kiosk's screens replace
 	// it. A person at the screen sees the kiosk at once, and make bench times both lines.
-	ui.Starting(w)
+	ui.Starting(w, preloaded)
 	opening := openBehind(ctx, cfg, log, e.stdout, w)
 	dog, err := watchdog.FromEnv(os.Getenv)
 	if err != nil {
