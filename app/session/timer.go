@@ -34,6 +34,12 @@ type TimerStatus struct {
 	// to let go, by priority; both in asking order. See SuggestTopics.
 	Keep []string
 	Drop []string
+
+	// Next is how long until this status next changes of itself while the timer runs: its next
+	// whole minute, a warning, the end of the planned time, or a second in the last minute
+	// (where the screen counts seconds). Zero when it is not running: then nothing changes
+	// until someone acts. The screen sleeps this long rather than waking every second.
+	Next time.Duration
 }
 
 // Pause stops the timer during the questions or the closing. Pausing a paused timer changes
@@ -136,6 +142,9 @@ func (e *Engine) timerStatus(now time.Time) TimerStatus {
 		ts.Remaining = ts.Planned - ts.Elapsed
 	}
 	if !r.State.timed() {
+		if ts.Running {
+			ts.Next = nextChange(ts, nil)
+		}
 		return ts
 	}
 	w := warnings(e.s.pack)
@@ -145,11 +154,32 @@ func (e *Engine) timerStatus(now time.Time) TimerStatus {
 		}
 	}
 	ts.EndingSoon = ts.Remaining <= time.Duration(w[len(w)-1])*time.Minute
+	if ts.Running {
+		ts.Next = nextChange(ts, w)
+	}
 	// A panel asks every question of every candidate: no hint to drop any.
 	if ts.Warning != 0 && r.State == StateQuestions && e.s.pack.Kind != protocol.KindPanel {
 		ts.Keep, ts.Drop = SuggestTopics(e.s.topics, r.Progress, ts.Remaining, ts.Planned)
 	}
 	return ts
+}
+
+// nextChange is TimerStatus.Next of a running timer with the warnings w (in minutes left).
+func nextChange(ts TimerStatus, w []int) time.Duration {
+	next := time.Minute - ts.Elapsed%time.Minute
+	if !ts.Over && ts.Remaining <= time.Minute {
+		next = time.Second - ts.Elapsed%time.Second
+	}
+	at := []time.Duration{ts.Planned}
+	for _, m := range w {
+		at = append(at, ts.Planned-time.Duration(m)*time.Minute)
+	}
+	for _, a := range at {
+		if d := a - ts.Elapsed; d > 0 && d < next {
+			next = d
+		}
+	}
+	return next
 }
 
 // SuggestTopics suggests which of the remaining topics (neither done nor skipped) to keep when

@@ -228,3 +228,65 @@ func TestSuggestTopics(t *testing.T) {
 		}
 	})
 }
+
+// TestTimerNextSleepsUntilAChange walks a session second by second and checks that what the
+// timer shows (whole minutes elapsed and left, seconds left in the last minute, the warnings,
+// overtime, the room) changes only when a screen sleeping Timer.Next from its last wake
+// would wake, and that such a screen wakes about once a minute rather than every second.
+func TestTimerNextSleepsUntilAChange(t *testing.T) {
+	h := newHarness(t)
+	h.driveTo(session.StateQuestions)
+	type shown struct {
+		elapsedMin, left      int64
+		warning               int
+		endingSoon, over      bool
+		room                  session.RoomState
+		leftInSeconds, paused bool
+	}
+	show := func(st session.Status) shown {
+		tm := st.Timer
+		s := shown{elapsedMin: int64(tm.Elapsed / time.Minute), warning: tm.Warning, endingSoon: tm.EndingSoon, over: tm.Over, room: st.Room, paused: tm.Paused}
+		switch {
+		case tm.Over:
+			s.left = -int64(tm.Overtime / time.Minute)
+		case tm.Remaining < time.Minute:
+			s.left, s.leftInSeconds = int64(tm.Remaining/time.Second), true
+		default:
+			s.left = int64((tm.Remaining + time.Minute - 1) / time.Minute)
+		}
+		return s
+	}
+	st := h.eng.Tick()
+	last, wakeAt, wakes := show(st), st.Timer.Next, 0
+	for sec := time.Second; sec <= 40*time.Minute; sec += time.Second {
+		h.clock.Advance(time.Second)
+		if sec == 12*time.Minute+30*time.Second {
+			h.must("Pause", h.eng.Pause(h.ctx)) // a pause and a resume off the minute
+			wakeAt = sec                        // each by a tap, which wakes the screen
+		}
+		if sec == 13*time.Minute+10*time.Second {
+			h.must("Resume", h.eng.Resume(h.ctx))
+			wakeAt = sec
+		}
+		st = h.eng.Tick()
+		now := show(st)
+		if now != last && sec != wakeAt {
+			t.Fatalf("at %v the timer changed from %+v to %+v, but a screen would sleep until %v", sec, last, now, wakeAt)
+		}
+		if sec == wakeAt || (st.Timer.Running && wakeAt < sec) {
+			wakes++
+			if st.Timer.Running && st.Timer.Next <= 0 {
+				t.Fatalf("at %v the timer runs but Next = %v", sec, st.Timer.Next)
+			}
+			wakeAt = sec + st.Timer.Next
+		}
+		if st.Timer.Paused && st.Timer.Next != 0 {
+			t.Fatalf("at %v the timer is paused but Next = %v, want 0", sec, st.Timer.Next)
+		}
+		last = now
+	}
+	// 40 minutes: about one wake a minute, sixty in the last minute, a few for the warnings.
+	if wakes > 40+60+5 || wakes < 40 {
+		t.Errorf("the screen woke %d times in 40 minutes, want about one a minute and each second of the last", wakes)
+	}
+}

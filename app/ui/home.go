@@ -58,10 +58,12 @@ func (u *UI) showHome() {
 	)
 	u.show("home", screenHome, content)
 	u.onTick = func(session.Status) {
-		// The clock shows minutes: repaint when the minute changes, not every second.
-		if now := u.kiosk.Now().Format(dateTimeLayout); now != clock.Text {
-			clock.SetText(now)
+		// The clock shows minutes: wake and repaint when the minute changes, not every second.
+		now := u.kiosk.Now()
+		if text := now.Format(dateTimeLayout); text != clock.Text {
+			clock.SetText(text)
 		}
+		u.wakeWithin(untilMinute(now, now.Truncate(time.Minute)))
 	}
 }
 

@@ -999,7 +999,12 @@ func (u *UI) showPanelPrompts(number string, i int, started time.Time) {
 	planned := time.Duration(p.DurationMinutes) * time.Minute
 	timer := widget.NewLabel("")
 	tick := func() {
-		el := max(u.kiosk.Now().Sub(started), 0)
+		now := u.kiosk.Now()
+		el := max(now.Sub(started), 0)
+		u.wakeWithin(untilMinute(now, started))
+		if left := planned - el; left > 0 && left <= time.Minute {
+			u.wakeWithin(time.Second) // the last minute counts seconds
+		}
 		text := lang.L("{{.Elapsed}} elapsed · {{.Left}} left", map[string]any{"Elapsed": minutesText(el, false), "Left": minutesText(max(planned-el, 0), true)})
 		if el > planned {
 			text = lang.L("{{.Elapsed}} elapsed · {{.Over}} over time", map[string]any{"Elapsed": minutesText(el, false), "Over": minutesText(el-planned, false)})

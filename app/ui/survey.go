@@ -239,7 +239,9 @@ func (u *UI) showSurveyThanks() {
 	u.onTick = func(session.Status) {
 		if u.kiosk.Now().Sub(shown) >= surveyThanksFor {
 			u.showHome()
+			return
 		}
+		u.wakeWithin(surveyThanksFor - u.kiosk.Now().Sub(shown))
 	}
 }
 

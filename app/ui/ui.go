@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"io/fs"
 	"log/slog"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -91,6 +92,14 @@ type UI struct {
 	panel *kiosk.PanelMember
 	kb    *Keyboard
 	stop  chan struct{}
+
+	// The ticker sleeps until what a screen shows can next change (wake), not a second: every
+	// wake costs the window's loop more than the rest of an idle screen. tickMu guards timer,
+	// which Stop may reach from another thread; ticks counts Tick's calls, for tests.
+	tickMu sync.Mutex
+	timer  clock.Timer
+	wake   time.Duration
+	ticks  int
 }
 
 // New builds the UI in win. Call Start to show the first screen.
@@ -173,39 +182,80 @@ func (u *UI) Start() {
 	if u.opts.NoTicker {
 		return
 	}
+	u.retick()
+}
+
+// retick wakes the ticker at once (a screen was shown or a button tapped: what it shows may
+// need the time now), and it sleeps again for as long as Tick says.
+func (u *UI) retick() {
+	u.schedule(0)
+}
+
+func (u *UI) schedule(d time.Duration) {
+	if u.opts.NoTicker {
+		return
+	}
 	c := u.opts.Clock
 	if c == nil {
 		c = clock.System()
 	}
-	t := c.NewTicker(time.Second)
-	go func() {
-		defer t.Stop()
-		for {
-			select {
-			case <-t.C():
-				fyne.Do(u.Tick)
-			case <-u.stop:
-				return
+	u.tickMu.Lock()
+	defer u.tickMu.Unlock()
+	select {
+	case <-u.stop:
+		return
+	default:
+	}
+	if u.timer != nil {
+		u.timer.Stop()
+	}
+	var t clock.Timer
+	t = c.AfterFunc(d, func() {
+		fyne.Do(func() {
+			u.tickMu.Lock()
+			current := u.timer == t
+			u.tickMu.Unlock()
+			if !current {
+				return // a retick replaced this wake after it fired
 			}
-		}
-	}()
+			u.Tick()
+			u.schedule(u.wake)
+		})
+	})
+	u.timer = t
 }
 
 // Stop ends the ticker and the listeners.
 func (u *UI) Stop() {
+	u.tickMu.Lock()
+	defer u.tickMu.Unlock()
 	select {
 	case <-u.stop:
 	default:
 		close(u.stop)
 	}
+	if u.timer != nil {
+		u.timer.Stop()
+	}
 }
 
 // Tick redraws what depends on time (the timer, the clock on Home) and applies the idle
 // time-out. The ticker calls it through fyne.Do; tests call it directly.
+//
+// Tick also works out how long the ticker may sleep (wakeWithin): until the session timer's
+// next change, what the screen's onTick asks for, and the idle time-out; a minute at most.
 func (u *UI) Tick() {
+	u.ticks++
+	u.wake = time.Minute
 	st := u.engine.Tick()
+	if st.Timer.Next > 0 {
+		u.wakeWithin(st.Timer.Next)
+	}
 	if u.onTick != nil {
 		u.onTick(st)
+	}
+	if u.current == screenIdle {
+		u.wakeWithin(u.lastTouch.Add(u.opts.IdleTimeout).Sub(u.kiosk.Now()))
 	}
 	if (u.current == screenIdle) && u.kiosk.Now().Sub(u.lastTouch) >= u.opts.IdleTimeout {
 		u.log.Info("idle time-out", "screen", u.screen)
@@ -221,6 +271,17 @@ func (u *UI) Tick() {
 }
 
 func (u *UI) touch() { u.lastTouch = u.kiosk.Now() }
+
+// wakeWithin asks Tick's caller to tick again within d (at least 10 ms from now).
+func (u *UI) wakeWithin(d time.Duration) {
+	u.wake = max(min(u.wake, d), 10*time.Millisecond)
+}
+
+// untilMinute is how long from now until the next whole minute after start: a clock's or a
+// timer's next change, where it shows whole minutes.
+func untilMinute(now, start time.Time) time.Duration {
+	return time.Minute - max(now.Sub(start), 0)%time.Minute
+}
 
 // Screen is the name of the screen shown, for tests and logs.
 func (u *UI) Screen() string { return u.screen }
@@ -263,6 +324,7 @@ func (u *UI) show(name string, k kind, content fyne.CanvasObject) {
 	u.kb.SetTarget(nil)
 	u.kb.OnPhysical = nil
 	u.touch()
+	u.retick()
 	u.body.Objects = []fyne.CanvasObject{container.NewPadded(content)}
 	u.body.Refresh()
 	u.log.Debug("screen", "name", name)
@@ -272,6 +334,7 @@ func (u *UI) show(name string, k kind, content fyne.CanvasObject) {
 func (u *UI) button(text string, tapped func()) *Button {
 	return NewButton(text, func() {
 		u.touch()
+		u.retick()
 		tapped()
 	})
 }
