@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"sync"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -35,18 +37,30 @@ func OutOfService(win fyne.Window, problem error, light string, lightErr error) 
 }
 
 // Preload reads the translations and parses the theme's fonts for the first screen's text
-// on another core, while the window is being made; Starting waits for it. Parsing a font is
-// the slowest step of the first frame, and only the first text of each style pays it. Call it
-// once the app exists (measuring text needs its driver), before Starting.
+// on other cores, while the window is being made; Starting waits for it. Parsing a font is
+// the slowest step of the first frame, and only the first text of each style pays it. The
+// three run side by side: each style has its own faces, and the words measured are given
+// as they are (lang.L would read the translations while they load). Call it once the app
+// exists (measuring text needs its driver), before Starting.
 func Preload() <-chan struct{} {
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		_ = loadTranslations()
+	var wg sync.WaitGroup
+	for _, load := range []func(){
+		func() { _ = loadTranslations() },
 		// The styles Starting's words use; the theme's fonts are Fyne's own in every style,
 		// so the faces parsed here are the ones the kiosk's theme draws with.
-		fyne.MeasureText(lang.L("Quiet Room"), theme.DefaultTheme().Size(theme.SizeNameHeadingText), fyne.TextStyle{Bold: true})
-		fyne.MeasureText(lang.L("Starting…"), theme.DefaultTheme().Size(theme.SizeNameSubHeadingText), fyne.TextStyle{})
+		func() {
+			fyne.MeasureText("Quiet Room", theme.DefaultTheme().Size(theme.SizeNameHeadingText), fyne.TextStyle{Bold: true})
+		},
+		func() {
+			fyne.MeasureText("Starting…", theme.DefaultTheme().Size(theme.SizeNameSubHeadingText), fyne.TextStyle{})
+		},
+	} {
+		wg.Go(load)
+	}
+	done := make(chan struct{})
+	go func() {
+		wg.Wait()
+		close(done)
 	}()
 	return done
 }
