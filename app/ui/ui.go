@@ -28,10 +28,10 @@ import (
 
 // Options are the UI's tunables and its links to the outside world.
 type Options struct {
-	// Clock ticks every second to redraw the timer and apply the idle time-out (see Tick).
-	// Default: clock.System().
+	// Clock wakes Tick when what the screen shows can change (the timer's or Home's next
+	// minute, the idle time-out; see Tick). Default: clock.System().
 	Clock clock.Clock
-	// NoTicker starts no ticker goroutine at all (tests call Tick).
+	// NoTicker leaves Tick to the caller: nothing wakes it (tests call it).
 	NoTicker bool
 	// IdleTimeout sends idle screens back to Home. Default 2 minutes.
 	IdleTimeout time.Duration
