@@ -88,7 +88,7 @@ func (u *UI) showEngagements() {
 		text := lang.L("{{.Title}}: deleted on {{.Date}} ({{.Status}})", map[string]any{"Title": e.Title, "Date": e.DeletionDate.Local().Format(dayLayout), "Status": status})
 		rows = append(rows, u.button(text, func() { u.showEngagement(e) }))
 	}
-	u.adminPage("engagements", lang.L("Engagements"), container.NewBorder(msg.Label, nil, nil, nil, newPager(4, rows).view),
+	u.adminPage("engagements", lang.L("Engagements"), container.NewBorder(msg.Label, nil, nil, nil, newPager(u.rowsPerPage(4), rows).view),
 		u.primary(lang.L("New engagement"), u.showNewEngagement))
 }
 
@@ -285,7 +285,7 @@ func (u *UI) showWipe() {
 	}
 	u.adminPage("wipe", lang.L("Wipe an engagement"), container.NewBorder(
 		container.NewVBox(para(lang.L("Follow-up visit done? Wiping destroys every record of the engagement.")), msg.Label),
-		nil, nil, nil, newPager(4, rows).view))
+		nil, nil, nil, newPager(u.rowsPerPage(4), rows).view))
 }
 
 func (u *UI) confirmWipe(e session.Engagement, step int) {
@@ -367,7 +367,7 @@ func (u *UI) showAudit() {
 	for _, ev := range evs {
 		rows = append(rows, widget.NewLabel(fmt.Sprintf("%s  %s  %s  %s", ev.At.Local().Format("2 Jan 15:04"), ev.Actor, ev.Action, ev.Outcome)))
 	}
-	u.adminPage("audit", lang.L("Audit log"), container.NewBorder(msg.Label, nil, nil, nil, newPager(7, rows).view))
+	u.adminPage("audit", lang.L("Audit log"), container.NewBorder(msg.Label, nil, nil, nil, newPager(u.linesPerPage(7), rows).view))
 }
 
 func (u *UI) showReceipts() {

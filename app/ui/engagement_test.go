@@ -1,11 +1,14 @@
 package ui
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2/test"
 
+	"quietroom/app/kiosk"
+	"quietroom/app/retention"
 	"quietroom/app/session"
 )
 
@@ -76,5 +79,54 @@ func (h *harness) fitsWindow() {
 	h.t.Helper()
 	if got, have := h.w.Content().MinSize(), h.w.Canvas().Size(); got.Width > have.Width || got.Height > have.Height {
 		h.t.Errorf("screen %s needs %v, more than the window's %v", h.u.Screen(), got, have)
+	}
+}
+
+// TestLongTitlesKeepTheWindowsSize: an engagement whose title is longer than the screen is wide,
+// with the larger text on, leaves every list it appears in within the window (a button does not
+// cut its own text, and a wide one widens the window past the screen).
+func TestLongTitlesKeepTheWindowsSize(t *testing.T) {
+	h := newHarness(t)
+	h.tap("Larger text")
+	h.tap("Admin")
+	h.pin(h.d.AdminCredential)
+	h.tap("Engagements")
+	h.tap("New engagement")
+	long := "Peer challenge of the children's services of a large county council, with its partners in health and education, spring"
+	test.Type(h.textFields()[0], long)
+	h.tap("Next")
+	h.tap("360 interviews")
+	h.tap("Create")
+	h.wantScreen("engagements")
+	h.fitsWindow()
+	h.tap("Back")
+	h.tap("Wipe an engagement")
+	h.fitsWindow()
+}
+
+// TestFullAdminListsFitWithLargerText: the audit log with more entries than a page holds, and
+// the engagement lists with several long titles, fit the window with the larger text on at
+// 800x480 (a fixed number of rows a page was made for the normal text).
+func TestFullAdminListsFitWithLargerText(t *testing.T) {
+	h := newHarness(t)
+	for i := range 30 {
+		if err := h.env.Store.Storage.AppendAudit(h.u.ctx, retention.AuditEvent{At: h.env.Clock.Now(), Actor: retention.RoleAdmin, Action: "engagement.create", Outcome: "ok", Count: i}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h.tap("Larger text")
+	h.tap("Admin")
+	h.pin(h.d.AdminCredential)
+	for i := range 5 {
+		if _, err := h.env.Kiosk.CreateEngagement(h.u.ctx, h.u.admin, kiosk.NewEngagement{
+			Title: fmt.Sprintf("Engagement %d with a title long enough to be cut on the screen, children's services", i), Kind: session.KindOther,
+			DeletionDate: h.env.Clock.Now().AddDate(0, 2, 0)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, screen := range []string{"Audit log", "Wipe an engagement", "Engagements", "Interviewers", "Question packs", "Deletion receipts", "Surveys"} {
+		h.tap(screen)
+		h.fitsWindow()
+		h.tap("Back")
 	}
 }

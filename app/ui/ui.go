@@ -330,9 +330,10 @@ func (u *UI) show(name string, k kind, content fyne.CanvasObject) {
 	u.log.Debug("screen", "name", name)
 }
 
-// button is a touch-sized button whose tap also counts as activity.
+// button is a touch-sized button whose tap also counts as activity. Its text is cut to the
+// window's width (rowText): a title or name longer than the screen would widen the window.
 func (u *UI) button(text string, tapped func()) *Button {
-	return NewButton(text, func() {
+	return NewButton(u.rowText(text), func() {
 		u.touch()
 		u.retick()
 		tapped()

@@ -654,18 +654,18 @@ func (l *promptLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	field.Resize(fyne.NewSize(size.Width, size.Height-y))
 }
 
-// cutToWidth shortens s with an ellipsis until it fits width at the theme's text size: for
-// buttons, which cannot cut their own text.
+// cutToWidth shortens s with an ellipsis until it fits width at the theme's text size, in
+// bold as buttons draw it: for buttons, which cannot cut their own text.
 func cutToWidth(s string, width float32) string {
-	size := theme.TextSize()
-	if fyne.MeasureText(s, size, fyne.TextStyle{}).Width <= width {
+	size, bold := theme.TextSize(), fyne.TextStyle{Bold: true}
+	if fyne.MeasureText(s, size, bold).Width <= width {
 		return s
 	}
 	r := []rune(s)
 	lo, hi := 0, len(r)
 	for lo < hi {
 		mid := (lo + hi + 1) / 2
-		if fyne.MeasureText(string(r[:mid])+"…", size, fyne.TextStyle{}).Width <= width {
+		if fyne.MeasureText(string(r[:mid])+"…", size, bold).Width <= width {
 			lo = mid
 		} else {
 			hi = mid - 1
@@ -682,6 +682,17 @@ func (u *UI) rowsPerPage(n int) int {
 		n = max(n-1, 1)
 	}
 	return n + int(max(0, u.win.Canvas().Size().Height-480)/(MinTarget+theme.Padding()))
+}
+
+// linesPerPage is rowsPerPage for rows of one line of text rather than buttons: n at 480 px
+// high, four sevenths of them with the larger text (its lines and gaps are taller), and more
+// on taller screens.
+func (u *UI) linesPerPage(n int) int {
+	if u.theme.large {
+		n = max(n*4/7, 1)
+	}
+	line := widget.NewLabel("0").MinSize().Height + theme.Padding()
+	return n + int(max(0, u.win.Canvas().Size().Height-480)/line)
 }
 
 // rowText cuts a row's text to the width of the window's content: buttons do not cut their
