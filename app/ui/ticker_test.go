@@ -45,6 +45,19 @@ func TestTickerWakesOnlyWhenTheScreenCanChange(t *testing.T) {
 		}
 	})
 
+	// An idle screen goes back to Home at the time-out, and Home's clock keeps the minute.
+	h.tap("Admin")
+	if h.u.current != screenIdle {
+		t.Fatalf("the admin sign-in is not an idle screen")
+	}
+	seconds("an idle screen", time.Minute, 3, func() {})
+	h.wantScreen("home")
+	seconds("Home after the time-out", 3*time.Minute, 4, func() {
+		if want := env.Kiosk.Now().Format(dateTimeLayout); !h.shows(want) {
+			t.Fatalf("at %v Home's clock does not show %q", env.Kiosk.Now(), want)
+		}
+	})
+
 	h.toQuestions()
 	start, planned := env.Kiosk.Now(), 30*time.Minute
 	seconds("a live session", 35*time.Minute, 35+60+5, func() {

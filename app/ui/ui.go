@@ -210,16 +210,20 @@ func (u *UI) schedule(d time.Duration) {
 		u.timer.Stop()
 	}
 	var t clock.Timer
+	current := func() bool {
+		u.tickMu.Lock()
+		defer u.tickMu.Unlock()
+		return u.timer == t
+	}
 	t = c.AfterFunc(d, func() {
 		fyne.Do(func() {
-			u.tickMu.Lock()
-			current := u.timer == t
-			u.tickMu.Unlock()
-			if !current {
-				return // a retick replaced this wake after it fired
+			if !current() {
+				return // a retick (or Stop) replaced this wake after it fired
 			}
 			u.Tick()
-			u.schedule(u.wake)
+			if current() { // unless Tick showed a screen, whose retick wakes it again
+				u.schedule(u.wake)
+			}
 		})
 	})
 	u.timer = t
@@ -236,6 +240,7 @@ func (u *UI) Stop() {
 	}
 	if u.timer != nil {
 		u.timer.Stop()
+		u.timer = nil // a wake already on its way to the UI's thread then does nothing
 	}
 }
 
