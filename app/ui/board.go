@@ -86,7 +86,7 @@ func (u *UI) showBoards() {
 		default:
 			where = lang.L("board kept in another room")
 		}
-		rows = append(rows, u.button(u.rowText(b.Title+" · "+where), func() { u.showBoardMenu(b) }))
+		rows = append(rows, u.button(b.Title+" · "+where, func() { u.showBoardMenu(b) }))
 	}
 	if len(rows) == 0 && err == nil {
 		rows = append(rows, para(lang.L("You are on no team board here. The admin sets a peer challenge's team; in another room, link the board from the USB stick.")))
@@ -177,7 +177,7 @@ func (u *UI) showLinkBoard() {
 			if len(files) > 1 {
 				label = lang.L("Board {{.ID}}: link to {{.Title}}", map[string]any{"ID": id, "Title": e.Title})
 			}
-			rows = append(rows, u.button(u.rowText(label), func() {
+			rows = append(rows, u.button(label, func() {
 				if _, err := s.LinkBoard(u.ctx, e.ID, f); err != nil {
 					msg.set(err)
 					return

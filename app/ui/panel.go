@@ -84,7 +84,7 @@ func (u *UI) showPanels() {
 	msg.set(err)
 	var rows []fyne.CanvasObject
 	for _, p := range mine {
-		rows = append(rows, u.button(u.rowText(p.Title), func() {
+		rows = append(rows, u.button(p.Title, func() {
 			pm, err := s.OpenPanel(u.ctx, p.EngagementID)
 			if err != nil {
 				msg.set(err)
@@ -96,7 +96,7 @@ func (u *UI) showPanels() {
 		}))
 	}
 	for _, e := range open {
-		rows = append(rows, u.button(u.rowText(lang.L("Set up the panel: {{.Title}}", map[string]any{"Title": e.Title})), func() {
+		rows = append(rows, u.button(lang.L("Set up the panel: {{.Title}}", map[string]any{"Title": e.Title}), func() {
 			u.showPanelNew(&panelForm{eng: e})
 		}))
 	}
@@ -329,7 +329,7 @@ func (u *UI) showPanelScale() {
 		if label == "" || s.Placeholder {
 			label = lang.L("(no label yet)") + " " + label
 		}
-		b := u.button(u.rowText(fmt.Sprintf("%d: %s", v, label)), func() {
+		b := u.button(fmt.Sprintf("%d: %s", v, label), func() {
 			u.showPanelText(lang.L("Label of score {{.V}}", map[string]any{"V": v}), labelOf(s, v), panel.MaxLabelLen, func(text string) error {
 				n := s
 				n.Labels = slices.Clone(s.Labels)
@@ -416,7 +416,7 @@ func (u *UI) showPanelQuestions() {
 		if asker == "" {
 			asker = lang.L("nobody yet")
 		}
-		askedBy := u.button(u.rowText(lang.L("Asked by: {{.Name}}", map[string]any{"Name": asker})), func() {
+		askedBy := u.button(lang.L("Asked by: {{.Name}}", map[string]any{"Name": asker}), func() {
 			// Each tap gives the question to the next member.
 			j := slices.IndexFunc(ms, func(m panel.Member) bool { return m.ID == q.AskedBy })
 			n := slices.Clone(qs)
@@ -540,7 +540,7 @@ func (u *UI) showPanelAnchors(i int) {
 		if text == "" {
 			text = lang.L("(no anchor)")
 		}
-		b := u.button(u.rowText(fmt.Sprintf("%d: %s", v, text)), func() {
+		b := u.button(fmt.Sprintf("%d: %s", v, text), func() {
 			u.showPanelText(lang.L("What an answer scoring {{.V}} looks like", map[string]any{"V": v}), q.Anchor(s, v), panel.MaxAnchorLen, func(t string) error {
 				n := slices.Clone(qs)
 				a := make([]string, len(s.Levels()))
@@ -1200,7 +1200,7 @@ func (u *UI) showPanelScore(number string, i int) {
 		if a := q.Anchor(scale, v); a != "" {
 			text += " — " + a
 		}
-		b := u.button(u.rowText(text), nil)
+		b := u.button(text, nil)
 		b.Alignment = widget.ButtonAlignLeading
 		if mark.Scored && mark.Score == v {
 			b.Importance = widget.HighImportance

@@ -51,7 +51,7 @@ func (u *UI) showSetup() {
 func (u *UI) showSetupPack(f *setupForm) {
 	var rows []fyne.CanvasObject
 	for _, p := range u.kiosk.Packs() {
-		rows = append(rows, u.button(u.rowText(lang.L("{{.Title}} ({{.Minutes}} min)", map[string]any{"Title": p.Title, "Minutes": p.DurationMinutes})), func() {
+		rows = append(rows, u.button(lang.L("{{.Title}} ({{.Minutes}} min)", map[string]any{"Title": p.Title, "Minutes": p.DurationMinutes}), func() {
 			f.pack = p
 			f.topics = nil
 			for _, t := range p.Topics {

@@ -57,7 +57,7 @@ func (u *UI) surveyButton() fyne.CanvasObject {
 func (u *UI) showSurveyTeam(st *surveyTaking) {
 	var rows []fyne.CanvasObject
 	for _, team := range st.rec.Teams {
-		rows = append(rows, u.button(u.rowText(team), func() {
+		rows = append(rows, u.button(team, func() {
 			st.team = team
 			u.showSurveyAbout(st, 0)
 		}))
@@ -263,7 +263,7 @@ func (u *UI) showSurveyList() {
 		if !survey.Day(u.kiosk.Now()).After(r.Closes) {
 			label = lang.L("{{.Title}}: open until {{.Closes}}", map[string]any{"Title": r.Title, "Closes": r.Closes.Format(dayLayout)})
 		}
-		rows = append(rows, u.button(u.rowText(label), func() {
+		rows = append(rows, u.button(label, func() {
 			res, err := s.SurveyResults(u.ctx, r.EngagementID)
 			if errors.Is(err, kiosk.ErrSurveyStillOpen) {
 				msg.SetText(lang.L("The results can be read from the day after the survey closes ({{.Date}}): figures read while people are still answering, compared with later ones, could show one person's answers.",
@@ -627,7 +627,7 @@ func (u *UI) showSurveyExport(res *kiosk.SurveyResults, gi int) {
 	done.Hide()
 	var rows []fyne.CanvasObject
 	for _, dir := range u.kiosk.Sticks() {
-		rows = append(rows, u.button(u.rowText(lang.L("Save to {{.Stick}}", map[string]any{"Stick": dir})), func() {
+		rows = append(rows, u.button(lang.L("Save to {{.Stick}}", map[string]any{"Stick": dir}), func() {
 			paths, err := s.ExportSurveyResults(u.ctx, res, dir, fynefont.Fonts())
 			if err != nil {
 				msg.set(err)

@@ -65,7 +65,7 @@ func (u *UI) showNewSurvey(f *surveyForm) {
 func (u *UI) showNewSurveyWhich(f *surveyForm) {
 	msg := newErrorLabel()
 	var rows []fyne.CanvasObject
-	builtin := u.button(u.rowText(lang.L("Built in: {{.Title}} ({{.N}} items)", map[string]any{"Title": survey.Builtin().Title, "N": len(survey.Builtin().Items)})), func() {
+	builtin := u.button(lang.L("Built in: {{.Title}} ({{.N}} items)", map[string]any{"Title": survey.Builtin().Title, "N": len(survey.Builtin().Items)}), func() {
 		f.file, f.fileName = nil, ""
 		u.showNewSurveyTeam(f)
 	})
@@ -76,7 +76,7 @@ func (u *UI) showNewSurveyWhich(f *surveyForm) {
 	files, err := u.kiosk.SurveyFiles(u.admin)
 	msg.set(err)
 	for _, pf := range files {
-		rows = append(rows, u.button(u.rowText(lang.L("From the stick: {{.Name}}", map[string]any{"Name": pf.Name})), func() {
+		rows = append(rows, u.button(lang.L("From the stick: {{.Name}}", map[string]any{"Name": pf.Name}), func() {
 			s, data, err := u.kiosk.ReadSurveyFile(u.admin, pf.Path)
 			if err != nil {
 				var ve *yamlfile.Error
@@ -115,7 +115,7 @@ func (u *UI) showNewSurveyTeam(f *surveyForm) {
 			continue
 		}
 		var b *Button
-		b = u.button(u.rowText(iv.DisplayName), func() {
+		b = u.button(iv.DisplayName, func() {
 			f.members[iv.ID] = !f.members[iv.ID]
 			b.Importance = widget.MediumImportance
 			if f.members[iv.ID] {

@@ -695,8 +695,8 @@ func (u *UI) linesPerPage(n int) int {
 	return n + int(max(0, u.win.Canvas().Size().Height-480)/line)
 }
 
-// rowText cuts a row's text to the width of the window's content: buttons do not cut their
-// own text, and a long one would widen the window.
+// rowText cuts a button's text to the width of the window's content: buttons do not cut their
+// own text, and a long one would widen the window. u.button applies it to every button.
 func (u *UI) rowText(s string) string {
 	return cutToWidth(s, u.win.Canvas().Size().Width-100)
 }
