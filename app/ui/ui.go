@@ -179,9 +179,6 @@ func (u *UI) Start() {
 			}
 		}()
 	}
-	if u.opts.NoTicker {
-		return
-	}
 	u.retick()
 }
 
