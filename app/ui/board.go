@@ -382,6 +382,15 @@ type openBoard struct {
 	readAt   int
 }
 
+// boardOpen is the open board, for a board screen about to be built; when the board has been
+// closed since the button that asks for the screen was shown, it shows Home and returns nil.
+func (u *UI) boardOpen() *openBoard {
+	if u.openBoard == nil {
+		u.showHome()
+	}
+	return u.openBoard
+}
+
 func (u *UI) closeBoard() {
 	if u.openBoard != nil {
 		u.openBoard.b.Close()
@@ -426,8 +435,15 @@ func (u *UI) boardScreen(name string, body fyne.CanvasObject, bottom ...fyne.Can
 	return top
 }
 
+// errBoardClosed is what a board screen's action finds when the board it was built for has
+// been closed (signed out, timed out): the screen it would show goes Home instead.
+var errBoardClosed = errors.New("the board is closed")
+
 func (u *UI) boardData() ([]board.Item, board.Work, error) {
 	ob := u.openBoard
+	if ob == nil {
+		return nil, board.Work{}, errBoardClosed
+	}
 	items, err := ob.b.Items(u.ctx)
 	if err != nil {
 		return nil, board.Work{}, err
@@ -610,7 +626,10 @@ func aimText(w board.Work) (string, widget.Importance) {
 // showThemes is the sorting table: items in no theme on the left, the themes on the right.
 // Tap an item, then a theme, to move it in (by touch or with the mouse).
 func (u *UI) showThemes() {
-	ob := u.openBoard
+	ob := u.boardOpen()
+	if ob == nil {
+		return
+	}
 	msg := newErrorLabel()
 	items, w, err := u.boardData()
 	msg.set(err)
@@ -701,7 +720,10 @@ func (u *UI) showThemes() {
 
 // showTheme is one theme: its items (tap one to take it out), its insights, and adding one.
 func (u *UI) showTheme(themeID string) {
-	ob := u.openBoard
+	ob := u.boardOpen()
+	if ob == nil {
+		return
+	}
 	msg := newErrorLabel()
 	items, w, err := u.boardData()
 	msg.set(err)
@@ -769,7 +791,10 @@ func (u *UI) showTheme(themeID string) {
 // showInsight writes or edits an insight statement above a theme, with the five "So what?"
 // questions as prompts, a short description and one or two quotes pinned from the theme.
 func (u *UI) showInsight(themeID, insightID string) {
-	ob := u.openBoard
+	ob := u.boardOpen()
+	if ob == nil {
+		return
+	}
 	msg := newErrorLabel()
 	items, w, err := u.boardData()
 	msg.set(err)
@@ -929,7 +954,10 @@ func quoted(qs []string) string {
 // showPresentation previews the presentation, edits the aim of the review and exports the PDF
 // (with a team member's PIN).
 func (u *UI) showPresentation() {
-	ob := u.openBoard
+	ob := u.boardOpen()
+	if ob == nil {
+		return
+	}
 	msg := newErrorLabel()
 	_, w, err := u.boardData()
 	msg.set(err)
@@ -970,7 +998,10 @@ func (u *UI) showPresentation() {
 
 // showExportWho asks which team member exports the presentation: their PIN next.
 func (u *UI) showExportWho() {
-	ob := u.openBoard
+	ob := u.boardOpen()
+	if ob == nil {
+		return
+	}
 	team, err := u.kiosk.Team(u.ctx, ob.b.EngagementID())
 	msg := newErrorLabel()
 	msg.set(err)
@@ -987,7 +1018,10 @@ func (u *UI) showExportWho() {
 }
 
 func (u *UI) showExportPIN(m kiosk.TeamMember) {
-	ob := u.openBoard
+	ob := u.boardOpen()
+	if ob == nil {
+		return
+	}
 	msg := newErrorLabel()
 	pad := NewPinPad(func(pin string) {
 		dirs := u.kiosk.Sticks()
@@ -1026,7 +1060,10 @@ func fileName(path string) string {
 // showAllItems is the list of every item, the record of the three sheets; an item can be
 // taken off the board here.
 func (u *UI) showAllItems() {
-	ob := u.openBoard
+	ob := u.boardOpen()
+	if ob == nil {
+		return
+	}
 	msg := newErrorLabel()
 	items, _, err := u.boardData()
 	msg.set(err)
@@ -1055,7 +1092,10 @@ func (u *UI) showAllItems() {
 // showBoardStick exchanges with the other rooms (the board's file out, their bundles in) and
 // lets waiting team members in.
 func (u *UI) showBoardStick() {
-	ob := u.openBoard
+	ob := u.boardOpen()
+	if ob == nil {
+		return
+	}
 	msg := newErrorLabel()
 	results := container.NewVBox()
 	export := u.button(lang.L("Save the board's file for the other rooms"), func() {

@@ -1320,6 +1320,10 @@ func (u *UI) showPanelNotes(number, notes string) {
 
 // showPanelSheets shows the candidate's submitted sheets, once this member has submitted.
 func (u *UI) showPanelSheets(number string) {
+	if u.panel == nil { // signed out since the button that asks for it was shown
+		u.showHome()
+		return
+	}
 	msg := newErrorLabel()
 	sheets, err := u.panel.Sheets(number)
 	msg.set(err)
@@ -1363,6 +1367,10 @@ func (u *UI) showPanelSheets(number string) {
 // showPanelGrid is the consolidated grid, a candidate a page: each member's score per
 // question, the spread (big ones flagged for discussion) and totals.
 func (u *UI) showPanelGrid(page int) {
+	if u.panel == nil { // signed out since the button that asks for it was shown
+		u.showHome()
+		return
+	}
 	msg := newErrorLabel()
 	g, err := u.panel.Grid()
 	msg.set(err)

@@ -323,6 +323,10 @@ func (u *UI) showLight(s hw.State) {
 func (u *UI) show(name string, k kind, content fyne.CanvasObject) {
 	u.screen, u.current = name, k
 	u.onTick, u.onIdle = nil, nil
+	// No widget of the screen being replaced may take input after it: the canvas would
+	// otherwise keep the keyboard focus on a button or field that is no longer shown, and a
+	// Space or Return would act on a screen, and on state, that are gone.
+	u.win.Canvas().Unfocus()
 	u.kb.SetTarget(nil)
 	u.kb.OnPhysical = nil
 	u.touch()

@@ -1,0 +1,78 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"quietroom/app/board/boardtest"
+)
+
+// TestReplacedScreenTakesNoKeys is the crash found by a randomised run: with a button of the
+// open board focused by Tab, Close the board, then Space on Home pressed that button of a
+// screen that was gone, which read the closed board (a nil pointer, and the kiosk exited). A
+// shown screen takes the keyboard focus from the screen it replaces.
+func TestReplacedScreenTakesNoKeys(t *testing.T) {
+	j := newBoardJourney(t)
+	h := boardUI(t, j.one, fyne.NewSize(800, 480))
+	h.tap("Admin")
+	h.pin(boardtest.AdminCredential)
+	h.tap("Engagements")
+	h.tapPrefix("Peer challenge, Northshire Council")
+	h.tap("Team and board")
+	h.tap("Alice Morgan")
+	h.tap("Save the team")
+
+	h.signInAs("Alice Morgan")
+	h.tap("Team boards")
+	h.tapPrefix("Peer challenge, Northshire Council")
+	h.tap("Open the board")
+	h.wantScreen("board-sheets")
+	c := h.w.Canvas()
+	button := func(text string) *Button {
+		t.Helper()
+		for _, o := range h.objects() {
+			if b, ok := o.(*Button); ok && b.Text == text {
+				return b
+			}
+		}
+		t.Fatalf("no button %q: %v", text, h.buttonTexts())
+		return nil
+	}
+	c.Focus(button("Read out")) // as three presses of Tab left it
+	// A click in the real window leaves the focus where it was when it lands on another
+	// focusable (the desktop driver's rule; test.Tap would unfocus): press the button as it does.
+	button("Close the board").OnTapped()
+	h.wantScreen("home")
+	if f := c.Focused(); f != nil {
+		t.Errorf("Home shown with %T of the closed board still focused", f)
+		f.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace}) // what the person pressed next
+	}
+	h.wantScreen("home")
+}
+
+// TestEveryShowDropsTheFocus: whatever had the keyboard focus, the next screen starts with
+// none, however it was reached (a tap, a time-out, sign-out).
+func TestEveryShowDropsTheFocus(t *testing.T) {
+	h := newHarness(t)
+	h.tap("Start")
+	h.tap(h.d.InterviewerName)
+	h.wantScreen("pin")
+	var pad *PinPad
+	for _, o := range h.objects() {
+		if p, ok := o.(*PinPad); ok {
+			pad = p
+		}
+	}
+	if pad == nil {
+		t.Fatal("no PIN pad")
+	}
+	h.w.Canvas().Focus(pad)
+	h.u.showHome()
+	if f := h.w.Canvas().Focused(); f != nil {
+		t.Errorf("Home shown with the PIN pad's %T still focused", f)
+	}
+	test.Type(pad, "1") // a key on the gone pad is lost; nothing else happens
+	h.wantScreen("home")
+}
