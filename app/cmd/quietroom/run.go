@@ -123,15 +123,23 @@ func runKiosk(e *env, args []string) int {
 	a.Lifecycle().SetOnStarted(func() {
 		log.Info("first frame shown", "component", "ui") // Show has drawn it; make bench times this line
 		go opening.run(func() {
-			// Ready only once the kiosk's own screens (or out of service) are up, and pinged from
-			// the UI's thread, so that a kiosk stuck opening or a hung UI is restarted.
+			if cfg.dev {
+				if err := devSwitches(ctx, os.Getenv, w, log); err != nil {
+					log.Error("development switch not understood", "component", "dev", "err", err)
+					a.Quit()
+					return
+				}
+			}
+			// Ready only once the kiosk's own screens (or out of service) are up, and pinged
+			// only while frames are painted, so that a kiosk stuck opening, a hung UI or one
+			// that no longer draws is restarted.
 			if dog == nil {
 				return
 			}
 			if err := dog.Ready(); err != nil {
 				log.Warn("systemd notify failed", "component", "watchdog", "err", err)
 			}
-			go pingThroughUI(ctx, dog, log)
+			go pingThroughUI(ctx, dog, opening.pixel, log)
 		})
 	})
 	w.ShowAndRun()
@@ -153,12 +161,13 @@ type opening struct {
 	w      fyne.Window
 
 	opened chan struct{} // closed once assemble.Open has returned
+	pixel  *framePixel   // on top of the kiosk's screens: proof for the watchdog that frames are painted
 	mu     sync.Mutex
 	undo   []func() // run by close, last first
 }
 
 func openBehind(ctx context.Context, cfg runConfig, log *slog.Logger, stdout io.Writer, w fyne.Window) *opening {
-	return &opening{ctx: ctx, cfg: cfg, log: log, stdout: stdout, w: w, opened: make(chan struct{})}
+	return &opening{ctx: ctx, cfg: cfg, log: log, stdout: stdout, w: w, opened: make(chan struct{}), pixel: newFramePixel()}
 }
 
 func (o *opening) later(f func()) {
@@ -178,8 +187,10 @@ func (o *opening) run(shown func()) {
 	fyne.Do(func() {
 		if err != nil {
 			o.later(showOutOfService(o.w, o.cfg, o.log, err))
+			o.w.SetContent(o.pixel.around(o.w.Content()))
 		} else {
 			u := ui.New(o.w, k.Kiosk, k.UI)
+			o.w.SetContent(o.pixel.around(o.w.Content())) // before the first screen takes the focus
 			u.Start()
 			o.later(u.Stop)
 			o.log.Info("kiosk open", "component", "ui") // make bench times this line too
@@ -204,26 +215,16 @@ func (o *opening) close() {
 	o.undo = nil
 }
 
-// pingThroughUI pings systemd's watchdog from the UI's own thread, so that a hung UI stops the
-// pings and systemd restarts the kiosk.
-func pingThroughUI(ctx context.Context, dog *watchdog.Notifier, log *slog.Logger) {
+// pingThroughUI pings systemd's watchdog every third of its interval while the window paints
+// the frames asked of it through the UI's thread (pingWhileDrawn), so that a hung UI, or one
+// that runs but no longer draws, stops the pings and systemd restarts the kiosk.
+func pingThroughUI(ctx context.Context, dog *watchdog.Notifier, pixel *framePixel, log *slog.Logger) {
 	if dog.Interval() == 0 {
 		return
 	}
 	t := time.NewTicker(dog.Interval() / 3)
 	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-			fyne.Do(func() {
-				if err := dog.Ping(); err != nil {
-					log.Warn("watchdog ping failed", "component", "watchdog", "err", err)
-				}
-			})
-		}
-	}
+	pingWhileDrawn(ctx, dog, t.C, pixel.Painted, func() { fyne.Do(pixel.ask) }, log)
 }
 
 // wire opens the kiosk (app/assemble) and builds its screens in w, in one step: what run does
