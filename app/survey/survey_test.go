@@ -22,9 +22,11 @@ func TestBuiltinIsAppendix2(t *testing.T) {
 		t.Errorf("the source note does not say how row 29 is treated: %q", s.Source)
 	}
 	// Every statement is in the handbook, word for word (the source's spacing aside).
-	seed, err := os.ReadFile("../../../shared/seeds/001_1c23d639f331dc5c.txt")
+	// testdata/handbook.txt is the source document (seed 001, the peer challenge handbook) as
+	// it was given, kept in the module so that the comparison always runs.
+	seed, err := os.ReadFile("testdata/handbook.txt")
 	if err != nil {
-		t.Skipf("seed not found: %v", err)
+		t.Fatal(err)
 	}
 	ws := regexp.MustCompile(`[\s\x{00a0}]+`)
 	text := ws.ReplaceAllString(string(seed), " ")

@@ -477,10 +477,12 @@ func TestPanelJourney(t *testing.T) {
 	if len(files) != 1 {
 		t.Fatalf("the stick holds %v, want the record's PDF", files)
 	}
-	if qpdf, err := exec.LookPath("qpdf"); err == nil {
-		if out, err := exec.Command(qpdf, "--requires-password", files[0]).CombinedOutput(); err != nil {
-			t.Errorf("the exported record opens without a password: %v %s", err, out)
-		}
+	qpdf, err := exec.LookPath("qpdf")
+	if err != nil {
+		t.Fatal("qpdf is not installed: run make deps (Debian package qpdf)")
+	}
+	if out, err := exec.Command(qpdf, "--requires-password", files[0]).CombinedOutput(); err != nil {
+		t.Errorf("the exported record opens without a password: %v %s", err, out)
 	}
 }
 

@@ -24,15 +24,11 @@ import (
 // consent signed with a drag on the signature pad, every topic of the pack (its longest
 // included), the closing, the write-up and the seal. After each step the window must still be
 // the screen's 800x480 (a screen that needs more grows the real window past the screen's
-// edge), and the signature's strokes must be in the screenshot. It skips only where Xvfb or
-// xdotool is not installed (`make deps` installs them). QUIETROOM_SMOKE_SHOTS=DIR keeps a
+// edge), and the signature's strokes must be in the screenshot. A missing Xvfb or xdotool fails
+// it (`make deps` installs them). QUIETROOM_SMOKE_SHOTS=DIR keeps a
 // screenshot of each screen there, to look at.
 func TestKioskSmokeInterview(t *testing.T) {
-	for _, p := range []string{"Xvfb", "xwd", "xdotool"} {
-		if _, err := exec.LookPath(p); err != nil {
-			t.Skipf("%s is not installed (make deps installs it): %v", p, err)
-		}
-	}
+	needX(t, "xdotool")
 	if testing.Short() {
 		t.Skip("walks a whole interview in a real window: not with -short")
 	}
