@@ -271,7 +271,7 @@ func (d *Document) Bytes() ([]byte, error) {
 		return nil, fmt.Errorf("report: %w", d.err)
 	}
 	var b bytes.Buffer
-	if err := d.pdf.Write(&b); err != nil {
+	if _, err := d.pdf.WriteTo(&b); err != nil {
 		return nil, fmt.Errorf("report: writing the PDF: %w", err)
 	}
 	return b.Bytes(), nil
