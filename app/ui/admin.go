@@ -367,7 +367,7 @@ func (u *UI) showAudit() {
 	for _, ev := range evs {
 		rows = append(rows, widget.NewLabel(fmt.Sprintf("%s  %s  %s  %s", ev.At.Local().Format("2 Jan 15:04"), ev.Actor, ev.Action, ev.Outcome)))
 	}
-	u.adminPage("audit", lang.L("Audit log"), container.NewBorder(msg.Label, nil, nil, nil, newPager(u.linesPerPage(7), rows).view))
+	u.adminPage("audit", lang.L("Audit log"), container.NewBorder(msg.Label, nil, nil, nil, newPager(u.linesPerPage(), rows).view))
 }
 
 func (u *UI) showReceipts() {

@@ -378,8 +378,6 @@ type openBoard struct {
 	b        *kiosk.Board
 	title    string
 	selected string // the item chosen to move into a theme
-	readTag  board.Tag
-	readAt   int
 }
 
 // boardOpen is the open board, for a board screen about to be built; when the board has been

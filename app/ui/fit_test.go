@@ -12,6 +12,7 @@ import (
 
 	"quietroom/app/kiosk/kiosktest"
 	"quietroom/app/protocol"
+	"quietroom/app/retention"
 	"quietroom/hw"
 )
 
@@ -364,6 +365,13 @@ func TestEveryScreenFitsTheAdmin(t *testing.T) {
 		f.check("pack import failed")
 		f.u.showPackImported("room-pack.yaml", f.env.Kiosk.Packs()[0], nil)
 		f.check("pack imported")
+		// More entries than a page holds, as a kiosk that has been in use has: the audit log
+		// of a fresh demo kiosk outgrew the real window with a full first page.
+		for i := range 30 {
+			if err := f.env.Store.Storage.AppendAudit(f.u.ctx, retention.AuditEvent{At: f.env.Clock.Now(), Actor: retention.RoleAdmin, Action: "engagement.create", Outcome: "ok", Count: i}); err != nil {
+				f.t.Fatal(err)
+			}
+		}
 		f.u.showAdmin()
 		f.tap("Audit log")
 		f.checkPages("audit log")

@@ -1,12 +1,18 @@
 package ui
 
 import (
+	"fmt"
+	"log/slog"
+	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 
 	"quietroom/app/board/boardtest"
+	"quietroom/app/kiosk/kiosktest"
 )
 
 // TestReplacedScreenTakesNoKeys is the crash found by a randomised run: with a button of the
@@ -75,4 +81,35 @@ func TestEveryShowDropsTheFocus(t *testing.T) {
 	}
 	test.Type(pad, "1") // a key on the gone pad is lost; nothing else happens
 	h.wantScreen("home")
+}
+
+// TestAScreenThatOutgrowsTheWindowLeavesItsSize: the window keeps the screen's size whatever
+// a screen asks for (the desktop driver grows a window to its content and never shrinks it
+// back), and the screen that asked for more is logged for the soak and the real-window tests.
+func TestAScreenThatOutgrowsTheWindowLeavesItsSize(t *testing.T) {
+	framesReportNeeds = false
+	t.Cleanup(func() { framesReportNeeds = true })
+	test.NewTempApp(t)
+	env, _ := kiosktest.Seeded(t)
+	var logged strings.Builder
+	h := startOn(t, env, Options{IdleTimeout: time.Minute, Logger: slog.New(slog.NewTextHandler(&logged, nil))})
+	rows := container.NewVBox()
+	for i := range 30 {
+		rows.Add(NewButton(fmt.Sprintf("Row %d", i), func() {}))
+	}
+	back := NewButton("Back", func() {})
+	h.u.show("tall", screenIdle, container.NewBorder(nil, back, nil, nil, rows))
+	if got := neededSize(h.w); got.Width > 800 || got.Height > 480 {
+		t.Errorf("the window's content asks for %v, more than the 800x480 window", got)
+	}
+	if pos := back.Position().Y + back.Size().Height; pos > 480 {
+		t.Errorf("the bottom row ends at %.0f, past the 480-pixel screen", pos)
+	}
+	if want := `msg="screen does not fit" component=ui name=tall`; !strings.Contains(logged.String(), want) {
+		t.Errorf("log lacks %q:\n%s", want, logged.String())
+	}
+	h.u.showHome()
+	if n := strings.Count(logged.String(), "screen does not fit"); n != 1 {
+		t.Errorf("logged %d times, want once for the one screen that did not fit:\n%s", n, logged.String())
+	}
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"fmt"
 	"image/color"
 	"io/fs"
 	"log/slog"
@@ -121,7 +122,7 @@ func New(win fyne.Window, k *kiosk.Kiosk, o Options) *UI {
 	fyne.CurrentApp().Settings().SetTheme(u.theme)
 	u.kb = NewKeyboard()
 	u.kb.OnKey = u.touch
-	u.body = container.NewStack()
+	u.body = container.New(&screenFrame{u: u})
 	bg := canvas.NewRectangle(color.Black)
 	tapToShow := widget.NewButton(lang.L("Screen hidden. Tap to show it again."), func() { u.Privacy(false) })
 	tapToShow.Importance = widget.LowImportance
@@ -487,6 +488,51 @@ func (u *UI) accessibility() fyne.CanvasObject {
 			fyne.CurrentApp().Settings().SetTheme(&kioskTheme{large: u.theme.large, contrast: u.theme.contrast})
 		}),
 	)
+}
+
+// screenFrame holds the screen shown. It never asks the window for more room than the window
+// has: the desktop driver grows a window to its content's minimum size and never shrinks it
+// back, so one long message or list on one screen used to push every later screen's bottom
+// row (Back, Sign out) past the 480-pixel edge for the rest of the run. A screen that needs
+// more is laid out in what there is (a border's bottom row stays on the screen) and logged as
+// "screen does not fit", a fault the soak and the real-window tests look for; the fit tests
+// measure each screen's own needs (framesReportNeeds).
+type screenFrame struct {
+	u      *UI
+	warned string // the screen and size last logged, so that a layout pass logs it once
+}
+
+// framesReportNeeds makes a screenFrame's minimum size its screen's own, for the tests that
+// measure what each screen needs.
+var framesReportNeeds = false
+
+// MinSize implements fyne.Layout.
+func (f *screenFrame) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	if !framesReportNeeds {
+		return fyne.Size{}
+	}
+	var need fyne.Size
+	for _, o := range objects {
+		need = need.Max(o.MinSize())
+	}
+	return need
+}
+
+// Layout implements fyne.Layout.
+func (f *screenFrame) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.Position{})
+		o.Resize(size)
+		need := o.MinSize()
+		if need.Width <= size.Width+0.5 && need.Height <= size.Height+0.5 {
+			continue
+		}
+		if w := fmt.Sprintf("%s %.0fx%.0f in %.0fx%.0f", f.u.screen, need.Width, need.Height, size.Width, size.Height); w != f.warned {
+			f.warned = w
+			f.u.log.Warn("screen does not fit", "name", f.u.screen,
+				"need", fmt.Sprintf("%.0fx%.0f", need.Width, need.Height), "have", fmt.Sprintf("%.0fx%.0f", size.Width, size.Height))
+		}
+	}
 }
 
 // cursorless wraps the window's content and asks for a hidden mouse pointer over it: the

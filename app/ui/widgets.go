@@ -684,15 +684,14 @@ func (u *UI) rowsPerPage(n int) int {
 	return n + int(max(0, u.win.Canvas().Size().Height-480)/(MinTarget+theme.Padding()))
 }
 
-// linesPerPage is rowsPerPage for rows of one line of text rather than buttons: n at 480 px
-// high, four sevenths of them with the larger text (its lines and gaps are taller), and more
-// on taller screens.
-func (u *UI) linesPerPage(n int) int {
-	if u.theme.large {
-		n = max(n*4/7, 1)
-	}
+// linesPerPage is how many rows of one line of text an admin page's list shows: as many as
+// the window's height holds under the page's heading and above its pager and bottom row,
+// measured in the text size shown (a fixed number made for the test driver's text outgrew the
+// real window).
+func (u *UI) linesPerPage() int {
 	line := widget.NewLabel("0").MinSize().Height + theme.Padding()
-	return n + int(max(0, u.win.Canvas().Size().Height-480)/line)
+	chrome := heading("0").MinSize().Height + 2*(MinTarget+theme.Padding()) + 6*theme.Padding()
+	return max(1, int((u.win.Canvas().Size().Height-chrome)/line))
 }
 
 // rowText cuts a button's text to the width of the window's content: buttons do not cut their
