@@ -89,6 +89,7 @@ func TestGoldenBoard(t *testing.T) {
 // TestBoardFitsLargerText walks the board's screens with the larger text on, the keyboard open
 // and shut where a screen has one, on the 7" display, at 1280x720 and on a projector.
 func TestBoardFitsLargerText(t *testing.T) {
+	walksEveryPack(t)
 	for _, size := range []fyne.Size{{Width: 800, Height: 480}, {Width: 1280, Height: 720}, {Width: 1920, Height: 1080}} {
 		t.Run(goldenSize(size), func(t *testing.T) { boardFitsLargerText(t, size) })
 	}

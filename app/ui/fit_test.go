@@ -144,6 +144,7 @@ var longNote = strings.TrimSpace(strings.Repeat("She said the team felt heard wh
 // sessions list, every topic of every pack with and without the time warning, with a 2,000-word
 // note and with the on-screen keyboard open.
 func TestEveryScreenFitsTheInterview(t *testing.T) {
+	walksEveryPack(t)
 	fitCases(t, func(f *fit) {
 		packs := f.env.Kiosk.Packs()
 		if len(packs) < len(protocol.Builtin()) {

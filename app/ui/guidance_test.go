@@ -139,6 +139,7 @@ func TestGuidanceIsForTheInterviewer(t *testing.T) {
 // TestGuidanceOfEveryPackFits: every built-in pack's guidance fits the screen, page by page,
 // with the larger text off and on.
 func TestGuidanceOfEveryPackFits(t *testing.T) {
+	walksEveryPack(t)
 	h := newHarness(t)
 	for _, p := range protocol.Builtin() {
 		h.u.show("guidance", screenLive, h.u.guidanceContent(p, func() {}))
@@ -236,6 +237,7 @@ func TestPackInfo(t *testing.T) {
 // TestPackInfoOfEveryPackFits: every built-in pack's information fits the screen, page by
 // page, with the larger text off and on, and names each of its additions.
 func TestPackInfoOfEveryPackFits(t *testing.T) {
+	walksEveryPack(t)
 	h := newHarness(t)
 	for _, p := range protocol.Builtin() {
 		h.u.showPackInfo(p)

@@ -11,3 +11,13 @@ func TestMain(m *testing.M) {
 	framesReportNeeds = true
 	os.Exit(m.Run())
 }
+
+// walksEveryPack skips, under -short, a test that walks every screen of every pack: make test
+// runs the package with the race detector and -short, then again without either, where these
+// long walks run at a fifth of the race detector's cost (see the Makefile).
+func walksEveryPack(t *testing.T) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("walks every pack: runs in make test's step without the race detector")
+	}
+}

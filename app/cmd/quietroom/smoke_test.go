@@ -10,6 +10,9 @@ import (
 // data all come up together.
 func TestKioskSmoke(t *testing.T) {
 	needX(t)
+	if testing.Short() {
+		t.Skip("the real program in a real window: runs in make test's step without the race detector")
+	}
 	display := startXvfb(t)
 	k := startKiosk(t, display, t.TempDir())
 	st, seen, err := k.waitDrawn(60*time.Second, 100*time.Millisecond)
