@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
@@ -25,8 +26,9 @@ const (
 // most blockMax runes, at paragraph breaks where it can: the block being edited is a live
 // Entry, the others are plain text that a tap makes live. The arrow keys, Backspace and
 // Delete carry on across blocks as in one field; the physical keyboard and the on-screen
-// keyboard type into the live block; OnChanged hears the whole note after every change, as an
-// Entry's OnChanged does.
+// keyboard type into the live block, at its entry's caret; select all (Ctrl+A) takes the whole
+// note, which copy, cut, a key or a paste then act on; OnChanged hears the whole note after
+// every change, as an Entry's OnChanged does.
 type noteEditor struct {
 	widget.BaseWidget
 	// OnChanged is called with the whole note after every change.
@@ -44,11 +46,12 @@ type noteEditor struct {
 	// loading is set while the editor puts a block into the entry, which is no edit.
 	loading bool
 	size    fyne.Size
-	// rows is how many wrapped rows the live block has, as last known: exactly when the block
-	// is put in the entry and whenever the cursor is at its end, at least the cursor's row
-	// otherwise. The entry is as tall as its rows, up to the editor's height, so the blocks
-	// around it show.
+	// rows is how many wrapped rows the live block has. The entry is as tall as its rows, up
+	// to the editor's height, so the blocks around it show.
 	rows int
+	// all is set while the whole note is selected (select all): the live block's entry has
+	// its text selected and the other blocks show as selected.
+	all bool
 }
 
 // noteBlock is one block of a note: its text and whether a line break follows it (a paragraph
@@ -74,6 +77,9 @@ func newNoteEditor(kb *Keyboard, text string) *noteEditor {
 	}
 	ed.entry.onKey = ed.typedKey
 	ed.entry.onEdited = ed.edited
+	ed.entry.onRune = ed.typedRune
+	ed.entry.onShortcut = ed.typedShortcut
+	ed.entry.onPointer = ed.unselectAll
 	ed.content = container.New(&noteLayout{ed: ed}, ed.entry)
 	drag := &dragToScroll{content: ed.content}
 	drag.ExtendBaseWidget(drag)
@@ -89,7 +95,7 @@ func (ed *noteEditor) Text() string { return ed.before + ed.entry.Text + ed.afte
 
 // cursor is the cursor's place in the whole note, in runes.
 func (ed *noteEditor) cursor() int {
-	return utf8.RuneCountInString(ed.before) + ed.entry.CursorTextOffset()
+	return utf8.RuneCountInString(ed.before) + ed.entry.Caret()
 }
 
 // SetText replaces the note, with the cursor at its end, and calls OnChanged when it changed.
@@ -107,8 +113,14 @@ func (ed *noteEditor) SetPlaceHolder(text string) { ed.entry.SetPlaceHolder(text
 // SetMinRowsVisible sets the editor's least height, in rows of text.
 func (ed *noteEditor) SetMinRowsVisible(n int) { ed.entry.SetMinRowsVisible(n) }
 
-// SelectedText is the text selected in the live block.
-func (ed *noteEditor) SelectedText() string { return ed.entry.SelectedText() }
+// SelectedText is the text selected: the whole note after select all, else what is selected in
+// the live block.
+func (ed *noteEditor) SelectedText() string {
+	if ed.allSelected() {
+		return ed.Text()
+	}
+	return ed.entry.SelectedText()
+}
 
 // Field is the live block's entry: the one the keyboards type into and that takes the focus.
 func (ed *noteEditor) Field() *kbEntry { return ed.entry }
@@ -124,6 +136,7 @@ func (ed *noteEditor) CreateRenderer() fyne.WidgetRenderer {
 // setBlocks splits text into blocks and makes the last one live, with the cursor at its end,
 // where a person writing adds words.
 func (ed *noteEditor) setBlocks(text string) {
+	ed.unselectAll()
 	ed.blocks = splitNote(text, blockMax)
 	ed.live = len(ed.blocks) - 1
 	for len(ed.views) < len(ed.blocks) {
@@ -139,7 +152,8 @@ func (ed *noteEditor) setBlocks(text string) {
 }
 
 func (ed *noteEditor) newView() *blockView {
-	v := &blockView{label: widget.NewLabel("")}
+	v := &blockView{label: widget.NewLabel(""), selection: canvas.NewRectangle(nil)}
+	v.selection.Hide()
 	v.label.Wrapping = fyne.TextWrapWord
 	v.onTap = func(pos fyne.Position) { ed.tapped(v, pos) }
 	v.ExtendBaseWidget(v)
@@ -173,72 +187,35 @@ func (ed *noteEditor) around() {
 // loadAt puts text in the entry with the cursor at row and col of its wrapped rows (the Entry
 // cuts the column to the row).
 func (ed *noteEditor) loadAt(text string, row, col int) {
-	ed.loading = true
-	defer func() { ed.loading = false }()
-	e := ed.entry
-	e.pastSpace = ""
-	e.CursorRow, e.CursorColumn = 0, 0
-	e.SetText(text)
-	e.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyPageDown}) // to the last row, to count them
-	ed.rows = e.CursorRow + 1
-	if row < e.CursorRow || row == e.CursorRow && col < e.CursorColumn {
-		e.CursorRow, e.CursorColumn = row, 0
-		if col > 0 {
-			e.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd}) // the row's length
-			e.CursorColumn = min(col, e.CursorColumn)
-		}
-		e.Refresh()
-	}
-	ed.around()
+	e := ed.load(text)
+	e.CursorRow, e.CursorColumn = min(row, ed.rows-1), col
+	e.Refresh() // the Entry cuts the column to the row
+	e.setCaret(e.CursorTextOffset())
 }
 
 // loadEnd puts text in the entry with the cursor at its end.
 func (ed *noteEditor) loadEnd(text string) {
-	ed.loadAt(text, math.MaxInt, 0)
-	ed.entry.notePastSpace(utf8.RuneCountInString(text))
+	ed.loadOffset(text, utf8.RuneCountInString(text))
 }
 
-// loadOffset puts text in the entry with the cursor offset runes in. The Entry has no way to
-// set its cursor by offset; its end is one, so the text goes in up to the offset, and the rest
-// is appended after the cursor.
+// loadOffset puts text in the entry with the cursor offset runes in.
 func (ed *noteEditor) loadOffset(text string, offset int) {
-	r := []rune(text)
-	if offset <= 0 {
-		ed.loadAt(text, 0, 0)
-		return
-	}
-	offset = min(offset, len(r))
-	ed.loadEnd(string(r[:offset]))
-	if offset == len(r) {
-		return
-	}
+	ed.load(text).setCaret(offset)
+}
+
+// load puts text in the entry, which is no edit, and counts its rows.
+func (ed *noteEditor) load(text string) *kbEntry {
 	e := ed.entry
 	ed.loading = true
-	e.pastSpace = ""
-	e.Append(string(r[offset:]))
+	e.SetText(text)
 	ed.loading = false
-	if e.CursorTextOffset() == offset-1 && r[offset] != '\n' {
-		// The text before the cursor ends with a space where its row wraps, and the cursor
-		// stands before that space; with the text after it in, the next row starts after it.
-		e.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
-	}
-	ed.recount()
+	ed.rows = e.rows()
+	ed.around()
+	return e
 }
 
-// recount counts the live block's rows again, the cursor staying where it is; a selection
-// stays too, and the count is then a guess.
-func (ed *noteEditor) recount() {
-	e := ed.entry
-	if e.SelectedText() != "" {
-		ed.rows = max(ed.rows, e.CursorRow+1)
-		return
-	}
-	row, col := e.CursorRow, e.CursorColumn
-	e.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyPageDown})
-	ed.rows = e.CursorRow + 1
-	e.CursorRow, e.CursorColumn = row, col
-	e.Refresh()
-}
+// recount counts the live block's rows again.
+func (ed *noteEditor) recount() { ed.rows = ed.entry.rows() }
 
 // settle puts the live block's text back among the blocks, split again if it has grown, and
 // returns where block i now is.
@@ -292,33 +269,29 @@ func (ed *noteEditor) goLive(i int) {
 
 // typedKey handles a key in the live block: at the block's edges the arrows move to the next
 // block and Backspace and Delete join the blocks, as in one field; anything else is the
-// Entry's.
+// entry's.
 func (ed *noteEditor) typedKey(k *fyne.KeyEvent) {
 	e := ed.entry
-	if e.SelectedText() != "" || shiftHeld() {
-		e.Entry.TypedKey(k) // a selection stays within its block
+	if ed.allSelected() {
+		ed.keyOnAll(k)
 		return
 	}
-	offset, row, col := e.CursorTextOffset(), e.CursorRow, e.CursorColumn
+	if e.SelectedText() != "" || shiftHeld() {
+		e.key(k) // a selection stays within its block
+		return
+	}
+	offset := e.Caret()
+	row, col := e.rowCol(offset)
 	first, last := ed.live == 0, ed.live == len(ed.blocks)-1
 	switch k.Name {
 	case fyne.KeyUp:
 		if row == 0 && !first {
-			ed.move(ed.live-1, func() {
-				ed.loadEnd(ed.blocks[ed.live].text)
-				if col < e.CursorColumn { // the same column on the block's last row
-					e.CursorColumn = col
-					e.Refresh()
-				}
-			})
+			ed.move(ed.live-1, func() { ed.loadAt(ed.blocks[ed.live].text, math.MaxInt, col) })
 			return
 		}
 	case fyne.KeyDown:
-		if !last {
-			e.Entry.TypedKey(k)
-			if e.CursorRow == row { // it was the last row
-				ed.move(ed.live+1, func() { ed.loadAt(ed.blocks[ed.live].text, 0, col) })
-			}
+		if row >= e.rows()-1 && !last {
+			ed.move(ed.live+1, func() { ed.loadAt(ed.blocks[ed.live].text, 0, col) })
 			return
 		}
 	case fyne.KeyLeft:
@@ -340,7 +313,7 @@ func (ed *noteEditor) typedKey(k *fyne.KeyEvent) {
 			brk := ed.blocks[ed.live].brk
 			ed.move(ed.live+1, func() {
 				if brk {
-					ed.loadAt(ed.blocks[ed.live].text, 0, 0)
+					ed.loadOffset(ed.blocks[ed.live].text, 0)
 				} else {
 					ed.loadOffset(ed.blocks[ed.live].text, 1)
 				}
@@ -373,7 +346,97 @@ func (ed *noteEditor) typedKey(k *fyne.KeyEvent) {
 			return
 		}
 	}
-	e.Entry.TypedKey(k)
+	e.key(k)
+}
+
+// selectAll selects the whole note: the live block's text in the entry, the other blocks
+// shown as selected.
+func (ed *noteEditor) selectAll() {
+	ed.entry.Entry.TypedShortcut(&fyne.ShortcutSelectAll{})
+	ed.all = true
+	for i, v := range ed.views {
+		v.setSelected(i != ed.live)
+	}
+}
+
+// allSelected reports whether the whole note is selected: select all has been used and the
+// entry still has all its text selected.
+func (ed *noteEditor) allSelected() bool {
+	if ed.all && ed.entry.SelectedText() != ed.entry.Text {
+		ed.unselectAll() // the entry's selection went another way
+	}
+	return ed.all
+}
+
+// unselectAll ends the whole-note selection, if there is one (the entry's own selection is
+// the entry's to end).
+func (ed *noteEditor) unselectAll() {
+	if !ed.all {
+		return
+	}
+	ed.all = false
+	for _, v := range ed.views {
+		v.setSelected(false)
+	}
+}
+
+// typedRune replaces a whole-note selection with r; it reports whether there was one.
+func (ed *noteEditor) typedRune(r rune) bool {
+	if !ed.allSelected() {
+		return false
+	}
+	ed.SetText(string(r))
+	return true
+}
+
+// typedShortcut selects the whole note, and copies, cuts or pastes over it while it is
+// selected; it reports whether it took the shortcut.
+func (ed *noteEditor) typedShortcut(s fyne.Shortcut) bool {
+	if _, ok := s.(*fyne.ShortcutSelectAll); ok {
+		ed.selectAll()
+		return true
+	}
+	if !ed.allSelected() {
+		return false
+	}
+	switch s := s.(type) {
+	case *fyne.ShortcutCopy:
+		if s.Clipboard != nil {
+			s.Clipboard.SetContent(ed.Text())
+		}
+	case *fyne.ShortcutCut:
+		if s.Clipboard != nil {
+			s.Clipboard.SetContent(ed.Text())
+			ed.SetText("")
+		}
+	case *fyne.ShortcutPaste:
+		if s.Clipboard != nil {
+			ed.SetText(s.Clipboard.Content())
+		}
+	default:
+		return false
+	}
+	return true
+}
+
+// keyOnAll handles a key while the whole note is selected: Backspace and Delete erase it, a
+// line break replaces it, the arrows and pages end the selection at the note's start or end;
+// other keys (a letter's key, before its rune) leave it.
+func (ed *noteEditor) keyOnAll(k *fyne.KeyEvent) {
+	switch k.Name {
+	case fyne.KeyBackspace, fyne.KeyDelete:
+		ed.SetText("")
+	case fyne.KeyReturn, fyne.KeyEnter:
+		ed.SetText("\n")
+	case fyne.KeyLeft, fyne.KeyUp, fyne.KeyHome, fyne.KeyPageUp:
+		ed.unselectAll()
+		ed.entry.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyLeft}) // ends the entry's selection
+		ed.move(0, func() { ed.loadOffset(ed.blocks[0].text, 0) })
+	case fyne.KeyRight, fyne.KeyDown, fyne.KeyEnd, fyne.KeyPageDown:
+		ed.unselectAll()
+		ed.entry.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+		ed.move(len(ed.blocks)-1, func() { ed.loadEnd(ed.blocks[ed.live].text) })
+	}
 }
 
 // joined shows the live block after joining another to it, with the cursor offset runes in,
@@ -402,7 +465,7 @@ func (ed *noteEditor) edited() {
 		ed.countRows()
 		return
 	}
-	offset := ed.entry.CursorTextOffset()
+	offset := ed.entry.Caret()
 	pieces := splitNote(text, blockMax)
 	pieces[len(pieces)-1].brk = ed.blocks[ed.live].brk
 	at, start := len(pieces)-1, 0
@@ -423,12 +486,7 @@ func (ed *noteEditor) edited() {
 
 // countRows updates the live block's rows after an edit, and its height with them.
 func (ed *noteEditor) countRows() {
-	e := ed.entry
-	rows := max(ed.rows, e.CursorRow+1)
-	if e.CursorTextOffset() >= utf8.RuneCountInString(e.Text)-1 {
-		rows = e.CursorRow + 1 // the last row
-	}
-	if rows != ed.rows {
+	if rows := ed.entry.rows(); rows != ed.rows {
 		ed.rows = rows
 		ed.relayout(true)
 	}
@@ -454,6 +512,7 @@ func (ed *noteEditor) tapped(v *blockView, pos fyne.Position) {
 	if i < 0 || i == ed.live {
 		return
 	}
+	ed.unselectAll()
 	ed.move(i, func() { ed.loadAt(ed.blocks[ed.live].text, 0, 0) })
 	// The entry now stands where the block stood: a press at the same place puts the cursor
 	// there and gives the entry the focus.
@@ -515,9 +574,11 @@ func (r *noteEditorRenderer) Layout(size fyne.Size) {
 
 func (r *noteEditorRenderer) MinSize() fyne.Size { return r.ed.entry.MinSize() }
 
-// Refresh lays the blocks out again: a new theme changes their heights.
+// Refresh lays the blocks out again: a new theme changes their heights, and the live block's
+// rows.
 func (r *noteEditorRenderer) Refresh() {
 	r.ed.scroll.Refresh()
+	r.ed.recount()
 	r.ed.relayout(false)
 }
 
@@ -578,7 +639,9 @@ func (l *noteLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 type blockView struct {
 	widget.BaseWidget
 	label *widget.Label
-	onTap func(fyne.Position)
+	// selection is shown behind the text while the whole note is selected.
+	selection *canvas.Rectangle
+	onTap     func(fyne.Position)
 }
 
 func (v *blockView) set(text string, visible bool) {
@@ -592,11 +655,27 @@ func (v *blockView) set(text string, visible bool) {
 	}
 }
 
+// setSelected shows the block as selected, or not.
+func (v *blockView) setSelected(selected bool) {
+	if selected == v.selection.Visible() {
+		return
+	}
+	if selected {
+		v.selection.FillColor = v.Theme().Color(theme.ColorNameSelection, fyne.CurrentApp().Settings().ThemeVariant())
+		v.selection.Show()
+	} else {
+		v.selection.Hide()
+	}
+	v.selection.Refresh()
+}
+
 // Tapped implements fyne.Tappable.
 func (v *blockView) Tapped(e *fyne.PointEvent) { v.onTap(e.Position) }
 
 // CreateRenderer implements fyne.Widget.
-func (v *blockView) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(v.label) }
+func (v *blockView) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewStack(v.selection, v.label))
+}
 
 // splitNote cuts text into blocks of at most max runes: whole paragraphs together where they
 // fit, a longer paragraph cut after a sentence (or a word) into blocks of its own. Joined again
