@@ -23,7 +23,7 @@ const dayLayout = "Mon 2 Jan 2006"
 // showAdminSignIn is the admin credential's PIN pad.
 func (u *UI) showAdminSignIn() {
 	msg := newErrorLabel()
-	pad := NewPinPad(func(cred string) {
+	pad := u.pinPad(func(cred string) {
 		a, err := u.kiosk.SignInAdmin(u.ctx, []byte(cred))
 		if err != nil {
 			msg.set(err)
@@ -178,7 +178,7 @@ func (u *UI) showAddInterviewer() {
 	msg := newErrorLabel()
 	name := newKBEntry(u.kb, false)
 	name.SetPlaceHolder(lang.L("Name or initials"))
-	pinPad := NewPinPad(func(pin string) {
+	pinPad := u.pinPad(func(pin string) {
 		if _, err := u.kiosk.AddInterviewer(u.ctx, u.admin, name.Text, []byte(pin)); err != nil {
 			msg.set(err)
 			return
@@ -200,7 +200,7 @@ func (u *UI) showAddInterviewer() {
 
 func (u *UI) showNewPIN(iv session.Interviewer) {
 	msg := newErrorLabel()
-	pad := NewPinPad(func(pin string) {
+	pad := u.pinPad(func(pin string) {
 		if err := u.kiosk.ResetPIN(u.ctx, u.admin, iv.ID, []byte(pin)); err != nil {
 			msg.set(err)
 			return

@@ -1021,7 +1021,7 @@ func (u *UI) showExportPIN(m kiosk.TeamMember) {
 		return
 	}
 	msg := newErrorLabel()
-	pad := NewPinPad(func(pin string) {
+	pad := u.pinPad(func(pin string) {
 		dirs := u.kiosk.Sticks()
 		if len(dirs) == 0 {
 			msg.set(kiosk.ErrNoStick)

@@ -126,7 +126,7 @@ func (u *UI) showPIN(iv session.Interviewer) {
 	} else if w > 0 {
 		msg.SetText(lang.L("Too many wrong PINs. Try again in {{.Seconds}} seconds.", map[string]any{"Seconds": int(w.Seconds())}))
 	}
-	pad := NewPinPad(func(pin string) {
+	pad := u.pinPad(func(pin string) {
 		s, err := u.kiosk.SignIn(u.ctx, iv.ID, []byte(pin))
 		if err != nil {
 			msg.set(err)

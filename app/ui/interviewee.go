@@ -182,7 +182,7 @@ func (u *UI) showHandBack() {
 		}
 	}
 	msg := newErrorLabel()
-	pad := NewPinPad(func(pin string) {
+	pad := u.pinPad(func(pin string) {
 		s, err := u.kiosk.SignIn(u.ctx, info.InterviewerID, []byte(pin))
 		if err != nil {
 			msg.set(err)

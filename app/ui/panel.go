@@ -940,7 +940,7 @@ func (u *UI) showPanelConsent(number string) {
 func (u *UI) showPanelDeclined() {
 	u.kiosk.PanelInterview(false)
 	msg := newErrorLabel()
-	pad := NewPinPad(func(pin string) {
+	pad := u.pinPad(func(pin string) {
 		if err := u.panel.ConfirmPIN(u.ctx, []byte(pin)); err != nil {
 			msg.set(err)
 			return
@@ -959,7 +959,7 @@ func (u *UI) showPanelDeclined() {
 // questions (and, for the first candidate, fixes the question set).
 func (u *UI) showPanelHandBack(number string) {
 	msg := newErrorLabel()
-	pad := NewPinPad(func(pin string) {
+	pad := u.pinPad(func(pin string) {
 		if err := u.panel.ConfirmPIN(u.ctx, []byte(pin)); err != nil {
 			msg.set(err)
 			return
@@ -1088,7 +1088,7 @@ func (u *UI) showPanelPIN(m session.Interviewer, engagementID, candidate string)
 	} else if w > 0 {
 		msg.SetText(lang.L("Too many wrong PINs. Try again in {{.Seconds}} seconds.", map[string]any{"Seconds": int(w.Seconds())}))
 	}
-	pad := NewPinPad(func(pin string) {
+	pad := u.pinPad(func(pin string) {
 		s, err := u.kiosk.SignIn(u.ctx, m.ID, []byte(pin))
 		if err != nil {
 			msg.set(err)
@@ -1516,7 +1516,7 @@ func (u *UI) showPanelDecision() {
 
 func (u *UI) showPanelDecisionPIN(selected, reasons string) {
 	msg := newErrorLabel()
-	pad := NewPinPad(func(pin string) {
+	pad := u.pinPad(func(pin string) {
 		if err := u.panel.Decide(u.ctx, []byte(pin), selected, reasons); err != nil {
 			msg.set(err)
 			return

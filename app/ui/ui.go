@@ -77,6 +77,7 @@ type UI struct {
 	lightDot  *canvas.Circle
 	current   kind
 	screen    string // the screen's name, for logs and tests
+	shown     int    // counts the screens shown, so that a wait can tell its screen has gone
 	lastTouch time.Time
 	onTick    func(session.Status)
 	onIdle    func() error // what an idle time-out must close before Home (seal a write-up)
@@ -189,14 +190,18 @@ func (u *UI) retick() {
 	u.schedule(0)
 }
 
+func (u *UI) clock() clock.Clock {
+	if u.opts.Clock == nil {
+		return clock.System()
+	}
+	return u.opts.Clock
+}
+
 func (u *UI) schedule(d time.Duration) {
 	if u.opts.NoTicker {
 		return
 	}
-	c := u.opts.Clock
-	if c == nil {
-		c = clock.System()
-	}
+	c := u.clock()
 	u.tickMu.Lock()
 	defer u.tickMu.Unlock()
 	select {
@@ -323,6 +328,7 @@ func (u *UI) showLight(s hw.State) {
 // show replaces the screen.
 func (u *UI) show(name string, k kind, content fyne.CanvasObject) {
 	u.screen, u.current = name, k
+	u.shown++
 	u.onTick, u.onIdle = nil, nil
 	// No widget of the screen being replaced may take input after it: the canvas would
 	// otherwise keep the keyboard focus on a button or field that is no longer shown, and a
@@ -337,6 +343,35 @@ func (u *UI) show(name string, k kind, content fyne.CanvasObject) {
 	// At Info, as run logs: what is outside the program (the soak, an engineer at the journal)
 	// can tell which screen is shown. Names are fixed words, never content.
 	u.log.Info("screen shown", "name", name)
+}
+
+// settleDelay is how long a slow action waits for the screen to draw what says it is working:
+// three frames of the window's 60 a second.
+const settleDelay = 50 * time.Millisecond
+
+// settle runs f on the UI's thread once the window has drawn what the screen shows now (a PIN
+// pad's "Checking…"), unless another screen has been shown in the meantime. With NoTicker
+// (tests, which draw nothing) f runs at once.
+func (u *UI) settle(f func()) {
+	if u.opts.NoTicker {
+		f()
+		return
+	}
+	shown := u.shown
+	u.clock().AfterFunc(settleDelay, func() {
+		fyne.Do(func() {
+			if u.shown == shown {
+				f()
+			}
+		})
+	})
+}
+
+// pinPad is a PIN pad whose check shows at once that it is working (Settle).
+func (u *UI) pinPad(submit func(string)) *PinPad {
+	p := NewPinPad(submit)
+	p.Settle = u.settle
+	return p
 }
 
 // button is a touch-sized button whose tap also counts as activity. Its text is cut to the

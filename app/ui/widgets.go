@@ -73,7 +73,12 @@ type PinPad struct {
 	OnKey  func()
 	Reveal bool
 	Max    int
+	// Settle runs a submitted PIN's check once the pad's "Checking…" has been drawn: the check
+	// (Argon2id, and an export behind it) holds the UI's thread for up to seconds, and a person
+	// must see at once that the kiosk is working. Nil runs it at once, before anything is drawn.
+	Settle func(func())
 
+	busy    bool // a submitted PIN is being checked: keys wait
 	value   []rune
 	display *widget.Label
 	content fyne.CanvasObject
@@ -133,7 +138,7 @@ func (p *PinPad) TypedRune(r rune) {
 	if p.OnKey != nil {
 		p.OnKey()
 	}
-	if r < '0' || r > '9' || len(p.value) >= p.Max {
+	if p.busy || r < '0' || r > '9' || len(p.value) >= p.Max {
 		return
 	}
 	p.value = append(p.value, r)
@@ -147,17 +152,30 @@ func (p *PinPad) TypedKey(k *fyne.KeyEvent) {
 	}
 	switch k.Name {
 	case fyne.KeyBackspace:
-		if n := len(p.value); n > 0 {
+		if n := len(p.value); n > 0 && !p.busy {
 			p.value[n-1] = 0
 			p.value = p.value[:n-1]
 			p.show()
 		}
 	case fyne.KeyReturn, fyne.KeyEnter:
+		if p.busy {
+			return
+		}
 		v := string(p.value)
 		p.Clear()
-		if p.OnSubmit != nil {
-			p.OnSubmit(v)
+		if p.OnSubmit == nil {
+			return
 		}
+		if p.Settle == nil || p.Reveal {
+			p.OnSubmit(v) // a number, not a PIN: nothing slow to wait for
+			return
+		}
+		p.busy = true
+		p.display.SetText(lang.L("Checking…"))
+		p.Settle(func() {
+			defer func() { p.busy = false; p.show() }()
+			p.OnSubmit(v)
+		})
 	}
 }
 
