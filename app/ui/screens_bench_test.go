@@ -66,11 +66,21 @@ func scaledScreen(b *testing.B, what string, realistic int, run func(b *testing.
 
 // benchUI shows k in a new 800x480 test window.
 func benchUI(b *testing.B, k *kiosk.Kiosk) (*UI, fyne.Window) {
+	return benchUIWith(b, k, Options{NoTicker: true, IdleTimeout: time.Hour})
+}
+
+// benchWaitUI is benchUI with the system clock behind its waits, as on the device: a PIN pad's
+// check starts once its "Checking…" has had time to be drawn, rather than at once as in tests.
+func benchWaitUI(b *testing.B, k *kiosk.Kiosk) (*UI, fyne.Window) {
+	return benchUIWith(b, k, Options{IdleTimeout: time.Hour})
+}
+
+func benchUIWith(b *testing.B, k *kiosk.Kiosk, o Options) (*UI, fyne.Window) {
 	b.Helper()
 	w := test.NewWindow(nil)
 	w.Resize(fyne.NewSize(800, 480))
 	b.Cleanup(w.Close)
-	u := New(w, k, Options{NoTicker: true, IdleTimeout: time.Hour})
+	u := New(w, k, o)
 	u.Start()
 	b.Cleanup(u.Stop)
 	return u, w
@@ -319,7 +329,7 @@ func BenchmarkScreenBoardMove(b *testing.B) {
 func BenchmarkExportWait(b *testing.B) {
 	test.NewTempApp(b)
 	f := withParams(vault.DefaultParams, func() *uiBoard { return newUIBoard(b, 300) })
-	u, w := benchUI(b, f.room.Kiosk)
+	u, w := benchWaitUI(b, f.room.Kiosk)
 	f.showBoardMenu(b, u)
 	test.Tap(buttonText(b, u, w, "Open the board"))
 	team, err := f.room.Kiosk.Team(benchCtx, f.eng)
@@ -364,7 +374,7 @@ func BenchmarkPINWait(b *testing.B) {
 		d   kiosk.Demo
 	}
 	s := withParams(vault.DefaultParams, func() seeded { e, d := kiosktest.Seeded(b); return seeded{e, d} })
-	u, w := benchUI(b, s.env.Kiosk)
+	u, w := benchWaitUI(b, s.env.Kiosk)
 	var sign, total time.Duration
 	for b.Loop() {
 		b.StopTimer()
