@@ -80,6 +80,7 @@
 // Work holds the aim of the review, the themes (named groups of items), and insights above
 // each theme with a description and one or two pinned quotes (MaxQuotes). SoWhat are the five
 // prompts; InsightAim says whether the count meets the handbook's 4-6. Present builds the
-// presentation in the handbook's order; stakeholder groups with fewer than the threshold
-// (DefaultSmallGroup) are counted together and said to be.
+// presentation in the handbook's order; stakeholder groups with fewer than SmallGroup (3)
+// people are counted together and said to be: the floor is the board's, and no caller (the
+// kiosk, a screen) can ask for a lower one.
 package board

@@ -5,9 +5,10 @@ import (
 	"sort"
 )
 
-// DefaultSmallGroup is the smallest number of people a stakeholder group must have to be shown
-// on its own in "who was interviewed": a group of one or two could point at a person.
-const DefaultSmallGroup = 3
+// SmallGroup is the smallest number of people a stakeholder group must have to be shown on its
+// own in "who was interviewed": a group of one or two could point at a person. It is the one
+// floor of every presentation; no caller chooses another.
+const SmallGroup = 3
 
 // Presentation is the one report of a peer challenge, in the handbook's order: the aim of the
 // review, who was interviewed, the methodology, the key themes with quotes, the key insights
@@ -23,15 +24,16 @@ type Presentation struct {
 	InsightAim  Aim
 }
 
-// Interviewed is who was interviewed: groups of at least Threshold people with their counts,
-// and the groups smaller than that counted together (SmallGroups of them, SmallPeople people),
-// never shown one by one.
+// Interviewed is who was interviewed: groups of at least Threshold (SmallGroup) people with
+// their counts, and the groups smaller than that counted together (SmallGroups of them,
+// SmallPeople people), never shown one by one.
 type Interviewed struct {
 	Groups      []GroupCount
 	SmallGroups int
 	SmallPeople int
-	Threshold   int
-	Total       int
+	// Threshold is the floor the groups were held to (SmallGroup), for saying so.
+	Threshold int
+	Total     int
 }
 
 // GroupCount is a stakeholder group and how many people of it were interviewed.
@@ -60,12 +62,11 @@ type PresentedInsight struct {
 	Quotes      []string
 }
 
-// Present builds the presentation from the board's items, interviews and work. threshold is the
-// small-group threshold (DefaultSmallGroup when < 1).
-func Present(w Work, items []Item, interviews []Interview, threshold int) Presentation {
-	if threshold < 1 {
-		threshold = DefaultSmallGroup
-	}
+// Present builds the presentation from the board's items, interviews and work. Stakeholder
+// groups of fewer than SmallGroup people, and interviews with no group, are counted together,
+// never shown on their own.
+func Present(w Work, items []Item, interviews []Interview) Presentation {
+	threshold := SmallGroup
 	byID := map[string]Item{}
 	for _, it := range items {
 		byID[it.ID] = it

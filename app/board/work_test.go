@@ -2,6 +2,7 @@ package board
 
 import (
 	"errors"
+	"slices"
 	"testing"
 )
 
@@ -76,7 +77,7 @@ func TestPresentSmallGroups(t *testing.T) {
 	in, _ := w.AddInsight(th, "People feel heard")
 	w.EditInsight(in, "People feel heard", "Across groups")
 	w.PinQuote(in, a.ID)
-	p := Present(w, []Item{a, b}, ivs, 3)
+	p := Present(w, []Item{a, b}, ivs)
 	if len(p.Interviewed.Groups) != 2 || p.Interviewed.Groups[0].Group != "social workers" ||
 		p.Interviewed.SmallGroups != 2 || p.Interviewed.SmallPeople != 3 || p.Interviewed.Total != 11 {
 		t.Fatalf("Interviewed = %+v", p.Interviewed)
@@ -89,5 +90,41 @@ func TestPresentSmallGroups(t *testing.T) {
 	}
 	if len(p.Ideas) != 1 || p.Ideas[0] != "A duty rota" || p.InsightAim != AimFewer {
 		t.Fatalf("Ideas = %v, aim %v", p.Ideas, p.InsightAim)
+	}
+}
+
+// TestPresentFloor checks that groups of one and two people are never shown on their own,
+// and that the floor said in the presentation is the board's.
+func TestPresentFloor(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		groups map[string]int
+		shown  []string
+		small  int
+	}{
+		{"one person", map[string]int{"partners": 1}, nil, 1},
+		{"two people", map[string]int{"elected members": 2}, nil, 2},
+		{"three people", map[string]int{"foster carers": 3}, []string{"foster carers"}, 0},
+		{"mixed", map[string]int{"partners": 1, "elected members": 2, "foster carers": 3}, []string{"foster carers"}, 3},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var ivs []Interview
+			for g, n := range tc.groups {
+				for range n {
+					ivs = append(ivs, Interview{ID: NewID(), Group: g})
+				}
+			}
+			iv := Present(Work{}, nil, ivs).Interviewed
+			var shown []string
+			for _, g := range iv.Groups {
+				shown = append(shown, g.Group)
+			}
+			if !slices.Equal(shown, tc.shown) || iv.SmallPeople != tc.small || iv.Threshold != SmallGroup {
+				t.Errorf("Present(%v).Interviewed = %+v, want shown %v, %d people merged, threshold %d", tc.groups, iv, tc.shown, tc.small, SmallGroup)
+			}
+		})
+	}
+	if SmallGroup < 3 {
+		t.Errorf("SmallGroup = %d, want at least 3", SmallGroup)
 	}
 }

@@ -417,8 +417,9 @@ func (b *Board) Imports(ctx context.Context) ([]board.Import, error) {
 	return b.bs.BoardImports(ctx, b.engagementID)
 }
 
-// Presentation builds the presentation from the board, with the small-group threshold.
-func (b *Board) Presentation(ctx context.Context, threshold int) (board.Presentation, error) {
+// Presentation builds the presentation from the board. Stakeholder groups of fewer than
+// board.SmallGroup people are counted together: the floor is the board's, not the caller's.
+func (b *Board) Presentation(ctx context.Context) (board.Presentation, error) {
 	items, ivs, err := b.open(ctx)
 	if err != nil {
 		return board.Presentation{}, err
@@ -427,7 +428,7 @@ func (b *Board) Presentation(ctx context.Context, threshold int) (board.Presenta
 	if err != nil {
 		return board.Presentation{}, err
 	}
-	return board.Present(w, items, ivs, threshold), nil
+	return board.Present(w, items, ivs), nil
 }
 
 // Contribute adds items written on this kiosk straight to the board.
@@ -753,8 +754,9 @@ func PresentationFileName(title string) string {
 // ExportPresentation writes the board's presentation as a PDF with the given fonts to the
 // stick folder dir and returns its path. It needs this member's PIN (it is a SignedIn's, used
 // up by it), writes a content-free audit entry first, and writes the file whole or not at all.
-// A file of that name already on the stick is not replaced.
-func (s *SignedIn) ExportPresentation(ctx context.Context, engagementID, dir string, fonts report.Fonts, threshold int) (string, error) {
+// A file of that name already on the stick is not replaced. Small stakeholder groups are
+// counted together as in Presentation.
+func (s *SignedIn) ExportPresentation(ctx context.Context, engagementID, dir string, fonts report.Fonts) (string, error) {
 	b, err := s.OpenBoard(ctx, engagementID)
 	if err != nil {
 		return "", err
@@ -764,7 +766,7 @@ func (s *SignedIn) ExportPresentation(ctx context.Context, engagementID, dir str
 	if err != nil {
 		return "", err
 	}
-	p, err := b.Presentation(ctx, threshold)
+	p, err := b.Presentation(ctx)
 	if err != nil {
 		return "", err
 	}

@@ -226,7 +226,7 @@ func BenchmarkBoardExportPresentation(b *testing.B) {
 			b.StopTimer()
 			s := t.r.signIn(b, t.alice)
 			b.StartTimer()
-			path, err := s.ExportPresentation(ctx, t.eng, t.r.stick, fynefont.Fonts(), board.DefaultSmallGroup)
+			path, err := s.ExportPresentation(ctx, t.eng, t.r.stick, fynefont.Fonts())
 			b.StopTimer()
 			if err != nil {
 				b.Fatal(err)

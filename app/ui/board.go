@@ -959,7 +959,7 @@ func (u *UI) showPresentation() {
 	msg := newErrorLabel()
 	_, w, err := u.boardData()
 	msg.set(err)
-	p, perr := ob.b.Presentation(u.ctx, board.DefaultSmallGroup)
+	p, perr := ob.b.Presentation(u.ctx)
 	if perr != nil {
 		msg.set(perr)
 	}
@@ -1032,7 +1032,7 @@ func (u *UI) showExportPIN(m kiosk.TeamMember) {
 			msg.set(err)
 			return
 		}
-		path, err := s.ExportPresentation(u.ctx, ob.b.EngagementID(), dirs[0], fynefont.Fonts(), board.DefaultSmallGroup)
+		path, err := s.ExportPresentation(u.ctx, ob.b.EngagementID(), dirs[0], fynefont.Fonts())
 		s.SignOut()
 		if err != nil {
 			msg.set(err)
