@@ -278,9 +278,10 @@ func notesID(member, candidate string) string { return "notes|" + member + "|" +
 func confirmationID(partner string) string    { return "confirmation|" + partner }
 
 // load builds the member's view of the recruitment from the store: the set-up, the
-// confirmations, the decision, the member's own marks and notes, and others' marks and notes
-// only for the candidates this member has submitted (the store's record, checked before any
-// of them is opened).
+// confirmations, the decision, who submitted for which candidate, the member's own marks and
+// notes, and others' marks and notes only where the recruitment's rule lets this member read
+// them (panel's MayRead: once they submitted their own for the candidate), asked before any of
+// them is opened.
 func (p *PanelMember) load(st panel.Stored) error {
 	var doc setupDoc
 	if err := p.open("setup", st.SealedSetup, &doc); err != nil {
@@ -294,6 +295,7 @@ func (p *PanelMember) load(st panel.Stored) error {
 	if _, err := r.Member(p.id); err != nil {
 		return err
 	}
+	r.Submissions = slices.Clone(st.Submissions)
 	sheets := map[[2]string]*panel.Sheet{}
 	sheet := func(member, cand string) *panel.Sheet {
 		k := [2]string{member, cand}
@@ -301,11 +303,6 @@ func (p *PanelMember) load(st panel.Stored) error {
 			sheets[k] = &panel.Sheet{Candidate: cand, MemberID: member}
 		}
 		return sheets[k]
-	}
-	for _, sub := range st.Submissions {
-		if sub.MemberID == p.id || st.Submitted(p.id, sub.Candidate) {
-			sheet(sub.MemberID, sub.Candidate).SubmittedAt = sub.At
-		}
 	}
 	ids := make([]string, 0, len(st.Records))
 	for id := range st.Records {
@@ -320,7 +317,7 @@ func (p *PanelMember) load(st panel.Stored) error {
 		switch {
 		case parts[0] == "mark" && len(parts) == 4:
 			member, cand := parts[1], parts[2]
-			if member != p.id && !st.Submitted(p.id, cand) {
+			if r.MayRead(p.id, member, cand) != nil {
 				continue // not opened: this member has not submitted for the candidate
 			}
 			var m panel.Mark
@@ -332,7 +329,7 @@ func (p *PanelMember) load(st panel.Stored) error {
 			s.Marks = append(s.Marks, m)
 		case parts[0] == "notes" && len(parts) == 3:
 			member, cand := parts[1], parts[2]
-			if member != p.id && !st.Submitted(p.id, cand) {
+			if r.MayRead(p.id, member, cand) != nil {
 				continue
 			}
 			var n string
@@ -571,29 +568,56 @@ func (p *PanelMember) SetNotes(ctx context.Context, candidate, notes string) err
 	return p.putRecord(ctx, notesID(p.id, c.Number), notes)
 }
 
-// Submit makes this member's sheet for the candidate final; the others' sheets of the
-// candidate are read after it.
+// Submit makes this member's sheet for the candidate final (the recruitment's rule: every
+// question scored with a reason); the others' sheets of the candidate are read after it.
 func (p *PanelMember) Submit(ctx context.Context, candidate string) error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.rec == nil {
 		return ErrSignedOut
 	}
-	s, err := p.rec.SheetOf(p.id, candidate)
-	if err != nil {
+	now := p.k.Now()
+	if err := p.rec.Submit(p.id, candidate, now); err != nil {
 		return err
 	}
-	if err := p.rec.CheckComplete(s); err != nil {
-		return err
-	}
-	if err := p.k.d.Panels.SubmitPanelSheet(ctx, p.rec.EngagementID, s.Candidate, p.id, p.k.Now()); err != nil {
+	c, _ := p.rec.Candidate(candidate)
+	if err := p.k.d.Panels.SubmitPanelSheet(ctx, p.rec.EngagementID, c.Number, p.id, now); err != nil {
 		_ = p.reload(ctx)
 		return err
 	}
 	return p.reload(ctx)
 }
 
-// Sheets returns the candidate's sheets once this member submitted theirs
+// Submitted reports whether this member has submitted their sheet for the candidate.
+func (p *PanelMember) Submitted(candidate string) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.rec != nil && p.rec.Submitted(p.id, candidate)
+}
+
+// Sheet returns a member's sheet of a candidate (a copy): this member's own at any time
+// (empty before their first mark), another member's only once this member has submitted
+// their own for the candidate (panel.ErrNotSubmitted before), whatever the screen asks.
+func (p *PanelMember) Sheet(memberID, candidate string) (panel.Sheet, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.rec == nil {
+		return panel.Sheet{}, ErrSignedOut
+	}
+	s, err := p.rec.Sheet(p.id, memberID, candidate)
+	if err != nil {
+		return panel.Sheet{}, err
+	}
+	return copySheet(s), nil
+}
+
+func copySheet(s *panel.Sheet) panel.Sheet {
+	c := *s
+	c.Marks = slices.Clone(s.Marks)
+	return c
+}
+
+// Sheets returns the candidate's sheets (copies) once this member submitted theirs
 // (panel.ErrNotSubmitted before).
 func (p *PanelMember) Sheets(candidate string) ([]panel.Sheet, error) {
 	p.mu.Lock()
@@ -607,12 +631,13 @@ func (p *PanelMember) Sheets(candidate string) ([]panel.Sheet, error) {
 	}
 	out := make([]panel.Sheet, len(ss))
 	for i, s := range ss {
-		out[i] = *s
+		out[i] = copySheet(s)
 	}
 	return out, nil
 }
 
-// Grid returns the consolidated grid: the candidates every member has scored.
+// Grid returns the consolidated grid: the candidates every member has scored, this member
+// among them; a candidate this member has not submitted for is never in it.
 func (p *PanelMember) Grid() (panel.Grid, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()

@@ -219,3 +219,51 @@ func TestPanelRefusesOutsiders(t *testing.T) {
 		t.Errorf("CreatePanel by staff = %v, want ErrNotChair", err)
 	}
 }
+
+// TestPanelSheetOfAnotherBeforeSubmitting: a member asks the use case for another member's
+// sheet of a candidate before submitting their own: refused, whatever the screen shows.
+func TestPanelSheetOfAnotherBeforeSubmitting(t *testing.T) {
+	e := kiosktest.New(t)
+	s := kiosktest.SeedPanel(t, e.Kiosk)
+	chair := readyPanel(t, e, s)
+	startInterview(t, chair, "101")
+	scoreAll(t, chair, "101", 3, 4)
+	staff := openPanel(t, e, s, s.Staff.ID)
+	if _, err := staff.Sheet(s.Chair.ID, "101"); !errors.Is(err, panel.ErrNotSubmitted) {
+		t.Fatalf("Sheet(chair, 101) by staff before submitting = %v, want ErrNotSubmitted", err)
+	}
+	if _, err := staff.Sheets("101"); !errors.Is(err, panel.ErrNotSubmitted) {
+		t.Fatalf("Sheets(101) by staff before submitting = %v, want ErrNotSubmitted", err)
+	}
+	if g, err := staff.Grid(); err != nil || len(g.Candidates) != 0 {
+		t.Fatalf("Grid by staff before submitting = %+v, %v; want no candidate", g, err)
+	}
+	if own, err := staff.Sheet(s.Staff.ID, "101"); err != nil || len(own.Marks) != 0 {
+		t.Fatalf("Sheet(own, 101) = %+v, %v; want an empty sheet", own, err)
+	}
+	if staff.Submitted("101") || !chair.Submitted("101") {
+		t.Fatalf("Submitted(101) = staff %v, chair %v; want false, true", staff.Submitted("101"), chair.Submitted("101"))
+	}
+	scoreAll(t, staff, "101", 1, 3)
+	got, err := staff.Sheet(s.Chair.ID, "101")
+	if err != nil || got.Total() != 7 {
+		t.Fatalf("Sheet(chair, 101) by staff after submitting = total %d, %v; want 7", got.Total(), err)
+	}
+	// The partner, who has not submitted, is still refused, and a copy changes nothing.
+	got.Marks[0].Score = 1
+	partner := openPanel(t, e, s, s.Partner.ID)
+	if _, err := partner.Sheet(s.Staff.ID, "101"); !errors.Is(err, panel.ErrNotSubmitted) {
+		t.Fatalf("Sheet(staff, 101) by the partner before submitting = %v, want ErrNotSubmitted", err)
+	}
+	if again, _ := staff.Sheet(s.Chair.ID, "101"); again.Total() != 7 {
+		t.Errorf("the chair's sheet changed through a copy: total %d", again.Total())
+	}
+}
+
+// startInterview starts a candidate's interview as the chair does on the kiosk.
+func startInterview(t *testing.T, chair *kiosk.PanelMember, number string) {
+	t.Helper()
+	if err := chair.StartInterview(ctx, number); err != nil {
+		t.Fatalf("StartInterview(%s) = %v", number, err)
+	}
+}

@@ -31,9 +31,12 @@
 //     no memory of a person's earlier panels.
 //   - Each member scores each interviewed candidate on their own sheet: a score and a short
 //     reason per question, their notes if they take them on the kiosk. Submit makes the sheet
-//     final and needs every question scored with a reason. A member sees the others' sheets of a
-//     candidate only after submitting their own (SheetsFor, ErrNotSubmitted), and the grid
-//     holds only candidates every member has submitted: independent scoring before discussion.
+//     final and needs every question scored with a reason. "Submitted" is one record, the
+//     recruitment's Submissions (who, for which candidate, when; the store keeps the same list
+//     in the clear), never a field of a sheet. A member reads the others' sheets of a
+//     candidate only after submitting their own (MayRead, Sheet, SheetsFor: ErrNotSubmitted
+//     before), and the grid holds only candidates every member has submitted: independent
+//     scoring before discussion.
 //   - The grid shows per candidate and question each member's score, the spread (highest
 //     minus lowest) flagged for discussion at DisagreeAt (default 2), and totals.
 //   - The decision is the appointing officer's, after every candidate was scored by every
@@ -60,9 +63,11 @@
 // of everything (app/store's Erase). The sealed member keys are captured and looked for in the
 // raw files afterwards, as the sessions' keys are; after a wipe the rows are also counted.
 //
-// The "not before you have submitted" rule is the kiosk's: any member's PIN opens the
-// recruitment key, so the kiosk opens others' sheets for a member only once the store says
-// that member has submitted (and the domain agrees).
+// The "not before you have submitted" rule is this package's (MayRead) and the kiosk keeps it
+// twice: any member's PIN opens the recruitment key, so the kiosk opens others' sheets for a
+// member only where MayRead allows, with the store's submissions loaded, and its use cases
+// (PanelMember.Sheet, Sheets, Grid) answer only as MayRead allows the signed-in member,
+// whatever a screen asks.
 //
 //   - A stolen SD card gives nothing of the content without the device secret and a member's
 //     PIN (see app/vault): ids, candidate numbers' count, times and who submitted when.

@@ -58,6 +58,7 @@ func (r *Recruitment) GridFor(viewer string) (Grid, error) {
 		g.Members = append(g.Members, m.ID)
 	}
 	for _, c := range r.Candidates {
+		// Every member submitted, the viewer among them: MayRead holds for each sheet below.
 		if c.InterviewedAt.IsZero() || !r.AllScored(c.Number) {
 			g.Complete = false
 			continue

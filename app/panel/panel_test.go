@@ -2,6 +2,7 @@ package panel
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -337,5 +338,44 @@ func TestAnchors(t *testing.T) {
 	r.Questions[0].Anchors = append(r.Questions[0].Anchors, "a", "b")
 	if err := r.ReadyToInterview(); !errors.Is(err, ErrInvalid) {
 		t.Errorf("ReadyToInterview with more anchors than scores = %v, want ErrInvalid", err)
+	}
+}
+
+func TestMayRead(t *testing.T) {
+	r := ready(t)
+	if err := r.StartInterview("101", t0); err != nil {
+		t.Fatal(err)
+	}
+	score(t, r, "ao", "101", 4, 2)
+	for _, tc := range []struct {
+		viewer, member, candidate string
+		want                      error
+	}{
+		{"ao", "ao", "101", nil},
+		{"ao", "staff", "101", nil},
+		{"staff", "staff", "101", nil},
+		{"staff", "ao", "101", ErrNotSubmitted},
+		{"ip", "ao", "101", ErrNotSubmitted},
+		{"ao", "staff", "102", ErrNotSubmitted},
+		{"stranger", "ao", "101", ErrNotMember},
+		{"ao", "stranger", "101", ErrNotMember},
+	} {
+		if err := r.MayRead(tc.viewer, tc.member, tc.candidate); !errors.Is(err, tc.want) || (tc.want == nil) != (err == nil) {
+			t.Errorf("MayRead(%s, %s, %s) = %v, want %v", tc.viewer, tc.member, tc.candidate, err, tc.want)
+		}
+		_, err := r.Sheet(tc.viewer, tc.member, tc.candidate)
+		if tc.candidate == "102" {
+			continue // not interviewed
+		}
+		if !errors.Is(err, tc.want) || (tc.want == nil) != (err == nil) {
+			t.Errorf("Sheet(%s, %s, %s) = %v, want %v", tc.viewer, tc.member, tc.candidate, err, tc.want)
+		}
+	}
+	// Submitted is the recruitment's one record: the submission, not a field of a sheet.
+	if !r.Submitted("ao", "101") || r.Submitted("staff", "101") || !slices.Equal(r.Waiting("101"), []string{"staff", "ip"}) {
+		t.Errorf("Submitted(ao) %v, Submitted(staff) %v, Waiting %v", r.Submitted("ao", "101"), r.Submitted("staff", "101"), r.Waiting("101"))
+	}
+	if err := r.SetMark("ao", "101", Mark{QuestionID: r.Questions[0].ID, Score: 1, Scored: true}); !errors.Is(err, ErrSubmitted) {
+		t.Errorf("SetMark after submitting = %v, want ErrSubmitted", err)
 	}
 }

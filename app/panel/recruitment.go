@@ -125,7 +125,10 @@ type Recruitment struct {
 	// grid flags it for discussion. Zero means DefaultDisagree.
 	DisagreeAt int
 
-	Sheets        []*Sheet
+	Sheets []*Sheet
+	// Submissions are who submitted for which candidate (all of them, whoever looks): what
+	// Submitted, MayRead, the grid and the decision go by.
+	Submissions   Submissions
 	Confirmations []Confirmation
 	Decision      *Decision
 }

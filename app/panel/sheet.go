@@ -2,6 +2,7 @@ package panel
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -18,17 +19,65 @@ type Mark struct {
 }
 
 // Sheet is one member's score sheet for one candidate: a mark per question and their notes.
+// Whether it was submitted is not the sheet's to say: it is the recruitment's Submissions
+// (Recruitment.Submitted), the one record of it.
 type Sheet struct {
 	Candidate string
 	MemberID  string
 	Marks     []Mark
 	Notes     string
-	// SubmittedAt is when the member submitted it; zero before. A submitted sheet is final.
-	SubmittedAt time.Time
 }
 
-// Submitted reports whether the sheet was submitted.
-func (s *Sheet) Submitted() bool { return s != nil && !s.SubmittedAt.IsZero() }
+// Submission is a member's submitted sheet for a candidate: after it the sheet is final and
+// the member may read the others' sheets of that candidate. The store keeps it in the clear.
+type Submission struct {
+	Candidate string
+	MemberID  string
+	At        time.Time
+}
+
+// Submissions are who submitted for which candidate, and when: the one record of
+// "submitted", for the store (Stored) and the rules (Recruitment) alike.
+type Submissions []Submission
+
+// Find returns the member's submission for the candidate (numbers compare as CheckCandidateNumber
+// writes them, whatever the case typed).
+func (ss Submissions) Find(memberID, candidate string) (Submission, bool) {
+	for _, x := range ss {
+		if x.MemberID == memberID && strings.EqualFold(x.Candidate, strings.TrimSpace(candidate)) {
+			return x, true
+		}
+	}
+	return Submission{}, false
+}
+
+// Has reports whether the member submitted for the candidate.
+func (ss Submissions) Has(memberID, candidate string) bool {
+	_, ok := ss.Find(memberID, candidate)
+	return ok
+}
+
+// Submitted reports whether the member submitted their sheet for the candidate.
+func (r *Recruitment) Submitted(memberID, candidate string) bool {
+	return r.Submissions.Has(memberID, candidate)
+}
+
+// MayRead says whether viewer may read member's sheet of the candidate: their own at any
+// time; another member's only once the viewer has submitted their own for that candidate
+// (ErrNotSubmitted before). This is independent scoring: nobody sees another's scores before
+// committing to their own. The kiosk asks it before it opens any sheet of another member.
+func (r *Recruitment) MayRead(viewer, memberID, candidate string) error {
+	if _, err := r.Member(viewer); err != nil {
+		return err
+	}
+	if _, err := r.Member(memberID); err != nil {
+		return err
+	}
+	if viewer != memberID && !r.Submitted(viewer, candidate) {
+		return ErrNotSubmitted
+	}
+	return nil
+}
 
 // Mark returns the mark for a question (a zero Mark when none).
 func (s *Sheet) Mark(questionID string) Mark {
@@ -62,18 +111,47 @@ func (r *Recruitment) sheet(candidate, memberID string) *Sheet {
 	return nil
 }
 
-// SheetOf returns the member's own sheet for the candidate (a new, empty one when they have
-// none yet). It is always theirs to see.
-func (r *Recruitment) SheetOf(memberID, candidate string) (*Sheet, error) {
+// interviewed returns the candidate, once interviewed.
+func (r *Recruitment) interviewed(candidate string) (Candidate, error) {
+	c, ok := r.Candidate(candidate)
+	if !ok {
+		return Candidate{}, invalid("candidate number", "no candidate has that number")
+	}
+	if c.InterviewedAt.IsZero() {
+		return Candidate{}, ErrNotInterviewed
+	}
+	return c, nil
+}
+
+// Sheet returns member's sheet of the candidate as viewer may read it (MayRead): the viewer's
+// own at any time, another member's only once the viewer has submitted their own
+// (ErrNotSubmitted before). A sheet not started yet is returned empty.
+func (r *Recruitment) Sheet(viewer, memberID, candidate string) (*Sheet, error) {
+	c, err := r.interviewed(candidate)
+	if err != nil {
+		return nil, err
+	}
+	if err := r.MayRead(viewer, memberID, c.Number); err != nil {
+		return nil, err
+	}
+	if s := r.sheet(c.Number, memberID); s != nil {
+		return s, nil
+	}
+	return &Sheet{Candidate: c.Number, MemberID: memberID}, nil
+}
+
+// own returns the member's own sheet for the candidate to write on, started when they have
+// none yet; ErrSubmitted once they submitted it.
+func (r *Recruitment) own(memberID, candidate string) (*Sheet, error) {
 	if _, err := r.Member(memberID); err != nil {
 		return nil, err
 	}
-	c, ok := r.Candidate(candidate)
-	if !ok {
-		return nil, invalid("candidate number", "no candidate has that number")
+	c, err := r.interviewed(candidate)
+	if err != nil {
+		return nil, err
 	}
-	if c.InterviewedAt.IsZero() {
-		return nil, ErrNotInterviewed
+	if r.Submitted(memberID, c.Number) {
+		return nil, ErrSubmitted
 	}
 	if s := r.sheet(c.Number, memberID); s != nil {
 		return s, nil
@@ -99,12 +177,9 @@ func (r *Recruitment) CheckMark(m Mark) error {
 // SetMark records the member's mark for a candidate's answer (replacing an earlier one for
 // the question) until the member submits the sheet.
 func (r *Recruitment) SetMark(memberID, candidate string, m Mark) error {
-	s, err := r.SheetOf(memberID, candidate)
+	s, err := r.own(memberID, candidate)
 	if err != nil {
 		return err
-	}
-	if s.Submitted() {
-		return ErrSubmitted
 	}
 	if err := r.CheckMark(m); err != nil {
 		return err
@@ -121,12 +196,9 @@ func (r *Recruitment) SetMark(memberID, candidate string, m Mark) error {
 
 // SetNotes records the member's notes for a candidate until they submit.
 func (r *Recruitment) SetNotes(memberID, candidate, notes string) error {
-	s, err := r.SheetOf(memberID, candidate)
+	s, err := r.own(memberID, candidate)
 	if err != nil {
 		return err
-	}
-	if s.Submitted() {
-		return ErrSubmitted
 	}
 	if err := checkText("notes", notes, MaxNotesLen, false); err != nil {
 		return err
@@ -150,25 +222,22 @@ func (r *Recruitment) CheckComplete(s *Sheet) error {
 }
 
 // Submit makes the member's sheet for the candidate final: every question scored with a
-// reason. After it the member sees the others' scores of that candidate.
+// reason. It adds the member's Submission; after it the member sees the others' scores of
+// that candidate.
 func (r *Recruitment) Submit(memberID, candidate string, now time.Time) error {
-	s, err := r.SheetOf(memberID, candidate)
+	s, err := r.own(memberID, candidate)
 	if err != nil {
 		return err
-	}
-	if s.Submitted() {
-		return ErrSubmitted
 	}
 	if err := r.CheckComplete(s); err != nil {
 		return err
 	}
-	s.SubmittedAt = now
+	r.Submissions = append(r.Submissions, Submission{Candidate: s.Candidate, MemberID: memberID, At: now})
 	return nil
 }
 
 // SheetsFor returns every member's sheet of the candidate as the member viewer may see them:
-// all of them once the viewer has submitted their own, otherwise ErrNotSubmitted. This is the
-// independent scoring: nobody sees another's scores before committing to their own.
+// all of them once the viewer has submitted their own, otherwise ErrNotSubmitted (MayRead).
 func (r *Recruitment) SheetsFor(viewer, candidate string) ([]*Sheet, error) {
 	if _, err := r.Member(viewer); err != nil {
 		return nil, err
@@ -177,11 +246,11 @@ func (r *Recruitment) SheetsFor(viewer, candidate string) ([]*Sheet, error) {
 	if !ok {
 		return nil, invalid("candidate number", "no candidate has that number")
 	}
-	if !r.sheet(c.Number, viewer).Submitted() {
-		return nil, ErrNotSubmitted
-	}
 	var out []*Sheet
 	for _, m := range r.Members {
+		if err := r.MayRead(viewer, m.ID, c.Number); err != nil {
+			return nil, err
+		}
 		if s := r.sheet(c.Number, m.ID); s != nil {
 			out = append(out, s)
 		}
@@ -191,19 +260,14 @@ func (r *Recruitment) SheetsFor(viewer, candidate string) ([]*Sheet, error) {
 
 // AllScored reports whether every member submitted a sheet for the candidate.
 func (r *Recruitment) AllScored(candidate string) bool {
-	for _, m := range r.Members {
-		if !r.sheet(candidate, m.ID).Submitted() {
-			return false
-		}
-	}
-	return true
+	return len(r.Waiting(candidate)) == 0
 }
 
 // Waiting lists the members who have not yet submitted for the candidate.
 func (r *Recruitment) Waiting(candidate string) []string {
 	var out []string
 	for _, m := range r.Members {
-		if !r.sheet(candidate, m.ID).Submitted() {
+		if !r.Submitted(m.ID, candidate) {
 			out = append(out, m.ID)
 		}
 	}

@@ -16,25 +16,8 @@ type Stored struct {
 	// Records are the sealed marks, notes, confirmations and decision, by record id.
 	Records map[string][]byte
 	// Submissions say who submitted for which candidate, and when.
-	Submissions []Submission
+	Submissions Submissions
 	FrozenAt    time.Time
 	DecidedAt   time.Time
 	CreatedAt   time.Time
-}
-
-// Submission is a member's submitted sheet for a candidate, as the store keeps it in the clear.
-type Submission struct {
-	Candidate string
-	MemberID  string
-	At        time.Time
-}
-
-// Submitted reports whether the store says the member submitted for the candidate.
-func (s Stored) Submitted(memberID, candidate string) bool {
-	for _, x := range s.Submissions {
-		if x.MemberID == memberID && x.Candidate == candidate {
-			return true
-		}
-	}
-	return false
 }

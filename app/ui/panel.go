@@ -1101,13 +1101,7 @@ func (u *UI) showPanelPIN(m session.Interviewer, engagementID, candidate string)
 			return
 		}
 		u.panel = pm
-		submitted := false
-		u.view(func(r *panel.Recruitment) {
-			if sh, err := r.SheetOf(pm.ID(), candidate); err == nil {
-				submitted = sh.Submitted()
-			}
-		})
-		if candidate != "" && !submitted {
+		if candidate != "" && !pm.Submitted(candidate) {
 			u.showPanelScore(candidate, 0)
 			return
 		}
@@ -1129,7 +1123,7 @@ func (u *UI) showPanelScorePick() {
 		cs = r.Interviewed()
 		done = map[string]bool{}
 		for _, c := range cs {
-			if s, err := r.SheetOf(u.panel.ID(), c.Number); err == nil && s.Submitted() {
+			if r.Submitted(u.panel.ID(), c.Number) {
 				done[c.Number] = true
 			}
 		}
@@ -1164,17 +1158,14 @@ func (u *UI) showPanelScore(number string, i int) {
 		mark  panel.Mark
 		notes string
 	)
-	if !u.view(func(r *panel.Recruitment) {
-		qs, scale = r.Questions, r.Scale
-		sh, err := r.SheetOf(u.panel.ID(), number)
-		if err == nil {
-			if i < len(qs) {
-				mark = sh.Mark(qs[i].ID)
-			}
-			notes = sh.Notes
-		}
-	}) {
+	if !u.view(func(r *panel.Recruitment) { qs, scale = r.Questions, r.Scale }) {
 		return
+	}
+	if sh, err := u.panel.Sheet(u.panel.ID(), number); err == nil {
+		if i < len(qs) {
+			mark = sh.Mark(qs[i].ID)
+		}
+		notes = sh.Notes
 	}
 	if i >= len(qs) {
 		u.showPanelNotes(number, notes)

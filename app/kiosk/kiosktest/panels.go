@@ -126,7 +126,7 @@ func (s *Panels) SubmitPanelSheet(ctx context.Context, id, candidate, memberID s
 	if !ok {
 		return session.ErrNotFound
 	}
-	if p.Submitted(memberID, candidate) {
+	if p.Submissions.Has(memberID, candidate) {
 		return panel.ErrSubmitted
 	}
 	p.Submissions = append(p.Submissions, panel.Submission{Candidate: candidate, MemberID: memberID, At: at})
