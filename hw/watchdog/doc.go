@@ -6,7 +6,8 @@
 // The protocol is a few lines, so it is written here rather than imported. Outside systemd
 // (no $NOTIFY_SOCKET) every method does nothing, so development runs need no special casing.
 //
-// Only main imports this package: it pings from the UI's own thread, so a hung screen stops the
-// pings and systemd restarts the kiosk. [hw.Watchdog] is the role it plays, with a fake in
+// Only main imports this package: it pings only while the window paints the frames it asks for
+// (app/cmd/quietroom/drawn.go), so a hung screen, or one that runs but no longer draws, stops
+// the pings and systemd restarts the kiosk. [hw.Watchdog] is the role it plays, with a fake in
 // hw/hwtest.
 package watchdog

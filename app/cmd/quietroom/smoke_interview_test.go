@@ -20,7 +20,8 @@ import (
 )
 
 // TestKioskSmokeInterview walks a whole interview in the real program under Xvfb with
-// xdotool, where to click coming from the same UI laid out on the test driver (journey): the
+// xdotool, where to click coming from the same UI laid out on the test driver (journey), whose
+// screen the real program must show (its "screen shown" log lines) before each click: the
 // consent signed with a drag on the signature pad, every topic of the pack (its longest
 // included), the closing, the write-up and the seal. After each step the window must still be
 // the screen's 800x480 (a screen that needs more grows the real window past the screen's
@@ -55,14 +56,19 @@ func TestKioskSmokeInterview(t *testing.T) {
 		}
 		return img
 	}
+	j := newJourney(t)
 	click := func(label string, at fyne.Position) {
 		t.Helper()
+		// The real program must show the screen the map shows before each click: the map's
+		// taps so far have been the real program's clicks.
+		if err := k.showing(j.u.Screen(), 10*time.Second); err != nil {
+			t.Fatalf("before clicking %s: %v", label, err)
+		}
 		if err := clickAt(display, int(at.X), int(at.Y)); err != nil {
 			t.Fatalf("%s: %v\nprogram output:\n%s", label, err, k.output())
 		}
 	}
 
-	j := newJourney(t)
 	var pad image.Rectangle
 	j.beforeConsent = func() {
 		at, size := j.place(func(o fyne.CanvasObject) bool { _, ok := o.(*ui.SignaturePad); return ok })
@@ -108,8 +114,29 @@ func TestKioskSmokeInterview(t *testing.T) {
 	click("Seal", j.centre(j.button("Seal", 0)))
 	test.Tap(j.button("Seal", 0))
 	look("sealed")
+	if err := k.showing(j.u.Screen(), 10*time.Second); err != nil {
+		t.Error(err)
+	}
 	if k.exited() {
 		t.Fatalf("the program exited during the interview (%v); output:\n%s", k.err, k.output())
+	}
+}
+
+// showing waits until the screen the program logged last ("screen shown") is want.
+func (k *kioskProc) showing(want string, within time.Duration) error {
+	deadline := time.Now().Add(within)
+	for {
+		got := ""
+		for _, m := range shownName.FindAllStringSubmatch(k.output(), -1) {
+			got = strings.Trim(m[1], `"`)
+		}
+		if got == want {
+			return nil
+		}
+		if k.exited() || time.Now().After(deadline) {
+			return fmt.Errorf("the real program shows %q, want %q (the map's)", got, want)
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
 }
 
