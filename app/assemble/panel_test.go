@@ -88,6 +88,7 @@ func TestPanelOnTheDevice(t *testing.T) {
 	qs[0].AskedBy = s.Chair.ID
 	must(chair.SetQuestions(ctx, qs))
 	must(chair.AddCandidate(ctx, "101"))
+	must(chair.RecordConsent(ctx, "101", kiosktest.AgreedConsent(k.Kiosk)))
 	must(chair.StartInterview(ctx, "101"))
 	staff := member(t, k.Kiosk, s, s.Staff.ID)
 	for _, p := range []*kiosk.PanelMember{chair, staff, partner} {

@@ -12,9 +12,9 @@ import (
 
 	"quietroom/app/board"
 	"quietroom/app/retention"
+	"quietroom/app/seal"
 	"quietroom/app/session"
 	"quietroom/app/survey"
-	"quietroom/app/vault"
 )
 
 // Demo is what SeedDemo created: the credentials to print, clearly marked, on the developer's
@@ -151,7 +151,7 @@ func (k *Kiosk) seedDemoResponses(ctx context.Context, r survey.Record) error {
 				return err
 			}
 			id := hex.EncodeToString(b[:])
-			sealed, err := vault.SealToGroup(r.PublicKey, r.EngagementID, id, plain)
+			sealed, err := seal.SealRecord(r.PublicKey, seal.PurposeSurveyResponse, r.EngagementID, id, plain)
 			if err != nil {
 				return err
 			}

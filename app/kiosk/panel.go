@@ -11,7 +11,9 @@ import (
 	"time"
 
 	"quietroom/app/panel"
+	"quietroom/app/protocol"
 	"quietroom/app/retention"
+	"quietroom/app/seal"
 	"quietroom/app/session"
 	"quietroom/app/vault"
 )
@@ -132,11 +134,11 @@ func (s *SignedIn) CreatePanel(ctx context.Context, engagementID string, post pa
 	if err != nil || !(me.Has(panel.RoleAppointingOfficer) || me.Has(panel.RoleChair)) {
 		return nil, fmt.Errorf("%w: put yourself on the panel as appointing officer or chair", ErrNotChair)
 	}
-	g, err := vault.NewGroupKey(eng.ID)
+	g, err := seal.NewKey(seal.PurposePanelKey, eng.ID)
 	if err != nil {
 		return nil, err
 	}
-	pub, err := g.PublicKey()
+	pub, err := g.Recipient()
 	if err != nil {
 		return nil, err
 	}
@@ -207,7 +209,7 @@ func (s *SignedIn) OpenPanel(ctx context.Context, engagementID string) (*PanelMe
 	if !ok {
 		return nil, panel.ErrNotMember
 	}
-	g, err := s.in.OpenGroupKey(engagementID, sealed)
+	g, err := s.in.OpenGroupKey(seal.PurposePanelKey, engagementID, sealed)
 	if err != nil {
 		return nil, fmt.Errorf("open panel: %w", err)
 	}
@@ -229,7 +231,7 @@ type PanelMember struct {
 	name string
 
 	mu     sync.Mutex
-	key    *vault.GroupKey
+	key    *seal.Key
 	pub    string
 	rec    *panel.Recruitment
 	stored panel.Stored
@@ -259,11 +261,11 @@ func sealSetup(pub string, r *panel.Recruitment) ([]byte, error) {
 		return nil, err
 	}
 	defer clear(b)
-	return vault.SealToGroup(pub, r.EngagementID, "setup", b)
+	return seal.SealRecord(pub, seal.PurposePanelRecord, r.EngagementID, "setup", b)
 }
 
 func (p *PanelMember) open(recordID string, sealed []byte, v any) error {
-	b, err := p.key.Open(recordID, sealed)
+	b, err := p.key.Open(seal.PurposePanelRecord, recordID, sealed)
 	if err != nil {
 		return err
 	}
@@ -276,6 +278,7 @@ func markID(member, candidate, question string) string {
 }
 func notesID(member, candidate string) string { return "notes|" + member + "|" + candidate }
 func confirmationID(partner string) string    { return "confirmation|" + partner }
+func consentID(candidate string) string       { return "consent|" + candidate }
 
 // load builds the member's view of the recruitment from the store: the set-up, the
 // confirmations, the decision, who submitted for which candidate, the member's own marks and
@@ -296,6 +299,7 @@ func (p *PanelMember) load(st panel.Stored) error {
 		return err
 	}
 	r.Submissions = slices.Clone(st.Submissions)
+	pack := p.k.PanelPack()
 	sheets := map[[2]string]*panel.Sheet{}
 	sheet := func(member, cand string) *panel.Sheet {
 		k := [2]string{member, cand}
@@ -343,6 +347,16 @@ func (p *PanelMember) load(st panel.Stored) error {
 				return fmt.Errorf("open panel record: %w", err)
 			}
 			r.Confirmations = append(r.Confirmations, c)
+		case parts[0] == "consent" && len(parts) == 2:
+			var c panel.Consent
+			if err := p.open(id, sealed, &c); err != nil {
+				return fmt.Errorf("open panel record: %w", err)
+			}
+			c.Candidate = parts[1]
+			// Kept to the rule again, against the pack shown now: a consent that does not keep
+			// it (given against another text, say) does not count, and the candidate is asked
+			// again before their interview.
+			_ = r.RecordConsent(pack, c)
 		case id == "decision":
 			var d panel.Decision
 			if err := p.open(id, sealed, &d); err != nil {
@@ -498,7 +512,8 @@ func (p *PanelMember) AddCandidate(ctx context.Context, number string) error {
 }
 
 // StartInterview starts a candidate's interview (the chair or appointing officer): the first
-// one fixes the question set for good.
+// one fixes the question set for good. It is refused for a candidate whose consent is not
+// recorded (RecordConsent; panel.ErrNoConsent).
 func (p *PanelMember) StartInterview(ctx context.Context, number string) error {
 	return p.changeSetup(ctx, func(r *panel.Recruitment) error {
 		if err := p.requireChair(r); err != nil {
@@ -528,7 +543,7 @@ func (p *PanelMember) putRecord(ctx context.Context, id string, v any) error {
 		return err
 	}
 	defer clear(b)
-	sealed, err := vault.SealToGroup(p.pub, p.rec.EngagementID, id, b)
+	sealed, err := seal.SealRecord(p.pub, seal.PurposePanelRecord, p.rec.EngagementID, id, b)
 	if err != nil {
 		return err
 	}
@@ -673,7 +688,7 @@ func (p *PanelMember) Decide(ctx context.Context, pin []byte, selected, reasons 
 		return err
 	}
 	defer clear(b)
-	sealed, err := vault.SealToGroup(p.pub, p.rec.EngagementID, "decision", b)
+	sealed, err := seal.SealRecord(p.pub, seal.PurposePanelRecord, p.rec.EngagementID, "decision", b)
 	if err != nil {
 		return err
 	}
@@ -751,6 +766,22 @@ func (p *PanelMember) ConfirmPIN(ctx context.Context, pin []byte) error {
 	return p.k.confirmPIN(ctx, p.id, pin)
 }
 
+// PanelPackID is the pack whose candidate information (preamble) and consent points a panel
+// shows its candidates, and whose content hash a candidate's consent must carry.
+const PanelPackID = "recruitment-values-panel"
+
+// PanelPack returns the pack a panel shows its candidates (PanelPackID): the installed one,
+// else the built-in one.
+func (k *Kiosk) PanelPack() *protocol.Pack {
+	for _, p := range k.Packs() {
+		if p.ID == PanelPackID {
+			return p
+		}
+	}
+	p, _ := protocol.BuiltinPack(PanelPackID)
+	return p
+}
+
 // CandidateConsent is a candidate's consent choices as given on the kiosk before their
 // interview, with the hash of the text they were shown.
 type CandidateConsent struct {
@@ -759,17 +790,22 @@ type CandidateConsent struct {
 }
 
 // RecordConsent stores a candidate's consent, sealed to the recruitment, before StartInterview.
+// It is refused unless it keeps the consent rule against the pack the kiosk shows (PanelPack):
+// a choice for every point (protocol.ErrInvalidConsent), every required point agreed
+// (panel.ErrConsentRefused) and that pack's text (panel.ErrConsentText).
 func (p *PanelMember) RecordConsent(ctx context.Context, number string, c CandidateConsent) error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.rec == nil {
 		return ErrSignedOut
 	}
-	cand, ok := p.rec.Candidate(number)
-	if !ok {
-		return fmt.Errorf("%w: candidate number: add the candidate first", panel.ErrInvalid)
+	pc := panel.Consent{Candidate: number, Choices: c.Choices, TextHash: c.TextHash, At: p.k.Now()}
+	if err := p.rec.RecordConsent(p.k.PanelPack(), pc); err != nil {
+		return err
 	}
-	return p.putRecord(ctx, "consent|"+cand.Number, c)
+	cand, _ := p.rec.Candidate(number)
+	pc.Candidate = cand.Number
+	return p.putRecord(ctx, consentID(cand.Number), pc)
 }
 
 // PanelInterview shows on the room light outside the door that a panel's interview with a

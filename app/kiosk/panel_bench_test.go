@@ -92,6 +92,7 @@ func newGradedPanel(b *testing.B, marks int) *gradedPanel {
 	}
 	for c := range shape.candidates {
 		number := fmt.Sprint(101 + c)
+		must(p.chair.RecordConsent(ctx, number, kiosktest.AgreedConsent(r.k)))
 		must(p.chair.StartInterview(ctx, number))
 		for m, pm := range open {
 			must(pm.Refresh(ctx))

@@ -100,9 +100,7 @@ func TestPanelJourney(t *testing.T) {
 	if err := chair.AddCandidate(ctx, "101"); !errors.Is(err, panel.ErrDuplicateCandidate) {
 		t.Errorf("AddCandidate(101) twice = %v, want ErrDuplicateCandidate", err)
 	}
-	if err := chair.StartInterview(ctx, "101"); err != nil {
-		t.Fatal(err)
-	}
+	startInterview(t, e, chair, "101")
 	if err := chair.SetQuestions(ctx, nil); !errors.Is(err, panel.ErrFrozen) {
 		t.Errorf("SetQuestions after the first candidate = %v, want ErrFrozen", err)
 	}
@@ -151,9 +149,7 @@ func TestPanelJourney(t *testing.T) {
 	partner := openPanel(t, e, s, s.Partner.ID)
 	scoreAll(t, partner, "101", 4, 4)
 	for _, c := range []string{"102", "103"} {
-		if err := chair.StartInterview(ctx, c); err != nil {
-			t.Fatal(err)
-		}
+		startInterview(t, e, chair, c)
 		for _, p := range []*kiosk.PanelMember{chair, staff, partner} {
 			if err := p.Refresh(ctx); err != nil {
 				t.Fatal(err)
@@ -226,7 +222,7 @@ func TestPanelSheetOfAnotherBeforeSubmitting(t *testing.T) {
 	e := kiosktest.New(t)
 	s := kiosktest.SeedPanel(t, e.Kiosk)
 	chair := readyPanel(t, e, s)
-	startInterview(t, chair, "101")
+	startInterview(t, e, chair, "101")
 	scoreAll(t, chair, "101", 3, 4)
 	staff := openPanel(t, e, s, s.Staff.ID)
 	if _, err := staff.Sheet(s.Chair.ID, "101"); !errors.Is(err, panel.ErrNotSubmitted) {
@@ -260,10 +256,72 @@ func TestPanelSheetOfAnotherBeforeSubmitting(t *testing.T) {
 	}
 }
 
-// startInterview starts a candidate's interview as the chair does on the kiosk.
-func startInterview(t *testing.T, chair *kiosk.PanelMember, number string) {
+// startInterview starts a candidate's interview as the chair does on the kiosk: the
+// candidate's consent first.
+func startInterview(t *testing.T, e *kiosktest.Env, chair *kiosk.PanelMember, number string) {
 	t.Helper()
+	if err := chair.RecordConsent(ctx, number, kiosktest.AgreedConsent(e.Kiosk)); err != nil {
+		t.Fatalf("RecordConsent(%s) = %v", number, err)
+	}
 	if err := chair.StartInterview(ctx, number); err != nil {
 		t.Fatalf("StartInterview(%s) = %v", number, err)
+	}
+}
+
+// TestPanelInterviewNeedsConsent: a candidate's interview does not start through the kiosk
+// without their consent, and a consent that breaks the rule is not recorded.
+func TestPanelInterviewNeedsConsent(t *testing.T) {
+	e := kiosktest.New(t)
+	s := kiosktest.SeedPanel(t, e.Kiosk)
+	chair := readyPanel(t, e, s)
+	if err := chair.StartInterview(ctx, "101"); !errors.Is(err, panel.ErrNoConsent) {
+		t.Fatalf("StartInterview(101) without consent = %v, want ErrNoConsent", err)
+	}
+	pack := e.Kiosk.PanelPack()
+	with := func(edit func(c *kiosk.CandidateConsent)) kiosk.CandidateConsent {
+		c := kiosktest.AgreedConsent(e.Kiosk)
+		edit(&c)
+		return c
+	}
+	for _, tc := range []struct {
+		name string
+		c    kiosk.CandidateConsent
+		want error
+	}{
+		{"a required point declined", with(func(c *kiosk.CandidateConsent) { c.Choices[protocol.ConsentTakePart] = false }), panel.ErrConsentRefused},
+		{"notes declined", with(func(c *kiosk.CandidateConsent) { c.Choices[protocol.ConsentNotes] = false }), panel.ErrConsentRefused},
+		{"a point missing", with(func(c *kiosk.CandidateConsent) { delete(c.Choices, pack.Consent[len(pack.Consent)-1].ID) }), protocol.ErrInvalidConsent},
+		{"no choice at all", kiosk.CandidateConsent{TextHash: pack.Hash}, protocol.ErrInvalidConsent},
+		{"a point the pack lacks", with(func(c *kiosk.CandidateConsent) { c.Choices["photos"] = true }), protocol.ErrInvalidConsent},
+		{"a wrong hash", with(func(c *kiosk.CandidateConsent) { c.TextHash = "sha256:00" }), panel.ErrConsentText},
+		{"no hash", with(func(c *kiosk.CandidateConsent) { c.TextHash = "" }), panel.ErrConsentText},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if err := chair.RecordConsent(ctx, "101", tc.c); !errors.Is(err, tc.want) {
+				t.Fatalf("RecordConsent = %v, want %v", err, tc.want)
+			}
+			if err := chair.StartInterview(ctx, "101"); !errors.Is(err, panel.ErrNoConsent) {
+				t.Fatalf("StartInterview after a refused consent = %v, want ErrNoConsent", err)
+			}
+		})
+	}
+	// An optional point declined is a valid consent; it is kept, for the chair reopening the
+	// panel too.
+	c := kiosktest.AgreedConsent(e.Kiosk)
+	for _, pt := range pack.Consent {
+		if !pt.Required {
+			c.Choices[pt.ID] = false
+		}
+	}
+	if err := chair.RecordConsent(ctx, "101", c); err != nil {
+		t.Fatalf("RecordConsent with an optional point declined = %v", err)
+	}
+	chair.Close()
+	chair = openPanel(t, e, s, s.Chair.ID)
+	if err := chair.StartInterview(ctx, "101"); err != nil {
+		t.Fatalf("StartInterview after consent = %v", err)
+	}
+	if err := chair.StartInterview(ctx, "102"); !errors.Is(err, panel.ErrNoConsent) {
+		t.Fatalf("StartInterview(102), another candidate, = %v, want ErrNoConsent", err)
 	}
 }

@@ -34,9 +34,7 @@ func scoredPanel(t *testing.T) (*kiosktest.Env, kiosktest.PanelSeed, *kiosk.Pane
 	chair := readyPanel(t, e, s)
 	staff, partner := openPanel(t, e, s, s.Staff.ID), openPanel(t, e, s, s.Partner.ID)
 	for _, c := range []string{"101", "102", "103"} {
-		if err := chair.StartInterview(ctx, c); err != nil {
-			t.Fatal(err)
-		}
+		startInterview(t, e, chair, c)
 		for _, p := range []*kiosk.PanelMember{chair, staff, partner} {
 			if err := p.Refresh(ctx); err != nil {
 				t.Fatal(err)

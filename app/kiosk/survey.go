@@ -15,6 +15,7 @@ import (
 	"quietroom/app/protocol"
 	"quietroom/app/report"
 	"quietroom/app/retention"
+	"quietroom/app/seal"
 	"quietroom/app/session"
 	"quietroom/app/survey"
 	"quietroom/app/vault"
@@ -223,7 +224,7 @@ func (k *Kiosk) SubmitSurveyResponse(ctx context.Context, engagementID string, r
 		return fmt.Errorf("survey response id: %w", err)
 	}
 	id := hex.EncodeToString(b[:])
-	sealed, err := vault.SealToGroup(r.PublicKey, engagementID, id, plain)
+	sealed, err := seal.SealRecord(r.PublicKey, seal.PurposeSurveyResponse, engagementID, id, plain)
 	if err != nil {
 		return err
 	}
@@ -284,7 +285,7 @@ func (s *SignedIn) SurveyResults(ctx context.Context, engagementID string) (*Sur
 	if err != nil {
 		return nil, err
 	}
-	reader, err := s.in.OpenGroupKey(engagementID, sealedKey)
+	reader, err := s.in.OpenGroupKey(seal.PurposeSurveyKey, engagementID, sealedKey)
 	if errors.Is(err, vault.ErrKeyDestroyed) {
 		return nil, ErrSignedOut
 	}
@@ -299,7 +300,7 @@ func (s *SignedIn) SurveyResults(ctx context.Context, engagementID string) (*Sur
 	out := &SurveyResults{Record: rec}
 	var responses []survey.Response
 	for id, b := range sealed {
-		plain, err := reader.Open(id, b)
+		plain, err := reader.Open(seal.PurposeSurveyResponse, id, b)
 		if err != nil {
 			out.Unreadable++
 			continue

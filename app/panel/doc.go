@@ -29,6 +29,11 @@
 //     understanding with a member of staff (printed names, date, both signatures). The kiosk
 //     asks for it in every recruitment: it is deleted with the recruitment, so the kiosk keeps
 //     no memory of a person's earlier panels.
+//   - No candidate's interview starts before their consent is recorded (ErrNoConsent).
+//     RecordConsent keeps the one consent rule every interview keeps (protocol's
+//     CheckConsent: a choice for every point of the pack, none for a point it lacks), and a
+//     candidate's: every required point agreed (ErrConsentRefused) and given against the
+//     text the kiosk shows, the pack's content hash (ErrConsentText).
 //   - Each member scores each interviewed candidate on their own sheet: a score and a short
 //     reason per question, their notes if they take them on the kiosk. Submit makes the sheet
 //     final and needs every question scored with a reason. "Submitted" is one record, the
@@ -85,5 +90,5 @@
 // # Who must not import it
 //
 // app/kiosk and app/ui use it. The domain packages (session, protocol, retention, vault) must
-// not; it imports only protocol (to take questions from a pack).
+// not; it imports only protocol (to take questions from a pack, and the consent rule).
 package panel

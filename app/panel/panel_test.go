@@ -59,7 +59,21 @@ func ready(t *testing.T) *Recruitment {
 		PartnerSignature: []byte{1}, StaffSignature: []byte{1}, At: t0}); err != nil {
 		t.Fatal(err)
 	}
+	for _, n := range []string{"101", "102", "103"} {
+		if err := r.RecordConsent(p, Consent{Candidate: n, Choices: agreeAll(p), TextHash: p.Hash, At: t0}); err != nil {
+			t.Fatal(err)
+		}
+	}
 	return r
+}
+
+// agreeAll is a candidate's consent agreeing to every point of the pack.
+func agreeAll(p *protocol.Pack) map[string]bool {
+	out := map[string]bool{}
+	for _, c := range p.Consent {
+		out[c.ID] = true
+	}
+	return out
 }
 
 func score(t *testing.T, r *Recruitment, member, cand string, scores ...int) {
@@ -377,5 +391,61 @@ func TestMayRead(t *testing.T) {
 	}
 	if err := r.SetMark("ao", "101", Mark{QuestionID: r.Questions[0].ID, Score: 1, Scored: true}); !errors.Is(err, ErrSubmitted) {
 		t.Errorf("SetMark after submitting = %v, want ErrSubmitted", err)
+	}
+}
+
+func TestCandidateConsent(t *testing.T) {
+	pack, _ := protocol.BuiltinPack("recruitment-values-panel")
+	with := func(id string, v bool) map[string]bool {
+		c := agreeAll(pack)
+		c[id] = v
+		return c
+	}
+	without := func(id string) map[string]bool {
+		c := agreeAll(pack)
+		delete(c, id)
+		return c
+	}
+	for _, tc := range []struct {
+		name    string
+		choices map[string]bool
+		hash    string
+		want    error
+	}{
+		{"all agreed", agreeAll(pack), pack.Hash, nil},
+		{"optional declined", with("follow-up", false), pack.Hash, nil},
+		{"required declined", with(protocol.ConsentTakePart, false), pack.Hash, ErrConsentRefused},
+		{"notes declined", with(protocol.ConsentNotes, false), pack.Hash, ErrConsentRefused},
+		{"a point missing", without("follow-up"), pack.Hash, protocol.ErrInvalidConsent},
+		{"a required point missing", without(protocol.ConsentNotes), pack.Hash, protocol.ErrInvalidConsent},
+		{"nothing chosen", nil, pack.Hash, protocol.ErrInvalidConsent},
+		{"an unknown point", with("photos", true), pack.Hash, protocol.ErrInvalidConsent},
+		{"another text", agreeAll(pack), "sha256:0000", ErrConsentText},
+		{"no text", agreeAll(pack), "", ErrConsentText},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := ready(t)
+			if err := r.AddCandidate("104"); err != nil {
+				t.Fatal(err)
+			}
+			err := r.RecordConsent(pack, Consent{Candidate: "104", Choices: tc.choices, TextHash: tc.hash, At: t0})
+			if !errors.Is(err, tc.want) || (err == nil) != (tc.want == nil) {
+				t.Fatalf("RecordConsent(%v, %q) = %v, want %v", tc.choices, tc.hash, err, tc.want)
+			}
+			start := r.StartInterview("104", t0)
+			if tc.want == nil && (start != nil || !r.Consented("104")) {
+				t.Errorf("StartInterview after a valid consent = %v, consented %v", start, r.Consented("104"))
+			}
+			if tc.want != nil && (!errors.Is(start, ErrNoConsent) || r.Consented("104")) {
+				t.Errorf("StartInterview after a refused consent = %v, consented %v; want ErrNoConsent", start, r.Consented("104"))
+			}
+		})
+	}
+	r := ready(t)
+	if err := r.RecordConsent(nil, Consent{Candidate: "101", Choices: agreeAll(pack), TextHash: pack.Hash}); !errors.Is(err, ErrInvalid) {
+		t.Errorf("RecordConsent without a pack = %v, want ErrInvalid", err)
+	}
+	if err := r.RecordConsent(pack, Consent{Candidate: "999", Choices: agreeAll(pack), TextHash: pack.Hash}); !errors.Is(err, ErrInvalid) {
+		t.Errorf("RecordConsent for an unknown candidate = %v, want ErrInvalid", err)
 	}
 }

@@ -128,7 +128,9 @@ type Recruitment struct {
 	Sheets []*Sheet
 	// Submissions are who submitted for which candidate (all of them, whoever looks): what
 	// Submitted, MayRead, the grid and the decision go by.
-	Submissions   Submissions
+	Submissions Submissions
+	// Consents are the candidates' consents, each kept to the consent rule (RecordConsent).
+	Consents      []Consent
 	Confirmations []Confirmation
 	Decision      *Decision
 }
@@ -349,7 +351,8 @@ func (r *Recruitment) ReadyToInterview() error {
 }
 
 // StartInterview marks the candidate as interviewed at now, fixing the question set if this
-// is the first candidate. It is refused until ReadyToInterview is nil.
+// is the first candidate. It is refused until ReadyToInterview is nil, and for a candidate
+// whose consent is not recorded (ErrNoConsent).
 func (r *Recruitment) StartInterview(number string, now time.Time) error {
 	if r.Decision != nil {
 		return ErrDecided
@@ -360,6 +363,9 @@ func (r *Recruitment) StartInterview(number string, now time.Time) error {
 	}
 	if err := r.ReadyToInterview(); err != nil {
 		return err
+	}
+	if !r.Consented(number) {
+		return ErrNoConsent
 	}
 	if !r.Candidates[i].InterviewedAt.IsZero() {
 		return nil

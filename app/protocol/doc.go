@@ -54,6 +54,9 @@
 //     scale outside 0..MaxScaleValue or of more than MaxScalePoints points. Scale.Values lists
 //     a scale's points without overflow for the screens.
 //   - Marshal writes a pack that loads back to the same hash.
+//   - CheckConsent is the one consent rule, for a session's interviewee and a panel's
+//     candidate alike: a choice for every consent point of the pack, none for a point it
+//     lacks (ErrInvalidConsent), and whether every required point was agreed.
 //   - Every built-in pack is valid; the tests load them all.
 //   - A built-in pack version never changes once shipped (testdata/shipped-packs.txt pins each
 //     hash): new wording is a new version, and the replaced file stays in packs/previous/, so a

@@ -19,7 +19,7 @@ type Consent struct {
 }
 
 // GiveConsent records the interviewee's choices. Every consent point of the pack needs an
-// explicit choice (ErrInvalidConsent otherwise). When every required point is agreed, the session
+// explicit choice (ErrInvalidConsent otherwise; the rule is protocol's CheckConsent). When every required point is agreed, the session
 // is stored for the first time, with its consent record, and moves to the questions: the timer
 // starts. When a required point is refused, the session is declined exactly as by Decline. It
 // returns the state the session is in afterwards.
@@ -29,22 +29,12 @@ func (e *Engine) GiveConsent(ctx context.Context, c Consent) (State, error) {
 	if err := e.checkMove(StateQuestions, StateConsent); err != nil {
 		return e.stateLocked(), err
 	}
-	refused := false
-	for _, p := range e.s.pack.Consent {
-		agreed, ok := c.Choices[p.ID]
-		if !ok {
-			return e.s.rec.State, fmt.Errorf("give consent: %w: point %q has no choice; ask the interviewee to choose", ErrInvalidConsent, p.ID)
-		}
-		if p.Required && !agreed {
-			refused = true
-		}
+	// The rule is the pack's, the same for a panel's candidate (protocol.CheckConsent).
+	agreed, err := e.s.pack.CheckConsent(c.Choices)
+	if err != nil {
+		return e.s.rec.State, fmt.Errorf("give consent: %w", err)
 	}
-	for id := range c.Choices {
-		if !slices.ContainsFunc(e.s.pack.Consent, func(p protocol.ConsentPoint) bool { return p.ID == id }) {
-			return e.s.rec.State, fmt.Errorf("give consent: %w: %q is not a consent point of this pack", ErrInvalidConsent, id)
-		}
-	}
-	if refused {
+	if !agreed {
 		if err := e.decline(ctx); err != nil {
 			return e.s.rec.State, err
 		}

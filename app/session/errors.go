@@ -1,6 +1,10 @@
 package session
 
-import "errors"
+import (
+	"errors"
+
+	"quietroom/app/protocol"
+)
 
 // Errors callers branch on. The engine wraps them with context (fmt.Errorf with %w), so test them
 // with errors.Is. A method that returns one of them has changed nothing, in memory or in the store.
@@ -25,7 +29,8 @@ var (
 	// nor a candidate number. The error text says what is allowed; it never repeats the label.
 	ErrInvalidLabel = errors.New("interviewee label not allowed")
 	// ErrInvalidConsent: a consent point has no choice, is unknown, or cannot be changed now.
-	ErrInvalidConsent = errors.New("consent choices are not valid")
+	// It is protocol's, whose CheckConsent is the one consent rule.
+	ErrInvalidConsent = protocol.ErrInvalidConsent
 	// ErrNoSkipInPanel: a recruitment panel asks every candidate every question; a question not
 	// answered is recorded as "no answer" and scored, never skipped.
 	ErrNoSkipInPanel = errors.New("a recruitment panel asks every question: record \"no answer\" and score it instead of skipping")

@@ -9,6 +9,7 @@ import (
 	"quietroom/app/clock/clocktest"
 	"quietroom/app/panel"
 	"quietroom/app/retention"
+	"quietroom/app/seal"
 	"quietroom/app/session"
 	"quietroom/app/vault"
 )
@@ -18,17 +19,17 @@ import (
 func sealedPanel(t *testing.T, d *DB, in *vault.Interviewer, eng string) [][]byte {
 	t.Helper()
 	ctx := context.Background()
-	g, err := vault.NewGroupKey(eng)
+	g, err := seal.NewKey(seal.PurposePanelKey, eng)
 	if err != nil {
 		t.Fatal(err)
 	}
-	pub, _ := g.PublicKey()
+	pub, _ := g.Recipient()
 	slotKey, err := g.SealFor(memberPublicKey(t, in.ID()))
 	if err != nil {
 		t.Fatal(err)
 	}
 	seal := func(id, text string) []byte {
-		b, err := vault.SealToGroup(pub, eng, id, []byte(text))
+		b, err := seal.SealRecord(pub, seal.PurposePanelRecord, eng, id, []byte(text))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -12,6 +12,7 @@ import (
 
 	"quietroom/app/clock/clocktest"
 	"quietroom/app/retention"
+	"quietroom/app/seal"
 	"quietroom/app/session"
 	"quietroom/app/survey"
 	"quietroom/app/vault"
@@ -98,7 +99,7 @@ func (sd *surveyDevice) addSurvey(t *testing.T, id string, del time.Time, n int)
 		var b [16]byte
 		_, _ = rand.Read(b[:])
 		rid := hex.EncodeToString(b[:])
-		sealed, err := vault.SealToGroup(pub, id, rid, plain)
+		sealed, err := seal.SealRecord(pub, seal.PurposeSurveyResponse, id, rid, plain)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -126,7 +127,7 @@ func (sd *surveyDevice) open(t *testing.T, member, engagementID string) (int, er
 	if err != nil {
 		return 0, err
 	}
-	r, err := in.OpenGroupKey(engagementID, k)
+	r, err := in.OpenGroupKey(seal.PurposeSurveyKey, engagementID, k)
 	if err != nil {
 		return 0, err
 	}
@@ -137,7 +138,7 @@ func (sd *surveyDevice) open(t *testing.T, member, engagementID string) (int, er
 	}
 	n := 0
 	for id, b := range rs {
-		p, err := r.Open(id, b)
+		p, err := r.Open(seal.PurposeSurveyResponse, id, b)
 		if err != nil {
 			return n, err
 		}
@@ -180,7 +181,7 @@ func TestSurveyResponsesLeaveNoPlaintextOnDisk(t *testing.T) {
 	}
 	for _, m := range []string{"member-1", "member-2"} {
 		k, _ := sd.d.SurveyKey(context.Background(), "s1", m)
-		if _, err := out.OpenGroupKey("s1", k); !errors.Is(err, vault.ErrCannotOpen) {
+		if _, err := out.OpenGroupKey(seal.PurposeSurveyKey, "s1", k); !errors.Is(err, vault.ErrCannotOpen) {
 			t.Errorf("outsider opening %s's survey key = %v, want ErrCannotOpen", m, err)
 		}
 	}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"image/color"
 	"path/filepath"
@@ -29,7 +30,7 @@ import (
 // member's panel (u.panel) holds the recruitment's key until they sign out.
 
 // panelPackID is the pack whose candidate preamble and consent the panel shows.
-const panelPackID = "recruitment-values-panel"
+const panelPackID = kiosk.PanelPackID
 
 func (u *UI) closePanel() {
 	if u.panel != nil {
@@ -853,15 +854,7 @@ func (u *UI) showPanelInterviewPick() {
 		newPager(u.rowsPerPage(4), rows).view))
 }
 
-func (u *UI) panelPack() *protocol.Pack {
-	for _, p := range u.kiosk.Packs() {
-		if p.ID == panelPackID {
-			return p
-		}
-	}
-	p, _ := protocol.BuiltinPack(panelPackID)
-	return p
-}
+func (u *UI) panelPack() *protocol.Pack { return u.kiosk.PanelPack() }
 
 // showPanelPreamble is the candidate's information, in large text: the candidate holds the
 // screen, with no way to the panel's screens.
@@ -912,22 +905,18 @@ func (u *UI) showPanelConsent(number string) {
 	msg := newErrorLabel()
 	rows := u.consentRows(p.Consent, choices)
 	give := u.primary(lang.L("Confirm my choices"), func() {
-		for _, c := range p.Consent {
-			v, ok := choices[c.ID]
-			if !ok {
-				msg.SetText(lang.L("Please choose Yes or No for every point."))
-				return
-			}
-			if c.Required && !v {
-				msg.SetText(lang.L("The interview needs your agreement to the points that are not optional. If you do not agree, please tell the panel."))
-				return
-			}
-		}
-		if err := u.panel.RecordConsent(u.ctx, number, kiosk.CandidateConsent{Choices: choices, TextHash: p.Hash}); err != nil {
+		// The kiosk keeps the consent rule; the screen words its answer for the candidate.
+		err := u.panel.RecordConsent(u.ctx, number, kiosk.CandidateConsent{Choices: choices, TextHash: p.Hash})
+		switch {
+		case errors.Is(err, protocol.ErrInvalidConsent):
+			msg.SetText(lang.L("Please choose Yes or No for every point."))
+		case errors.Is(err, panel.ErrConsentRefused):
+			msg.SetText(lang.L("The interview needs your agreement to the points that are not optional. If you do not agree, please tell the panel."))
+		case err != nil:
 			msg.set(err)
-			return
+		default:
+			u.showPanelHandBack(number)
 		}
-		u.showPanelHandBack(number)
 	})
 	u.show("panel-consent", screenInterviewee, container.NewBorder(
 		container.NewBorder(nil, nil, nil, u.button(lang.L("I do not want to take part"), u.showPanelDeclined), heading(lang.L("Your consent"))),

@@ -321,6 +321,33 @@ func (r *panelRun) interview(n string, first bool) {
 	}
 	r.wantScreen("panel-consent")
 	r.see("candidate's consent")
+	if first {
+		// The kiosk refuses a consent that breaks the rule; the screen words it for the candidate.
+		r.tap("Confirm my choices")
+		if !r.shows("Please choose Yes or No for every point.") {
+			r.t.Error("a consent without choices was not refused in the candidate's words")
+		}
+		for _, o := range r.objects() {
+			if b, ok := o.(*Button); ok && b.Text == "No" {
+				test.Tap(b)
+			}
+		}
+		r.tap("Confirm my choices")
+		if !r.shows("The interview needs your agreement to the points that are not optional.") {
+			r.t.Error("a consent refusing the required points was not refused in the candidate's words")
+		}
+		r.wantScreen("panel-consent")
+		// Back through the information to a consent screen with nothing chosen.
+		r.tap("Read the information again")
+		for r.u.Screen() == "panel-preamble" {
+			if contains(r.buttonTexts(), "Continue to consent") {
+				r.tap("Continue to consent")
+			} else {
+				r.tap("Next")
+			}
+		}
+		r.wantScreen("panel-consent")
+	}
 	r.consent()
 	r.wantScreen("panel-hand-back")
 	r.see("hand back")

@@ -547,6 +547,7 @@ func gradePanel(b *testing.B, env *kiosktest.Env, candidates, members, questions
 	}
 	for c := range candidates {
 		number := fmt.Sprint(101 + c)
+		must(chair.RecordConsent(benchCtx, number, kiosktest.AgreedConsent(k)))
 		must(chair.StartInterview(benchCtx, number))
 		for m, pm := range pms {
 			must(pm.Refresh(benchCtx))

@@ -1,14 +1,13 @@
 package vault
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"sync"
 
-	"filippo.io/age"
 	"golang.org/x/crypto/chacha20poly1305"
 
+	"quietroom/app/seal"
 	"quietroom/app/session"
 )
 
@@ -18,12 +17,8 @@ var (
 )
 
 const (
-	recordVersion  = 1
-	dataKeyVersion = 1
-	// maxSealedDataKey bounds what Decrypt may read: an age header for one recipient and a
-	// payload of a few dozen bytes are well under it.
-	maxSealedDataKey = 4096
-	maxSessionID     = 1024
+	recordVersion = 1
+	maxSessionID  = 1024
 )
 
 // SessionKey is one session's data key: 32 random bytes, in memory only while the session or
@@ -57,23 +52,12 @@ func (in *Interviewer) NewSessionKey(interviewerID, sessionID string) (session.S
 	if _, err := io.ReadFull(in.rand, key); err != nil {
 		return nil, nil, fmt.Errorf("new key for session %s: read randomness: %w", sessionID, err)
 	}
-	payload := appendField([]byte{dataKeyVersion}, []byte(sessionID))
-	payload = append(payload, key...)
-	defer clear(payload)
-
-	var buf bytes.Buffer
-	w, err := age.Encrypt(&buf, id.Recipient())
-	if err == nil {
-		_, err = w.Write(payload)
-	}
-	if err == nil {
-		err = w.Close()
-	}
+	sealed, err := seal.SealSecret(id.Recipient().String(), seal.PurposeSessionKey, sessionID, key)
 	if err != nil {
 		clear(key)
 		return nil, nil, fmt.Errorf("seal key of session %s: %w", sessionID, err)
 	}
-	return &SessionKey{sessionID: sessionID, key: key, rand: in.rand}, buf.Bytes(), nil
+	return &SessionKey{sessionID: sessionID, key: key, rand: in.rand}, sealed, nil
 }
 
 // OpenSessionKey opens the sealed data key of one of this interviewer's sessions. A key sealed
@@ -83,32 +67,15 @@ func (in *Interviewer) OpenSessionKey(sessionID string, sealed []byte) (*Session
 	if err != nil {
 		return nil, fmt.Errorf("open key of session %s: %w", sessionID, err)
 	}
-	key, err := openDataKey(id, sessionID, sealed)
+	key, err := seal.OpenSecret(id, seal.PurposeSessionKey, sessionID, sealed)
 	if err != nil {
-		return nil, fmt.Errorf("open key of session %s: %w", sessionID, err)
+		return nil, fmt.Errorf("open key of session %s: %w: %w", sessionID, ErrCannotOpen, err)
+	}
+	if len(key) != chacha20poly1305.KeySize {
+		clear(key)
+		return nil, fmt.Errorf("open key of session %s: %w", sessionID, ErrCannotOpen)
 	}
 	return &SessionKey{sessionID: sessionID, key: key, rand: in.rand}, nil
-}
-
-func openDataKey(id age.Identity, sessionID string, sealed []byte) ([]byte, error) {
-	if len(sealed) > maxSealedDataKey {
-		return nil, ErrCannotOpen
-	}
-	r, err := age.Decrypt(bytes.NewReader(sealed), id)
-	if err != nil {
-		return nil, ErrCannotOpen
-	}
-	payload, err := io.ReadAll(io.LimitReader(r, maxSealedDataKey))
-	if err != nil {
-		clear(payload)
-		return nil, ErrCannotOpen
-	}
-	defer clear(payload)
-	want := appendField([]byte{dataKeyVersion}, []byte(sessionID))
-	if len(payload) != len(want)+chacha20poly1305.KeySize || !bytes.Equal(payload[:len(want)], want) {
-		return nil, ErrCannotOpen
-	}
-	return bytes.Clone(payload[len(want):]), nil
 }
 
 // SessionID returns the id of the session this key belongs to.

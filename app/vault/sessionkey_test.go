@@ -152,7 +152,7 @@ func TestSealedSessionKey(t *testing.T) {
 		{"tampered", in, "s-1", tampered},
 		{"truncated", in, "s-1", sealed[:len(sealed)-1]},
 		{"empty", in, "s-1", nil},
-		{"oversized", in, "s-1", append(bytes.Clone(sealed), make([]byte, maxSealedDataKey)...)},
+		{"oversized", in, "s-1", append(bytes.Clone(sealed), make([]byte, 8<<10)...)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -3,12 +3,14 @@ package vault
 import (
 	"errors"
 	"fmt"
+
+	"quietroom/app/seal"
 )
 
 // A survey's responses are written by a kiosk nobody signed in to, and read only by its review
-// team. A survey engagement's key is a group key (group.go) whose group is the engagement:
-// every response is sealed to its public key alone (SealToGroup, with the response's id as
-// the record id), and its private key is sealed to each review-team member's own public key
+// team. A survey engagement's key is a group key (app/seal, purpose seal.PurposeSurveyKey)
+// whose scope is the engagement: every response is sealed to its public key alone
+// (seal.SealRecord, purpose seal.PurposeSurveyResponse, with the response's id as the record id), and its private key is sealed to each review-team member's own public key
 // (NewSurveyKey) and then forgotten. A member opens it with their unlocked key
 // (Interviewer.OpenGroupKey), so reading results needs a member's PIN and the device secret.
 // The admin credential derives nothing that opens a member's slot, so it opens no response.
@@ -24,12 +26,12 @@ func NewSurveyKey(engagementID string, members map[string]string) (string, map[s
 	if len(members) == 0 {
 		return "", nil, ErrNoMembers
 	}
-	g, err := NewGroupKey(engagementID)
+	g, err := seal.NewKey(seal.PurposeSurveyKey, engagementID)
 	if err != nil {
 		return "", nil, fmt.Errorf("new survey key: %w", err)
 	}
 	defer g.Destroy()
-	pub, err := g.PublicKey()
+	pub, err := g.Recipient()
 	if err != nil {
 		return "", nil, fmt.Errorf("new survey key: %w", err)
 	}

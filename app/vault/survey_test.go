@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"testing"
+
+	"quietroom/app/seal"
 )
 
 func TestSurveyKeyOpensOnlyForMembers(t *testing.T) {
@@ -24,7 +26,7 @@ func TestSurveyKeyOpensOnlyForMembers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	resp, err := SealToGroup(pub, "eng", "r1", []byte("the answers"))
+	resp, err := seal.SealRecord(pub, seal.PurposeSurveyResponse, "eng", "r1", []byte("the answers"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,21 +37,21 @@ func TestSurveyKeyOpensOnlyForMembers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := alice.OpenGroupKey("eng", sealed["alice"])
+	r, err := alice.OpenGroupKey(seal.PurposeSurveyKey, "eng", sealed["alice"])
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := r.Open("r1", resp)
+	got, err := r.Open(seal.PurposeSurveyResponse, "r1", resp)
 	if err != nil || string(got) != "the answers" {
 		t.Fatalf("Open = %q, %v", got, err)
 	}
-	if _, err := r.Open("r2", resp); !errors.Is(err, ErrCannotOpen) {
+	if _, err := r.Open(seal.PurposeSurveyResponse, "r2", resp); !errors.Is(err, seal.ErrCannotOpen) {
 		t.Errorf("Open under another response id = %v, want ErrCannotOpen", err)
 	}
-	if _, err := alice.OpenGroupKey("eng", sealed["bob"]); !errors.Is(err, ErrCannotOpen) {
+	if _, err := alice.OpenGroupKey(seal.PurposeSurveyKey, "eng", sealed["bob"]); !errors.Is(err, ErrCannotOpen) {
 		t.Errorf("alice opening bob's sealed key = %v, want ErrCannotOpen", err)
 	}
-	if _, err := alice.OpenGroupKey("other", sealed["alice"]); !errors.Is(err, ErrCannotOpen) {
+	if _, err := alice.OpenGroupKey(seal.PurposeSurveyKey, "other", sealed["alice"]); !errors.Is(err, ErrCannotOpen) {
 		t.Errorf("opening for another engagement = %v, want ErrCannotOpen", err)
 	}
 	carol, err := v.Unlock("carol", []byte("333333"), carolSlot)
@@ -57,13 +59,13 @@ func TestSurveyKeyOpensOnlyForMembers(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, s := range sealed {
-		if _, err := carol.OpenGroupKey("eng", s); !errors.Is(err, ErrCannotOpen) {
+		if _, err := carol.OpenGroupKey(seal.PurposeSurveyKey, "eng", s); !errors.Is(err, ErrCannotOpen) {
 			t.Errorf("a non-member opening a survey key = %v, want ErrCannotOpen", err)
 		}
 	}
 	r.Destroy()
-	if _, err := r.Open("r1", resp); !errors.Is(err, ErrKeyDestroyed) {
-		t.Errorf("Open after Destroy = %v, want ErrKeyDestroyed", err)
+	if _, err := r.Open(seal.PurposeSurveyResponse, "r1", resp); !errors.Is(err, seal.ErrDestroyed) {
+		t.Errorf("Open after Destroy = %v, want seal.ErrDestroyed", err)
 	}
 	if _, _, err := NewSurveyKey("eng", nil); !errors.Is(err, ErrNoMembers) {
 		t.Errorf("NewSurveyKey without members = %v, want ErrNoMembers", err)

@@ -207,3 +207,14 @@ func SeedPanel(t testing.TB, k *kiosk.Kiosk) PanelSeed {
 	}
 	return s
 }
+
+// AgreedConsent is a candidate's consent agreeing to every point of the pack k shows panel
+// candidates (PanelPack), as a candidate gives it on the consent screen.
+func AgreedConsent(k *kiosk.Kiosk) kiosk.CandidateConsent {
+	p := k.PanelPack()
+	c := kiosk.CandidateConsent{Choices: map[string]bool{}, TextHash: p.Hash}
+	for _, pt := range p.Consent {
+		c.Choices[pt.ID] = true
+	}
+	return c
+}
