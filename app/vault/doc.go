@@ -12,9 +12,9 @@
 //	KEK ── XChaCha20-Poly1305 ─→ the interviewer's age X25519 private key      (Slot)
 //	interviewer's public key ── age ─→ each session's 32-byte data key         (sealed key)
 //	data key ── XChaCha20-Poly1305 ─→ each record: note, quote, label, signature
-//	each member's public key ── age ─→ a group's age X25519 private key        (group.go)
+//	each member's public key ── age ─→ a group's age X25519 private key        (app/seal)
 //	the group's public key ── age ─→ each record of the group: a panel's marks,
-//	                                 a survey's responses                        (SealToGroup)
+//	                                 a survey's responses                        (app/seal)
 //
 // A Slot is what the store keeps per interviewer: the public key in the clear, the Argon2id
 // params and salt, and the sealed private key; Slot.MarshalBinary and ParseSlot give it a
@@ -24,12 +24,16 @@
 // destroyed when the session or write-up closes.
 //
 // Content several people share (a recruitment panel's record, a survey's responses: the
-// survey's review team is its group, NewSurveyKey) has a GroupKey of its own: an
-// age key pair whose private key is sealed to each member's public key (GroupKey.SealFor), so
-// any member's PIN opens it (Interviewer.OpenGroupKey) and nobody else's, the admin's included.
-// Records are sealed to its public key (SealToGroup), which needs no private key: the kiosk
-// writes them without being able to read the group's others. Each sealed record names its group
-// and record id inside the encryption, so it does not open anywhere else.
+// survey's review team is its group, NewSurveyKey; a team's board) has a group key of its own,
+// made and sealed by app/seal, the one implementation of sealing with age: an age key pair
+// whose private key is sealed to each member's public key (seal's Key.SealFor), so any
+// member's PIN opens it (Interviewer.OpenGroupKey) and nobody else's, the admin's included.
+// Records are sealed to its public key (seal.SealRecord), which needs no private key: the
+// kiosk writes them without being able to read the group's others. Every key and record is
+// sealed with its purpose (a panel's key, a survey's response), its engagement and record id
+// inside the encryption, so it does not open for another purpose or anywhere else. A
+// session's data key is sealed through app/seal too (seal.PurposeSessionKey); its records
+// are sealed here, with the data key.
 //
 // # What each defence gives
 //
@@ -53,7 +57,8 @@
 //   - Each session has its own random data key, sealed to the interviewer's public key with
 //     age. The kiosk writes a session with the session key alone; the interviewer can be
 //     locked once the session starts, and reading an old session again needs the PIN. The
-//     sealed key names its session, so it can't be moved to another session's row.
+//     sealed key names its purpose and its session, so it can't be moved to another session's
+//     row or opened as any other kind of key (app/seal).
 //   - Each record is sealed with XChaCha20-Poly1305 under a random 24-byte nonce (random
 //     nonces are safe at this size), with a version byte and associated data binding the
 //     session id and record id, length-prefixed, so a ciphertext moved to another record or

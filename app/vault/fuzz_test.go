@@ -85,6 +85,7 @@ func FuzzOpenSessionKey(f *testing.F) {
 	in, _ := goldenKey(f)
 	valid := readGolden(f, "session-key-v1.age")
 	f.Add(goldenSession, valid)
+	f.Add(goldenSession, readGolden(f, "session-key-v2.age"))
 	f.Add(goldenSession, valid[:len(valid)/2])
 	f.Add("", []byte("age-encryption.org/v1\n"))
 	f.Fuzz(func(t *testing.T, sessionID string, sealed []byte) {
