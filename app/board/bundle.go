@@ -2,20 +2,20 @@ package board
 
 import (
 	"bytes"
-	"crypto/hmac"
 	"crypto/rand"
-	"crypto/sha256"
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math/big"
 	"time"
 
-	"filippo.io/age"
+	"quietroom/app/seal"
 )
 
 // bundleMagic opens a bundle file; the board id (16 hex characters) follows it, then the age
-// ciphertext's length, the ciphertext, and the HMAC-SHA256 of everything before it.
+// ciphertext's length, the ciphertext (sealed for seal.PurposeBoardBundle, with the engagement
+// and the board id), and the HMAC-SHA256 of everything before it (seal.MAC).
 const bundleMagic = "QRBB1"
 
 const (
@@ -23,7 +23,7 @@ const (
 	MaxBundle = 32 << 20
 	// MaxBundleRecords bounds the records in one bundle.
 	MaxBundleRecords = 20000
-	macSize          = sha256.Size
+	macSize          = seal.MACSize
 )
 
 // Record is one sealed record as it travels and as it is stored: its id, whether it is an item
@@ -76,20 +76,14 @@ func SealBundle(p Public, source string, records []Record) ([]byte, string, erro
 	if err != nil {
 		return nil, "", err
 	}
-	r, err := age.ParseX25519Recipient(p.Recipient)
+	ct, err := seal.SealRecord(p.Recipient, seal.PurposeBoardBundle, p.EngagementID, p.BoardID(), body)
 	if err != nil {
-		return nil, "", fmt.Errorf("seal bundle: %w", ErrMalformed)
-	}
-	ct, err := ageSeal(r, body)
-	if err != nil {
-		return nil, "", err
+		return nil, "", fmt.Errorf("seal bundle: %w", boardError(err))
 	}
 	out := append([]byte(bundleMagic), p.BoardID()...)
 	out = binary.BigEndian.AppendUint32(out, uint32(len(ct)))
 	out = append(out, ct...)
-	m := hmac.New(sha256.New, p.AuthKey)
-	m.Write(out)
-	return m.Sum(out), id, nil
+	return append(out, seal.MAC(p.AuthKey, out)...), id, nil
 }
 
 // BundleBoardID reads the board id a bundle names, without checking anything else: for
@@ -129,20 +123,19 @@ func (k *Key) OpenBundle(b []byte) (Bundle, error) {
 	if err != nil {
 		return Bundle{}, err
 	}
-	m := hmac.New(sha256.New, auth)
-	m.Write(b[:len(b)-macSize])
-	if !hmac.Equal(m.Sum(nil), b[len(b)-macSize:]) {
+	if !seal.VerifyMAC(auth, b[:len(b)-macSize], b[len(b)-macSize:]) {
 		return Bundle{}, fmt.Errorf("bundle: %w", ErrTampered)
 	}
 	n := binary.BigEndian.Uint32(b[head-4 : head])
 	if uint64(n) != uint64(len(b)-head-macSize) {
 		return Bundle{}, fmt.Errorf("bundle: %w", ErrMalformed)
 	}
-	id, _ := k.current()
-	if id == nil {
+	// A bundle written before bodies were labelled (version 1) opens too: kiosks in other
+	// rooms may not have been updated yet.
+	body, err := k.k.Open(seal.PurposeBoardBundle, boardID, b[head:len(b)-macSize])
+	if errors.Is(err, seal.ErrDestroyed) {
 		return Bundle{}, ErrLocked
 	}
-	body, err := ageOpen(id, b[head:len(b)-macSize], MaxBundle)
 	if err != nil {
 		return Bundle{}, fmt.Errorf("bundle: %w", ErrTampered)
 	}
@@ -152,7 +145,7 @@ func (k *Key) OpenBundle(b []byte) (Bundle, error) {
 	if err := dec.Decode(&f); err != nil || f.V != 1 {
 		return Bundle{}, fmt.Errorf("bundle: %w", ErrMalformed)
 	}
-	if f.Engagement != k.engagementID || f.Board != boardID {
+	if f.Engagement != k.EngagementID() || f.Board != boardID {
 		return Bundle{}, fmt.Errorf("bundle: %w", ErrOtherBoard)
 	}
 	if !validID(f.Bundle) || len(f.Records) > MaxBundleRecords || len(f.Kiosk) > 100 {

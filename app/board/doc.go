@@ -25,17 +25,21 @@
 //	board public key ── age ─→ each item, interview record and the day-2 work     (write-only)
 //	board private key ── HKDF ─→ bundle authentication key (in the public part)
 //
-// Each board has its own age X25519 key pair (NewKey). The private key is sealed to each team
-// member's own age public key (Key.SealFor), binding the engagement id; a member opens it with
-// their unlocked identity (OpenKey). A member added later is let in by an existing member,
+// Each board has its own age X25519 key pair (NewKey), made and sealed by app/seal, the one
+// implementation of sealing, for its purpose (seal.PurposeBoardKey). The private key is sealed
+// to each team member's own age public key (Key.SealFor), binding that purpose and the
+// engagement id, so it does not open as a panel's or a survey's key, nor theirs as a board's;
+// a member opens it with their unlocked identity (OpenKey). A member added later is let in by an existing member,
 // whose opened key seals it to the newcomer: nobody else can, the admin included, since the
 // admin has no age key and the board key is sealed to members only.
 //
 // Contributions are written with a Writer, which holds the board's public key only: the
 // kiosk seals a contribution and can no longer read it, nor anything else on the board,
 // without a member's PIN (the sessions' write-only property, one level up). Each sealed
-// record binds a kind (item, interview, work), the engagement id and the record id, so a
-// record moved to another row, kind or board does not open.
+// record binds its purpose (a board's item, interview or work), the engagement id and the
+// record id, so a record moved to another row, kind or board, or a panel's or survey's record,
+// does not open. Boards sealed before purposes were labelled still open (app/seal's doc says
+// how).
 //
 // # Across rooms: the public part and the bundle
 //

@@ -1,37 +1,23 @@
 package board
 
 import (
-	"bytes"
-	"crypto/hkdf"
 	"crypto/sha256"
-	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
-	"io"
-	"sync"
 
 	"filippo.io/age"
+
+	"quietroom/app/seal"
 )
 
-const (
-	recordVersion   = 1
-	keyVersion      = 1
-	maxSealedRecord = 64 << 10
-	maxSealedKey    = 4096
-	// record kinds, bound into every sealed record.
-	kindItem      = "item"
-	kindWork      = "work"
-	kindInterview = "interview"
-)
-
-// Key is an engagement's opened board key: the board's age X25519 identity. Only a team
-// member opens it (OpenKey, with their own unlocked identity); it reads every record on the
-// board and is forgotten with Lock.
+// Key is an engagement's opened board key: the board's age X25519 identity, made and sealed
+// by app/seal for one purpose (seal.PurposeBoardKey). Only a team member opens it (OpenKey,
+// with their own unlocked identity); it reads every record on the board and is forgotten with
+// Lock.
 type Key struct {
-	mu           sync.Mutex
-	engagementID string
-	id           *age.X25519Identity
+	k *seal.Key
 }
 
 // NewKey makes the board key of an engagement. The caller seals it to each member at once
@@ -40,75 +26,61 @@ func NewKey(engagementID string) (*Key, error) {
 	if engagementID == "" {
 		return nil, fmt.Errorf("new board key: %w: no engagement", ErrInvalid)
 	}
-	id, err := age.GenerateX25519Identity()
+	k, err := seal.NewKey(seal.PurposeBoardKey, engagementID)
 	if err != nil {
-		return nil, fmt.Errorf("new board key: %w", err)
+		return nil, fmt.Errorf("new board key: %w", boardError(err))
 	}
-	return &Key{engagementID: engagementID, id: id}, nil
+	return &Key{k: k}, nil
 }
 
-func (k *Key) current() (*age.X25519Identity, error) {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	if k.id == nil {
-		return nil, ErrLocked
+// OpenKey opens a board key sealed to a member (SealFor) with the member's own identity. A
+// key sealed for anything but this engagement's board (another engagement, a panel's or a
+// survey's key) gives ErrCannotOpen.
+func OpenKey(engagementID string, member age.Identity, sealed []byte) (*Key, error) {
+	k, err := seal.OpenKey(seal.PurposeBoardKey, engagementID, member, sealed)
+	if err != nil {
+		return nil, fmt.Errorf("open board key: %w", boardError(err))
 	}
-	return k.id, nil
+	return &Key{k: k}, nil
+}
+
+// boardError gives seal's errors the board's sentinels, keeping seal's too.
+func boardError(err error) error {
+	switch {
+	case errors.Is(err, seal.ErrDestroyed):
+		return ErrLocked
+	case errors.Is(err, seal.ErrCannotOpen):
+		return fmt.Errorf("%w: %w", ErrCannotOpen, err)
+	case errors.Is(err, seal.ErrMalformed), errors.Is(err, seal.ErrTooLarge):
+		return fmt.Errorf("%w: %w", ErrInvalid, err)
+	}
+	return err
 }
 
 // EngagementID returns the engagement the board belongs to.
-func (k *Key) EngagementID() string { return k.engagementID }
+func (k *Key) EngagementID() string { return k.k.Scope() }
 
 // Lock forgets the board's private key; later calls fail with ErrLocked.
-func (k *Key) Lock() {
-	k.mu.Lock()
-	k.id = nil
-	k.mu.Unlock()
-}
+func (k *Key) Lock() { k.k.Destroy() }
 
 // Writer returns the write-only side of the board, which seals without reading.
 func (k *Key) Writer() (Writer, error) {
-	id, err := k.current()
+	r, err := k.k.Recipient()
 	if err != nil {
-		return Writer{}, err
+		return Writer{}, boardError(err)
 	}
-	return Writer{engagementID: k.engagementID, recipient: id.Recipient().String()}, nil
+	return Writer{engagementID: k.EngagementID(), recipient: r}, nil
 }
 
-// SealFor seals the board key to a team member's age public key ("age1..."), binding the
-// engagement id: this is how the first members get it, and how an existing member lets a new
-// one in.
+// SealFor seals the board key to a team member's age public key ("age1..."), binding its
+// purpose and the engagement id: this is how the first members get it, and how an existing
+// member lets a new one in.
 func (k *Key) SealFor(memberRecipient string) ([]byte, error) {
-	id, err := k.current()
+	b, err := k.k.SealFor(memberRecipient)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("seal board key: %w", boardError(err))
 	}
-	r, err := age.ParseX25519Recipient(memberRecipient)
-	if err != nil {
-		return nil, fmt.Errorf("seal board key: %w: member key: %v", ErrInvalid, err)
-	}
-	payload := appendField([]byte{keyVersion}, []byte(k.engagementID))
-	payload = append(payload, id.String()...)
-	defer clear(payload)
-	return ageSeal(r, payload)
-}
-
-// OpenKey opens a board key sealed to a member (SealFor) with the member's own identity.
-func OpenKey(engagementID string, member age.Identity, sealed []byte) (*Key, error) {
-	payload, err := ageOpen(member, sealed, maxSealedKey)
-	if err != nil {
-		return nil, fmt.Errorf("open board key: %w", err)
-	}
-	defer clear(payload)
-	want := appendField([]byte{keyVersion}, []byte(engagementID))
-	if !bytes.HasPrefix(payload, want) {
-		return nil, fmt.Errorf("open board key: %w", ErrCannotOpen)
-	}
-	id, err := age.ParseX25519Identity(string(payload[len(want):]))
-	if err != nil {
-		return nil, fmt.Errorf("open board key: %w", ErrCannotOpen)
-	}
-	return &Key{engagementID: engagementID, id: id}, nil
+	return b, nil
 }
 
 // BoardID is the short public name of a board: the first 8 bytes of the SHA-256 of its public
@@ -120,22 +92,22 @@ func BoardID(recipient string) string {
 
 // ID returns the board's id (BoardID of its public key).
 func (k *Key) ID() (string, error) {
-	id, err := k.current()
+	r, err := k.k.Recipient()
 	if err != nil {
-		return "", err
+		return "", boardError(err)
 	}
-	return BoardID(id.Recipient().String()), nil
+	return BoardID(r), nil
 }
 
-// authKey is the bundle authentication key: derived from the board's private key, so the
-// board's kiosk needs nothing stored beside it, and carried in the public part to the kiosks
-// that contribute.
+// authKey is the bundle authentication key (seal's Key.BundleAuthKey): derived from the
+// board's private key, so the board's kiosk needs nothing stored beside it, and carried in the
+// public part to the kiosks that contribute.
 func (k *Key) authKey() ([]byte, error) {
-	id, err := k.current()
+	a, err := k.k.BundleAuthKey()
 	if err != nil {
-		return nil, err
+		return nil, boardError(err)
 	}
-	return hkdf.Key(sha256.New, []byte(id.String()), nil, "quietroom board bundle auth v1:"+k.engagementID, 32)
+	return a, nil
 }
 
 // Writer seals records to a board without being able to read them: it holds the board's
@@ -179,7 +151,7 @@ func (w Writer) SealItem(it Item) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return w.seal(kindItem, it.ID, body)
+	return w.seal(seal.PurposeBoardItem, it.ID, body)
 }
 
 // SealInterview seals the group and question set of one interview to the board.
@@ -191,46 +163,32 @@ func (w Writer) SealInterview(iv Interview) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return w.seal(kindInterview, iv.ID, body)
+	return w.seal(seal.PurposeBoardInterview, iv.ID, body)
 }
 
-func (w Writer) seal(kind, recordID string, body []byte) ([]byte, error) {
-	r, err := age.ParseX25519Recipient(w.recipient)
-	if err != nil {
-		return nil, fmt.Errorf("seal %s: %w", kind, ErrInvalid)
-	}
-	payload := append(recordHeader(kind, w.engagementID, recordID), body...)
-	defer clear(payload)
+// seal seals a record of the board: its purpose (item, interview, work), the engagement id
+// and the record id are sealed with it, so a record moved to another row, kind or board does
+// not open.
+func (w Writer) seal(p seal.Purpose, recordID string, body []byte) ([]byte, error) {
 	defer clear(body)
-	return ageSeal(r, payload)
+	b, err := seal.SealRecord(w.recipient, p, w.engagementID, recordID, body)
+	if err != nil {
+		return nil, fmt.Errorf("seal %s: %w", p, boardError(err))
+	}
+	return b, nil
 }
 
-func recordHeader(kind, engagementID, recordID string) []byte {
-	b := appendField([]byte{recordVersion}, []byte(kind))
-	b = appendField(b, []byte(engagementID))
-	return appendField(b, []byte(recordID))
-}
-
-func (k *Key) open(kind, recordID string, sealed []byte) ([]byte, error) {
-	id, err := k.current()
+func (k *Key) open(p seal.Purpose, recordID string, sealed []byte) ([]byte, error) {
+	b, err := k.k.Open(p, recordID, sealed)
 	if err != nil {
-		return nil, err
+		return nil, boardError(err)
 	}
-	payload, err := ageOpen(id, sealed, maxSealedRecord)
-	if err != nil {
-		return nil, err
-	}
-	want := recordHeader(kind, k.engagementID, recordID)
-	if !bytes.HasPrefix(payload, want) {
-		clear(payload)
-		return nil, ErrCannotOpen
-	}
-	return payload[len(want):], nil
+	return b, nil
 }
 
 // OpenItem opens an item sealed to this board under the given id.
 func (k *Key) OpenItem(id string, sealed []byte) (Item, error) {
-	body, err := k.open(kindItem, id, sealed)
+	body, err := k.open(seal.PurposeBoardItem, id, sealed)
 	if err != nil {
 		return Item{}, fmt.Errorf("open item: %w", err)
 	}
@@ -247,7 +205,7 @@ func (k *Key) OpenItem(id string, sealed []byte) (Item, error) {
 
 // OpenInterview opens an interview record sealed to this board under the given id.
 func (k *Key) OpenInterview(id string, sealed []byte) (Interview, error) {
-	body, err := k.open(kindInterview, id, sealed)
+	body, err := k.open(seal.PurposeBoardInterview, id, sealed)
 	if err != nil {
 		return Interview{}, fmt.Errorf("open interview: %w", err)
 	}
@@ -268,7 +226,7 @@ func (k *Key) SealWork(w Work) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return wr.seal(kindWork, "work", body)
+	return wr.seal(seal.PurposeBoardWork, "work", body)
 }
 
 // OpenWork opens the sealed work. Nil sealed bytes give an empty Work.
@@ -276,7 +234,7 @@ func (k *Key) OpenWork(sealed []byte) (Work, error) {
 	if len(sealed) == 0 {
 		return Work{}, nil
 	}
-	body, err := k.open(kindWork, "work", sealed)
+	body, err := k.open(seal.PurposeBoardWork, "work", sealed)
 	if err != nil {
 		return Work{}, fmt.Errorf("open work: %w", err)
 	}
@@ -285,40 +243,4 @@ func (k *Key) OpenWork(sealed []byte) (Work, error) {
 		return Work{}, fmt.Errorf("open work: %w", ErrCannotOpen)
 	}
 	return w, nil
-}
-
-func ageSeal(r age.Recipient, payload []byte) ([]byte, error) {
-	var buf bytes.Buffer
-	w, err := age.Encrypt(&buf, r)
-	if err == nil {
-		_, err = w.Write(payload)
-	}
-	if err == nil {
-		err = w.Close()
-	}
-	if err != nil {
-		return nil, fmt.Errorf("seal: %w", err)
-	}
-	return buf.Bytes(), nil
-}
-
-func ageOpen(id age.Identity, sealed []byte, limit int) ([]byte, error) {
-	if len(sealed) > limit+1024 {
-		return nil, ErrCannotOpen
-	}
-	r, err := age.Decrypt(bytes.NewReader(sealed), id)
-	if err != nil {
-		return nil, ErrCannotOpen
-	}
-	payload, err := io.ReadAll(io.LimitReader(r, int64(limit)+1))
-	if err != nil || len(payload) > limit {
-		clear(payload)
-		return nil, ErrCannotOpen
-	}
-	return payload, nil
-}
-
-func appendField(b, field []byte) []byte {
-	b = binary.BigEndian.AppendUint32(b, uint32(len(field)))
-	return append(b, field...)
 }

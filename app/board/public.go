@@ -34,7 +34,7 @@ func (p Public) Writer() (Writer, error) { return NewWriter(p.EngagementID, p.Re
 
 // Public returns the board's public part with the given deletion date.
 func (k *Key) Public(deletion time.Time) (Public, error) {
-	id, err := k.current()
+	w, err := k.Writer()
 	if err != nil {
 		return Public{}, err
 	}
@@ -42,7 +42,7 @@ func (k *Key) Public(deletion time.Time) (Public, error) {
 	if err != nil {
 		return Public{}, err
 	}
-	return Public{EngagementID: k.engagementID, Recipient: id.Recipient().String(), AuthKey: auth, DeletionDate: deletion.UTC()}, nil
+	return Public{EngagementID: k.EngagementID(), Recipient: w.Recipient(), AuthKey: auth, DeletionDate: deletion.UTC()}, nil
 }
 
 type publicFile struct {

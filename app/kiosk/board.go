@@ -2,8 +2,6 @@ package kiosk
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
@@ -16,6 +14,7 @@ import (
 	"quietroom/app/protocol"
 	"quietroom/app/report"
 	"quietroom/app/retention"
+	"quietroom/app/seal"
 	"quietroom/app/session"
 	"quietroom/app/vault"
 )
@@ -643,10 +642,10 @@ func (c *Contributor) Add(ctx context.Context, items []board.Item, sessionIDs []
 }
 
 // interviewID is the board record id of a session's interview record: the same for the same
-// board and session, so an interview is counted once however often it is contributed from.
+// board and session, so an interview is counted once however often it is contributed from
+// (seal.InterviewPseudonym).
 func interviewID(recipient, sessionID string) string {
-	h := sha256.Sum256([]byte("quietroom board interview\x00" + recipient + "\x00" + sessionID))
-	return hex.EncodeToString(h[:16])
+	return seal.InterviewPseudonym(recipient, sessionID)
 }
 
 // LinkBoard imports a board's public part from the stick for a local peer challenge engagement,
