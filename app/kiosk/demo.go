@@ -142,7 +142,7 @@ func (k *Kiosk) seedDemoResponses(ctx context.Context, r survey.Record) error {
 				v := p.leaning + rnd.IntN(3) - 1 + (j%7)/6
 				answers[it.ID] = min(max(v, 1), s.Points)
 			}
-			plain, err := survey.Encode(s.Hash, survey.Response{Team: p.team, Answers: answers})
+			plain, err := survey.Encode(s, survey.Response{Team: p.team, Answers: answers})
 			if err != nil {
 				return err
 			}

@@ -161,7 +161,8 @@ type Options struct {
 	Logger *slog.Logger
 	// NewID returns fresh ids for engagements and interviewers. Default: 128 random bits, hex.
 	NewID func() string
-	// Rand is the randomness of the demo credentials. Default: crypto/rand.
+	// Rand is the randomness of the demo credentials and of survey responses' ids. Default:
+	// crypto/rand.
 	Rand io.Reader
 	// EngineOptions are passed to the session engine (its Logger defaults to Logger).
 	EngineOptions session.Options

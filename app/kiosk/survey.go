@@ -2,10 +2,10 @@ package kiosk
 
 import (
 	"context"
-	"crypto/rand"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -47,8 +47,6 @@ type Surveys interface {
 	PutSurveyResponse(ctx context.Context, engagementID, responseID string, sealed []byte) error
 	// SurveyResponses returns an engagement's sealed responses, by response id.
 	SurveyResponses(ctx context.Context, engagementID string) (map[string][]byte, error)
-	// SurveyResponseCount counts them.
-	SurveyResponseCount(ctx context.Context, engagementID string) (int, error)
 	// SurveyKey returns the survey's private key as sealed to one member; session.ErrNotFound
 	// for someone else.
 	SurveyKey(ctx context.Context, engagementID, interviewerID string) ([]byte, error)
@@ -147,8 +145,10 @@ func (k *Kiosk) ReadSurveyFile(a *Admin, path string) (*survey.Survey, []byte, e
 	return s, data, nil
 }
 
-// AllSurveys lists every survey engagement still kept, with its count of responses, for the
-// admin: numbers and rules only.
+// AllSurveys lists every survey engagement still kept, for the admin, each with whether it is
+// open: its rules and dates, and no count. A count read while it is open, compared with one
+// read later, would date each person's response; one read after it closes, less the responses
+// the results show, would give the turnout of the teams the results leave out.
 func (k *Kiosk) AllSurveys(ctx context.Context, a *Admin) ([]SurveyStatus, error) {
 	if err := a.check(); err != nil {
 		return nil, err
@@ -157,20 +157,36 @@ func (k *Kiosk) AllSurveys(ctx context.Context, a *Admin) ([]SurveyStatus, error
 	if err != nil {
 		return nil, err
 	}
+	now := k.Now()
 	out := make([]SurveyStatus, len(all))
 	for i, r := range all {
 		out[i].Record = r
-		if out[i].Responses, err = k.d.Surveys.SurveyResponseCount(ctx, r.EngagementID); err != nil {
-			return nil, err
+		switch {
+		case r.IsOpen(now):
+			out[i].State = SurveyOpen
+		case survey.Day(now).Before(r.Opens):
+			out[i].State = SurveyNotYetOpen
+		default:
+			out[i].State = SurveyClosed
 		}
 	}
 	return out, nil
 }
 
-// SurveyStatus is a survey engagement with its number of responses.
+// SurveyState is whether a survey may be taken.
+type SurveyState int
+
+// The states of a survey.
+const (
+	SurveyNotYetOpen SurveyState = iota
+	SurveyOpen
+	SurveyClosed
+)
+
+// SurveyStatus is a survey engagement and whether it is open.
 type SurveyStatus struct {
 	survey.Record
-	Responses int
+	State SurveyState
 }
 
 // OpenSurvey returns the survey that may be taken now (by trusted time), and its survey;
@@ -212,15 +228,17 @@ func (k *Kiosk) SubmitSurveyResponse(ctx context.Context, engagementID string, r
 	if err := survey.CheckResponse(s, &r.Engagement, resp); err != nil {
 		return err
 	}
-	plain, err := survey.Encode(s.Hash, resp)
+	// One size whatever the answers and the team (survey.EncodedSize), so the sealed size says
+	// nothing of either.
+	plain, err := survey.Encode(s, resp)
 	if err != nil {
 		return err
 	}
 	defer clear(plain)
-	// The id orders the rows: it comes from crypto/rand, never from Options.NewID, so the
-	// order of the rows is no clue to the order the responses came in.
+	// The id orders the responses where they are stored: it is random (Options.Rand), never
+	// from Options.NewID, which may count, so their order is no clue to the order they came in.
 	var b [16]byte
-	if _, err := rand.Read(b[:]); err != nil {
+	if _, err := io.ReadFull(k.rand, b[:]); err != nil {
 		return fmt.Errorf("survey response id: %w", err)
 	}
 	id := hex.EncodeToString(b[:])
@@ -256,7 +274,8 @@ type SurveyResults struct {
 // survey's private key with the signed-in member's key, opens every
 // response, aggregates them (survey.Aggregate: small teams merged or withheld) and forgets the
 // key and the responses. Only the aggregate leaves. The audit entry ("survey.results") holds
-// the engagement and the number of responses. ErrNotOnReviewTeam for anyone else.
+// the engagement and no count (a total beside the results would give the turnout of a team
+// they leave out). ErrNotOnReviewTeam for anyone else.
 func (s *SignedIn) SurveyResults(ctx context.Context, engagementID string) (*SurveyResults, error) {
 	if s.in == nil {
 		return nil, ErrSignedOut
@@ -305,16 +324,16 @@ func (s *SignedIn) SurveyResults(ctx context.Context, engagementID string) (*Sur
 			out.Unreadable++
 			continue
 		}
-		r, hash, err := survey.Decode(plain)
+		r, err := survey.Decode(sv, plain)
 		clear(plain)
-		if err != nil || hash != sv.Hash {
+		if err != nil {
 			out.Unreadable++
 			continue
 		}
 		responses = append(responses, r)
 	}
 	out.Results = survey.Aggregate(sv, rec.Teams, rec.MinGroup, responses)
-	ev := retention.AuditEvent{At: k.Now(), Actor: retention.RoleInterviewer, Action: "survey.results", EngagementID: engagementID, Count: len(sealed), Outcome: "ok"}
+	ev := retention.AuditEvent{At: k.Now(), Actor: retention.RoleInterviewer, Action: "survey.results", EngagementID: engagementID, Outcome: "ok"}
 	if err := k.d.Audit.AppendAudit(ctx, ev); err != nil {
 		return nil, fmt.Errorf("%w (%w)", ErrNotAudited, err)
 	}

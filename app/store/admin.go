@@ -288,5 +288,9 @@ func (d *DB) RecordTime(ctx context.Context, m retention.ClockMark) error {
 	if err != nil {
 		return fmt.Errorf("record time: %w", err)
 	}
+	// The WAL is emptied at every mark, so that its restarts come once a minute whatever else
+	// is written: a survey response empties it too (PutSurveyResponse), and were that the only
+	// restart, the first frame after it would date the response to the minute.
+	_ = d.truncateWAL(ctx)
 	return nil
 }

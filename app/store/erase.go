@@ -415,7 +415,8 @@ func (d *DB) RecordsRemaining(ctx context.Context, sessionIDs, engagementIDs []s
 		(SELECT count(*) FROM decline_counts WHERE engagement_id`+ine+`) +
 		(SELECT count(*) FROM surveys WHERE engagement_id`+ine+`) +
 		(SELECT count(*) FROM survey_keys WHERE engagement_id`+ine+`) +
-		(SELECT count(*) FROM survey_responses WHERE engagement_id`+ine+`)`+boardRowsRemaining, string(s), string(e)).Scan(&n)
+		(SELECT count(*) FROM survey_responses WHERE engagement_id`+ine+`) +
+		(SELECT count(*) FROM survey_records WHERE engagement_id`+ine+`)`+boardRowsRemaining, string(s), string(e)).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("check deleted rows: %w", err)
 	}

@@ -3,8 +3,13 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"maps"
+	"math"
+	"slices"
 	"time"
 
 	"quietroom/app/retention"
@@ -96,10 +101,34 @@ func (d *DB) Surveys(ctx context.Context) ([]survey.Record, error) {
 
 // PutSurveyResponse stores one sealed response under its random id. Nothing else is written:
 // no time, no audit entry (its time would date the response).
+//
+// The survey's responses are one value (survey_records), every response in the order of its
+// id, and each response rewrites it whole: so where a response's bytes sit in the value and in
+// the file's pages follows its random id, never the order it came in (one row per response
+// would put each new one on the next free pages). The value is rewritten in one transaction,
+// with secure_delete (the pages of the old value are zeroed), and the WAL is then checkpointed
+// into the database and truncated, so that it holds no frame of it: left there, the frames of
+// successive values, with the minute-by-minute clock mark between them, would tell which
+// response came at which minute. Responses stored one row each by an earlier version move into
+// the value with the survey's next response.
 func (d *DB) PutSurveyResponse(ctx context.Context, engagementID, responseID string, sealed []byte) error {
+	if responseID == "" || len(responseID) > math.MaxUint16 || len(sealed) > math.MaxUint32 {
+		return fmt.Errorf("store survey response: %w: the response's id or size", ErrCorrupt)
+	}
 	err := d.tx(ctx, func(t *sql.Tx) error {
-		_, err := t.ExecContext(ctx, `INSERT INTO survey_responses (id, engagement_id, sealed) VALUES (?,?,?)`,
-			responseID, engagementID, sealed)
+		recs, err := surveyRecords(ctx, t, engagementID)
+		if err != nil {
+			return err
+		}
+		if _, dup := recs[responseID]; dup {
+			return fmt.Errorf("survey response %s is already stored", responseID)
+		}
+		recs[responseID] = sealed
+		if _, err := t.ExecContext(ctx, `DELETE FROM survey_responses WHERE engagement_id = ?`, engagementID); err != nil {
+			return err
+		}
+		_, err = t.ExecContext(ctx, `INSERT INTO survey_records (engagement_id, records) VALUES (?, ?)
+			ON CONFLICT (engagement_id) DO UPDATE SET records = excluded.records`, engagementID, encodeRecords(recs))
 		if isFK(err) {
 			return fmt.Errorf("survey %s: %w", engagementID, session.ErrNotFound)
 		}
@@ -108,41 +137,100 @@ func (d *DB) PutSurveyResponse(ctx context.Context, engagementID, responseID str
 	if err != nil {
 		return fmt.Errorf("store survey response: %w", mapErr(err))
 	}
+	// The response is saved; what is left in the WAL goes at the next checkpoint, which the
+	// clock mark makes every minute, so a checkpoint that fails now is not the person's error.
+	_ = d.truncateWAL(ctx)
 	return nil
 }
 
-// SurveyResponses returns an engagement's sealed responses by id (the ids are random, so the
-// order says nothing of when they came).
+// SurveyResponses returns an engagement's sealed responses by id.
 func (d *DB) SurveyResponses(ctx context.Context, engagementID string) (map[string][]byte, error) {
-	rows, err := d.db.QueryContext(ctx, `SELECT id, sealed FROM survey_responses WHERE engagement_id = ? ORDER BY id`, engagementID)
+	recs, err := surveyRecords(ctx, d.db, engagementID)
 	if err != nil {
 		return nil, fmt.Errorf("read survey responses: %w", err)
 	}
+	return recs, nil
+}
+
+// querier is what surveyRecords reads through: the database or a transaction.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// surveyRecords reads an engagement's responses: its records and any row an earlier version
+// stored.
+func surveyRecords(ctx context.Context, q querier, engagementID string) (map[string][]byte, error) {
+	var value []byte
+	err := q.QueryRowContext(ctx, `SELECT records FROM survey_records WHERE engagement_id = ?`, engagementID).Scan(&value)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return nil, err
+	}
+	out, err := decodeRecords(value)
+	if err != nil {
+		return nil, fmt.Errorf("survey %s: %w", engagementID, err)
+	}
+	rows, err := q.QueryContext(ctx, `SELECT id, sealed FROM survey_responses WHERE engagement_id = ? ORDER BY id`, engagementID)
+	if err != nil {
+		return nil, err
+	}
 	defer rows.Close()
-	out := map[string][]byte{}
 	for rows.Next() {
 		var (
 			id     string
 			sealed []byte
 		)
 		if err := rows.Scan(&id, &sealed); err != nil {
-			return nil, fmt.Errorf("read survey responses: %w", err)
+			return nil, err
 		}
 		out[id] = sealed
 	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read survey responses: %w", err)
-	}
-	return out, nil
+	return out, rows.Err()
 }
 
-// SurveyResponseCount counts an engagement's responses (a number, which the admin may see).
-func (d *DB) SurveyResponseCount(ctx context.Context, engagementID string) (int, error) {
-	var n int
-	if err := d.db.QueryRowContext(ctx, `SELECT count(*) FROM survey_responses WHERE engagement_id = ?`, engagementID).Scan(&n); err != nil {
-		return 0, fmt.Errorf("count survey responses: %w", err)
+// encodeRecords writes responses as one value, in the order of their ids: for each, the id's
+// length (2 bytes, big-endian) and the id, then the sealed bytes' length (4 bytes) and the
+// sealed bytes.
+func encodeRecords(recs map[string][]byte) []byte {
+	ids := slices.Sorted(maps.Keys(recs))
+	n := 0
+	for _, id := range ids {
+		n += 6 + len(id) + len(recs[id])
 	}
-	return n, nil
+	b := make([]byte, 0, n)
+	for _, id := range ids {
+		b = binary.BigEndian.AppendUint16(b, uint16(len(id)))
+		b = append(b, id...)
+		b = binary.BigEndian.AppendUint32(b, uint32(len(recs[id])))
+		b = append(b, recs[id]...)
+	}
+	return b
+}
+
+// decodeRecords reads what encodeRecords wrote.
+func decodeRecords(b []byte) (map[string][]byte, error) {
+	out := map[string][]byte{}
+	for len(b) > 0 {
+		if len(b) < 2 {
+			return nil, fmt.Errorf("%w: survey records cut short", ErrCorrupt)
+		}
+		n := int(binary.BigEndian.Uint16(b))
+		if len(b) < 2+n+4 {
+			return nil, fmt.Errorf("%w: survey records cut short", ErrCorrupt)
+		}
+		id := string(b[2 : 2+n])
+		b = b[2+n:]
+		m := int(binary.BigEndian.Uint32(b))
+		if len(b)-4 < m {
+			return nil, fmt.Errorf("%w: survey records cut short", ErrCorrupt)
+		}
+		if _, dup := out[id]; dup {
+			return nil, fmt.Errorf("%w: survey response %s twice", ErrCorrupt, id)
+		}
+		out[id] = slices.Clone(b[4 : 4+m])
+		b = b[4+m:]
+	}
+	return out, nil
 }
 
 // SurveyKey returns the survey's private key as sealed to one member; session.ErrNotFound when
@@ -203,7 +291,9 @@ func eraseSurveys(ctx context.Context, t *sql.Tx, selectIDs string, args []any, 
 	if err := krows.Err(); err != nil {
 		return nil, err
 	}
-	for _, table := range []string{"survey_responses", "survey_keys", "surveys"} {
+	// The responses are not counted: a count of them, beside results that leave a small team
+	// out, would give that team's turnout.
+	for _, table := range []string{"survey_records", "survey_responses", "survey_keys", "surveys"} {
 		res, err := t.ExecContext(ctx, `DELETE FROM `+table+` WHERE engagement_id`+in, string(idsJSON))
 		if err != nil {
 			return nil, err
@@ -211,9 +301,6 @@ func eraseSurveys(ctx context.Context, t *sql.Tx, selectIDs string, args []any, 
 		n, err := res.RowsAffected()
 		if err != nil {
 			return nil, err
-		}
-		if table == "survey_responses" {
-			rec.SurveyResponses += int(n)
 		}
 		rec.RowsDeleted += int(n)
 	}

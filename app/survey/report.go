@@ -69,7 +69,7 @@ func PDF(r *Results, info ReportInfo, fonts report.Fonts) ([]byte, error) {
 	if info.Unreadable > 0 {
 		d.Note(fmt.Sprintf("%d stored responses could not be read and are in no figure.", info.Unreadable))
 	}
-	d.Note("Each bar shows how the answers divide between the item's two statements: left-hand answers to the left of the middle line, right-hand answers to its right, answers in between across it; the black mark is the mean position. An item fewer than the minimum answered in a group is not shown for it.")
+	d.Note("Each bar shows how the answers divide between the item's two statements: left-hand answers to the left of the middle line, right-hand answers to its right, answers in between across it; the black mark is the mean position. An item is not shown for a group when fewer than the minimum answered it there, or when all of its answers there, or all but one, are the same (figures that would show what a person answered).")
 	legend(d, s.Points)
 	if !r.Shown() {
 		d.Paragraph("No team has enough responses to show yet.")
@@ -98,7 +98,7 @@ func PDF(r *Results, info ReportInfo, fonts report.Fonts) ([]byte, error) {
 				for range s.Points {
 					row = append(row, "–")
 				}
-				row = append(row, "too few", "", "")
+				row = append(row, "not shown", "", "")
 			} else {
 				for _, c := range ir.Counts {
 					row = append(row, strconv.Itoa(c))
@@ -164,7 +164,7 @@ func chartRow(d *report.Document, n int, it Item, ir ItemResult) {
 		}
 		c.Line(x(0), top-2, x(0), top+bh+2, 0.8, report.Grey)
 		if len(segs) == 0 {
-			c.Text(x0, top+3, bar, size, "too few answers to show", report.Centre, false, report.Grey)
+			c.Text(x0, top+3, bar, size, "not shown: too few answers, or too alike", report.Centre, false, report.Grey)
 			return
 		}
 		if !math.IsNaN(ir.Position) {
@@ -172,7 +172,7 @@ func chartRow(d *report.Document, n int, it Item, ir ItemResult) {
 		}
 		caption := fmt.Sprintf("%d answers · mean %.1f", ir.Answered, ir.Mean)
 		if ir.Excluded > 0 {
-			caption += fmt.Sprintf(" · %d groups with too few answers left out", ir.Excluded)
+			caption += fmt.Sprintf(" · %d groups not shown left out", ir.Excluded)
 		}
 		c.Text(x0, top+bh+1, bar, 6.5, caption, report.Centre, false, report.Grey)
 	})
@@ -203,7 +203,7 @@ func CSV(r *Results) ([]byte, error) {
 				row = append(row, strconv.Itoa(c))
 			}
 			if ir.Withheld {
-				row = append(row, "", "", "no: too few answers")
+				row = append(row, "", "", "no: too few answers, or too alike to show")
 			} else {
 				row = append(row, strconv.FormatFloat(ir.Mean, 'f', 3, 64), strconv.FormatFloat(ir.Position, 'f', 3, 64), "yes")
 			}

@@ -17,8 +17,8 @@ func sampleResults(t *testing.T) *Results {
 	t.Helper()
 	s := Builtin()
 	var rs []Response
-	rs = append(rs, answers(s, "Front door", 6, 1)...)
-	rs = append(rs, answers(s, "Children in care", 5, 4)...)
+	rs = append(rs, spread(s, "Front door", 6, 1)...)
+	rs = append(rs, spread(s, "Children in care", 5, 4)...)
 	rs = append(rs, answers(s, "Fostering", 3, 3)...)
 	rs = append(rs, answers(s, "Leaving care", 2, 5)...)
 	rs = append(rs, answers(s, "Youth justice", 1, 2)...)

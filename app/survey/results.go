@@ -50,9 +50,10 @@ type ItemResult struct {
 	Counts []int
 	// Answered is the number of answers (the sum of Counts).
 	Answered int
-	// Withheld: fewer than MinGroup people in the group answered this item, so its figures
-	// are not shown; in the overall figures, the groups withheld this way are left out of
-	// this item (Excluded counts them).
+	// Withheld: the item's figures are not shown for the group, because fewer than MinGroup
+	// people in it answered the item, or because one point holds all of its answers, or all
+	// but one (see Disclosive); in the overall figures, the groups withheld this way are left
+	// out of this item (Excluded counts them). The two reasons are not told apart.
 	Withheld bool
 	Excluded int
 	// Mean is the mean point (1 to Points); Position the same from -1 (the left statement) to
@@ -81,6 +82,8 @@ type Difference struct {
 //     the overall less the shown teams reveals nothing of them.
 //   - Within a shown group, an item fewer than minGroup people answered is withheld, and left
 //     out of that item's overall figures for the same reason.
+//   - Within a shown group, an item whose answers are all, or all but one, on one point is
+//     withheld too (Disclosive), and left out of the item's overall figures.
 func Aggregate(s *Survey, teams []string, minGroup int, responses []Response) Results {
 	if minGroup < LowestMinGroup {
 		minGroup = LowestMinGroup
@@ -128,13 +131,30 @@ func group(s *Survey, name string, rs []Response, minGroup int) Group {
 				ir.Answered++
 			}
 		}
-		if ir.Answered < minGroup {
+		if ir.Answered < minGroup || Disclosive(ir.Counts) {
 			ir = ItemResult{ItemID: it.ID, Counts: make([]int, s.Points), Withheld: true}
 		}
 		ir.setMean(s.Points)
 		g.Items = append(g.Items, ir)
 	}
 	return g
+}
+
+// Disclosive reports whether a group's counts of one item would show what a person in it
+// answered: one point holds every answer, or every answer but one. Then anyone who knows a
+// member is in the group knows their answer (every answer the same), or the one who answered
+// otherwise knows everyone else's (all but one the same). This is the group-disclosure rule
+// of statistical disclosure control (a cell is suppressed when one category holds all of a
+// group, or all but one), applied with the minimum group size, which bounds how few answers
+// are shown at all. The overall figures hold only groups that pass it, each with at least two
+// answers off its largest point, so they pass it too.
+func Disclosive(counts []int) bool {
+	total, largest := 0, 0
+	for _, c := range counts {
+		total += c
+		largest = max(largest, c)
+	}
+	return total > 0 && largest >= total-1
 }
 
 func overall(s *Survey, groups []Group) Group {

@@ -5,6 +5,7 @@ import (
 	"math"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -141,17 +142,24 @@ func TestResponseRoundTripAndChecks(t *testing.T) {
 	if err := CheckResponse(s, e, r); err != nil {
 		t.Fatal(err)
 	}
-	b, err := Encode(s.Hash, r)
+	b, err := Encode(s, r)
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, hash, err := Decode(b)
-	if err != nil || hash != s.Hash || got.Team != r.Team || got.Answers["r32-partners"] != 5 || len(got.Answers) != 2 {
-		t.Errorf("Decode(Encode(r)) = %+v, %q, %v", got, hash, err)
+	got, err := Decode(s, b)
+	if err != nil || got.Team != r.Team || got.Answers["r32-partners"] != 5 || len(got.Answers) != 2 {
+		t.Errorf("Decode(Encode(r)) = %+v, %v", got, err)
 	}
-	// Answered in either order, the bytes are the same.
-	if strings.Index(string(b), "r01") > strings.Index(string(b), "r32") {
-		t.Errorf("Encode keeps an order: %s", b)
+	// Another wording of the survey does not read it.
+	other := s.Clone()
+	other.Hash = strings.Repeat("0", len(s.Hash))
+	if _, err := Decode(other, b); !errors.Is(err, ErrResponse) {
+		t.Errorf("Decode(another survey) = %v, want ErrResponse", err)
+	}
+	// A response stored by the first version is still read.
+	legacy := []byte(`{"v":1,"survey":"` + s.Hash + `","team":"Fostering","answers":{"r01-worthwhile":1}}`)
+	if got, err := Decode(s, legacy); err != nil || got.Team != "Fostering" || got.Answers["r01-worthwhile"] != 1 {
+		t.Errorf("Decode(first version) = %+v, %v", got, err)
 	}
 	for _, bad := range []Response{
 		{Team: "Nobody", Answers: nil},
@@ -177,6 +185,18 @@ func answers(s *Survey, team string, n, p int) []Response {
 	return out
 }
 
+// spread makes n responses of team around point p: n-2 choosing p for every item, two the
+// point below it (above, at the first point), so that no item's answers are all, or all but
+// one, on one point (Disclosive).
+func spread(s *Survey, team string, n, p int) []Response {
+	q := p - 1
+	if q < 1 {
+		q = p + 1
+	}
+	out := answers(s, team, n-2, p)
+	return append(out, answers(s, team, 2, q)...)
+}
+
 func names(gs []Group) []string {
 	var out []string
 	for _, g := range gs {
@@ -188,20 +208,20 @@ func names(gs []Group) []string {
 func TestAggregateShowsTeamsAtTheMinimum(t *testing.T) {
 	s := Builtin()
 	var rs []Response
-	rs = append(rs, answers(s, "A", 5, 1)...)
-	rs = append(rs, answers(s, "B", 6, 5)...)
+	rs = append(rs, spread(s, "A", 5, 1)...)
+	rs = append(rs, spread(s, "B", 6, 5)...)
 	r := Aggregate(s, []string{"A", "B"}, 5, rs)
 	if got := names(r.Groups); strings.Join(got, ",") != "A,B" || len(r.Withheld)+len(r.Merged) != 0 {
 		t.Fatalf("groups %v merged %v withheld %v", got, r.Merged, r.Withheld)
 	}
 	a, b, all := r.Groups[0].Items[0], r.Groups[1].Items[0], r.Overall.Items[0]
-	if a.Position != -1 || b.Position != 1 || a.Counts[0] != 5 || b.Counts[4] != 6 {
+	if math.Abs(a.Position+0.8) > 1e-9 || math.Abs(b.Position-5.0/6) > 1e-9 || a.Counts[0] != 3 || a.Counts[1] != 2 || b.Counts[4] != 4 || b.Counts[3] != 2 {
 		t.Errorf("A %+v, B %+v", a, b)
 	}
-	if all.Answered != 11 || math.Abs(all.Mean-(5*1+6*5)/11.0) > 1e-9 || r.Overall.Responses != 11 {
+	if all.Answered != 11 || math.Abs(all.Mean-(3*1+2*2+4*5+2*4)/11.0) > 1e-9 || r.Overall.Responses != 11 {
 		t.Errorf("overall %+v, %d responses", all, r.Overall.Responses)
 	}
-	if len(r.Differences) != MaxDifferences || r.Differences[0].Spread != 2 || r.Differences[0].Lowest != "A" || r.Differences[0].Highest != "B" {
+	if len(r.Differences) != MaxDifferences || math.Abs(r.Differences[0].Spread-(0.8+5.0/6)) > 1e-9 || r.Differences[0].Lowest != "A" || r.Differences[0].Highest != "B" {
 		t.Errorf("differences %+v", r.Differences)
 	}
 }
@@ -211,9 +231,9 @@ func TestAggregateShowsTeamsAtTheMinimum(t *testing.T) {
 func TestAggregateOneSmallTeamCannotBeFoundBySubtraction(t *testing.T) {
 	s := Builtin()
 	var rs []Response
-	rs = append(rs, answers(s, "A", 5, 2)...)
-	rs = append(rs, answers(s, "B", 5, 4)...)
-	rs = append(rs, answers(s, "Small", 2, 5)...)
+	rs = append(rs, spread(s, "A", 5, 2)...)
+	rs = append(rs, spread(s, "B", 5, 4)...)
+	rs = append(rs, spread(s, "Small", 2, 5)...)
 	r := Aggregate(s, []string{"A", "B", "Small"}, 5, rs)
 	if strings.Join(r.Withheld, ",") != "Small" || len(r.Merged) != 0 {
 		t.Fatalf("withheld %v merged %v, want Small withheld", r.Withheld, r.Merged)
@@ -243,9 +263,9 @@ func TestAggregateOneSmallTeamCannotBeFoundBySubtraction(t *testing.T) {
 func TestAggregateMergesSmallTeamsThatReachTheMinimum(t *testing.T) {
 	s := Builtin()
 	var rs []Response
-	rs = append(rs, answers(s, "A", 7, 2)...)
-	rs = append(rs, answers(s, "B", 3, 4)...)
-	rs = append(rs, answers(s, "C", 2, 5)...)
+	rs = append(rs, spread(s, "A", 7, 2)...)
+	rs = append(rs, spread(s, "B", 3, 4)...)
+	rs = append(rs, spread(s, "C", 2, 5)...)
 	r := Aggregate(s, []string{"A", "B", "C", "D"}, 5, rs)
 	if got := strings.Join(names(r.Groups), ","); got != "A,"+OtherTeams {
 		t.Fatalf("groups = %s", got)
@@ -261,9 +281,9 @@ func TestAggregateMergesSmallTeamsThatReachTheMinimum(t *testing.T) {
 
 func TestAggregateWithholdsThinItems(t *testing.T) {
 	s := Builtin()
-	rs := answers(s, "A", 6, 3)
-	rs = append(rs, answers(s, "B", 5, 5)...)
-	for i := range 2 { // only 4 in B answered the first item
+	rs := spread(s, "A", 6, 3)
+	rs = append(rs, spread(s, "B", 5, 5)...)
+	for i := range 2 { // only 3 in B answered the first item
 		delete(rs[6+i].Answers, s.Items[0].ID)
 	}
 	r := Aggregate(s, []string{"A", "B"}, 5, rs)
@@ -319,5 +339,71 @@ func TestChartWordsAndSegments(t *testing.T) {
 	}
 	if Segments(ItemResult{Counts: make([]int, 5), Withheld: true}) != nil {
 		t.Error("a withheld item has segments")
+	}
+}
+
+// TestEncodedResponsesAreOneSize: the sealed length is a constant plus this, so it must not
+// vary with the team's name or the items answered.
+func TestEncodedResponsesAreOneSize(t *testing.T) {
+	s := Builtin()
+	longest := strings.Repeat("é", MaxTeamName)
+	all := map[string]int{}
+	for _, it := range s.Items {
+		all[it.ID] = s.Points
+	}
+	for _, r := range []Response{
+		{Team: "A"},
+		{Team: longest, Answers: all},
+		{Team: "Children in care", Answers: map[string]int{"r01-worthwhile": 3}},
+	} {
+		b, err := Encode(s, r)
+		if err != nil || len(b) != EncodedSize {
+			t.Errorf("len(Encode(%q, %d answers)) = %d, %v; want %d", r.Team, len(r.Answers), len(b), err, EncodedSize)
+		}
+	}
+	if _, err := Encode(s, Response{Team: longest + "x"}); !errors.Is(err, ErrResponse) {
+		t.Errorf("Encode(a team name too long) = %v, want ErrResponse", err)
+	}
+}
+
+func TestDisclosiveCellsAreWithheld(t *testing.T) {
+	for _, tt := range []struct {
+		counts []int
+		want   bool
+	}{
+		{[]int{0, 0, 0, 0, 5}, true},  // every answer the same
+		{[]int{1, 0, 0, 0, 4}, true},  // all but one: the one knows the others'
+		{[]int{0, 0, 0, 4, 0}, true},  // all the same, anywhere
+		{[]int{2, 0, 0, 0, 4}, false}, // two apart
+		{[]int{1, 1, 1, 1, 1}, false},
+		{[]int{0, 0, 0, 0, 0}, false},
+	} {
+		if got := Disclosive(tt.counts); got != tt.want {
+			t.Errorf("Disclosive(%v) = %v, want %v", tt.counts, got, tt.want)
+		}
+	}
+	// A team of five all answering the first item "Right" (the attack on the demo's item 14),
+	// another of six split on it: the five's item is withheld, the overall holds the six only.
+	s := Builtin()
+	var rs []Response
+	for i := range 5 {
+		rs = append(rs, Response{Team: "A", Answers: map[string]int{"r01-worthwhile": 5, "r02-vision": 1 + i%3}})
+	}
+	for i := range 6 {
+		rs = append(rs, Response{Team: "B", Answers: map[string]int{"r01-worthwhile": 1 + i%2, "r02-vision": 1 + i%3}})
+	}
+	r := Aggregate(s, []string{"A", "B"}, 5, rs)
+	if len(r.Groups) != 2 {
+		t.Fatalf("groups = %+v", r.Groups)
+	}
+	a, b, all := r.Groups[0].Items[0], r.Groups[1].Items[0], r.Overall.Items[0]
+	if !a.Withheld || a.Answered != 0 || slices.Max(a.Counts) != 0 || !math.IsNaN(a.Mean) {
+		t.Errorf("A's unanimous item = %+v, want withheld with no figure", a)
+	}
+	if b.Withheld || all.Withheld || all.Answered != 6 || all.Excluded != 1 {
+		t.Errorf("B's item = %+v, overall = %+v; want B shown, the overall B's six with A left out", b, all)
+	}
+	if r.Groups[0].Items[1].Withheld {
+		t.Errorf("A's split item withheld: %+v", r.Groups[0].Items[1])
 	}
 }

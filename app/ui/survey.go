@@ -387,7 +387,7 @@ func (u *UI) showSurveyItemResult(res *kiosk.SurveyResults, gi, item int) {
 	var rows []fyne.CanvasObject
 	for i, g := range resultGroups(res) {
 		ir := g.Items[item]
-		figures := lang.L("too few answers to show")
+		figures := lang.L("not shown: too few answers, or so alike they would show a person's")
 		if !ir.Withheld {
 			var counts []string
 			for p, c := range ir.Counts {
@@ -397,7 +397,7 @@ func (u *UI) showSurveyItemResult(res *kiosk.SurveyResults, gi, item int) {
 				"N": ir.Answered, "Mean": fmt.Sprintf("%.1f", ir.Mean), "Points": res.Survey.Points, "Counts": strings.Join(counts, " · ")})
 		}
 		if ir.Excluded > 0 {
-			figures += " " + lang.L("({{.N}} groups with too few answers left out)", map[string]any{"N": ir.Excluded})
+			figures += " " + lang.L("({{.N}} groups not shown left out)", map[string]any{"N": ir.Excluded})
 		}
 		name := widget.NewLabel(groupName(g, i == 0))
 		name.TextStyle.Bold = true
@@ -548,7 +548,7 @@ func (b *divergingBar) CreateRenderer() fyne.WidgetRenderer {
 	r.text.TextSize = theme.CaptionTextSize()
 	r.text.Alignment = fyne.TextAlignCenter
 	if len(r.segs) == 0 {
-		r.text.Text = lang.L("too few answers")
+		r.text.Text = lang.L("not shown")
 		r.mean.Hide()
 		r.middle.Hide()
 	}

@@ -89,8 +89,14 @@ func (h *harness) takeSurvey(team, point string) {
 
 func TestSurveyOnScreenJourney(t *testing.T) {
 	h := newSurveyHarness(t)
-	for range 5 {
-		h.takeSurvey("Front door", "Left")
+	// Two of each team lean less than the others: a team whose every answer, or every answer
+	// but one, is the same point is not shown (survey.Disclosive).
+	for i := range 5 {
+		point := "Left"
+		if i >= 3 {
+			point = "Slightly left"
+		}
+		h.takeSurvey("Front door", point)
 		// The thank-you says nothing of the answers and offers no way back to them.
 		for _, team := range uiSurveyTeams {
 			if h.shows(team) {
@@ -105,8 +111,12 @@ func TestSurveyOnScreenJourney(t *testing.T) {
 		h.u.Tick()
 		h.wantScreen("home")
 	}
-	for range 5 {
-		h.takeSurvey("Children in care", "Right")
+	for i := range 5 {
+		point := "Right"
+		if i >= 3 {
+			point = "Slightly right"
+		}
+		h.takeSurvey("Children in care", point)
 		h.tap("Done")
 	}
 	h.takeSurvey("Fostering", "In between")
@@ -156,7 +166,7 @@ func TestSurveyOnScreenJourney(t *testing.T) {
 	}
 	test.Tap(rows[0])
 	h.wantScreen("survey-item-result")
-	if !h.shows("10 answers; mean 3.0 of 5; Left 5 · Slightly left 0 · In between 0 · Slightly right 0 · Right 5") {
+	if !h.shows("10 answers; mean 3.0 of 5; Left 3 · Slightly left 2 · In between 0 · Slightly right 2 · Right 3") {
 		t.Error("the overall figures are not the shown teams' alone")
 	}
 	h.tap("Back")
@@ -331,8 +341,11 @@ func TestAdminCreatesASurvey(t *testing.T) {
 	h.fitsWindow()
 	h.tap("Create")
 	h.wantScreen("admin-surveys")
-	if !h.shows("Leadership culture survey, spring: 0 responses") {
-		t.Error("the new survey is not listed")
+	if !h.shows("Leadership culture survey, spring: open") {
+		t.Error("the new survey is not listed as open")
+	}
+	if h.shows("responses;") {
+		t.Error("the admin's list of surveys shows a count of responses")
 	}
 	h.tap("Back")
 	h.tap("Sign out")
@@ -375,7 +388,12 @@ func TestGoldenSurveyScreens(t *testing.T) {
 			h.w.Resize(size)
 			h.u.showHome()
 			for n := range 10 {
-				h.takeSurvey(uiSurveyTeams[n%2], []string{"Slightly left", "Right"}[n%2])
+				// Three and two in each team: all alike, or all but one, would not be shown.
+				points := []string{"Slightly left", "Right"}
+				if n >= 6 {
+					points = []string{"Left", "Slightly right"}
+				}
+				h.takeSurvey(uiSurveyTeams[n%2], points[n%2])
 				h.tap("Done")
 			}
 			h.tap("Take the survey")

@@ -29,16 +29,24 @@ type surveyForm struct {
 	deletion      time.Time
 }
 
-// showAdminSurveys lists the survey engagements, with the number of responses (a count, never
-// an answer), and starts a new one. Their deletion dates, holds and wipes are the engagements'.
+// showAdminSurveys lists the survey engagements, each with whether it is open, and starts a new
+// one. No count of responses: the kiosk gives none (see kiosk.AllSurveys). Their deletion
+// dates, holds and wipes are the engagements'.
 func (u *UI) showAdminSurveys() {
 	msg := newErrorLabel()
 	all, err := u.kiosk.AllSurveys(u.ctx, u.admin)
 	msg.set(err)
 	var rows []fyne.CanvasObject
 	for _, s := range all {
-		rows = append(rows, para(lang.L("{{.Title}}: {{.N}} responses; open {{.Opens}} to {{.Closes}}; deleted on {{.Deletion}}", map[string]any{
-			"Title": s.Title, "N": s.Responses, "Opens": s.Opens.Format(dayLayout), "Closes": s.Closes.Format(dayLayout),
+		state := lang.L("not open yet")
+		switch s.State {
+		case kiosk.SurveyOpen:
+			state = lang.L("open")
+		case kiosk.SurveyClosed:
+			state = lang.L("closed")
+		}
+		rows = append(rows, para(lang.L("{{.Title}}: {{.State}}; open {{.Opens}} to {{.Closes}}; deleted on {{.Deletion}}", map[string]any{
+			"Title": s.Title, "State": state, "Opens": s.Opens.Format(dayLayout), "Closes": s.Closes.Format(dayLayout),
 			"Deletion": s.DeletionDate.Local().Format(dayLayout)})))
 	}
 	if len(rows) == 0 && err == nil {
