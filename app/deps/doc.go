@@ -4,10 +4,13 @@
 //
 // The rules are the promises the packages' docs make: the domain (session, protocol,
 // retention) is plain Go that knows no screen, SQL or GPIO; the vault knows no storage, screen
-// or hardware driver; the use cases (kiosk) and the screens (ui) never touch the store or a
-// driver; ui never creates the Fyne app (so it tests headless); hw's root package, the clock
-// and the YAML reader use the standard library only (and the YAML library). The test reads
-// source files directly, so it cannot skip for want of a tool: it passes or fails.
+// or hardware driver; the one sealing package (seal) imports nothing of the module, so every
+// feature can use it, and the board needs no vault; the use cases (kiosk) and the screens
+// (ui) never touch the store or a driver; ui never creates the Fyne app (so it tests
+// headless); hw's root package, the clock and the YAML reader use the standard library only
+// (and the YAML library). The rules of the domain, the keys and the features hold for their
+// tests too. The test reads source files directly, so it cannot skip for want of a tool: it
+// passes or fails.
 //
 // Nothing imports this package.
 package deps
