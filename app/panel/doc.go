@@ -49,7 +49,8 @@
 //
 // # Keys: who can read what (the kiosk's side, app/kiosk/panel.go)
 //
-// Each recruitment has its own age X25519 key pair (vault.GroupKey). Its private key is sealed
+// Each recruitment has its own age X25519 key pair (app/seal, seal.PurposePanelKey: it opens
+// as no board's or survey's key). Its private key is sealed
 // to each panel member's own age public key (the one in their key slot), so only a member's
 // PIN, with the device secret, opens it. Everything of the recruitment beyond ids and times is
 // sealed to the recruitment's public key: the set-up (post, members' roles, candidates, scale,

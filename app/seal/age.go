@@ -17,8 +17,8 @@ import (
 // per 64 KiB chunk.
 func ageOverhead(max int) int { return 1024 + 16 + 16*(max/(64<<10)+1) }
 
-// encrypt seals payload to one recipient.
-func encrypt(r age.Recipient, payload []byte) ([]byte, error) {
+// ageSeal seals payload to one recipient.
+func ageSeal(r age.Recipient, payload []byte) ([]byte, error) {
 	var buf bytes.Buffer
 	w, err := age.Encrypt(&buf, r)
 	if err == nil {
@@ -33,9 +33,9 @@ func encrypt(r age.Recipient, payload []byte) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// decrypt opens what encrypt sealed to id, if its plaintext is at most max bytes. Anything
+// ageOpen opens what ageSeal sealed to id, if its plaintext is at most max bytes. Anything
 // wrong is ErrCannotOpen; a wrong identity says no more than a cut file.
-func decrypt(id age.Identity, sealed []byte, max int) ([]byte, error) {
+func ageOpen(id age.Identity, sealed []byte, max int) ([]byte, error) {
 	if len(sealed) > max+ageOverhead(max) {
 		return nil, ErrCannotOpen
 	}
@@ -66,13 +66,13 @@ func sealPayload(r age.Recipient, i purposeInfo, scope, recordID string, body []
 	if len(payload) > i.max {
 		return nil, fmt.Errorf("%w: %d bytes for a %s", ErrTooLarge, len(payload), i.name)
 	}
-	return encrypt(r, payload)
+	return ageSeal(r, payload)
 }
 
 // openPayload opens sealed with id and checks it was sealed for p, scope and recordID. The
 // body it returns shares the payload's memory; clear must be called on free when done.
 func openPayload(id age.Identity, p Purpose, i purposeInfo, scope, recordID string, sealed []byte) (body, free []byte, err error) {
-	payload, err := decrypt(id, sealed, i.max)
+	payload, err := ageOpen(id, sealed, i.max)
 	if err != nil {
 		return nil, nil, err
 	}

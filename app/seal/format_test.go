@@ -49,28 +49,28 @@ func TestOpenBound(t *testing.T) {
 		t.Fatal(err)
 	}
 	i := purposes[PurposeBoardItem]
-	atMost, err := encrypt(id.Recipient(), make([]byte, i.max))
+	atMost, err := ageSeal(id.Recipient(), make([]byte, i.max))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(atMost) > i.max+ageOverhead(i.max) {
 		t.Fatalf("%d bytes seal to %d, over the bound %d", i.max, len(atMost), i.max+ageOverhead(i.max))
 	}
-	if _, err := decrypt(id, atMost, i.max); err != nil {
-		t.Errorf("decrypt of %d bytes = %v", i.max, err)
+	if _, err := ageOpen(id, atMost, i.max); err != nil {
+		t.Errorf("ageOpen of %d bytes = %v", i.max, err)
 	}
-	over, err := encrypt(id.Recipient(), make([]byte, i.max+1))
+	over, err := ageSeal(id.Recipient(), make([]byte, i.max+1))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := decrypt(id, over, i.max); !errors.Is(err, ErrCannotOpen) {
-		t.Errorf("decrypt of %d bytes = %v, want ErrCannotOpen", i.max+1, err)
+	if _, err := ageOpen(id, over, i.max); !errors.Is(err, ErrCannotOpen) {
+		t.Errorf("ageOpen of %d bytes = %v, want ErrCannotOpen", i.max+1, err)
 	}
-	far, err := encrypt(id.Recipient(), make([]byte, 2*i.max))
+	far, err := ageSeal(id.Recipient(), make([]byte, 2*i.max))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := decrypt(id, far, i.max); !errors.Is(err, ErrCannotOpen) {
-		t.Errorf("decrypt of %d sealed bytes = %v, want ErrCannotOpen", len(far), err)
+	if _, err := ageOpen(id, far, i.max); !errors.Is(err, ErrCannotOpen) {
+		t.Errorf("ageOpen of %d sealed bytes = %v, want ErrCannotOpen", len(far), err)
 	}
 }
