@@ -10,8 +10,9 @@ import (
 // A survey's responses are written by a kiosk nobody signed in to, and read only by its review
 // team. A survey engagement's key is a group key (app/seal, purpose seal.PurposeSurveyKey)
 // whose scope is the engagement: every response is sealed to its public key alone
-// (seal.SealRecord, purpose seal.PurposeSurveyResponse, with the response's id as the record id), and its private key is sealed to each review-team member's own public key
-// (NewSurveyKey) and then forgotten. A member opens it with their unlocked key
+// (seal.SealRecord, purpose seal.PurposeSurveyResponse, the response's id as the record id),
+// and its private key is sealed to each review-team member's own public key (NewSurveyKey)
+// and then forgotten. A member opens it with their unlocked key
 // (Interviewer.OpenGroupKey), so reading results needs a member's PIN and the device secret.
 // The admin credential derives nothing that opens a member's slot, so it opens no response.
 // Deleting the sealed private keys crypto-erases every response.
