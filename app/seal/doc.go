@@ -6,7 +6,8 @@
 //
 // It imports no package of the module: not the session engine, the vault, the store or any
 // feature (board, panel, survey), so any of them may use it. Only the standard library,
-// filippo.io/age and its dependencies.
+// filippo.io/age and its dependencies. The domain rules (app/session, app/panel, app/survey)
+// must not import it: they know no keys, and app/deps checks it.
 //
 // # Every sealed thing says what it is for
 //
