@@ -41,6 +41,8 @@ type benchRoom struct {
 	clock            *clocktest.Clock
 	params           vault.Params
 	name             string
+	// rand is the kiosk's Options.Rand; nil for crypto/rand.
+	rand io.Reader
 }
 
 // newBenchRoom opens a new, set-up kiosk named name on clock, with Argon2 costs params,
@@ -93,7 +95,7 @@ func (r *benchRoom) open(tb testing.TB) {
 		Panels: db, Vault: v, Retention: r.ret, Packs: packs, Light: hwtest.NewIndicator(hw.TwoColour, r.clock), Secret: secret,
 		Limiter:      vault.NewLimiter(db, r.ret, vault.DefaultPolicy()),
 		AdminLimiter: vault.NewLimiter(db, r.ret, vault.AdminPolicy()),
-	}, kiosk.Options{ImportDirs: []string{r.stick}, ExportDirs: []string{r.stick}})
+	}, kiosk.Options{ImportDirs: []string{r.stick}, ExportDirs: []string{r.stick}, Rand: r.rand})
 	if err != nil {
 		tb.Fatal(err)
 	}

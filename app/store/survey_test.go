@@ -214,9 +214,9 @@ func TestSurveyDestructionLeavesNothing(t *testing.T) {
 	sd.addSurvey(t, "s-keep", later, 5)
 	sd.clock.Set(due.Add(time.Minute))
 	steps := []struct {
-		name      string
-		do        func() (retention.Receipt, error)
-		gone      string
+		name string
+		do   func() (retention.Receipt, error)
+		gone string
 	}{
 		{"purge", func() (retention.Receipt, error) { return sd.r.PurgeDue(ctx) }, "s-due"},
 		{"wipe engagement", func() (retention.Receipt, error) { return sd.r.WipeEngagement(ctx, "s-wipe", retention.RoleAdmin) }, "s-wipe"},
