@@ -1,6 +1,9 @@
 package panel
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 // Decision is the appointing officer's outcome of the recruitment.
 type Decision struct {
@@ -11,9 +14,9 @@ type Decision struct {
 	At       time.Time
 }
 
-// Decide records the decision: by the appointing officer, after every candidate was scored by
-// every member, with reasons; Selected is an interviewed candidate's number or "" for none. It
-// is final.
+// Decide records the decision: by the appointing officer, after every candidate still in the
+// recruitment was scored by every member (a withdrawn one is not waited for), with reasons;
+// Selected is the number of a candidate not withdrawn, or "" for none. It is final.
 func (r *Recruitment) Decide(memberID, selected, reasons string, now time.Time) error {
 	m, err := r.Member(memberID)
 	if err != nil {
@@ -32,6 +35,9 @@ func (r *Recruitment) Decide(memberID, selected, reasons string, now time.Time) 
 		c, ok := r.Candidate(selected)
 		if !ok {
 			return invalid("selected candidate", "choose one of the candidates, or no appointment")
+		}
+		if c.Withdrawn() {
+			return fmt.Errorf("candidate %s: %w", c.Number, ErrWithdrawn)
 		}
 		selected = c.Number
 	}

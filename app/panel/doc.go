@@ -12,9 +12,14 @@
 //   - A panel has at least three people: exactly one appointing officer and one chair (the
 //     same person may be both), at least one member of staff and at least one service user
 //     or carer (the involvement partner, who holds no other role). Each person is on it once.
-//   - The post is a job title and band, never a person. Candidates are known by a number
-//     (letters, digits, "-" and "/", with a digit): a number typed twice is
-//     ErrDuplicateCandidate.
+//   - The post is a job title and band, never a person. Candidates are known by a number,
+//     digits only (the application's number: a name, or a name joined to digits, is
+//     refused): a number typed twice is ErrDuplicateCandidate.
+//   - A candidate who withdraws, does not attend, or whose number was entered in error is
+//     withdrawn with that reason (Withdraw; after an interview only their own withdrawal).
+//     They stay on the record with the reason, are not interviewed or scored after it
+//     (ErrWithdrawn), and the grid and the decision go on without them. DecisionBlockers
+//     says what still keeps the decision from being recorded.
 //   - The scale is the organisation's: whole scores from Min to Max with a label each. The
 //     built-in 1-5 (PlaceholderScale) is visibly a placeholder and blocks the first candidate
 //     (ErrScaleNotSet), as does a level without a label. A question may carry anchors: what an
@@ -44,8 +49,8 @@
 //     scoring before discussion.
 //   - The grid shows per candidate and question each member's score, the spread (highest
 //     minus lowest) flagged for discussion at DisagreeAt (default 2), and totals.
-//   - The decision is the appointing officer's, after every candidate was scored by every
-//     member: a candidate's number or none, with reasons. It is final.
+//   - The decision is the appointing officer's, after every candidate not withdrawn was
+//     scored by every member: such a candidate's number or none, with reasons. It is final.
 //
 // # Keys: who can read what (the kiosk's side, app/kiosk/panel.go)
 //

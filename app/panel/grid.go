@@ -11,7 +11,7 @@ type Grid struct {
 	Members    []string // member ids, in the panel's order (the columns)
 	Questions  []Question
 	Candidates []GridCandidate
-	// Complete: every interviewed candidate is in the grid and every candidate was interviewed.
+	// Complete: every candidate not withdrawn was interviewed and is in the grid.
 	Complete bool
 	// DisagreeAt is the spread at which a question is flagged.
 	DisagreeAt int
@@ -47,8 +47,8 @@ func (r *Recruitment) Disagreement() int {
 	return DefaultDisagree
 }
 
-// GridFor returns the grid as the member viewer may see it: only candidates every member has
-// scored (the viewer among them, so nobody sees a score before giving their own).
+// GridFor returns the grid as the member viewer may see it: only candidates not withdrawn
+// whom every member has scored (the viewer among them, so nobody sees a score before giving their own).
 func (r *Recruitment) GridFor(viewer string) (Grid, error) {
 	if _, err := r.Member(viewer); err != nil {
 		return Grid{}, err
@@ -57,7 +57,7 @@ func (r *Recruitment) GridFor(viewer string) (Grid, error) {
 	for _, m := range r.Members {
 		g.Members = append(g.Members, m.ID)
 	}
-	for _, c := range r.Candidates {
+	for _, c := range r.Active() {
 		// Every member submitted, the viewer among them: MayRead holds for each sheet below.
 		if c.InterviewedAt.IsZero() || !r.AllScored(c.Number) {
 			g.Complete = false
@@ -93,13 +93,14 @@ func (r *Recruitment) GridFor(viewer string) (Grid, error) {
 	return g, nil
 }
 
-// AllCandidatesScored reports whether every candidate was interviewed and scored by every
-// member: the point at which the decision can be made.
+// AllCandidatesScored reports whether every candidate still in the recruitment (not
+// withdrawn) was interviewed and scored by every member: the point at which the decision can
+// be made. DecisionBlockers says what is missing.
 func (r *Recruitment) AllCandidatesScored() bool {
 	if len(r.Candidates) == 0 {
 		return false
 	}
-	for _, c := range r.Candidates {
+	for _, c := range r.Active() {
 		if c.InterviewedAt.IsZero() || !r.AllScored(c.Number) {
 			return false
 		}

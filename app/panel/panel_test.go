@@ -133,16 +133,77 @@ func TestCandidateNumbers(t *testing.T) {
 	if err := r.AddCandidate(" 101 "); !errors.Is(err, ErrDuplicateCandidate) {
 		t.Errorf("AddCandidate(101) again = %v, want ErrDuplicateCandidate", err)
 	}
-	if err := r.AddCandidate("c-7a"); err != nil {
+	if err := r.AddCandidate("1042"); err != nil {
 		t.Fatal(err)
 	}
-	if err := r.AddCandidate("C-7A"); !errors.Is(err, ErrDuplicateCandidate) {
-		t.Errorf("AddCandidate(C-7A) after c-7a = %v, want ErrDuplicateCandidate", err)
-	}
-	for _, bad := range []string{"", "Jane Smith", "Jane", "12345678901234", "12 34", "1;2"} {
+	for _, bad := range []string{"", "Jane Smith", "Jane", "SURNAME-1042", "c-7a", "12/3", "1042a", "１２３", "1234567890123", "12 34", "1;2"} {
 		if err := r.AddCandidate(bad); !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "candidate number") {
 			t.Errorf("AddCandidate(%q) = %v, want ErrInvalid naming the candidate number", bad, err)
 		}
+	}
+	if err := r.AddCandidate("SURNAME-1042"); err == nil || !strings.Contains(err.Error(), "digits only") {
+		t.Errorf("AddCandidate(SURNAME-1042) = %v, want it to say: digits only", err)
+	}
+}
+
+// TestWithdraw: a candidate withdrawn with a reason is neither interviewed nor scored, no
+// longer holds up the decision, and cannot be selected; an interviewed candidate can only
+// have withdrawn themselves.
+func TestWithdraw(t *testing.T) {
+	r := ready(t)
+	for _, n := range []string{"101", "102"} {
+		if err := r.StartInterview(n, t0); err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range r.Members {
+			score(t, r, m.ID, n, 3, 3)
+		}
+	}
+	if r.AllCandidatesScored() {
+		t.Fatal("the decision is open with candidate 103 not interviewed")
+	}
+	if b := r.DecisionBlockers(); len(b) != 1 || b[0].Candidate != "103" || !b[0].NotInterviewed {
+		t.Errorf("DecisionBlockers = %+v, want candidate 103 not interviewed", b)
+	}
+	if err := r.Withdraw("103", "moved away", t0); !errors.Is(err, ErrInvalid) {
+		t.Errorf("Withdraw with an unknown reason = %v, want ErrInvalid", err)
+	}
+	if err := r.Withdraw("101", WithdrawNoShow, t0); !errors.Is(err, ErrInvalid) {
+		t.Errorf("Withdraw(interviewed 101, did not attend) = %v, want ErrInvalid", err)
+	}
+	if err := r.Withdraw("103", WithdrawNoShow, t0); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Withdraw("103", WithdrawError, t0); !errors.Is(err, ErrInvalid) {
+		t.Errorf("Withdraw twice = %v, want ErrInvalid", err)
+	}
+	if err := r.StartInterview("103", t0); !errors.Is(err, ErrWithdrawn) {
+		t.Errorf("StartInterview(withdrawn 103) = %v, want ErrWithdrawn", err)
+	}
+	if b := r.DecisionBlockers(); b != nil || !r.AllCandidatesScored() {
+		t.Errorf("DecisionBlockers after the withdrawal = %+v, want none", b)
+	}
+	if err := r.AddCandidate("103"); !errors.Is(err, ErrDuplicateCandidate) {
+		t.Errorf("AddCandidate(withdrawn 103) = %v, want ErrDuplicateCandidate", err)
+	}
+	if err := r.Withdraw("102", WithdrawDeclined, t0); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.SetNotes("ao", "102", "late"); !errors.Is(err, ErrWithdrawn) {
+		t.Errorf("SetNotes for withdrawn 102 = %v, want ErrWithdrawn", err)
+	}
+	g, err := r.GridFor("ao")
+	if err != nil || len(g.Candidates) != 1 || !g.Complete {
+		t.Errorf("GridFor = %d candidates, complete %v, %v; want 101 alone, complete", len(g.Candidates), g.Complete, err)
+	}
+	if err := r.Decide("ao", "102", "withdrew", t0); !errors.Is(err, ErrWithdrawn) {
+		t.Errorf("Decide(withdrawn 102) = %v, want ErrWithdrawn", err)
+	}
+	if err := r.Decide("ao", "101", "strongest", t0); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Withdraw("101", WithdrawDeclined, t0); !errors.Is(err, ErrDecided) {
+		t.Errorf("Withdraw after the decision = %v, want ErrDecided", err)
 	}
 }
 

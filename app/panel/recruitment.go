@@ -37,6 +37,8 @@ var (
 	ErrNotAppointingOfficer = errors.New("only the appointing officer records the decision: ask them to sign in")
 	// ErrDecided: the decision is recorded and final.
 	ErrDecided = errors.New("the decision has been recorded and cannot be changed")
+	// ErrWithdrawn: the candidate was withdrawn from the recruitment.
+	ErrWithdrawn = errors.New("this candidate has been withdrawn from the recruitment: they are not interviewed or scored")
 	// ErrNoConfirmation: an involvement partner has not signed the confirmation of
 	// understanding.
 	ErrNoConfirmation = errors.New("the service user or carer on the panel has not yet signed the confirmation of understanding")
@@ -106,7 +108,14 @@ type Candidate struct {
 	Number string
 	// InterviewedAt is when the chair started the candidate's interview; zero before.
 	InterviewedAt time.Time
+	// Withdrawal says why the candidate was withdrawn; "" while they are in the recruitment.
+	Withdrawal Withdrawal
+	// WithdrawnAt is when they were withdrawn; zero while they are in the recruitment.
+	WithdrawnAt time.Time
 }
+
+// Withdrawn reports whether the candidate was withdrawn (Recruitment.Withdraw).
+func (c Candidate) Withdrawn() bool { return c.Withdrawal != "" }
 
 // Recruitment is one recruitment panel: an engagement of kind recruitment, its post, panel,
 // candidates, scale and frozen question set, the members' sheets, the confirmations and the
@@ -251,31 +260,27 @@ func (r *Recruitment) WithRole(role Role) []Member {
 	return out
 }
 
-// CheckCandidateNumber checks a candidate number as typed: letters, digits, "-" and "/",
-// with at least one digit, at most MaxCandidateLen characters, so that a name can't be used.
+// CheckCandidateNumber checks a candidate number as typed: digits only (the number the
+// application was given, such as 1042), at most MaxCandidateLen of them, so that neither a
+// name nor a name joined to digits ("SMITH-1042") can be used.
 func CheckCandidateNumber(n string) (string, error) {
 	n = strings.TrimSpace(n)
 	if n == "" {
-		return "", invalid("candidate number", "type the candidate's number (from the application), never their name")
-	}
-	if len(n) > MaxCandidateLen {
-		return "", invalid("candidate number", fmt.Sprintf("use at most %d characters", MaxCandidateLen))
-	}
-	if !strings.ContainsAny(n, "0123456789") {
-		return "", invalid("candidate number", "a candidate number has digits: type the number, never the name")
+		return "", invalid("candidate number", "type the candidate's number from their application, never their name")
 	}
 	for _, c := range n {
-		switch {
-		case c >= '0' && c <= '9', c >= 'A' && c <= 'Z', c >= 'a' && c <= 'z', c == '-', c == '/':
-		default:
-			return "", invalid("candidate number", "use letters, digits, - and / only")
+		if c < '0' || c > '9' {
+			return "", invalid("candidate number", "type digits only, the number from the application (for example 1042), never the name")
 		}
 	}
-	return strings.ToUpper(n), nil
+	if len(n) > MaxCandidateLen {
+		return "", invalid("candidate number", fmt.Sprintf("use at most %d digits", MaxCandidateLen))
+	}
+	return n, nil
 }
 
-// AddCandidate adds a candidate by number. A number typed twice is ErrDuplicateCandidate.
-// Candidates may be added until the decision.
+// AddCandidate adds a candidate by number. A number typed twice (a withdrawn candidate's
+// among them) is ErrDuplicateCandidate. Candidates may be added until the decision.
 func (r *Recruitment) AddCandidate(number string) error {
 	n, err := CheckCandidateNumber(number)
 	if err != nil {
@@ -291,20 +296,6 @@ func (r *Recruitment) AddCandidate(number string) error {
 		return invalid("candidates", fmt.Sprintf("a recruitment has at most %d candidates", MaxCandidates))
 	}
 	r.Candidates = append(r.Candidates, Candidate{Number: n})
-	return nil
-}
-
-// RemoveCandidate takes off a candidate who has not been interviewed (a withdrawal before
-// the day, or a mistyped number).
-func (r *Recruitment) RemoveCandidate(number string) error {
-	i, ok := r.candidate(number)
-	if !ok {
-		return invalid("candidate number", "no candidate has that number")
-	}
-	if !r.Candidates[i].InterviewedAt.IsZero() {
-		return invalid("candidate number", "an interviewed candidate stays on the record")
-	}
-	r.Candidates = slices.Delete(r.Candidates, i, i+1)
 	return nil
 }
 
@@ -361,6 +352,9 @@ func (r *Recruitment) StartInterview(number string, now time.Time) error {
 	if !ok {
 		return invalid("candidate number", "add the candidate to the recruitment first")
 	}
+	if r.Candidates[i].Withdrawn() {
+		return fmt.Errorf("candidate %s: %w", r.Candidates[i].Number, ErrWithdrawn)
+	}
 	if err := r.ReadyToInterview(); err != nil {
 		return err
 	}
@@ -377,11 +371,12 @@ func (r *Recruitment) StartInterview(number string, now time.Time) error {
 	return nil
 }
 
-// Interviewed lists the candidates interviewed so far, in the order they were added.
+// Interviewed lists the candidates interviewed so far and not withdrawn, in the order they
+// were added.
 func (r *Recruitment) Interviewed() []Candidate {
 	var out []Candidate
 	for _, c := range r.Candidates {
-		if !c.InterviewedAt.IsZero() {
+		if !c.InterviewedAt.IsZero() && !c.Withdrawn() {
 			out = append(out, c)
 		}
 	}

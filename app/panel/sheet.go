@@ -141,7 +141,7 @@ func (r *Recruitment) Sheet(viewer, memberID, candidate string) (*Sheet, error) 
 }
 
 // own returns the member's own sheet for the candidate to write on, started when they have
-// none yet; ErrSubmitted once they submitted it.
+// none yet; ErrSubmitted once they submitted it, ErrWithdrawn once the candidate was withdrawn.
 func (r *Recruitment) own(memberID, candidate string) (*Sheet, error) {
 	if _, err := r.Member(memberID); err != nil {
 		return nil, err
@@ -149,6 +149,9 @@ func (r *Recruitment) own(memberID, candidate string) (*Sheet, error) {
 	c, err := r.interviewed(candidate)
 	if err != nil {
 		return nil, err
+	}
+	if c.Withdrawn() {
+		return nil, fmt.Errorf("candidate %s: %w", c.Number, ErrWithdrawn)
 	}
 	if r.Submitted(memberID, c.Number) {
 		return nil, ErrSubmitted
