@@ -22,12 +22,18 @@
 //     Options.MustExist says must be there, is [ErrMissing]; nothing is created.
 //   - A read-only open (Options.ReadOnly, as `quietroom status` uses) creates and changes no
 //     file in the folder.
-//   - Survey responses (survey.go, migration 0004) are a random id, an engagement and the
-//     sealed bytes: no time, no link to a session or an interviewer, in a WITHOUT ROWID table
-//     kept in the order of the random ids, not of arrival. They, and the survey's sealed keys,
-//     are erased with their engagement (Erase: purge at its deletion date, wipe) and counted in
-//     the receipt. What is left: the WAL holds the latest writes in arrival order until it is
-//     checkpointed, and SQLite's page layout can hint at it; the content stays sealed.
+//   - Survey responses (survey.go, migrations 0004 and 0007) are one value per survey: each
+//     response under its random id, with no time and no link to a session or an interviewer,
+//     in the order of the ids, rewritten whole at every response, after which the WAL is
+//     checkpointed and truncated; the clock mark (RecordTime) truncates it every minute too,
+//     so a WAL restart does not date a response. Sealed at one size, where a response's bytes
+//     lie in the file says nothing of when it came or from which team (a test reads the
+//     files as an attacker does). They, and the survey's sealed keys, are erased with their
+//     engagement (Erase: purge at its deletion date, wipe); the receipt does not count them.
+//     What is left: the value's length gives the number of responses; a power cut in the
+//     moment between a response's commit and its checkpoint leaves that one response's
+//     frames in the WAL until the next minute's mark; responses stored one row each before
+//     0007 keep their sealed sizes until their survey's next response moves them.
 //
 // [DB] implements session.Store, retention.Storage and the admin operations (engagements,
 // interviewers, the admin credential, failed attempts, audit log, receipts, settings). Who may

@@ -26,8 +26,10 @@
 // # A response
 //
 // Response is a team and the points chosen, by item id; nothing else: no time, no order, no
-// name. Encode gives the bytes the kiosk seals (JSON, whose map keys are written sorted, so
-// the order of answering is not in them); the kiosk stores them sealed, with the day only.
+// name. Encode gives the bytes the kiosk seals: always EncodedSize bytes (the survey's hash,
+// the team's name and one byte per item in the survey's order, each zero-padded to the most a
+// survey allows), so the sealed length says nothing of the team or of the items answered.
+// Decode also reads the first version's JSON, whose length varied.
 //
 // # Results and small teams
 //
@@ -41,7 +43,12 @@
 //   - otherwise they are withheld and left out of the overall figures too (an overall figure
 //     that held one withheld team, less the shown teams, would be that team's);
 //   - an item fewer than the minimum answered within a shown group is withheld for that group
-//     and left out of that item's overall figures, for the same reason.
+//     and left out of that item's overall figures, for the same reason;
+//   - so is an item whose answers within a shown group are all, or all but one, on one point
+//     (Disclosive: the group-disclosure rule of statistical disclosure control): every
+//     answer the same would tell anyone who knows a member is in the team that member's
+//     answer, and all but one the same would tell the one who differs everyone else's. The
+//     screens and the report do not say which of the two reasons withheld an item.
 //
 // Results says which teams were merged and which withheld, and the screens and the report say
 // it in words.
