@@ -51,6 +51,7 @@ const (
 	soakStillFor     = 45 * time.Second
 	soakStillInputs  = 30
 	soakHistory      = 30
+	soakSlowStep     = 5 * time.Second
 )
 
 func TestKioskSoak(t *testing.T) {
@@ -95,7 +96,7 @@ func TestSoakCatchesFaults(t *testing.T) {
 		{"panic", findCrash},
 	} {
 		t.Run(tc.fault, func(t *testing.T) {
-			r := runSoak(t, soakOptions{fixture: fixture, seed: 1, length: 75 * time.Second, fault: tc.fault + "@6s"})
+			r := runSoak(t, soakOptions{fixture: fixture, seed: 1, length: 100 * time.Second, fault: tc.fault + "@6s"})
 			if r.failure == nil {
 				t.Fatalf("the soak with %s=%s passed, want it to find %q\n%s", faultEnv, tc.fault, tc.want, r.summary())
 			}
@@ -411,6 +412,7 @@ type soaker struct {
 	lastChange  time.Time
 	inputsStill int // inputs since the picture or the screen last changed
 	nextSample  time.Time
+	lastStep    time.Duration // into the run
 }
 
 // errSoak ends a run: the failure is in soakResult.
@@ -481,10 +483,16 @@ func (s *soaker) run(length time.Duration) {
 // step records what is about to be done.
 func (s *soaker) step(format string, args ...any) {
 	s.r.nsteps++
-	line := fmt.Sprintf("%4d %6.1fs [%s] %s", s.r.nsteps, time.Since(s.start).Seconds(), s.screen, fmt.Sprintf(format, args...))
+	now := time.Since(s.start)
+	if gap := now - s.lastStep; s.r.nsteps > 1 && gap > soakSlowStep {
+		// A UI that answers slowly shows here first.
+		s.r.steps = append(s.r.steps, fmt.Sprintf("     (the step above and its checks took %.1fs)", gap.Seconds()))
+	}
+	s.lastStep = now
+	line := fmt.Sprintf("%4d %6.1fs [%s] %s", s.r.nsteps, now.Seconds(), s.screen, fmt.Sprintf(format, args...))
 	s.r.steps = append(s.r.steps, line)
-	if len(s.r.steps) > soakHistory {
-		s.r.steps = s.r.steps[1:]
+	if n := len(s.r.steps); n > soakHistory {
+		s.r.steps = s.r.steps[n-soakHistory:]
 	}
 }
 
