@@ -167,3 +167,13 @@ func Escape(s string, keepLines bool) string {
 	}
 	return b.String()
 }
+
+// TextProblem says what is wrong with s under rule, or "" when nothing is: the rule of Text,
+// for values that come from elsewhere than a file read with a Reader (a board's file, a
+// bundle). Text that is not UTF-8 is a problem too.
+func TextProblem(s string, rule Text) string {
+	if !utf8.ValidString(s) {
+		return "is not valid UTF-8 text"
+	}
+	return textProblem(s, rule)
+}
