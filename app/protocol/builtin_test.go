@@ -20,8 +20,8 @@ func TestBuiltinPacks(t *testing.T) {
 		"peer-ai-staff-leadership":       {KindInterview, 13, 45},
 		"peer-ethnographic-users":        {KindInterview, 24, 45},
 		"peer-ethnographic-staff":        {KindInterview, 16, 45},
-		"peer-solution-focused":          {KindInterview, 6, 30},
-		"peer-transformational-learning": {KindInterview, 8, 30},
+		"peer-solution-focused":          {KindInterview, 6, 45},
+		"peer-transformational-learning": {KindInterview, 8, 45},
 		"recruitment-values-panel":       {KindPanel, 9, 45},
 	}
 	files, err := fs.Glob(builtinFiles, "packs/*.yaml")
@@ -92,7 +92,7 @@ func TestPeerChallengePacks(t *testing.T) {
 		for _, phrase := range []string{
 			"not judges or auditors", "critical friend", "presentation not a report",
 			"feedback will be anonymous", "confidential to the team",
-			"All records of the interviews will be deleted after the four-month follow up visit",
+			"The follow up visit is on {follow_up_date}. All records of the interviews will be deleted after it, on {deletion_date}.",
 		} {
 			if !strings.Contains(text.String(), phrase) {
 				t.Errorf("%s: preamble does not say %q", p.ID, phrase)
@@ -164,12 +164,28 @@ func TestSafeSession(t *testing.T) {
 	}
 }
 
-// TestBuiltinAdditions: what the packs add to their sources is marked in their data.
+// TestBuiltinAdditions: what the packs add to their sources is marked in their data: the
+// consent points (no source asks for consent), the timer's warnings, the priorities of the
+// questions where the source ranks none, the pages that tell the interviewee the kiosk's dates,
+// and what each pack words itself.
 func TestBuiltinAdditions(t *testing.T) {
 	want := map[string][]string{
-		"leadership-360":           {"consent.notes", "closing.question"},
-		"recruitment-values-panel": {"topics.*.scale", "closing.question", "duration_minutes"},
-		"peer-solution-focused":    {"duration_minutes", "preamble[3]"},
+		"leadership-360": {"consent.take-part", "consent.notes", "closing.question", "warning_minutes",
+			"preamble[3]", "preamble[7]"},
+		"recruitment-values-panel": {"consent.take-part", "consent.notes", "consent.follow-up",
+			"preamble[4]", "warning_minutes", "topics.*.priority", "topics.*.scale", "closing.question",
+			"duration_minutes"},
+	}
+	for _, p := range Builtin() {
+		if !strings.HasPrefix(p.ID, "peer-") {
+			continue
+		}
+		deletion := "preamble[5]"
+		if strings.HasPrefix(p.ID, "peer-ai-") {
+			deletion = "preamble[4]" // the appendix's own preamble is one page
+		}
+		want[p.ID] = []string{"consent.take-part", "consent.notes", deletion, "warning_minutes",
+			"topics.*.priority", "preamble[3]"}
 	}
 	for id, parts := range want {
 		p, _ := BuiltinPack(id)
@@ -202,5 +218,27 @@ func TestEthnographicScale(t *testing.T) {
 		MaxLabel: "communication is always brilliant and very easy"}
 	if *topic.Scale != want {
 		t.Errorf("scale = %+v, want %+v", *topic.Scale, want)
+	}
+}
+
+// TestLengthFromTheTimetable: every peer-challenge pack takes the 45 minutes the handbook's Day 1
+// timetable gives each interview slot, says so in its source, and does not mark its length as
+// the pack's own.
+func TestLengthFromTheTimetable(t *testing.T) {
+	for _, p := range Builtin() {
+		if !strings.HasPrefix(p.ID, "peer-") {
+			continue
+		}
+		if p.DurationMinutes != 45 {
+			t.Errorf("%s: %d minutes, want the timetable's 45", p.ID, p.DurationMinutes)
+		}
+		if !strings.Contains(p.Source, "45 minutes from the Day 1 timetable") {
+			t.Errorf("%s: the source does not say the length is the Day 1 timetable's: %q", p.ID, p.Source)
+		}
+		for _, a := range p.Additions {
+			if a.Part == FieldDuration {
+				t.Errorf("%s: the length is marked as the pack's own (%q), but the timetable gives it", p.ID, a.Why)
+			}
+		}
 	}
 }

@@ -9,8 +9,10 @@
 // panel), source, duration_minutes, warning_minutes, interviewer_guidance, preamble, consent,
 // topics, closing and additions.
 // Anchors, aliases and merge keys are not allowed: every piece of wording is written out where it
-// is shown. Preamble pages may use the placeholders {minutes} and {deletion_date}, which
-// PreamblePages fills in; no other text may use placeholders.
+// is shown. Preamble pages may use the placeholders {minutes}, {deletion_date} and
+// {follow_up_date} (the engagement's follow-up visit, for packs whose source deletes the records
+// after it), which FillPreamble fills in; no other text may use placeholders. A pack that says
+// {follow_up_date} starts only in an engagement that has a follow-up date.
 //
 // The wording comes from a source document, which source names. Two optional fields keep what
 // is not the interviewee's:
@@ -24,11 +26,13 @@
 //     "closing.question", "closing.follow_up", "closing.thanks", "closing.write_up_prompts"), a
 //     list entry by its index from 0 ("preamble[5]", "interviewer_guidance[0]"), a consent
 //     point or topic by its id ("consent.notes", "topics.open-to-feedback"), a topic's
-//     "guidance", "probes" or "scale" ("topics.open-to-feedback.scale"), or the scale of every
-//     topic ("topics.*.scale"). Each part must exist in the pack and be marked once. Admins see
+//     "guidance", "probes", "scale" or "priority" ("topics.open-to-feedback.scale"), or the scale
+//     or the priority of every topic ("topics.*.scale", "topics.*.priority"). Each part must exist in the pack and be marked once. Admins see
 //     the source and the additions on the kiosk (Pack.Part finds what the pack says there);
 //     comments in the file, which an export drops, are not the place for them. Wording that a
-//     source contradicts is not an addition: it is left out.
+//     source contradicts is not an addition: it is left out. What a source gives elsewhere than
+//     in the section the pack follows (the peer challenge's 45 minutes, from its Day 1
+//     timetable) is not an addition either: source says where it comes from.
 //
 // # The pack library
 //

@@ -164,7 +164,7 @@ func (ps *parser) textNode(n *yaml.Node, path string, rule textRule, size yamlfi
 		case rule != requiredWithPlaceholders:
 			ps.Add(n.Line, path, "placeholder %s is filled in only in preamble pages; write the text out here", ph)
 		case !slices.Contains(Placeholders, ph):
-			ps.Add(n.Line, path, "unknown placeholder %s; the placeholders are %s", ph, strings.Join(Placeholders, " and "))
+			ps.Add(n.Line, path, "unknown placeholder %s; the placeholders are %s", ph, strings.Join(Placeholders, ", "))
 		}
 	}
 	return s

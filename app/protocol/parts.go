@@ -10,8 +10,9 @@ import (
 // one of them: the field itself ("title", "closing.question"), a list entry by its index
 // counting from 0 ("preamble[2]", "interviewer_guidance[0]"), a consent point or topic by its id
 // ("consent.follow-up", "topics.open-to-feedback"), a topic's guidance, probes or scale
-// ("topics.open-to-feedback.scale"), or the scales of every topic that has one
-// ("topics.*.scale").
+// ("topics.open-to-feedback.scale"), its priority ("topics.open-to-feedback.priority"), the
+// scales of every topic that has one ("topics.*.scale"), or the priorities of every topic, the
+// order in which they are dropped when time runs short ("topics.*.priority").
 const (
 	FieldTitle               = "title"
 	FieldDuration            = "duration_minutes"
@@ -23,6 +24,7 @@ const (
 	FieldTopicGuidance       = "topics.guidance"
 	FieldTopicProbes         = "topics.probes"
 	FieldTopicScale          = "topics.scale"
+	FieldTopicPriority       = "topics.priority"
 	FieldClosingQuestion     = "closing.question"
 	FieldClosingFollowUp     = "closing.follow_up"
 	FieldClosingThanks       = "closing.thanks"
@@ -89,7 +91,15 @@ func (p *Pack) Part(part string) (PartInfo, bool) {
 	}
 	id, sub, _ := strings.Cut(rest, ".")
 	if id == AllTopics {
-		// Only a scale is marked on every topic at once: the other parts differ topic by topic.
+		// Only a scale or the priorities are marked on every topic at once: the other parts
+		// differ topic by topic.
+		if sub == "priority" {
+			lines := make([]string, len(p.Topics))
+			for i, t := range p.Topics {
+				lines[i] = fmt.Sprintf("%d %s", t.Priority, t.ID)
+			}
+			return PartInfo{Field: FieldTopicPriority, Name: AllTopics, Text: strings.Join(lines, "\n")}, len(lines) > 0
+		}
 		if sub != "scale" {
 			return PartInfo{}, false
 		}
@@ -111,6 +121,8 @@ func (p *Pack) Part(part string) (PartInfo, bool) {
 		return PartInfo{Field: FieldTopicGuidance, Name: id, Text: t.Guidance}, t.Guidance != ""
 	case "probes":
 		return PartInfo{Field: FieldTopicProbes, Name: id, Text: strings.Join(t.Probes, "\n")}, len(t.Probes) > 0
+	case "priority":
+		return PartInfo{Field: FieldTopicPriority, Name: id, Text: strconv.Itoa(t.Priority)}, true
 	case "scale":
 		if t.Scale == nil {
 			return PartInfo{}, false

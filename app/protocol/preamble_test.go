@@ -35,12 +35,27 @@ func TestPreamblePages(t *testing.T) {
 }
 
 // TestBuiltinPreamblesFill: no built-in page is left with a placeholder, and each says the date.
+// The peer-challenge packs say the engagement's own follow-up date, never the handbook's
+// "four-month", and cannot be shown without it.
 func TestBuiltinPreamblesFill(t *testing.T) {
 	date := time.Date(2026, time.March, 3, 12, 0, 0, 0, time.UTC)
+	followUp := time.Date(2026, time.March, 2, 0, 0, 0, 0, time.UTC) // three months after a visit
 	for _, p := range Builtin() {
-		pages, err := p.PreamblePages(p.DurationMinutes, date)
+		pages, err := p.FillPreamble(PreambleValues{Minutes: p.DurationMinutes, DeletionDate: date, FollowUpDate: followUp})
 		if err != nil {
 			t.Fatalf("%s: %v", p.ID, err)
+		}
+		if strings.HasPrefix(p.ID, "peer-") {
+			all := ""
+			for _, pg := range pages {
+				all += pg.Text + "\n"
+			}
+			if !strings.Contains(all, "The follow up visit is on Monday 2 March 2026.") || strings.Contains(all, "four-month") {
+				t.Errorf("%s: preamble does not give the engagement's follow-up date, or says four-month:\n%s", p.ID, all)
+			}
+			if _, err := p.PreamblePages(p.DurationMinutes, date); !errors.Is(err, ErrPreambleValues) {
+				t.Errorf("%s: preamble without a follow-up date = %v, want ErrPreambleValues", p.ID, err)
+			}
 		}
 		all := ""
 		for _, pg := range pages {

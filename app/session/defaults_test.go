@@ -1,11 +1,14 @@
 package session_test
 
 import (
+	"errors"
+	"strings"
 	"testing"
 	"time"
 
 	"quietroom/app/protocol"
 	"quietroom/app/session"
+	"quietroom/app/session/sessiontest"
 )
 
 // TestEveryCheckedDurationStarts: the pack check and the engine share their bounds, so a pack
@@ -61,5 +64,38 @@ func TestEngagementDates(t *testing.T) {
 		if k.HasVisit() && !k.HasFollowUp() {
 			t.Errorf("kind %q has a visit but no follow-up", k)
 		}
+	}
+}
+
+// TestPreambleFollowUpDate: a pack whose preamble tells the interviewee the follow-up date
+// starts only in an engagement that has one, and the session hands the screens that date.
+func TestPreambleFollowUpDate(t *testing.T) {
+	h := newHarness(t)
+	followUp := t0.AddDate(0, 3, 0)
+	peer := testEngagement()
+	peer.ID, peer.Kind, peer.VisitDate, peer.FollowUpDate = "eng-peer", session.KindPeerChallenge, t0, followUp
+	peer.DeletionDate = session.DeletionAfterFollowUp(followUp)
+	h.store = sessiontest.NewStore(testEngagement(), peer)
+	h.eng = h.newEngine()
+	p := testPack()
+	p.Preamble = append(p.Preamble, protocol.Page{Title: "Deletion", Text: "The follow up visit is on {follow_up_date}; deleted on {deletion_date}."})
+	h.packs[p.ID] = p
+
+	s := h.setup()
+	if err := h.eng.Start(h.ctx, s, h.keys); !errors.Is(err, session.ErrInvalidSetup) {
+		t.Errorf("Start in an engagement without a follow-up = %v, want ErrInvalidSetup", err)
+	}
+	s.EngagementID = peer.ID
+	h.must("Start", h.eng.Start(h.ctx, s, h.keys))
+	info, _ := h.eng.Info()
+	if !info.FollowUpDate.Equal(followUp) {
+		t.Fatalf("Info().FollowUpDate = %v, want the engagement's %v", info.FollowUpDate, followUp)
+	}
+	pages, err := info.Pack.FillPreamble(protocol.PreambleValues{Minutes: 30, DeletionDate: info.DeletionDate, FollowUpDate: info.FollowUpDate})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := pages[len(pages)-1].Text, "The follow up visit is on "+followUp.Format(protocol.DateLayout); !strings.HasPrefix(got, want) {
+		t.Errorf("preamble = %q, want it to start %q", got, want)
 	}
 }

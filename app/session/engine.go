@@ -85,6 +85,7 @@ type live struct {
 	topics    []protocol.Topic // the chosen topics, in asking order
 	key       SessionKey       // nil once final
 	label     string
+	followUp  time.Time // the engagement's follow-up date, for the preamble
 	items     []Item
 	consent   ConsentRecord // choices given; Sealed signature as stored
 	signature []byte        // plaintext signature
@@ -152,7 +153,10 @@ type Info struct {
 	State         State
 	Duration      time.Duration
 	DeletionDate  time.Time
-	CreatedAt     time.Time
+	// FollowUpDate is the engagement's follow-up visit or discussion; zero when it has none.
+	// The preamble says it where its pack does (protocol.PlaceholderFollowUpDate).
+	FollowUpDate time.Time
+	CreatedAt    time.Time
 }
 
 // Status is the answer to Tick: where the session is and what the timer and the light show.
@@ -213,10 +217,11 @@ func (e *Engine) Start(ctx context.Context, s Setup, keys Keys) error {
 			CreatedAt:     now,
 			UpdatedAt:     now,
 		},
-		pack:   s.Pack,
-		topics: v.topics,
-		key:    key,
-		label:  v.label,
+		pack:     s.Pack,
+		topics:   v.topics,
+		key:      key,
+		label:    v.label,
+		followUp: v.followUp,
 	}
 	e.warned = 0
 	e.log.Info("session started", "session_id", id, "engagement_id", s.EngagementID)
@@ -229,6 +234,7 @@ type checkedSetup struct {
 	duration time.Duration
 	label    string
 	deletion time.Time
+	followUp time.Time
 }
 
 func (e *Engine) checkSetup(ctx context.Context, s Setup, now time.Time) (checkedSetup, error) {
@@ -252,6 +258,10 @@ func (e *Engine) checkSetup(ctx context.Context, s Setup, now time.Time) (checke
 	if eng.DeletionDate.IsZero() || !eng.DeletionDate.After(now) {
 		return v, fmt.Errorf("%w: the engagement's deletion date has passed or is not set; ask an admin", ErrInvalidSetup)
 	}
+	if s.Pack.SaysFollowUpDate() && eng.FollowUpDate.IsZero() {
+		return v, fmt.Errorf("%w: the pack tells the interviewee the date of the follow-up visit, and the engagement has none; choose a peer challenge engagement or ask an admin", ErrInvalidSetup)
+	}
+	v.followUp = eng.FollowUpDate
 	v.deletion = eng.DeletionDate
 	if !s.DeletionDate.IsZero() {
 		if s.DeletionDate.After(eng.DeletionDate) {
@@ -348,6 +358,9 @@ func (e *Engine) load(ctx context.Context, id string, key SessionKey) (*live, er
 		return nil, fmt.Errorf("question pack %s v%d: %w", rec.PackID, rec.PackVersion, ErrPackMismatch)
 	}
 	l := &live{rec: rec, persisted: true, pack: pack, key: key}
+	if eng, err := e.store.Engagement(ctx, rec.EngagementID); err == nil {
+		l.followUp = eng.FollowUpDate
+	}
 	for _, tid := range rec.TopicIDs {
 		t, ok := pack.Topic(tid)
 		if !ok {
@@ -418,7 +431,7 @@ func (e *Engine) Info() (Info, bool) {
 	return Info{
 		ID: r.ID, EngagementID: r.EngagementID, InterviewerID: r.InterviewerID, Pack: e.s.pack,
 		Label: e.s.label, State: r.State, Duration: r.Timer.Planned, DeletionDate: r.DeletionDate,
-		CreatedAt: r.CreatedAt,
+		FollowUpDate: e.s.followUp, CreatedAt: r.CreatedAt,
 	}, true
 }
 

@@ -48,7 +48,8 @@ func (u *UI) showPreamble(page int) {
 		return
 	}
 	msg := newErrorLabel()
-	pages, err := info.Pack.PreamblePages(int(info.Duration.Minutes()), info.DeletionDate)
+	pages, err := info.Pack.FillPreamble(protocol.PreambleValues{Minutes: int(info.Duration.Minutes()),
+		DeletionDate: info.DeletionDate, FollowUpDate: info.FollowUpDate})
 	if err != nil || len(pages) == 0 {
 		msg.set(err)
 		pages = nil

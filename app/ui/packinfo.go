@@ -76,6 +76,11 @@ func partName(p protocol.PartInfo) string {
 			return lang.L("the scale of every question")
 		}
 		return lang.L("the scale of the question “{{.Name}}”", name)
+	case protocol.FieldTopicPriority:
+		if p.Name == protocol.AllTopics {
+			return lang.L("the priorities of the questions (1 is kept first when time runs short)")
+		}
+		return lang.L("the priority of the question “{{.Name}}”", name)
 	case protocol.FieldClosingQuestion:
 		return lang.L("the closing question")
 	case protocol.FieldClosingFollowUp:
