@@ -80,7 +80,7 @@ func TestPanelOnTheDevice(t *testing.T) {
 	must(partner.ContributeQuestion(ctx, "QRPANEL-question: what does kindness look like?"))
 	must(partner.Confirm(ctx, panel.Confirmation{PartnerID: s.Partner.ID, StaffID: s.Staff.ID,
 		PartnerName: "QRPANEL-printed-name P", StaffName: "QRPANEL-printed-name R",
-		PartnerSignature: []byte("QRPANEL-signature 1"), StaffSignature: []byte("QRPANEL-signature 2")}))
+		PartnerSignature: []byte("QRPANEL-signature 1"), StaffSignature: []byte("QRPANEL-signature 2")}, []byte(s.PINs[s.Staff.ID])))
 	must(chair.Refresh(ctx))
 	must(chair.SetScale(ctx, panel.Scale{Min: 1, Max: 3, Labels: []string{"not met", "met", "exceeded"}}))
 	var qs []panel.Question

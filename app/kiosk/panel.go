@@ -511,6 +511,18 @@ func (p *PanelMember) AddCandidate(ctx context.Context, number string) error {
 	})
 }
 
+// WithdrawCandidate withdraws a candidate with a reason (chair or appointing officer, before
+// the decision): they withdrew, did not attend, or their number was entered in error. They
+// stay on the record with the reason, and the decision and the export no longer wait for them.
+func (p *PanelMember) WithdrawCandidate(ctx context.Context, number string, why panel.Withdrawal) error {
+	return p.changeSetup(ctx, func(r *panel.Recruitment) error {
+		if err := p.requireChair(r); err != nil {
+			return err
+		}
+		return r.Withdraw(number, why, p.k.Now())
+	})
+}
+
 // StartInterview starts a candidate's interview (the chair or appointing officer): the first
 // one fixes the question set for good. It is refused for a candidate whose consent is not
 // recorded (RecordConsent; panel.ErrNoConsent).
@@ -523,14 +535,34 @@ func (p *PanelMember) StartInterview(ctx context.Context, number string) error {
 	})
 }
 
-// Confirm stores the confirmation of understanding, sealed to the recruitment.
-func (p *PanelMember) Confirm(ctx context.Context, c panel.Confirmation) error {
+// Confirm stores the confirmation of understanding, sealed to the recruitment. The member of
+// staff signs with their own PIN (staffPIN, tried under the rate limit), whoever is signed in:
+// nobody signs for them by tapping their name.
+func (p *PanelMember) Confirm(ctx context.Context, c panel.Confirmation, staffPIN []byte) error {
+	p.mu.Lock()
+	if p.rec == nil {
+		p.mu.Unlock()
+		return ErrSignedOut
+	}
+	c.At = p.k.Now()
+	// The sheet is checked whole before the PIN is tried: a PIN spent on a sheet that cannot
+	// be kept would count against the member for nothing.
+	err := p.rec.CheckConfirmation(c)
+	p.mu.Unlock()
+	if err != nil {
+		return err
+	}
+	if len(staffPIN) == 0 {
+		return fmt.Errorf("%w: the member of staff signs with their own PIN", ErrNoPIN)
+	}
+	if err := p.k.confirmPIN(ctx, c.StaffID, staffPIN); err != nil {
+		return err
+	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.rec == nil {
 		return ErrSignedOut
 	}
-	c.At = p.k.Now()
 	if err := p.rec.Confirm(c); err != nil {
 		return err
 	}

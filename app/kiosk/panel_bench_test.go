@@ -64,7 +64,7 @@ func newGradedPanel(b *testing.B, marks int) *gradedPanel {
 		open = append(open, pm)
 		if roles[i+1][0] == panel.RolePartner {
 			if err := pm.Confirm(ctx, panel.Confirmation{PartnerID: id, StaffID: p.members[1], PartnerName: "P", StaffName: "R",
-				PartnerSignature: []byte("sig"), StaffSignature: []byte("sig")}); err != nil {
+				PartnerSignature: []byte("sig"), StaffSignature: []byte("sig")}, []byte(pin)); err != nil {
 				b.Fatal(err)
 			}
 		}

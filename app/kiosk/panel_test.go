@@ -44,7 +44,7 @@ func readyPanel(t *testing.T, e *kiosktest.Env, s kiosktest.PanelSeed) *kiosk.Pa
 		t.Fatal(err)
 	}
 	if err := partner.Confirm(ctx, panel.Confirmation{PartnerID: s.Partner.ID, StaffID: s.Staff.ID, PartnerName: "P", StaffName: "R",
-		PartnerSignature: []byte("sig"), StaffSignature: []byte("sig")}); err != nil {
+		PartnerSignature: []byte("sig"), StaffSignature: []byte("sig")}, []byte(s.PINs[s.Staff.ID])); err != nil {
 		t.Fatal(err)
 	}
 	pack, _ := protocol.BuiltinPack("recruitment-values-panel")
@@ -324,4 +324,110 @@ func TestPanelInterviewNeedsConsent(t *testing.T) {
 	if err := chair.StartInterview(ctx, "102"); !errors.Is(err, panel.ErrNoConsent) {
 		t.Fatalf("StartInterview(102), another candidate, = %v, want ErrNoConsent", err)
 	}
+}
+
+// TestPanelCandidateNumberIsDigits: a name joined to digits is not a candidate number, and the
+// refusal names the field and says what to type.
+func TestPanelCandidateNumberIsDigits(t *testing.T) {
+	e := kiosktest.New(t)
+	s := kiosktest.SeedPanel(t, e.Kiosk)
+	chair := readyPanel(t, e, s)
+	for _, typed := range []string{"SURNAME-1042", "Jane Smith", "J1042", "1042/B"} {
+		err := chair.AddCandidate(ctx, typed)
+		if !errors.Is(err, panel.ErrInvalid) || !strings.Contains(err.Error(), "candidate number") || !strings.Contains(err.Error(), "digits only") {
+			t.Errorf("AddCandidate(%q) = %v, want ErrInvalid naming the candidate number and asking for digits only", typed, err)
+		}
+	}
+	chair.View(func(r *panel.Recruitment) {
+		if len(r.Candidates) != 3 {
+			t.Errorf("the recruitment has %d candidates after the refusals, want the 3 it had", len(r.Candidates))
+		}
+	})
+}
+
+// TestPanelWithdrawCandidate: a candidate who does not attend is withdrawn with the reason; the
+// decision, which waited for them, can then be recorded; another member sees the withdrawal;
+// only the chair or the appointing officer withdraws.
+func TestPanelWithdrawCandidate(t *testing.T) {
+	e := kiosktest.New(t)
+	s := kiosktest.SeedPanel(t, e.Kiosk)
+	chair := readyPanel(t, e, s)
+	staff, partner := openPanel(t, e, s, s.Staff.ID), openPanel(t, e, s, s.Partner.ID)
+	for _, c := range []string{"101", "102"} {
+		startInterview(t, e, chair, c)
+		for _, p := range []*kiosk.PanelMember{chair, staff, partner} {
+			if err := p.Refresh(ctx); err != nil {
+				t.Fatal(err)
+			}
+			scoreAll(t, p, c, 3, 2)
+		}
+	}
+	pin := []byte(s.PINs[s.Chair.ID])
+	if err := chair.Decide(ctx, pin, "101", "strongest"); !errors.Is(err, panel.ErrNotAllScored) {
+		t.Fatalf("Decide with candidate 103 not interviewed = %v, want ErrNotAllScored", err)
+	}
+	if err := staff.WithdrawCandidate(ctx, "103", panel.WithdrawNoShow); !errors.Is(err, kiosk.ErrNotChair) {
+		t.Errorf("WithdrawCandidate by the member of staff = %v, want ErrNotChair", err)
+	}
+	if err := chair.WithdrawCandidate(ctx, "103", panel.WithdrawNoShow); err != nil {
+		t.Fatalf("WithdrawCandidate(103, did not attend) = %v", err)
+	}
+	if err := staff.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	staff.View(func(r *panel.Recruitment) {
+		c, _ := r.Candidate("103")
+		if c.Withdrawal != panel.WithdrawNoShow || c.WithdrawnAt.IsZero() {
+			t.Errorf("candidate 103 as another member reads it = %+v, want withdrawn: did not attend", c)
+		}
+	})
+	if err := chair.StartInterview(ctx, "103"); !errors.Is(err, panel.ErrWithdrawn) {
+		t.Errorf("StartInterview(withdrawn 103) = %v, want ErrWithdrawn", err)
+	}
+	if err := chair.Decide(ctx, pin, "101", "strongest"); err != nil {
+		t.Fatalf("Decide after the withdrawal = %v", err)
+	}
+}
+
+// TestPanelStaffSignsWithTheirPIN: the member of staff's signature on the confirmation of
+// understanding needs the member of staff's own PIN, whoever is signed in.
+func TestPanelStaffSignsWithTheirPIN(t *testing.T) {
+	e := kiosktest.New(t)
+	s := kiosktest.SeedPanel(t, e.Kiosk)
+	in, err := e.Kiosk.SignIn(ctx, s.Chair.ID, []byte(s.PINs[s.Chair.ID]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	chair, err := in.CreatePanel(ctx, s.EngagementID, panel.Post{Title: "Community nurse", Band: "Band 6"}, s.Members())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(chair.Close)
+	partner := openPanel(t, e, s, s.Partner.ID)
+	c := panel.Confirmation{PartnerID: s.Partner.ID, StaffID: s.Staff.ID, PartnerName: "P", StaffName: "R",
+		PartnerSignature: []byte("sig"), StaffSignature: []byte("sig")}
+	for _, pin := range []string{"", s.PINs[s.Partner.ID], s.PINs[s.Chair.ID]} {
+		if err := partner.Confirm(ctx, c, []byte(pin)); err == nil {
+			t.Errorf("Confirm with the PIN %q, not the member of staff's = nil, want a refusal", pin)
+		}
+	}
+	if err := partner.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	partner.View(func(r *panel.Recruitment) {
+		if r.Confirmed(s.Partner.ID) {
+			t.Error("the confirmation was kept without the member of staff's PIN")
+		}
+	})
+	if err := partner.Confirm(ctx, c, []byte(s.PINs[s.Staff.ID])); err != nil {
+		t.Fatalf("Confirm with the member of staff's PIN = %v", err)
+	}
+	if err := chair.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	chair.View(func(r *panel.Recruitment) {
+		if !r.Confirmed(s.Partner.ID) {
+			t.Error("the confirmation signed with the member of staff's PIN was not kept")
+		}
+	})
 }

@@ -150,6 +150,11 @@ func recordPDF(r *panel.Recruitment, subs []panel.Submission, fonts report.Fonts
 			r.Confirmations[0].At.UTC().Format("2 January 2006")))
 	}
 
+	d.Heading("Candidates")
+	for _, c := range r.Candidates {
+		d.Bullet(candidateLine(c))
+	}
+
 	d.Heading("Scoring scale")
 	var scale [][]string
 	for _, v := range r.Scale.Levels() {
@@ -206,13 +211,24 @@ func recordPDF(r *panel.Recruitment, subs []panel.Submission, fonts report.Fonts
 		for _, t := range c.Totals {
 			total = append(total, strconv.Itoa(t))
 		}
-		rows = append(rows, append(total, strconv.Itoa(c.Total)))
+		// The spread is per question: a total row has none.
+		rows = append(rows, append(total, ""))
 	}
 	d.Table(head, rows, widths)
+	for _, c := range g.Candidates {
+		d.Note(fmt.Sprintf("Candidate %s: every member's scores add up to %d.", c.Number, c.Total))
+	}
 
 	d.Heading("Each member's scores, reasons and notes")
 	for _, c := range r.Candidates {
-		d.Subheading("Candidate " + c.Number)
+		if c.Withdrawn() && c.InterviewedAt.IsZero() {
+			continue // not interviewed: nobody scored them (the list above says why)
+		}
+		if c.Withdrawn() {
+			d.Subheading("Candidate " + c.Number + " (withdrawn after the interview: not in the grid)")
+		} else {
+			d.Subheading("Candidate " + c.Number)
+		}
 		for _, m := range r.Members {
 			s, err := r.SheetsFor(m.ID, c.Number)
 			if err != nil {
@@ -254,6 +270,29 @@ func recordPDF(r *panel.Recruitment, subs []panel.Submission, fonts report.Fonts
 	d.Paragraph("Reasons: " + dec.Reasons)
 	d.Note(fmt.Sprintf("Recorded by %s on %s, confirmed with their PIN.", labels[dec.By], dec.At.UTC().Format("2 January 2006, 15:04 UTC")))
 	return d.Bytes()
+}
+
+// withdrawalWords are the reasons as the record gives them.
+var withdrawalWords = map[panel.Withdrawal]string{
+	panel.WithdrawDeclined: "the candidate withdrew",
+	panel.WithdrawNoShow:   "the candidate did not attend",
+	panel.WithdrawError:    "the number was entered in error",
+}
+
+// candidateLine is a candidate's line in the record's list: interviewed, not interviewed, or
+// withdrawn with the reason and the date.
+func candidateLine(c panel.Candidate) string {
+	switch {
+	case c.Withdrawn():
+		why := withdrawalWords[c.Withdrawal]
+		if why == "" {
+			why = string(c.Withdrawal)
+		}
+		return fmt.Sprintf("Candidate %s: withdrawn on %s (%s).", c.Number, c.WithdrawnAt.UTC().Format("2 January 2006"), why)
+	case !c.InterviewedAt.IsZero():
+		return fmt.Sprintf("Candidate %s: interviewed.", c.Number)
+	}
+	return fmt.Sprintf("Candidate %s: not interviewed.", c.Number)
 }
 
 func submittedAt(subs []panel.Submission, member, candidate string) string {

@@ -159,3 +159,47 @@ func TestPanelExport(t *testing.T) {
 		t.Error("no audit entry for the export")
 	}
 }
+
+// TestPanelExportWithAWithdrawnCandidate: a candidate who withdrew before their interview no
+// longer blocks the decision or the export, and the record says they were withdrawn and why.
+func TestPanelExportWithAWithdrawnCandidate(t *testing.T) {
+	qpdf, pdftotext := needTool(t, "qpdf"), needTool(t, "pdftotext")
+	e := kiosktest.New(t)
+	s := kiosktest.SeedPanel(t, e.Kiosk)
+	chair := readyPanel(t, e, s)
+	staff, partner := openPanel(t, e, s, s.Staff.ID), openPanel(t, e, s, s.Partner.ID)
+	for _, c := range []string{"101", "103"} {
+		startInterview(t, e, chair, c)
+		for _, p := range []*kiosk.PanelMember{chair, staff, partner} {
+			if err := p.Refresh(ctx); err != nil {
+				t.Fatal(err)
+			}
+			scoreAll(t, p, c, 3, 2)
+		}
+	}
+	if err := chair.WithdrawCandidate(ctx, "102", panel.WithdrawDeclined); err != nil {
+		t.Fatal(err)
+	}
+	if err := chair.Decide(ctx, []byte(s.PINs[s.Chair.ID]), "103", "clearest examples"); err != nil {
+		t.Fatalf("Decide with candidate 102 withdrawn = %v", err)
+	}
+	stick := t.TempDir()
+	path, err := chair.Export(ctx, stick, "correct horse battery", "correct horse battery", fynefont.Fonts())
+	if err != nil {
+		t.Fatalf("Export with candidate 102 withdrawn = %v", err)
+	}
+	plain := filepath.Join(t.TempDir(), "plain.pdf")
+	if out, err := exec.Command(qpdf, "--password=correct horse battery", "--decrypt", path, plain).CombinedOutput(); err != nil {
+		t.Fatalf("qpdf --decrypt = %v (%s)", err, out)
+	}
+	out, err := exec.Command(pdftotext, plain, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(string(out)), " ")
+	for _, want := range []string{"Candidate 102: withdrawn", "the candidate withdrew", "Candidate 101: interviewed", "Selected: candidate 103"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the record lacks %q", want)
+		}
+	}
+}

@@ -17,8 +17,24 @@ type Confirmation struct {
 	At               time.Time
 }
 
-// Confirm records a confirmation for an involvement partner of the panel.
+// Confirm records a confirmation for an involvement partner of the panel (CheckConfirmation).
 func (r *Recruitment) Confirm(c Confirmation) error {
+	if err := r.CheckConfirmation(c); err != nil {
+		return err
+	}
+	for i := range r.Confirmations {
+		if r.Confirmations[i].PartnerID == c.PartnerID {
+			r.Confirmations[i] = c
+			return nil
+		}
+	}
+	r.Confirmations = append(r.Confirmations, c)
+	return nil
+}
+
+// CheckConfirmation checks a confirmation without recording it: the panel's service user or
+// carer and a member of staff on the panel, both printed names, both signatures and the date.
+func (r *Recruitment) CheckConfirmation(c Confirmation) error {
 	p, err := r.Member(c.PartnerID)
 	if err != nil || !p.Has(RolePartner) {
 		return invalid("service user or carer", "choose the panel's service user or carer")
@@ -42,13 +58,6 @@ func (r *Recruitment) Confirm(c Confirmation) error {
 	if c.At.IsZero() {
 		return invalid("date", "the date is missing")
 	}
-	for i := range r.Confirmations {
-		if r.Confirmations[i].PartnerID == c.PartnerID {
-			r.Confirmations[i] = c
-			return nil
-		}
-	}
-	r.Confirmations = append(r.Confirmations, c)
 	return nil
 }
 

@@ -28,7 +28,7 @@ var plainSentinels = []error{
 	kiosk.ErrSignedOut, session.ErrNoSkipInPanel,
 	panel.ErrDuplicateCandidate, panel.ErrFrozen, panel.ErrNotMember, panel.ErrNotSubmitted, panel.ErrSubmitted,
 	panel.ErrNotInterviewed, panel.ErrNotAllScored, panel.ErrNotAppointingOfficer, panel.ErrDecided,
-	panel.ErrNoConfirmation, panel.ErrNoConsent, panel.ErrConsentRefused, panel.ErrConsentText,
+	panel.ErrNoConfirmation, panel.ErrNoConsent, panel.ErrConsentRefused, panel.ErrConsentText, panel.ErrWithdrawn,
 	kiosk.ErrNotRecruitment, kiosk.ErrNoPanel, kiosk.ErrPanelsUnavailable,
 	kiosk.ErrNoStick, kiosk.ErrNotDecided,
 	kiosk.ErrNotOnTeam, kiosk.ErrWaitingToBeLetIn, kiosk.ErrNoBoard, kiosk.ErrNotPeerChallenge, kiosk.ErrNoBoards,

@@ -107,7 +107,7 @@ func (u *UI) showPanels() {
 	u.show("panels", screenIdle, container.NewBorder(
 		container.NewVBox(heading(lang.L("Recruitment panels")), msg.Label),
 		container.NewHBox(u.button(lang.L("Back"), u.showInterviewerMenu), u.button(lang.L("Sign out"), u.showHome)), nil, nil,
-		newPager(u.rowsPerPage(4), rows).view))
+		u.newFitPages(rows)))
 }
 
 // panelForm is a new panel's set-up in progress.
@@ -179,7 +179,7 @@ func (u *UI) showPanelMembers(f *panelForm) {
 	u.show("panel-members", screenIdle, container.NewBorder(
 		container.NewVBox(subheading(lang.L("Who is on the panel? At least three people.")), msg.Label),
 		container.NewHBox(u.button(lang.L("Back"), func() { u.showPanelNew(f) }), layout.NewSpacer(), create),
-		nil, nil, newPager(max(1, u.rowsPerPage(4)/2), rows).view))
+		nil, nil, u.newFitPages(rows)))
 }
 
 // view runs fn on the signed-in member's recruitment; false when there is none (Home shown).
@@ -203,6 +203,8 @@ func (u *UI) showPanelHome() {
 		decided   bool
 		allScored bool
 		engID     string
+		blockers  []panel.Blocker
+		scored    int
 	)
 	if !u.view(func(x *panel.Recruitment) {
 		r = x
@@ -211,6 +213,8 @@ func (u *UI) showPanelHome() {
 		partner = me.Has(panel.RolePartner)
 		decided = x.Decision != nil
 		allScored = x.AllCandidatesScored()
+		blockers = x.DecisionBlockers()
+		scored = len(x.Interviewed())
 		engID = x.EngagementID
 		if err := x.Scale.Ready(); err != nil {
 			status = append(status, lang.L("Scoring scale: not set yet (the 1-5 labels are a placeholder)"))
@@ -227,13 +231,19 @@ func (u *UI) showPanelHome() {
 				status = append(status, lang.L("Confirmation of understanding: not signed yet"))
 			}
 		}
-		done := 0
+		done, withdrawn := 0, 0
 		for _, c := range x.Candidates {
-			if x.AllScored(c.Number) {
+			if c.Withdrawn() {
+				withdrawn++
+			} else if x.AllScored(c.Number) {
 				done++
 			}
 		}
-		status = append(status, lang.L("Candidates: {{.N}}, {{.Done}} scored by everyone", map[string]any{"N": len(x.Candidates), "Done": done}))
+		cands := lang.L("Candidates: {{.N}}, {{.Done}} scored by everyone", map[string]any{"N": len(x.Candidates) - withdrawn, "Done": done})
+		if withdrawn > 0 {
+			cands = lang.L("Candidates: {{.N}}, {{.Done}} scored by everyone, {{.W}} withdrawn", map[string]any{"N": len(x.Candidates) - withdrawn, "Done": done, "W": withdrawn})
+		}
+		status = append(status, cands)
 		switch {
 		case x.Decision != nil && x.Decision.Selected == "":
 			status = append(status, lang.L("The decision has been recorded: no appointment."))
@@ -245,32 +255,41 @@ func (u *UI) showPanelHome() {
 	}
 	msg := newErrorLabel()
 	frozen := r.Frozen()
+	names := u.names()
 	var actions []fyne.CanvasObject
-	add := func(text string, enabled bool, tapped func()) {
+	// Every button that is grey says why, in the lines above the buttons.
+	var why []string
+	add := func(text string, enabled bool, tapped func(), reason string) {
 		b := u.button(text, tapped)
 		if !enabled {
 			b.Disable()
+			why = append(why, lang.L("{{.Action}}: {{.Reason}}", map[string]any{"Action": text, "Reason": reason}))
 		}
 		actions = append(actions, b)
 	}
+	decidedWhy := lang.L("the decision has been recorded.")
 	if chairs {
-		add(lang.L("Scoring scale"), !frozen, u.showPanelScale)
-		add(lang.L("Questions"), true, u.showPanelQuestions)
-		add(lang.L("Candidates"), !decided, u.showPanelCandidates)
-		add(lang.L("Interview a candidate"), !decided, u.showPanelInterviewPick)
+		add(lang.L("Scoring scale"), !frozen, u.showPanelScale, lang.L("fixed since the first candidate's interview."))
+		add(lang.L("Questions"), true, u.showPanelQuestions, "")
+		add(lang.L("Candidates"), !decided, u.showPanelCandidates, decidedWhy)
+		add(lang.L("Interview a candidate"), !decided, u.showPanelInterviewPick, decidedWhy)
 	}
 	if !chairs {
-		add(lang.L("Questions"), true, u.showPanelQuestions)
+		add(lang.L("Questions"), true, u.showPanelQuestions, "")
 	}
 	if !frozen {
-		add(lang.L("Add my own question"), true, u.showPanelOwnQuestion)
+		add(lang.L("Add my own question"), true, u.showPanelOwnQuestion, "")
 	}
-	add(lang.L("Confirmation sheet"), true, u.showConfirmPoints)
-	add(lang.L("Score a candidate"), len(r.Interviewed()) > 0, u.showPanelScorePick)
-	add(lang.L("Scores of the panel"), true, func() { u.showPanelGrid(0) })
+	add(lang.L("Confirmation sheet"), true, u.showConfirmPoints, "")
+	add(lang.L("Score a candidate"), scored > 0, u.showPanelScorePick, lang.L("no candidate has been interviewed yet."))
+	add(lang.L("Scores of the panel"), true, func() { u.showPanelGrid(0) }, "")
 	if me.Has(panel.RoleAppointingOfficer) {
-		add(lang.L("Record the decision"), allScored && !decided, u.showPanelDecision)
-		add(lang.L("Export the record"), decided, u.showPanelExport)
+		decisionWhy := decidedWhy
+		if !decided {
+			decisionWhy = blockersText(blockers, names)
+		}
+		add(lang.L("Record the decision"), allScored && !decided, u.showPanelDecision, decisionWhy)
+		add(lang.L("Export the record"), decided, u.showPanelExport, lang.L("first record the decision."))
 	}
 	_ = partner
 	cols := 3
@@ -279,6 +298,11 @@ func (u *UI) showPanelHome() {
 	}
 	// The status is one paragraph: the actions below keep their room at 800x480.
 	lines := container.NewVBox(para(strings.Join(status, " · ")))
+	if len(why) > 0 {
+		w := para(strings.Join(why, " "))
+		w.Importance = widget.WarningImportance
+		lines.Objects = append([]fyne.CanvasObject{w}, lines.Objects...)
+	}
 	head := heading(lang.L("{{.Title}}, {{.Band}}", map[string]any{"Title": r.Post.Title, "Band": r.Post.Band}))
 	// Who is signed in heads the status lines, which scroll: the actions keep their room.
 	lines.Objects = append([]fyne.CanvasObject{para(lang.L("{{.Name}}: {{.Roles}}", map[string]any{"Name": pm.Name(), "Roles": rolesText(me)}))}, lines.Objects...)
@@ -348,7 +372,7 @@ func (u *UI) showPanelScale() {
 	u.show("panel-scale", screenIdle, container.NewBorder(
 		container.NewVBox(subheading(lang.L("Scoring scale: tap a score to label it")), controls, msg.Label),
 		container.NewHBox(u.button(lang.L("Back"), u.showPanelHome)), nil, nil,
-		newPager(max(2, u.rowsPerPage(4)-1), rows).view))
+		u.newFitPages(rows)))
 }
 
 func labelOf(s panel.Scale, v int) string {
@@ -473,7 +497,7 @@ func (u *UI) showPanelQuestions() {
 	n.Wrapping = fyne.TextWrapWord
 	u.show("panel-questions", screenIdle, container.NewBorder(
 		container.NewVBox(subheading(lang.L("Questions")), n, msg.Label), bottom, nil, nil,
-		newPager(max(2, u.rowsPerPage(4)/2), rows).view))
+		u.newFitPages(rows)))
 }
 
 // showPanelPackQuestions adds questions from the built-in recruitment pack.
@@ -508,7 +532,7 @@ func (u *UI) showPanelPackQuestions() {
 	u.show("panel-pack-questions", screenIdle, container.NewBorder(
 		container.NewVBox(subheading(lang.L("Tap a question to add it to the end")), msg.Label),
 		container.NewHBox(u.button(lang.L("Done"), u.showPanelQuestions)), nil, nil,
-		newPager(u.rowsPerPage(4), rows).view))
+		u.newFitPages(rows)))
 }
 
 // showPanelOwnQuestion lets a member (the service user or carer first of all) contribute a
@@ -562,7 +586,51 @@ func (u *UI) showPanelAnchors(i int) {
 	u.show("panel-anchors", screenIdle, container.NewBorder(
 		container.NewVBox(subheading(lang.L("Anchors: what an answer at each score looks like")), t),
 		container.NewHBox(u.button(lang.L("Back"), u.showPanelQuestions)), nil, nil,
-		newPager(max(3, u.rowsPerPage(4)-1), rows).view))
+		u.newFitPages(rows)))
+}
+
+// blockersText words what keeps the decision from being recorded, with what to do.
+func blockersText(bs []panel.Blocker, names map[string]string) string {
+	var parts []string
+	for _, b := range bs {
+		switch {
+		case b.Candidate == "":
+			return lang.L("add the candidates first (Candidates).")
+		case b.NotInterviewed:
+			parts = append(parts, lang.L("candidate {{.N}} has not been interviewed: interview them, or withdraw them with the reason (Candidates)", map[string]any{"N": b.Candidate}))
+		default:
+			var w []string
+			for _, id := range b.Waiting {
+				w = append(w, names[id])
+			}
+			parts = append(parts, lang.L("candidate {{.N}} still needs the scores of {{.Names}}", map[string]any{"N": b.Candidate, "Names": strings.Join(w, ", ")}))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return strings.Join(parts, "; ") + "."
+}
+
+// withdrawalText is why a candidate was withdrawn, as the screens say it.
+func withdrawalText(w panel.Withdrawal) string {
+	switch w {
+	case panel.WithdrawDeclined:
+		return lang.L("withdrew")
+	case panel.WithdrawNoShow:
+		return lang.L("did not attend")
+	case panel.WithdrawError:
+		return lang.L("entered in error")
+	}
+	return string(w)
+}
+
+// candidateText is a candidate's number and, once withdrawn, why.
+func candidateText(c panel.Candidate) string {
+	if c.Withdrawn() {
+		return lang.L("{{.N}} (withdrawn: {{.Why}})", map[string]any{"N": c.Number, "Why": withdrawalText(c.Withdrawal)})
+	}
+	return c.Number
 }
 
 // showPanelCandidates adds candidates by number.
@@ -585,18 +653,94 @@ func (u *UI) showPanelCandidates() {
 	number.OnSubmitted = func(string) { addIt() }
 	var list []string
 	for _, c := range cs {
-		list = append(list, c.Number)
+		list = append(list, candidateText(c))
 	}
 	have := widget.NewLabel(lang.L("Candidates: {{.List}}", map[string]any{"List": strings.Join(list, ", ")}))
 	have.Wrapping = fyne.TextWrapWord
 	if len(cs) == 0 {
 		have.SetText(lang.L("No candidates yet."))
 	}
+	withdraw := u.button(lang.L("Withdraw a candidate"), u.showPanelWithdrawPick)
+	if !slices.ContainsFunc(cs, func(c panel.Candidate) bool { return !c.Withdrawn() }) {
+		withdraw.Disable()
+	}
+	// The list and the refusal scroll in the room the keyboard leaves: a long list or a
+	// refusal of two lines never pushes the keyboard off the screen.
 	u.show("panel-candidates", screenIdle, container.NewBorder(
-		container.NewVBox(subheading(lang.L("Candidates, by their number")), have, msg.Label),
-		container.NewVBox(container.NewHBox(u.button(lang.L("Back"), u.showPanelHome), layout.NewSpacer(), u.primary(lang.L("Add"), addIt)), u.kb),
-		nil, nil, number))
+		container.NewVBox(subheading(lang.L("Candidates, by their number")), number),
+		container.NewVBox(container.NewHBox(u.button(lang.L("Back"), u.showPanelHome), withdraw, layout.NewSpacer(), u.primary(lang.L("Add"), addIt)), u.kb),
+		nil, nil, newTouchScroll(container.NewVBox(msg.Label, have))))
 	u.win.Canvas().Focus(number)
+}
+
+// showPanelWithdrawPick chooses the candidate to withdraw.
+func (u *UI) showPanelWithdrawPick() {
+	var cs []panel.Candidate
+	if !u.view(func(r *panel.Recruitment) { cs = r.Active() }) {
+		return
+	}
+	var rows []fyne.CanvasObject
+	for _, c := range cs {
+		text := lang.L("Candidate {{.N}}", map[string]any{"N": c.Number})
+		if !c.InterviewedAt.IsZero() {
+			text = lang.L("Candidate {{.N}} (interviewed)", map[string]any{"N": c.Number})
+		}
+		rows = append(rows, u.button(text, func() { u.showPanelWithdraw(c.Number, "") }))
+	}
+	if len(rows) == 0 {
+		rows = append(rows, para(lang.L("No candidate to withdraw.")))
+	}
+	u.show("panel-withdraw-pick", screenIdle, container.NewBorder(
+		container.NewVBox(subheading(lang.L("Which candidate is withdrawn?")),
+			para(lang.L("A withdrawn candidate stays on the record with the reason; the panel goes on without them."))),
+		container.NewHBox(u.button(lang.L("Back"), u.showPanelCandidates)), nil, nil,
+		u.newFitPages(rows)))
+}
+
+// showPanelWithdraw asks why the candidate is withdrawn, then withdraws them.
+func (u *UI) showPanelWithdraw(number string, chosen panel.Withdrawal) {
+	var c panel.Candidate
+	if !u.view(func(r *panel.Recruitment) { c, _ = r.Candidate(number) }) {
+		return
+	}
+	msg := newErrorLabel()
+	var rows []fyne.CanvasObject
+	interviewed := !c.InterviewedAt.IsZero()
+	for _, w := range panel.Withdrawals() {
+		text := map[panel.Withdrawal]string{
+			panel.WithdrawDeclined: lang.L("They withdrew"),
+			panel.WithdrawNoShow:   lang.L("They did not attend"),
+			panel.WithdrawError:    lang.L("The number was entered in error"),
+		}[w]
+		b := u.button(text, func() { u.showPanelWithdraw(number, w) })
+		b.Alignment = widget.ButtonAlignLeading
+		if w == chosen {
+			b.Importance = widget.HighImportance
+		}
+		if interviewed && w != panel.WithdrawDeclined {
+			b.Disable()
+		}
+		rows = append(rows, b)
+	}
+	note := lang.L("This is kept on the record and cannot be undone.")
+	if interviewed {
+		note = lang.L("Candidate {{.N}} has been interviewed, so only their own withdrawal takes them off. This is kept on the record and cannot be undone.", map[string]any{"N": number})
+	}
+	ok := u.primary(lang.L("Withdraw candidate {{.N}}", map[string]any{"N": number}), func() {
+		if err := u.panel.WithdrawCandidate(u.ctx, number, chosen); err != nil {
+			msg.set(err)
+			return
+		}
+		u.showPanelCandidates()
+	})
+	if chosen == "" {
+		ok.Disable()
+		note = lang.L("Choose the reason.") + " " + note
+	}
+	u.show("panel-withdraw", screenIdle, container.NewBorder(
+		container.NewVBox(subheading(lang.L("Why is candidate {{.N}} withdrawn?", map[string]any{"N": number})), para(note), msg.Label),
+		container.NewHBox(u.button(lang.L("Back"), u.showPanelWithdrawPick), layout.NewSpacer(), ok), nil, nil,
+		newTouchScroll(container.NewVBox(rows...))))
 }
 
 // confirmPoints are the guide's key points the involvement partner reads before their panel.
@@ -648,7 +792,7 @@ func (u *UI) showConfirmPage(page int) {
 // confirmForm is the confirmation sheet being signed.
 type confirmForm struct {
 	partnerName, staffName string
-	partnerSig             []byte
+	partnerSig, staffSig   []byte
 	staffID                string
 }
 
@@ -683,12 +827,18 @@ func (u *UI) showConfirmSign(f *confirmForm) {
 	pad := NewSignaturePad()
 	var who fyne.CanvasObject
 	var title string
+	date := u.kiosk.Now().Local().Format("2 January 2006")
+	// Each signs their own statement: the guide's sheet has the member of staff confirm that
+	// the service user or carer completed the guide, and the service user or carer that they
+	// understood it.
+	statement := lang.L("I confirm that the guide to interviews has been gone through with me and I have understood it.")
 	if partnerStep {
 		title = lang.L("Service user or carer: {{.Name}}", map[string]any{"Name": names[partners[0].ID]})
 		name.SetText(f.partnerName)
 		who = widget.NewLabel("")
 	} else {
-		title = lang.L("Member of staff who went through the guide")
+		title = lang.L("Member of staff who went through the guide: tap your name")
+		statement = lang.L("I can confirm that {{.Name}} has completed this guide to interviews on {{.Date}}.", map[string]any{"Name": f.partnerName, "Date": date})
 		name.SetText(f.staffName)
 		row := container.NewHBox()
 		for _, m := range staff {
@@ -711,7 +861,7 @@ func (u *UI) showConfirmSign(f *confirmForm) {
 		who = row
 	}
 	kb := u.newKeyboardPanel(name, pad)
-	date := widget.NewLabel(lang.L("Date: {{.Date}}", map[string]any{"Date": u.kiosk.Now().Local().Format("2 January 2006")}))
+	dateLabel := widget.NewLabel(lang.L("Date: {{.Date}}", map[string]any{"Date": date}))
 	next := u.primary(lang.L("Confirm"), func() {
 		switch {
 		case strings.TrimSpace(name.Text) == "":
@@ -730,22 +880,44 @@ func (u *UI) showConfirmSign(f *confirmForm) {
 			msg.SetText(lang.L("Tap the name of the member of staff who signs."))
 			return
 		}
-		err := u.panel.Confirm(u.ctx, panel.Confirmation{PartnerID: partners[0].ID, StaffID: f.staffID,
-			PartnerName: f.partnerName, StaffName: name.Text, PartnerSignature: f.partnerSig, StaffSignature: pad.Bytes()})
+		f.staffName, f.staffSig = name.Text, pad.Bytes()
+		u.showConfirmStaffPIN(f, partners[0].ID)
+	})
+	t := subheading(title)
+	t.TextStyle.Bold = true
+	u.show("panel-confirm-sign", screenIdle, container.NewBorder(
+		container.NewVBox(t, para(statement), msg.Label),
+		container.NewVBox(container.NewHBox(u.button(lang.L("Back"), u.showConfirmPoints), u.button(lang.L("Clear signature"), pad.Clear), layout.NewSpacer(), kb.toggle, next), kb.box),
+		nil, nil,
+		container.NewVBox(who, container.NewBorder(nil, nil, nil, dateLabel, name), pad)))
+	kb.arm()
+}
+
+// showConfirmStaffPIN has the member of staff confirm their signature with their own PIN:
+// the kiosk keeps no staff signature without it.
+func (u *UI) showConfirmStaffPIN(f *confirmForm, partnerID string) {
+	name := u.names()[f.staffID]
+	msg := newErrorLabel()
+	if w, err := u.kiosk.PINDelay(u.ctx, f.staffID); err != nil {
+		msg.set(err)
+	} else if w > 0 {
+		msg.SetText(lang.L("Too many wrong PINs. Try again in {{.Seconds}} seconds.", map[string]any{"Seconds": int(w.Seconds())}))
+	}
+	pad := u.pinPad(func(pin string) {
+		err := u.panel.Confirm(u.ctx, panel.Confirmation{PartnerID: partnerID, StaffID: f.staffID,
+			PartnerName: f.partnerName, StaffName: f.staffName, PartnerSignature: f.partnerSig, StaffSignature: f.staffSig}, []byte(pin))
 		if err != nil {
 			msg.set(err)
 			return
 		}
 		u.showConfirmSheet()
 	})
-	t := subheading(title)
-	t.TextStyle.Bold = true
-	u.show("panel-confirm-sign", screenIdle, container.NewBorder(
-		container.NewVBox(t, para(lang.L("I confirm that the guide to interviews has been gone through with me and I have understood it.")), msg.Label),
-		container.NewVBox(container.NewHBox(u.button(lang.L("Back"), u.showConfirmPoints), u.button(lang.L("Clear signature"), pad.Clear), layout.NewSpacer(), kb.toggle, next), kb.box),
-		nil, nil,
-		container.NewVBox(who, container.NewBorder(nil, nil, nil, date, name), pad)))
-	kb.arm()
+	pad.OnKey = u.touch
+	u.show("panel-confirm-staff-pin", screenIdle, pinLayout(container.NewVBox(heading(name),
+		para(lang.L("Member of staff: your PIN signs the confirmation of understanding. Nobody else can sign for you.")),
+		msg.Label, layout.NewSpacer(),
+		u.button(lang.L("Back"), func() { f.staffSig = nil; u.showConfirmSign(f) })), pad))
+	u.win.Canvas().Focus(pad)
 }
 
 // showConfirmSheet shows the signed confirmation of understanding to panel members.
@@ -822,7 +994,7 @@ func (u *UI) showPanelInterviewPick() {
 		cs    []panel.Candidate
 		ready error
 	)
-	if !u.view(func(r *panel.Recruitment) { cs, ready = slices.Clone(r.Candidates), r.ReadyToInterview() }) {
+	if !u.view(func(r *panel.Recruitment) { cs, ready = r.Active(), r.ReadyToInterview() }) {
 		return
 	}
 	msg := newErrorLabel()
@@ -851,7 +1023,7 @@ func (u *UI) showPanelInterviewPick() {
 	u.show("panel-interview-pick", screenIdle, container.NewBorder(
 		container.NewVBox(subheading(lang.L("Which candidate is here?")), msg.Label),
 		container.NewHBox(u.button(lang.L("Back"), u.showPanelHome)), nil, nil,
-		newPager(u.rowsPerPage(4), rows).view))
+		u.newFitPages(rows)))
 }
 
 func (u *UI) panelPack() *protocol.Pack { return u.kiosk.PanelPack() }
@@ -904,6 +1076,16 @@ func (u *UI) showPanelConsent(number string) {
 	choices := map[string]bool{}
 	msg := newErrorLabel()
 	rows := u.consentRows(p.Consent, choices)
+	// A message about the choices goes once every point has one: it no longer applies.
+	for _, b := range buttonsIn(rows) {
+		tapped := b.OnTapped
+		b.OnTapped = func() {
+			tapped()
+			if len(choices) >= len(p.Consent) {
+				msg.SetText("")
+			}
+		}
+	}
 	give := u.primary(lang.L("Confirm my choices"), func() {
 		// The kiosk keeps the consent rule; the screen words its answer for the candidate.
 		err := u.panel.RecordConsent(u.ctx, number, kiosk.CandidateConsent{Choices: choices, TextHash: p.Hash})
@@ -924,6 +1106,20 @@ func (u *UI) showPanelConsent(number string) {
 		nil, nil, newTouchScroll(container.NewVBox(rows...))))
 }
 
+// buttonsIn lists the buttons in objs and the containers in them.
+func buttonsIn(objs []fyne.CanvasObject) []*Button {
+	var out []*Button
+	for _, o := range objs {
+		switch x := o.(type) {
+		case *Button:
+			out = append(out, x)
+		case *fyne.Container:
+			out = append(out, buttonsIn(x.Objects)...)
+		}
+	}
+	return out
+}
+
 // showPanelDeclined ends a candidate's interview before it starts: nothing is recorded, and
 // the chair's PIN takes the screen back to the panel.
 func (u *UI) showPanelDeclined() {
@@ -940,7 +1136,8 @@ func (u *UI) showPanelDeclined() {
 	u.show("panel-declined", screenInterviewee, pinLayout(container.NewVBox(
 		heading(lang.L("Thank you")),
 		para(lang.L("That is fine. Nothing about this interview has been recorded.")),
-		para(lang.L("Please hand the screen back to the chair, {{.Name}}.", map[string]any{"Name": u.panel.Name()})), msg.Label), pad))
+		para(lang.L("Please hand the screen back to {{.Name}}.", map[string]any{"Name": u.panel.Name()})),
+		para(lang.L("{{.Name}}: your PIN takes the screen back.", map[string]any{"Name": u.panel.Name()})), msg.Label), pad))
 	u.win.Canvas().Focus(pad)
 }
 
@@ -964,8 +1161,8 @@ func (u *UI) showPanelHandBack(number string) {
 	pad.OnKey = u.touch
 	u.show("panel-hand-back", screenInterviewee, pinLayout(container.NewVBox(
 		heading(lang.L("Thank you")),
-		para(lang.L("Please hand the screen back to the chair, {{.Name}}.", map[string]any{"Name": u.panel.Name()})),
-		para(lang.L("Chair: your PIN shows the questions.")), msg.Label), pad))
+		para(lang.L("Please hand the screen back to {{.Name}}.", map[string]any{"Name": u.panel.Name()})),
+		para(lang.L("{{.Name}}: your PIN shows the questions.", map[string]any{"Name": u.panel.Name()})), msg.Label), pad))
 	u.win.Canvas().Focus(pad)
 }
 
@@ -1065,7 +1262,7 @@ func (u *UI) showPanelLobby(engagementID, candidate string) {
 	u.show("panel-lobby", screenIdle, container.NewBorder(
 		container.NewVBox(heading(title), para(sub), msg.Label),
 		container.NewHBox(u.button(lang.L("Done"), u.showHome)), nil, nil,
-		newPager(u.rowsPerPage(4), rows).view))
+		u.newFitPages(rows)))
 }
 
 // showPanelPIN signs a member in from the lobby and opens the panel for them: to score the
@@ -1134,7 +1331,7 @@ func (u *UI) showPanelScorePick() {
 		}))
 	}
 	u.show("panel-score-pick", screenIdle, container.NewBorder(subheading(lang.L("Which candidate?")),
-		container.NewHBox(u.button(lang.L("Back"), u.showPanelHome)), nil, nil, newPager(u.rowsPerPage(4), rows).view))
+		container.NewHBox(u.button(lang.L("Back"), u.showPanelHome)), nil, nil, u.newFitPages(rows)))
 }
 
 // showPanelScore is one question of the member's own sheet: a score button per level with its
@@ -1283,11 +1480,11 @@ func (u *UI) showPanelNotes(number, notes string) {
 			msg.set(err)
 			return
 		}
-		u.showPanelSheets(number)
+		u.showPanelSubmitted(number)
 	})
 	u.show("panel-notes", screenIdle, container.NewBorder(
 		container.NewVBox(subheading(lang.L("Candidate {{.N}}: your notes", map[string]any{"N": number})),
-			para(lang.L("Once submitted, your scores cannot change. Then you see the others' scores for this candidate.")), msg.Label),
+			para(lang.L("Once submitted, your scores cannot change. After that you can see the others' scores for this candidate.")), msg.Label),
 		container.NewVBox(container.NewHBox(back, layout.NewSpacer(), kb.toggle, submit), kb.box), nil, nil, e))
 	u.onIdle = func() error {
 		if err := u.panel.SetNotes(u.ctx, number, e.Text); err != nil {
@@ -1296,6 +1493,23 @@ func (u *UI) showPanelNotes(number, notes string) {
 		return nil
 	}
 	kb.arm()
+}
+
+// showPanelSubmitted is the screen after a member submits: it shows nobody's scores, since
+// the next member may already be taking the kiosk. The member sees the others' scores only
+// by asking for them.
+func (u *UI) showPanelSubmitted(number string) {
+	var engID string
+	if !u.view(func(r *panel.Recruitment) { engID = r.EngagementID }) {
+		return
+	}
+	u.show("panel-submitted", screenIdle, container.NewBorder(
+		container.NewVBox(heading(lang.L("Your scores for candidate {{.N}} are submitted", map[string]any{"N": number})),
+			para(lang.L("Sign out before you hand the kiosk on: the next member signs in with their own PIN.")),
+			para(lang.L("You can see the others' scores for this candidate now, on your own, or later from the overview."))),
+		container.NewHBox(u.button(lang.L("See the scores"), func() { u.showPanelSheets(number) }), u.button(lang.L("Overview"), u.showPanelHome),
+			layout.NewSpacer(), u.primary(lang.L("Sign out, next member"), func() { u.showPanelLobby(engID, number) })),
+		nil, nil, layout.NewSpacer()))
 }
 
 // showPanelSheets shows the candidate's submitted sheets, once this member has submitted.
@@ -1340,8 +1554,8 @@ func (u *UI) showPanelSheets(number string) {
 	u.show("panel-sheets", screenIdle, container.NewBorder(
 		container.NewVBox(subheading(lang.L("Candidate {{.N}}: the panel's scores so far", map[string]any{"N": number})), para(info), msg.Label),
 		container.NewHBox(u.button(lang.L("Overview"), u.showPanelHome), u.button(lang.L("Scores of the panel"), func() { u.showPanelGrid(0) }), layout.NewSpacer(),
-			u.primary(lang.L("Sign out, next member"), func() { u.showPanelLobby(engID, number) })),
-		nil, nil, newPager(u.rowsPerPage(4), rows).view))
+			u.button(lang.L("Sign out"), func() { u.showPanelLobby(engID, number) })),
+		nil, nil, u.newFitPages(rows)))
 }
 
 // showPanelGrid is the consolidated grid, a candidate a page: each member's score per
@@ -1372,11 +1586,18 @@ func (u *UI) showPanelGrid(page int) {
 		l.Truncation = fyne.TextTruncateEllipsis
 		grid.Add(l)
 	}
-	cell(lang.L("Question"), true, widget.MediumImportance)
-	for _, id := range g.Members {
-		cell(names[id], true, widget.MediumImportance)
+	// The members' names head their columns in full, on two lines where they need them.
+	head := func(s string) {
+		l := widget.NewLabel(s)
+		l.TextStyle.Bold = true
+		l.Wrapping = fyne.TextWrapWord
+		grid.Add(l)
 	}
-	cell(lang.L("Spread"), true, widget.MediumImportance)
+	head(lang.L("Question"))
+	for _, id := range g.Members {
+		head(names[id])
+	}
+	head(lang.L("Spread"))
 	for i, row := range c.Rows {
 		imp := widget.MediumImportance
 		if row.Disagree {
@@ -1400,7 +1621,7 @@ func (u *UI) showPanelGrid(page int) {
 	for _, t := range c.Totals {
 		cell(strconv.Itoa(t), true, widget.MediumImportance)
 	}
-	cell(strconv.Itoa(c.Total), true, widget.MediumImportance)
+	cell("", false, widget.MediumImportance) // a spread is per question: the totals have none
 	nav := container.NewHBox(u.button(lang.L("Back"), u.showPanelHome), layout.NewSpacer())
 	prev := u.button(lang.L("Previous candidate"), func() { u.showPanelGrid(page - 1) })
 	next := u.button(lang.L("Next candidate"), func() { u.showPanelGrid(page + 1) })
@@ -1417,12 +1638,14 @@ func (u *UI) showPanelGrid(page int) {
 	if c.Flagged > 0 {
 		flag = lang.L("{{.N}} question(s) with scores {{.Spread}} or more apart: discuss them.", map[string]any{"N": c.Flagged, "Spread": g.DisagreeAt})
 	}
-	status := lang.L("Candidate {{.N}}", map[string]any{"N": c.Number})
+	// The sum of every member's scores heads the page: under the members' totals it would
+	// read as a spread.
+	status := lang.L("Candidate {{.N}} · all members' scores together: {{.Total}}", map[string]any{"N": c.Number, "Total": c.Total})
 	if !g.Complete {
-		status = lang.L("Candidate {{.N}} (not every candidate is scored yet)", map[string]any{"N": c.Number})
+		flag += " " + lang.L("Not every candidate is scored yet.")
 	}
-	head := subheading(status)
-	head.TextStyle.Bold = true
+	title := subheading(status)
+	title.TextStyle.Bold = true
 	// The questions in full under the grid (it scrolls), so Q1, Q2 … are not a code to learn.
 	legend := container.NewVBox()
 	for i, q := range g.Questions {
@@ -1432,14 +1655,14 @@ func (u *UI) showPanelGrid(page int) {
 		legend.Add(l)
 	}
 	u.show("panel-grid", screenIdle, container.NewBorder(
-		container.NewVBox(head, widget.NewLabel(flag), msg.Label), nav, nil, nil, newTouchScroll(container.NewVBox(grid, legend))))
+		container.NewVBox(title, para(flag), msg.Label), nav, nil, nil, newTouchScroll(container.NewVBox(grid, legend))))
 }
 
 // showPanelDecision is the appointing officer's decision: the selected candidate or none, the
 // reasons, confirmed by their PIN.
 func (u *UI) showPanelDecision() {
 	var cs []panel.Candidate
-	if !u.view(func(r *panel.Recruitment) { cs = r.Candidates }) {
+	if !u.view(func(r *panel.Recruitment) { cs = r.Interviewed() }) {
 		return
 	}
 	selected := "?"
@@ -1559,11 +1782,13 @@ func (u *UI) showPanelExport() {
 		}
 		showWhere()
 	})
+	title := subheading(lang.L("Export the record for the appointing officer"))
 	export := u.primary(lang.L("Export"), func() {
 		path, err := u.panel.Export(u.ctx, chosen, pw.Text, again.Text, fynefont.Fonts())
 		pw.SetText("")
 		again.SetText("")
 		if err != nil {
+			title.Hide()
 			msg.set(err)
 			return
 		}
@@ -1571,7 +1796,9 @@ func (u *UI) showPanelExport() {
 		u.showPanelExported(filepath.Base(path))
 	})
 	u.show("panel-export", screenIdle, container.NewBorder(
-		container.NewVBox(subheading(lang.L("Export the record for the appointing officer")), container.NewBorder(nil, nil, nil, container.NewHBox(look, next), where), msg.Label),
+		// A refusal takes the title's place: with the keyboard open the screen has no room
+		// for both, and the refusal is what the person needs to read then.
+		container.NewVBox(title, msg.Label, container.NewBorder(nil, nil, nil, container.NewHBox(look, next), where)),
 		container.NewVBox(container.NewHBox(u.button(lang.L("Back"), u.showPanelHome), layout.NewSpacer(), export), u.kb),
 		nil, nil, container.NewGridWithColumns(2, pw, again)))
 }
@@ -1581,4 +1808,58 @@ func (u *UI) showPanelExported(name string) {
 		heading(lang.L("Exported")),
 		para(lang.L("The record is on the stick as {{.Name}}, locked with the password. Keep the password apart from the stick. Nothing else of the panel leaves the kiosk.", map[string]any{"Name": name})),
 		container.NewCenter(u.button(lang.L("Back"), u.showPanelHome)), layout.NewSpacer()))
+}
+
+// fitPages is a list of rows that shows as many as the room holds (fitList), with Previous
+// page and Next page under it only when the rows need more than one page: a page holds what
+// fits at the window's size and text size, not a fixed count.
+type fitPages struct {
+	list *fitList
+	nav  *fyne.Container
+}
+
+func (u *UI) newFitPages(rows []fyne.CanvasObject) *fyne.Container {
+	l := newFitList(rows, u.touch)
+	p := &fitPages{list: l, nav: container.NewHBox(l.prev, layout.NewSpacer(), l.info, layout.NewSpacer(), l.next)}
+	return container.New(p, l.box, p.nav)
+}
+
+// Layout implements fyne.Layout: the rows take the whole height when they all fit in it,
+// otherwise the page buttons take the bottom.
+func (p *fitPages) Layout(_ []fyne.CanvasObject, size fyne.Size) {
+	if p.list.start == 0 && p.fitsAll(size) {
+		p.nav.Hide()
+		p.list.box.Move(fyne.NewPos(0, 0))
+		p.list.box.Resize(size)
+		return
+	}
+	p.nav.Show()
+	navH := p.nav.MinSize().Height
+	boxH := max(size.Height-navH-theme.Padding(), 0)
+	p.list.box.Move(fyne.NewPos(0, 0))
+	p.list.box.Resize(fyne.NewSize(size.Width, boxH))
+	p.nav.Move(fyne.NewPos(0, size.Height-navH))
+	p.nav.Resize(fyne.NewSize(size.Width, navH))
+}
+
+func (p *fitPages) fitsAll(size fyne.Size) bool {
+	y := float32(0)
+	for i, o := range p.list.rows {
+		o.Resize(fyne.NewSize(size.Width, o.MinSize().Height))
+		if i > 0 {
+			y += theme.Padding()
+		}
+		y += o.MinSize().Height
+		if y > size.Height {
+			return false
+		}
+	}
+	return true
+}
+
+// MinSize implements fyne.Layout: one row's height at most (fitList) and the page buttons, so
+// a long list never makes the window grow.
+func (p *fitPages) MinSize(_ []fyne.CanvasObject) fyne.Size {
+	b, n := p.list.box.MinSize(), p.nav.MinSize()
+	return fyne.NewSize(max(b.Width, n.Width), b.Height+n.Height+theme.Padding())
 }

@@ -232,18 +232,32 @@ func (r *panelRun) setUp() {
 
 	r.tap("Candidates")
 	r.see("candidates")
-	for _, n := range []string{"101", "102", "103", "101"} {
+	for _, n := range []string{"101", "102", "103", "104", "101"} {
 		r.typeInto(0, n)
 		r.tap("Add")
 	}
 	if !r.shows("already on this recruitment") {
 		r.t.Error("candidate 101 typed twice was not refused")
 	}
+	r.see("candidates, a number typed twice refused")
 	r.typeInto(0, "Jane Smith")
 	r.tap("Add")
 	if !r.shows("never the name") {
 		r.t.Error("a name typed as a candidate number was not refused")
 	}
+	// The refusal of two lines, with the keyboard open: the window grew to 800x493 for it.
+	r.see("candidates, a name refused")
+	// A surname joined to digits is not a number either.
+	r.typeInto(0, "SURNAME-1042")
+	r.tap("Add")
+	if !r.shows("Candidate number: type digits only") {
+		r.t.Errorf("SURNAME-1042 was not refused as a candidate number; the screen says %q", r.labelTexts())
+	}
+	r.u.view(func(rec *panel.Recruitment) {
+		if _, ok := rec.Candidate("SURNAME-1042"); ok {
+			r.t.Error("SURNAME-1042 was added as a candidate")
+		}
+	})
 	r.tap("Back")
 	r.tap("Interview a candidate")
 	if !r.shows("not yet signed the confirmation") {
@@ -282,6 +296,15 @@ func (r *panelRun) setUp() {
 	r.typeInto(0, "Ravi")
 	r.sign()
 	r.tap("Confirm")
+	// The member of staff signs with their own PIN: the carer's (who is signed in) does not.
+	r.wantScreen("panel-confirm-staff-pin")
+	r.see("confirmation: the member of staff's PIN")
+	r.pin(r.pinOf(carer))
+	if !r.shows("PIN is not right") {
+		r.t.Error("the carer's PIN signed for the member of staff")
+	}
+	r.wantScreen("panel-confirm-staff-pin")
+	r.pin(r.pinOf(staff))
 	r.wantScreen("panel-confirm-sheet")
 	r.see("confirmation sheet")
 	r.tap("Back")
@@ -301,6 +324,10 @@ func (r *panelRun) interview(n string, first bool) {
 		r.tap("I do not want to take part")
 		r.wantScreen("panel-declined")
 		r.see("candidate declined")
+		// The screen goes back to the person who started the interview, named as what they are.
+		if !r.shows("back to "+r.seed.Chair.DisplayName+".") || r.shows("the chair,") {
+			r.t.Error("the declined candidate is not told plainly whom to hand the screen back to")
+		}
 		r.pin(r.pinOf(r.seed.Chair.DisplayName))
 		r.wantScreen("panel-home")
 		r.u.view(func(rec *panel.Recruitment) {
@@ -331,6 +358,9 @@ func (r *panelRun) interview(n string, first bool) {
 			if b, ok := o.(*Button); ok && b.Text == "No" {
 				test.Tap(b)
 			}
+		}
+		if r.shows("Please choose Yes or No for every point.") {
+			r.t.Error("\"Please choose Yes or No for every point\" is still shown with every point chosen")
 		}
 		r.tap("Confirm my choices")
 		if !r.shows("The interview needs your agreement to the points that are not optional.") {
@@ -410,8 +440,63 @@ func (r *panelRun) score(name, n string, scores []int, noAnswer int) {
 	r.see("notes")
 	r.typeInto(0, "notes from "+name)
 	r.tap("Submit my scores")
+	// The kiosk is about to be handed on: nobody's scores are on the screen.
+	r.wantScreen("panel-submitted")
+	r.see("submitted, before the hand-over")
+	r.noScoresShown(n)
+}
+
+// noScoresShown fails the test when the screen shows any member's scores of candidate n.
+func (r *panelRun) noScoresShown(n string) {
+	r.t.Helper()
+	for _, m := range []string{r.seed.Chair.DisplayName, r.seed.Staff.DisplayName, r.seed.Partner.DisplayName} {
+		if r.shows(m + ": Q") {
+			r.t.Errorf("screen %s shows %s's scores of candidate %s", r.u.Screen(), m, n)
+		}
+	}
+	for _, o := range r.objects() {
+		if l, ok := o.(*widget.Label); ok && (strings.Contains(l.Text, "total") || strings.Contains(l.Text, "Q1 ")) {
+			r.t.Errorf("screen %s shows scores: %q", r.u.Screen(), l.Text)
+		}
+	}
+}
+
+// buttonNamed is the screen's button labelled text.
+func (r *panelRun) buttonNamed(text string) *widget.Button {
+	r.t.Helper()
+	for _, b := range r.buttons() {
+		if b.Text == text {
+			return b
+		}
+	}
+	r.t.Fatalf("screen %s: no button %q; buttons %q", r.u.Screen(), text, r.buttonTexts())
+	return nil
+}
+
+// seeScores asks for the candidate's sheets after submitting.
+func (r *panelRun) seeScores() {
+	r.t.Helper()
+	r.tap("See the scores")
 	r.wantScreen("panel-sheets")
 	r.see("sheets after submitting")
+}
+
+// withdraw withdraws candidate n as the chair, for the reason the button says.
+func (r *panelRun) withdraw(n, reason string) {
+	r.t.Helper()
+	r.tap("Candidates")
+	r.tap("Withdraw a candidate")
+	r.wantScreen("panel-withdraw-pick")
+	r.see("withdraw: which candidate")
+	r.tapStarting("Candidate " + n)
+	r.wantScreen("panel-withdraw")
+	r.see("withdraw: why")
+	r.tap(reason)
+	r.see("withdraw: reason chosen")
+	r.tap("Withdraw candidate " + n)
+	r.wantScreen("panel-candidates")
+	r.tap("Back")
+	r.wantScreen("panel-home")
 }
 
 // TestPanelJourney: a three-member panel with three candidates, from the carer's confirmation
@@ -437,10 +522,11 @@ func TestPanelJourney(t *testing.T) {
 		}
 		r.interview(n, i == 0)
 		r.score(chair, n, scores[chair], -1)
+		r.seeScores()
 		if r.shows(staff + ":") {
 			t.Error("the chair's sheet view shows the staff member's scores before they scored")
 		}
-		r.tap("Sign out, next member")
+		r.tap("Sign out")
 		// The second member sees nobody's scores before submitting their own.
 		r.fromLobby(staff)
 		r.wantScreen("panel-score")
@@ -454,18 +540,29 @@ func TestPanelJourney(t *testing.T) {
 		}
 		r.u.showPanelLobby(r.seed.EngagementID, n)
 		r.score(staff, n, scores[staff], 0)
+		r.seeScores()
 		if !r.shows(chair + ":") {
 			t.Error("after submitting, the staff member does not see the chair's scores")
 		}
-		r.tap("Sign out, next member")
+		r.tap("Sign out")
 		r.score(carer, n, scores[carer], -1)
-		if !r.shows("Everyone has scored") {
-			t.Errorf("after three sheets of candidate %s the panel is not told everyone has scored", n)
-		}
 		r.tap("Sign out, next member")
+		r.wantScreen("panel-lobby")
+		r.noScoresShown(n)
 	}
 	r.fromLobby(chair)
 	r.wantScreen("panel-home")
+	// Candidate 104 did not come: the decision waits for them, and says so.
+	if b := r.buttonNamed("Record the decision"); !b.Disabled() {
+		t.Error("the decision is open with candidate 104 not interviewed")
+	}
+	if !r.shows("candidate 104 has not been interviewed") {
+		t.Error("the grey Record the decision does not say it waits for candidate 104")
+	}
+	r.withdraw("104", "They did not attend")
+	if b := r.buttonNamed("Record the decision"); b.Disabled() {
+		t.Errorf("Record the decision is still grey after candidate 104 was withdrawn; the screen says %q", r.labelTexts())
+	}
 	r.tap("Scores of the panel")
 	r.wantScreen("panel-grid")
 	r.see("grid")
@@ -525,6 +622,8 @@ func (r *panelRun) export() {
 	if !r.shows("typed the same twice") {
 		r.t.Error("two different passwords were not refused")
 	}
+	// The window grew to 800x498 for this refusal.
+	r.see("export, passwords that differ refused")
 	r.typeInto(0, "correct horse battery")
 	r.typeInto(1, "correct horse battery")
 	r.tap("Export")
@@ -552,10 +651,13 @@ func TestEveryPanelScreenFits(t *testing.T) {
 					r.interview(n, n == "101")
 					for _, m := range []string{chair, staff, carer} {
 						r.score(m, n, []int{4, 2, 5}, 1)
-						r.tap("Sign out, next member")
+						r.seeScores()
+						r.tap("Sign out")
 					}
 				}
 				r.fromLobby(chair)
+				r.see("panel home, the decision waiting for candidate 104")
+				r.withdraw("104", "They did not attend")
 				r.tap("Scores of the panel")
 				r.see("grid")
 				r.tap("Back")
@@ -598,6 +700,7 @@ func TestGoldenPanelScreens(t *testing.T) {
 			r.score(staff, "101", []int{2, 3, 4}, 0)
 			r.tap("Sign out, next member")
 			r.score(carer, "101", []int{5, 3, 3}, -1)
+			r.seeScores()
 			r.tap("Scores of the panel")
 			r.wantScreen("panel-grid")
 			test.AssertRendersToImage(t, "panel-grid-"+goldenSize(size)+".png", r.w.Canvas())

@@ -529,7 +529,7 @@ func gradePanel(b *testing.B, env *kiosktest.Env, candidates, members, questions
 		pms = append(pms, pm)
 		if m.Roles[0] == panel.RolePartner {
 			must(pm.Confirm(benchCtx, panel.Confirmation{PartnerID: m.ID, StaffID: ms[1].ID, PartnerName: "P", StaffName: "R",
-				PartnerSignature: []byte("sig"), StaffSignature: []byte("sig")}))
+				PartnerSignature: []byte("sig"), StaffSignature: []byte("sig")}, []byte(boardPIN)))
 		}
 	}
 	pack, _ := protocol.BuiltinPack(panelPackID)
