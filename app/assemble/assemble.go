@@ -263,8 +263,16 @@ func demo(ctx context.Context, k *kiosk.Kiosk, dir string, w io.Writer) error {
 		if err := k.SeedDemoBoard(ctx, d); err != nil {
 			return err
 		}
+		dp, err := k.SeedDemoPanel(ctx, d)
+		if err != nil {
+			return err
+		}
 		text := fmt.Sprintf("DEMO admin PIN:        %s\nDEMO interviewer:      %s\nDEMO interviewer PIN:  %s\nDEMO engagement:       %s\nDEMO peer challenge:   %s (its team board: the demo interviewer, Team boards)\nDEMO surveys:          %s (open: Take the survey on Home); %s (its results: the demo interviewer, Survey results)\n",
 			d.AdminCredential, d.InterviewerName, d.InterviewerPIN, d.EngagementTitle, kiosk.DemoBoardTitle, kiosk.DemoSurveyTitle, kiosk.DemoClosedSurveyTitle)
+		if dp.StaffPIN != "" {
+			text += fmt.Sprintf("DEMO panel:            %s (the demo interviewer is its appointing officer and chair: Recruitment panels)\nDEMO panel members:    %s, PIN %s; %s, PIN %s\n",
+				kiosk.DemoPanelTitle, dp.StaffName, dp.StaffPIN, dp.PartnerName, dp.PartnerPIN)
+		}
 		if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
 			return err
 		}

@@ -1,0 +1,170 @@
+package kiosk
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"quietroom/app/panel"
+	"quietroom/app/protocol"
+	"quietroom/app/session"
+)
+
+// DemoPanelTitle is the demo recruitment's title.
+const DemoPanelTitle = "Demo: recruitment, community nurse (Band 6)"
+
+// DemoPanel is what SeedDemoPanel created: the panel's two other members and their PINs, to
+// print beside the demo interviewer's (who is its appointing officer and chair).
+type DemoPanel struct {
+	StaffName, StaffPIN     string
+	PartnerName, PartnerPIN string
+}
+
+// SeedDemoPanel adds, for `quietroom run --dev` only, a recruitment panel in progress: the demo
+// interviewer as appointing officer and chair, a member of staff and a carer (two more demo
+// interviewers, named to sort after the demo interviewer), the organisation's scale, three
+// questions (one the carer's), the signed confirmation of understanding, and four candidates:
+// 1041 interviewed and scored by everyone, 1042 interviewed and scored by the chair only (the
+// others have it to score), 1043 and 1044 still to be interviewed. It does nothing on a kiosk
+// without panel storage.
+func (k *Kiosk) SeedDemoPanel(ctx context.Context, d Demo) (DemoPanel, error) {
+	if k.d.Panels == nil {
+		return DemoPanel{}, nil
+	}
+	dp := DemoPanel{StaffName: "Demo panel: staff member", PartnerName: "Demo panel: carer"}
+	var err error
+	if dp.StaffPIN, err = digits(k.rand, 6); err != nil {
+		return DemoPanel{}, err
+	}
+	if dp.PartnerPIN, err = digits(k.rand, 6); err != nil {
+		return DemoPanel{}, err
+	}
+	fail := func(err error) (DemoPanel, error) { return DemoPanel{}, fmt.Errorf("demo panel: %w", err) }
+	a, err := k.SignInAdmin(ctx, []byte(d.AdminCredential))
+	if err != nil {
+		return fail(err)
+	}
+	eng, err := k.CreateEngagement(ctx, a, NewEngagement{Title: DemoPanelTitle, Kind: session.KindRecruitment,
+		DeletionDate: session.DefaultDeletionDate(k.Now().In(time.Local))})
+	if err != nil {
+		return fail(err)
+	}
+	staff, err := k.AddInterviewer(ctx, a, dp.StaffName, []byte(dp.StaffPIN))
+	if err != nil {
+		return fail(err)
+	}
+	carer, err := k.AddInterviewer(ctx, a, dp.PartnerName, []byte(dp.PartnerPIN))
+	if err != nil {
+		return fail(err)
+	}
+	var chairID string
+	ivs, err := k.d.Interviewers.Interviewers(ctx)
+	if err != nil {
+		return fail(err)
+	}
+	for _, iv := range ivs {
+		if iv.DisplayName == d.InterviewerName {
+			chairID = iv.ID
+		}
+	}
+	open := func(id, pin string) (*PanelMember, error) {
+		in, err := k.SignIn(ctx, id, []byte(pin))
+		if err != nil {
+			return nil, err
+		}
+		return in.OpenPanel(ctx, eng.ID)
+	}
+	in, err := k.SignIn(ctx, chairID, []byte(d.InterviewerPIN))
+	if err != nil {
+		return fail(err)
+	}
+	chair, err := in.CreatePanel(ctx, eng.ID, panel.Post{Title: "Community mental health nurse", Band: "Band 6"}, []panel.Member{
+		{ID: chairID, Roles: []panel.Role{panel.RoleAppointingOfficer, panel.RoleChair}},
+		{ID: staff.ID, Roles: []panel.Role{panel.RoleStaff}},
+		{ID: carer.ID, Roles: []panel.Role{panel.RolePartner}},
+	})
+	if err != nil {
+		return fail(err)
+	}
+	defer chair.Close()
+	if err := chair.SetScale(ctx, panel.Scale{Min: 1, Max: 4, Labels: []string{"not shown", "partly shown", "shown", "shown strongly"}}); err != nil {
+		return fail(err)
+	}
+	pack, ok := protocol.BuiltinPack(PanelPackID)
+	if !ok {
+		return fail(fmt.Errorf("no built-in pack %s", PanelPackID))
+	}
+	var qs []panel.Question
+	for i, t := range pack.Topics {
+		if i == 2 {
+			break
+		}
+		q, err := panel.FromPack(pack, t.ID)
+		if err != nil {
+			return fail(err)
+		}
+		q.AskedBy = chairID
+		qs = append(qs, q)
+	}
+	if err := chair.SetQuestions(ctx, qs); err != nil {
+		return fail(err)
+	}
+	p, err := open(carer.ID, dp.PartnerPIN)
+	if err != nil {
+		return fail(err)
+	}
+	defer p.Close()
+	if err := p.ContributeQuestion(ctx, "What does kindness look like on a busy shift?"); err != nil {
+		return fail(err)
+	}
+	// The demo's signatures are a short stroke each, as a finger draws one.
+	if err := p.Confirm(ctx, panel.Confirmation{PartnerID: carer.ID, StaffID: staff.ID, PartnerName: "Pat", StaffName: "Ravi",
+		PartnerSignature: []byte("10,40 60,20 110,45"), StaffSignature: []byte("10,30 50,50 100,20")}, []byte(dp.StaffPIN)); err != nil {
+		return fail(err)
+	}
+	for _, n := range []string{"1041", "1042", "1043", "1044"} {
+		if err := chair.AddCandidate(ctx, n); err != nil {
+			return fail(err)
+		}
+	}
+	s, err := open(staff.ID, dp.StaffPIN)
+	if err != nil {
+		return fail(err)
+	}
+	defer s.Close()
+	consent := CandidateConsent{Choices: map[string]bool{}, TextHash: k.PanelPack().Hash}
+	for _, pt := range k.PanelPack().Consent {
+		consent.Choices[pt.ID] = true
+	}
+	score := func(pm *PanelMember, n string, scores ...int) error {
+		if err := pm.Refresh(ctx); err != nil {
+			return err
+		}
+		var qs []panel.Question
+		pm.View(func(r *panel.Recruitment) { qs = r.Questions })
+		for i, q := range qs {
+			if err := pm.SetMark(ctx, n, panel.Mark{QuestionID: q.ID, Score: scores[i%len(scores)], Scored: true, Reason: "a made-up reason for the demo"}); err != nil {
+				return err
+			}
+		}
+		return pm.Submit(ctx, n)
+	}
+	for _, n := range []string{"1041", "1042"} {
+		if err := chair.RecordConsent(ctx, n, consent); err != nil {
+			return fail(err)
+		}
+		if err := chair.StartInterview(ctx, n); err != nil {
+			return fail(err)
+		}
+	}
+	for _, x := range []struct {
+		pm     *PanelMember
+		n      string
+		scores []int
+	}{{chair, "1041", []int{3, 2, 4}}, {s, "1041", []int{2, 2, 3}}, {p, "1041", []int{4, 3, 4}}, {chair, "1042", []int{2, 3, 3}}} {
+		if err := score(x.pm, x.n, x.scores...); err != nil {
+			return fail(err)
+		}
+	}
+	return dp, nil
+}

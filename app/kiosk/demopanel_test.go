@@ -1,0 +1,55 @@
+package kiosk_test
+
+import (
+	"testing"
+
+	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/kiosktest"
+	"quietroom/app/panel"
+)
+
+// TestSeedDemoPanel: `run --dev` seeds a panel in progress that its members open with the
+// printed PINs: one candidate scored by everyone, one waiting for the member of staff and the
+// carer, two still to be interviewed.
+func TestSeedDemoPanel(t *testing.T) {
+	e, d := kiosktest.Seeded(t)
+	dp, err := e.Kiosk.SeedDemoPanel(ctx, d)
+	if err != nil {
+		t.Fatalf("SeedDemoPanel = %v", err)
+	}
+	ivs, err := e.Kiosk.Interviewers(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]string{}
+	for _, iv := range ivs {
+		ids[iv.DisplayName] = iv.ID
+	}
+	if ivs[0].DisplayName != d.InterviewerName {
+		t.Errorf("the first interviewer on the sign-in list is %q, want the demo interviewer", ivs[0].DisplayName)
+	}
+	in, err := e.Kiosk.SignIn(ctx, ids[dp.StaffName], []byte(dp.StaffPIN))
+	if err != nil {
+		t.Fatalf("the member of staff's printed PIN: %v", err)
+	}
+	mine, _, err := in.Panels(ctx)
+	if err != nil || len(mine) != 1 || mine[0].Title != kiosk.DemoPanelTitle {
+		t.Fatalf("the member of staff's panels = %+v, %v; want the demo recruitment", mine, err)
+	}
+	staff, err := in.OpenPanel(ctx, mine[0].EngagementID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer staff.Close()
+	staff.View(func(r *panel.Recruitment) {
+		if len(r.Candidates) != 4 || !r.AllScored("1041") || !r.Submitted(ids[d.InterviewerName], "1042") || r.Submitted(ids[dp.StaffName], "1042") || len(r.Interviewed()) != 2 {
+			t.Errorf("the demo panel = %+v, want 1041 scored by all, 1042 by the chair only, 1043 and 1044 to interview", r.Candidates)
+		}
+		if r.ReadyToInterview() != nil {
+			t.Errorf("the demo panel is not ready for its next candidate: %v", r.ReadyToInterview())
+		}
+	})
+	if _, err := e.Kiosk.SignIn(ctx, ids[dp.PartnerName], []byte(dp.PartnerPIN)); err != nil {
+		t.Errorf("the carer's printed PIN: %v", err)
+	}
+}
