@@ -30,7 +30,9 @@ const (
 	MaxShortText = 200
 	// MaxLongText is the most characters in the purpose or the source.
 	MaxLongText = 4000
-	maxIDLength = 64
+	// MaxAdditions bounds the additions list.
+	MaxAdditions = 30
+	maxIDLength  = 64
 )
 
 var (
@@ -123,7 +125,7 @@ func (p *parser) integer(f *yamlfile.Mapping, key string) (int, bool) {
 }
 
 func (p *parser) survey(root *yaml.Node) *Survey {
-	f := p.Map(root, "", "id", "version", "title", "language", "source", "purpose", "points", "items")
+	f := p.Map(root, "", "id", "version", "title", "language", "source", "purpose", "points", "items", "additions")
 	s := &Survey{}
 	s.ID, _ = p.id(f, "id")
 	if v, ok := p.integer(f, "version"); ok {
@@ -195,5 +197,47 @@ func (p *parser) survey(root *yaml.Node) *Survey {
 		}
 		s.Items = append(s.Items, it)
 	}
+	p.additions(f, s, ids)
 	return s
+}
+
+// additions reads what the survey marks as its own. Each part must be one the survey has, and
+// be marked once.
+func (p *parser) additions(f *yamlfile.Mapping, s *Survey, ids map[string]int) {
+	n := p.Get(f, "additions", false)
+	if n == nil {
+		return
+	}
+	if n.Kind != yaml.SequenceNode {
+		p.Add(n.Line, "additions", "must be a list (lines starting with -), not %s", yamlfile.Value(n))
+		return
+	}
+	if len(n.Content) > MaxAdditions {
+		p.Add(n.Line, "additions", "has %d entries, more than %d; give the reasons of one part in one why", len(n.Content), MaxAdditions)
+		return
+	}
+	seen := map[string]int{}
+	for i, an := range n.Content {
+		path := yamlfile.Index("additions", i)
+		m := p.Map(an, path, "part", "why")
+		if m == nil {
+			continue
+		}
+		a := Addition{Part: p.text(m, "part", true, yamlfile.Text{Max: MaxShortText}),
+			Why: p.text(m, "why", true, yamlfile.Text{Max: MaxLongText, Lines: true})}
+		if a.Part == "" {
+			continue
+		}
+		line := m.Values["part"].Line
+		item, isItem := strings.CutPrefix(a.Part, "items.")
+		_, known := ids[item]
+		switch {
+		case isItem && !known, !isItem && !slices.Contains([]string{"title", "purpose", "points", PartMinGroup}, a.Part):
+			p.Add(line, yamlfile.Join(path, "part"), "%q names no part of this survey; write title, purpose, points, %s or items.<id>", a.Part, PartMinGroup)
+		case seen[a.Part] > 0:
+			p.Add(line, yamlfile.Join(path, "part"), "%q is already marked on line %d; give both reasons in one why", a.Part, seen[a.Part])
+		}
+		seen[a.Part] = line
+		s.Additions = append(s.Additions, a)
+	}
 }

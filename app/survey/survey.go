@@ -23,9 +23,24 @@ type Survey struct {
 	Purpose string
 	Points  int
 	Items   []Item
+	// Additions mark what the survey, or the kiosk's rules for its results, add to its source,
+	// each with why (see Load). Respondents do not read them, so ContentHash leaves them out.
+	Additions []Addition
 	// Hash is the content hash of the survey's wording (ContentHash), set by Load.
 	Hash string
 }
+
+// Addition marks one part of a survey as the survey's own, not its source's: Part is "title",
+// "purpose", "points", "items.<id>", or PartMinGroup for the rule on small groups (which the
+// engagement's minimum group size applies); Why says why.
+type Addition struct {
+	Part string
+	Why  string
+}
+
+// PartMinGroup names, in an addition, the rule that a group smaller than the engagement's
+// minimum group size is never shown on its own (DefaultMinGroup).
+const PartMinGroup = "min_group"
 
 // Item is one bipolar item.
 type Item struct {

@@ -407,3 +407,34 @@ func TestDisclosiveCellsAreWithheld(t *testing.T) {
 		t.Errorf("A's split item withheld: %+v", r.Groups[0].Items[1])
 	}
 }
+
+// TestBuiltinMarksItsAdditions: what the survey and its results' rules add to the handbook is
+// marked in its file: the respondent's words, the five points and the smallest group shown.
+func TestBuiltinMarksItsAdditions(t *testing.T) {
+	s := Builtin()
+	for _, part := range []string{"purpose", "points", PartMinGroup} {
+		if !slices.ContainsFunc(s.Additions, func(a Addition) bool { return a.Part == part && a.Why != "" }) {
+			t.Errorf("%s is not marked as an addition", part)
+		}
+	}
+}
+
+func TestLoadAdditions(t *testing.T) {
+	head := "id: a\nversion: 1\ntitle: T\nlanguage: en\npurpose: P\npoints: 5\nitems:\n  - id: x\n    left: L\n    right: R\n"
+	for _, tc := range []struct{ name, additions, want string }{
+		{"unknown part", "additions:\n  - part: colour\n    why: W\n", `s.yaml:12: additions[0].part: "colour" names no part`},
+		{"unknown item", "additions:\n  - part: items.y\n    why: W\n", `s.yaml:12: additions[0].part: "items.y" names no part`},
+		{"twice", "additions:\n  - part: points\n    why: W\n  - part: points\n    why: V\n", `s.yaml:14: additions[1].part: "points" is already marked on line 12`},
+		{"no why", "additions:\n  - part: points\n", `s.yaml:12: additions[0].why: is missing`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if _, err := Load("s.yaml", []byte(head+tc.additions)); err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("Load = %v, want %q", err, tc.want)
+			}
+		})
+	}
+	s, err := Load("s.yaml", []byte(head+"additions:\n  - part: items.x\n    why: W\n  - part: min_group\n    why: V\n"))
+	if err != nil || len(s.Additions) != 2 || s.Additions[0] != (Addition{"items.x", "W"}) {
+		t.Errorf("Load = %+v, %v", s, err)
+	}
+}
