@@ -18,8 +18,10 @@ import (
 // with --dev, which the device's unit never passes, so a device ignores them whatever its
 // environment holds.
 const (
-	// statsEnv, set to an interval such as 5s, logs the number of goroutines at Info each
-	// interval ("runtime stats"), so that the soak can tell a goroutine leak from outside.
+	// statsEnv, set to an interval such as 5s, logs at Info each interval ("runtime stats")
+	// the number of goroutines and of frames painted (the watchdog's frame pixel, asked for a
+	// frame each interval), so that the soak can tell a goroutine leak and a UI that stopped
+	// drawing from outside.
 	statsEnv = "QUIETROOM_DEV_STATS"
 	// faultEnv breaks the program on purpose a while after the kiosk opens, so that the
 	// soak's own test can show that each of its detectors catches what it is for:
@@ -56,13 +58,13 @@ func parseFault(s string) (devFault, error) {
 
 // devSwitches starts what the development-only variables ask for, once the kiosk's screens are
 // up. It returns an error for a variable it cannot read, so that a mistyped soak fails loudly.
-func devSwitches(ctx context.Context, getenv func(string) string, w fyne.Window, log *slog.Logger) error {
+func devSwitches(ctx context.Context, getenv func(string) string, w fyne.Window, pixel *framePixel, log *slog.Logger) error {
 	if s := getenv(statsEnv); s != "" {
 		every, err := time.ParseDuration(s)
 		if err != nil || every <= 0 {
 			return fmt.Errorf("%s=%q: want a positive duration such as 5s", statsEnv, s)
 		}
-		go logStats(ctx, every, log)
+		go logStats(ctx, every, pixel, log)
 	}
 	if s := getenv(faultEnv); s != "" {
 		f, err := parseFault(s)
@@ -75,7 +77,9 @@ func devSwitches(ctx context.Context, getenv func(string) string, w fyne.Window,
 	return nil
 }
 
-func logStats(ctx context.Context, every time.Duration, log *slog.Logger) {
+// logStats runs off the UI's thread, so that its lines go on when the UI stops: the frame count
+// then stands still.
+func logStats(ctx context.Context, every time.Duration, pixel *framePixel, log *slog.Logger) {
 	t := time.NewTicker(every)
 	defer t.Stop()
 	for {
@@ -83,7 +87,8 @@ func logStats(ctx context.Context, every time.Duration, log *slog.Logger) {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			log.Info("runtime stats", "component", "dev", "goroutines", runtime.NumGoroutine())
+			log.Info("runtime stats", "component", "dev", "goroutines", runtime.NumGoroutine(), "frames", pixel.Painted())
+			fyne.Do(pixel.ask)
 		}
 	}
 }

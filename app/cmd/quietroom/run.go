@@ -124,7 +124,7 @@ func runKiosk(e *env, args []string) int {
 		log.Info("first frame shown", "component", "ui") // Show has drawn it; make bench times this line
 		go opening.run(func() {
 			if cfg.dev {
-				if err := devSwitches(ctx, os.Getenv, w, log); err != nil {
+				if err := devSwitches(ctx, os.Getenv, w, opening.pixel, log); err != nil {
 					log.Error("development switch not understood", "component", "dev", "err", err)
 					a.Quit()
 					return
