@@ -270,7 +270,7 @@ func CheckCandidateNumber(n string) (string, error) {
 	}
 	for _, c := range n {
 		if c < '0' || c > '9' {
-			return "", invalid("candidate number", "type digits only, the number from the application (for example 1042), never the name")
+			return "", invalid("candidate number", "type digits only, never the name")
 		}
 	}
 	if len(n) > MaxCandidateLen {

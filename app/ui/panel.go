@@ -298,14 +298,15 @@ func (u *UI) showPanelHome() {
 	}
 	// The status is one paragraph: the actions below keep their room at 800x480.
 	lines := container.NewVBox(para(strings.Join(status, " · ")))
+	head := heading(lang.L("{{.Title}}, {{.Band}}", map[string]any{"Title": r.Post.Title, "Band": r.Post.Band}))
+	// Who is signed in heads the status lines, which scroll: the actions keep their room.
+	lines.Objects = append([]fyne.CanvasObject{para(lang.L("{{.Name}}: {{.Roles}}", map[string]any{"Name": pm.Name(), "Roles": rolesText(me)}))}, lines.Objects...)
+	// Why a button is grey comes first, where the room is smallest (the larger text).
 	if len(why) > 0 {
 		w := para(strings.Join(why, " "))
 		w.Importance = widget.WarningImportance
 		lines.Objects = append([]fyne.CanvasObject{w}, lines.Objects...)
 	}
-	head := heading(lang.L("{{.Title}}, {{.Band}}", map[string]any{"Title": r.Post.Title, "Band": r.Post.Band}))
-	// Who is signed in heads the status lines, which scroll: the actions keep their room.
-	lines.Objects = append([]fyne.CanvasObject{para(lang.L("{{.Name}}: {{.Roles}}", map[string]any{"Name": pm.Name(), "Roles": rolesText(me)}))}, lines.Objects...)
 	u.show("panel-home", screenIdle, container.NewBorder(
 		container.NewVBox(head, msg.Label),
 		container.NewHBox(u.button(lang.L("Sign out"), func() { u.closePanel(); u.showPanelLobby(engID, "") })),
