@@ -116,6 +116,9 @@ const (
 	findFit    = "screen does not fit"
 	findCrash  = "crash"
 	findLeak   = "leak"
+	// findHarness is the soak's own trouble (xdotool refused a step), reported with its seed
+	// and steps like the program's.
+	findHarness = "soak harness"
 )
 
 type soakOptions struct {
@@ -507,7 +510,7 @@ func (s *soaker) xdo(args ...string) {
 		if s.k.exited() {
 			s.fail(findCrash, "the program exited (%v) while xdotool ran", s.k.err)
 		}
-		s.t.Fatalf("%v", err)
+		s.fail(findHarness, "%v", err)
 	}
 }
 
