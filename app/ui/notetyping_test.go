@@ -162,6 +162,9 @@ func (ty *typist) checkSaved() {
 // that fits the row but leaves no room for a space. It returns how many rows it filled.
 func (ty *typist) typeToWraps(seed uint64, n int, panel bool, type1 func(rune), between func(int)) (rows int) {
 	ty.t.Helper()
+	if testing.Short() {
+		n /= 3 // make test runs this package under the race detector with -short too
+	}
 	rnd := rand.New(rand.NewPCG(seed, 11))
 	ed := ty.h.note()
 	words := map[string]bool{}
