@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"quietroom/app/yamlfile"
 )
 
 // Tag is the sheet an item belongs on: a rose (a strength), a thorn (a pain point) or a bud
@@ -44,8 +46,21 @@ func NewItem(tag Tag, text string) (Item, error) {
 	return it, it.Check()
 }
 
-// Check says what is wrong with the item, if anything.
+// Check says what is wrong with the item, if anything: its tag, its id, and its text held to
+// app/yamlfile's rules (no control or text-direction character but line breaks and tabs, at
+// most MaxItemText characters).
 func (it Item) Check() error {
+	if err := it.shape(); err != nil {
+		return err
+	}
+	if pr := yamlfile.TextProblem(it.Text, ruleItem); pr != "" {
+		return fmt.Errorf("item: %w: text %s", ErrInvalid, pr)
+	}
+	return nil
+}
+
+// shape is what every item on a board keeps to, those stored before the text rules included.
+func (it Item) shape() error {
 	switch {
 	case !it.Tag.Valid():
 		return fmt.Errorf("item: %w: tag %q", ErrInvalid, it.Tag)
@@ -87,6 +102,10 @@ func Sheets(items []Item) map[Tag][]Item {
 	return m
 }
 
+// MaxInterviewText is the longest stakeholder group or question set name of an interview
+// record, in characters.
+const MaxInterviewText = 200
+
 // Interview is the one fact the board keeps about an interview, for the presentation's "who
 // was interviewed" and "methodology": the stakeholder group and the question set. It is not
 // linked to any item.
@@ -112,4 +131,11 @@ type Import struct {
 	Interviews  int
 	Duplicates  int
 	At          time.Time
+}
+
+// Waiting is a bundle imported and checked on the board's kiosk, waiting for a team member to
+// accept or refuse what it brings: its id and the file as it came (sealed to the board).
+type Waiting struct {
+	BundleID string
+	Raw      []byte
 }

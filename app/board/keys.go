@@ -156,8 +156,11 @@ func (w Writer) SealItem(it Item) ([]byte, error) {
 
 // SealInterview seals the group and question set of one interview to the board.
 func (w Writer) SealInterview(iv Interview) ([]byte, error) {
-	if !validID(iv.ID) || len(iv.Group) > 200 || len(iv.QuestionSet) > 200 {
-		return nil, fmt.Errorf("interview: %w", ErrInvalid)
+	if !validID(iv.ID) {
+		return nil, fmt.Errorf("interview: %w: id", ErrInvalid)
+	}
+	if err := checkInterview(iv, "interview"); err != nil {
+		return nil, fmt.Errorf("interview: %w: %w", ErrInvalid, err)
 	}
 	body, err := json.Marshal(interviewBody{Group: iv.Group, Set: iv.QuestionSet})
 	if err != nil {
@@ -197,7 +200,7 @@ func (k *Key) OpenItem(id string, sealed []byte) (Item, error) {
 		return Item{}, fmt.Errorf("open item: %w", ErrCannotOpen)
 	}
 	it := Item{ID: id, Tag: b.Tag, Text: b.Text}
-	if err := it.Check(); err != nil {
+	if err := it.shape(); err != nil {
 		return Item{}, fmt.Errorf("open item: %w", ErrCannotOpen)
 	}
 	return it, nil

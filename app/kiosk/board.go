@@ -1,9 +1,11 @@
 package kiosk
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -34,13 +36,21 @@ type Boards interface {
 	BoardRecords(ctx context.Context, engagementID string) ([]board.Record, error)
 	RemoveBoardRecord(ctx context.Context, engagementID, id string, sealedWork []byte, ev retention.AuditEvent) error
 	SaveBoardWork(ctx context.Context, engagementID string, sealed []byte) error
-	// ImportBundle stores a bundle's records and receipt whole, or nothing; a bundle id seen
-	// before is board.ErrDuplicateBundle.
-	ImportBundle(ctx context.Context, engagementID string, imp board.Import, recs []board.Record, ev retention.AuditEvent) (board.Import, error)
+	// AddPendingBundle keeps a checked bundle until a member accepts or refuses it; one
+	// imported before is board.ErrDuplicateBundle, one refused before board.ErrRefusedBundle.
+	AddPendingBundle(ctx context.Context, engagementID, bundleID string, raw []byte, ev retention.AuditEvent) error
+	PendingBundles(ctx context.Context, engagementID string) ([]board.Waiting, error)
+	// RoomPins returns each room's pinned verifying key by room name.
+	RoomPins(ctx context.Context, engagementID string) (map[string][]byte, error)
+	// AcceptBundle stores a waiting bundle's records and receipt whole, or nothing, pinning the
+	// room's key at its first; another key than the pinned one is board.ErrRoomKeyChanged.
+	AcceptBundle(ctx context.Context, engagementID string, imp board.Import, roomKey []byte, recs []board.Record, ev retention.AuditEvent) (board.Import, error)
+	RefuseBundle(ctx context.Context, engagementID, bundleID string, ev retention.AuditEvent) error
 	BoardImports(ctx context.Context, engagementID string) ([]board.Import, error)
-	// LinkBoard keeps a board's public part for a local engagement; BoardLink returns it
+	// LinkBoard keeps a board's public part for a local engagement (with dropOutbox, the
+	// contributions waiting for the board it replaces go); BoardLink returns it
 	// (session.ErrNotFound without one).
-	LinkBoard(ctx context.Context, engagementID string, public []byte, deletion time.Time, ev retention.AuditEvent) error
+	LinkBoard(ctx context.Context, engagementID string, public []byte, deletion time.Time, dropOutbox bool, ev retention.AuditEvent) error
 	BoardLink(ctx context.Context, engagementID string) ([]byte, time.Time, error)
 	AddOutbox(ctx context.Context, engagementID string, recs []board.Record, deletion time.Time, ev retention.AuditEvent) (int, error)
 	Outbox(ctx context.Context, engagementID string) ([]board.Record, error)
@@ -58,6 +68,14 @@ var (
 	ErrWaitingToBeLetIn = errors.New("you are on the team, but a team member must let you in to the board first: ask one to open the board and tap Let in beside your name (Stick and team)")
 	// ErrNoBoard: the engagement has no board here and is not linked to one elsewhere.
 	ErrNoBoard = errors.New("this engagement has no team board on this kiosk: import the board's file from the USB stick")
+	// ErrCodeNotCompared: a link or an acceptance was asked for without the code the file or
+	// bundle shows: the member must compare it with the other kiosk's first.
+	ErrCodeNotCompared = errors.New("compare the code with the one the other kiosk shows first")
+	// ErrRelinkNotConfirmed: the link a new one would replace is not the one the member was
+	// told of (it changed meanwhile): look again.
+	ErrRelinkNotConfirmed = errors.New("the board linked here has changed meanwhile: go back and look again")
+	// ErrNoRoomKey: this kiosk cannot sign bundles (its device secret is not available).
+	ErrNoRoomKey = errors.New("this kiosk cannot sign its contributions: its device key is not available")
 )
 
 // Board file names on the stick: the public part, the bundles, the presentation.
@@ -209,6 +227,10 @@ type BoardSummary struct {
 	Linked       bool
 	Waiting      bool
 	BoardID      string
+	// Code is a linked board's short code, as its kiosk shows it; Relink says the link was
+	// made before boards' files were signed and must be made again (comparing the code).
+	Code         string
+	Relink       bool
 	DeletionDate time.Time
 }
 
@@ -243,12 +265,18 @@ func (s *SignedIn) Boards(ctx context.Context) ([]BoardSummary, error) {
 			continue
 		}
 		if raw, del, err := bs.BoardLink(ctx, e.ID); err == nil {
-			p, err := board.ParsePublic(raw)
-			if err != nil {
+			sum := BoardSummary{EngagementID: e.ID, Title: e.Title, Linked: true, DeletionDate: earlier(del, e.DeletionDate)}
+			p, err := board.ParsePublic(raw, s.k.Now())
+			switch {
+			case err == nil:
+				sum.BoardID, sum.Code = p.BoardID(), p.Code()
+			case errors.Is(err, board.ErrOldFormat):
+				sum.BoardID, _ = board.OldPublicBoardID(raw)
+				sum.Relink = true
+			default:
 				return nil, err
 			}
-			out = append(out, BoardSummary{EngagementID: e.ID, Title: e.Title, Linked: true, BoardID: p.BoardID(),
-				DeletionDate: earlier(del, e.DeletionDate)})
+			out = append(out, sum)
 		}
 	}
 	return out, nil
@@ -479,18 +507,41 @@ func (b *Board) ExportPublic(ctx context.Context, dir string) (string, error) {
 	return path, err
 }
 
+// Code is the board's short code, which a member in another room compares with the one their
+// kiosk shows when linking the board's file.
+func (b *Board) Code() (string, error) { return b.key.Code() }
+
 // ImportResult is what came of one bundle file found on the stick.
 type ImportResult struct {
-	File    string
-	Receipt board.Import
+	File string
+	// Pending is what the bundle brings, waiting for a member's acceptance; nil when refused.
+	Pending *PendingImport
 	// Err says why the bundle was refused (board.ErrTampered, board.ErrOtherBoard,
-	// board.ErrMalformed, board.ErrCannotOpen) or ignored (board.ErrDuplicateBundle); nothing
-	// of a refused bundle was imported.
+	// board.ErrMalformed, board.ErrCannotOpen, board.ErrOldFormat, board.ErrContent,
+	// board.ErrRoomKeyChanged) or ignored (board.ErrDuplicateBundle, board.ErrRefusedBundle);
+	// nothing of a refused bundle was kept.
 	Err error
 }
 
-// ImportBundles imports every bundle file found under the kiosk's import folders (the USB
-// stick), each whole or not at all, and returns what came of each.
+// PendingImport is what one bundle brings, shown for a team member to accept or refuse
+// before anything of it counts: the room it names and that room's code (to compare with the
+// room's kiosk the first time: NewRoom), its new items, and its interview records by
+// stakeholder group and question set.
+type PendingImport struct {
+	BundleID     string
+	Room         string
+	RoomCode     string
+	NewRoom      bool
+	Items        int
+	Interviews   int
+	Duplicates   int
+	Groups       []board.GroupCount
+	QuestionSets []string
+}
+
+// ImportBundles checks every bundle file found under the kiosk's import folders (the USB
+// stick), each whole or not at all, and keeps those that pass until a member accepts or
+// refuses them (AcceptImport, RefuseImport): nothing of a bundle counts on the board before.
 func (b *Board) ImportBundles(ctx context.Context) ([]ImportResult, error) {
 	files := protocol.FindFiles(b.k.imports, BundleFileExt)
 	if len(files) == 0 {
@@ -499,20 +550,146 @@ func (b *Board) ImportBundles(ctx context.Context) ([]ImportResult, error) {
 	var out []ImportResult
 	for _, f := range files {
 		res := ImportResult{File: filepath.Base(f)}
-		raw, err := readLimited(f, board.MaxBundle)
-		if err == nil {
-			var bun board.Bundle
-			bun, err = b.key.OpenBundle(raw)
-			if err == nil {
-				res.Receipt, err = b.bs.ImportBundle(ctx, b.engagementID,
-					board.Import{BundleID: bun.BundleID, SourceKiosk: bun.SourceKiosk, At: b.k.Now()}, bun.Records,
-					b.k.boardEvent(retention.RoleInterviewer, "board.bundle.import", b.engagementID, 0))
-			}
-		}
-		res.Err = err
+		res.Pending, res.Err = b.importFile(ctx, f)
 		out = append(out, res)
 	}
 	return out, nil
+}
+
+func (b *Board) importFile(ctx context.Context, path string) (*PendingImport, error) {
+	raw, err := readLimited(path, board.MaxBundle)
+	if err != nil {
+		return nil, err
+	}
+	bun, err := b.key.OpenBundle(raw)
+	if err != nil {
+		return nil, err
+	}
+	pending, err := b.summarise(ctx, bun)
+	if err != nil {
+		return nil, err
+	}
+	if err := b.bs.AddPendingBundle(ctx, b.engagementID, bun.BundleID, raw,
+		b.k.boardEvent(retention.RoleInterviewer, "board.bundle.check", b.engagementID, len(bun.Records))); err != nil {
+		return nil, err
+	}
+	return pending, nil
+}
+
+// summarise says what a bundle brings, refusing one from a room pinned to another key.
+func (b *Board) summarise(ctx context.Context, bun board.Bundle) (*PendingImport, error) {
+	pins, err := b.bs.RoomPins(ctx, b.engagementID)
+	if err != nil {
+		return nil, err
+	}
+	pinned, known := pins[bun.SourceKiosk]
+	if known && !bytes.Equal(pinned, bun.RoomKey) {
+		return nil, fmt.Errorf("bundle from %s: %w", bun.SourceKiosk, board.ErrRoomKeyChanged)
+	}
+	have, err := b.bs.BoardRecords(ctx, b.engagementID)
+	if err != nil {
+		return nil, err
+	}
+	held := map[string]bool{}
+	for _, r := range have {
+		held[r.ID] = true
+	}
+	p := &PendingImport{BundleID: bun.BundleID, Room: bun.SourceKiosk, RoomCode: bun.RoomCode(), NewRoom: !known}
+	groups, sets := map[string]int{}, map[string]bool{}
+	for _, it := range bun.Items {
+		if held[it.ID] {
+			p.Duplicates++
+			continue
+		}
+		p.Items++
+	}
+	for _, iv := range bun.Interviews {
+		if held[iv.ID] {
+			p.Duplicates++
+			continue
+		}
+		p.Interviews++
+		groups[iv.Group]++
+		if iv.QuestionSet != "" {
+			sets[iv.QuestionSet] = true
+		}
+	}
+	for g, n := range groups {
+		p.Groups = append(p.Groups, board.GroupCount{Group: g, Count: n})
+	}
+	slices.SortFunc(p.Groups, func(x, y board.GroupCount) int { return strings.Compare(x.Group, y.Group) })
+	p.QuestionSets = slices.Sorted(maps.Keys(sets))
+	return p, nil
+}
+
+// PendingImports lists the bundles waiting for a member's acceptance, each with what it brings.
+func (b *Board) PendingImports(ctx context.Context) ([]PendingImport, error) {
+	ws, err := b.bs.PendingBundles(ctx, b.engagementID)
+	if err != nil {
+		return nil, err
+	}
+	var out []PendingImport
+	for _, w := range ws {
+		bun, err := b.key.OpenBundle(w.Raw)
+		if err != nil {
+			return nil, err
+		}
+		p, err := b.summarise(ctx, bun)
+		if errors.Is(err, board.ErrRoomKeyChanged) {
+			// Another bundle from that room, accepted since, pinned another key: this one
+			// can only be refused.
+			p = &PendingImport{BundleID: bun.BundleID, Room: bun.SourceKiosk, RoomCode: bun.RoomCode()}
+		} else if err != nil {
+			return nil, err
+		}
+		out = append(out, *p)
+	}
+	return out, nil
+}
+
+// AcceptImport takes a waiting bundle onto the board: its items join and its interviews count
+// in the presentation from now on. roomCode is the code the member was shown (and, for a
+// room's first bundle, compared with the room's kiosk): ErrCodeNotCompared otherwise. The
+// room's key is pinned at its first bundle; a bundle from a room pinned to another key is
+// board.ErrRoomKeyChanged.
+func (b *Board) AcceptImport(ctx context.Context, bundleID, roomCode string) (board.Import, error) {
+	bun, err := b.waiting(ctx, bundleID)
+	if err != nil {
+		return board.Import{}, err
+	}
+	if roomCode != bun.RoomCode() {
+		return board.Import{}, ErrCodeNotCompared
+	}
+	return b.bs.AcceptBundle(ctx, b.engagementID, board.Import{BundleID: bun.BundleID, SourceKiosk: bun.SourceKiosk, At: b.k.Now()},
+		bun.RoomKey, bun.Records, b.k.boardEvent(retention.RoleInterviewer, "board.bundle.accept", b.engagementID, 0))
+}
+
+// RefuseImport drops a waiting bundle: nothing of it joins the board, and the same file is not
+// offered again.
+func (b *Board) RefuseImport(ctx context.Context, bundleID string) error {
+	if _, err := b.waiting(ctx, bundleID); err != nil {
+		return err
+	}
+	return b.bs.RefuseBundle(ctx, b.engagementID, bundleID, b.k.boardEvent(retention.RoleInterviewer, "board.bundle.refuse", b.engagementID, 1))
+}
+
+func (b *Board) waiting(ctx context.Context, bundleID string) (board.Bundle, error) {
+	ws, err := b.bs.PendingBundles(ctx, b.engagementID)
+	if err != nil {
+		return board.Bundle{}, err
+	}
+	i := slices.IndexFunc(ws, func(w board.Waiting) bool { return w.BundleID == bundleID })
+	if i < 0 {
+		return board.Bundle{}, fmt.Errorf("bundle %s: %w", bundleID, session.ErrNotFound)
+	}
+	bun, err := b.key.OpenBundle(ws[i].Raw)
+	if err != nil {
+		return board.Bundle{}, err
+	}
+	if bun.BundleID != bundleID {
+		return board.Bundle{}, fmt.Errorf("bundle %s: %w", bundleID, board.ErrTampered)
+	}
+	return bun, nil
 }
 
 // Contributor is a team member contributing to a board, here or kept elsewhere: they read their
@@ -564,7 +741,7 @@ func (s *SignedIn) Contribute(ctx context.Context, engagementID string) (*Contri
 	if err != nil {
 		return nil, err
 	}
-	p, err := board.ParsePublic(raw)
+	p, err := board.ParsePublic(raw, s.k.Now())
 	if err != nil {
 		return nil, err
 	}
@@ -648,33 +825,161 @@ func interviewID(recipient, sessionID string) string {
 	return seal.InterviewPseudonym(recipient, sessionID)
 }
 
-// LinkBoard imports a board's public part from the stick for a local peer challenge engagement,
-// so its team members here can contribute. The deletion date that travels with it applies to
-// everything contributed from here.
-func (s *SignedIn) LinkBoard(ctx context.Context, engagementID, path string) (board.Public, error) {
+// LinkPreview is what a board's file on the stick says, for the member to compare before
+// linking it to a local engagement: its id, its short code (which the board's kiosk shows on
+// its USB stick and team tab), its deletion date, and the link it would replace.
+type LinkPreview struct {
+	File         string
+	BoardID      string
+	Code         string
+	DeletionDate time.Time
+	// Replaces is the board linked to the engagement now; nil when none is.
+	Replaces *LinkedBoard
+}
+
+// LinkedBoard is a board an engagement is linked to, as a new link would replace it.
+type LinkedBoard struct {
+	BoardID string
+	// Code is "" for a link made before boards' files were signed.
+	Code string
+	// Same: the new file is the same board's (its contributions waiting here stay).
+	Same bool
+	// Waiting is how many contributions wait here for that board: they are deleted when the
+	// new file is another board's, being sealed to the old one.
+	Waiting int
+}
+
+// LinkConfirm is what the member confirmed on the screen: the code they compared with the
+// board's kiosk, and the board id of the link it replaces ("" when none).
+type LinkConfirm struct {
+	Code     string
+	Replaces string
+}
+
+// PreviewLink reads a board's file from the stick for a local peer challenge engagement and
+// says what linking it would do; nothing is changed. A file that is not a signed board file
+// whole is refused (board.ErrMalformed, board.ErrTampered, board.ErrOldFormat).
+func (s *SignedIn) PreviewLink(ctx context.Context, engagementID, path string) (LinkPreview, error) {
+	p, _, err := s.linkable(ctx, engagementID, path)
+	if err != nil {
+		return LinkPreview{}, err
+	}
+	out := LinkPreview{File: path, BoardID: p.BoardID(), Code: p.Code(), DeletionDate: p.DeletionDate}
+	out.Replaces, err = s.linked(ctx, engagementID, p)
+	return out, err
+}
+
+func (s *SignedIn) linkable(ctx context.Context, engagementID, path string) (board.Public, []byte, error) {
 	bs, err := s.k.boards()
 	if err != nil {
-		return board.Public{}, err
+		return board.Public{}, nil, err
 	}
 	e, err := s.k.engagement(ctx, engagementID)
 	if err != nil {
-		return board.Public{}, err
+		return board.Public{}, nil, err
 	}
 	if e.Kind != session.KindPeerChallenge {
-		return board.Public{}, ErrNotPeerChallenge
+		return board.Public{}, nil, ErrNotPeerChallenge
 	}
 	if _, _, err := bs.Board(ctx, engagementID); err == nil {
-		return board.Public{}, fmt.Errorf("%w: this engagement's board is kept here", ErrInvalid)
+		return board.Public{}, nil, fmt.Errorf("%w: this engagement's board is kept here", ErrInvalid)
 	}
 	raw, err := readLimited(path, 4096)
 	if err != nil {
-		return board.Public{}, err
+		return board.Public{}, nil, err
 	}
-	p, err := board.ParsePublic(raw)
+	p, err := board.ParsePublic(raw, s.k.Now())
+	if err != nil {
+		return board.Public{}, nil, err
+	}
+	if !p.DeletionDate.After(s.k.Now()) {
+		return board.Public{}, nil, fmt.Errorf("%w: this board's deletion date has passed", ErrInvalid)
+	}
+	return p, raw, nil
+}
+
+// linked is the link a new one for p would replace, or nil.
+func (s *SignedIn) linked(ctx context.Context, engagementID string, p board.Public) (*LinkedBoard, error) {
+	bs := s.k.d.Boards
+	raw, _, err := bs.BoardLink(ctx, engagementID)
+	if errors.Is(err, session.ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var old LinkedBoard
+	if q, err := board.ParsePublic(raw, s.k.Now()); err == nil {
+		old.BoardID, old.Code = q.BoardID(), q.Code()
+	} else {
+		old.BoardID, _ = board.OldPublicBoardID(raw)
+	}
+	old.Same = old.BoardID == p.BoardID()
+	recs, err := bs.Outbox(ctx, engagementID)
+	if err != nil {
+		return nil, err
+	}
+	old.Waiting = len(recs)
+	return &old, nil
+}
+
+// LinkBoard links a board's file from the stick to a local peer challenge engagement, so its
+// team members here can contribute, once the member has compared its code with the board's
+// kiosk: confirm carries the code they were shown (ErrCodeNotCompared otherwise) and the board
+// id of the link it replaces (ErrRelinkNotConfirmed when that is not the one linked now).
+// Relinking to another board deletes the contributions waiting for the old one. The deletion
+// date that travels with it applies to everything contributed from here.
+func (s *SignedIn) LinkBoard(ctx context.Context, engagementID, path string, confirm LinkConfirm) (board.Public, error) {
+	p, raw, err := s.linkable(ctx, engagementID, path)
 	if err != nil {
 		return board.Public{}, err
 	}
-	return p, bs.LinkBoard(ctx, engagementID, raw, p.DeletionDate, s.k.boardEvent(retention.RoleInterviewer, "board.link", engagementID, 1))
+	if confirm.Code != p.Code() {
+		return board.Public{}, ErrCodeNotCompared
+	}
+	old, err := s.linked(ctx, engagementID, p)
+	if err != nil {
+		return board.Public{}, err
+	}
+	replaces := ""
+	if old != nil {
+		replaces = old.BoardID
+	}
+	if confirm.Replaces != replaces {
+		return board.Public{}, ErrRelinkNotConfirmed
+	}
+	action := "board.link"
+	if old != nil {
+		action = "board.relink"
+	}
+	return p, s.k.d.Boards.LinkBoard(ctx, engagementID, raw, p.DeletionDate, old != nil && !old.Same,
+		s.k.boardEvent(retention.RoleInterviewer, action, engagementID, 1))
+}
+
+// RoomCode is this kiosk's short code as a room contributing to boards kept elsewhere: the
+// board's kiosk shows the same code at the first bundle from here, for its team to compare.
+func (k *Kiosk) RoomCode() (string, error) {
+	key, err := k.roomKey()
+	if err != nil {
+		return "", err
+	}
+	defer key.Destroy()
+	return board.RoomCode(key.Public()), nil
+}
+
+// roomKey is this kiosk's signing key for its bundles, derived from the device secret
+// (seal.RoomSigningKey): nothing is stored, so a copy of the card alone does not give it.
+func (k *Kiosk) roomKey() (*seal.SigningKey, error) {
+	src, ok := k.d.Secret.(interface{ DeviceSecret() ([]byte, error) })
+	if !ok {
+		return nil, ErrNoRoomKey
+	}
+	secret, err := src.DeviceSecret()
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrNoRoomKey, err)
+	}
+	defer clear(secret)
+	return seal.RoomSigningKey(secret)
 }
 
 // BoardFiles lists the board public parts found on the stick.
@@ -695,7 +1000,7 @@ func (s *SignedIn) ExportBundle(ctx context.Context, engagementID, dir string) (
 	if err != nil {
 		return "", 0, err
 	}
-	p, err := board.ParsePublic(raw)
+	p, err := board.ParsePublic(raw, s.k.Now())
 	if err != nil {
 		return "", 0, err
 	}
@@ -707,7 +1012,17 @@ func (s *SignedIn) ExportBundle(ctx context.Context, engagementID, dir string) (
 	if err != nil {
 		return "", 0, err
 	}
-	b, id, err := board.SealBundle(p, room, recs)
+	key, err := s.k.roomKey()
+	if err != nil {
+		return "", 0, err
+	}
+	defer key.Destroy()
+	if strings.TrimSpace(room) == "" {
+		// A kiosk with no room name goes by its code's first group: the board pins its key
+		// under that name, apart from other unnamed rooms.
+		room = "Room " + board.RoomCode(key.Public())[:5]
+	}
+	b, id, err := board.SealBundle(p, room, key, recs)
 	if err != nil {
 		return "", 0, err
 	}

@@ -132,9 +132,7 @@ func TestBoardAcrossTwoRooms(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := r.two.SignIn(t, r.carol, pin)
-	if _, err := s.LinkBoard(ctx, r.engTwo, pubPath); err != nil {
-		t.Fatal(err)
-	}
+	link(t, s, r.engTwo, pubPath)
 	if n := contribute(t, r.two, r.carol, r.engTwo, board.Thorn); n != 2 {
 		t.Fatalf("Carol added %d", n)
 	}
@@ -154,9 +152,13 @@ func TestBoardAcrossTwoRooms(t *testing.T) {
 	// Room 1 imports the bundle: counted, from room 2; again: ignored.
 	b = open(t, r.one, r.bob, r.engOne)
 	res, err := b.ImportBundles(ctx)
-	if err != nil || len(res) != 1 || res[0].Err != nil || res[0].Receipt.Items != 1 || res[0].Receipt.Interviews != 1 ||
-		res[0].Receipt.SourceKiosk != "Room 2" {
+	if err != nil || len(res) != 1 || res[0].Err != nil || res[0].Pending.Items != 1 || res[0].Pending.Interviews != 1 ||
+		res[0].Pending.Room != "Room 2" || !res[0].Pending.NewRoom {
 		t.Fatalf("ImportBundles = %+v, %v", res, err)
+	}
+	imp, err := b.AcceptImport(ctx, res[0].Pending.BundleID, res[0].Pending.RoomCode)
+	if err != nil || imp.Items != 1 || imp.Interviews != 1 || imp.SourceKiosk != "Room 2" {
+		t.Fatalf("AcceptImport = %+v, %v", imp, err)
 	}
 	res, _ = b.ImportBundles(ctx)
 	if !errors.Is(res[0].Err, board.ErrDuplicateBundle) {
@@ -375,9 +377,7 @@ func TestBoardBundleForAnotherEngagement(t *testing.T) {
 		t.Fatal(err)
 	}
 	r.two.Interview(t, r.carol, pin, r.engTwo, "peer-ai-users", "foster carers", "n", "a quote")
-	if _, err := r.two.SignIn(t, r.carol, pin).LinkBoard(ctx, r.engTwo, path); err != nil {
-		t.Fatal(err)
-	}
+	link(t, r.two.SignIn(t, r.carol, pin), r.engTwo, path)
 	contribute(t, r.two, r.carol, r.engTwo, board.Bud)
 	os.Remove(path)
 	if _, _, err := r.two.SignIn(t, r.carol, pin).ExportBundle(ctx, r.engTwo, r.stick); err != nil {

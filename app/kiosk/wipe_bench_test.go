@@ -83,6 +83,7 @@ func newPeerChallenge(b *testing.B, sessions, n int) *peerChallenge {
 	if err != nil || len(res) != 2 || res[0].Err != nil || res[1].Err != nil {
 		b.Fatalf("ImportBundles = %+v, %v", res, err)
 	}
+	acceptAll(b, bd)
 	got, err := bd.Items(ctx)
 	bd.Close()
 	if err != nil || len(got) != n {

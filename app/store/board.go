@@ -1,8 +1,10 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 
@@ -171,40 +173,167 @@ func (d *DB) SaveBoardWork(ctx context.Context, engagementID string, sealed []by
 // transaction: ErrDuplicateBundle, and nothing changed, when the bundle id was imported before.
 // The receipt's Items, Interviews and Duplicates are counted here.
 func (d *DB) ImportBundle(ctx context.Context, engagementID string, imp board.Import, recs []board.Record, ev retention.AuditEvent) (board.Import, error) {
-	err := d.tx(ctx, func(t *sql.Tx) error {
-		var n int
-		if err := t.QueryRowContext(ctx, `SELECT count(*) FROM board_imports WHERE engagement_id = ? AND bundle_id = ?`, engagementID, imp.BundleID).Scan(&n); err != nil {
-			return err
-		}
-		if n > 0 {
-			return ErrDuplicateBundle
-		}
-		imp.Items, imp.Interviews, imp.Duplicates = 0, 0, 0
-		for _, r := range recs {
-			added, err := insertRecords(ctx, t, "board_records", engagementID, []board.Record{r})
-			if err != nil {
-				return err
-			}
-			switch {
-			case added == 0:
-				imp.Duplicates++
-			case r.Interview:
-				imp.Interviews++
-			default:
-				imp.Items++
-			}
-		}
-		if _, err := t.ExecContext(ctx, `INSERT INTO board_imports (engagement_id, bundle_id, source_kiosk, items, interviews, duplicates, at)
-			VALUES (?,?,?,?,?,?,?)`, engagementID, imp.BundleID, imp.SourceKiosk, imp.Items, imp.Interviews, imp.Duplicates, imp.At.UnixNano()); err != nil {
-			return err
-		}
-		ev.Count = imp.Items + imp.Interviews
-		return appendAudit(ctx, t, ev)
+	err := d.tx(ctx, func(t *sql.Tx) (err error) {
+		imp, err = importTx(ctx, t, engagementID, imp, recs, ev)
+		return err
 	})
 	if err != nil {
 		return board.Import{}, fmt.Errorf("import bundle: %w", mapErr(err))
 	}
 	return imp, nil
+}
+
+func importTx(ctx context.Context, t *sql.Tx, engagementID string, imp board.Import, recs []board.Record, ev retention.AuditEvent) (board.Import, error) {
+	var n int
+	if err := t.QueryRowContext(ctx, `SELECT count(*) FROM board_imports WHERE engagement_id = ? AND bundle_id = ?`, engagementID, imp.BundleID).Scan(&n); err != nil {
+		return imp, err
+	}
+	if n > 0 {
+		return imp, ErrDuplicateBundle
+	}
+	imp.Items, imp.Interviews, imp.Duplicates = 0, 0, 0
+	for _, r := range recs {
+		added, err := insertRecords(ctx, t, "board_records", engagementID, []board.Record{r})
+		if err != nil {
+			return imp, err
+		}
+		switch {
+		case added == 0:
+			imp.Duplicates++
+		case r.Interview:
+			imp.Interviews++
+		default:
+			imp.Items++
+		}
+	}
+	if _, err := t.ExecContext(ctx, `INSERT INTO board_imports (engagement_id, bundle_id, source_kiosk, items, interviews, duplicates, at)
+		VALUES (?,?,?,?,?,?,?)`, engagementID, imp.BundleID, imp.SourceKiosk, imp.Items, imp.Interviews, imp.Duplicates, imp.At.UnixNano()); err != nil {
+		return imp, err
+	}
+	ev.Count = imp.Items + imp.Interviews
+	return imp, appendAudit(ctx, t, ev)
+}
+
+// AddPendingBundle keeps a checked bundle, as it came, until a team member accepts or refuses
+// it, with ev. A bundle imported before is ErrDuplicateBundle, one refused before
+// board.ErrRefusedBundle; one already waiting is left as it is.
+func (d *DB) AddPendingBundle(ctx context.Context, engagementID, bundleID string, raw []byte, ev retention.AuditEvent) error {
+	err := d.tx(ctx, func(t *sql.Tx) error {
+		var imported, refused, waiting int
+		if err := t.QueryRowContext(ctx, `SELECT
+			(SELECT count(*) FROM board_imports WHERE engagement_id = ?1 AND bundle_id = ?2),
+			(SELECT count(*) FROM board_pending WHERE engagement_id = ?1 AND bundle_id = ?2 AND refused = 1),
+			(SELECT count(*) FROM board_pending WHERE engagement_id = ?1 AND bundle_id = ?2 AND refused = 0)`,
+			engagementID, bundleID).Scan(&imported, &refused, &waiting); err != nil {
+			return err
+		}
+		switch {
+		case imported > 0:
+			return ErrDuplicateBundle
+		case refused > 0:
+			return board.ErrRefusedBundle
+		case waiting > 0:
+			return nil
+		}
+		if _, err := t.ExecContext(ctx, `INSERT INTO board_pending (engagement_id, bundle_id, bundle) VALUES (?,?,?)`,
+			engagementID, bundleID, raw); err != nil {
+			return err
+		}
+		return appendAudit(ctx, t, ev)
+	})
+	if err != nil {
+		return fmt.Errorf("keep bundle for acceptance: %w", mapErr(err))
+	}
+	return nil
+}
+
+// PendingBundles lists the bundles waiting for a member's acceptance, in the order of their
+// random ids.
+func (d *DB) PendingBundles(ctx context.Context, engagementID string) ([]board.Waiting, error) {
+	rows, err := d.db.QueryContext(ctx, `SELECT bundle_id, bundle FROM board_pending WHERE engagement_id = ? AND refused = 0
+		ORDER BY bundle_id`, engagementID)
+	if err != nil {
+		return nil, fmt.Errorf("pending bundles: %w", mapErr(err))
+	}
+	defer rows.Close()
+	var out []board.Waiting
+	for rows.Next() {
+		var w board.Waiting
+		if err := rows.Scan(&w.BundleID, &w.Raw); err != nil {
+			return nil, fmt.Errorf("pending bundles: %w", err)
+		}
+		out = append(out, w)
+	}
+	return out, rows.Err()
+}
+
+// RoomPins returns the verifying key each room's bundles are pinned to, by room name.
+func (d *DB) RoomPins(ctx context.Context, engagementID string) (map[string][]byte, error) {
+	rows, err := d.db.QueryContext(ctx, `SELECT room, room_key FROM board_room_pins WHERE engagement_id = ?`, engagementID)
+	if err != nil {
+		return nil, fmt.Errorf("room keys: %w", mapErr(err))
+	}
+	defer rows.Close()
+	out := map[string][]byte{}
+	for rows.Next() {
+		var (
+			room string
+			key  []byte
+		)
+		if err := rows.Scan(&room, &key); err != nil {
+			return nil, fmt.Errorf("room keys: %w", err)
+		}
+		out[room] = key
+	}
+	return out, rows.Err()
+}
+
+// AcceptBundle takes a waiting bundle's records onto the board with its receipt, pins the
+// room's key when it is the room's first, and drops the waiting copy, with ev, in one
+// transaction. A room pinned to another key is board.ErrRoomKeyChanged, and nothing changes.
+func (d *DB) AcceptBundle(ctx context.Context, engagementID string, imp board.Import, roomKey []byte, recs []board.Record, ev retention.AuditEvent) (board.Import, error) {
+	err := d.tx(ctx, func(t *sql.Tx) (err error) {
+		var pinned []byte
+		err = t.QueryRowContext(ctx, `SELECT room_key FROM board_room_pins WHERE engagement_id = ? AND room = ?`,
+			engagementID, imp.SourceKiosk).Scan(&pinned)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			if _, err := t.ExecContext(ctx, `INSERT INTO board_room_pins (engagement_id, room, room_key) VALUES (?,?,?)`,
+				engagementID, imp.SourceKiosk, roomKey); err != nil {
+				return err
+			}
+		case err != nil:
+			return err
+		case !bytes.Equal(pinned, roomKey):
+			return board.ErrRoomKeyChanged
+		}
+		if err := mustAffect(t.ExecContext(ctx, `DELETE FROM board_pending WHERE engagement_id = ? AND bundle_id = ? AND refused = 0`,
+			engagementID, imp.BundleID)); err != nil {
+			return err
+		}
+		imp, err = importTx(ctx, t, engagementID, imp, recs, ev)
+		return err
+	})
+	if err != nil {
+		return board.Import{}, fmt.Errorf("accept bundle: %w", mapErr(err))
+	}
+	return imp, nil
+}
+
+// RefuseBundle drops a waiting bundle, keeping its id so the same file is not offered again,
+// with ev.
+func (d *DB) RefuseBundle(ctx context.Context, engagementID, bundleID string, ev retention.AuditEvent) error {
+	err := d.tx(ctx, func(t *sql.Tx) error {
+		if err := mustAffect(t.ExecContext(ctx, `UPDATE board_pending SET bundle = NULL, refused = 1
+			WHERE engagement_id = ? AND bundle_id = ? AND refused = 0`, engagementID, bundleID)); err != nil {
+			return err
+		}
+		return appendAudit(ctx, t, ev)
+	})
+	if err != nil {
+		return fmt.Errorf("refuse bundle: %w", mapErr(err))
+	}
+	return nil
 }
 
 // BoardImports lists a board's import receipts, oldest first.
@@ -231,9 +360,15 @@ func (d *DB) BoardImports(ctx context.Context, engagementID string) ([]board.Imp
 }
 
 // LinkBoard keeps the public part of a board kept on another kiosk for a local engagement,
-// with the deletion date that travelled with it, and ev.
-func (d *DB) LinkBoard(ctx context.Context, engagementID string, public []byte, deletion time.Time, ev retention.AuditEvent) error {
+// with the deletion date that travelled with it, and ev. With dropOutbox, the contributions
+// waiting for the board it replaces are deleted with it (they are sealed to another board).
+func (d *DB) LinkBoard(ctx context.Context, engagementID string, public []byte, deletion time.Time, dropOutbox bool, ev retention.AuditEvent) error {
 	err := d.tx(ctx, func(t *sql.Tx) error {
+		if dropOutbox {
+			if _, err := t.ExecContext(ctx, `DELETE FROM board_outbox WHERE engagement_id = ?`, engagementID); err != nil {
+				return err
+			}
+		}
 		if _, err := t.ExecContext(ctx, `INSERT INTO board_links (engagement_id, public, deletion_at) VALUES (?,?,?)
 			ON CONFLICT (engagement_id) DO UPDATE SET public = excluded.public, deletion_at = excluded.deletion_at`,
 			engagementID, public, deletion.UnixNano()); err != nil {
@@ -305,6 +440,8 @@ func eraseBoards(ctx context.Context, t *sql.Tx, scope retention.Scope) (int, []
 			`DELETE FROM board_records WHERE engagement_id IN ` + due,
 			`DELETE FROM board_members WHERE engagement_id IN ` + due,
 			`DELETE FROM board_imports WHERE engagement_id IN ` + due,
+			`DELETE FROM board_room_pins WHERE engagement_id IN ` + due,
+			`DELETE FROM board_pending WHERE engagement_id IN ` + due,
 			`DELETE FROM boards WHERE engagement_id IN ` + due,
 			`DELETE FROM board_outbox WHERE deletion_at <= ?1 OR engagement_id IN ` + due,
 			`DELETE FROM board_links WHERE (deletion_at <= ?1 OR engagement_id IN ` + due + `)
@@ -313,13 +450,13 @@ func eraseBoards(ctx context.Context, t *sql.Tx, scope retention.Scope) (int, []
 		args = []any{scope.DueAt.UnixNano()}
 	case retention.KindWipeEngagement:
 		keyWhere = `engagement_id = ?1`
-		for _, tb := range []string{"board_records", "board_members", "board_imports", "boards", "board_outbox", "board_links"} {
+		for _, tb := range []string{"board_records", "board_members", "board_imports", "board_room_pins", "board_pending", "boards", "board_outbox", "board_links"} {
 			deletes = append(deletes, `DELETE FROM `+tb+` WHERE engagement_id = ?1`)
 		}
 		args = []any{scope.EngagementID}
 	case retention.KindWipeAll:
 		keyWhere = `1`
-		for _, tb := range []string{"board_records", "board_members", "board_imports", "boards", "board_outbox", "board_links"} {
+		for _, tb := range []string{"board_records", "board_members", "board_imports", "board_room_pins", "board_pending", "boards", "board_outbox", "board_links"} {
 			deletes = append(deletes, `DELETE FROM `+tb)
 		}
 	default:
@@ -364,5 +501,7 @@ const boardRowsRemaining = ` +
 		(SELECT count(*) FROM board_members WHERE engagement_id IN (SELECT value FROM json_each(?2))) +
 		(SELECT count(*) FROM board_records WHERE engagement_id IN (SELECT value FROM json_each(?2))) +
 		(SELECT count(*) FROM board_imports WHERE engagement_id IN (SELECT value FROM json_each(?2))) +
+		(SELECT count(*) FROM board_room_pins WHERE engagement_id IN (SELECT value FROM json_each(?2))) +
+		(SELECT count(*) FROM board_pending WHERE engagement_id IN (SELECT value FROM json_each(?2))) +
 		(SELECT count(*) FROM board_links WHERE engagement_id IN (SELECT value FROM json_each(?2))) +
 		(SELECT count(*) FROM board_outbox WHERE engagement_id IN (SELECT value FROM json_each(?2)))`

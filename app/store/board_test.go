@@ -115,7 +115,7 @@ func TestBoardDestructionLeavesNothing(t *testing.T) {
 	other, _ := board.NewKey("far-away")
 	pub, _ := other.Public(due)
 	raw, _ := pub.MarshalBinary()
-	if err := d.LinkBoard(ctx, "e-linked", raw, due, boardEv); err != nil {
+	if err := d.LinkBoard(ctx, "e-linked", raw, due, false, boardEv); err != nil {
 		t.Fatal(err)
 	}
 	ow, _ := pub.Writer()
@@ -183,5 +183,61 @@ func TestBoardDestructionLeavesNothing(t *testing.T) {
 		if bytes.Contains(c, nil) && foundInDir(t, dir, [][]byte{c}) != 0 {
 			t.Errorf("marker found after wipe all")
 		}
+	}
+}
+
+// TestBoardPendingAndPins: a bundle waits until accepted; the first accepted bundle from a
+// room pins its key and a later one under another key changes nothing; a refused bundle is not
+// offered again; the engagement's wipe takes pins and waiting bundles with it.
+func TestBoardPendingAndPins(t *testing.T) {
+	ctx := context.Background()
+	d := openDB(t, t.TempDir(), Options{})
+	mustEngagement(t, d, "e1", day0.AddDate(0, 4, 0))
+	k, _ := boardWith(t, d, "e1", 0, "X")
+	w, _ := k.Writer()
+	rec := func() board.Record {
+		it, _ := board.NewItem(board.Rose, "waiting")
+		s, _ := w.SealItem(it)
+		return board.Record{ID: it.ID, Sealed: s}
+	}
+	one, two, three := board.NewID(), board.NewID(), board.NewID()
+	for _, id := range []string{one, two, three} {
+		if err := d.AddPendingBundle(ctx, "e1", id, []byte("sealed "+id), boardEv); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := d.AddPendingBundle(ctx, "e1", one, []byte("again"), boardEv); err != nil {
+		t.Fatalf("AddPendingBundle(waiting) = %v", err)
+	}
+	if ws, _ := d.PendingBundles(ctx, "e1"); len(ws) != 3 {
+		t.Fatalf("PendingBundles = %d, want 3", len(ws))
+	}
+	if recs, _ := d.BoardRecords(ctx, "e1"); len(recs) != 0 {
+		t.Fatalf("a waiting bundle's records are on the board: %d", len(recs))
+	}
+	keyA, keyB := []byte("room key A"), []byte("room key B")
+	if _, err := d.AcceptBundle(ctx, "e1", board.Import{BundleID: one, SourceKiosk: "Room 2", At: day0}, keyA, []board.Record{rec()}, boardEv); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.AcceptBundle(ctx, "e1", board.Import{BundleID: two, SourceKiosk: "Room 2", At: day0}, keyB, []board.Record{rec()}, boardEv); !errors.Is(err, board.ErrRoomKeyChanged) {
+		t.Fatalf("AcceptBundle(other key) = %v, want ErrRoomKeyChanged", err)
+	}
+	if pins, _ := d.RoomPins(ctx, "e1"); !bytes.Equal(pins["Room 2"], keyA) {
+		t.Fatalf("RoomPins = %q", pins)
+	}
+	if recs, _ := d.BoardRecords(ctx, "e1"); len(recs) != 1 {
+		t.Fatalf("BoardRecords = %d, want the accepted one", len(recs))
+	}
+	if err := d.RefuseBundle(ctx, "e1", three, boardEv); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.AddPendingBundle(ctx, "e1", three, []byte("again"), boardEv); !errors.Is(err, board.ErrRefusedBundle) {
+		t.Fatalf("AddPendingBundle(refused) = %v, want ErrRefusedBundle", err)
+	}
+	if err := d.AddPendingBundle(ctx, "e1", one, []byte("again"), boardEv); !errors.Is(err, ErrDuplicateBundle) {
+		t.Fatalf("AddPendingBundle(imported) = %v, want ErrDuplicateBundle", err)
+	}
+	if ws, _ := d.PendingBundles(ctx, "e1"); len(ws) != 1 || ws[0].BundleID != two {
+		t.Fatalf("PendingBundles = %+v, want the one from another key", ws)
 	}
 }

@@ -31,6 +31,16 @@ import (
 // boardMessage words the errors of a board file brought on a stick; "" for others.
 func boardMessage(err error) string {
 	switch {
+	case errors.Is(err, board.ErrOldFormat):
+		return lang.L("This file was made by an older Quiet Room, before board files were signed: nothing of it was used. On the board's kiosk, save the board's file again; in each room, link it again (comparing the code) and export the contributions again.")
+	case errors.Is(err, board.ErrContent):
+		var ce *board.ContentError
+		errors.As(err, &ce)
+		return lang.L("This bundle holds something Quiet Room refuses ({{.Where}}: {{.Problem}}): nothing of it was imported. Ask the room that made it.", map[string]any{"Where": ce.Where, "Problem": ce.Problem})
+	case errors.Is(err, board.ErrRoomKeyChanged):
+		return lang.L("This bundle names a room whose bundles came from another kiosk before: it was not made by that room's kiosk, and nothing of it was imported. Ask that room's team.")
+	case errors.Is(err, board.ErrRefusedBundle):
+		return lang.L("A team member refused this bundle before: nothing of it was imported.")
 	case errors.Is(err, board.ErrTampered):
 		return lang.L("This file was changed on the way, or was not made with this board's file: nothing of it was imported.")
 	case errors.Is(err, board.ErrOtherBoard):
@@ -109,6 +119,13 @@ func (u *UI) showBoardMenu(b kiosk.BoardSummary) {
 	msg := newErrorLabel()
 	var actions []fyne.CanvasObject
 	info := para(lang.L("Board {{.ID}}. Everything on it is deleted on {{.Date}}.", map[string]any{"ID": b.BoardID, "Date": b.DeletionDate.Local().Format(dayLayout)}))
+	if b.Linked && !b.Relink {
+		code := lang.L("Board's code {{.Code}}.", map[string]any{"Code": b.Code})
+		if rc, err := u.kiosk.RoomCode(); err == nil {
+			code += " " + lang.L("This room's code {{.Code}}: the board's kiosk shows it when it imports this room's first bundle.", map[string]any{"Code": rc})
+		}
+		info = para(info.Text + " " + code)
+	}
 	contribute := u.primary(lang.L("Contribute from your sessions"), func() {
 		c, err := s.Contribute(u.ctx, b.EngagementID)
 		if err != nil {
@@ -122,6 +139,8 @@ func (u *UI) showBoardMenu(b kiosk.BoardSummary) {
 	switch {
 	case b.Waiting:
 		actions = append(actions, para(lang.L("A team member lets you in to read the board (on its kiosk: USB stick and team). You can contribute meanwhile.")), contribute)
+	case b.Relink:
+		actions = append(actions, para(lang.L("This link was made before board files were signed. On the board's kiosk, save the board's file again, then link it here again, comparing the code.")))
 	case b.Here:
 		actions = append(actions, contribute, u.button(lang.L("Open the board"), func() {
 			bd, err := s.OpenBoard(u.ctx, b.EngagementID)
@@ -154,7 +173,8 @@ func (u *UI) showBoardMenu(b kiosk.BoardSummary) {
 		container.NewHBox(u.button(lang.L("Back"), u.showBoards)), nil, nil, container.NewVBox(actions...)))
 }
 
-// showLinkBoard links a board file from the stick to one of this kiosk's peer challenges.
+// showLinkBoard links a board file from the stick to one of this kiosk's peer challenges. What
+// each file shows comes from inside it (checked and signed), never from its name.
 func (u *UI) showLinkBoard() {
 	s := u.signedIn
 	if s == nil {
@@ -167,29 +187,75 @@ func (u *UI) showLinkBoard() {
 	msg.set(err)
 	var rows []fyne.CanvasObject
 	for _, f := range files {
-		// The file's name carries the board's id, which the board's kiosk shows too.
-		id := strings.TrimSuffix(strings.TrimPrefix(fileName(f), "board-"), kiosk.PublicFileExt)
 		for _, e := range engs {
 			if e.Kind != session.KindPeerChallenge {
 				continue
 			}
-			label := lang.L("Link to {{.Title}}", map[string]any{"Title": e.Title})
-			if len(files) > 1 {
-				label = lang.L("Board {{.ID}}: link to {{.Title}}", map[string]any{"ID": id, "Title": e.Title})
+			pv, err := s.PreviewLink(u.ctx, e.ID, f)
+			if err != nil {
+				l := para(lang.L("{{.File}}: {{.Problem}}", map[string]any{"File": fileName(f), "Problem": message(err)}))
+				l.Importance = widget.WarningImportance
+				rows = append(rows, l)
+				break
 			}
-			rows = append(rows, u.button(label, func() {
-				if _, err := s.LinkBoard(u.ctx, e.ID, f); err != nil {
-					msg.set(err)
-					return
-				}
-				u.showBoards()
-			}))
+			label := lang.L("Board {{.ID}}: link to {{.Title}}", map[string]any{"ID": pv.BoardID, "Title": e.Title})
+			rows = append(rows, u.button(label, func() { u.showLinkCompare(e, pv) }))
 		}
 	}
 	u.show("board-link", screenIdle, container.NewBorder(
 		container.NewVBox(heading(lang.L("Link a board from the USB stick")),
 			para(lang.L("The board's kiosk saved its file on the stick. Choose this room's engagement for it: what you contribute here is sealed so that only the board can read it.")), msg.Label),
 		container.NewHBox(u.button(lang.L("Back"), u.showBoards)), nil, nil, newPager(u.rowsPerPage(3), rows).view))
+}
+
+// codeLabel shows a short code large and bold, for comparing with another kiosk's.
+func codeLabel(code string) *widget.Label {
+	l := widget.NewLabel(code)
+	l.TextStyle = fyne.TextStyle{Bold: true, Monospace: true}
+	l.SizeName = theme.SizeNameHeadingText
+	l.Alignment = fyne.TextAlignCenter
+	return l
+}
+
+// showLinkCompare asks the member to compare the board's code with the one its kiosk shows,
+// and says what the link replaces, before linking.
+func (u *UI) showLinkCompare(e session.Engagement, pv kiosk.LinkPreview) {
+	s := u.signedIn
+	if s == nil {
+		u.showHome()
+		return
+	}
+	msg := newErrorLabel()
+	body := container.NewVBox(codeLabel(pv.Code),
+		para(lang.L("Does the board's kiosk show the same code? On the board's kiosk a team member opens the board, then Stick and team.")))
+	confirm := kiosk.LinkConfirm{Code: pv.Code}
+	if r := pv.Replaces; r != nil {
+		confirm.Replaces = r.BoardID
+		var text string
+		switch {
+		case r.Same:
+			text = lang.L("This links board {{.ID}} again, in place of its earlier link; the {{.N}} contributions waiting for it stay.", map[string]any{"ID": r.BoardID, "N": r.Waiting})
+		case r.Waiting > 0:
+			text = lang.L("This replaces the link to board {{.Old}}: the {{.N}} contributions waiting for it are deleted (they are sealed to that board).", map[string]any{"Old": r.BoardID, "N": r.Waiting})
+		default:
+			text = lang.L("This replaces the link to board {{.Old}}.", map[string]any{"Old": r.BoardID})
+		}
+		l := para(text)
+		l.Importance = widget.WarningImportance
+		body.Add(l)
+	}
+	body.Add(msg.Label)
+	no := u.button(lang.L("No, not the same: don't link"), u.showLinkBoard)
+	yes := u.primary(lang.L("Yes, the same: link"), func() {
+		if _, err := s.LinkBoard(u.ctx, e.ID, pv.File, confirm); err != nil {
+			msg.set(err)
+			return
+		}
+		u.showBoards()
+	})
+	u.show("board-link-code", screenIdle, container.NewBorder(
+		heading(lang.L("Board {{.ID}} for {{.Title}}: compare the code", map[string]any{"ID": pv.BoardID, "Title": e.Title})),
+		container.NewHBox(no, layout.NewSpacer(), yes), nil, nil, body))
 }
 
 // ---- Contributing (day 1 evening) ----
@@ -1095,7 +1161,6 @@ func (u *UI) showBoardStick() {
 		return
 	}
 	msg := newErrorLabel()
-	results := container.NewVBox()
 	export := u.button(lang.L("Save the board's file for the other rooms"), func() {
 		dirs := u.kiosk.Sticks()
 		if len(dirs) == 0 {
@@ -1116,23 +1181,16 @@ func (u *UI) showBoardStick() {
 			msg.set(err)
 			return
 		}
-		results.RemoveAll()
-		for _, r := range res {
-			var text string
-			if r.Err != nil {
-				text = message(r.Err)
-			} else {
-				text = lang.L("From {{.Kiosk}}: {{.Items}} new items, {{.Interviews}} interviews counted, {{.Dup}} already here.", map[string]any{
-					"Items": r.Receipt.Items, "Interviews": r.Receipt.Interviews, "Kiosk": r.Receipt.SourceKiosk, "Dup": r.Receipt.Duplicates})
-			}
-			l := para(text)
-			if r.Err != nil {
-				l.Importance = widget.WarningImportance
-			}
-			results.Add(l)
-		}
-		results.Refresh()
+		u.showBoardImports(res)
 	})
+	if ps, err := ob.b.PendingImports(u.ctx); err == nil && len(ps) > 0 {
+		imp = u.primary(lang.L("Contributions waiting for acceptance: {{.N}}", map[string]any{"N": len(ps)}), func() { u.showBoardImports(nil) })
+	}
+	code := para("")
+	if c, err := ob.b.Code(); err == nil {
+		code.SetText(lang.L("Board's code, for the other rooms to compare when they link its file: {{.Code}}", map[string]any{"Code": c}))
+		code.TextStyle = fyne.TextStyle{Bold: true}
+	}
 	team, err := u.kiosk.Team(u.ctx, ob.b.EngagementID())
 	if err != nil {
 		msg.set(err)
@@ -1151,7 +1209,69 @@ func (u *UI) showBoardStick() {
 			teamBox.Add(widget.NewLabel(m.Name))
 		}
 	}
-	u.boardScreen("board-stick", container.NewVBox(msg.Label, export, imp, results, teamBox))
+	u.boardScreen("board-stick", container.NewVBox(msg.Label, code, export, imp, teamBox))
+}
+
+// showBoardImports shows what came of the bundles just read from the stick (res), and each
+// bundle waiting for acceptance with what it brings: nothing of it counts until a team member
+// accepts it here, having compared a new room's code with that room's kiosk.
+func (u *UI) showBoardImports(res []kiosk.ImportResult) {
+	ob := u.boardOpen()
+	if ob == nil {
+		return
+	}
+	msg := newErrorLabel()
+	var rows []fyne.CanvasObject
+	for _, r := range res {
+		if r.Err == nil {
+			continue
+		}
+		l := para(lang.L("{{.File}}: {{.Problem}}", map[string]any{"File": r.File, "Problem": message(r.Err)}))
+		l.Importance = widget.WarningImportance
+		rows = append(rows, l)
+	}
+	pending, err := ob.b.PendingImports(u.ctx)
+	msg.set(err)
+	for _, p := range pending {
+		var groups []string
+		for _, g := range p.Groups {
+			name := g.Group
+			if name == "" {
+				name = lang.L("no group")
+			}
+			groups = append(groups, lang.L("{{.Group}}: {{.N}}", map[string]any{"Group": name, "N": g.Count}))
+		}
+		text := lang.L("From {{.Room}}: {{.Items}} new items, {{.Interviews}} interviews ({{.Groups}}), question sets: {{.Sets}}; {{.Dup}} already here.", map[string]any{
+			"Room": p.Room, "Items": p.Items, "Interviews": p.Interviews, "Groups": strings.Join(groups, ", "),
+			"Sets": strings.Join(p.QuestionSets, ", "), "Dup": p.Duplicates})
+		accept := lang.L("Accept")
+		if p.NewRoom {
+			text += " " + lang.L("First bundle from this room: does its kiosk show the code {{.Code}}? (There: Team boards, then the board.)", map[string]any{"Code": p.RoomCode})
+			accept = lang.L("Same code: accept")
+		}
+		refuse := u.button(lang.L("Refuse"), func() {
+			if err := ob.b.RefuseImport(u.ctx, p.BundleID); err != nil {
+				msg.set(err)
+				return
+			}
+			u.showBoardImports(nil)
+		})
+		ok := u.primary(accept, func() {
+			if _, err := ob.b.AcceptImport(u.ctx, p.BundleID, p.RoomCode); err != nil {
+				msg.set(err)
+				return
+			}
+			u.showBoardImports(nil)
+		})
+		rows = append(rows, container.NewBorder(nil, nil, nil, container.NewHBox(refuse, ok), para(text)))
+	}
+	if len(rows) == 0 {
+		rows = append(rows, para(lang.L("Nothing waits for acceptance.")))
+	}
+	body := container.NewBorder(container.NewVBox(
+		para(lang.L("What each room's bundle brings. It counts on the board and in the presentation only once a team member accepts it.")), msg.Label),
+		nil, nil, nil, newPager(u.boardRows(2), rows).view)
+	u.boardScreen("board-imports", body, u.button(lang.L("Back"), u.showBoardStick))
 }
 
 // ---- Admin: the team ----

@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"testing/cryptotest"
@@ -263,13 +264,34 @@ func TestBoardJourneyAcrossTwoRooms(t *testing.T) {
 	one.wantScreen("board-sheets")
 	one.tap("Stick and team")
 	one.tap("Save the board's file for the other rooms")
+	codeRE := regexp.MustCompile(`\d{5} \d{5} \d{5} \d{5}`)
+	boardCode := codeRE.FindString(one.allTexts())
+	if boardCode == "" {
+		t.Fatalf("the board's kiosk shows no code: %s", one.allTexts())
+	}
 	one.tap("Close the board")
 
 	two.signInAs("Carol Evans")
 	two.tap("Team boards")
 	two.tap("Link a board from the USB stick")
-	two.tapPrefix("Link to Peer challenge")
+	two.tapPrefix("Board ")
+	two.wantScreen("board-link-code")
+	if !two.shows(boardCode) || !two.shows("Does the board's kiosk show the same code?") {
+		t.Fatalf("the link screen does not show the board's code %s: %s", boardCode, two.allTexts())
+	}
+	two.tap("Yes, the same: link")
 	two.wantScreen("boards")
+	two.tapPrefix("Peer challenge, Northshire Council")
+	var roomCode []string
+	for _, c := range codeRE.FindAllString(two.allTexts(), -1) {
+		if !slices.Contains(roomCode, c) {
+			roomCode = append(roomCode, c)
+		}
+	}
+	if len(roomCode) != 2 || roomCode[0] != boardCode {
+		t.Fatalf("the linked board's menu shows codes %v, want the board's and the room's: %s", roomCode, two.allTexts())
+	}
+	two.tap("Back")
 	j.contribute(two, "Carol Evans", []string{"Thorn"}, "")
 	two.signInAs("Carol Evans")
 	two.tap("Team boards")
@@ -290,9 +312,15 @@ func TestBoardJourneyAcrossTwoRooms(t *testing.T) {
 	one.tap("Open the board")
 	one.tap("Stick and team")
 	one.tap("Import the other rooms' contributions")
-	if !one.shows("From Room 2: 1 new items, 1 interviews counted, 0 already here.") {
-		t.Fatalf("import receipt not shown: %s", one.allTexts())
+	one.wantScreen("board-imports")
+	if !one.shows("From Room 2: 1 new items, 1 interviews (elected members: 1)") || !one.shows(roomCode[1]) {
+		t.Fatalf("what the bundle brings, and room 2's code %s, not shown: %s", roomCode[1], one.allTexts())
 	}
+	one.tap("Same code: accept")
+	if !one.shows("Nothing waits for acceptance.") {
+		t.Fatalf("accepted bundle still waits: %s", one.allTexts())
+	}
+	one.tap("Back")
 	one.tap("Import the other rooms' contributions")
 	if !one.shows("Already imported") {
 		t.Fatalf("second import not ignored: %s", one.allTexts())

@@ -32,6 +32,7 @@ var plainSentinels = []error{
 	kiosk.ErrNotRecruitment, kiosk.ErrNoPanel, kiosk.ErrPanelsUnavailable,
 	kiosk.ErrNoStick, kiosk.ErrNotDecided,
 	kiosk.ErrNotOnTeam, kiosk.ErrWaitingToBeLetIn, kiosk.ErrNoBoard, kiosk.ErrNotPeerChallenge, kiosk.ErrNoBoards,
+	kiosk.ErrCodeNotCompared, kiosk.ErrRelinkNotConfirmed, kiosk.ErrNoRoomKey,
 	kiosk.ErrNotOnReviewTeam, kiosk.ErrSurveyStillOpen,
 }
 
