@@ -39,7 +39,7 @@ func runSurvey(e *env, args []string) int {
 		for _, f := range rest {
 			data, err := yamlfile.ReadFile(f)
 			if err != nil {
-				fmt.Fprintf(e.stderr, "%s: %v\n", f, err)
+				fmt.Fprintln(e.stderr, yamlfile.Escape(fmt.Sprintf("%s: %v", f, err), false))
 				code = 1
 				continue
 			}
@@ -49,7 +49,10 @@ func runSurvey(e *env, args []string) int {
 				code = 1
 				continue
 			}
-			fmt.Fprintf(e.stdout, "%s: ok (%s version %d, %d items on %d points, %s)\n", f, s.ID, s.Version, len(s.Items), s.Points, s.Hash)
+			// The name is the file's, whatever bytes it holds: escaped like every problem line,
+			// so that it cannot restyle or reorder the terminal.
+			fmt.Fprintf(e.stdout, "%s: ok (%s version %d, %d items on %d points, %s)\n",
+				yamlfile.Escape(f, false), yamlfile.Escape(s.ID, false), s.Version, len(s.Items), s.Points, s.Hash)
 		}
 		return code
 	case "export":

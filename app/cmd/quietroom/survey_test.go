@@ -25,3 +25,27 @@ func TestSurveyCheckAndExport(t *testing.T) {
 		}
 	}
 }
+
+// TestSurveyCheckEscapesTheFileName: a file whose name holds an escape sequence or a
+// text-direction control is named on the "ok" line (and on a problem's) with those bytes
+// written as escapes, never raw to the terminal.
+func TestSurveyCheckEscapesTheFileName(t *testing.T) {
+	_, out, _ := run(t, "survey", "export")
+	for _, name := range []string{"ok\x1b[2J\x1b[31m.yaml", "ok\u202etxt.yaml"} {
+		good := writeFile(t, name, out)
+		code, stdout, errs := run(t, "survey", "check", good)
+		if code != 0 {
+			t.Fatalf("survey check %q = %d, %q", name, code, errs)
+		}
+		if strings.ContainsAny(stdout, "\x1b\u202e") {
+			t.Errorf("survey check %q printed %q: the name's control bytes reach the terminal", name, stdout)
+		}
+		if !strings.Contains(stdout, ": ok (") {
+			t.Errorf("survey check %q printed %q, want its ok line", name, stdout)
+		}
+		bad := writeFile(t, "bad-"+name, strings.Replace(out, "points: 5", "points: 2", 1))
+		if _, _, errs := run(t, "survey", "check", bad); strings.ContainsAny(errs, "\x1b\u202e") {
+			t.Errorf("survey check of a bad %q printed %q: the name's control bytes reach the terminal", name, errs)
+		}
+	}
+}
