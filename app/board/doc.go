@@ -44,38 +44,51 @@
 // # Across rooms: the public part and the bundle
 //
 // The board's kiosk exports the Public part: the engagement id (a random id, not its title),
-// the board's public key, the bundle authentication key and the deletion date. Another room's
-// kiosk imports it, its members seal their contributions with it (and can't read them after),
-// and it exports them as one bundle (SealBundle): the records shuffled, with the engagement
-// id, the board id, a random bundle id, the source kiosk's name and the deletion date, all
-// age-encrypted to the board's key, then authenticated with HMAC-SHA256 under the
-// authentication key. Key.OpenBundle checks the board id, the MAC, the inner engagement and
-// board ids, and opens every record before it returns: a bundle is taken whole or not at all.
-// The kiosk ignores a bundle id it has seen and record ids it holds already.
+// the board's public key, the bundle authentication key, the deletion date and the board's
+// verifying key (Ed25519, derived from the board key by app/seal, so nothing more is stored),
+// as canonical JSON signed by the board. ParsePublic refuses it whole if anything changed (any
+// bit: ErrTampered or ErrMalformed), if it is not in its one encoding (a repeated or unknown key,
+// trailing bytes), if a text breaks app/yamlfile's rules, or if the deletion date is before 2020
+// or more than MaxDeletionAhead ahead. Its Code (seal.ShortCode of the verifying key and the
+// public key: 20 digits, seal says why that many) is what the member in the other room compares
+// with the code the board's kiosk shows before linking: a file made by someone else under the
+// board's name has another code.
+//
+// Another room's kiosk seals its members' contributions with it and exports them as one bundle
+// (SealBundle): the records shuffled, with the engagement id, the board id, a random bundle id,
+// the room's name and its verifying key (seal.RoomSigningKey, from the kiosk's device secret),
+// signed by that key, all age-encrypted to the board's key, then authenticated with
+// HMAC-SHA256 under the authentication key. Key.OpenBundle checks the board id, the MAC, the
+// room's signature, the inner engagement and board ids, the counts (MaxBundleItems,
+// MaxBundleInterviews) and every text (a *ContentError says what and where), and opens every
+// record before it returns: a bundle is taken whole or not at all. The kiosk pins a room's key
+// at the first bundle a member accepts, after comparing the room's code (RoomCode), refuses a
+// later bundle naming that room under another key (ErrRoomKeyChanged), and counts nothing of a
+// bundle until a member accepts what it brings. Files of version 1 (unsigned) are ErrOldFormat.
 //
 // What each file gives the person who finds it:
 //
-//   - The public part: a random engagement id, a public key, a date and the authentication
-//     key. No content, no title, no names. With it they could forge a bundle (below).
+//   - The public part: a random engagement id, a public key, a verifying key, a date and the
+//     authentication key. No content, no title, no names. With it they could make a bundle
+//     (below).
 //   - A bundle: its board id and length. The rest is age ciphertext only the board key opens.
 //
-// What a forged or changed bundle can do:
+// What a forged or changed file can do:
 //
-//   - Changed on the way (any bit, cut, extended) or made by anyone without the public part:
-//     refused with ErrTampered, nothing imported.
+//   - A changed public part, or one of the carrier's making: refused, or shows another code
+//     than the board's kiosk, so the member does not link it.
+//   - A bundle changed on the way or made without the public part: refused with ErrTampered.
 //   - For another engagement's board: refused with ErrOtherBoard.
-//   - Made by someone holding the public part (the stick on its way out, or the storage of a
-//     contributing kiosk): it opens, and its items join the board as contributions. That is
-//     all it can do: it cannot read the board or any other contribution, change or remove an
-//     item already there, change the board's deletion date (the board keeps its own), or
-//     replay a bundle (its id is remembered). The team sees every item before it is used, and
-//     the import receipt says how many arrived from which kiosk. We chose this over a key per
-//     contributing kiosk because such a key would have to be announced over the same stick,
-//     which gives the finder the same power.
+//   - Made by someone holding the public part (the stick carrier): under a room's name whose
+//     key is pinned, refused; under a new name, it shows its items, interviews by group and
+//     question sets and a code no room's kiosk shows, and counts only if a member accepts it.
+//     It cannot read the board or any other contribution, change or remove an item already
+//     there, change the board's deletion date (the board keeps its own), or replay a bundle.
 //
 // What a stolen card gives: the sealed board keys, sealed records and sealed work, which
 // open only with a member's PIN and the device secret (see app/vault); on a contributing
-// kiosk, its public part, so the same forging power as the stick. What the curious admin
+// kiosk, its public part, so the same power as the stick, but not its room's signing key,
+// which comes from the device secret. What the curious admin
 // gets: the number of records and members and the member ids, never their content; the admin
 // credential opens no board key.
 //

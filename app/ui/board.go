@@ -1186,10 +1186,10 @@ func (u *UI) showBoardStick() {
 	if ps, err := ob.b.PendingImports(u.ctx); err == nil && len(ps) > 0 {
 		imp = u.primary(lang.L("Contributions waiting for acceptance: {{.N}}", map[string]any{"N": len(ps)}), func() { u.showBoardImports(nil) })
 	}
-	code := para("")
+	code := container.NewVBox()
 	if c, err := ob.b.Code(); err == nil {
-		code.SetText(lang.L("Board's code, for the other rooms to compare when they link its file: {{.Code}}", map[string]any{"Code": c}))
-		code.TextStyle = fyne.TextStyle{Bold: true}
+		code.Add(para(lang.L("Board's code, for the other rooms to compare when they link its file:")))
+		code.Add(codeLabel(c))
 	}
 	team, err := u.kiosk.Team(u.ctx, ob.b.EngagementID())
 	if err != nil {
