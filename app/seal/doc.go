@@ -33,6 +33,16 @@
 // engagement id (Key.BundleAuthKey; only a board key has one). MAC and VerifyMAC are
 // HMAC-SHA256 under it.
 //
+// # Signatures and short codes
+//
+// A SigningKey is Ed25519 for one SignPurpose: SignBoardPublic (a board's public part; the key is
+// HKDF-SHA256 of the board's private key, Key.SigningKey) or SignRoomBundle (a room's bundles;
+// HKDF-SHA256 of the kiosk's device secret, RoomSigningKey). Neither is stored. The purpose's
+// label is signed ahead of the message, so a signature for one never verifies as the other.
+// ShortCode is what people compare on two screens before trusting a key that came on a stick:
+// 20 digits, enough that someone who saw the real code cannot make a key with the same code
+// offline (ShortCode's comment gives the numbers).
+//
 // # A typical group
 //
 //	k, _ := seal.NewKey(seal.PurposePanelKey, engagementID)
