@@ -12,17 +12,12 @@ import (
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
 	"quietroom/app/panel"
 	"quietroom/app/report"
 	"quietroom/app/retention"
 )
-
-func init() {
-	// pdfcpu would otherwise write its configuration file into the user's config folder: the
-	// kiosk writes nothing but its own files.
-	model.ConfigPath = "disable"
-}
 
 // MinExportPassword is the shortest password the panel's record is exported under.
 const MinExportPassword = 8
@@ -103,12 +98,53 @@ func shortID(id string) string {
 	return id
 }
 
-// encryptPDF encrypts a PDF in memory with AES-256 under password (as user and owner password).
+// RecordPermissions are what a reader of the exported record may do once it is open:
+// print it, and extract its text for accessibility (a screen reader), nothing else (no
+// changes, no copying for other purposes, no form filling or assembly).
+const RecordPermissions = model.PermissionsNone | model.PermissionPrintRev2 | model.PermissionPrintRev3 |
+	model.PermissionExtractRev3
+
+// encryptPDF encrypts a PDF in memory under password (as user and owner password) with the
+// PDF 2.0 standard security handler, revision 6: AES-256 (AESV3) with a password check that
+// costs a guesser the hardened hash of ISO 32000-2, not revision 5's one SHA-256, which PDF
+// 2.0 deprecates. pdfcpu writes revision 6 for a document of version 2.0, so the document is
+// marked 2.0 between reading and writing.
+//
+// The configuration is built here, not from pdfcpu's defaults: those read, or write, a
+// configuration folder in the user's home unless a package global says otherwise, and the
+// kiosk writes nothing but its own files and changes no global for it.
 func encryptPDF(plain []byte, password string) ([]byte, error) {
-	conf := model.NewAESConfiguration(password, password, 256)
-	var out bytes.Buffer
-	if err := api.Encrypt(bytes.NewReader(plain), &out, conf); err != nil {
+	conf := &model.Configuration{
+		Version:               model.VersionStr,
+		Reader15:              true,
+		ValidationMode:        model.ValidationRelaxed,
+		Eol:                   types.EolLF,
+		WriteObjectStream:     true,
+		WriteXRefStream:       true,
+		UserPW:                password,
+		OwnerPW:               password,
+		EncryptUsingAES:       true,
+		EncryptKeyLength:      256,
+		Permissions:           RecordPermissions,
+		Cmd:                   model.ENCRYPT,
+		Optimize:              true,
+		OptimizeBeforeWriting: true,
+		OptimizeResourceDicts: true,
+		Offline:               true,
+		Limits:                model.DefaultResourceLimits(),
+	}
+	ctx, err := api.ReadValidateAndOptimize(bytes.NewReader(plain), conf)
+	if err != nil {
 		return nil, fmt.Errorf("encrypt the record: %w", err)
+	}
+	v20 := model.V20
+	ctx.XRefTable.RootVersion = &v20
+	var out bytes.Buffer
+	if err := api.WriteContext(ctx, &out); err != nil {
+		return nil, fmt.Errorf("encrypt the record: %w", err)
+	}
+	if ctx.E == nil || ctx.E.R != 6 {
+		return nil, fmt.Errorf("encrypt the record: not written with the revision 6 handler")
 	}
 	return out.Bytes(), nil
 }

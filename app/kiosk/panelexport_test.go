@@ -203,3 +203,40 @@ func TestPanelExportWithAWithdrawnCandidate(t *testing.T) {
 		}
 	}
 }
+
+// TestPanelRecordIsNotWeakR5: the record was written with AES-256 under the deprecated
+// revision 5 handler (a password check of one SHA-256, cheap to guess at) and with text
+// extraction refused to screen readers. It must be the PDF 2.0 handler, revision 6, with
+// printing and extraction for accessibility allowed and nothing else, a file qpdf checks
+// clean, and no pdfcpu configuration folder written anywhere.
+func TestPanelRecordIsNotWeakR5(t *testing.T) {
+	qpdf := needTool(t, "qpdf")
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
+	_, s, chair, _ := scoredPanel(t)
+	if err := chair.Decide(ctx, []byte(s.PINs[s.Chair.ID]), "101", "clearest examples"); err != nil {
+		t.Fatal(err)
+	}
+	path, err := chair.Export(ctx, t.TempDir(), "correct horse battery", "correct horse battery", fynefont.Fonts())
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(qpdf, "--password=correct horse battery", "--show-encryption", path).CombinedOutput()
+	if err != nil {
+		t.Fatalf("qpdf --show-encryption = %v (%s)", err, out)
+	}
+	info := string(out)
+	for _, want := range []string{"R = 6", "extract for accessibility: allowed", "print high resolution: allowed",
+		"modify anything: not allowed", "extract for any purpose: not allowed", "stream encryption method: AESv3"} {
+		if !strings.Contains(info, want) {
+			t.Errorf("qpdf --show-encryption lacks %q:\n%s", want, info)
+		}
+	}
+	if out, err := exec.Command(qpdf, "--password=correct horse battery", "--check", path).CombinedOutput(); err != nil {
+		t.Errorf("qpdf --check = %v:\n%s", err, out)
+	}
+	if left, _ := os.ReadDir(home); len(left) != 0 {
+		t.Errorf("the export wrote %v into the home folder, want nothing", left)
+	}
+}
