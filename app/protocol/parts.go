@@ -2,6 +2,7 @@ package protocol
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -94,11 +95,21 @@ func (p *Pack) Part(part string) (PartInfo, bool) {
 		// Only a scale or the priorities are marked on every topic at once: the other parts
 		// differ topic by topic.
 		if sub == "priority" {
-			lines := make([]string, len(p.Topics))
-			for i, t := range p.Topics {
-				lines[i] = fmt.Sprintf("%d %s", t.Priority, t.ID)
+			// One line, "1: a, b; 2: c", so that it reads as one part beside the others.
+			byPriority := map[int][]string{}
+			var levels []int
+			for _, t := range p.Topics {
+				if byPriority[t.Priority] == nil {
+					levels = append(levels, t.Priority)
+				}
+				byPriority[t.Priority] = append(byPriority[t.Priority], t.ID)
 			}
-			return PartInfo{Field: FieldTopicPriority, Name: AllTopics, Text: strings.Join(lines, "\n")}, len(lines) > 0
+			slices.Sort(levels)
+			parts := make([]string, len(levels))
+			for i, l := range levels {
+				parts[i] = fmt.Sprintf("%d: %s", l, strings.Join(byPriority[l], ", "))
+			}
+			return PartInfo{Field: FieldTopicPriority, Name: AllTopics, Text: strings.Join(parts, "; ")}, len(levels) > 0
 		}
 		if sub != "scale" {
 			return PartInfo{}, false
