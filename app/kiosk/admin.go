@@ -25,8 +25,9 @@ type NewEngagement struct {
 	Title string // never a person's name
 	Kind  session.EngagementKind
 	// VisitDate (a peer challenge's on-site visit) and FollowUpDate (the follow-up visit or
-	// discussion) are given for the kinds that have them; the deletion date is normally the
-	// day after the follow-up (session.DeletionAfterFollowUp) and is never before it.
+	// discussion) are given for the kinds that have them; a 360 programme's FollowUpDate is
+	// the programme's last day, which it must have. The deletion date is normally the day after
+	// the follow-up (session.DeletionAfterFollowUp) and is never before it.
 	VisitDate, FollowUpDate time.Time
 	DeletionDate            time.Time
 	StakeholderGroups       []string
@@ -51,6 +52,11 @@ func (k *Kiosk) CreateEngagement(ctx context.Context, a *Admin, n NewEngagement)
 		return session.Engagement{}, fmt.Errorf("%w: give the engagement a title (for example \"360 interviews, cohort 3\")", ErrInvalid)
 	}
 	now := k.Now()
+	// The programme's end comes first: without it a 360 engagement has no deletion date to
+	// give, and a made-up one would destroy a participant's notes before the programme ends.
+	if n.Kind.AsksProgrammeEnd() && n.FollowUpDate.IsZero() {
+		return session.Engagement{}, fmt.Errorf("%w: give the last day of the programme: the follow-up discussion is when the programme is finished, and the records are deleted the day after", ErrInvalid)
+	}
 	if n.DeletionDate.IsZero() {
 		return session.Engagement{}, fmt.Errorf("%w: %w", ErrInvalid, retention.ErrNoDeletionDate)
 	}
@@ -126,8 +132,38 @@ func (k *Kiosk) CloseEngagement(ctx context.Context, a *Admin, engagementID stri
 	return nil
 }
 
+// FollowUpAhead reports whether an engagement's follow-up date has not come yet (by trusted
+// time), with that date: a wipe now destroys records the follow-up may still need, so the
+// admin is told so plainly before confirming. False for an engagement without a follow-up.
+func (k *Kiosk) FollowUpAhead(ctx context.Context, a *Admin, engagementID string) (time.Time, bool, error) {
+	if err := a.check(); err != nil {
+		return time.Time{}, false, err
+	}
+	followUp, err := k.followUpOf(ctx, engagementID)
+	if err != nil {
+		return time.Time{}, false, err
+	}
+	return followUp, retention.FollowUpAt(k.Now(), followUp) == retention.FollowUpBefore, nil
+}
+
+// followUpOf is an engagement's follow-up date; zero when it has none or is not there (a wipe
+// of it then finds nothing, or says so).
+func (k *Kiosk) followUpOf(ctx context.Context, engagementID string) (time.Time, error) {
+	all, err := k.d.Engagements.Engagements(ctx)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("engagement %s: %w", engagementID, err)
+	}
+	for _, e := range all {
+		if e.ID == engagementID {
+			return e.FollowUpDate, nil
+		}
+	}
+	return time.Time{}, nil
+}
+
 // WipeEngagement destroys every record of an engagement ("follow-up visit done") and returns
-// the receipt. The light shows maintenance meanwhile. A live session blocks it.
+// the receipt, which says whether the wipe came before, on or after the engagement's follow-up
+// date. The light shows maintenance meanwhile. A live session blocks it.
 func (k *Kiosk) WipeEngagement(ctx context.Context, a *Admin, engagementID string) (retention.Receipt, error) {
 	if err := a.check(); err != nil {
 		return retention.Receipt{}, err
@@ -135,9 +171,13 @@ func (k *Kiosk) WipeEngagement(ctx context.Context, a *Admin, engagementID strin
 	if st := k.engine.State(); st != "" && !st.Final() && st != session.StateSealed {
 		return retention.Receipt{}, fmt.Errorf("wipe: %w", session.ErrSessionLive)
 	}
+	followUp, err := k.followUpOf(ctx, engagementID)
+	if err != nil {
+		return retention.Receipt{}, fmt.Errorf("wipe: %w", err)
+	}
 	done := k.light.Maintenance()
 	defer done()
-	r, err := k.d.Retention.WipeEngagement(ctx, engagementID, retention.RoleAdmin)
+	r, err := k.d.Retention.WipeFollowedUp(ctx, engagementID, followUp, retention.RoleAdmin)
 	if err != nil {
 		return retention.Receipt{}, fmt.Errorf("wipe engagement: %w", err)
 	}

@@ -111,7 +111,7 @@ type Retention interface {
 	PlaceHold(ctx context.Context, engagementID, reason string, actor retention.Role) error
 	ReleaseHold(ctx context.Context, engagementID string, actor retention.Role) error
 	SetDeletionDate(ctx context.Context, engagementID string, date time.Time, actor retention.Role) error
-	WipeEngagement(ctx context.Context, engagementID string, actor retention.Role) (retention.Receipt, error)
+	WipeFollowedUp(ctx context.Context, engagementID string, followUp time.Time, actor retention.Role) (retention.Receipt, error)
 }
 
 // Packs is the question pack library: the built-in packs and those an admin imported.

@@ -43,6 +43,36 @@ type Scope struct {
 	// EngagementID (KindWipeEngagement): the engagement and everything in it; ErrLegalHold if it
 	// is on hold. KindWipeAll refuses with ErrLegalHold while any engagement is on hold.
 	EngagementID string
+	// FollowUpDate (KindWipeEngagement): the engagement's follow-up date, zero when it has
+	// none; the receipt says whether the wipe came before, on or after it.
+	FollowUpDate time.Time
+}
+
+// FollowUp is when a wipe came against its engagement's follow-up date.
+type FollowUp string
+
+const (
+	FollowUpNone   FollowUp = "none"   // the engagement has no follow-up date
+	FollowUpBefore FollowUp = "before" // wiped before the follow-up day
+	FollowUpOn     FollowUp = "on"     // wiped on the follow-up day
+	FollowUpAfter  FollowUp = "after"  // wiped after the follow-up day
+)
+
+// FollowUpAt says when at falls against the follow-up day followUp (the calendar day in
+// followUp's location): before it, on it or after it; FollowUpNone when followUp is zero.
+func FollowUpAt(at, followUp time.Time) FollowUp {
+	if followUp.IsZero() {
+		return FollowUpNone
+	}
+	y, m, d := followUp.Date()
+	start := time.Date(y, m, d, 0, 0, 0, 0, followUp.Location())
+	switch {
+	case at.Before(start):
+		return FollowUpBefore
+	case at.Before(start.AddDate(0, 0, 1)):
+		return FollowUpOn
+	}
+	return FollowUpAfter
 }
 
 // Receipt is the record that something was destroyed: what, when, who (a role), how, and the
@@ -66,6 +96,10 @@ type Receipt struct {
 	// BoardRecords are the rows of team boards removed: items, interview records, members'
 	// sealed board keys, import receipts, links to boards kept elsewhere and their outboxes.
 	BoardRecords int
+	// FollowUp (KindWipeEngagement) is when the wipe came against the engagement's follow-up
+	// date: before it, on it, after it, or FollowUpNone. Empty for the other kinds, and for
+	// wipes recorded before receipts said it.
+	FollowUp FollowUp
 
 	// How.
 	KeysDestroyed  int   // sealed session keys (and survey keys) deleted

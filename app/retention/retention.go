@@ -319,10 +319,16 @@ func (r *Retention) DestroySession(ctx context.Context, sessionID string) error 
 // WipeEngagement destroys an engagement and every record in it ("follow-up visit done").
 // ErrLegalHold while it is on hold.
 func (r *Retention) WipeEngagement(ctx context.Context, engagementID string, actor Role) (Receipt, error) {
+	return r.WipeFollowedUp(ctx, engagementID, time.Time{}, actor)
+}
+
+// WipeFollowedUp is WipeEngagement for an engagement whose follow-up date is followUp: the
+// receipt says whether the wipe came before, on or after that day (Receipt.FollowUp).
+func (r *Retention) WipeFollowedUp(ctx context.Context, engagementID string, followUp time.Time, actor Role) (Receipt, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	t := r.deletionTime(ctx)
-	return r.destroy(ctx, Scope{Kind: KindWipeEngagement, EngagementID: engagementID}, actor, t)
+	return r.destroy(ctx, Scope{Kind: KindWipeEngagement, EngagementID: engagementID, FollowUpDate: followUp}, actor, t)
 }
 
 // WipeAll destroys everything in the database but the time floor (factory reset): every
@@ -341,7 +347,11 @@ func (r *Retention) destroy(ctx context.Context, scope Scope, actor Role, at tim
 	if err != nil {
 		return Receipt{}, err
 	}
-	rec, keys, err := r.st.Erase(ctx, scope, Receipt{ID: id, Kind: scope.Kind, Actor: actor, At: at})
+	in := Receipt{ID: id, Kind: scope.Kind, Actor: actor, At: at}
+	if scope.Kind == KindWipeEngagement {
+		in.FollowUp = FollowUpAt(at, scope.FollowUpDate)
+	}
+	rec, keys, err := r.st.Erase(ctx, scope, in)
 	if err != nil {
 		return Receipt{}, fmt.Errorf("%s: %w", scope.Kind, err)
 	}

@@ -385,3 +385,28 @@ func TestRunPurgesOnEachTickAndStops(t *testing.T) {
 		t.Errorf("Run returned with %d timers or tickers pending, want its ticker stopped", n)
 	}
 }
+
+// TestFollowUpAt: a wipe is before, on or after its engagement's follow-up day, counted in the
+// follow-up date's own time zone; an engagement without one has no follow-up to be before.
+func TestFollowUpAt(t *testing.T) {
+	uk := time.FixedZone("BST", 3600)
+	day := time.Date(2027, 5, 11, 0, 0, 0, 0, uk)
+	for _, tc := range []struct {
+		at   time.Time
+		want retention.FollowUp
+	}{
+		{day.Add(-time.Second), retention.FollowUpBefore},
+		{day.AddDate(0, -2, 0), retention.FollowUpBefore},
+		{day, retention.FollowUpOn},
+		{day.Add(23*time.Hour + 59*time.Minute), retention.FollowUpOn},
+		{day.AddDate(0, 0, 1), retention.FollowUpAfter},
+		{day.AddDate(0, 0, 1).UTC(), retention.FollowUpAfter},
+	} {
+		if got := retention.FollowUpAt(tc.at, day); got != tc.want {
+			t.Errorf("FollowUpAt(%v, %v) = %q, want %q", tc.at, day, got, tc.want)
+		}
+	}
+	if got := retention.FollowUpAt(day, time.Time{}); got != retention.FollowUpNone {
+		t.Errorf("FollowUpAt(no follow-up) = %q, want none", got)
+	}
+}

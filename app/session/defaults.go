@@ -20,8 +20,10 @@ const (
 	DurationStep = 5 * time.Minute
 )
 
-// DefaultRetentionDays is how far ahead a new engagement's deletion date is proposed when
-// nobody has named one: four weeks, a date the admin confirms or moves on the form.
+// DefaultRetentionDays is how far ahead a new engagement's deletion date is proposed when its
+// kind has no follow-up to follow (a recruitment panel, other work): four weeks, a date the
+// admin confirms or moves on the form. An engagement with a follow-up is deleted the day after
+// it (ProposedDeletion), never at this default.
 const DefaultRetentionDays = 28
 
 // DefaultDeletionDate is the deletion date proposed for an engagement created at now: the start

@@ -51,8 +51,8 @@ func TestEngagementDates(t *testing.T) {
 	if got, want := session.ProposedFollowUp(session.KindPeerChallenge, now, visit), time.Date(2027, 5, 11, 0, 0, 0, 0, time.UTC); !got.Equal(want) {
 		t.Errorf("ProposedFollowUp(peer challenge, visit %v) = %v, want four months later %v", visit, got, want)
 	}
-	if got := session.ProposedFollowUp(session.Kind360, now, time.Time{}); !got.Equal(session.DefaultDeletionDate(now)) {
-		t.Errorf("ProposedFollowUp(360) = %v, want the default proposal %v", got, session.DefaultDeletionDate(now))
+	if got := session.ProposedFollowUp(session.Kind360, now, time.Time{}); !got.IsZero() {
+		t.Errorf("ProposedFollowUp(360) = %v, want none: the programme's end is asked for", got)
 	}
 	if got := session.ProposedFollowUp(session.KindRecruitment, now, visit); !got.IsZero() {
 		t.Errorf("ProposedFollowUp(recruitment) = %v, want none", got)
@@ -97,5 +97,29 @@ func TestPreambleFollowUpDate(t *testing.T) {
 	}
 	if got, want := pages[len(pages)-1].Text, "The follow up visit is on "+followUp.Format(protocol.DateLayout); !strings.HasPrefix(got, want) {
 		t.Errorf("preamble = %q, want it to start %q", got, want)
+	}
+}
+
+// TestProgrammeDeletesAfterItsEnd: a 360 engagement's records are never proposed for deletion
+// before its programme's end: nothing is proposed until the end is given, then the day after.
+// The kinds without a follow-up keep the default proposal.
+func TestProgrammeDeletesAfterItsEnd(t *testing.T) {
+	now := time.Date(2026, 2, 2, 10, 0, 0, 0, time.UTC)
+	if !session.Kind360.AsksProgrammeEnd() || !session.Kind360.HasFollowUp() {
+		t.Fatal("a 360 programme is not asked for its end")
+	}
+	if got := session.ProposedDeletion(session.Kind360, now, time.Time{}); !got.IsZero() {
+		t.Errorf("ProposedDeletion(360, no programme end) = %v, want none", got)
+	}
+	for _, end := range []time.Time{now.AddDate(0, 0, 3), now.AddDate(0, 11, 0), now.AddDate(1, 0, 0)} {
+		got := session.ProposedDeletion(session.Kind360, now, end)
+		if !got.After(end) || !got.Equal(session.DeletionAfterFollowUp(end)) {
+			t.Errorf("ProposedDeletion(360, programme ends %v) = %v, want the day after", end, got)
+		}
+	}
+	for _, k := range []session.EngagementKind{session.KindRecruitment, session.KindOther} {
+		if got := session.ProposedDeletion(k, now, time.Time{}); !got.Equal(session.DefaultDeletionDate(now)) {
+			t.Errorf("ProposedDeletion(%q) = %v, want the default %v", k, got, session.DefaultDeletionDate(now))
+		}
 	}
 }

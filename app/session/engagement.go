@@ -10,7 +10,9 @@ const (
 	// KindOther is work of no kind below: the admin sets the deletion date.
 	KindOther EngagementKind = ""
 	// Kind360 is a 360-degree leadership programme: its interviewees may be asked to a
-	// follow-up discussion "when the programme is finished" (seed 000).
+	// follow-up discussion "when the programme is finished" (seed 000), and a programme runs
+	// for about a year (seed 002). Its follow-up date is the programme's end, which only the
+	// admin knows: it is asked for, never proposed.
 	Kind360 EngagementKind = "360"
 	// KindPeerChallenge is a peer challenge: an on-site visit, then "all records of the
 	// interviews will be deleted after the four-month follow up visit" (seed 001).
@@ -36,18 +38,34 @@ func (k EngagementKind) HasFollowUp() bool { return k == Kind360 || k == KindPee
 // HasVisit reports whether engagements of this kind have an on-site visit.
 func (k EngagementKind) HasVisit() bool { return k == KindPeerChallenge }
 
+// AsksProgrammeEnd reports whether engagements of this kind are asked for the end of their
+// programme, which is their follow-up date: a 360 programme's follow-up discussion is "when the
+// programme is finished".
+func (k EngagementKind) AsksProgrammeEnd() bool { return k == Kind360 }
+
 // ProposedFollowUp is the follow-up date proposed for an engagement of kind k: four months
-// after a peer challenge's visit; for a 360 programme, whose end the admin knows, the default
-// deletion proposal's day; zero for kinds without a follow-up.
+// after a peer challenge's visit; zero for a 360 programme, whose follow-up is at the
+// programme's end, a date the admin gives (a guess would delete a participant's notes before
+// the programme is finished); zero for kinds without a follow-up.
 func ProposedFollowUp(k EngagementKind, now, visit time.Time) time.Time {
-	switch k {
-	case KindPeerChallenge:
+	if k == KindPeerChallenge && !visit.IsZero() {
 		y, m, d := visit.AddDate(0, PeerChallengeFollowUpMonths, 0).Date()
 		return time.Date(y, m, d, 0, 0, 0, 0, visit.Location())
-	case Kind360:
-		return DefaultDeletionDate(now)
 	}
 	return time.Time{}
+}
+
+// ProposedDeletion is the deletion date proposed for an engagement of kind k created at now:
+// the day after its follow-up for kinds that have one, zero while that date is not known; for
+// the other kinds DefaultDeletionDate, a date the admin confirms or moves.
+func ProposedDeletion(k EngagementKind, now, followUp time.Time) time.Time {
+	if !k.HasFollowUp() {
+		return DefaultDeletionDate(now)
+	}
+	if followUp.IsZero() {
+		return time.Time{}
+	}
+	return DeletionAfterFollowUp(followUp)
 }
 
 // DeletionAfterFollowUp is the deletion date that follows a follow-up date: the start of the

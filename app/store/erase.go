@@ -247,7 +247,7 @@ func (d *DB) Erase(ctx context.Context, scope retention.Scope, rec retention.Rec
 
 const receiptCols = `id, kind, actor, at, engagement_ids, session_ids, sessions, entries, consents, declines,
 	keys_destroyed, rows_deleted, secure_delete, wal_truncated, pages_freed, reclaimed, rows_remaining,
-	bytes_scanned, keys_found, outcome, completed_at, survey_responses, board_records`
+	bytes_scanned, keys_found, outcome, completed_at, survey_responses, board_records, follow_up`
 
 func insertReceipt(ctx context.Context, t *sql.Tx, r retention.Receipt) error {
 	engs, err := json.Marshal(nonNil(r.EngagementIDs))
@@ -259,11 +259,11 @@ func insertReceipt(ctx context.Context, t *sql.Tx, r retention.Receipt) error {
 		return err
 	}
 	_, err = t.ExecContext(ctx, `INSERT INTO deletion_receipts (`+receiptCols+`)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		r.ID, string(r.Kind), string(r.Actor), r.At.UnixNano(), string(engs), string(sess), r.Sessions,
 		r.Entries, r.Consents, r.Declines, r.KeysDestroyed, r.RowsDeleted, r.SecureDelete, r.WALTruncated,
 		r.PagesReclaimed, r.Reclaimed, r.RowsRemaining, r.BytesScanned, r.KeysFound, r.Outcome, timeValue(r.CompletedAt),
-		r.SurveyResponses, r.BoardRecords)
+		r.SurveyResponses, r.BoardRecords, string(r.FollowUp))
 	return err
 }
 
@@ -292,16 +292,18 @@ func (d *DB) receipts(ctx context.Context, where string, args ...any) ([]retenti
 		var (
 			r           retention.Receipt
 			kind, actor string
+			followUp    string
 			at          int64
 			engs, sess  string
 			completed   sql.NullInt64
 		)
 		if err := rows.Scan(&r.ID, &kind, &actor, &at, &engs, &sess, &r.Sessions, &r.Entries, &r.Consents,
 			&r.Declines, &r.KeysDestroyed, &r.RowsDeleted, &r.SecureDelete, &r.WALTruncated, &r.PagesReclaimed,
-			&r.Reclaimed, &r.RowsRemaining, &r.BytesScanned, &r.KeysFound, &r.Outcome, &completed, &r.SurveyResponses, &r.BoardRecords); err != nil {
+			&r.Reclaimed, &r.RowsRemaining, &r.BytesScanned, &r.KeysFound, &r.Outcome, &completed, &r.SurveyResponses, &r.BoardRecords, &followUp); err != nil {
 			return nil, fmt.Errorf("read receipts: %w", err)
 		}
 		r.Kind, r.Actor, r.At, r.CompletedAt = retention.Kind(kind), retention.Role(actor), time.Unix(0, at).UTC(), timeFrom(completed)
+		r.FollowUp = retention.FollowUp(followUp)
 		if err := json.Unmarshal([]byte(engs), &r.EngagementIDs); err != nil {
 			return nil, fmt.Errorf("read receipt %s: %w", r.ID, err)
 		}

@@ -296,7 +296,15 @@ func (u *UI) confirmWipe(e session.Engagement, step int) {
 		if e.Kind == kiosk.SurveyKind {
 			text = lang.L("Destroy every survey response of “{{.Title}}”, and the survey's keys?", map[string]any{"Title": e.Title})
 		}
-		button = lang.L("Yes, wipe it")
+		followUp, ahead, err := u.kiosk.FollowUpAhead(u.ctx, u.admin, e.ID)
+		msg.set(err)
+		if ahead {
+			text = lang.L("The follow-up is on {{.Date}}: it has not happened yet, and its records would be gone for it.", map[string]any{"Date": followUp.Local().Format(dayLayout)}) +
+				"\n" + text
+			button = lang.L("Wipe before the follow-up")
+		} else {
+			button = lang.L("Yes, wipe it")
+		}
 	} else {
 		text = lang.L("Second confirmation: this cannot be undone. Wipe “{{.Title}}” now?", map[string]any{"Title": e.Title})
 		button = lang.L("Wipe now")
@@ -325,9 +333,17 @@ func receiptText(r retention.Receipt) string {
 	why := map[retention.Kind]string{
 		retention.KindPurge:          lang.L("Deleted on the deletion date"),
 		retention.KindWithdrawal:     lang.L("Destroyed: the interviewee withdrew consent"),
-		retention.KindWipeEngagement: lang.L("Engagement wiped after the follow-up visit"),
+		retention.KindWipeEngagement: lang.L("Engagement wiped"), // before receipts said when
 		retention.KindWipeAll:        lang.L("Everything wiped (device reset)"),
 	}[r.Kind]
+	if w, ok := map[retention.FollowUp]string{
+		retention.FollowUpNone:   lang.L("Engagement wiped (it had no follow-up date)"),
+		retention.FollowUpBefore: lang.L("Engagement wiped before its follow-up date"),
+		retention.FollowUpOn:     lang.L("Engagement wiped on its follow-up date"),
+		retention.FollowUpAfter:  lang.L("Engagement wiped after its follow-up date"),
+	}[r.FollowUp]; ok && r.Kind == retention.KindWipeEngagement {
+		why = w
+	}
 	who := map[retention.Role]string{
 		retention.RoleAdmin: lang.L("an admin"), retention.RoleInterviewer: lang.L("the interviewer"),
 		retention.RoleInterviewee: lang.L("the interviewee"), retention.RoleSystem: lang.L("the kiosk"),

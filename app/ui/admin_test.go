@@ -28,7 +28,7 @@ func TestAdminWipeWithReceipt(t *testing.T) {
 	if len(receipts) != 1 {
 		t.Fatalf("receipts after wipe = %d, want 1", len(receipts))
 	}
-	if !h.shows("Engagement wiped after the follow-up visit, Monday 2 March 2026 at 10:00, by an admin. Receipt " + receipts[0].ID + ".") {
+	if !h.shows("Engagement wiped (it had no follow-up date), Monday 2 March 2026 at 10:00, by an admin. Receipt " + receipts[0].ID + ".") {
 		t.Error("receipt not shown")
 	}
 	if engs, _ := h.env.Kiosk.Engagements(context.Background()); len(engs) != 0 {
@@ -144,5 +144,26 @@ func TestWizardSuggestsTheEnrolledRoomName(t *testing.T) {
 	h.wantScreen("setup-clock")
 	if got, _ := env.Kiosk.RoomName(context.Background()); got != "Room 4, Trust HQ" {
 		t.Errorf("RoomName = %q, want the enrolled name", got)
+	}
+}
+
+// TestWipeBeforeTheFollowUpWarns: wiping an engagement whose follow-up has not come yet says so
+// plainly, with its date, and asks to confirm that; the receipt says it was wiped before.
+func TestWipeBeforeTheFollowUpWarns(t *testing.T) {
+	h := newHarness(t)
+	title := h.engagementFor("Peer challenge") // follow-up four months after yesterday's visit
+	h.tap("Admin")
+	h.pin(h.d.AdminCredential)
+	h.tap("Wipe an engagement")
+	h.tap(title)
+	h.wantScreen("wipe-confirm-1")
+	if !h.shows("it has not happened yet") {
+		t.Error("the confirmation does not warn that the follow-up has not come yet")
+	}
+	h.tap("Wipe before the follow-up")
+	h.tap("Wipe now")
+	h.wantScreen("receipt")
+	if !h.shows("Engagement wiped before its follow-up date") {
+		t.Error("the receipt does not say the engagement was wiped before its follow-up date")
 	}
 }

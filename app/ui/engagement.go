@@ -108,7 +108,8 @@ func (u *UI) showNewEngagementKind(f *engagementForm) {
 }
 
 // proposeDates fills in the dates not chosen yet: the visit four weeks out (a first guess the
-// admin moves), the follow-up from the visit, the deletion the day after the follow-up.
+// admin moves), the follow-up from the visit, the deletion the day after the follow-up. A 360
+// programme's end is not guessed: its follow-up and deletion wait for the admin to give it.
 func (u *UI) proposeDates(f *engagementForm) {
 	now := u.kiosk.Now().In(time.Local)
 	if f.kind.HasVisit() && f.visit.IsZero() {
@@ -118,10 +119,7 @@ func (u *UI) proposeDates(f *engagementForm) {
 		f.follow = session.ProposedFollowUp(f.kind, now, f.visit)
 	}
 	if f.deletion.IsZero() {
-		f.deletion = session.DefaultDeletionDate(now)
-		if f.kind.HasFollowUp() {
-			f.deletion = session.DeletionAfterFollowUp(f.follow)
-		}
+		f.deletion = session.ProposedDeletion(f.kind, now, f.follow)
 	}
 }
 
@@ -132,12 +130,26 @@ func (u *UI) showNewEngagementDates(f *engagementForm) {
 	msg := newErrorLabel()
 	var rows []fyne.CanvasObject
 	var refresh []func()
+	// A date not given yet shows as such; its first move counts from today.
+	today := func() time.Time {
+		y, m, d := u.kiosk.Now().In(time.Local).Date()
+		return time.Date(y, m, d, 0, 0, 0, 0, time.Local)
+	}
 	dateRow := func(label string, d *time.Time, changed func()) {
 		value := widget.NewLabel("")
-		show := func() { value.SetText(d.Format(dayLayout)) }
+		show := func() {
+			if d.IsZero() {
+				value.SetText(lang.L("not given yet"))
+				return
+			}
+			value.SetText(d.Format(dayLayout))
+		}
 		refresh = append(refresh, show)
 		shift := func(months, days int) func() {
 			return func() {
+				if d.IsZero() {
+					*d = today()
+				}
 				*d = d.AddDate(0, months, days)
 				if changed != nil {
 					changed()
@@ -160,8 +172,8 @@ func (u *UI) showNewEngagementDates(f *engagementForm) {
 	}
 	if f.kind.HasFollowUp() {
 		label := lang.L("Follow-up visit (the records are deleted after it)")
-		if f.kind == session.Kind360 {
-			label = lang.L("Follow-up discussion at the end of the programme (the records are deleted after it)")
+		if f.kind.AsksProgrammeEnd() {
+			label = lang.L("Last day of the programme: the follow-up discussion is then, and the records are deleted after it")
 		}
 		dateRow(label, &f.follow, func() { f.deletion = session.DeletionAfterFollowUp(f.follow) })
 	}

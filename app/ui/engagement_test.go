@@ -63,6 +63,57 @@ func TestNewPeerChallengeFollowsItsVisit(t *testing.T) {
 	}
 }
 
+// TestNew360AsksTheProgrammesEnd: a 360 engagement proposes no follow-up and no deletion date
+// (four weeks would destroy a participant's notes months before the programme ends): the admin
+// is asked for the programme's last day, cannot create the engagement without it, and then sees
+// the deletion proposed the day after it.
+func TestNew360AsksTheProgrammesEnd(t *testing.T) {
+	h := newHarness(t)
+	h.tap("Admin")
+	h.pin(h.d.AdminCredential)
+	h.tap("Engagements")
+	h.tap("New engagement")
+	test.Type(h.textFields()[0], "360 interviews, cohort 3")
+	h.tap("Next")
+	h.tap("360 interviews")
+	h.wantScreen("new-engagement-dates")
+	h.fitsWindow()
+	now := h.env.Clock.Now().In(time.Local)
+	for days := 0; days <= 60; days++ {
+		if d := now.AddDate(0, 0, days).Format(dayLayout); h.shows(d) {
+			t.Errorf("the dates screen proposes %s before the programme's end is given", d)
+		}
+	}
+	if !h.shows("Last day of the programme") || !h.shows("not given yet") {
+		t.Error("the dates screen does not ask for the programme's last day")
+	}
+	h.tap("Create")
+	h.wantScreen("new-engagement-dates")
+	if !h.shows("last day of the programme") {
+		t.Error("creating without the programme's end does not say what is missing")
+	}
+	for range 11 {
+		h.tap("+1 month") // the first row's: the programme's last day
+	}
+	y, m, d := now.Date()
+	end := time.Date(y, m, d, 0, 0, 0, 0, time.Local).AddDate(0, 11, 0)
+	deletion := session.DeletionAfterFollowUp(end)
+	if !h.shows(end.Format(dayLayout)) || !h.shows(deletion.Format(dayLayout)) {
+		t.Errorf("the dates screen does not show the programme's end %s and the deletion the day after", end.Format(dayLayout))
+	}
+	h.tap("Create")
+	h.wantScreen("engagements")
+	all, err := h.env.Kiosk.AllEngagements(h.u.ctx, h.u.admin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range all {
+		if e.Title == "360 interviews, cohort 3" && (!e.FollowUpDate.Equal(end) || !e.DeletionDate.Equal(deletion)) {
+			t.Errorf("created follow-up %v, deletion %v; want the programme's end %v and the day after", e.FollowUpDate, e.DeletionDate, end)
+		}
+	}
+}
+
 // entries are the screen's text fields, in order.
 func (h *harness) textFields() []*kbEntry {
 	var out []*kbEntry
@@ -96,6 +147,7 @@ func TestLongTitlesKeepTheWindowsSize(t *testing.T) {
 	test.Type(h.textFields()[0], long)
 	h.tap("Next")
 	h.tap("360 interviews")
+	h.tap("+1 month") // the programme's last day
 	h.tap("Create")
 	h.wantScreen("engagements")
 	h.fitsWindow()

@@ -158,6 +158,7 @@ func TestEveryScreenFitsTheInterview(t *testing.T) {
 
 func (f *fit) interview(p *protocol.Pack, first bool) {
 	f.t.Helper()
+	engagement := f.engagementFor(p.Title)
 	f.wantScreen("home")
 	if first {
 		f.check("home")
@@ -176,11 +177,11 @@ func (f *fit) interview(p *protocol.Pack, first bool) {
 	if first {
 		f.checkPages("set-up: engagement")
 	}
-	f.tap(f.d.EngagementTitle)
+	f.tap(engagement)
 	if first {
 		f.checkPages("set-up: pack")
 		f.tap("Back")
-		f.tap(f.d.EngagementTitle)
+		f.tap(engagement)
 	}
 	f.tapPagedPrefix(p.Title[:min(len(p.Title), 24)])
 	f.wantScreen("setup-topics")

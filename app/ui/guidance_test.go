@@ -196,20 +196,20 @@ func TestPackInfo(t *testing.T) {
 		pack string
 		want []string
 	}{
-		{"Recruitment panel: values-based questions (v2, 9 topics, 45 min)", []string{
+		{"Recruitment panel: values-based questions (v3, 9 topics, 45 min)", []string{
 			"Guide to involving service users and carers in staff interviews",
 			"Added: the scale of every question", "“1 (little or no evidence) to 5 (strong evidence)”",
 			"Why: The guide gives no scale",
 			"Added: the closing question", "Added: the length in minutes",
 			"Added: the question “promoting-equality”",
 		}},
-		{"360-degree leadership interview (v2, 10 topics, 30 min)", []string{
+		{"360-degree leadership interview (v3, 10 topics, 30 min)", []string{
 			"How to set up a safe leadership interview / feedback session",
-			"Guidance for the interviewer: 13 points.",
+			"Guidance for the interviewer: 15 points.",
 			"Added: the consent point “notes”", "Why: The guide does not mention quoting",
 		}},
-		{"Peer challenge: solution-focused questions (v2, 6 topics, 30 min)", []string{
-			"the handbook's four-month follow up visit is a meeting of the three DCSs, not with interviewees",
+		{"Peer challenge: solution-focused questions (v3, 6 topics, 45 min)", []string{
+			"45 minutes from the Day 1 timetable",
 			"Added: the preamble page “You can skip a question”",
 		}},
 	} {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -12,6 +13,7 @@ import (
 
 	"quietroom/app/kiosk"
 	"quietroom/app/kiosk/kiosktest"
+	"quietroom/app/session"
 	"quietroom/app/ui/uitest"
 )
 
@@ -191,9 +193,10 @@ func (h *harness) tapPaged(text string) {
 
 // toConsentWith is toConsent with the pack whose button reads packButton.
 func (h *harness) toConsentWith(packButton string) {
+	engagement := h.engagementFor(packButton)
 	h.signIn()
 	h.tap("Start a new session")
-	h.tap(h.d.EngagementTitle)
+	h.tap(engagement)
 	h.tapPaged(packButton)
 	h.wantScreen("setup-topics")
 	h.tap("Next")
@@ -264,4 +267,39 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// peerChallengeTitle is the peer challenge engagementFor creates.
+const peerChallengeTitle = "Peer challenge, host authority"
+
+// engagementFor is the engagement a session with the pack on packButton runs in: the demo's,
+// or for a peer challenge pack, whose preamble tells the interviewee the follow-up visit's date,
+// a peer challenge with its visit and follow-up (created the first time).
+func (h *harness) engagementFor(packButton string) string {
+	h.t.Helper()
+	if !strings.HasPrefix(packButton, "Peer challenge") {
+		return h.d.EngagementTitle
+	}
+	ctx := context.Background()
+	a, err := h.env.Kiosk.SignInAdmin(ctx, []byte(h.d.AdminCredential))
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	all, err := h.env.Kiosk.AllEngagements(ctx, a)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	for _, e := range all {
+		if e.Title == peerChallengeTitle {
+			return peerChallengeTitle
+		}
+	}
+	visit := h.env.Clock.Now().AddDate(0, 0, -1)
+	follow := session.ProposedFollowUp(session.KindPeerChallenge, visit, visit)
+	if _, err := h.env.Kiosk.CreateEngagement(ctx, a, kiosk.NewEngagement{Title: peerChallengeTitle, Kind: session.KindPeerChallenge,
+		VisitDate: visit, FollowUpDate: follow, DeletionDate: session.DeletionAfterFollowUp(follow),
+		StakeholderGroups: []string{"peers", "social workers"}}); err != nil {
+		h.t.Fatal(err)
+	}
+	return peerChallengeTitle
 }

@@ -315,6 +315,7 @@ func Contract(t *testing.T, open func(t *testing.T) Inspectable, reopen func(t *
 		checkAudit(t, s, audit)
 
 		in := receipt("r-wipe", retention.RoleAdmin, T0)
+		in.FollowUp = retention.FollowUpBefore // kept with the receipt: wiped before the follow-up
 		rec, keys, err := s.Erase(ctx, retention.Scope{Kind: retention.KindWipeEngagement, EngagementID: engOpen}, in)
 		if err != nil {
 			t.Fatalf("Erase(wipe) = %v", err)
