@@ -155,7 +155,7 @@ func TestPackShow(t *testing.T) {
 		t.Fatalf("pack show leadership-360 = exit %d, stderr %q", code, errs)
 	}
 	for _, want := range []string{
-		"leadership-360 (version 2): 360-degree leadership interview",
+		"leadership-360 (version 3): 360-degree leadership interview",
 		"Duration: 30 minutes",
 		"Am I someone that you would say is open to feedback?",
 		"     - What has your experience of providing me with feedback been like?",
