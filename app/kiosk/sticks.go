@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"quietroom/app/report"
 )
 
 // ErrNoStick: no USB stick is plugged in (or it was removed): nothing to write to or read from.
@@ -17,7 +19,19 @@ var ErrNoStick = errors.New("no USB stick found: plug one in and try again")
 // the kiosk's own card when no stick is plugged in. Folders given in Options.ExportDirs, or
 // else import folders given in Options.ImportDirs (tests, a development run), are taken as
 // sticks themselves when they exist.
+//
+// Listing a stick also removes from it the hidden partial files an export killed part-way
+// left there (report.RemovePartials): such a file holds a whole document, a panel's record or
+// a survey's results, under a name nobody looks at.
 func (k *Kiosk) Sticks() []string {
+	out := k.sticks()
+	for _, d := range out {
+		_ = report.RemovePartials(d)
+	}
+	return out
+}
+
+func (k *Kiosk) sticks() []string {
 	given := k.exports
 	if given == nil && k.explicitImports {
 		given = k.imports

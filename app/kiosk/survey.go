@@ -341,9 +341,12 @@ func (s *SignedIn) SurveyResults(ctx context.Context, engagementID string) (*Sur
 }
 
 // ExportSurveyResults writes a survey's results, never a response, to the stick at dir: a PDF
-// report with the charts and a CSV of the aggregated figures, each written whole or not at all
-// (report.WriteFile). The audit entry ("survey.export", the engagement and the number of files)
-// is written first; it names no team and holds no figure. It returns the files' paths.
+// report with the charts and a CSV of the aggregated figures, both or neither
+// (report.WriteFiles): when one cannot be written, the other is removed too, and the error
+// says nothing is on the stick (report.ErrStickFull when it was full) or names what could not
+// be removed (report.ErrLeftOnStick). The audit entry ("survey.export", the engagement and the
+// number of files) is written first; it names no team and holds no figure. It returns the
+// files' paths.
 func (s *SignedIn) ExportSurveyResults(ctx context.Context, res *SurveyResults, dir string, fonts report.Fonts) ([]string, error) {
 	if s.in == nil {
 		return nil, ErrSignedOut
@@ -367,22 +370,18 @@ func (s *SignedIn) ExportSurveyResults(ctx context.Context, res *SurveyResults, 
 	for i := 2; i < 100 && (exists(filepath.Join(dir, base+".pdf")) || exists(filepath.Join(dir, base+".csv"))); i++ {
 		base = fmt.Sprintf("%s-%d", exportName(res.Record.Title, k.Now()), i)
 	}
-	ev := retention.AuditEvent{At: k.Now(), Actor: retention.RoleInterviewer, Action: "survey.export", EngagementID: res.Record.EngagementID, Count: 2, Outcome: "ok"}
+	files := []report.File{{Name: base + ".pdf", Data: pdf}, {Name: base + ".csv", Data: csv}}
+	ev := retention.AuditEvent{At: k.Now(), Actor: retention.RoleInterviewer, Action: "survey.export", EngagementID: res.Record.EngagementID, Count: len(files), Outcome: "ok"}
 	var paths []string
 	err = k.audited(ctx, ev, func() error {
-		for _, f := range []struct {
-			name string
-			data []byte
-		}{{base + ".pdf", pdf}, {base + ".csv", csv}} {
-			p, err := report.WriteFile(dir, f.name, f.data)
-			if err != nil {
-				return err
-			}
-			paths = append(paths, p)
-		}
-		return nil
+		var err error
+		paths, err = report.WriteFiles(dir, files)
+		return err
 	})
-	return paths, err
+	if err != nil {
+		return nil, fmt.Errorf("export the results: %w", err)
+	}
+	return paths, nil
 }
 
 // exportName is a file name for an export: the title in plain letters and the day.

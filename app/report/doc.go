@@ -9,7 +9,11 @@
 //
 // Bytes gives the finished file; WriteFile puts it on a stick under a temporary name and renames
 // it only once every byte is written and synced, so a stick that fills up or is pulled out
-// leaves no file that looks complete. Encryption (a panel's password) is the caller's step
+// leaves no file that looks complete. WriteFiles does the same for the files of one export
+// together: all of them or none (a failure removes those written so far, and the error says
+// what, if anything, is left). Partial files a killed export left are removed at the start of
+// the next export to the stick and by RemovePartials, which the kiosk calls whenever it lists
+// its sticks. Encryption (a panel's password) is the caller's step
 // between Bytes and WriteFile: nothing here writes a document to disk before that.
 //
 // The PDF itself is made by github.com/signintech/gopdf (MIT), which subsets and embeds

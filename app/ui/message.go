@@ -11,13 +11,15 @@ import (
 	"quietroom/app/board"
 	"quietroom/app/kiosk"
 	"quietroom/app/panel"
+	"quietroom/app/report"
 	"quietroom/app/session"
 )
 
 // guided are the errors whose wrapping says what to fix ("not valid: give the room a name"):
 // a person reads the guidance, not the chain of steps that led to it.
 var guided = []error{kiosk.ErrInvalid, session.ErrInvalidSetup, session.ErrInvalidLabel, session.ErrInvalidConsent,
-	panel.ErrInvalid, panel.ErrScaleNotSet, panel.ErrIncomplete, kiosk.ErrNotChair, board.ErrInvalid}
+	panel.ErrInvalid, panel.ErrScaleNotSet, panel.ErrIncomplete, kiosk.ErrNotChair, board.ErrInvalid,
+	report.ErrLeftOnStick}
 
 // plainSentinels are written for people already; a person reads them without the chain.
 var plainSentinels = []error{
