@@ -173,7 +173,7 @@ func (u *UI) showNewEngagementDates(f *engagementForm) {
 	if f.kind.HasFollowUp() {
 		label := lang.L("Follow-up visit (the records are deleted after it)")
 		if f.kind.AsksProgrammeEnd() {
-			label = lang.L("Last day of the programme: the follow-up discussion is then, and the records are deleted after it")
+			label = lang.L("Last day of the programme (the follow-up; records deleted after it)")
 		}
 		dateRow(label, &f.follow, func() { f.deletion = session.DeletionAfterFollowUp(f.follow) })
 	}
