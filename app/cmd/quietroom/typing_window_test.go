@@ -209,15 +209,17 @@ func xdoKeys(t *testing.T, display string, args ...string) {
 	}
 }
 
-// quickClick clicks at (x, y) and waits for the window to change, and a moment more.
+// quickClick clicks at (x, y) as clickAt does: the pointer moved there and the window still
+// (for two seconds at most: the preamble's pages never are), the click, then the window
+// changed and still again. Unlike clickAt, it moves the pointer without --sync, which waits
+// for a move, and a pointer already there (the preamble's Next, page after page) does not
+// move: some fifteen seconds for nothing a page.
 func quickClick(display string, x, y int) error {
-	// Not --sync: it waits for a move, and a pointer already there (the preamble's Next, page
-	// after page) does not move, so it waited some fifteen seconds for nothing.
 	if err := xdo(display, "mousemove", strconv.Itoa(x), strconv.Itoa(y)); err != nil {
 		return err
 	}
 	time.Sleep(100 * time.Millisecond)
-	before, err := screenshotBytes(display)
+	before, err := settled(display, 2*time.Second)
 	if err != nil {
 		return err
 	}
@@ -234,8 +236,8 @@ func quickClick(display string, x, y int) error {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	time.Sleep(250 * time.Millisecond)
-	return nil
+	_, err = settled(display, 2*time.Second)
+	return err
 }
 
 // screensShown counts the program's "screen shown" lines so far.
