@@ -122,7 +122,9 @@ func startXvfb(tb testing.TB) string {
 	}
 	defer r.Close()
 	var stderr bytes.Buffer
-	cmd := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "800x480x24", "-nolisten", "tcp", "-br")
+	// -r: no auto-repeat. xdotool presses and releases each key at once, but a loaded machine
+	// can hold it back between the two past the repeat delay, and the key typed twice.
+	cmd := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "800x480x24", "-nolisten", "tcp", "-br", "-r")
 	cmd.ExtraFiles = []*os.File{w} // fd 3 in the child
 	cmd.Stderr = &syncWriter{w: &stderr}
 	x := startProc(tb, "Xvfb", cmd)
