@@ -15,8 +15,8 @@
 // are stored and shown in no order that follows their arrival (random ids, shuffled bundles,
 // a shuffled first view). Before an item joins, NameCheck points out words that look like
 // names of people or places (capitalised words not at a sentence's start, common first
-// names, the engagement's own terms) and Replace puts "[name]" in their place where the
-// member agrees. An Interview record keeps only a stakeholder group and a question set, for
+// names, the engagement's own terms, words that read as places) and Replace puts "[name]" or
+// "[place]" in their place where the member agrees; a first name and a surname are one "[name]". An Interview record keeps only a stakeholder group and a question set, for
 // the presentation's "who was interviewed" and "methodology"; it is linked to no item.
 //
 // # The keys
