@@ -1,0 +1,125 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"quietroom/app/board"
+)
+
+// showSheets is the three sheets: roses, thorns and buds as columns with their counts; tapping
+// an item reads it out.
+func (u *UI) showSheets() {
+	msg := newErrorLabel()
+	items, _, err := u.boardData()
+	msg.set(err)
+	sheets := board.Sheets(items)
+	cols := container.NewGridWithColumns(3)
+	w := u.columnWidth(3)
+	for _, tag := range board.Tags() {
+		var rows []fyne.CanvasObject
+		for i, it := range sheets[tag] {
+			rows = append(rows, u.itemButton(u.cutB(it.Text, w-40), func() { u.showReadOut(tag, i) }))
+		}
+		head := subheading(lang.L("{{.Sheet}} ({{.N}})", map[string]any{"Sheet": tagTitle(tag), "N": len(sheets[tag])}))
+		cols.Add(container.NewBorder(head, nil, nil, nil, newCompactPager(u.boardRows(4), rows).view))
+	}
+	u.boardScreen("board-sheets", container.NewBorder(msg.Label, nil, nil, nil, cols))
+}
+
+// showReadOut shows one item large for the person reading the sheets out, with previous and
+// next across the three sheets in order.
+func (u *UI) showReadOut(tag board.Tag, at int) {
+	msg := newErrorLabel()
+	items, _, err := u.boardData()
+	msg.set(err)
+	var order []board.Item
+	sheets := board.Sheets(items)
+	start := 0
+	for _, t := range board.Tags() {
+		if t == tag {
+			start = len(order) + at
+		}
+		order = append(order, sheets[t]...)
+	}
+	body := container.NewVBox()
+	where := widget.NewLabel("")
+	var show func(i int)
+	prev := u.button(lang.L("Previous"), nil)
+	next := u.button(lang.L("Next"), nil)
+	pos := start
+	show = func(i int) {
+		body.RemoveAll()
+		if len(order) == 0 {
+			body.Add(para(lang.L("The board has no items yet.")))
+			prev.Disable()
+			next.Disable()
+			return
+		}
+		pos = min(max(i, 0), len(order)-1)
+		it := order[pos]
+		n, of := 0, 0
+		for _, x := range sheets[it.Tag] {
+			of++
+			if x.ID == it.ID {
+				n = of
+			}
+		}
+		where.SetText(lang.L("{{.Tag}} {{.N}} of {{.Of}}", map[string]any{"Tag": tagOne(it.Tag), "N": n, "Of": of}))
+		size := max(28, u.win.Canvas().Size().Height/13)
+		for _, line := range wrapLines(it.Text, u.win.Canvas().Size().Width-16*theme.Padding(), size) {
+			t := canvas.NewText(line, theme.Color(theme.ColorNameForeground))
+			t.TextSize = size
+			body.Add(t)
+		}
+		body.Refresh()
+		prev.Enable()
+		next.Enable()
+		if pos == 0 {
+			prev.Disable()
+		}
+		if pos == len(order)-1 {
+			next.Disable()
+		}
+	}
+	prev.OnTapped = func() { u.touch(); show(pos - 1) }
+	next.OnTapped = func() { u.touch(); show(pos + 1) }
+	show(start)
+	u.boardScreen("board-read", container.NewBorder(container.NewVBox(msg.Label, where), nil, nil, nil, container.NewCenter(body)), prev, next)
+}
+
+// showAllItems is the list of every item, the record of the three sheets; an item can be
+// taken off the board here.
+func (u *UI) showAllItems() {
+	ob := u.boardOpen()
+	if ob == nil {
+		return
+	}
+	msg := newErrorLabel()
+	items, _, err := u.boardData()
+	msg.set(err)
+	var rows []fyne.CanvasObject
+	w := u.win.Canvas().Size().Width - 200
+	for _, tag := range board.Tags() {
+		for _, it := range board.Sheets(items)[tag] {
+			rows = append(rows, container.NewBorder(nil, nil, nil,
+				u.button(lang.L("Remove"), func() {
+					if err := ob.b.Remove(u.ctx, it.ID); err != nil {
+						msg.set(err)
+						return
+					}
+					u.showAllItems()
+				}),
+				widget.NewLabel(u.cutB(tagOne(it.Tag)+" · "+it.Text, w))))
+		}
+	}
+	counts := board.Sheets(items)
+	u.boardScreen("board-items", container.NewBorder(container.NewVBox(msg.Label,
+		widget.NewLabel(lang.L("{{.All}} items: {{.Roses}} roses, {{.Thorns}} thorns, {{.Buds}} buds.", map[string]any{
+			"All": len(items), "Roses": len(counts[board.Rose]), "Thorns": len(counts[board.Thorn]), "Buds": len(counts[board.Bud])}))),
+		nil, nil, nil, newPager(u.boardRows(4), rows).view))
+}

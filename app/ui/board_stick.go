@@ -1,0 +1,194 @@
+package ui
+
+import (
+	"maps"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"quietroom/app/kiosk"
+	"quietroom/app/session"
+)
+
+// showBoardStick exchanges with the other rooms (the board's file out, their bundles in) and
+// lets waiting team members in.
+func (u *UI) showBoardStick() {
+	ob := u.boardOpen()
+	if ob == nil {
+		return
+	}
+	msg := newErrorLabel()
+	export := u.button(lang.L("Save the board's file for the other rooms"), func() {
+		dirs := u.kiosk.Sticks()
+		if len(dirs) == 0 {
+			msg.set(kiosk.ErrNoStick)
+			return
+		}
+		path, err := ob.b.ExportPublic(u.ctx, dirs[0])
+		if err != nil {
+			msg.set(err)
+			return
+		}
+		msg.Importance = widget.SuccessImportance
+		msg.SetText(lang.L("Saved as {{.File}}: it holds no content, only what lets the other rooms write to this board.", map[string]any{"File": fileName(path)}))
+	})
+	imp := u.button(lang.L("Import the other rooms' contributions"), func() {
+		res, err := ob.b.ImportBundles(u.ctx)
+		if err != nil {
+			msg.set(err)
+			return
+		}
+		u.showBoardImports(res)
+	})
+	if ps, err := ob.b.PendingImports(u.ctx); err == nil && len(ps) > 0 {
+		imp = u.primary(lang.L("Contributions waiting for acceptance: {{.N}}", map[string]any{"N": len(ps)}), func() { u.showBoardImports(nil) })
+	}
+	code := container.NewVBox()
+	if c, err := ob.b.Code(); err == nil {
+		code.Add(para(lang.L("Board's code, for the other rooms to compare when they link its file:")))
+		code.Add(codeLabel(c))
+	}
+	team, err := u.kiosk.Team(u.ctx, ob.b.EngagementID())
+	if err != nil {
+		msg.set(err)
+	}
+	teamBox := container.NewVBox(subheading(lang.L("Team")))
+	for _, m := range team {
+		if m.Waiting {
+			teamBox.Add(container.NewBorder(nil, nil, nil, u.button(lang.L("Let in"), func() {
+				if err := ob.b.LetIn(u.ctx, m.ID); err != nil {
+					msg.set(err)
+					return
+				}
+				u.showBoardStick()
+			}), widget.NewLabel(lang.L("{{.Name}}: waiting to be let in", map[string]any{"Name": m.Name}))))
+		} else {
+			teamBox.Add(widget.NewLabel(m.Name))
+		}
+	}
+	u.boardScreen("board-stick", container.NewVBox(msg.Label, code, export, imp, teamBox))
+}
+
+// showBoardImports shows what came of the bundles just read from the stick (res), and each
+// bundle waiting for acceptance with what it brings: nothing of it counts until a team member
+// accepts it here, having compared a new room's code with that room's kiosk.
+func (u *UI) showBoardImports(res []kiosk.ImportResult) {
+	ob := u.boardOpen()
+	if ob == nil {
+		return
+	}
+	msg := newErrorLabel()
+	var rows []fyne.CanvasObject
+	for _, r := range res {
+		if r.Err == nil {
+			continue
+		}
+		l := para(lang.L("{{.File}}: {{.Problem}}", map[string]any{"File": r.File, "Problem": message(r.Err)}))
+		l.Importance = widget.WarningImportance
+		rows = append(rows, l)
+	}
+	pending, err := ob.b.PendingImports(u.ctx)
+	msg.set(err)
+	for _, p := range pending {
+		var groups []string
+		for _, g := range p.Groups {
+			name := g.Group
+			if name == "" {
+				name = lang.L("no group")
+			}
+			groups = append(groups, lang.L("{{.Group}}: {{.N}}", map[string]any{"Group": name, "N": g.Count}))
+		}
+		text := lang.L("From {{.Room}}: {{.Items}} new items, {{.Interviews}} interviews ({{.Groups}}), question sets: {{.Sets}}; {{.Dup}} already here.", map[string]any{
+			"Room": p.Room, "Items": p.Items, "Interviews": p.Interviews, "Groups": strings.Join(groups, ", "),
+			"Sets": strings.Join(p.QuestionSets, ", "), "Dup": p.Duplicates})
+		accept := lang.L("Accept")
+		if p.NewRoom {
+			text += " " + lang.L("First bundle from this room: does its kiosk show the code {{.Code}}? (There: Team boards, then the board.)", map[string]any{"Code": p.RoomCode})
+			accept = lang.L("Same code: accept")
+		}
+		refuse := u.button(lang.L("Refuse"), func() {
+			if err := ob.b.RefuseImport(u.ctx, p.BundleID); err != nil {
+				msg.set(err)
+				return
+			}
+			u.showBoardImports(nil)
+		})
+		ok := u.primary(accept, func() {
+			if _, err := ob.b.AcceptImport(u.ctx, p.BundleID, p.RoomCode); err != nil {
+				msg.set(err)
+				return
+			}
+			u.showBoardImports(nil)
+		})
+		rows = append(rows, container.NewBorder(nil, nil, nil, container.NewHBox(refuse, ok), para(text)))
+	}
+	if len(rows) == 0 {
+		rows = append(rows, para(lang.L("Nothing waits for acceptance.")))
+	}
+	body := container.NewBorder(container.NewVBox(
+		para(lang.L("What each room's bundle brings. It counts on the board and in the presentation only once a team member accepts it.")), msg.Label),
+		nil, nil, nil, newPager(u.boardRows(2), rows).view)
+	u.boardScreen("board-imports", body, u.button(lang.L("Back"), u.showBoardStick))
+}
+
+// ---- Admin: the team ----
+
+// showTeam sets a peer challenge's team: the interviewers enrolled here who are on it. The
+// first time makes the board; members added later wait for a member to let them in.
+func (u *UI) showTeam(e session.Engagement) {
+	msg := newErrorLabel()
+	ivs, err := u.kiosk.Interviewers(u.ctx)
+	msg.set(err)
+	team, _ := u.kiosk.Team(u.ctx, e.ID)
+	chosen := map[string]bool{}
+	for _, m := range team {
+		chosen[m.ID] = true
+	}
+	fixed := maps.Clone(chosen)
+	var rows []fyne.CanvasObject
+	for _, iv := range ivs {
+		b := u.button(iv.DisplayName, nil)
+		mark := func() {
+			if chosen[iv.ID] {
+				b.Importance = widget.HighImportance
+			} else {
+				b.Importance = widget.MediumImportance
+			}
+			b.Refresh()
+		}
+		b.OnTapped = func() {
+			u.touch()
+			if fixed[iv.ID] {
+				return // on the team already: nobody is removed from a board
+			}
+			chosen[iv.ID] = !chosen[iv.ID]
+			mark()
+		}
+		mark()
+		rows = append(rows, b)
+	}
+	save := u.primary(lang.L("Save the team"), func() {
+		var ids []string
+		for id, on := range chosen {
+			if on {
+				ids = append(ids, id)
+			}
+		}
+		slices.Sort(ids)
+		if err := u.kiosk.SetTeam(u.ctx, u.admin, e.ID, ids); err != nil {
+			msg.set(err)
+			return
+		}
+		u.showEngagements()
+	})
+	u.show("team", screenIdle, container.NewBorder(
+		container.NewVBox(heading(lang.L("Team: {{.Title}}", map[string]any{"Title": e.Title})),
+			para(lang.L("Tap the interviewers on the team. Only they can read the board, each with their own PIN; the admin never can. Someone added later waits until a team member lets them in.")), msg.Label),
+		container.NewHBox(u.button(lang.L("Back"), func() { u.showEngagement(e) }), layout.NewSpacer(), save), nil, nil,
+		newPager(u.rowsPerPage(3), rows).view))
+}
