@@ -289,9 +289,10 @@ func earlier(a, b time.Time) time.Time {
 	return a
 }
 
-// OpenBoard opens a board kept here with this member's key, and locks the interviewer: the
-// Board holds the board key only, until Close. A non-member is ErrNotOnTeam; a member not let
-// in yet ErrWaitingToBeLetIn.
+// OpenBoard opens a board kept here with this member's key. The member stays signed in, so
+// that closing the board returns to them; signing them out (SignOut, as the screens do at the
+// idle time-out) locks their key, and the Board holds the board key only, until Close. A
+// non-member is ErrNotOnTeam; a member not let in yet ErrWaitingToBeLetIn.
 func (s *SignedIn) OpenBoard(ctx context.Context, engagementID string) (*Board, error) {
 	if s.in == nil {
 		return nil, ErrSignedOut
@@ -321,8 +322,6 @@ func (s *SignedIn) OpenBoard(ctx context.Context, engagementID string) (*Board, 
 	if err != nil {
 		return nil, fmt.Errorf("open board: %w", err)
 	}
-	s.SignOut()
-	s.in = nil
 	return &Board{k: s.k, bs: bs, key: key, engagementID: engagementID}, nil
 }
 
@@ -702,6 +701,7 @@ type Contributor struct {
 	here         bool
 	deletion     time.Time
 	terms        []string
+	ready        []Picked // the list to send (Keep), in memory only
 }
 
 // Contribute starts a contribution to the engagement's board: kept here (the member must be on
