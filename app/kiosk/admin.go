@@ -234,7 +234,7 @@ func (k *Kiosk) AddInterviewer(ctx context.Context, a *Admin, displayName string
 	}
 	ev := k.adminEvent("interviewer.add", 0)
 	iv := session.Interviewer{ID: id, DisplayName: displayName, KeySlot: b, CreatedAt: ev.At, UpdatedAt: ev.At}
-	if err := k.d.Interviewers.SaveInterviewer(ctx, iv, ev); err != nil {
+	if err := k.d.Interviewers.ResetInterviewerKey(ctx, iv, ev); err != nil {
 		return session.Interviewer{}, fmt.Errorf("add interviewer: %w", err)
 	}
 	return iv.Public(), nil
@@ -254,33 +254,44 @@ func (k *Kiosk) ClearLockOut(ctx context.Context, a *Admin, interviewerID string
 
 // ResetPIN gives an interviewer who forgot their PIN a new key pair under a new PIN and lifts
 // any lock-out. Their earlier sessions can then no longer be opened by anyone (the admin holds
-// no key to them); they are still deleted on their dates. The new key slot and the audit entry
-// are stored together; the lock-out is lifted after, and if that fails the error says so (the
-// new PIN is set, and ClearLockOut, the Unlock button, lifts the lock).
-func (k *Kiosk) ResetPIN(ctx context.Context, a *Admin, interviewerID string, pin []byte) error {
+// no key to them); they are still deleted on their dates. In each board, panel and survey
+// review team they are in, they wait to be let in again by another member (see rekey.go).
+// told is what PINResetEffects showed the admin; when the reset would now do otherwise (a
+// group became one nobody else can open, say), it is refused with ErrPINResetChanged. The new
+// key slot, the waiting marks and the audit entry are stored together; the lock-out is lifted
+// after, and if that fails the error says so (the new PIN is set, and ClearLockOut, the
+// Unlock button, lifts the lock).
+func (k *Kiosk) ResetPIN(ctx context.Context, a *Admin, told PINReset, pin []byte) error {
 	if err := a.check(); err != nil {
 		return err
 	}
 	if err := CheckPIN(pin); err != nil {
 		return err
 	}
-	iv, err := k.d.Interviewers.Interviewer(ctx, interviewerID)
+	now, err := k.PINResetEffects(ctx, a, told.InterviewerID)
 	if err != nil {
 		return fmt.Errorf("reset PIN: %w", err)
 	}
-	slot, err := k.d.Vault.NewInterviewer(interviewerID, pin)
+	if !now.same(told) {
+		return ErrPINResetChanged
+	}
+	iv, err := k.d.Interviewers.Interviewer(ctx, told.InterviewerID)
+	if err != nil {
+		return fmt.Errorf("reset PIN: %w", err)
+	}
+	slot, err := k.d.Vault.NewInterviewer(iv.ID, pin)
 	if err != nil {
 		return fmt.Errorf("reset PIN: %w", err)
 	}
 	if iv.KeySlot, err = slot.MarshalBinary(); err != nil {
 		return fmt.Errorf("reset PIN: %w", err)
 	}
-	ev := k.adminEvent("interviewer.reset", 0)
+	ev := k.adminEvent("interviewer.reset", len(now.Groups))
 	iv.UpdatedAt = ev.At
-	if err := k.d.Interviewers.SaveInterviewer(ctx, iv, ev); err != nil {
+	if err := k.d.Interviewers.ResetInterviewerKey(ctx, iv, ev); err != nil {
 		return fmt.Errorf("reset PIN: %w", err)
 	}
-	if err := k.d.Limiter.Clear(ctx, interviewerID, a.proof); err != nil {
+	if err := k.d.Limiter.Clear(ctx, iv.ID, a.proof); err != nil {
 		return fmt.Errorf("%w (%w)", ErrPINSetStillLocked, err)
 	}
 	return nil

@@ -48,7 +48,11 @@ func TestNoAdminActionWithoutItsAuditEntry(t *testing.T) {
 
 	t.Run("ResetPIN", func(t *testing.T) {
 		e.Store.FailNext("AppendAudit", errDisk)
-		if err := e.Kiosk.ResetPIN(ctx, a, iv.ID, []byte("864200")); !errors.Is(err, errDisk) {
+		told, err := e.Kiosk.PINResetEffects(ctx, a, iv.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := e.Kiosk.ResetPIN(ctx, a, told, []byte("864200")); !errors.Is(err, errDisk) {
 			t.Fatalf("ResetPIN = %v, want %v", err, errDisk)
 		}
 		s, err := e.Kiosk.SignIn(ctx, iv.ID, []byte(d.InterviewerPIN))

@@ -70,6 +70,10 @@ type Interviewers interface {
 	// SaveInterviewer inserts the interviewer or replaces the one with the same id, and
 	// appends ev to the audit log in the same transaction.
 	SaveInterviewer(ctx context.Context, iv session.Interviewer, ev retention.AuditEvent) error
+	// ResetInterviewerKey saves an interviewer whose PIN was reset (their new key slot) and
+	// appends ev and, in the same transaction, clears every group key sealed to their old key
+	// (boards, panels, survey review teams): they wait to be let in again (see rekey.go).
+	ResetInterviewerKey(ctx context.Context, iv session.Interviewer, ev retention.AuditEvent) error
 }
 
 // Settings are the device's own settings: the admin credential's verifier and the room's name.

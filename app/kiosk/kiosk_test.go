@@ -119,7 +119,11 @@ func TestLockOutClearedByAdmin(t *testing.T) {
 	if _, err := e.Kiosk.SignIn(ctx, iv.ID, []byte(d.InterviewerPIN)); err != nil {
 		t.Errorf("SignIn after clear = %v", err)
 	}
-	if err := e.Kiosk.ResetPIN(ctx, a, iv.ID, []byte("864200")); err != nil {
+	told, err := e.Kiosk.PINResetEffects(ctx, a, iv.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Kiosk.ResetPIN(ctx, a, told, []byte("864200")); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := e.Kiosk.SignIn(ctx, iv.ID, []byte("864200")); err != nil {

@@ -36,6 +36,9 @@ type Panels interface {
 	// DecidePanel stores the sealed decision and appends ev, in one transaction
 	// (panel.ErrDecided twice).
 	DecidePanel(ctx context.Context, engagementID string, sealed []byte, at time.Time, ev retention.AuditEvent) error
+	// LetInPanelMember stores the recruitment's key sealed to a member waiting to be let in
+	// again (an empty key in MemberKeys) and appends ev, in one transaction.
+	LetInPanelMember(ctx context.Context, engagementID, interviewerID string, sealed []byte, ev retention.AuditEvent) error
 }
 
 // Errors of the panel use cases.
@@ -208,6 +211,9 @@ func (s *SignedIn) OpenPanel(ctx context.Context, engagementID string) (*PanelMe
 	sealed, ok := st.MemberKeys[s.id]
 	if !ok {
 		return nil, panel.ErrNotMember
+	}
+	if len(sealed) == 0 {
+		return nil, ErrWaitingToBeLetInAgain
 	}
 	g, err := s.in.OpenGroupKey(seal.PurposePanelKey, engagementID, sealed)
 	if err != nil {

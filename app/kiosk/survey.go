@@ -50,6 +50,9 @@ type Surveys interface {
 	// SurveyKey returns the survey's private key as sealed to one member; session.ErrNotFound
 	// for someone else.
 	SurveyKey(ctx context.Context, engagementID, interviewerID string) ([]byte, error)
+	// LetInSurveyMember stores the survey's key sealed to a review-team member waiting to be
+	// let in again (an empty SurveyKey) and appends ev, in one transaction.
+	LetInSurveyMember(ctx context.Context, engagementID, interviewerID string, sealed []byte, ev retention.AuditEvent) error
 }
 
 // NewSurvey is the admin's form for a survey engagement.
@@ -303,6 +306,9 @@ func (s *SignedIn) SurveyResults(ctx context.Context, engagementID string) (*Sur
 	}
 	if err != nil {
 		return nil, err
+	}
+	if len(sealedKey) == 0 {
+		return nil, ErrWaitingToBeLetInAgain
 	}
 	reader, err := s.in.OpenGroupKey(seal.PurposeSurveyKey, engagementID, sealedKey)
 	if errors.Is(err, vault.ErrKeyDestroyed) {

@@ -198,20 +198,96 @@ func (u *UI) showAddInterviewer() {
 	kb.arm()
 }
 
+// showNewPIN sets a new PIN for an interviewer who forgot theirs. Before the PIN is typed it
+// says what the new key does: their sessions become unreadable, and in each board, panel and
+// survey review team they wait to be let in again, or, where nobody else holds the key, the
+// group becomes unreadable for good (which is asked again before it is done).
 func (u *UI) showNewPIN(iv session.Interviewer) {
 	msg := newErrorLabel()
+	told, err := u.kiosk.PINResetEffects(u.ctx, u.admin, iv.ID)
+	msg.set(err)
 	pad := u.pinPad(func(pin string) {
-		if err := u.kiosk.ResetPIN(u.ctx, u.admin, iv.ID, []byte(pin)); err != nil {
+		if err != nil {
+			return
+		}
+		if len(told.Orphaned()) > 0 {
+			u.confirmNewPIN(iv, told, pin)
+			return
+		}
+		if err := u.kiosk.ResetPIN(u.ctx, u.admin, told, []byte(pin)); err != nil {
 			msg.set(err)
 			return
 		}
 		u.showInterviewers()
 	})
 	pad.OnKey = u.touch
-	u.show("new-pin", screenIdle, pinLayout(container.NewVBox(heading(iv.DisplayName),
-		para(lang.L("A new PIN makes a new key: the sessions this interviewer stored before can no longer be opened by anyone. They are still deleted on their dates.")),
-		msg.Label, layout.NewSpacer(), u.button(lang.L("Back"), u.showInterviewers)), pad))
+	warning := container.NewVBox(para(lang.L("A new PIN makes a new key: the sessions this interviewer stored before can no longer be opened by anyone. They are still deleted on their dates.")))
+	for _, l := range newPINGroupLines(told) {
+		warning.Add(l)
+	}
+	u.show("new-pin", screenIdle, pinLayout(container.NewBorder(heading(iv.DisplayName),
+		container.NewVBox(msg.Label, u.button(lang.L("Back"), u.showInterviewers)), nil, nil,
+		newTouchScroll(warning)), pad))
 	u.win.Canvas().Focus(pad)
+}
+
+// newPINGroupLines words what a new PIN does to each group: the groups nobody else can open
+// first, as a warning.
+func newPINGroupLines(r kiosk.PINReset) []fyne.CanvasObject {
+	var lost, waiting []string
+	for _, g := range r.Groups {
+		if g.Orphaned {
+			lost = append(lost, groupLine(g))
+		} else {
+			waiting = append(waiting, groupLine(g))
+		}
+	}
+	var out []fyne.CanvasObject
+	if len(lost) > 0 {
+		l := para(lang.L("Nobody else can open these, so nobody could let this interviewer in again: they become unreadable for good, to everyone:") + "\n" + strings.Join(lost, "\n"))
+		l.Importance = widget.DangerImportance
+		out = append(out, l)
+	}
+	if len(waiting) > 0 {
+		l := para(lang.L("Here the interviewer waits to be let in again by another member, who signs in and taps Let in:") + "\n" + strings.Join(waiting, "\n"))
+		l.Importance = widget.WarningImportance
+		out = append(out, l)
+	}
+	return out
+}
+
+// groupLine names a group: its kind and its engagement's title.
+func groupLine(g kiosk.Group) string {
+	switch g.Kind {
+	case kiosk.GroupBoard:
+		return lang.L("• the team board of “{{.Title}}”", map[string]any{"Title": g.Title})
+	case kiosk.GroupPanel:
+		return lang.L("• the recruitment panel “{{.Title}}”", map[string]any{"Title": g.Title})
+	default:
+		return lang.L("• the results of the survey “{{.Title}}” (review team)", map[string]any{"Title": g.Title})
+	}
+}
+
+// confirmNewPIN asks once more before a new PIN makes groups unreadable for good.
+func (u *UI) confirmNewPIN(iv session.Interviewer, told kiosk.PINReset, pin string) {
+	msg := newErrorLabel()
+	var lost []string
+	for _, g := range told.Orphaned() {
+		lost = append(lost, groupLine(g))
+	}
+	text := para(lang.L("A new PIN for {{.Name}} makes these unreadable for good, to everyone (nobody else can open them):", map[string]any{"Name": iv.DisplayName}) +
+		"\n" + strings.Join(lost, "\n"))
+	text.Importance = widget.DangerImportance
+	u.show("new-pin-confirm", screenIdle, container.NewBorder(heading(lang.L("Set the new PIN?")),
+		container.NewVBox(msg.Label, container.NewHBox(u.button(lang.L("Back"), func() { u.showNewPIN(iv) }), layout.NewSpacer(),
+			u.primary(lang.L("Set the new PIN: they are lost"), func() {
+				if err := u.kiosk.ResetPIN(u.ctx, u.admin, told, []byte(pin)); err != nil {
+					msg.set(err)
+					return
+				}
+				u.showInterviewers()
+			}))), nil, nil,
+		newTouchScroll(text)))
 }
 
 func (u *UI) showPacks() {

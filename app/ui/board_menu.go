@@ -29,7 +29,7 @@ func (u *UI) showBoards() {
 		var where string
 		switch {
 		case b.Waiting:
-			where = lang.L("waiting to be let in")
+			where = lang.L("waiting to be let in by another member")
 		case b.Here:
 			where = lang.L("board kept here")
 		default:
@@ -77,7 +77,7 @@ func (u *UI) showBoardMenu(b kiosk.BoardSummary) {
 	})
 	switch {
 	case b.Waiting:
-		actions = append(actions, para(lang.L("A team member lets you in to read the board (on its kiosk: USB stick and team). You can contribute meanwhile.")), contribute)
+		actions = append(actions, para(lang.L("You are waiting to be let in by another member (again, if your PIN was reset: the key you held no longer opens). One opens the board on its kiosk and taps Let in beside your name (USB stick and team). You can contribute meanwhile.")), contribute)
 	case b.Relink:
 		actions = append(actions, para(lang.L("This link was made before board files were signed. On the board's kiosk, save the board's file again, then link it here again, comparing the code.")))
 	case b.Here:

@@ -36,6 +36,7 @@ var plainSentinels = []error{
 	kiosk.ErrNotOnTeam, kiosk.ErrWaitingToBeLetIn, kiosk.ErrNoBoard, kiosk.ErrNotPeerChallenge, kiosk.ErrNoBoards,
 	kiosk.ErrCodeNotCompared, kiosk.ErrRelinkNotConfirmed, kiosk.ErrNoRoomKey,
 	kiosk.ErrNotOnReviewTeam, kiosk.ErrSurveyStillOpen,
+	kiosk.ErrWaitingToBeLetInAgain, kiosk.ErrPINResetChanged, kiosk.ErrNotWaiting,
 }
 
 // plain is an error no screen has its own words for, as a person should read it: the guidance

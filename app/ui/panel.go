@@ -85,7 +85,11 @@ func (u *UI) showPanels() {
 	msg.set(err)
 	var rows []fyne.CanvasObject
 	for _, p := range mine {
-		rows = append(rows, u.button(p.Title, func() {
+		title := p.Title
+		if w, _ := s.WaitingIn(u.ctx, kiosk.GroupPanel, p.EngagementID); w {
+			title = lang.L("{{.Title}} · waiting to be let in again by another member", map[string]any{"Title": p.Title})
+		}
+		rows = append(rows, u.button(title, func() {
 			pm, err := s.OpenPanel(u.ctx, p.EngagementID)
 			if err != nil {
 				msg.set(err)
@@ -290,6 +294,18 @@ func (u *UI) showPanelHome() {
 		}
 		add(lang.L("Record the decision"), allScored && !decided, u.showPanelDecision, decisionWhy)
 		add(lang.L("Export the record"), decided, u.showPanelExport, lang.L("first record the decision."))
+	}
+	// A member whose PIN was reset waits for one who holds the key to let them in again.
+	if waiting, err := u.kiosk.Waiting(u.ctx, kiosk.GroupPanel, engID); err == nil {
+		for _, m := range waiting {
+			add(lang.L("Let in {{.Name}}", map[string]any{"Name": m.Name}), true, func() {
+				if err := pm.LetIn(u.ctx, m.ID); err != nil {
+					msg.set(err)
+					return
+				}
+				u.showPanelHome()
+			}, "")
+		}
 	}
 	_ = partner
 	cols := 3
@@ -1242,10 +1258,14 @@ func (u *UI) showPanelLobby(engagementID, candidate string) {
 	if err != nil {
 		msg.set(err)
 	}
+	waiting, _ := u.kiosk.Waiting(u.ctx, kiosk.GroupPanel, engagementID)
 	var rows []fyne.CanvasObject
 	for _, m := range l.Members {
 		text := m.DisplayName
-		if candidate != "" {
+		switch {
+		case slices.ContainsFunc(waiting, func(w kiosk.TeamMember) bool { return w.ID == m.ID }):
+			text = lang.L("{{.Name}}: waiting to be let in again", map[string]any{"Name": m.DisplayName})
+		case candidate != "":
 			if slices.Contains(l.Submitted[candidate], m.ID) {
 				text = lang.L("{{.Name}}: scored", map[string]any{"Name": m.DisplayName})
 			} else {

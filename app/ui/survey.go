@@ -263,6 +263,10 @@ func (u *UI) showSurveyList() {
 		if !survey.Day(u.kiosk.Now()).After(r.Closes) {
 			label = lang.L("{{.Title}}: open until {{.Closes}}", map[string]any{"Title": r.Title, "Closes": r.Closes.Format(dayLayout)})
 		}
+		mine, _ := s.WaitingIn(u.ctx, kiosk.GroupSurvey, r.EngagementID)
+		if mine {
+			label = lang.L("{{.Title}}: waiting to be let in again", map[string]any{"Title": r.Title})
+		}
 		rows = append(rows, u.button(label, func() {
 			res, err := s.SurveyResults(u.ctx, r.EngagementID)
 			if errors.Is(err, kiosk.ErrSurveyStillOpen) {
@@ -276,6 +280,18 @@ func (u *UI) showSurveyList() {
 			}
 			u.showSurveyResults(res, 0)
 		}))
+		// A member whose PIN was reset waits for one who holds the key to let them in again.
+		if waiting, err := u.kiosk.Waiting(u.ctx, kiosk.GroupSurvey, r.EngagementID); err == nil && !mine {
+			for _, m := range waiting {
+				rows = append(rows, u.button(lang.L("Let in {{.Name}} ({{.Title}})", map[string]any{"Name": m.Name, "Title": r.Title}), func() {
+					if err := s.LetInSurvey(u.ctx, r.EngagementID, m.ID); err != nil {
+						msg.set(err)
+						return
+					}
+					u.showSurveyList()
+				}))
+			}
+		}
 	}
 	if len(rows) == 0 && err == nil {
 		rows = append(rows, para(lang.L("You are on no survey's review team.")))
