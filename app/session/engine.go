@@ -18,8 +18,9 @@ import (
 
 // Record ids sealed with the session key besides the entries (whose id is their own).
 const (
-	recordLabel     = "label"
-	recordSignature = "consent-signature"
+	recordLabel        = "label"
+	recordSignature    = "consent-signature"
+	recordParticipants = "participants"
 )
 
 // Packs finds the question pack a stored session was run with, so a session can be reopened.
@@ -89,6 +90,7 @@ type live struct {
 	items     []Item
 	consent   ConsentRecord // choices given; Sealed signature as stored
 	signature []byte        // plaintext signature
+	group     group         // who reads and consents in turn, and how many took part
 }
 
 // New returns an engine with no session. It does not touch the indicator until the first Tick
@@ -141,6 +143,10 @@ type Setup struct {
 	// DeletionDate may bring the engagement's deletion date forward; zero means the
 	// engagement's date. A later date is refused.
 	DeletionDate time.Time
+	// Participants is how many people the interviewer expects to take part: 1 (the default
+	// when zero) for a one-to-one, up to MaxParticipants for a small-group interview. Each
+	// reads the preamble and gives consent in turn (see GiveConsent).
+	Participants int
 }
 
 // Info describes the engine's session. It holds the label in plaintext: show it, never log it.
@@ -157,6 +163,12 @@ type Info struct {
 	// The preamble says it where its pack does (protocol.PlaceholderFollowUpDate).
 	FollowUpDate time.Time
 	CreatedAt    time.Time
+	// Participants is how many people were expected at set-up; Turn is the one (from 1)
+	// reading the preamble or giving consent now; TookPart is how many gave consent: all of
+	// the interview's people once the questions begin.
+	Participants int
+	Turn         int
+	TookPart     int
 }
 
 // Status is the answer to Tick: where the session is and what the timer and the light show.
@@ -222,6 +234,7 @@ func (e *Engine) Start(ctx context.Context, s Setup, keys Keys) error {
 		key:      key,
 		label:    v.label,
 		followUp: v.followUp,
+		group:    group{expected: v.participants},
 	}
 	e.warned = 0
 	e.log.Info("session started", "session_id", id, "engagement_id", s.EngagementID)
@@ -230,11 +243,12 @@ func (e *Engine) Start(ctx context.Context, s Setup, keys Keys) error {
 }
 
 type checkedSetup struct {
-	topics   []protocol.Topic
-	duration time.Duration
-	label    string
-	deletion time.Time
-	followUp time.Time
+	topics       []protocol.Topic
+	duration     time.Duration
+	label        string
+	deletion     time.Time
+	followUp     time.Time
+	participants int
 }
 
 func (e *Engine) checkSetup(ctx context.Context, s Setup, now time.Time) (checkedSetup, error) {
@@ -303,6 +317,10 @@ func (e *Engine) checkSetup(ctx context.Context, s Setup, now time.Time) (checke
 	}
 
 	v.label, err = CheckLabel(s.Label, eng.StakeholderGroups, s.Pack.Kind)
+	if err != nil {
+		return v, err
+	}
+	v.participants, err = checkParticipants(s.Participants, s.Pack.Kind)
 	if err != nil {
 		return v, err
 	}
@@ -376,6 +394,9 @@ func (e *Engine) load(ctx context.Context, id string, key SessionKey) (*live, er
 		return nil, fmt.Errorf("open label: %w", err)
 	}
 	l.label = string(label)
+	if l.group, err = loadGroup(key, rec.SealedParticipants); err != nil {
+		return nil, err
+	}
 
 	entries, err := e.store.Entries(ctx, id)
 	if err != nil {
@@ -432,6 +453,7 @@ func (e *Engine) Info() (Info, bool) {
 		ID: r.ID, EngagementID: r.EngagementID, InterviewerID: r.InterviewerID, Pack: e.s.pack,
 		Label: e.s.label, State: r.State, Duration: r.Timer.Planned, DeletionDate: r.DeletionDate,
 		FollowUpDate: e.s.followUp, CreatedAt: r.CreatedAt,
+		Participants: e.s.group.expected, Turn: e.s.group.turn + 1, TookPart: e.s.group.tookPart,
 	}, true
 }
 
@@ -566,7 +588,9 @@ func (e *Engine) finish(now time.Time) {
 	s.label = ""
 	s.items = nil
 	s.consent = ConsentRecord{}
+	s.group.forget()
 	s.rec.SealedLabel = nil
+	s.rec.SealedParticipants = nil
 	s.rec.SealedKey = nil
 	e.log.Info("session ended", "session_id", s.rec.ID, "state", string(s.rec.State))
 	e.showRoom(now)
@@ -622,6 +646,7 @@ func roomFor(s State, t TimerStatus) RoomState {
 func cloneRecord(r Record) Record {
 	r.TopicIDs = slices.Clone(r.TopicIDs)
 	r.SealedLabel = slices.Clone(r.SealedLabel)
+	r.SealedParticipants = slices.Clone(r.SealedParticipants)
 	r.SealedKey = slices.Clone(r.SealedKey)
 	r.Progress.Status = maps.Clone(r.Progress.Status)
 	if r.Progress.Status == nil {

@@ -14,9 +14,11 @@ import (
 // built from what the engine holds in memory, for the screens only. It holds no key and the
 // engine keeps no reference to it; changing it changes nothing stored.
 type Review struct {
-	ID           string
-	PackTitle    string
-	Label        string // the interviewee label (a group or a candidate number, never a name)
+	ID        string
+	PackTitle string
+	Label     string // the interviewee label (a group or a candidate number, never a name)
+	// People is how many took part: 1 for a one-to-one, more for a small-group interview.
+	People       int
 	CreatedAt    time.Time
 	DeletionDate time.Time
 	State        State
@@ -90,7 +92,7 @@ func (e *Engine) Read(ctx context.Context, sessionID string, key SessionKey) (Re
 
 func reviewOf(s *live) Review {
 	r := Review{
-		ID: s.rec.ID, PackTitle: s.pack.Title, Label: s.label, CreatedAt: s.rec.CreatedAt,
+		ID: s.rec.ID, PackTitle: s.pack.Title, Label: s.label, People: s.group.tookPart, CreatedAt: s.rec.CreatedAt,
 		DeletionDate: s.rec.DeletionDate, State: s.rec.State,
 		ClosingQuestion: s.pack.Closing.Question, Signed: len(s.signature) > 0,
 	}

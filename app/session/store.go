@@ -59,9 +59,12 @@ type Record struct {
 	PackHash      string
 	TopicIDs      []string // the chosen topics, in the order they are asked
 	SealedLabel   []byte   // the interviewee label (stakeholder group or candidate number)
-	State         State
-	Progress      Progress
-	Timer         TimerState
+	// SealedParticipants is how many people took part (one digit, "1" for a one-to-one),
+	// sealed once consent is given; nil in a record from before it was kept, which counts 1.
+	SealedParticipants []byte
+	State              State
+	Progress           Progress
+	Timer              TimerState
 	// DeletionDate is the engagement's date or earlier, never later.
 	DeletionDate time.Time
 	// SealedKey is the session's data key sealed to its interviewer's public key.

@@ -40,7 +40,7 @@ func (d *DB) Engagement(ctx context.Context, id string) (session.Engagement, err
 }
 
 const sessionCols = `id, engagement_id, interviewer_id, pack_id, pack_version, pack_hash, topic_ids,
-	sealed_label, state, progress, timer, deletion_at, sealed_key, created_at, updated_at`
+	sealed_label, state, progress, timer, deletion_at, sealed_key, created_at, updated_at, sealed_participants`
 
 // CreateSession stores a new session. A zero DeletionDate inherits the engagement's; a date
 // later than the engagement's is refused (retention.ErrDateExtended).
@@ -60,7 +60,7 @@ func (d *DB) CreateSession(ctx context.Context, r session.Record) error {
 		if err != nil {
 			return err
 		}
-		_, err = t.ExecContext(ctx, `INSERT INTO sessions (`+sessionCols+`) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, args...)
+		_, err = t.ExecContext(ctx, `INSERT INTO sessions (`+sessionCols+`) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, args...)
 		return err
 	})
 	if err != nil {
@@ -89,7 +89,8 @@ func (d *DB) UpdateSession(ctx context.Context, r session.Record) error {
 		}
 		_, err = t.ExecContext(ctx, `UPDATE sessions SET engagement_id=?2, interviewer_id=?3, pack_id=?4,
 			pack_version=?5, pack_hash=?6, topic_ids=?7, sealed_label=?8, state=?9, progress=?10,
-			timer=?11, deletion_at=?12, sealed_key=?13, created_at=?14, updated_at=?15 WHERE id=?1`, args...)
+			timer=?11, deletion_at=?12, sealed_key=?13, created_at=?14, updated_at=?15,
+			sealed_participants=?16 WHERE id=?1`, args...)
 		return err
 	})
 	if err != nil {
@@ -113,7 +114,7 @@ func sessionArgs(r session.Record) ([]any, error) {
 	}
 	return []any{r.ID, r.EngagementID, r.InterviewerID, r.PackID, r.PackVersion, r.PackHash,
 		string(topics), r.SealedLabel, string(r.State), string(prog), string(timer),
-		r.DeletionDate.UnixNano(), r.SealedKey, timeValue(r.CreatedAt), timeValue(r.UpdatedAt)}, nil
+		r.DeletionDate.UnixNano(), r.SealedKey, timeValue(r.CreatedAt), timeValue(r.UpdatedAt), r.SealedParticipants}, nil
 }
 
 func nonNil(s []string) []string {
@@ -165,7 +166,7 @@ func scanRecord(row interface{ Scan(...any) error }) (session.Record, error) {
 		created, updated    sql.NullInt64
 	)
 	if err := row.Scan(&r.ID, &r.EngagementID, &r.InterviewerID, &r.PackID, &r.PackVersion, &r.PackHash, &topics,
-		&r.SealedLabel, &state, &prog, &timer, &del, &r.SealedKey, &created, &updated); err != nil {
+		&r.SealedLabel, &state, &prog, &timer, &del, &r.SealedKey, &created, &updated, &r.SealedParticipants); err != nil {
 		return session.Record{}, err
 	}
 	r.State = session.State(state)

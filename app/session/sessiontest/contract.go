@@ -94,6 +94,7 @@ func StoreContract(t *testing.T, open func(t *testing.T, engagements ...session.
 		r.State = session.StateClosing
 		r.TopicIDs = []string{"t3", "t1"}
 		r.SealedLabel = []byte{9, 8, 7}
+		r.SealedParticipants = []byte{5, 0, 5}
 		r.Progress = session.Progress{Current: 1, Status: map[string]string{"t3": "done", "t1": "skipped"}}
 		r.Timer = session.TimerState{Planned: 45 * time.Minute, Elapsed: 12*time.Minute + 3*time.Nanosecond}
 		r.DeletionDate = r.DeletionDate.AddDate(0, 0, -7)
@@ -430,16 +431,17 @@ func contractEngagement(id, title string) session.Engagement {
 
 func contractRecord(id, engagementID string) session.Record {
 	return session.Record{
-		ID:            id,
-		EngagementID:  engagementID,
-		InterviewerID: "int-1",
-		PackID:        "ai-interview",
-		PackVersion:   3,
-		PackHash:      "sha256:0123abcd",
-		TopicIDs:      []string{"t1", "t2", "t3"},
-		SealedLabel:   []byte("\x00sealed-label\xff"),
-		State:         session.StateQuestions,
-		Progress:      session.Progress{Current: 1, Status: map[string]string{"t1": "done"}},
+		ID:                 id,
+		EngagementID:       engagementID,
+		InterviewerID:      "int-1",
+		PackID:             "ai-interview",
+		PackVersion:        3,
+		PackHash:           "sha256:0123abcd",
+		TopicIDs:           []string{"t1", "t2", "t3"},
+		SealedLabel:        []byte("\x00sealed-label\xff"),
+		SealedParticipants: []byte("\x00sealed-participants\xff"),
+		State:              session.StateQuestions,
+		Progress:           session.Progress{Current: 1, Status: map[string]string{"t1": "done"}},
 		Timer: session.TimerState{
 			Planned: 30 * time.Minute, Elapsed: 4*time.Minute + 250*time.Millisecond,
 			RunningSince: contractBase.Add(5*time.Minute + 123456789*time.Nanosecond),
@@ -529,6 +531,7 @@ func checkSession(t *testing.T, s session.Store, want session.Record) {
 	diff("PackHash", got.PackHash == want.PackHash, got.PackHash, want.PackHash)
 	diff("TopicIDs", slices.Equal(got.TopicIDs, want.TopicIDs), got.TopicIDs, want.TopicIDs)
 	diff("SealedLabel", bytes.Equal(got.SealedLabel, want.SealedLabel), got.SealedLabel, want.SealedLabel)
+	diff("SealedParticipants", bytes.Equal(got.SealedParticipants, want.SealedParticipants), got.SealedParticipants, want.SealedParticipants)
 	diff("State", got.State == want.State, got.State, want.State)
 	diff("Progress.Current", got.Progress.Current == want.Progress.Current, got.Progress.Current, want.Progress.Current)
 	diff("Progress.Status", maps.Equal(got.Progress.Status, want.Progress.Status), got.Progress.Status, want.Progress.Status)

@@ -334,6 +334,7 @@ func (s *Store) Dump() []byte {
 	snap := s.Snapshot()
 	for _, r := range snap.Sessions {
 		raw.Write(r.SealedLabel)
+		raw.Write(r.SealedParticipants)
 		raw.Write(r.SealedKey)
 	}
 	for _, list := range snap.Entries {
@@ -359,6 +360,7 @@ func encode(r session.Record) (storedSession, error) {
 	r.Progress, r.Timer = session.Progress{}, session.TimerState{}
 	r.TopicIDs = slices.Clone(r.TopicIDs)
 	r.SealedLabel = bytes.Clone(r.SealedLabel)
+	r.SealedParticipants = bytes.Clone(r.SealedParticipants)
 	r.SealedKey = bytes.Clone(r.SealedKey)
 	return storedSession{rec: r, progress: p, timer: t}, nil
 }
@@ -367,6 +369,7 @@ func decode(st storedSession) (session.Record, error) {
 	r := st.rec
 	r.TopicIDs = slices.Clone(r.TopicIDs)
 	r.SealedLabel = bytes.Clone(r.SealedLabel)
+	r.SealedParticipants = bytes.Clone(r.SealedParticipants)
 	r.SealedKey = bytes.Clone(r.SealedKey)
 	if err := json.Unmarshal(st.progress, &r.Progress); err != nil {
 		return session.Record{}, fmt.Errorf("decode progress of %s: %w", r.ID, err)
