@@ -1,6 +1,7 @@
 package kiosk
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -18,24 +19,33 @@ import (
 	"quietroom/app/vault"
 )
 
-// Panels are the recruitment panels' records (app/panel): sealed to each recruitment's own
-// key, with who submitted for which candidate in the clear. The SQLite store implements it.
+// Panels are the recruitment panels' records (app/panel): each sealed to its recruitment's
+// own key as an item under a keyed hash of its logical id, with nothing in the clear that
+// says who scored whom, in what order or when. The SQLite store implements it.
 type Panels interface {
 	// CreatePanel stores a new panel with its member keys and appends ev, in one transaction.
 	CreatePanel(ctx context.Context, p panel.Stored, ev retention.AuditEvent) error
-	// Panel returns a panel with every sealed record; session.ErrNotFound when there is none.
+	// Panel returns a panel with every sealed item (and its legacy records until they are
+	// converted); session.ErrNotFound when there is none.
 	Panel(ctx context.Context, engagementID string) (panel.Stored, error)
 	// PanelsOf lists the engagement ids of the panels an interviewer is on.
 	PanelsOf(ctx context.Context, interviewerID string) ([]string, error)
-	// SavePanelSetup replaces the sealed set-up; a frozenAt once stored is kept.
-	SavePanelSetup(ctx context.Context, engagementID string, sealed []byte, frozenAt, at time.Time) error
-	// PutPanelRecord inserts or replaces one sealed record; durable when it returns.
-	PutPanelRecord(ctx context.Context, engagementID, recordID string, sealed []byte, at time.Time) error
-	// SubmitPanelSheet records a member's submission for a candidate (panel.ErrSubmitted twice).
-	SubmitPanelSheet(ctx context.Context, engagementID, candidate, memberID string, at time.Time) error
+	// SavePanelSetup replaces the sealed set-up; frozen once stored is kept.
+	SavePanelSetup(ctx context.Context, engagementID string, sealed []byte, frozen bool) error
+	// PutPanelItem inserts or replaces one sealed item; durable when it returns.
+	PutPanelItem(ctx context.Context, engagementID, itemID string, sealed []byte) error
+	// SubmitPanelSheet stores a member's sealed submission for a candidate under its item id
+	// (panel.ErrSubmitted when that id is stored already).
+	SubmitPanelSheet(ctx context.Context, engagementID, itemID string, sealed []byte) error
 	// DecidePanel stores the sealed decision and appends ev, in one transaction
 	// (panel.ErrDecided twice).
-	DecidePanel(ctx context.Context, engagementID string, sealed []byte, at time.Time, ev retention.AuditEvent) error
+	DecidePanel(ctx context.Context, engagementID, itemID string, sealed []byte, ev retention.AuditEvent) error
+	// AddPanelItems stores the items whose ids are not stored yet, in the order of their ids,
+	// in one transaction.
+	AddPanelItems(ctx context.Context, engagementID string, items map[string][]byte) error
+	// ConvertPanel stores the items sealed from a panel's legacy records and deletes those,
+	// in one transaction.
+	ConvertPanel(ctx context.Context, engagementID string, items map[string][]byte) error
 	// LetInPanelMember stores the recruitment's key sealed to a member waiting to be let in
 	// again (an empty key in MemberKeys) and appends ev, in one transaction.
 	LetInPanelMember(ctx context.Context, engagementID, interviewerID string, sealed []byte, ev retention.AuditEvent) error
@@ -97,7 +107,7 @@ func (s *SignedIn) Panels(ctx context.Context) (mine []PanelSummary, open []sess
 			if err != nil {
 				return nil, nil, err
 			}
-			mine = append(mine, PanelSummary{EngagementID: e.ID, Title: e.Title, DeletionDate: e.DeletionDate, LegalHold: e.LegalHold, Decided: !st.DecidedAt.IsZero()})
+			mine = append(mine, PanelSummary{EngagementID: e.ID, Title: e.Title, DeletionDate: e.DeletionDate, LegalHold: e.LegalHold, Decided: st.Decided})
 		}
 	}
 	for _, e := range engs {
@@ -145,7 +155,11 @@ func (s *SignedIn) CreatePanel(ctx context.Context, engagementID string, post pa
 	if err != nil {
 		return nil, err
 	}
-	st := panel.Stored{EngagementID: eng.ID, PublicKey: pub, MemberKeys: map[string][]byte{}, CreatedAt: s.k.Now()}
+	ids, err := g.RecordIDs(seal.PurposePanelRecord)
+	if err != nil {
+		return nil, err
+	}
+	st := panel.Stored{EngagementID: eng.ID, PublicKey: pub, MemberKeys: map[string][]byte{}, Items: map[string][]byte{}}
 	for _, m := range members {
 		iv, err := s.k.d.Interviewers.Interviewer(ctx, m.ID)
 		if err != nil {
@@ -172,7 +186,9 @@ func (s *SignedIn) CreatePanel(ctx context.Context, engagementID string, post pa
 	}
 	s.SignOut()
 	s.in = nil
-	return &PanelMember{k: s.k, id: s.id, name: s.name, key: g, pub: pub, rec: rec, stored: st}, nil
+	p := &PanelMember{k: s.k, id: s.id, name: s.name, key: g, pub: pub, ids: ids, rec: rec, stored: st}
+	p.remember()
+	return p, nil
 }
 
 func (s *SignedIn) engagement(ctx context.Context, id string) (session.Engagement, error) {
@@ -221,7 +237,18 @@ func (s *SignedIn) OpenPanel(ctx context.Context, engagementID string) (*PanelMe
 	}
 	s.SignOut()
 	s.in = nil
-	p := &PanelMember{k: s.k, id: s.id, name: s.name, key: g, pub: st.PublicKey}
+	ids, err := g.RecordIDs(seal.PurposePanelRecord)
+	if err != nil {
+		g.Destroy()
+		return nil, err
+	}
+	p := &PanelMember{k: s.k, id: s.id, name: s.name, key: g, pub: st.PublicKey, ids: ids}
+	if !st.Legacy.Empty() {
+		if st, err = p.convert(ctx, st); err != nil {
+			g.Destroy()
+			return nil, err
+		}
+	}
 	if err := p.load(st); err != nil {
 		g.Destroy()
 		return nil, err
@@ -236,9 +263,11 @@ type PanelMember struct {
 	id   string
 	name string
 
-	mu     sync.Mutex
-	key    *seal.Key
-	pub    string
+	mu  sync.Mutex
+	key *seal.Key
+	pub string
+	// ids gives the stored id of a record's logical id (seal's RecordIDs).
+	ids    func(logical string) string
 	rec    *panel.Recruitment
 	stored panel.Stored
 }
@@ -270,21 +299,89 @@ func sealSetup(pub string, r *panel.Recruitment) ([]byte, error) {
 	return seal.SealRecord(pub, seal.PurposePanelRecord, r.EngagementID, "setup", b)
 }
 
+// errPlaceholder: the item is a placeholder, written when the candidate's interview started,
+// that no member has filled yet.
+var errPlaceholder = errors.New("panel: placeholder")
+
+// placeholder is what a placeholder holds (padded like the record that will replace it).
+var placeholder = []byte("null")
+
 func (p *PanelMember) open(recordID string, sealed []byte, v any) error {
 	b, err := p.key.Open(seal.PurposePanelRecord, recordID, sealed)
 	if err != nil {
 		return err
 	}
 	defer clear(b)
+	if bytes.Equal(bytes.TrimRight(b, " "), placeholder) {
+		return errPlaceholder
+	}
 	return json.Unmarshal(b, v)
 }
 
+// The logical ids of a panel's records. A record is sealed under its logical id (seal binds
+// it, so a record moved to another row does not open) and stored under the keyed hash of it
+// (PanelMember.ids): the store sees no member, candidate or question. "|" is in no id, number
+// or question id (a pack question's id has a "/").
 func markID(member, candidate, question string) string {
 	return "mark|" + member + "|" + candidate + "|" + question
 }
-func notesID(member, candidate string) string { return "notes|" + member + "|" + candidate }
-func confirmationID(partner string) string    { return "confirmation|" + partner }
-func consentID(candidate string) string       { return "consent|" + candidate }
+func notesID(member, candidate string) string     { return "notes|" + member + "|" + candidate }
+func submittedID(member, candidate string) string { return "submitted|" + member + "|" + candidate }
+func confirmationID(partner string) string        { return "confirmation|" + partner }
+func consentID(candidate string) string           { return "consent|" + candidate }
+
+const decisionID = "decision"
+
+// Every record is padded before it is sealed, so that its sealed size says what kind of
+// record it is and nothing more: a mark, a submission, a consent or a confirmation is
+// recordPad bytes, notes notesPad (the longest notes fit: MaxNotesLen characters, each at most
+// six bytes in JSON), whether a member wrote any or not. A record that does not fit grows by
+// eight times until it does (a confirmation's signatures, say).
+const (
+	recordPad = 4 << 10
+	notesPad  = 32 << 10
+)
+
+// padded is b followed by spaces (JSON reads them as trailing white space) to size less the
+// length of the record's logical id, which the sealed header holds: every record of a size
+// class seals to the same length, whatever its member, candidate or question id.
+func padded(logical string, b []byte, size int) []byte {
+	for size-len(logical) < len(b) {
+		size *= 8
+	}
+	size -= len(logical)
+	out := make([]byte, size)
+	copy(out, b)
+	for i := len(b); i < size; i++ {
+		out[i] = ' '
+	}
+	return out
+}
+
+// submittedDoc is a sealed submission: when, for the record's "submitted" line.
+type submittedDoc struct{ At time.Time }
+
+// index maps the stored id of every record the recruitment can hold to its logical id: each
+// member's marks, notes and submission for each candidate, the confirmations, the consents
+// and the decision. A stored id not in it belongs to no record of the set-up and is not opened.
+func (p *PanelMember) index(r *panel.Recruitment) map[string]string {
+	out := map[string]string{p.ids(decisionID): decisionID}
+	add := func(logical string) { out[p.ids(logical)] = logical }
+	for _, c := range r.Candidates {
+		add(consentID(c.Number))
+	}
+	for _, m := range r.Members {
+		add(confirmationID(m.ID))
+		for _, c := range r.Candidates {
+			add(submittedID(m.ID, c.Number))
+			add(notesID(m.ID, c.Number))
+			for _, q := range r.Questions {
+				add(markID(m.ID, c.Number, q.ID))
+			}
+		}
+	}
+	return out
+}
 
 // load builds the member's view of the recruitment from the store: the set-up, the
 // confirmations, the decision, who submitted for which candidate, the member's own marks and
@@ -298,13 +395,30 @@ func (p *PanelMember) load(st panel.Stored) error {
 	}
 	r := &panel.Recruitment{EngagementID: st.EngagementID, Post: doc.Post, Members: doc.Members,
 		Candidates: doc.Candidates, Scale: doc.Scale, Questions: doc.Questions, DisagreeAt: doc.DisagreeAt, FrozenAt: doc.FrozenAt}
-	if r.FrozenAt.IsZero() {
-		r.FrozenAt = st.FrozenAt
-	}
 	if _, err := r.Member(p.id); err != nil {
 		return err
 	}
-	r.Submissions = slices.Clone(st.Submissions)
+	logical := p.index(r)
+	ids := make([]string, 0, len(st.Items))
+	for id := range st.Items {
+		if _, ok := logical[id]; ok {
+			ids = append(ids, id)
+		}
+	}
+	slices.SortFunc(ids, func(a, b string) int { return strings.Compare(logical[a], logical[b]) })
+	// Submissions first: they decide which of the others' sheets this member may open.
+	for _, id := range ids {
+		parts := strings.Split(logical[id], "|")
+		if parts[0] != "submitted" {
+			continue
+		}
+		var d submittedDoc
+		if err := p.open(logical[id], st.Items[id], &d); err != nil {
+			return fmt.Errorf("open panel record: %w", err)
+		}
+		r.Submissions = append(r.Submissions, panel.Submission{MemberID: parts[1], Candidate: parts[2], At: d.At})
+	}
+	slices.SortFunc(r.Submissions, func(a, b panel.Submission) int { return a.At.Compare(b.At) })
 	pack := p.k.PanelPack()
 	sheets := map[[2]string]*panel.Sheet{}
 	sheet := func(member, cand string) *panel.Sheet {
@@ -314,48 +428,47 @@ func (p *PanelMember) load(st panel.Stored) error {
 		}
 		return sheets[k]
 	}
-	ids := make([]string, 0, len(st.Records))
-	for id := range st.Records {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
 	for _, id := range ids {
-		sealed := st.Records[id]
-		// Record ids are "kind|member|candidate|question": "|" is in no id, number or
-		// question id (a pack question's id has a "/").
-		parts := strings.SplitN(id, "|", 4)
-		switch {
-		case parts[0] == "mark" && len(parts) == 4:
+		lid, sealed := logical[id], st.Items[id]
+		parts := strings.Split(lid, "|")
+		switch parts[0] {
+		case "mark":
 			member, cand := parts[1], parts[2]
 			if r.MayRead(p.id, member, cand) != nil {
 				continue // not opened: this member has not submitted for the candidate
 			}
 			var m panel.Mark
-			if err := p.open(id, sealed, &m); err != nil {
+			if err := p.open(lid, sealed, &m); errors.Is(err, errPlaceholder) {
+				continue
+			} else if err != nil {
 				return fmt.Errorf("open panel record: %w", err)
 			}
 			m.QuestionID = parts[3]
 			s := sheet(member, cand)
 			s.Marks = append(s.Marks, m)
-		case parts[0] == "notes" && len(parts) == 3:
+		case "notes":
 			member, cand := parts[1], parts[2]
 			if r.MayRead(p.id, member, cand) != nil {
 				continue
 			}
 			var n string
-			if err := p.open(id, sealed, &n); err != nil {
+			if err := p.open(lid, sealed, &n); errors.Is(err, errPlaceholder) {
+				continue
+			} else if err != nil {
 				return fmt.Errorf("open panel record: %w", err)
 			}
-			sheet(member, cand).Notes = n
-		case parts[0] == "confirmation" && len(parts) == 2:
+			if n != "" || sheets[[2]string{member, cand}] != nil {
+				sheet(member, cand).Notes = n
+			}
+		case "confirmation":
 			var c panel.Confirmation
-			if err := p.open(id, sealed, &c); err != nil {
+			if err := p.open(lid, sealed, &c); err != nil {
 				return fmt.Errorf("open panel record: %w", err)
 			}
 			r.Confirmations = append(r.Confirmations, c)
-		case parts[0] == "consent" && len(parts) == 2:
+		case "consent":
 			var c panel.Consent
-			if err := p.open(id, sealed, &c); err != nil {
+			if err := p.open(lid, sealed, &c); err != nil {
 				return fmt.Errorf("open panel record: %w", err)
 			}
 			c.Candidate = parts[1]
@@ -363,9 +476,9 @@ func (p *PanelMember) load(st panel.Stored) error {
 			// it (given against another text, say) does not count, and the candidate is asked
 			// again before their interview.
 			_ = r.RecordConsent(pack, c)
-		case id == "decision":
+		case decisionID:
 			var d panel.Decision
-			if err := p.open(id, sealed, &d); err != nil {
+			if err := p.open(lid, sealed, &d); err != nil {
 				return fmt.Errorf("open panel record: %w", err)
 			}
 			r.Decision = &d
@@ -385,7 +498,59 @@ func (p *PanelMember) load(st panel.Stored) error {
 		r.Sheets = append(r.Sheets, s)
 	}
 	p.rec, p.stored = r, st
+	p.remember()
 	return nil
+}
+
+// convert seals a panel's legacy records and submissions (panel.Legacy, stored before
+// migration 0013 by logical id and in the clear) again as items, padded and under their keyed
+// ids, and has the store replace the legacy rows with them in one transaction. It runs when a
+// member first opens such a panel, before load: each legacy record is opened only to be sealed
+// again, and nothing of it reaches this member's view but through load, which keeps MayRead.
+// It returns the panel as stored after.
+func (p *PanelMember) convert(ctx context.Context, st panel.Stored) (panel.Stored, error) {
+	items := map[string][]byte{}
+	for lid, sealed := range st.Legacy.Records {
+		plain, err := p.key.Open(seal.PurposePanelRecord, lid, sealed)
+		if err != nil {
+			return panel.Stored{}, fmt.Errorf("convert panel record: %w", err)
+		}
+		size := recordPad
+		if strings.HasPrefix(lid, "notes|") {
+			size = notesPad
+		}
+		pad := padded(lid, plain, size)
+		clear(plain)
+		items[p.ids(lid)], err = seal.SealRecord(p.pub, seal.PurposePanelRecord, st.EngagementID, lid, pad)
+		clear(pad)
+		if err != nil {
+			return panel.Stored{}, err
+		}
+	}
+	for _, s := range st.Legacy.Submissions {
+		lid := submittedID(s.MemberID, s.Candidate)
+		sealed, err := p.sealPadded(st.EngagementID, lid, submittedDoc{At: s.At}, recordPad)
+		if err != nil {
+			return panel.Stored{}, err
+		}
+		items[p.ids(lid)] = sealed
+	}
+	if err := p.k.d.Panels.ConvertPanel(ctx, st.EngagementID, items); err != nil {
+		return panel.Stored{}, err
+	}
+	return p.k.d.Panels.Panel(ctx, st.EngagementID)
+}
+
+// sealPadded seals v as JSON padded to size under the record's logical id.
+func (p *PanelMember) sealPadded(engagementID, logical string, v any, size int) ([]byte, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	pad := padded(logical, b, size)
+	clear(b)
+	defer clear(pad)
+	return seal.SealRecord(p.pub, seal.PurposePanelRecord, engagementID, logical, pad)
 }
 
 // reload reads the panel again (after another member's submission, say).
@@ -438,7 +603,7 @@ func (p *PanelMember) changeSetup(ctx context.Context, fn func(r *panel.Recruitm
 	}
 	sealed, err := sealSetup(p.pub, p.rec)
 	if err == nil {
-		err = p.k.d.Panels.SavePanelSetup(ctx, p.rec.EngagementID, sealed, p.rec.FrozenAt, p.k.Now())
+		err = p.k.d.Panels.SavePanelSetup(ctx, p.rec.EngagementID, sealed, !p.rec.FrozenAt.IsZero())
 	}
 	if err != nil {
 		_ = p.reload(ctx)
@@ -532,13 +697,51 @@ func (p *PanelMember) WithdrawCandidate(ctx context.Context, number string, why 
 // StartInterview starts a candidate's interview (the chair or appointing officer): the first
 // one fixes the question set for good. It is refused for a candidate whose consent is not
 // recorded (RecordConsent; panel.ErrNoConsent).
+//
+// It also writes a placeholder for every mark and every member's notes the interview can bring,
+// padded as the record that will replace it: where each lies in the database is fixed now, in
+// the order of their keyed ids, and a member's mark or notes later overwrites its placeholder
+// in place, so neither the count of records, nor their sizes, nor where they lie says who
+// scored or wrote notes, or in what order.
 func (p *PanelMember) StartInterview(ctx context.Context, number string) error {
-	return p.changeSetup(ctx, func(r *panel.Recruitment) error {
+	err := p.changeSetup(ctx, func(r *panel.Recruitment) error {
 		if err := p.requireChair(r); err != nil {
 			return err
 		}
 		return r.StartInterview(number, p.k.Now())
 	})
+	if err != nil {
+		return err
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.rec == nil {
+		return ErrSignedOut
+	}
+	c, _ := p.rec.Candidate(number)
+	items := map[string][]byte{}
+	for _, m := range p.rec.Members {
+		lids := map[string]int{notesID(m.ID, c.Number): notesPad}
+		for _, q := range p.rec.Questions {
+			lids[markID(m.ID, c.Number, q.ID)] = recordPad
+		}
+		for lid, size := range lids {
+			if _, ok := p.stored.Items[p.ids(lid)]; ok {
+				continue
+			}
+			pad := padded(lid, placeholder, size)
+			sealed, err := seal.SealRecord(p.pub, seal.PurposePanelRecord, p.rec.EngagementID, lid, pad)
+			if err != nil {
+				return err
+			}
+			items[p.ids(lid)] = sealed
+		}
+	}
+	if err := p.k.d.Panels.AddPanelItems(ctx, p.rec.EngagementID, items); err != nil {
+		_ = p.reload(ctx)
+		return err
+	}
+	return p.reload(ctx)
 }
 
 // Confirm stores the confirmation of understanding, sealed to the recruitment. The member of
@@ -572,23 +775,21 @@ func (p *PanelMember) Confirm(ctx context.Context, c panel.Confirmation, staffPI
 	if err := p.rec.Confirm(c); err != nil {
 		return err
 	}
-	return p.putRecord(ctx, confirmationID(c.PartnerID), c)
+	return p.putRecord(ctx, confirmationID(c.PartnerID), c, recordPad)
 }
 
-func (p *PanelMember) putRecord(ctx context.Context, id string, v any) error {
-	b, err := json.Marshal(v)
+// putRecord seals v, padded to size, under its logical id and stores it under its keyed id.
+func (p *PanelMember) putRecord(ctx context.Context, logical string, v any, size int) error {
+	sealed, err := p.sealPadded(p.rec.EngagementID, logical, v, size)
 	if err != nil {
 		return err
 	}
-	defer clear(b)
-	sealed, err := seal.SealRecord(p.pub, seal.PurposePanelRecord, p.rec.EngagementID, id, b)
-	if err != nil {
-		return err
-	}
-	if err := p.k.d.Panels.PutPanelRecord(ctx, p.rec.EngagementID, id, sealed, p.k.Now()); err != nil {
+	id := p.ids(logical)
+	if err := p.k.d.Panels.PutPanelItem(ctx, p.rec.EngagementID, id, sealed); err != nil {
 		_ = p.reload(ctx)
 		return err
 	}
+	p.stored.Items[id] = sealed
 	return nil
 }
 
@@ -604,7 +805,7 @@ func (p *PanelMember) SetMark(ctx context.Context, candidate string, m panel.Mar
 		return err
 	}
 	c, _ := p.rec.Candidate(candidate)
-	return p.putRecord(ctx, markID(p.id, c.Number, m.QuestionID), m)
+	return p.putRecord(ctx, markID(p.id, c.Number, m.QuestionID), m, recordPad)
 }
 
 // SetNotes records this member's notes for a candidate.
@@ -618,7 +819,7 @@ func (p *PanelMember) SetNotes(ctx context.Context, candidate, notes string) err
 		return err
 	}
 	c, _ := p.rec.Candidate(candidate)
-	return p.putRecord(ctx, notesID(p.id, c.Number), notes)
+	return p.putRecord(ctx, notesID(p.id, c.Number), notes, notesPad)
 }
 
 // Submit makes this member's sheet for the candidate final (the recruitment's rule: every
@@ -634,7 +835,12 @@ func (p *PanelMember) Submit(ctx context.Context, candidate string) error {
 		return err
 	}
 	c, _ := p.rec.Candidate(candidate)
-	if err := p.k.d.Panels.SubmitPanelSheet(ctx, p.rec.EngagementID, c.Number, p.id, now); err != nil {
+	lid := submittedID(p.id, c.Number)
+	sealed, err := p.sealPadded(p.rec.EngagementID, lid, submittedDoc{At: now}, recordPad)
+	if err == nil {
+		err = p.k.d.Panels.SubmitPanelSheet(ctx, p.rec.EngagementID, p.ids(lid), sealed)
+	}
+	if err != nil {
 		_ = p.reload(ctx)
 		return err
 	}
@@ -721,18 +927,13 @@ func (p *PanelMember) Decide(ctx context.Context, pin []byte, selected, reasons 
 	if err := p.rec.Decide(p.id, selected, reasons, p.k.Now()); err != nil {
 		return err
 	}
-	b, err := json.Marshal(p.rec.Decision)
-	if err != nil {
-		return err
-	}
-	defer clear(b)
-	sealed, err := seal.SealRecord(p.pub, seal.PurposePanelRecord, p.rec.EngagementID, "decision", b)
+	sealed, err := p.sealPadded(p.rec.EngagementID, decisionID, p.rec.Decision, recordPad)
 	if err != nil {
 		return err
 	}
 	ev := retention.AuditEvent{At: p.k.Now(), Actor: retention.RoleInterviewer, Action: "panel.decision",
 		EngagementID: p.rec.EngagementID, Outcome: "ok"}
-	if err := p.k.d.Panels.DecidePanel(ctx, p.rec.EngagementID, sealed, p.k.Now(), ev); err != nil {
+	if err := p.k.d.Panels.DecidePanel(ctx, p.rec.EngagementID, p.ids(decisionID), sealed, ev); err != nil {
 		_ = p.reload(ctx)
 		return err
 	}
@@ -755,9 +956,39 @@ type PanelLobby struct {
 	EngagementID string
 	Title        string
 	Members      []session.Interviewer // without key slots
-	// Submitted lists, by candidate number, the members who have submitted.
+	// Submitted lists, by candidate number, the members who have submitted, as this kiosk
+	// last saw it with a member's key (Known): who submitted is sealed, so with nobody signed
+	// in the kiosk knows it only from memory. After a restart it is empty and Known false
+	// until a member next opens the panel.
 	Submitted map[string][]string
+	Known     bool
 	Decided   bool
+}
+
+// lobbies are what each kiosk last saw of its panels' submissions, in memory only: a
+// *Kiosk's map from engagement id to the submissions.
+var lobbies sync.Map
+
+// remember keeps the recruitment's submissions in memory for the lobby, which shows them with
+// nobody signed in.
+func (p *PanelMember) remember() {
+	if p.rec == nil {
+		return
+	}
+	m, _ := lobbies.LoadOrStore(p.k, &sync.Map{})
+	m.(*sync.Map).Store(p.rec.EngagementID, slices.Clone(p.rec.Submissions))
+}
+
+func (k *Kiosk) rememberedSubmissions(engagementID string) (panel.Submissions, bool) {
+	m, ok := lobbies.Load(k)
+	if !ok {
+		return nil, false
+	}
+	v, ok := m.(*sync.Map).Load(engagementID)
+	if !ok {
+		return nil, false
+	}
+	return v.(panel.Submissions), true
 }
 
 // PanelLobby returns the lobby of a recruitment's panel.
@@ -772,7 +1003,7 @@ func (k *Kiosk) PanelLobby(ctx context.Context, engagementID string) (PanelLobby
 	if err != nil {
 		return PanelLobby{}, err
 	}
-	l := PanelLobby{EngagementID: engagementID, Submitted: map[string][]string{}, Decided: !st.DecidedAt.IsZero()}
+	l := PanelLobby{EngagementID: engagementID, Submitted: map[string][]string{}, Decided: st.Decided}
 	if e, err := k.d.Engagements.Engagements(ctx); err == nil {
 		for _, x := range e {
 			if x.ID == engagementID {
@@ -789,7 +1020,9 @@ func (k *Kiosk) PanelLobby(ctx context.Context, engagementID string) (PanelLobby
 			l.Members = append(l.Members, iv)
 		}
 	}
-	for _, s := range st.Submissions {
+	subs, known := k.rememberedSubmissions(engagementID)
+	l.Known = known
+	for _, s := range subs {
 		l.Submitted[s.Candidate] = append(l.Submitted[s.Candidate], s.MemberID)
 	}
 	return l, nil
@@ -843,7 +1076,7 @@ func (p *PanelMember) RecordConsent(ctx context.Context, number string, c Candid
 	}
 	cand, _ := p.rec.Candidate(number)
 	pc.Candidate = cand.Number
-	return p.putRecord(ctx, consentID(cand.Number), pc)
+	return p.putRecord(ctx, consentID(cand.Number), pc, recordPad)
 }
 
 // PanelInterview shows on the room light outside the door that a panel's interview with a

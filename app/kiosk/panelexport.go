@@ -65,7 +65,7 @@ func (p *PanelMember) Export(ctx context.Context, dir, password, again string, f
 	}
 	var plain []byte
 	if err == nil {
-		plain, err = recordPDF(r, p.stored.Submissions, fonts)
+		plain, err = recordPDF(r, r.Submissions, fonts)
 	}
 	p.mu.Unlock()
 	if err != nil {

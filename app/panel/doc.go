@@ -42,8 +42,8 @@
 //   - Each member scores each interviewed candidate on their own sheet: a score and a short
 //     reason per question, their notes if they take them on the kiosk. Submit makes the sheet
 //     final and needs every question scored with a reason. "Submitted" is one record, the
-//     recruitment's Submissions (who, for which candidate, when; the store keeps the same list
-//     in the clear), never a field of a sheet. A member reads the others' sheets of a
+//     recruitment's Submissions (who, for which candidate, when; the kiosk seals each), never
+//     a field of a sheet. A member reads the others' sheets of a
 //     candidate only after submitting their own (MayRead, Sheet, SheetsFor: ErrNotSubmitted
 //     before), and the grid holds only candidates every member has submitted: independent
 //     scoring before discussion.
@@ -57,16 +57,37 @@
 // Each recruitment has its own age X25519 key pair (app/seal, seal.PurposePanelKey: it opens
 // as no board's or survey's key). Its private key is sealed
 // to each panel member's own age public key (the one in their key slot), so only a member's
-// PIN, with the device secret, opens it. Everything of the recruitment beyond ids and times is
-// sealed to the recruitment's public key: the set-up (post, members' roles, candidates, scale,
-// questions, anchors), each mark as it is entered (one row per member, candidate and question,
-// so a power cut loses nothing saved), notes, submissions' contents, the confirmation with its
-// signatures and names, the candidates' consent choices, and the decision. Writing needs only
-// the public key: the kiosk writes a member's score without being able to read the others'
-// (write-only). In the clear are only what the kiosk needs to keep the order of things without
-// a key: the members' interviewer ids, which member submitted for which candidate number and
-// when, whether there is a decision and when, and the record ids, which name the member, the
-// candidate number and the question id ("mark|<member>|<number>|<question>"). Candidate numbers
+// PIN, with the device secret, opens it. Everything of the recruitment is sealed to the
+// recruitment's public key: the set-up (post, members' roles, candidates, scale, questions,
+// anchors), each mark as it is entered (one item per member, candidate and question, so a power
+// cut loses nothing saved), notes, each submission with its time, the confirmation with its
+// signatures and names, the candidates' consent choices, and the decision. Sealing needs only
+// the public key; the item's id needs a member's key (below). The kiosk opens others' sheets
+// only as MayRead allows (write-only in spirit: a member's score is written without the others'
+// being opened).
+//
+// What is stored says nothing of who scored whom, in what order or when (DESIGN.md property
+// 10; migration 0013). Each record is an item under a keyed hash of its logical id
+// ("mark|<member>|<candidate>|<question>": seal's RecordIDs, under a key derived from the
+// recruitment's key), in a table without rowid, so rows lie in the order of those ids; each is
+// padded before sealing, so every record of a kind seals to one size (marks, submissions,
+// consents, confirmations, the decision one size; notes another, written to or not); when a
+// candidate's interview starts, a placeholder of that size is written for every member's marks
+// and notes of that candidate, in id order, and a member's mark or notes overwrites its
+// placeholder in place; no item holds a time in the clear, and the WAL is checkpointed and
+// truncated after every write. In the clear are only what the kiosk branches on without a key:
+// the members' interviewer ids (the lobby lists them), whether the question set is frozen and
+// whether there is a decision (no times). The lobby's "scored / to score" is what the kiosk
+// last saw with a member's key, in memory only (PanelLobby.Known).
+//
+// What remains: the number of candidates interviewed and of items (members x questions per
+// candidate, and one submission per sheet submitted); where a candidate's placeholders lie
+// tells which items belong to one candidate and in which order the candidates' interviews
+// started (not their numbers); a submission's item is inserted when it is made, so where it
+// lies tells the order of submissions, not whose; the audit log holds the times of the set-up,
+// the decision and the export (no member); a failed PIN attempt is kept with its member and
+// time (the rate limit's). Records stored before 0013 stay as they were until a member first
+// opens the panel, which converts them (the kiosk's convert). Candidate numbers
 // are not names; the engagement's title is the admin's, in the clear as for every engagement.
 //
 // Destruction: the panel's rows go with its engagement: on the purge at the engagement's
@@ -81,7 +102,8 @@
 // whatever a screen asks.
 //
 //   - A stolen SD card gives nothing of the content without the device secret and a member's
-//     PIN (see app/vault): ids, candidate numbers' count, times and who submitted when.
+//     PIN (see app/vault), nor who scored whom, in what order or when: who is on the panel,
+//     how many candidates were interviewed and how many sheets submitted (above).
 //   - A stolen card with the device secret (the key-file fallback) allows an offline guess at
 //     one member's PIN; the winner reads that recruitment (it is a shared record), as that
 //     member could.

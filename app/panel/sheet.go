@@ -29,7 +29,7 @@ type Sheet struct {
 }
 
 // Submission is a member's submitted sheet for a candidate: after it the sheet is final and
-// the member may read the others' sheets of that candidate. The store keeps it in the clear.
+// the member may read the others' sheets of that candidate. The kiosk stores it sealed.
 type Submission struct {
 	Candidate string
 	MemberID  string

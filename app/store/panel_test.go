@@ -38,28 +38,35 @@ func sealedPanel(t *testing.T, d *DB, in *vault.Interviewer, eng string) [][]byt
 	setup := seal("setup", "setup QRPANEL "+eng)
 	ev := retention.AuditEvent{At: day0, Actor: retention.RoleInterviewer, Action: "panel.setup", EngagementID: eng, Outcome: "ok"}
 	if err := d.CreatePanel(ctx, panel.Stored{EngagementID: eng, PublicKey: pub, SealedSetup: setup,
-		MemberKeys: map[string][]byte{in.ID(): slotKey}, CreatedAt: day0}, ev); err != nil {
+		MemberKeys: map[string][]byte{in.ID(): slotKey}}, ev); err != nil {
 		t.Fatal(err)
 	}
 	out := [][]byte{slotKey, setup}
-	for _, id := range []string{"mark|m|101|q1", "notes|m|101"} {
-		b := seal(id, "reason QRPANEL "+eng)
-		if err := d.PutPanelRecord(ctx, eng, id, b, day0); err != nil {
+	ph := map[string][]byte{"item-mark": seal("mark|m|101|q1", "placeholder"), "item-notes": seal("notes|m|101", "placeholder")}
+	if err := d.AddPanelItems(ctx, eng, ph); err != nil {
+		t.Fatal(err)
+	}
+	out = append(out, ph["item-mark"], ph["item-notes"])
+	for id, lid := range map[string]string{"item-mark": "mark|m|101|q1", "item-notes": "notes|m|101"} {
+		b := seal(lid, "reason QRPANEL "+eng)
+		if err := d.PutPanelItem(ctx, eng, id, b); err != nil {
 			t.Fatal(err)
 		}
 		out = append(out, b)
 	}
-	if err := d.SubmitPanelSheet(ctx, eng, "101", "m", day0); err != nil {
+	sub := seal("submitted|m|101", "{}")
+	if err := d.SubmitPanelSheet(ctx, eng, "item-submitted", sub); err != nil {
 		t.Fatal(err)
 	}
-	if err := d.SubmitPanelSheet(ctx, eng, "101", "m", day0); !errors.Is(err, panel.ErrSubmitted) {
+	if err := d.SubmitPanelSheet(ctx, eng, "item-submitted", sub); !errors.Is(err, panel.ErrSubmitted) {
 		t.Fatalf("second submission = %v, want ErrSubmitted", err)
 	}
+	out = append(out, sub)
 	dec := seal("decision", "decision QRPANEL")
-	if err := d.DecidePanel(ctx, eng, dec, day0, retention.AuditEvent{At: day0, Actor: retention.RoleInterviewer, Action: "panel.decision", EngagementID: eng}); err != nil {
+	if err := d.DecidePanel(ctx, eng, "item-decision", dec, retention.AuditEvent{At: day0, Actor: retention.RoleInterviewer, Action: "panel.decision", EngagementID: eng}); err != nil {
 		t.Fatal(err)
 	}
-	if err := d.DecidePanel(ctx, eng, dec, day0, retention.AuditEvent{At: day0, Actor: retention.RoleInterviewer, Action: "panel.decision", EngagementID: eng}); !errors.Is(err, panel.ErrDecided) {
+	if err := d.DecidePanel(ctx, eng, "item-decision", dec, retention.AuditEvent{At: day0, Actor: retention.RoleInterviewer, Action: "panel.decision", EngagementID: eng}); !errors.Is(err, panel.ErrDecided) {
 		t.Fatalf("second decision = %v, want ErrDecided", err)
 	}
 	return append(out, dec)
@@ -124,8 +131,8 @@ func TestPanelDestruction(t *testing.T) {
 		t.Helper()
 		for _, e := range engs {
 			p, err := d.Panel(ctx, e)
-			if err != nil || len(p.Records) != 3 || len(p.Submissions) != 1 || p.DecidedAt.IsZero() {
-				t.Errorf("%s: panel %s = %d records, %d submissions, %v", step, e, len(p.Records), len(p.Submissions), err)
+			if err != nil || len(p.Items) != 4 || !p.Decided {
+				t.Errorf("%s: panel %s = %d items, decided %v, %v; want 4 items, decided", step, e, len(p.Items), p.Decided, err)
 			}
 		}
 	}

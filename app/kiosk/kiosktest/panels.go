@@ -8,7 +8,6 @@ import (
 	"slices"
 	"sync"
 	"testing"
-	"time"
 
 	"quietroom/app/kiosk"
 	"quietroom/app/panel"
@@ -16,8 +15,9 @@ import (
 	"quietroom/app/session"
 )
 
-// Panels is kiosk.Panels in memory, with the SQLite store's rules: a second submission or
-// decision is refused, a frozen time once stored is kept, and every change is a copy. It takes
+// Panels is kiosk.Panels in memory, with the SQLite store's rules: a second submission (an
+// item id stored already) or decision is refused, frozen once stored is kept, a conversion
+// replaces the legacy records, and every change is a copy. It takes
 // no part in retention's purge and wipes (Wipe forgets one by hand): how a panel is destroyed
 // is the SQLite store's, tested there and in app/assemble against the real files.
 type Panels struct {
@@ -40,11 +40,12 @@ func NewPanels(audit interface {
 func clone(p panel.Stored) panel.Stored {
 	p.SealedSetup = bytes.Clone(p.SealedSetup)
 	p.MemberKeys = maps.Clone(p.MemberKeys)
-	p.Records = maps.Clone(p.Records)
-	if p.Records == nil {
-		p.Records = map[string][]byte{}
+	p.Items = maps.Clone(p.Items)
+	if p.Items == nil {
+		p.Items = map[string][]byte{}
 	}
-	p.Submissions = slices.Clone(p.Submissions)
+	p.Legacy.Records = maps.Clone(p.Legacy.Records)
+	p.Legacy.Submissions = slices.Clone(p.Legacy.Submissions)
 	return p
 }
 
@@ -89,7 +90,7 @@ func (s *Panels) PanelsOf(ctx context.Context, interviewerID string) ([]string, 
 }
 
 // SavePanelSetup implements kiosk.Panels.
-func (s *Panels) SavePanelSetup(ctx context.Context, id string, sealed []byte, frozenAt, at time.Time) error {
+func (s *Panels) SavePanelSetup(ctx context.Context, id string, sealed []byte, frozen bool) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	p, ok := s.panels[id]
@@ -97,59 +98,101 @@ func (s *Panels) SavePanelSetup(ctx context.Context, id string, sealed []byte, f
 		return session.ErrNotFound
 	}
 	p.SealedSetup = bytes.Clone(sealed)
-	if p.FrozenAt.IsZero() {
-		p.FrozenAt = frozenAt
-	}
+	p.Frozen = p.Frozen || frozen
 	return nil
 }
 
-// PutPanelRecord implements kiosk.Panels.
-func (s *Panels) PutPanelRecord(ctx context.Context, id, recordID string, sealed []byte, at time.Time) error {
+// PutPanelItem implements kiosk.Panels.
+func (s *Panels) PutPanelItem(ctx context.Context, id, itemID string, sealed []byte) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	p, ok := s.panels[id]
 	if !ok {
 		return session.ErrNotFound
 	}
-	if p.Records == nil {
-		p.Records = map[string][]byte{}
+	if p.Items == nil {
+		p.Items = map[string][]byte{}
 	}
-	p.Records[recordID] = bytes.Clone(sealed)
+	p.Items[itemID] = bytes.Clone(sealed)
 	return nil
 }
 
 // SubmitPanelSheet implements kiosk.Panels.
-func (s *Panels) SubmitPanelSheet(ctx context.Context, id, candidate, memberID string, at time.Time) error {
+func (s *Panels) SubmitPanelSheet(ctx context.Context, id, itemID string, sealed []byte) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	p, ok := s.panels[id]
 	if !ok {
 		return session.ErrNotFound
 	}
-	if p.Submissions.Has(memberID, candidate) {
+	if _, ok := p.Items[itemID]; ok {
 		return panel.ErrSubmitted
 	}
-	p.Submissions = append(p.Submissions, panel.Submission{Candidate: candidate, MemberID: memberID, At: at})
+	p.Items[itemID] = bytes.Clone(sealed)
 	return nil
 }
 
 // DecidePanel implements kiosk.Panels.
-func (s *Panels) DecidePanel(ctx context.Context, id string, sealed []byte, at time.Time, ev retention.AuditEvent) error {
+func (s *Panels) DecidePanel(ctx context.Context, id, itemID string, sealed []byte, ev retention.AuditEvent) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	p, ok := s.panels[id]
 	if !ok {
 		return session.ErrNotFound
 	}
-	if !p.DecidedAt.IsZero() {
+	if p.Decided {
 		return panel.ErrDecided
 	}
 	if err := s.audit.AppendAudit(ctx, ev); err != nil {
 		return err
 	}
-	p.DecidedAt = at
-	p.Records["decision"] = bytes.Clone(sealed)
+	p.Decided = true
+	p.Items[itemID] = bytes.Clone(sealed)
 	return nil
+}
+
+// AddPanelItems implements kiosk.Panels.
+func (s *Panels) AddPanelItems(ctx context.Context, id string, items map[string][]byte) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	p, ok := s.panels[id]
+	if !ok {
+		return session.ErrNotFound
+	}
+	for k, v := range items {
+		if _, ok := p.Items[k]; !ok {
+			p.Items[k] = bytes.Clone(v)
+		}
+	}
+	return nil
+}
+
+// ConvertPanel implements kiosk.Panels.
+func (s *Panels) ConvertPanel(ctx context.Context, id string, items map[string][]byte) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	p, ok := s.panels[id]
+	if !ok {
+		return session.ErrNotFound
+	}
+	for k, v := range items {
+		if _, ok := p.Items[k]; !ok {
+			p.Items[k] = bytes.Clone(v)
+		}
+	}
+	p.Legacy = panel.Legacy{}
+	return nil
+}
+
+// SetLegacy makes a panel as it was stored before its records were kept as items: its items
+// are dropped and l is kept instead, for the kiosk to convert on the next open.
+func (s *Panels) SetLegacy(id string, l panel.Legacy) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if p, ok := s.panels[id]; ok {
+		p.Items = map[string][]byte{}
+		p.Legacy = panel.Legacy{Records: maps.Clone(l.Records), Submissions: slices.Clone(l.Submissions)}
+	}
 }
 
 // Wipe forgets a recruitment's panel, as the store's wipe does.
