@@ -58,8 +58,8 @@ func TestDevelopmentKiosk(t *testing.T) {
 		t.Errorf("second start printed other credentials:\n%s", demo.String())
 	}
 	engs, err := again.Kiosk.Engagements(ctx)
-	if err != nil || len(engs) != 2 {
-		t.Errorf("engagements after a restart = %d, %v; want the demo engagement and the demo peer challenge", len(engs), err)
+	if err != nil || len(engs) != 3 {
+		t.Errorf("engagements after a restart = %d, %v; want the demo engagement, the demo peer challenge and the demo panel's", len(engs), err)
 	}
 	// The admin's rate limit is persisted: wrong credentials count across restarts.
 	for range 4 {

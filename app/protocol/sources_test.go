@@ -52,7 +52,7 @@ func comparable(s string) string {
 
 // TestGuidanceIsTheSourcesWords: every point of every built-in pack's interviewer guidance is
 // its source's own words, unless it is marked as an addition. A point may gather several lines
-// of the source (a list, or the rows of a table written "left → right"); each line is compared.
+// of the source (a list, or the rows of a table written "left – right"); each line is compared.
 func TestGuidanceIsTheSourcesWords(t *testing.T) {
 	for _, p := range Builtin() {
 		text := sourceText(t, p.ID)
@@ -65,7 +65,7 @@ func TestGuidanceIsTheSourcesWords(t *testing.T) {
 				continue
 			}
 			for _, line := range strings.Split(g, "\n") {
-				for _, piece := range strings.Split(line, " → ") {
+				for _, piece := range strings.Split(line, " – ") {
 					if !strings.Contains(text, comparable(piece)) {
 						t.Errorf("%s: interviewer_guidance[%d]: %q is not in the source word for word", p.ID, i, piece)
 					}
@@ -96,7 +96,7 @@ func TestGuidanceGivesTheSourcesAdvice(t *testing.T) {
 			"you will not be asked to be involved with the recruitment process again",
 		},
 		"peer-solution-focused": append([]string{
-			"Talking about problems → Focus on what’s wanted",
+			"Talking about problems – Focus on what’s wanted",
 			"Listen to the person’s story and clues of what they might want.",
 			"Affirmation: Is there anything that they have said",
 		}, peer...),

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"quietroom/app/clock/clocktest"
 	"quietroom/app/kiosk"
 	"quietroom/app/kiosk/kiosktest"
 	"quietroom/app/session"
@@ -162,6 +163,10 @@ func (h *harness) pin(pin string) {
 		h.tap(string(r))
 	}
 	h.tap("OK")
+	// With a ticker on the test clock, the check waits for its "Checking…" to be drawn.
+	if c, ok := h.u.opts.Clock.(*clocktest.Clock); ok && !h.u.opts.NoTicker {
+		c.Advance(settleDelay)
+	}
 }
 
 func (h *harness) signIn() {
