@@ -115,14 +115,6 @@ type typist struct {
 	wrapped int
 }
 
-func (ty *typist) check(after string) {
-	ty.t.Helper()
-	ed := ty.h.note()
-	if got := ed.Text(); got != ty.want {
-		ty.t.Fatalf("after %s the note differs from what was typed:\n%s", after, noteDiff(got, ty.want))
-	}
-}
-
 // typeStory types story at the cursor, which is at offset at of the note, with type1 for
 // each rune; between (if set) runs between keys, as a window lays out and draws between
 // events.
