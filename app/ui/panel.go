@@ -1265,6 +1265,9 @@ func (u *UI) showPanelLobby(engagementID, candidate string) {
 		switch {
 		case slices.ContainsFunc(waiting, func(w kiosk.TeamMember) bool { return w.ID == m.ID }):
 			text = lang.L("{{.Name}}: waiting to be let in again", map[string]any{"Name": m.DisplayName})
+		case candidate != "" && !l.Known:
+			// Who has scored is sealed; since a restart the kiosk has not seen it. Saying "to
+			// score" would be a guess.
 		case candidate != "":
 			if slices.Contains(l.Submitted[candidate], m.ID) {
 				text = lang.L("{{.Name}}: scored", map[string]any{"Name": m.DisplayName})
@@ -1279,6 +1282,9 @@ func (u *UI) showPanelLobby(engagementID, candidate string) {
 	if candidate != "" {
 		title = lang.L("Candidate {{.N}}: each member scores on their own", map[string]any{"N": candidate})
 		sub = lang.L("Nobody sees the others' scores before they have given their own.")
+		if !l.Known {
+			sub += " " + lang.L("Since the kiosk restarted it knows who has scored only once a member signs in.")
+		}
 	}
 	u.show("panel-lobby", screenIdle, container.NewBorder(
 		container.NewVBox(heading(title), para(sub), msg.Label),
