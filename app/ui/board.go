@@ -74,6 +74,9 @@ type openBoard struct {
 	b        *kiosk.Board
 	title    string
 	selected string // the item chosen to move into a theme
+	// member is who opened the board: still signed in, so that closing the board returns to
+	// them; the idle time-out signs them out with the board.
+	member *kiosk.SignedIn
 }
 
 // boardOpen is the open board, for a board screen about to be built; when the board has been
@@ -88,6 +91,9 @@ func (u *UI) boardOpen() *openBoard {
 func (u *UI) closeBoard() {
 	if u.openBoard != nil {
 		u.openBoard.b.Close()
+		if m := u.openBoard.member; m != nil {
+			m.SignOut()
+		}
 		u.openBoard = nil
 	}
 }
@@ -107,19 +113,19 @@ func (u *UI) boardScreen(name string, body fyne.CanvasObject, bottom ...fyne.Can
 		}
 		return b
 	}
-	tabs := container.NewHBox(
+	tabs := []fyne.CanvasObject{
 		tab(lang.L("Sheets"), "board-sheets", u.showSheets),
 		tab(lang.L("Read out"), "board-read", func() { u.showReadOut(board.Rose, 0) }),
 		tab(lang.L("Themes"), "board-themes", u.showThemes),
 		tab(lang.L("Presentation"), "board-presentation", u.showPresentation),
 		tab(lang.L("All items"), "board-items", u.showAllItems),
 		tab(lang.L("Stick and team"), "board-stick", u.showBoardStick),
-	)
-	bar := container.NewHBox(u.button(lang.L("Close the board"), func() { u.closeBoard(); u.showHome() }), layout.NewSpacer())
+	}
+	bar := container.NewHBox(u.button(lang.L("Close the board"), u.leaveBoard), layout.NewSpacer())
 	for _, b := range bottom {
 		bar.Add(b)
 	}
-	top := container.NewHScroll(tabs)
+	top := u.tabRows(tabs)
 	var content fyne.CanvasObject = container.NewBorder(top, bar, nil, nil, body)
 	if sc := u.boardScale(); sc > 1 {
 		content = container.NewThemeOverride(content, &kioskTheme{large: u.theme.large, contrast: u.theme.contrast, scale: sc})
@@ -127,6 +133,90 @@ func (u *UI) boardScreen(name string, body fyne.CanvasObject, bottom ...fyne.Can
 	u.show(name, screenIdle, content)
 	u.onIdle = func() error { u.closeBoard(); return nil }
 	return top
+}
+
+// tabRows puts the board's tabs in one row where their whole words fit the window, in two
+// rows of three where they do not (the larger text on the 7" display): a tab cut short, or
+// scrolled off the edge, is one nobody finds.
+func (u *UI) tabRows(tabs []fyne.CanvasObject) fyne.CanvasObject {
+	need := float32(0)
+	for _, t := range tabs {
+		need += t.MinSize().Width + theme.Padding()
+	}
+	if need*u.boardScale() <= u.win.Canvas().Size().Width-4*theme.Padding() {
+		return container.NewHBox(tabs...)
+	}
+	return container.NewGridWithColumns(3, tabs...)
+}
+
+// leaveBoard closes the board and returns to the member who opened it, still signed in, at
+// their team boards: a team opens and closes the board many times a day.
+func (u *UI) leaveBoard() {
+	member := u.boardMember()
+	if member != nil {
+		u.openBoard.member = nil // not signed out: closing returns to them
+	}
+	u.closeBoard()
+	if member == nil {
+		u.showHome()
+		return
+	}
+	u.signedIn = member
+	u.showBoards()
+}
+
+// boardMember is the member who opened the board, or nil.
+func (u *UI) boardMember() *kiosk.SignedIn {
+	if u.openBoard == nil {
+		return nil
+	}
+	return u.openBoard.member
+}
+
+// countItems and the like say a number of things, in the singular for one.
+func countItems(n int) string {
+	if n == 1 {
+		return lang.L("1 item")
+	}
+	return lang.L("{{.N}} items", map[string]any{"N": n})
+}
+
+func countNewItems(n int) string {
+	if n == 1 {
+		return lang.L("1 new item")
+	}
+	return lang.L("{{.N}} new items", map[string]any{"N": n})
+}
+
+func countInsights(n int) string {
+	if n == 1 {
+		return lang.L("1 insight")
+	}
+	return lang.L("{{.N}} insights", map[string]any{"N": n})
+}
+
+func countInterviews(n int) string {
+	if n == 1 {
+		return lang.L("1 interview")
+	}
+	return lang.L("{{.N}} interviews", map[string]any{"N": n})
+}
+
+func countTag(t board.Tag, n int) string {
+	d := map[string]any{"N": n}
+	switch {
+	case t == board.Rose && n == 1:
+		return lang.L("1 rose")
+	case t == board.Rose:
+		return lang.L("{{.N}} roses", d)
+	case t == board.Thorn && n == 1:
+		return lang.L("1 thorn")
+	case t == board.Thorn:
+		return lang.L("{{.N}} thorns", d)
+	case n == 1:
+		return lang.L("1 bud")
+	}
+	return lang.L("{{.N}} buds", d)
 }
 
 // errBoardClosed is what a board screen's action finds when the board it was built for has

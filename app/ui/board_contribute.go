@@ -13,16 +13,16 @@ import (
 
 	"quietroom/app/board"
 	"quietroom/app/kiosk"
+	"quietroom/app/session"
 )
 
 // ---- Contributing (day 1 evening) ----
 
-// contribution is a member's contribution being put together: items confirmed so far (in
-// memory only) and the sessions read.
+// contribution is a member's contribution being put together: the list to send is the
+// Contributor's (Keep), in memory only; here, the sessions read.
 type contribution struct {
 	c     *kiosk.Contributor
 	title string
-	items []board.Item
 	read  map[string]bool
 }
 
@@ -33,7 +33,8 @@ func (u *UI) endContribution() {
 	}
 }
 
-// showContribute lists the member's sessions to pick from, and what is ready to send.
+// showContribute lists the member's sessions to pick from, and what is ready to send, each
+// whole, with Remove.
 func (u *UI) showContribute() {
 	cn := u.contributing
 	if cn == nil {
@@ -55,13 +56,23 @@ func (u *UI) showContribute() {
 	if len(rows) == 0 && err == nil {
 		rows = append(rows, para(lang.L("You have no sealed sessions in this engagement.")))
 	}
-	send := u.primary(lang.L("Send {{.N}} to the board", map[string]any{"N": len(cn.items)}), func() {
+	ready := cn.c.Ready()
+	var readyRows []fyne.CanvasObject
+	for _, p := range ready {
+		readyRows = append(readyRows, container.NewBorder(nil, nil, nil,
+			u.button(lang.L("Remove"), func() { cn.c.Drop(p.Item.ID); u.showContribute() }),
+			newPostIt(tagOne(p.Item.Tag)+" · "+p.Item.Text, nil)))
+	}
+	if len(readyRows) == 0 {
+		readyRows = append(readyRows, para(lang.L("Nothing yet: pick from a session, or write a post-it.")))
+	}
+	send := u.primary(lang.L("Send {{.N}} to the board", map[string]any{"N": len(ready)}), func() {
 		var ids []string
 		for id := range cn.read {
 			ids = append(ids, id)
 		}
 		slices.Sort(ids)
-		n, err := cn.c.Add(u.ctx, cn.items, ids)
+		n, err := cn.c.Send(u.ctx, ids)
 		if err != nil {
 			msg.set(err)
 			return
@@ -69,67 +80,134 @@ func (u *UI) showContribute() {
 		u.endContribution()
 		u.showBoardDone(lang.L("Sealed to the board: {{.N}} new records (post-its and interviews counted). Only a team member's PIN opens them, on the board's kiosk.", map[string]any{"N": n}))
 	})
-	if len(cn.items) == 0 && len(cn.read) == 0 {
+	if len(ready) == 0 && len(cn.read) == 0 {
 		send.Disable()
 	}
+	cols := container.NewGridWithColumns(2,
+		container.NewBorder(subheading(lang.L("Your sessions")), nil, nil, nil, u.fitPaged(rows, false)),
+		container.NewBorder(subheading(lang.L("Ready to send: {{.N}}", map[string]any{"N": len(ready)})), nil, nil, nil, u.fitPaged(readyRows, false)))
 	u.show("contribute", screenIdle, container.NewBorder(
-		container.NewVBox(heading(lang.L("Contribute: {{.Title}}", map[string]any{"Title": cn.title})),
-			para(lang.L("Pick key quotes and notes from your sessions, or write post-its of your own. Ready to send: {{.N}}.", map[string]any{"N": len(cn.items)})), msg.Label),
+		container.NewVBox(heading(lang.L("Contribute: {{.Title}}", map[string]any{"Title": cn.title})), msg.Label),
 		container.NewHBox(u.button(lang.L("Cancel"), func() { u.endContribution(); u.showHome() }), layout.NewSpacer(),
-			u.button(lang.L("Write a new post-it"), func() { u.showItemEditor("", board.Rose, u.showContribute) }), send),
-		nil, nil, newPager(u.rowsPerPage(3), rows).view))
+			u.button(lang.L("Write a new post-it"), func() { u.showItemEditor(nil, board.Rose, u.showContribute) }), send),
+		nil, nil, cols))
 	u.onIdle = func() error { u.endContribution(); return nil }
 }
 
-// showContributeSession lists one session's key quotes and notes, each with its tag buttons.
+// pick is a quote or note of a session, as the member picks from it.
+type pick struct {
+	from  string
+	text  string
+	tag   board.Tag // the tag it was given in the interview; "" for none
+	quote bool      // a key quote (someone's words), else a note
+}
+
+// newItem is the item the member confirms from a pick (or their own post-it: nil).
+func (p *pick) newItem(tag board.Tag, text string) (board.Item, error) {
+	return board.NewItem(tag, text)
+}
+
+// sessionPicks are a session's key quotes and notes in the order of the interview.
+func sessionPicks(sessionID string, r session.Review) []pick {
+	var out []pick
+	quote := func(q session.Item) {
+		p := pick{from: kiosk.PickFrom(sessionID, q.ID), text: q.Text, quote: true}
+		if t := board.Tag(q.Tag); t.Valid() {
+			p.tag = t
+		}
+		out = append(out, p)
+	}
+	for _, t := range r.Topics {
+		for _, q := range t.Quotes {
+			quote(q)
+		}
+		if strings.TrimSpace(t.Note) != "" {
+			out = append(out, pick{from: kiosk.PickFrom(sessionID, "note:"+t.Topic.ID), text: t.Note})
+		}
+	}
+	for _, q := range r.Quotes {
+		quote(q)
+	}
+	return out
+}
+
+// showContributeSession lists one session's key quotes and notes, each whole with its tag
+// buttons (the tag it was given in the interview chosen already); one on the list to send says
+// so instead.
 func (u *UI) showContributeSession(sessionID string) {
 	cn := u.contributing
+	if cn == nil {
+		u.showHome()
+		return
+	}
 	msg := newErrorLabel()
 	r, err := cn.c.Read(u.ctx, sessionID)
 	msg.set(err)
 	if err == nil {
 		cn.read[sessionID] = true
 	}
-	var texts []string
-	for _, t := range r.Topics {
-		for _, q := range t.Quotes {
-			texts = append(texts, q.Text)
-		}
-		if strings.TrimSpace(t.Note) != "" {
-			texts = append(texts, t.Note)
-		}
-	}
-	for _, q := range r.Quotes {
-		texts = append(texts, q.Text)
-	}
 	var rows []fyne.CanvasObject
-	width := u.win.Canvas().Size().Width
-	for _, text := range texts {
+	for _, p := range sessionPicks(sessionID, r) {
+		text := para(p.text)
+		if cn.c.Picked(p.from) {
+			on := widget.NewLabel(lang.L("On your list"))
+			on.Importance = widget.SuccessImportance
+			rows = append(rows, container.NewBorder(nil, nil, nil, on, text))
+			continue
+		}
 		tags := container.NewHBox()
 		for _, tag := range board.Tags() {
-			tags.Add(u.button(tagOne(tag), func() { u.showItemEditor(text, tag, func() { u.showContributeSession(sessionID) }) }))
+			b := u.button(tagOne(tag), func() { u.showItemEditor(&p, tag, func() { u.showContributeSession(sessionID) }) })
+			if tag == p.tag {
+				b.Importance = widget.HighImportance
+			}
+			tags.Add(b)
 		}
-		rows = append(rows, container.NewBorder(nil, nil, nil, tags, widget.NewLabel(cutToWidth(text, width-420))))
+		rows = append(rows, container.NewBorder(nil, nil, nil, tags, text))
 	}
 	if len(rows) == 0 && err == nil {
 		rows = append(rows, para(lang.L("No key quotes or notes in this session.")))
 	}
 	u.show("contribute-session", screenIdle, container.NewBorder(
-		container.NewVBox(heading(lang.L("Pick from this session")), para(lang.L("Tap rose, thorn or bud to put it on the board's list; you can shorten or correct it next.")), msg.Label),
-		container.NewHBox(u.button(lang.L("Back"), u.showContribute)), nil, nil, newPager(u.rowsPerPage(4), rows).view))
+		container.NewVBox(heading(lang.L("Pick from this session")), para(lang.L("Tap rose, thorn or bud (the one given in the interview is marked) to put it on your list; you can shorten or correct it next.")), msg.Label),
+		container.NewHBox(u.button(lang.L("Back"), u.showContribute)), nil, nil, u.fitPaged(rows, false)))
 	u.onIdle = func() error { u.endContribution(); return nil }
 }
 
-// showItemEditor lets the member correct an item, choose its tag and deal with every word that
-// looks like a name, then confirm it.
-func (u *UI) showItemEditor(text string, tag board.Tag, back func()) {
+// showItemEditor lets the member correct a quote or note picked from a session (p) or their
+// own post-it (p nil), choose its tag and deal with every word that looks like a name or a
+// place, then put it on their list.
+func (u *UI) showItemEditor(p *pick, tag board.Tag, back func()) {
 	cn := u.contributing
+	if cn == nil {
+		u.showHome()
+		return
+	}
+	text, from := "", ""
+	if p != nil {
+		text, from = p.text, p.from
+	}
+	u.itemEditor("contribute-item", lang.L("Check the wording"), text, tag, cn.c.NameCheck(), lang.L("Confirm: add to the list"),
+		func(tag board.Tag, text string) error {
+			it, err := p.newItem(tag, text)
+			if err != nil {
+				return err
+			}
+			return cn.c.Keep(it, from)
+		}, back)
+	u.onIdle = func() error { u.endContribution(); return nil }
+}
+
+// itemEditor is the screen that corrects a post-it's words and tag with the name check:
+// every word that may name someone or somewhere is listed, each offered as [name] or [place]
+// (the likelier one first), and all can be replaced at once. With the on-screen keyboard open,
+// the tags stay beside the text and the words found stay listed above the keyboard.
+func (u *UI) itemEditor(name, title, text string, tag board.Tag, check board.NameCheck, confirmText string, confirm func(board.Tag, string) error, back func()) {
 	msg := newErrorLabel()
 	entry := newKBEntry(u.kb, true)
+	entry.Wrapping = fyne.TextWrapWord
 	entry.SetText(text)
 	entry.SetMinRowsVisible(2)
-	check := cn.c.NameCheck()
-	names := container.NewVBox()
 	var tagButtons []*Button
 	setTag := func(t board.Tag) {
 		tag = t
@@ -145,48 +223,77 @@ func (u *UI) showItemEditor(text string, tag board.Tag, back func()) {
 	for _, t := range board.Tags() {
 		tagButtons = append(tagButtons, u.button(tagOne(t), func() { setTag(t) }))
 	}
+	found := widget.NewLabel("")
+	found.Wrapping = fyne.TextWrapWord
+	words := container.NewStack()
+	replaceAll := u.button("", nil)
 	var refresh func()
+	replace := func(s board.Suspect, placeholder string) {
+		s.Placeholder = placeholder
+		entry.SetText(board.Replace(entry.Text, []board.Suspect{s}))
+		refresh()
+	}
 	refresh = func() {
-		names.RemoveAll()
 		sus := check.Check(entry.Text)
-		if len(sus) == 0 {
-			names.Add(widget.NewLabel(lang.L("No word looks like a name.")))
-		}
-		for i, s := range sus {
-			if i == 2 {
-				names.Add(u.button(lang.L("Replace all {{.N}} with [name]", map[string]any{"N": len(sus)}), func() {
-					entry.SetText(board.Replace(entry.Text, sus))
-					refresh()
-				}))
-				break
+		var rows []fyne.CanvasObject
+		var listed []string
+		for _, s := range sus {
+			what := lang.L("“{{.Word}}” may be a name", map[string]any{"Word": s.Word})
+			if s.Place() {
+				what = lang.L("“{{.Word}}” may be a place", map[string]any{"Word": s.Word})
 			}
-			names.Add(container.NewBorder(nil, nil, nil,
-				u.button(lang.L("Replace with [name]"), func() { entry.SetText(board.Replace(entry.Text, []board.Suspect{s})); refresh() }),
-				widget.NewLabel(lang.L("“{{.Word}}” may be a name", map[string]any{"Word": s.Word}))))
+			listed = append(listed, "“"+s.Word+"”")
+			asName := u.button(board.NamePlaceholder, func() { u.touch(); replace(s, board.NamePlaceholder) })
+			asPlace := u.button(board.PlacePlaceholder, func() { u.touch(); replace(s, board.PlacePlaceholder) })
+			if s.Place() {
+				asPlace.Importance = widget.HighImportance
+			} else {
+				asName.Importance = widget.HighImportance
+			}
+			l := widget.NewLabel(what)
+			l.Wrapping = fyne.TextWrapWord
+			rows = append(rows, container.NewBorder(nil, nil, nil, container.NewHBox(asName, asPlace), l))
 		}
-		names.Refresh()
+		switch len(sus) {
+		case 0:
+			found.SetText(lang.L("No word looks like a name or a place."))
+			replaceAll.Hide()
+		case 1:
+			found.SetText(lang.L("May name someone or somewhere: {{.Words}}.", map[string]any{"Words": strings.Join(listed, ", ")}))
+			replaceAll.SetText(lang.L("Replace it"))
+			replaceAll.Show()
+		default:
+			found.SetText(lang.L("May name someone or somewhere: {{.Words}}.", map[string]any{"Words": strings.Join(listed, ", ")}))
+			replaceAll.SetText(lang.L("Replace all {{.N}}", map[string]any{"N": len(sus)}))
+			replaceAll.Show()
+		}
+		replaceAll.OnTapped = func() {
+			u.touch()
+			entry.SetText(board.Replace(entry.Text, sus))
+			refresh()
+		}
+		words.Objects = []fyne.CanvasObject{u.fitPaged(rows, false)}
+		words.Refresh()
 	}
 	entry.OnChanged = func(string) { refresh() }
 	refresh()
 	setTag(tag)
-	confirm := u.primary(lang.L("Confirm: add to the list"), func() {
-		it, err := board.NewItem(tag, entry.Text)
-		if err != nil {
+	ok := u.primary(confirmText, func() {
+		if err := confirm(tag, entry.Text); err != nil {
 			msg.set(err)
 			return
 		}
-		cn.items = append(cn.items, it)
 		back()
 	})
 	tagRow := container.NewHBox(tagButtons[0], tagButtons[1], tagButtons[2])
-	kb := u.newKeyboardPanel(entry, names, tagRow)
-	u.show("contribute-item", screenIdle, container.NewBorder(
-		container.NewVBox(heading(lang.L("Check the wording")), msg.Label),
-		container.NewVBox(container.NewHBox(u.button(lang.L("Back"), back), layout.NewSpacer(), kb.toggle, confirm), kb.box),
+	head := heading(title)
+	kb := u.newKeyboardPanel(entry, head, words)
+	u.show(name, screenIdle, container.NewBorder(
+		container.NewVBox(head, msg.Label),
+		container.NewVBox(container.NewHBox(u.button(lang.L("Back"), back), layout.NewSpacer(), replaceAll, kb.toggle, ok), kb.box),
 		nil, nil,
-		container.NewVBox(entry, tagRow, names)))
+		container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, container.NewVBox(tagRow), entry), found), nil, nil, nil, words)))
 	kb.arm()
-	u.onIdle = func() error { u.endContribution(); return nil }
 }
 
 func (u *UI) showBoardDone(text string) {

@@ -15,7 +15,10 @@ import (
 // ---- Finding a board ----
 
 // showBoards lists the team boards the signed-in interviewer can work on.
-func (u *UI) showBoards() {
+func (u *UI) showBoards() { u.showBoardsSaying("") }
+
+// showBoardsSaying is showBoards with a confirmation of what was just done ("" for none).
+func (u *UI) showBoardsSaying(done string) {
 	s := u.signedIn
 	if s == nil {
 		u.showHome()
@@ -24,6 +27,10 @@ func (u *UI) showBoards() {
 	msg := newErrorLabel()
 	list, err := s.Boards(u.ctx)
 	msg.set(err)
+	if err == nil && done != "" {
+		msg.Importance = widget.SuccessImportance
+		msg.SetText(done)
+	}
 	var rows []fyne.CanvasObject
 	for _, b := range list {
 		var where string
@@ -88,7 +95,7 @@ func (u *UI) showBoardMenu(b kiosk.BoardSummary) {
 				return
 			}
 			u.signedIn = nil
-			u.openBoard = &openBoard{b: bd, title: b.Title}
+			u.openBoard = &openBoard{b: bd, title: b.Title, member: s}
 			u.showSheets()
 		}))
 	default:
@@ -190,7 +197,7 @@ func (u *UI) showLinkCompare(e session.Engagement, pv kiosk.LinkPreview) {
 			msg.set(err)
 			return
 		}
-		u.showBoards()
+		u.showBoardsSaying(lang.L("Board {{.ID}} is linked to {{.Title}}: contribute here, then export this room's contributions to the USB stick for the board's kiosk.", map[string]any{"ID": pv.BoardID, "Title": e.Title}))
 	})
 	u.show("board-link-code", screenIdle, container.NewBorder(
 		heading(lang.L("Board {{.ID}} for {{.Title}}: compare the code", map[string]any{"ID": pv.BoardID, "Title": e.Title})),

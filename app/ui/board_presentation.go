@@ -51,14 +51,24 @@ func quoted(qs []string) string {
 
 // showPresentation previews the presentation, edits the aim of the review and exports the PDF
 // (with a team member's PIN).
-func (u *UI) showPresentation() {
+func (u *UI) showPresentation() { u.showPresentationSaying("") }
+
+// showPresentationSaying is showPresentation with a confirmation of what was just done ("" for
+// none): the PIN pad of an export goes once the file is written.
+func (u *UI) showPresentationSaying(done string) {
 	ob := u.boardOpen()
 	if ob == nil {
 		return
 	}
 	msg := newErrorLabel()
+	if done != "" {
+		msg.Importance = widget.SuccessImportance
+		msg.SetText(done)
+	}
 	_, w, err := u.boardData()
-	msg.set(err)
+	if err != nil {
+		msg.set(err)
+	}
 	p, perr := ob.b.Presentation(u.ctx)
 	if perr != nil {
 		msg.set(perr)
@@ -138,8 +148,7 @@ func (u *UI) showExportPIN(m kiosk.TeamMember) {
 			msg.set(err)
 			return
 		}
-		msg.Importance = widget.SuccessImportance
-		msg.SetText(lang.L("The presentation is on the USB stick as {{.File}}.", map[string]any{"File": fileName(path)}))
+		u.showPresentationSaying(lang.L("The presentation is on the USB stick as {{.File}}.", map[string]any{"File": fileName(path)}))
 	})
 	pad.OnKey = u.touch
 	u.show("board-export-pin", screenIdle, pinLayout(container.NewVBox(heading(m.Name), para(lang.L("Enter your PIN to export the presentation.")), msg.Label,

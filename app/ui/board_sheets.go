@@ -11,22 +11,21 @@ import (
 	"quietroom/app/board"
 )
 
-// showSheets is the three sheets: roses, thorns and buds as columns with their counts; tapping
-// an item reads it out.
+// showSheets is the three sheets: roses, thorns and buds as columns with their counts, each
+// post-it whole; tapping one reads it out.
 func (u *UI) showSheets() {
 	msg := newErrorLabel()
 	items, _, err := u.boardData()
 	msg.set(err)
 	sheets := board.Sheets(items)
 	cols := container.NewGridWithColumns(3)
-	w := u.columnWidth(3)
 	for _, tag := range board.Tags() {
 		var rows []fyne.CanvasObject
 		for i, it := range sheets[tag] {
-			rows = append(rows, u.itemButton(u.cutB(it.Text, w-40), func() { u.showReadOut(tag, i) }))
+			rows = append(rows, newPostIt(it.Text, func() { u.touch(); u.showReadOut(tag, i) }))
 		}
 		head := subheading(lang.L("{{.Sheet}} ({{.N}})", map[string]any{"Sheet": tagTitle(tag), "N": len(sheets[tag])}))
-		cols.Add(container.NewBorder(head, nil, nil, nil, newCompactPager(u.boardRows(4), rows).view))
+		cols.Add(container.NewBorder(head, nil, nil, nil, u.fitPaged(rows, true)))
 	}
 	u.boardScreen("board-sheets", container.NewBorder(msg.Label, nil, nil, nil, cols))
 }
@@ -92,8 +91,8 @@ func (u *UI) showReadOut(tag board.Tag, at int) {
 	u.boardScreen("board-read", container.NewBorder(container.NewVBox(msg.Label, where), nil, nil, nil, container.NewCenter(body)), prev, next)
 }
 
-// showAllItems is the list of every item, the record of the three sheets; an item can be
-// taken off the board here.
+// showAllItems is the list of every item, the record of the three sheets, each whole; an item
+// can be corrected (Edit) or taken off the board (Remove) here.
 func (u *UI) showAllItems() {
 	ob := u.boardOpen()
 	if ob == nil {
@@ -103,23 +102,41 @@ func (u *UI) showAllItems() {
 	items, _, err := u.boardData()
 	msg.set(err)
 	var rows []fyne.CanvasObject
-	w := u.win.Canvas().Size().Width - 200
+	sheets := board.Sheets(items)
 	for _, tag := range board.Tags() {
-		for _, it := range board.Sheets(items)[tag] {
+		for _, it := range sheets[tag] {
 			rows = append(rows, container.NewBorder(nil, nil, nil,
-				u.button(lang.L("Remove"), func() {
-					if err := ob.b.Remove(u.ctx, it.ID); err != nil {
-						msg.set(err)
-						return
-					}
-					u.showAllItems()
-				}),
-				widget.NewLabel(u.cutB(tagOne(it.Tag)+" · "+it.Text, w))))
+				container.NewHBox(
+					u.button(lang.L("Edit"), func() { u.showEditItem(it) }),
+					u.button(lang.L("Remove"), func() {
+						if err := ob.b.Remove(u.ctx, it.ID); err != nil {
+							msg.set(err)
+							return
+						}
+						u.showAllItems()
+					})),
+				newPostIt(tagOne(it.Tag)+" · "+it.Text, nil)))
 		}
 	}
-	counts := board.Sheets(items)
-	u.boardScreen("board-items", container.NewBorder(container.NewVBox(msg.Label,
-		widget.NewLabel(lang.L("{{.All}} items: {{.Roses}} roses, {{.Thorns}} thorns, {{.Buds}} buds.", map[string]any{
-			"All": len(items), "Roses": len(counts[board.Rose]), "Thorns": len(counts[board.Thorn]), "Buds": len(counts[board.Bud])}))),
-		nil, nil, nil, newPager(u.boardRows(4), rows).view))
+	counts := lang.L("{{.All}}: {{.Roses}}, {{.Thorns}}, {{.Buds}}.", map[string]any{
+		"All": countItems(len(items)), "Roses": countTag(board.Rose, len(sheets[board.Rose])),
+		"Thorns": countTag(board.Thorn, len(sheets[board.Thorn])), "Buds": countTag(board.Bud, len(sheets[board.Bud]))})
+	u.boardScreen("board-items", container.NewBorder(container.NewVBox(msg.Label, widget.NewLabel(counts)),
+		nil, nil, nil, u.fitPaged(rows, false)))
+}
+
+// showEditItem corrects a post-it on the board, its words and its tag, with the name check; it
+// keeps its place in its theme.
+func (u *UI) showEditItem(it board.Item) {
+	ob := u.boardOpen()
+	if ob == nil {
+		return
+	}
+	check, err := ob.b.NameCheck(u.ctx)
+	if err != nil {
+		check = board.NewNameCheck(nil)
+	}
+	u.itemEditor("board-item-edit", lang.L("Correct the post-it"), it.Text, it.Tag, check, lang.L("Save the post-it"),
+		func(tag board.Tag, text string) error { return ob.b.EditItem(u.ctx, it.ID, tag, text) }, u.showAllItems)
+	u.onIdle = func() error { u.closeBoard(); return nil }
 }

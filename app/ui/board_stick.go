@@ -16,13 +16,20 @@ import (
 )
 
 // showBoardStick exchanges with the other rooms (the board's file out, their bundles in) and
-// lets waiting team members in.
-func (u *UI) showBoardStick() {
+// lets waiting team members in. done is a confirmation to show ("" for none). The screen
+// scrolls (drag or scroll bar), so that no message makes it taller than the window.
+func (u *UI) showBoardStick() { u.showBoardStickSaying("") }
+
+func (u *UI) showBoardStickSaying(done string) {
 	ob := u.boardOpen()
 	if ob == nil {
 		return
 	}
 	msg := newErrorLabel()
+	if done != "" {
+		msg.Importance = widget.SuccessImportance
+		msg.SetText(done)
+	}
 	export := u.button(lang.L("Save the board's file for the other rooms"), func() {
 		dirs := u.kiosk.Sticks()
 		if len(dirs) == 0 {
@@ -40,6 +47,7 @@ func (u *UI) showBoardStick() {
 	imp := u.button(lang.L("Import the other rooms' contributions"), func() {
 		res, err := ob.b.ImportBundles(u.ctx)
 		if err != nil {
+			msg.Importance = widget.DangerImportance
 			msg.set(err)
 			return
 		}
@@ -48,30 +56,37 @@ func (u *UI) showBoardStick() {
 	if ps, err := ob.b.PendingImports(u.ctx); err == nil && len(ps) > 0 {
 		imp = u.primary(lang.L("Contributions waiting for acceptance: {{.N}}", map[string]any{"N": len(ps)}), func() { u.showBoardImports(nil) })
 	}
-	code := container.NewVBox()
+	exchange := container.NewVBox(msg.Label, export, imp)
 	if c, err := ob.b.Code(); err == nil {
-		code.Add(para(lang.L("Board's code, for the other rooms to compare when they link its file:")))
-		code.Add(codeLabel(c))
+		exchange.Add(para(lang.L("Board's code, for the other rooms to compare when they link its file:")))
+		exchange.Add(codeLabel(c))
 	}
 	team, err := u.kiosk.Team(u.ctx, ob.b.EngagementID())
 	if err != nil {
 		msg.set(err)
 	}
-	teamBox := container.NewVBox(subheading(lang.L("Team")))
+	var rows []fyne.CanvasObject
 	for _, m := range team {
-		if m.Waiting {
-			teamBox.Add(container.NewBorder(nil, nil, nil, u.button(lang.L("Let in"), func() {
-				if err := ob.b.LetIn(u.ctx, m.ID); err != nil {
-					msg.set(err)
-					return
-				}
-				u.showBoardStick()
-			}), widget.NewLabel(lang.L("{{.Name}}: waiting to be let in", map[string]any{"Name": m.Name}))))
-		} else {
-			teamBox.Add(widget.NewLabel(m.Name))
+		if !m.Waiting {
+			rows = append(rows, widget.NewLabel(m.Name))
+			continue
 		}
+		l := widget.NewLabel(lang.L("{{.Name}}: waiting to be let in", map[string]any{"Name": m.Name}))
+		l.Wrapping = fyne.TextWrapWord
+		rows = append(rows, container.NewBorder(nil, nil, nil, u.button(lang.L("Let in"), func() {
+			if err := ob.b.LetIn(u.ctx, m.ID); err != nil {
+				msg.Importance = widget.DangerImportance
+				msg.set(err)
+				return
+			}
+			u.showBoardStickSaying(lang.L("{{.Name}} is let in: they open the board with their own PIN.", map[string]any{"Name": m.Name}))
+		}), l))
 	}
-	u.boardScreen("board-stick", container.NewVBox(msg.Label, code, export, imp, teamBox))
+	exchange.Add(subheading(lang.L("Team")))
+	for _, r := range rows {
+		exchange.Add(r)
+	}
+	u.boardScreen("board-stick", newTouchScroll(exchange))
 }
 
 // showBoardImports shows what came of the bundles just read from the stick (res), and each
@@ -103,8 +118,8 @@ func (u *UI) showBoardImports(res []kiosk.ImportResult) {
 			}
 			groups = append(groups, lang.L("{{.Group}}: {{.N}}", map[string]any{"Group": name, "N": g.Count}))
 		}
-		text := lang.L("From {{.Room}}: {{.Items}} new items, {{.Interviews}} interviews ({{.Groups}}), question sets: {{.Sets}}; {{.Dup}} already here.", map[string]any{
-			"Room": p.Room, "Items": p.Items, "Interviews": p.Interviews, "Groups": strings.Join(groups, ", "),
+		text := lang.L("From {{.Room}}: {{.Items}}, {{.Interviews}} ({{.Groups}}), question sets: {{.Sets}}; {{.Dup}} already here.", map[string]any{
+			"Room": p.Room, "Items": countNewItems(p.Items), "Interviews": countInterviews(p.Interviews), "Groups": strings.Join(groups, ", "),
 			"Sets": strings.Join(p.QuestionSets, ", "), "Dup": p.Duplicates})
 		accept := lang.L("Accept")
 		if p.NewRoom {
@@ -132,7 +147,7 @@ func (u *UI) showBoardImports(res []kiosk.ImportResult) {
 	}
 	body := container.NewBorder(container.NewVBox(
 		para(lang.L("What each room's bundle brings. It counts on the board and in the presentation only once a team member accepts it.")), msg.Label),
-		nil, nil, nil, newPager(u.boardRows(2), rows).view)
+		nil, nil, nil, u.fitPaged(rows, false))
 	u.boardScreen("board-imports", body, u.button(lang.L("Back"), u.showBoardStick))
 }
 
@@ -140,10 +155,18 @@ func (u *UI) showBoardImports(res []kiosk.ImportResult) {
 
 // showTeam sets a peer challenge's team: the interviewers enrolled here who are on it. The
 // first time makes the board; members added later wait for a member to let them in.
-func (u *UI) showTeam(e session.Engagement) {
+func (u *UI) showTeam(e session.Engagement) { u.showTeamSaying(e, "") }
+
+func (u *UI) showTeamSaying(e session.Engagement, done string) {
 	msg := newErrorLabel()
+	if done != "" {
+		msg.Importance = widget.SuccessImportance
+		msg.SetText(done)
+	}
 	ivs, err := u.kiosk.Interviewers(u.ctx)
-	msg.set(err)
+	if err != nil {
+		msg.set(err)
+	}
 	team, _ := u.kiosk.Team(u.ctx, e.ID)
 	chosen := map[string]bool{}
 	for _, m := range team {
@@ -164,7 +187,9 @@ func (u *UI) showTeam(e session.Engagement) {
 		b.OnTapped = func() {
 			u.touch()
 			if fixed[iv.ID] {
-				return // on the team already: nobody is removed from a board
+				msg.Importance = widget.WarningImportance
+				msg.SetText(lang.L("{{.Name}} stays on the team: once on a board, a member holds its key, and nobody can take it back from them.", map[string]any{"Name": iv.DisplayName}))
+				return
 			}
 			chosen[iv.ID] = !chosen[iv.ID]
 			mark()
@@ -181,10 +206,11 @@ func (u *UI) showTeam(e session.Engagement) {
 		}
 		slices.Sort(ids)
 		if err := u.kiosk.SetTeam(u.ctx, u.admin, e.ID, ids); err != nil {
+			msg.Importance = widget.DangerImportance
 			msg.set(err)
 			return
 		}
-		u.showEngagements()
+		u.showTeamSaying(e, lang.L("The team is saved: {{.N}} on it. A member added now waits until a team member lets them in, on the board's kiosk (Stick and team).", map[string]any{"N": len(ids)}))
 	})
 	u.show("team", screenIdle, container.NewBorder(
 		container.NewVBox(heading(lang.L("Team: {{.Title}}", map[string]any{"Title": e.Title})),

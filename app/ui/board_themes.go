@@ -6,7 +6,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -15,18 +14,19 @@ import (
 
 // aimText says how the insights stand against the handbook's 4-6.
 func aimText(w board.Work) (string, widget.Importance) {
-	n := len(w.Insights())
+	d := map[string]any{"Count": countInsights(len(w.Insights()))}
 	switch w.InsightAim() {
 	case board.AimFewer:
-		return lang.L("{{.N}} insights: aim for 4 to 6 (fewer so far).", map[string]any{"N": n}), widget.WarningImportance
+		return lang.L("{{.Count}}: aim for 4 to 6 (fewer so far).", d), widget.WarningImportance
 	case board.AimMore:
-		return lang.L("{{.N}} insights: aim for 4 to 6 (more than that: can some be merged?).", map[string]any{"N": n}), widget.WarningImportance
+		return lang.L("{{.Count}}: aim for 4 to 6 (more than that: can some be merged?).", d), widget.WarningImportance
 	}
-	return lang.L("{{.N}} insights: within the aim of 4 to 6.", map[string]any{"N": n}), widget.SuccessImportance
+	return lang.L("{{.Count}}: within the aim of 4 to 6.", d), widget.SuccessImportance
 }
 
-// showThemes is the sorting table: items in no theme on the left, the themes on the right.
-// Tap an item, then a theme, to move it in (by touch or with the mouse).
+// showThemes is the sorting table: the post-its in no theme on the left, each whole, and the
+// themes on the right. Drag a post-it onto a theme (mouse or finger), or tap it and then the
+// theme, to move it in.
 func (u *UI) showThemes() {
 	ob := u.boardOpen()
 	if ob == nil {
@@ -35,43 +35,57 @@ func (u *UI) showThemes() {
 	msg := newErrorLabel()
 	items, w, err := u.boardData()
 	msg.set(err)
-	save := func() {
-		if err := ob.b.SaveWork(u.ctx, w); err != nil {
+	move := func(itemID, themeID string) {
+		if err := ob.b.MoveItem(u.ctx, itemID, themeID); err != nil {
 			msg.set(err)
 			return
 		}
+		ob.selected = ""
 		u.showThemes()
 	}
-	colW := u.columnWidth(3)
+	var themes []fyne.CanvasObject // the drop targets, in the order of w.Themes
+	mark := func(target int) {
+		for i, t := range themes {
+			t.(*postIt).setSelected(i == target)
+		}
+	}
 	var left []fyne.CanvasObject
 	for _, it := range w.Unsorted(items) {
-		b := u.itemButton(u.cutB(tagOne(it.Tag)+" · "+it.Text, colW-40), func() {
+		p := newPostIt(tagOne(it.Tag)+" · "+it.Text, nil)
+		p.OnTapped = func() {
+			u.touch()
 			if ob.selected == it.ID {
 				ob.selected = ""
 			} else {
 				ob.selected = it.ID
 			}
 			u.showThemes()
-		})
-		if ob.selected == it.ID {
-			b.Importance = widget.HighImportance
 		}
-		left = append(left, b)
+		p.OnDragged = func(at fyne.Position) {
+			u.touch()
+			mark(under(themes, at))
+		}
+		p.OnDropped = func(at fyne.Position) {
+			u.touch()
+			if i := under(themes, at); i >= 0 {
+				move(it.ID, w.Themes[i].ID)
+				return
+			}
+			mark(-1)
+			p.setSelected(ob.selected == it.ID)
+		}
+		p.setSelected(ob.selected == it.ID)
+		left = append(left, p)
 	}
 	if len(left) == 0 {
 		left = append(left, para(lang.L("Every item is in a theme.")))
 	}
-	var right []fyne.CanvasObject
 	for _, t := range w.Themes {
-		label := lang.L("{{.Name}} · {{.Items}} items · {{.Insights}} insights", map[string]any{"Name": t.Name, "Items": len(t.Items), "Insights": len(t.Insights)})
-		right = append(right, u.itemButton(u.cutB(label, 2*colW-40), func() {
+		label := t.Name + " · " + countItems(len(t.Items)) + " · " + countInsights(len(t.Insights))
+		themes = append(themes, newPostIt(label, func() {
+			u.touch()
 			if ob.selected != "" {
-				if err := w.Move(ob.selected, t.ID); err != nil {
-					msg.set(err)
-					return
-				}
-				ob.selected = ""
-				save()
+				move(ob.selected, t.ID)
 				return
 			}
 			u.showTheme(t.ID)
@@ -80,7 +94,7 @@ func (u *UI) showThemes() {
 	aim, imp := aimText(w)
 	aimLabel := widget.NewLabel(aim)
 	aimLabel.Importance = imp
-	hint := lang.L("Tap a theme to open it.")
+	hint := lang.L("Drag a post-it onto a theme, or tap it, then the theme.")
 	if ob.selected != "" {
 		hint = lang.L("Now tap the theme to move the chosen item into.")
 	}
@@ -91,19 +105,23 @@ func (u *UI) showThemes() {
 			msg.set(err)
 			return
 		}
-		save()
+		if err := ob.b.SaveWork(u.ctx, w); err != nil {
+			msg.set(err)
+			return
+		}
+		u.showThemes()
 	})
 	kb := u.newKeyboardPanel(name)
-	leftCol := container.NewBorder(subheading(lang.L("Not in a theme")), nil, nil, nil, newCompactPager(u.boardRows(4)-1, left).view)
+	leftCol := container.NewBorder(subheading(lang.L("Not in a theme")), nil, nil, nil, u.fitPaged(left, true))
 	nameRow := container.NewBorder(nil, nil, nil, add, name)
-	rightCol := container.NewBorder(nil, nameRow, nil, nil, newCompactPager(u.boardRows(4)-1, right).view)
-	cols := container.New(&ratioLayout{left: 1.0 / 3}, leftCol, rightCol)
+	rightCol := container.NewBorder(nil, nameRow, nil, nil, u.fitPaged(themes, true))
+	cols := container.New(&ratioLayout{left: 1.0 / 2}, leftCol, rightCol)
 	// While the keyboard is open only the new theme's name stays, above it.
 	typing := container.NewBorder(nil, nil, nil, nil)
 	hintLabel := widget.NewLabel(hint)
 	hintLabel.TextStyle.Italic = true
-	aimRow := container.NewHBox(aimLabel, layout.NewSpacer(), hintLabel)
-	body := container.NewBorder(container.NewVBox(msg.Label, aimRow, typing), kb.box, nil, nil, cols)
+	hintLabel.Wrapping = fyne.TextWrapWord
+	body := container.NewBorder(container.NewVBox(msg.Label, hintLabel, typing), kb.box, nil, nil, cols)
 	kb.onSet = func(open bool) {
 		if open {
 			rightCol.Remove(nameRow)
@@ -115,12 +133,13 @@ func (u *UI) showThemes() {
 		typing.Refresh()
 		rightCol.Refresh()
 	}
-	tabs := u.boardScreen("board-themes", body, kb.toggle)
-	kb.aside = []fyne.CanvasObject{cols, aimRow, tabs}
+	tabs := u.boardScreen("board-themes", body, aimLabel, kb.toggle)
+	kb.aside = []fyne.CanvasObject{cols, hintLabel, aimLabel, tabs}
 	kb.arm()
 }
 
-// showTheme is one theme: its items (tap one to take it out), its insights, and adding one.
+// showTheme is one theme: its post-its, each whole (Take out puts one back among those in no
+// theme), its insights, and adding one.
 func (u *UI) showTheme(themeID string) {
 	ob := u.boardOpen()
 	if ob == nil {
@@ -150,22 +169,23 @@ func (u *UI) showTheme(themeID string) {
 		}
 		then()
 	}
-	colW := u.columnWidth(2)
 	var itemRows []fyne.CanvasObject
 	for _, id := range th.Items {
 		it := byID[id]
 		itemRows = append(itemRows, container.NewBorder(nil, nil, nil,
 			u.button(lang.L("Take out"), func() {
-				w.Move(id, "")
-				save(func() { u.showTheme(themeID) })
+				if err := ob.b.MoveItem(u.ctx, id, ""); err != nil {
+					msg.set(err)
+					return
+				}
+				u.showTheme(themeID)
 			}),
-			widget.NewLabel(u.cutB(tagOne(it.Tag)+" · "+it.Text, colW-140))))
+			newPostIt(tagOne(it.Tag)+" · "+it.Text, nil)))
 	}
 	var insightRows []fyne.CanvasObject
 	for _, in := range th.Insights {
-		insightRows = append(insightRows, u.itemButton(u.cutB(in.Statement, colW-60), func() { u.showInsight(themeID, in.ID) }))
+		insightRows = append(insightRows, newPostIt(in.Statement, func() { u.touch(); u.showInsight(themeID, in.ID) }))
 	}
-	insightRows = append(insightRows, u.primary(lang.L("Add an insight"), func() { u.showInsight(themeID, "") }))
 	name := newKBEntry(u.kb, false)
 	name.SetText(th.Name)
 	rename := u.button(lang.L("Rename"), func() {
@@ -181,12 +201,12 @@ func (u *UI) showTheme(themeID string) {
 	})
 	kb := u.newKeyboardPanel(name)
 	cols := container.NewGridWithColumns(2,
-		container.NewBorder(subheading(lang.L("Items ({{.N}})", map[string]any{"N": len(th.Items)})), nil, nil, nil, newCompactPager(u.boardRows(4)-2, itemRows).view),
-		container.NewBorder(subheading(lang.L("Insights")), nil, nil, nil, newCompactPager(u.boardRows(4)-2, insightRows).view))
+		container.NewBorder(subheading(lang.L("Items ({{.N}})", map[string]any{"N": len(th.Items)})), nil, nil, nil, u.fitPaged(itemRows, true)),
+		container.NewBorder(subheading(lang.L("Insights")), nil, nil, nil, u.fitPaged(insightRows, true)))
 	kb.aside = []fyne.CanvasObject{cols}
 	kb.aside = append(kb.aside, u.boardScreen("board-theme", container.NewBorder(
 		container.NewVBox(msg.Label, container.NewBorder(nil, nil, nil, container.NewHBox(rename, remove), name)), kb.box, nil, nil, cols),
-		u.button(lang.L("Back to the themes"), u.showThemes), kb.toggle))
+		u.button(lang.L("Back to the themes"), u.showThemes), kb.toggle, u.primary(lang.L("Add an insight"), func() { u.showInsight(themeID, "") })))
 	kb.arm()
 }
 
@@ -218,7 +238,9 @@ func (u *UI) showInsight(themeID, insightID string) {
 		u.showThemes()
 		return
 	}
-	statement := newKBEntry(u.kb, false)
+	statement := newKBEntry(u.kb, true)
+	statement.Wrapping = fyne.TextWrapWord
+	statement.SetMinRowsVisible(2)
 	statement.SetPlaceHolder(lang.L("The insight, in one sentence"))
 	statement.SetText(in.Statement)
 	desc := newKBEntry(u.kb, true)
@@ -263,7 +285,8 @@ func (u *UI) showInsight(themeID, insightID string) {
 		l.TextStyle.Italic = true
 		questions = append(questions, l)
 	}
-	prompts := newCompactPager(1, questions).view
+	// In a scroll of their own: the statement and description keep the room they need.
+	prompts := newTouchScroll(container.NewVBox(questions...))
 	saveIt := u.primary(lang.L("Save"), func() {
 		id := insightID
 		if id == "" {
@@ -315,7 +338,7 @@ func (u *UI) showInsight(themeID, insightID string) {
 	extra = append(extra, kb.toggle, saveIt)
 	kb.aside = append(kb.aside, u.boardScreen("board-insight", container.NewBorder(
 		container.NewVBox(title, msg.Label),
-		kb.box, nil, nil, container.NewGridWithColumns(2, container.NewVBox(prompts, statement, desc), quotes)), extra...))
+		kb.box, nil, nil, container.NewGridWithColumns(2, container.NewBorder(nil, container.NewVBox(statement, desc), nil, nil, prompts), quotes)), extra...))
 	kb.arm()
 }
 
