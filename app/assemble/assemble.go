@@ -41,6 +41,9 @@ type Config struct {
 	Logger *slog.Logger
 	// Demo receives the demo credentials in development. Default: discard.
 	Demo io.Writer
+	// DemoRoom is the room name a new development folder is set up with. Default:
+	// kiosk.DemoRoomName.
+	DemoRoom string
 }
 
 // Kiosk is an opened kiosk: its use cases, what the screens need besides the window, and what
@@ -157,7 +160,7 @@ func Open(ctx context.Context, c Config) (_ *Kiosk, err error) {
 		return nil, err
 	}
 	if c.Dev {
-		if err := demo(ctx, k.Kiosk, c.DataDir, c.Demo); err != nil {
+		if err := demo(ctx, k.Kiosk, c.DataDir, c.DemoRoom, c.Demo); err != nil {
 			return nil, err
 		}
 	}
@@ -245,15 +248,15 @@ func deviceSecret(c Config, set bool) (*vault.SecretChoice, error) {
 }
 
 // demo seeds a new development folder with the demo data and writes its credentials to
-// DemoFile, then prints them (again) to w.
-func demo(ctx context.Context, k *kiosk.Kiosk, dir string, w io.Writer) error {
+// DemoFile, then prints them (again) to w. A new folder's room is named room ("" is the demo's).
+func demo(ctx context.Context, k *kiosk.Kiosk, dir, room string, w io.Writer) error {
 	path := filepath.Join(dir, DemoFile)
 	first, err := k.FirstBoot(ctx)
 	if err != nil {
 		return err
 	}
 	if first {
-		d, err := k.SeedDemo(ctx)
+		d, err := k.SeedDemoRoom(ctx, room)
 		if err != nil {
 			return err
 		}

@@ -32,7 +32,14 @@ const DemoRoomName = "Demo room"
 // SeedDemo sets up a development device: an admin credential, a room name, a demo engagement
 // whose deletion date is four weeks ahead, and one demo interviewer. It is for
 // `quietroom run --dev` only and fails with ErrAlreadySetUp once the device has an admin.
-func (k *Kiosk) SeedDemo(ctx context.Context) (Demo, error) {
+func (k *Kiosk) SeedDemo(ctx context.Context) (Demo, error) { return k.SeedDemoRoom(ctx, DemoRoomName) }
+
+// SeedDemoRoom is SeedDemo for a room of that name ("" is DemoRoomName): two development
+// kiosks exchanging a board's files tell each other's bundles apart by their rooms' names.
+func (k *Kiosk) SeedDemoRoom(ctx context.Context, room string) (Demo, error) {
+	if room == "" {
+		room = DemoRoomName
+	}
 	d := Demo{InterviewerName: "Demo interviewer", EngagementTitle: "Demo: 360 interviews, cohort 3"}
 	var err error
 	if d.AdminCredential, err = digits(k.rand, 8); err != nil {
@@ -41,7 +48,7 @@ func (k *Kiosk) SeedDemo(ctx context.Context) (Demo, error) {
 	if d.InterviewerPIN, err = digits(k.rand, 6); err != nil {
 		return Demo{}, err
 	}
-	a, err := k.Setup(ctx, []byte(d.AdminCredential), DemoRoomName)
+	a, err := k.Setup(ctx, []byte(d.AdminCredential), room)
 	if err != nil {
 		return Demo{}, fmt.Errorf("demo: %w", err)
 	}

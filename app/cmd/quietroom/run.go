@@ -17,6 +17,7 @@ import (
 
 	"quietroom/app/assemble"
 	"quietroom/app/enrol"
+	"quietroom/app/kiosk"
 	"quietroom/app/ui"
 	"quietroom/hw/watchdog"
 )
@@ -24,7 +25,7 @@ import (
 func init() {
 	register(command{
 		name:    "run",
-		usage:   "[--dev] [--data DIR] [--key FILE] [--config FILE] [--fullscreen] [--size WxH]",
+		usage:   "[--dev] [--data DIR] [--key FILE] [--config FILE] [--fullscreen] [--size WxH] [--room NAME]",
 		summary: "start the kiosk (--dev: desktop window, simulated light, demo data)",
 		run:     runKiosk,
 	})
@@ -39,6 +40,8 @@ type runConfig struct {
 	config     string // device config; "" is enrol.DefaultConfigFile on a device, none with --dev
 	// width and height size the development window; zero is the official display's 800x480.
 	width, height int
+	// room names a new development folder's room (--dev); "" is the demo's.
+	room string
 }
 
 // defaultKeyFile is the device key file on a Pi without an OTP key: apart from the data
@@ -55,6 +58,7 @@ func parseRun(args []string, stderr io.Writer) (runConfig, error) {
 	fs.StringVar(&c.key, "key", "", "device key file when the Pi has no OTP key (default "+defaultKeyFile+")")
 	fs.StringVar(&c.config, "config", "", "device config: light and button wiring (default "+enrol.DefaultConfigFile+"; missing: the defaults)")
 	size := fs.String("size", "", "development window size, e.g. 1280x720 (default 800x480)")
+	fs.StringVar(&c.room, "room", "", "with --dev, the room name of a new data folder, e.g. \"Room 2\" (default \""+kiosk.DemoRoomName+"\")")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -65,6 +69,9 @@ func parseRun(args []string, stderr io.Writer) (runConfig, error) {
 	}
 	if fs.NArg() > 0 {
 		return c, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	if c.room != "" && !c.dev {
+		return c, errors.New("--room is for --dev only: a device's room is named at its first boot")
 	}
 	switch {
 	case c.data == "" && c.dev:
@@ -240,7 +247,7 @@ func wire(ctx context.Context, cfg runConfig, log *slog.Logger, stdout io.Writer
 // assembly is what app/assemble opens for this configuration.
 func (c runConfig) assembly(log *slog.Logger, stdout io.Writer) assemble.Config {
 	return assemble.Config{
-		DataDir: c.data, KeyFile: c.key, DeviceConfig: c.deviceConfig(), Dev: c.dev, Logger: log, Demo: stdout,
+		DataDir: c.data, KeyFile: c.key, DeviceConfig: c.deviceConfig(), Dev: c.dev, Logger: log, Demo: stdout, DemoRoom: c.room,
 	}
 }
 
