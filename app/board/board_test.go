@@ -41,6 +41,26 @@ func item(t *testing.T, tag Tag, text string) Item {
 	return it
 }
 
+// quote is a key quote from a session, the one kind that may be pinned.
+func quote(t *testing.T, tag Tag, text string) Item {
+	t.Helper()
+	it, err := NewQuote(tag, text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return it
+}
+
+// note is a line of an interviewer's notes.
+func note(t *testing.T, tag Tag, text string) Item {
+	t.Helper()
+	it, err := NewNote(tag, text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return it
+}
+
 func TestMemberKeys(t *testing.T) {
 	alice, bob, carol := member(t), member(t), member(t)
 	k := newBoard(t, "eng-1")

@@ -318,6 +318,9 @@ func checkInterview(iv Interview, where string) error {
 	if pr := yamlfile.TextProblem(iv.QuestionSet, ruleInterview); pr != "" {
 		return &ContentError{Where: where, Problem: "its question set " + pr}
 	}
+	if iv.People < 1 || iv.People > MaxInterviewPeople {
+		return &ContentError{Where: where, Problem: fmt.Sprintf("counts %d people, not between 1 and %d", iv.People, MaxInterviewPeople)}
+	}
 	return nil
 }
 

@@ -21,6 +21,10 @@ var (
 	ErrLocked = errors.New("board: key locked")
 )
 
+// ErrNotAQuote means an item that is not a key quote (a note, or the team's own post-it) was
+// to be pinned to an insight as a quote; nothing was changed.
+var ErrNotAQuote = errors.New("only a key quote from an interview can be pinned as a quote: notes and the team's own post-its can go in a theme, but are never shown as someone's words")
+
 // ErrRefusedBundle means a team member refused a bundle with that id before; nothing was
 // changed.
 var ErrRefusedBundle = errors.New("board: bundle refused before")

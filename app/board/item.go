@@ -27,24 +27,57 @@ func Tags() []Tag { return []Tag{Rose, Thorn, Bud} }
 // Valid reports whether t is one of the three tags.
 func (t Tag) Valid() bool { return t == Rose || t == Thorn || t == Bud }
 
+// Kind is what an item is: a key quote (someone's words, as the note taker kept them), a note
+// (the interviewer's own words about what was said) or the team's own post-it. Only a quote may
+// be pinned to an insight or printed in quotation marks; a kind never says who.
+type Kind string
+
+const (
+	// KindQuote is a key quote captured during an interview: the only kind shown as someone's
+	// words.
+	KindQuote Kind = "quote"
+	// KindNote is taken from an interviewer's notes: it may inform a theme, never stand as a
+	// quote. Items stored or bundled before items had a kind are notes.
+	KindNote Kind = "note"
+	// KindPostIt is a post-it a team member wrote on the board's evening, from no session.
+	KindPostIt Kind = "post-it"
+)
+
+// Valid reports whether k is one of the three kinds.
+func (k Kind) Valid() bool { return k == KindQuote || k == KindNote || k == KindPostIt }
+
 // MaxItemText is the longest item text in characters: a post-it or a quote, not a transcript.
 const MaxItemText = 1000
 
-// Item is one post-it on the board: its text and its tag, and nothing else. It carries no
-// author, no session, no stakeholder group and no time, by construction: there is no field to
-// put them in. ID is random and says nothing about when or where the item was written.
+// Item is one post-it on the board: its text, its tag and its kind, and nothing else. It
+// carries no author, no session, no stakeholder group and no time, by construction: there is
+// no field to put them in. ID is random and says nothing about when or where the item was
+// written.
 type Item struct {
 	ID   string
 	Tag  Tag
+	Kind Kind
 	Text string
 }
 
-// NewItem returns an item with a fresh random id, its text trimmed, checked against the
-// limits.
-func NewItem(tag Tag, text string) (Item, error) {
-	it := Item{ID: NewID(), Tag: tag, Text: strings.TrimSpace(text)}
+// NewItem returns the team's own post-it (KindPostIt) with a fresh random id, its text
+// trimmed, checked against the limits.
+func NewItem(tag Tag, text string) (Item, error) { return newItem(KindPostIt, tag, text) }
+
+// NewQuote returns an item made from a key quote of a session (KindQuote), as NewItem does.
+func NewQuote(tag Tag, text string) (Item, error) { return newItem(KindQuote, tag, text) }
+
+// NewNote returns an item made from an interviewer's notes (KindNote), as NewItem does.
+func NewNote(tag Tag, text string) (Item, error) { return newItem(KindNote, tag, text) }
+
+func newItem(kind Kind, tag Tag, text string) (Item, error) {
+	it := Item{ID: NewID(), Tag: tag, Kind: kind, Text: strings.TrimSpace(text)}
 	return it, it.Check()
 }
+
+// IsQuote reports whether the item is a key quote: the only kind that may be pinned to an
+// insight or printed as someone's words.
+func (it Item) IsQuote() bool { return it.Kind == KindQuote }
 
 // Check says what is wrong with the item, if anything: its tag, its id, and its text held to
 // app/yamlfile's rules (no control or text-direction character but line breaks and tabs, at
@@ -64,6 +97,8 @@ func (it Item) shape() error {
 	switch {
 	case !it.Tag.Valid():
 		return fmt.Errorf("item: %w: tag %q", ErrInvalid, it.Tag)
+	case !it.Kind.Valid():
+		return fmt.Errorf("item: %w: kind %q", ErrInvalid, it.Kind)
 	case strings.TrimSpace(it.Text) == "":
 		return fmt.Errorf("item: %w: empty text", ErrInvalid)
 	case !utf8.ValidString(it.Text):
@@ -106,13 +141,29 @@ func Sheets(items []Item) map[Tag][]Item {
 // record, in characters.
 const MaxInterviewText = 200
 
+// MaxInterviewPeople is the most people one interview record may count: a small-group
+// interview of the handbook's day 1 ("4-5 participants will be fine for each session"), with
+// room to spare, and the session engine's own limit (app/session MaxParticipants).
+const MaxInterviewPeople = 8
+
 // Interview is the one fact the board keeps about an interview, for the presentation's "who
-// was interviewed" and "methodology": the stakeholder group and the question set. It is not
-// linked to any item.
+// was interviewed" and "methodology": the stakeholder group, the question set and how many
+// people took part (1 for a one-to-one, more for a small-group interview). It is not linked
+// to any item.
 type Interview struct {
 	ID          string
 	Group       string
 	QuestionSet string
+	// People is how many took part; records stored or bundled before it was kept count 1.
+	People int
+}
+
+// people is how many took part: 1 for a record that does not say (People 0).
+func (iv Interview) people() int {
+	if iv.People == 0 {
+		return 1
+	}
+	return iv.People
 }
 
 // Member is a team member of a board as the kiosk keeps them: their interviewer id and the

@@ -133,13 +133,34 @@ func (w Writer) EngagementID() string { return w.engagementID }
 func (w Writer) Recipient() string { return w.recipient }
 
 type itemBody struct {
-	Tag  Tag    `json:"t"`
+	Tag Tag `json:"t"`
+	// Kind is one letter (kindCode), always written, so that every item of one text length
+	// seals to one size whatever its kind; a body without one is from before items had a
+	// kind, and is a note.
+	Kind string `json:"k,omitempty"`
 	Text string `json:"x"`
 }
 
 type interviewBody struct {
 	Group string `json:"g"`
 	Set   string `json:"s"`
+	// People is always written (at most MaxInterviewPeople, one digit), so that one-to-one
+	// and small-group records seal to one size; a body without it counts 1.
+	People int `json:"p,omitempty"`
+}
+
+var kindCodes = map[Kind]string{KindQuote: "q", KindNote: "n", KindPostIt: "p"}
+
+func kindOf(code string) (Kind, bool) {
+	if code == "" {
+		return KindNote, true
+	}
+	for k, c := range kindCodes {
+		if c == code {
+			return k, true
+		}
+	}
+	return "", false
 }
 
 // SealItem seals an item to the board. The item is checked first.
@@ -147,7 +168,7 @@ func (w Writer) SealItem(it Item) ([]byte, error) {
 	if err := it.Check(); err != nil {
 		return nil, err
 	}
-	body, err := json.Marshal(itemBody{Tag: it.Tag, Text: it.Text})
+	body, err := json.Marshal(itemBody{Tag: it.Tag, Kind: kindCodes[it.Kind], Text: it.Text})
 	if err != nil {
 		return nil, err
 	}
@@ -159,10 +180,11 @@ func (w Writer) SealInterview(iv Interview) ([]byte, error) {
 	if !validID(iv.ID) {
 		return nil, fmt.Errorf("interview: %w: id", ErrInvalid)
 	}
+	iv.People = iv.people()
 	if err := checkInterview(iv, "interview"); err != nil {
 		return nil, fmt.Errorf("interview: %w: %w", ErrInvalid, err)
 	}
-	body, err := json.Marshal(interviewBody{Group: iv.Group, Set: iv.QuestionSet})
+	body, err := json.Marshal(interviewBody{Group: iv.Group, Set: iv.QuestionSet, People: iv.People})
 	if err != nil {
 		return nil, err
 	}
@@ -199,7 +221,11 @@ func (k *Key) OpenItem(id string, sealed []byte) (Item, error) {
 	if err := json.Unmarshal(body, &b); err != nil {
 		return Item{}, fmt.Errorf("open item: %w", ErrCannotOpen)
 	}
-	it := Item{ID: id, Tag: b.Tag, Text: b.Text}
+	kind, ok := kindOf(b.Kind)
+	if !ok {
+		return Item{}, fmt.Errorf("open item: %w", ErrCannotOpen)
+	}
+	it := Item{ID: id, Tag: b.Tag, Kind: kind, Text: b.Text}
 	if err := it.shape(); err != nil {
 		return Item{}, fmt.Errorf("open item: %w", ErrCannotOpen)
 	}
@@ -216,7 +242,11 @@ func (k *Key) OpenInterview(id string, sealed []byte) (Interview, error) {
 	if err := json.Unmarshal(body, &b); err != nil {
 		return Interview{}, fmt.Errorf("open interview: %w", ErrCannotOpen)
 	}
-	return Interview{ID: id, Group: b.Group, QuestionSet: b.Set}, nil
+	if b.People == 0 {
+		b.People = 1 // sealed before interviews counted their people: a one-to-one
+	}
+	// A count out of bounds is left for the bundle's check to refuse with a ContentError.
+	return Interview{ID: id, Group: b.Group, QuestionSet: b.Set, People: b.People}, nil
 }
 
 // SealWork seals the team's day-2 work (themes, insights, aim) to the board.

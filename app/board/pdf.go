@@ -39,11 +39,12 @@ func (p Presentation) PDF(title string, f report.Fonts) ([]byte, error) {
 		d.Paragraph(fmt.Sprintf("%d more %s in %d %s of fewer than %d people each: those groups are not shown on their own, so that nobody can be identified.",
 			iv.SmallPeople, plural(iv.SmallPeople, "person", "people"), iv.SmallGroups, plural(iv.SmallGroups, "group", "groups"), iv.Threshold))
 	}
-	d.Paragraph(fmt.Sprintf("%d %s in all.", iv.Total, plural(iv.Total, "person", "people")))
+	d.Paragraph(fmt.Sprintf("%d %s in all, in %d %s (%s).", iv.Total, plural(iv.Total, "person", "people"),
+		iv.Interviews, plural(iv.Interviews, "interview", "interviews"), InterviewKinds(p.Methodology)))
 
 	d.Heading("Methodology")
-	d.Paragraph(fmt.Sprintf("%d confidential one-to-one %s. The interview team reviewed its notes on the evening of day 1 as roses (strengths), thorns (pain points) and buds (opportunities), then grouped them into themes on day 2 and asked of each theme \"So what?\" to reach the insights below.",
-		p.Methodology.Interviews, plural(p.Methodology.Interviews, "interview", "interviews")))
+	d.Paragraph(fmt.Sprintf("%s. The interview team reviewed its notes on the evening of day 1 as roses (strengths), thorns (pain points) and buds (opportunities), then grouped them into themes on day 2 and asked of each theme \"So what?\" to reach the insights below. Only the key quotes the note takers kept are shown in quotation marks; the other points are the team's words.",
+		InterviewsPhrase(p.Methodology)))
 	if len(p.Methodology.QuestionSets) > 0 {
 		d.Subheading("Question sets used")
 		for _, s := range p.Methodology.QuestionSets {
@@ -59,6 +60,9 @@ func (p Presentation) PDF(title string, f report.Fonts) ([]byte, error) {
 		d.Subheading(t.Name)
 		for _, q := range t.Quotes {
 			d.Quote(q)
+		}
+		for _, s := range t.Points {
+			d.Bullet(s)
 		}
 	}
 
@@ -83,6 +87,37 @@ func (p Presentation) PDF(title string, f report.Fonts) ([]byte, error) {
 		}
 	}
 	return d.Bytes()
+}
+
+// InterviewsPhrase says how many confidential interviews there were, one-to-one and
+// small-group as they were: "3 confidential one-to-one and 2 small-group interviews",
+// "1 confidential small-group interview".
+func InterviewsPhrase(m Methodology) string {
+	n := m.OneToOne + m.SmallGroup
+	word := plural(n, "interview", "interviews")
+	switch {
+	case m.SmallGroup == 0:
+		return fmt.Sprintf("%d confidential one-to-one %s", m.OneToOne, plural(m.OneToOne, "interview", "interviews"))
+	case m.OneToOne == 0:
+		return fmt.Sprintf("%d confidential small-group %s", m.SmallGroup, plural(m.SmallGroup, "interview", "interviews"))
+	}
+	return fmt.Sprintf("%d confidential one-to-one and %d small-group %s", m.OneToOne, m.SmallGroup, word)
+}
+
+// InterviewKinds says which the interviews were: "1 one-to-one, 2 small-group", "all
+// one-to-one", "all small-group" ("one-to-one" or "small-group" for one interview).
+func InterviewKinds(m Methodology) string {
+	switch {
+	case m.OneToOne+m.SmallGroup == 1 && m.SmallGroup == 1:
+		return "small-group"
+	case m.OneToOne+m.SmallGroup <= 1:
+		return "one-to-one"
+	case m.SmallGroup == 0:
+		return "all one-to-one"
+	case m.OneToOne == 0:
+		return "all small-group"
+	}
+	return fmt.Sprintf("%d one-to-one, %d small-group", m.OneToOne, m.SmallGroup)
 }
 
 func plural(n int, one, many string) string {

@@ -26,14 +26,17 @@ type Presentation struct {
 
 // Interviewed is who was interviewed: groups of at least Threshold (SmallGroup) people with
 // their counts, and the groups smaller than that counted together (SmallGroups of them,
-// SmallPeople people), never shown one by one.
+// SmallPeople people), never shown one by one. People are counted as they took part: a
+// small-group interview of five foster carers counts five.
 type Interviewed struct {
 	Groups      []GroupCount
 	SmallGroups int
 	SmallPeople int
 	// Threshold is the floor the groups were held to (SmallGroup), for saying so.
 	Threshold int
-	Total     int
+	// Total is the number of people interviewed, Interviews the number of interviews.
+	Total      int
+	Interviews int
 }
 
 // GroupCount is a stakeholder group and how many people of it were interviewed.
@@ -43,19 +46,25 @@ type GroupCount struct {
 }
 
 // Methodology is how the review was done: the question sets used and the number of
-// interviews.
+// interviews, one-to-one (one person) and small-group (more than one).
 type Methodology struct {
 	QuestionSets []string
 	Interviews   int
+	OneToOne     int
+	SmallGroup   int
 }
 
-// PresentedTheme is a theme's name with up to two quotes from it.
+// PresentedTheme is a theme's name with up to MaxQuotes key quotes from it (shown as people's
+// words, in quotation marks) and up to MaxQuotes of its other points (notes and the team's
+// post-its, shown as the team's words, never in quotation marks).
 type PresentedTheme struct {
 	Name   string
 	Quotes []string
+	Points []string
 }
 
-// PresentedInsight is an insight statement with its description and quotes.
+// PresentedInsight is an insight statement with its description and its pinned key quotes
+// (a pin that is not a key quote, from before items had a kind, is left out).
 type PresentedInsight struct {
 	Statement   string
 	Description string
@@ -76,13 +85,20 @@ func Present(w Work, items []Item, interviews []Interview) Presentation {
 	counts := map[string]int{}
 	sets := map[string]bool{}
 	for _, iv := range interviews {
-		counts[iv.Group]++
+		n := iv.people()
+		counts[iv.Group] += n
+		p.Interviewed.Total += n
+		if n > 1 {
+			p.Methodology.SmallGroup++
+		} else {
+			p.Methodology.OneToOne++
+		}
 		if iv.QuestionSet != "" {
 			sets[iv.QuestionSet] = true
 		}
 	}
 	p.Interviewed.Threshold = threshold
-	p.Interviewed.Total = len(interviews)
+	p.Interviewed.Interviews = len(interviews)
 	for g, n := range counts {
 		if n >= threshold && g != "" {
 			p.Interviewed.Groups = append(p.Interviewed.Groups, GroupCount{Group: g, Count: n})
@@ -104,32 +120,41 @@ func Present(w Work, items []Item, interviews []Interview) Presentation {
 	sort.Strings(p.Methodology.QuestionSets)
 	p.Methodology.Interviews = len(interviews)
 
-	text := func(ids []string) []string {
+	// text is the texts of the items named, those that are key quotes only (quotes) or those
+	// that are not (the theme's other points).
+	text := func(ids []string, quotes bool) []string {
 		var out []string
 		for _, id := range ids {
-			if it, ok := byID[id]; ok {
+			if it, ok := byID[id]; ok && it.IsQuote() == quotes {
 				out = append(out, it.Text)
 			}
 		}
 		return out
 	}
 	for _, t := range w.Themes {
-		var quotes []string
+		var quotes, points []string
 		for _, in := range t.Insights {
 			for _, q := range in.Quotes {
-				if len(quotes) < MaxQuotes && slices.Contains(t.Items, q) && !slices.Contains(quotes, q) {
+				if len(quotes) < MaxQuotes && slices.Contains(t.Items, q) && !slices.Contains(quotes, q) && byID[q].IsQuote() {
 					quotes = append(quotes, q)
 				}
 			}
 		}
 		for _, id := range t.Items {
-			if len(quotes) < MaxQuotes && !slices.Contains(quotes, id) && byID[id].Tag != Bud {
-				quotes = append(quotes, id)
+			it := byID[id]
+			switch {
+			case it.Tag == Bud:
+			case it.IsQuote():
+				if len(quotes) < MaxQuotes && !slices.Contains(quotes, id) {
+					quotes = append(quotes, id)
+				}
+			case it.ID != "" && len(points) < MaxQuotes:
+				points = append(points, id)
 			}
 		}
-		p.Themes = append(p.Themes, PresentedTheme{Name: t.Name, Quotes: text(quotes)})
+		p.Themes = append(p.Themes, PresentedTheme{Name: t.Name, Quotes: text(quotes, true), Points: text(points, false)})
 		for _, in := range t.Insights {
-			p.Insights = append(p.Insights, PresentedInsight{Statement: in.Statement, Description: in.Description, Quotes: text(in.Quotes)})
+			p.Insights = append(p.Insights, PresentedInsight{Statement: in.Statement, Description: in.Description, Quotes: text(in.Quotes, true)})
 		}
 	}
 	for _, it := range items {

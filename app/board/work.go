@@ -196,22 +196,52 @@ func (w *Work) RemoveInsight(id string) error {
 	return nil
 }
 
-// PinQuote pins an item to an insight as evidence: at most MaxQuotes each.
-func (w *Work) PinQuote(insightID, itemID string) error {
+// PinQuote pins a key quote to an insight as its evidence: at most MaxQuotes each. Only an
+// item of KindQuote may be pinned (ErrNotAQuote otherwise): a note or the team's own post-it
+// may inform a theme, but is never shown as someone's words.
+func (w *Work) PinQuote(insightID string, it Item) error {
 	in, err := w.insight(insightID)
 	if err != nil {
 		return err
 	}
-	if !validID(itemID) {
+	if !validID(it.ID) {
 		return fmt.Errorf("pin: %w: item id", ErrInvalid)
 	}
-	if slices.Contains(in.Quotes, itemID) {
+	if !it.IsQuote() {
+		return fmt.Errorf("pin: %w", ErrNotAQuote)
+	}
+	if slices.Contains(in.Quotes, it.ID) {
 		return nil
 	}
 	if len(in.Quotes) >= MaxQuotes {
 		return fmt.Errorf("pin: %w: an insight has at most %d quotes", ErrInvalid, MaxQuotes)
 	}
-	in.Quotes = append(in.Quotes, itemID)
+	in.Quotes = append(in.Quotes, it.ID)
+	return nil
+}
+
+// CheckPins says whether w pins, to any insight, an item of items that is not a key quote
+// where before (the work as it was stored) did not already pin it there: ErrNotAQuote then.
+// Pins that were already stored are left alone, so that work from before items had a kind
+// still saves; the presentation never prints them as quotes (Present).
+func (w Work) CheckPins(before Work, items []Item) error {
+	kinds := map[string]Kind{}
+	for _, it := range items {
+		kinds[it.ID] = it.Kind
+	}
+	had := map[string]bool{}
+	for _, in := range before.Insights() {
+		for _, q := range in.Quotes {
+			had[in.ID+"/"+q] = true
+		}
+	}
+	for _, in := range w.Insights() {
+		for _, q := range in.Quotes {
+			if k, ok := kinds[q]; ok && k != KindQuote && !had[in.ID+"/"+q] {
+				return fmt.Errorf("pin to insight %s: %w", in.ID, ErrNotAQuote)
+			}
+		}
+	}
 	return nil
 }
 

@@ -7,7 +7,7 @@ import (
 )
 
 func TestWorkThemesAndInsights(t *testing.T) {
-	a, b, c := item(t, Rose, "They listen"), item(t, Thorn, "Phones ring out"), item(t, Bud, "A duty rota")
+	a, b, c := quote(t, Rose, "They listen"), quote(t, Thorn, "Phones ring out"), quote(t, Bud, "A duty rota")
 	var w Work
 	t1, _ := w.AddTheme("Listening")
 	t2, _ := w.AddTheme("Access")
@@ -28,11 +28,11 @@ func TestWorkThemesAndInsights(t *testing.T) {
 		t.Fatal("Move to no theme kept the item in one")
 	}
 	in, _ := w.AddInsight(t1, "People feel heard")
-	if err := w.PinQuote(in, a.ID); err != nil {
+	if err := w.PinQuote(in, a); err != nil {
 		t.Fatal(err)
 	}
-	w.PinQuote(in, b.ID)
-	if err := w.PinQuote(in, c.ID); !errors.Is(err, ErrInvalid) {
+	w.PinQuote(in, b)
+	if err := w.PinQuote(in, c); !errors.Is(err, ErrInvalid) {
 		t.Fatalf("third quote = %v, want ErrInvalid", err)
 	}
 	if w.InsightAim() != AimFewer {
@@ -70,13 +70,13 @@ func TestPresentSmallGroups(t *testing.T) {
 	add("foster carers", 3)
 	add("elected members", 2)
 	add("partners", 1)
-	a, b := item(t, Rose, "They listen"), item(t, Bud, "A duty rota")
+	a, b := quote(t, Rose, "They listen"), item(t, Bud, "A duty rota")
 	var w Work
 	th, _ := w.AddTheme("Listening")
 	w.Move(a.ID, th)
 	in, _ := w.AddInsight(th, "People feel heard")
 	w.EditInsight(in, "People feel heard", "Across groups")
-	w.PinQuote(in, a.ID)
+	w.PinQuote(in, a)
 	p := Present(w, []Item{a, b}, ivs)
 	if len(p.Interviewed.Groups) != 2 || p.Interviewed.Groups[0].Group != "social workers" ||
 		p.Interviewed.SmallGroups != 2 || p.Interviewed.SmallPeople != 3 || p.Interviewed.Total != 11 {

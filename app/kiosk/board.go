@@ -389,8 +389,22 @@ func (b *Board) Work(ctx context.Context) (board.Work, error) {
 	return b.key.OpenWork(sealed)
 }
 
-// SaveWork seals and stores the team's day-2 work.
+// SaveWork seals and stores the team's day-2 work. A pin of an item that is not a key quote
+// (a note, or the team's own post-it) where the stored work had none is refused with
+// board.ErrNotAQuote, whichever screen asked: only what was kept as a key quote stands as
+// someone's words.
 func (b *Board) SaveWork(ctx context.Context, w board.Work) error {
+	items, _, err := b.open(ctx)
+	if err != nil {
+		return err
+	}
+	before, err := b.Work(ctx)
+	if err != nil {
+		return err
+	}
+	if err := w.CheckPins(before, items); err != nil {
+		return err
+	}
 	sealed, err := b.key.SealWork(w)
 	if err != nil {
 		return err
@@ -789,8 +803,9 @@ func (c *Contributor) Read(ctx context.Context, sessionID string) (session.Revie
 	return c.s.k.engine.Read(ctx, sessionID, key)
 }
 
-// Add seals the items, and one interview record per session read (its group and question set,
-// linked to no item), to the board: straight onto it when it is kept here, into the outbox for
+// Add seals the items (each keeping its kind: a key quote, a note or the member's own post-it),
+// and one interview record per session read (its group, question set and how many people took
+// part, linked to no item), to the board: straight onto it when it is kept here, into the outbox for
 // the next bundle otherwise. An interview counted before is not counted again. It returns how
 // many records were new.
 func (c *Contributor) Add(ctx context.Context, items []board.Item, sessionIDs []string) (int, error) {
@@ -803,7 +818,7 @@ func (c *Contributor) Add(ctx context.Context, items []board.Item, sessionIDs []
 		if err != nil {
 			return 0, err
 		}
-		iv := board.Interview{ID: interviewID(c.w.Recipient(), id), Group: r.Label, QuestionSet: r.PackTitle}
+		iv := board.Interview{ID: interviewID(c.w.Recipient(), id), Group: r.Label, QuestionSet: r.PackTitle, People: r.People}
 		s, err := c.w.SealInterview(iv)
 		if err != nil {
 			return 0, err

@@ -55,7 +55,7 @@ func newTeamBoard(b *testing.B, n int) *teamBoard {
 		}
 		t.themes = append(t.themes, id)
 	}
-	first := map[string]string{} // theme → its first item
+	first := map[string]board.Item{} // theme → its first item
 	moved := 0
 	for i, it := range all {
 		if i%3 == 0 {
@@ -67,8 +67,8 @@ func newTeamBoard(b *testing.B, n int) *teamBoard {
 		if err := w.Move(it.ID, th); err != nil {
 			b.Fatal(err)
 		}
-		if first[th] == "" {
-			first[th] = it.ID
+		if first[th].ID == "" {
+			first[th] = it
 		}
 	}
 	for i, th := range t.themes[:5] {

@@ -93,7 +93,7 @@ func contribute(t *testing.T, room *boardtest.Room, id, eng string, tag board.Ta
 		for _, tp := range rv.Topics {
 			for _, q := range tp.Quotes {
 				text := board.Replace(q.Text, check.Check(q.Text))
-				it, err := board.NewItem(tag, text)
+				it, err := board.NewQuote(tag, text)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -224,22 +224,22 @@ func TestBoardAcrossTwoRooms(t *testing.T) {
 	items, _ = b.Items(ctx)
 	var w board.Work
 	w.SetAim("To help the service see how its staff and carers experience support.")
-	byText := func(s string) string {
+	byText := func(s string) board.Item {
 		for _, it := range items {
 			if strings.Contains(it.Text, s) {
-				return it.ID
+				return it
 			}
 		}
 		t.Fatalf("no item with %q", s)
-		return ""
+		return board.Item{}
 	}
 	listening, _ := w.AddTheme("Being listened to")
 	access, _ := w.AddTheme("Getting hold of people")
 	support, _ := w.AddTheme("Support and supervision")
-	w.Move(byText("listens"), listening)
-	w.Move(byText("[name]"), listening)
-	w.Move(byText("calls back"), access)
-	w.Move(byText("supervision"), support)
+	w.Move(byText("listens").ID, listening)
+	w.Move(byText("[name]").ID, listening)
+	w.Move(byText("calls back").ID, access)
+	w.Move(byText("supervision").ID, support)
 	for _, in := range []struct{ theme, statement, quote string }{
 		{listening, "Staff feel heard by their managers", "listens"},
 		{listening, "Problems get solved when they reach the right person", "[name]"},

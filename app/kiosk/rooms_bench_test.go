@@ -210,7 +210,7 @@ func items(tb testing.TB, n, from int) []board.Item {
 	tb.Helper()
 	out := make([]board.Item, 0, n)
 	for i := range n {
-		it, err := board.NewItem(board.Tags()[(from+i)%3], postIt(from+i))
+		it, err := board.NewQuote(board.Tags()[(from+i)%3], postIt(from+i))
 		if err != nil {
 			tb.Fatal(err)
 		}

@@ -211,6 +211,9 @@ type SessionSetup struct {
 	TopicIDs     []string
 	Duration     time.Duration
 	Label        string
+	// Participants is how many take part (session.Setup's Participants): 0 or 1 for a
+	// one-to-one, more for a small-group interview.
+	Participants int
 }
 
 // StartSession starts a session sealed to this interviewer and locks their key: from now on the
@@ -222,7 +225,7 @@ func (s *SignedIn) StartSession(ctx context.Context, st SessionSetup) error {
 	}
 	err := s.k.engine.Start(ctx, session.Setup{
 		EngagementID: st.EngagementID, InterviewerID: s.id, Pack: st.Pack, TopicIDs: st.TopicIDs,
-		Duration: st.Duration, Label: st.Label,
+		Duration: st.Duration, Label: st.Label, Participants: st.Participants,
 	}, s.in)
 	if err != nil {
 		return err

@@ -104,7 +104,13 @@ type pick struct {
 
 // newItem is the item the member confirms from a pick (or their own post-it: nil).
 func (p *pick) newItem(tag board.Tag, text string) (board.Item, error) {
-	return board.NewItem(tag, text)
+	switch {
+	case p == nil:
+		return board.NewItem(tag, text)
+	case p.quote:
+		return board.NewQuote(tag, text)
+	}
+	return board.NewNote(tag, text)
 }
 
 // sessionPicks are a session's key quotes and notes in the order of the interview.

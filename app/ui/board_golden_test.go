@@ -47,7 +47,7 @@ func TestGoldenBoard(t *testing.T) {
 				{board.Thorn, "Nobody calls back after four o'clock"},
 				{board.Bud, "A duty rota shared with the carers"},
 			} {
-				it, _ := board.NewItem(x.tag, x.text)
+				it, _ := board.NewQuote(x.tag, x.text)
 				items = append(items, it)
 			}
 			if _, err := b.Contribute(ctx, items); err != nil {
@@ -58,7 +58,7 @@ func TestGoldenBoard(t *testing.T) {
 			w.AddTheme("Workload")
 			w.Move(items[0].ID, th)
 			in, _ := w.AddInsight(th, "Staff feel heard by their managers")
-			w.PinQuote(in, items[0].ID)
+			w.PinQuote(in, items[0])
 			if err := b.SaveWork(ctx, w); err != nil {
 				t.Fatal(err)
 			}

@@ -23,14 +23,18 @@ func presentationBlocks(p board.Presentation) []string {
 	for _, g := range p.Interviewed.Groups {
 		groups = append(groups, fmt.Sprintf("%s (%d)", g.Group, g.Count))
 	}
-	who := lang.L("Who was interviewed: {{.Groups}}; {{.Total}} people in all.", map[string]any{"Groups": strings.Join(groups, ", "), "Total": p.Interviewed.Total})
+	m := p.Methodology
+	who := lang.L("Who was interviewed: {{.Groups}}; {{.Total}} people in all, in {{.N}} interviews ({{.OneToOne}} one-to-one, {{.Group}} small-group).",
+		map[string]any{"Groups": strings.Join(groups, ", "), "Total": p.Interviewed.Total, "N": m.Interviews, "OneToOne": m.OneToOne, "Group": m.SmallGroup})
 	if p.Interviewed.SmallPeople > 0 {
 		who += " " + lang.L("{{.N}} more in groups of fewer than {{.T}}, not shown on their own.", map[string]any{"N": p.Interviewed.SmallPeople, "T": p.Interviewed.Threshold})
 	}
 	out = append(out, who)
-	out = append(out, lang.L("Methodology: {{.N}} interviews; question sets: {{.Sets}}.", map[string]any{"N": p.Methodology.Interviews, "Sets": strings.Join(p.Methodology.QuestionSets, "; ")}))
+	out = append(out, lang.L("Methodology: {{.OneToOne}} one-to-one and {{.Group}} small-group interviews; question sets: {{.Sets}}.",
+		map[string]any{"OneToOne": m.OneToOne, "Group": m.SmallGroup, "Sets": strings.Join(m.QuestionSets, "; ")}))
 	for _, t := range p.Themes {
-		out = append(out, lang.L("Theme: {{.Name}}", map[string]any{"Name": t.Name})+quoted(t.Quotes))
+		// Key quotes in quotation marks; the theme's notes and post-its as the team's words.
+		out = append(out, lang.L("Theme: {{.Name}}", map[string]any{"Name": t.Name})+quoted(t.Quotes)+points(t.Points))
 	}
 	for i, in := range p.Insights {
 		out = append(out, fmt.Sprintf("%d. %s %s", i+1, in.Statement, in.Description)+quoted(in.Quotes))
@@ -39,6 +43,14 @@ func presentationBlocks(p board.Presentation) []string {
 		out = append(out, lang.L("Solution ideas for the workshop: {{.Ideas}}", map[string]any{"Ideas": strings.Join(p.Ideas, "; ")}))
 	}
 	return out
+}
+
+func points(ps []string) string {
+	s := ""
+	for _, p := range ps {
+		s += " · " + p
+	}
+	return s
 }
 
 func quoted(qs []string) string {

@@ -247,11 +247,12 @@ func (u *UI) showInsight(themeID, insightID string) {
 	desc.SetPlaceHolder(lang.L("A short description"))
 	desc.SetMinRowsVisible(2)
 	desc.SetText(in.Description)
-	pinned := slices.Clone(in.Quotes)
 	byID := map[string]board.Item{}
 	for _, it := range items {
 		byID[it.ID] = it
 	}
+	// Only key quotes are offered and kept: a note or a post-it is never someone's words.
+	pinned := slices.DeleteFunc(slices.Clone(in.Quotes), func(id string) bool { return !byID[id].IsQuote() })
 	pinLabel := widget.NewLabel("")
 	quotePager := newCompactPager(u.boardRows(4)-2, nil)
 	var drawQuotes func()
@@ -260,6 +261,9 @@ func (u *UI) showInsight(themeID, insightID string) {
 		var rows []fyne.CanvasObject
 		for _, id := range th.Items {
 			it := byID[id]
+			if !it.IsQuote() {
+				continue
+			}
 			b := u.itemButton(u.cutB(it.Text, u.columnWidth(2)-60), func() {
 				if j := slices.Index(pinned, id); j >= 0 {
 					pinned = slices.Delete(pinned, j, j+1)
@@ -272,6 +276,9 @@ func (u *UI) showInsight(themeID, insightID string) {
 				b.Importance = widget.HighImportance
 			}
 			rows = append(rows, b)
+		}
+		if len(rows) == 0 {
+			rows = append(rows, para(lang.L("No key quotes in this theme: notes and post-its inform a theme but are never shown as someone's words.")))
 		}
 		quotePager.set(rows)
 	}
@@ -304,7 +311,7 @@ func (u *UI) showInsight(themeID, insightID string) {
 			w.UnpinQuote(id, q)
 		}
 		for _, q := range pinned {
-			if err := w.PinQuote(id, q); err != nil {
+			if err := w.PinQuote(id, byID[q]); err != nil {
 				msg.set(err)
 				return
 			}

@@ -185,7 +185,7 @@ func newUIBoard(b *testing.B, n int) *uiBoard {
 	defer bd.Close()
 	var its []board.Item
 	for i := range n {
-		it, err := board.NewItem(board.Tags()[i%3], fmt.Sprintf("QUOTE-%04d the team really listens, and when I asked for help with a placement it was sorted the same week", i))
+		it, err := board.NewQuote(board.Tags()[i%3], fmt.Sprintf("QUOTE-%04d the team really listens, and when I asked for help with a placement it was sorted the same week", i))
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -207,19 +207,19 @@ func newUIBoard(b *testing.B, n int) *uiBoard {
 		}
 		themes = append(themes, id)
 	}
-	first := map[string]string{}
+	first := map[string]board.Item{}
 	for i, it := range all {
 		if i%3 == 0 {
 			continue
 		}
 		th := themes[i%len(themes)]
 		w.Move(it.ID, th)
-		if first[th] == "" {
-			first[th] = it.ID
+		if first[th].ID == "" {
+			first[th] = it
 		}
 	}
 	for i, th := range themes {
-		if first[th] == "" || i >= 5 {
+		if first[th].ID == "" || i >= 5 {
 			continue
 		}
 		id, err := w.AddInsight(th, fmt.Sprintf("Staff feel heard by their managers (%d)", i+1))

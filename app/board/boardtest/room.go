@@ -121,13 +121,19 @@ func (r *Room) SignIn(t testing.TB, id, pin string) *kiosk.SignedIn {
 // returns the session's id.
 func (r *Room) Interview(t testing.TB, id, pin, engagementID, packID, label, note string, quotes ...string) string {
 	t.Helper()
+	return r.GroupInterview(t, id, pin, engagementID, packID, label, 1, note, quotes...)
+}
+
+// GroupInterview is Interview with people participants, each of whom gives consent in turn.
+func (r *Room) GroupInterview(t testing.TB, id, pin, engagementID, packID, label string, people int, note string, quotes ...string) string {
+	t.Helper()
 	ctx := context.Background()
 	pack, ok := protocol.BuiltinPack(packID)
 	if !ok {
 		t.Fatalf("no built-in pack %s", packID)
 	}
 	s := r.SignIn(t, id, pin)
-	if err := s.StartSession(ctx, kiosk.SessionSetup{EngagementID: engagementID, Pack: pack, Label: label}); err != nil {
+	if err := s.StartSession(ctx, kiosk.SessionSetup{EngagementID: engagementID, Pack: pack, Label: label, Participants: people}); err != nil {
 		t.Fatal(err)
 	}
 	en := r.Kiosk.Engine()
@@ -142,9 +148,11 @@ func (r *Room) Interview(t testing.TB, id, pin, engagementID, packID, label, not
 		}
 	}
 	must(en.ShowPreamble(ctx))
-	must(en.ShowConsent(ctx))
-	_, err := en.GiveConsent(ctx, session.Consent{Choices: choices})
-	must(err)
+	for range people {
+		must(en.ShowConsent(ctx))
+		_, err := en.GiveConsent(ctx, session.Consent{Choices: choices})
+		must(err)
+	}
 	tp, _, _ := en.CurrentTopic()
 	must(en.SetNote(ctx, tp.ID, note))
 	for _, q := range quotes {
