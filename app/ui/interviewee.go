@@ -17,6 +17,11 @@ import (
 func (u *UI) showHandOver() {
 	info, _ := u.engine.Info()
 	msg := newErrorLabel()
+	text := lang.L("Interviewee: {{.Label}}. Hand the screen to the interviewee to read the information and give consent.", map[string]any{"Label": info.Label})
+	if info.Participants > 1 {
+		text = lang.L("Small-group interview: {{.Label}}, {{.N}} participants. Hand the screen to each participant in turn to read the information and give consent.",
+			map[string]any{"Label": info.Label, "N": info.Participants})
+	}
 	u.show("hand-over", screenLive, container.NewBorder(nil,
 		container.NewHBox(u.button(lang.L("Cancel this session"), func() {
 			if err := u.engine.Withdraw(u.ctx); err != nil {
@@ -27,7 +32,7 @@ func (u *UI) showHandOver() {
 		})), nil, nil,
 		container.NewVBox(layout.NewSpacer(),
 			heading(lang.L("Ready")),
-			para(lang.L("Interviewee: {{.Label}}. Hand the screen to the interviewee to read the information and give consent.", map[string]any{"Label": info.Label})),
+			para(text),
 			msg.Label,
 			container.NewCenter(u.guidanceButton(u.showHandOver)),
 			container.NewCenter(u.primary(lang.L("Hand the screen to the interviewee"), func() {
@@ -70,6 +75,9 @@ func (u *UI) showPreamble(page int) {
 	}
 	nav.Add(layout.NewSpacer())
 	nav.Add(widget.NewLabel(lang.L("Page {{.Page}} of {{.Pages}}", map[string]any{"Page": page + 1, "Pages": max(len(pages), 1)})))
+	if info.Participants > 1 {
+		nav.Add(widget.NewLabel(participantOf(info)))
+	}
 	nav.Add(layout.NewSpacer())
 	if page < len(pages)-1 {
 		nav.Add(u.primary(lang.L("Next"), func() { u.showPreamble(page + 1) }))
@@ -87,13 +95,54 @@ func (u *UI) showPreamble(page int) {
 		container.NewVBox(msg.Label, nav), nil, nil, newTouchScroll(text)))
 }
 
+// participantOf says whose turn it is in a small-group interview: "Participant 2 of 5".
+func participantOf(info session.Info) string {
+	return lang.L("Participant {{.N}} of {{.Of}}", map[string]any{"N": info.Turn, "Of": info.Participants})
+}
+
+// afterParticipant goes on from one participant's consent or decline as the engine says: the
+// next participant's preamble, the questions (hand the screen back), or the end of a session
+// nobody took part in.
+func (u *UI) afterParticipant(declined bool) {
+	switch u.engine.State() {
+	case session.StatePreamble:
+		u.showNextParticipant(declined)
+	case session.StateDeclined:
+		u.showDeclined()
+	default:
+		u.showHandBack()
+	}
+}
+
+// showNextParticipant thanks a participant of a small group and asks for the screen to go to
+// the next one, who reads the information from its first page.
+func (u *UI) showNextParticipant(declined bool) {
+	info, _ := u.engine.Info()
+	said := lang.L("Your choices are recorded.")
+	if declined {
+		said = lang.L("You chose not to take part. Nothing about you is kept.")
+	}
+	u.show("next-participant", screenInterviewee, container.NewVBox(layout.NewSpacer(),
+		heading(lang.L("Thank you")),
+		para(said),
+		subheading(lang.L("Please hand the screen to the next participant.")),
+		container.NewCenter(u.primary(lang.L("I am participant {{.N}} of {{.Of}}: start reading", map[string]any{"N": info.Turn, "Of": info.Participants}),
+			func() { u.showPreamble(0) })),
+		layout.NewSpacer()))
+}
+
 // confirmDecline asks the interviewee to confirm that they decline.
 func (u *UI) confirmDecline() {
 	back := u.resumeLive
 	msg := newErrorLabel()
+	info, _ := u.engine.Info()
+	fine := lang.L("That is fine. Nothing from this session will be kept.")
+	if info.Participants > 1 {
+		fine = lang.L("That is fine. You will not be part of this interview, and nothing about you will be kept; the others can go on.")
+	}
 	u.show("decline-confirm", screenInterviewee, container.NewVBox(layout.NewSpacer(),
 		heading(lang.L("Do not take part?")),
-		para(lang.L("That is fine. Nothing from this session will be kept.")),
+		para(fine),
 		msg.Label,
 		container.NewHBox(layout.NewSpacer(),
 			u.button(lang.L("Go back"), func() { back() }),
@@ -105,7 +154,7 @@ func (u *UI) confirmDecline() {
 					msg.SetText(lang.L("This did not work: {{.Reason}} Please try again, or hand the screen to the interviewer.", map[string]any{"Reason": message(err)}))
 					return
 				}
-				u.showDeclined()
+				u.afterParticipant(true)
 			}), layout.NewSpacer()),
 		layout.NewSpacer()))
 }
@@ -146,14 +195,22 @@ func (u *UI) showConsent() {
 			msg.set(err)
 			return
 		}
+		refused := false
+		for _, p := range info.Pack.Consent {
+			refused = refused || p.Required && !choices[p.ID]
+		}
 		if st == session.StateDeclined {
 			u.showDeclined()
 			return
 		}
-		u.showHandBack()
+		u.afterParticipant(refused)
 	})
+	title := lang.L("Your consent")
+	if info.Participants > 1 {
+		title = lang.L("Your consent ({{.Who}})", map[string]any{"Who": participantOf(info)})
+	}
 	u.show("consent", screenInterviewee, container.NewBorder(
-		container.NewBorder(nil, nil, nil, u.button(lang.L("I do not want to take part"), u.confirmDecline), heading(lang.L("Your consent"))),
+		container.NewBorder(nil, nil, nil, u.button(lang.L("I do not want to take part"), u.confirmDecline), heading(title)),
 		container.NewVBox(msg.Label, container.NewHBox(
 			u.button(lang.L("Read the information again"), func() {
 				if err := u.engine.ShowPreamble(u.ctx); err != nil {

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -24,6 +25,8 @@ type setupForm struct {
 	topics   []string // chosen, in asking order
 	duration time.Duration
 	label    string
+	// people is how many take part: 1 for a one-to-one, more for a small-group interview.
+	people int
 }
 
 // showSetup is step 1: engagement and pack.
@@ -158,6 +161,15 @@ func (u *UI) showSetupLabel(f *setupForm) {
 		}
 		showDur()
 	})
+	if f.people == 0 {
+		f.people = 1
+	}
+	people := widget.NewLabel("")
+	people.TextStyle.Bold = true
+	showPeople := func() { people.SetText(strconv.Itoa(f.people)) }
+	showPeople()
+	fewer := u.button("–", func() { f.people = max(f.people-1, 1); showPeople() })
+	moreP := u.button("+", func() { f.people = min(f.people+1, session.MaxParticipants); showPeople() })
 	chosen := widget.NewLabel(lang.L("Interviewee: not chosen yet (never a name)"))
 	chosen.Wrapping = fyne.TextWrapWord
 	setLabel := func(l string) {
@@ -186,6 +198,7 @@ func (u *UI) showSetupLabel(f *setupForm) {
 	start := u.primary(lang.L("Start session"), func() {
 		err := u.signedIn.StartSession(u.ctx, kiosk.SessionSetup{
 			EngagementID: f.eng.ID, Pack: f.pack, TopicIDs: f.topics, Duration: f.duration, Label: f.label,
+			Participants: f.people,
 		})
 		if err != nil {
 			msg.set(err)
@@ -194,9 +207,21 @@ func (u *UI) showSetupLabel(f *setupForm) {
 		u.signedIn = nil
 		u.showHandOver()
 	})
+	// How many take part, beside the group they are from: a small-group interview's
+	// participants consent in turn (a panel's candidate is alone).
+	groupRow := container.NewHBox(widget.NewLabel(lang.L("Stakeholder group")))
+	if f.pack.Kind != protocol.KindPanel {
+		groupRow.Add(layout.NewSpacer())
+		groupRow.Add(widget.NewLabel(lang.L("People")))
+		groupRow.Add(fewer)
+		groupRow.Add(people)
+		groupRow.Add(moreP)
+	} else {
+		f.people = 1
+	}
 	left := container.NewVBox(
 		container.NewHBox(widget.NewLabel(lang.L("Duration")), less, dur, more),
-		widget.NewLabel(lang.L("Stakeholder group")),
+		groupRow,
 		newPager(2, groups).view,
 		chosen, msg.Label,
 	)
