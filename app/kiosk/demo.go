@@ -173,22 +173,24 @@ func (k *Kiosk) seedDemoResponses(ctx context.Context, r survey.Record) error {
 // DemoBoardTitle is the demo peer challenge's title.
 const DemoBoardTitle = "Demo: peer challenge, Northshire"
 
-// demoItems are the demo board's post-its: made up, as a team might write them.
+// demoItems are the demo board's post-its: made up, as a team might write them, each a key
+// quote, a note or the team's own post-it.
 var demoItems = []struct {
 	tag  board.Tag
+	kind board.Kind
 	text string
 }{
-	{board.Rose, "My manager really listens when I raise a worry"},
-	{board.Rose, "Supervision happens every month without fail"},
-	{board.Rose, "The duty team sorts things out the same day"},
-	{board.Rose, "Carers feel part of the team around the child"},
-	{board.Thorn, "Caseloads are too high to do the job properly"},
-	{board.Thorn, "Nobody calls back after four o'clock"},
-	{board.Thorn, "We hear about changes last, usually from the carers"},
-	{board.Thorn, "Three changes of social worker in a year"},
-	{board.Bud, "A duty rota shared with the carers"},
-	{board.Bud, "Leaders spending a day a month with the front line"},
-	{board.Bud, "A single phone number that is answered until eight"},
+	{board.Rose, board.KindQuote, "My manager really listens when I raise a worry"},
+	{board.Rose, board.KindQuote, "Supervision happens every month without fail"},
+	{board.Rose, board.KindNote, "Duty team praised for sorting things out the same day"},
+	{board.Rose, board.KindQuote, "We feel part of the team around the child"},
+	{board.Thorn, board.KindQuote, "Caseloads are too high to do the job properly"},
+	{board.Thorn, board.KindQuote, "Nobody calls back after four o'clock"},
+	{board.Thorn, board.KindNote, "Staff hear about changes last, usually from the carers"},
+	{board.Thorn, board.KindPostIt, "Three changes of social worker in a year"},
+	{board.Bud, board.KindPostIt, "A duty rota shared with the carers"},
+	{board.Bud, board.KindNote, "Leaders spending a day a month with the front line"},
+	{board.Bud, board.KindPostIt, "A single phone number that is answered until eight"},
 }
 
 // SeedDemoBoard adds, for `quietroom run --dev` only, a peer challenge whose team is the demo
@@ -240,18 +242,22 @@ func (k *Kiosk) SeedDemoBoard(ctx context.Context, d Demo) error {
 		if err != nil {
 			return err
 		}
+		it.Kind = di.kind
 		s, err := w.SealItem(it)
 		if err != nil {
 			return err
 		}
 		recs = append(recs, board.Record{ID: it.ID, Sealed: s})
 	}
-	for i, g := range []string{"social workers", "social workers", "social workers", "social workers", "foster carers", "foster carers", "foster carers", "team managers"} {
+	// Four one-to-ones with social workers, a small group of five foster carers, and one
+	// team manager.
+	for i, g := range []string{"social workers", "social workers", "social workers", "social workers", "foster carers", "team managers"} {
 		set := "Peer challenge: appreciative inquiry with staff about practice"
-		if i >= 4 {
-			set = "Peer challenge: appreciative inquiry with service users"
+		people := 1
+		if i == 4 {
+			set, people = "Peer challenge: appreciative inquiry with service users", 5
 		}
-		iv := board.Interview{ID: board.NewID(), Group: g, QuestionSet: set}
+		iv := board.Interview{ID: board.NewID(), Group: g, QuestionSet: set, People: people}
 		s, err := w.SealInterview(iv)
 		if err != nil {
 			return err
