@@ -24,8 +24,8 @@ func presentationBlocks(p board.Presentation) []string {
 		groups = append(groups, fmt.Sprintf("%s (%d)", g.Group, g.Count))
 	}
 	m := p.Methodology
-	who := lang.L("Who was interviewed: {{.Groups}}; {{.Total}} people in all, in {{.N}} interviews ({{.OneToOne}} one-to-one, {{.Group}} small-group).",
-		map[string]any{"Groups": strings.Join(groups, ", "), "Total": p.Interviewed.Total, "N": m.Interviews, "OneToOne": m.OneToOne, "Group": m.SmallGroup})
+	who := lang.L("Who was interviewed: {{.Groups}}; {{.Total}} people in {{.N}} interviews.",
+		map[string]any{"Groups": strings.Join(groups, ", "), "Total": p.Interviewed.Total, "N": m.Interviews})
 	if p.Interviewed.SmallPeople > 0 {
 		who += " " + lang.L("{{.N}} more in groups of fewer than {{.T}}, not shown on their own.", map[string]any{"N": p.Interviewed.SmallPeople, "T": p.Interviewed.Threshold})
 	}
