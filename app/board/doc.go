@@ -10,13 +10,17 @@
 //
 // # What an item is
 //
-// An Item is its text and its tag (rose, thorn, bud) under a random id, and nothing else: no
-// author, session, stakeholder group or time, because there is no field to hold them. Items
+// An Item is its text, its tag (rose, thorn, bud) and its kind (a key quote, a note, the team's
+// own post-it) under a random id, and nothing else: no author, session, stakeholder group or
+// time, because there is no field to hold them. Only a key quote is pinned to an insight or
+// printed in quotation marks (Work.PinQuote, Work.CheckPins, Present); an item sealed before
+// items had a kind is a note. Items
 // are stored and shown in no order that follows their arrival (random ids, shuffled bundles,
 // a shuffled first view). Before an item joins, NameCheck points out words that look like
 // names of people or places (capitalised words not at a sentence's start, common first
 // names, the engagement's own terms, words that read as places) and Replace puts "[name]" or
-// "[place]" in their place where the member agrees; a first name and a surname are one "[name]". An Interview record keeps only a stakeholder group and a question set, for
+// "[place]" in their place where the member agrees; a first name and a surname are one "[name]". An Interview record keeps only a stakeholder group, a question set and how
+// many people took part (a small-group interview counts each), for
 // the presentation's "who was interviewed" and "methodology"; it is linked to no item.
 //
 // # The keys

@@ -36,6 +36,13 @@
 //     Quotes return copies of what the open session holds in memory, write nothing and log
 //     nothing, and answer only while the session holds content (questions, closing, write-up).
 //
+// # Small-group interviews
+//
+// A session may have up to MaxParticipants people (Setup.Participants). Each reads the preamble
+// and gives consent in turn (Info.Turn); one who declines or refuses a required point is counted
+// as a decline and is simply not in the group; after the last, the session is stored with the
+// consent of those who agreed and how many they were (sealed), or declined when nobody did.
+//
 // # The interviewee label
 //
 // A session names its interviewee only by a label that is never a person's name. CheckLabel
