@@ -514,9 +514,11 @@ func (s *soaker) xdo(args ...string) {
 	}
 }
 
+// tap moves and clicks in one xdotool run, whose steps X takes in order. (mousemove --sync
+// waits for the pointer to move, and so for ever, or until something else moves it, when it
+// is already there: a PIN with a digit twice.)
 func (s *soaker) tap(x, y int) {
-	s.xdo("mousemove", "--sync", strconv.Itoa(x), strconv.Itoa(y))
-	s.xdo("click", "1")
+	s.xdo("mousemove", strconv.Itoa(x), strconv.Itoa(y), "click", "1")
 }
 
 func (s *soaker) pause() {
@@ -538,8 +540,13 @@ func (s *soaker) navigate(label, screen string) bool {
 	s.step("scripted tap %q at (%.0f,%.0f), expecting %s", label, at.X, at.Y, want)
 	s.tap(int(at.X), int(at.Y))
 	deadline := time.Now().Add(soakScreenWithin)
+	nextCheck := time.Now().Add(time.Second)
 	for {
 		s.read()
+		if time.Now().After(nextCheck) { // the other detectors go on while it waits
+			s.check()
+			nextCheck = time.Now().Add(time.Second)
+		}
 		if s.shownCount > before {
 			// Let a second screen shown at once (a step that leads straight on) arrive.
 			time.Sleep(150 * time.Millisecond)
@@ -638,17 +645,15 @@ func (s *soaker) randomStep() {
 		pts := 2 + s.rng.IntN(4)
 		x, y := s.rng.IntN(800), s.rng.IntN(480)
 		desc := fmt.Sprintf("drag (%d,%d)", x, y)
-		s.xdo("mousemove", "--sync", strconv.Itoa(x), strconv.Itoa(y))
-		s.xdo("mousedown", "1")
+		args := []string{"mousemove", strconv.Itoa(x), strconv.Itoa(y), "mousedown", "1"}
 		for range pts {
 			x = min(max(x+s.rng.IntN(241)-120, 0), 799)
 			y = min(max(y+s.rng.IntN(161)-80, 0), 479)
 			desc += fmt.Sprintf("→(%d,%d)", x, y)
-			s.xdo("mousemove", strconv.Itoa(x), strconv.Itoa(y))
-			time.Sleep(30 * time.Millisecond)
+			args = append(args, "sleep", "0.03", "mousemove", strconv.Itoa(x), strconv.Itoa(y))
 		}
-		s.xdo("mouseup", "1")
 		s.step("%s", desc)
+		s.xdo(append(args, "mouseup", "1")...)
 	case n < 82:
 		const letters = "abcdefghijklmnopqrstuvwxyz ABCDEFG0123456789.,'-"
 		b := make([]byte, 1+s.rng.IntN(14))
