@@ -44,8 +44,11 @@ func (k *Kiosk) SeedDemoPanel(ctx context.Context, d Demo) (DemoPanel, error) {
 	if err != nil {
 		return fail(err)
 	}
+	// A day after the demo engagement's deletion date: engagements are listed by that date
+	// (then by their random ids), and the same date would put the two in a different order
+	// from one run to the next.
 	eng, err := k.CreateEngagement(ctx, a, NewEngagement{Title: DemoPanelTitle, Kind: session.KindRecruitment,
-		DeletionDate: session.DefaultDeletionDate(k.Now().In(time.Local))})
+		DeletionDate: session.DefaultDeletionDate(k.Now().In(time.Local)).AddDate(0, 0, 1)})
 	if err != nil {
 		return fail(err)
 	}

@@ -42,6 +42,10 @@ func newJourney(tb testing.TB) *journey {
 	if err := env.Kiosk.SeedDemoSurvey(context.Background(), d.AdminCredential); err != nil {
 		tb.Fatal(err)
 	}
+	// And the demo panel, whose engagement is listed below the demo one, as in a --dev run.
+	if _, err := env.Kiosk.SeedDemoPanel(context.Background(), d); err != nil {
+		tb.Fatal(err)
+	}
 	w := test.NewWindow(nil)
 	w.Resize(fyne.NewSize(800, 480))
 	tb.Cleanup(w.Close)

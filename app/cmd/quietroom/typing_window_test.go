@@ -71,7 +71,7 @@ func typeInWindow(t *testing.T, large bool, seed uint64, n int) {
 	click := func(label string, at fyne.Position) {
 		t.Helper()
 		if err := k.showing(j.u.Screen(), 10*time.Second); err != nil {
-			t.Fatalf("before clicking %s: %v", label, err)
+			t.Fatalf("before clicking %s: %v\nprogram output:\n%s", label, err, k.output())
 		}
 		if err := quickClick(display, int(at.X), int(at.Y)); err != nil {
 			t.Fatalf("%s: %v\nprogram output:\n%s", label, err, k.output())
