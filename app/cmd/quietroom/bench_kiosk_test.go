@@ -109,7 +109,10 @@ func clickAt(display string, x, y int) error {
 		}
 		return nil
 	}
-	if err := xdo("mousemove", "--sync", strconv.Itoa(x), strconv.Itoa(y)); err != nil {
+	// No --sync: it waits until the pointer has moved, which a pointer already there never
+	// does (a PIN with a digit twice stalled for seconds to minutes); settled waits for the
+	// window instead.
+	if err := xdo("mousemove", strconv.Itoa(x), strconv.Itoa(y)); err != nil {
 		return err
 	}
 	before, err := settled(display, 10*time.Second)
