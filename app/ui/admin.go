@@ -175,7 +175,9 @@ func (u *UI) showInterviewers() {
 }
 
 func (u *UI) showAddInterviewer() {
-	msg := newErrorLabel()
+	// The refusal sits on one line in the bottom row, beside Back: with the larger text a line
+	// of its own above the open keyboard pushed the keyboard's bottom row off the screen.
+	msg := newStatusLine()
 	name := newKBEntry(u.kb, false)
 	name.SetPlaceHolder(lang.L("Name or initials"))
 	pinPad := u.pinPad(func(pin string) {
@@ -192,9 +194,9 @@ func (u *UI) showAddInterviewer() {
 	help := para(lang.L("The interviewer types their own PIN on the pad, then OK."))
 	kb := u.newKeyboardPanel(name, pad, help)
 	u.show("add-interviewer", screenIdle, container.NewBorder(heading(lang.L("Add interviewer")),
-		container.NewVBox(container.NewHBox(u.button(lang.L("Back"), u.showInterviewers), layout.NewSpacer(), kb.toggle), kb.box),
+		container.NewVBox(container.NewBorder(nil, nil, u.button(lang.L("Back"), u.showInterviewers), kb.toggle, msg.Label), kb.box),
 		nil, pad,
-		container.NewVBox(name, help, msg.Label)))
+		container.NewVBox(name, help)))
 	kb.arm()
 }
 
