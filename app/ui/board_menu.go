@@ -28,8 +28,7 @@ func (u *UI) showBoardsSaying(done string) {
 	list, err := s.Boards(u.ctx)
 	msg.set(err)
 	if err == nil && done != "" {
-		msg.Importance = widget.SuccessImportance
-		msg.SetText(done)
+		msg.done(done)
 	}
 	var rows []fyne.CanvasObject
 	for _, b := range list {
@@ -110,8 +109,7 @@ func (u *UI) showBoardMenu(b kiosk.BoardSummary) {
 				msg.set(err)
 				return
 			}
-			msg.Importance = widget.SuccessImportance
-			msg.SetText(lang.L("{{.N}} contributions are on the USB stick, readable only by the board's kiosk.", map[string]any{"N": n}))
+			msg.done(lang.L("{{.N}} contributions are on the USB stick, readable only by the board's kiosk.", map[string]any{"N": n}))
 		}))
 	}
 	u.show("board-menu", screenIdle, container.NewBorder(

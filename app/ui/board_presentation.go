@@ -74,8 +74,7 @@ func (u *UI) showPresentationSaying(done string) {
 	}
 	msg := newErrorLabel()
 	if done != "" {
-		msg.Importance = widget.SuccessImportance
-		msg.SetText(done)
+		msg.done(done)
 	}
 	_, w, err := u.boardData()
 	if err != nil {

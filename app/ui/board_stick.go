@@ -27,8 +27,7 @@ func (u *UI) showBoardStickSaying(done string) {
 	}
 	msg := newErrorLabel()
 	if done != "" {
-		msg.Importance = widget.SuccessImportance
-		msg.SetText(done)
+		msg.done(done)
 	}
 	export := u.button(lang.L("Save the board's file for the other rooms"), func() {
 		dirs := u.kiosk.Sticks()
@@ -41,8 +40,7 @@ func (u *UI) showBoardStickSaying(done string) {
 			msg.set(err)
 			return
 		}
-		msg.Importance = widget.SuccessImportance
-		msg.SetText(lang.L("Saved as {{.File}}: it holds no content, only what lets the other rooms write to this board.", map[string]any{"File": fileName(path)}))
+		msg.done(lang.L("Saved as {{.File}}: it holds no content, only what lets the other rooms write to this board.", map[string]any{"File": fileName(path)}))
 	})
 	imp := u.button(lang.L("Import the other rooms' contributions"), func() {
 		res, err := ob.b.ImportBundles(u.ctx)
@@ -160,8 +158,7 @@ func (u *UI) showTeam(e session.Engagement) { u.showTeamSaying(e, "") }
 func (u *UI) showTeamSaying(e session.Engagement, done string) {
 	msg := newErrorLabel()
 	if done != "" {
-		msg.Importance = widget.SuccessImportance
-		msg.SetText(done)
+		msg.done(done)
 	}
 	ivs, err := u.kiosk.Interviewers(u.ctx)
 	if err != nil {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"log/slog"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"quietroom/app/board/boardtest"
 	"quietroom/app/kiosk/kiosktest"
@@ -111,5 +113,20 @@ func TestAScreenThatOutgrowsTheWindowLeavesItsSize(t *testing.T) {
 	h.u.showHome()
 	if n := strings.Count(logged.String(), "screen does not fit"); n != 1 {
 		t.Errorf("logged %d times, want once for the one screen that did not fit:\n%s", n, logged.String())
+	}
+}
+
+// TestAnErrorAfterDoneIsShownAsAnError: a message line that said what was done (in green) and
+// then meets an error shows the error in the error colour, not as a success.
+func TestAnErrorAfterDoneIsShownAsAnError(t *testing.T) {
+	test.NewTempApp(t)
+	msg := newErrorLabel()
+	msg.done("Saved")
+	if msg.Importance != widget.SuccessImportance || !msg.Visible() {
+		t.Fatalf("done: importance %v, visible %v", msg.Importance, msg.Visible())
+	}
+	msg.set(errors.New("the stick is gone"))
+	if msg.Importance != widget.DangerImportance {
+		t.Errorf("an error after done has importance %v, want danger", msg.Importance)
 	}
 }

@@ -445,7 +445,14 @@ func (e errorLabel) set(err error) {
 		e.SetText("")
 		return
 	}
+	e.Importance = widget.DangerImportance // after a done, an error is still shown as one
 	e.SetText(message(err))
+}
+
+// done shows what was just done, in the success colour ("" hides the label).
+func (e errorLabel) done(text string) {
+	e.Importance = widget.SuccessImportance
+	e.SetText(text)
 }
 
 // reporter shows an error to the person at the screen, or clears it (nil).
