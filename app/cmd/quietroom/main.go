@@ -8,6 +8,8 @@ import (
 	"io"
 	"os"
 	"sort"
+
+	_ "quietroom/app/cmd/quietroom/quietlocale" // before Fyne's translations: see its doc
 )
 
 // command is one subcommand: `quietroom NAME ARGS...`.

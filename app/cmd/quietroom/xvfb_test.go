@@ -24,6 +24,8 @@ import (
 // of its own (Xvfb).
 const (
 	kioskChildEnv = "QUIETROOM_KIOSK_CHILD"
+	// cliChildEnv, set to a command line, runs that quietroom command in the test binary.
+	cliChildEnv = "QUIETROOM_CLI_CHILD"
 	kioskDataEnv  = "QUIETROOM_KIOSK_DATA"
 
 	// firstFrameLog is the message run.go logs when the window's first frame is up.
@@ -34,6 +36,9 @@ const (
 var startColor = color.NRGBA{R: 0x1f, G: 0x6f, B: 0x5c, A: 0xff}
 
 func TestMain(m *testing.M) {
+	if args := os.Getenv(cliChildEnv); args != "" {
+		os.Exit(dispatch(&env{stdout: os.Stdout, stderr: os.Stderr}, strings.Fields(args)))
+	}
 	if os.Getenv(kioskChildEnv) == "run" {
 		os.Exit(dispatch(&env{stdout: os.Stdout, stderr: os.Stderr}, []string{"run", "--dev", "--data", os.Getenv(kioskDataEnv)}))
 	}
