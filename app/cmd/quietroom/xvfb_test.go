@@ -25,8 +25,8 @@ import (
 const (
 	kioskChildEnv = "QUIETROOM_KIOSK_CHILD"
 	// cliChildEnv, set to a command line, runs that quietroom command in the test binary.
-	cliChildEnv = "QUIETROOM_CLI_CHILD"
-	kioskDataEnv  = "QUIETROOM_KIOSK_DATA"
+	cliChildEnv  = "QUIETROOM_CLI_CHILD"
+	kioskDataEnv = "QUIETROOM_KIOSK_DATA"
 
 	// firstFrameLog is the message run.go logs when the window's first frame is up.
 	firstFrameLog = `msg="first frame shown"`
