@@ -39,6 +39,9 @@ type surveyTaking struct {
 	s       *survey.Survey
 	team    string
 	answers map[string]int
+	// declined holds the items whose "No answer" was chosen: they are left out of the
+	// response like an item never answered, but show the choice when the person comes back.
+	declined map[string]bool
 }
 
 // surveyButton is Home's "Take the survey", or nil while no survey is open.
@@ -50,7 +53,9 @@ func (u *UI) surveyButton() fyne.CanvasObject {
 		}
 		return nil
 	}
-	return u.button(lang.L("Take the survey"), func() { u.showSurveyTeam(&surveyTaking{rec: rec, s: s, answers: map[string]int{}}) })
+	return u.button(lang.L("Take the survey"), func() {
+		u.showSurveyTeam(&surveyTaking{rec: rec, s: s, answers: map[string]int{}, declined: map[string]bool{}})
+	})
 }
 
 // showSurveyTeam asks which team the person is in.
@@ -145,6 +150,7 @@ func (u *UI) showSurveyItem(st *surveyTaking, i int) {
 	}
 	pair := container.NewGridWithColumns(2, statement(it.Left, fyne.TextAlignLeading), statement(it.Right, fyne.TextAlignTrailing))
 	var buttons []*Button
+	var clearAnswer *Button
 	mark := func() {
 		for p, b := range buttons {
 			b.Importance = widget.MediumImportance
@@ -153,11 +159,23 @@ func (u *UI) showSurveyItem(st *surveyTaking, i int) {
 			}
 			b.Refresh()
 		}
+		clearAnswer.Importance = widget.MediumImportance
+		if st.declined[it.ID] {
+			clearAnswer.Importance = widget.HighImportance
+		}
+		clearAnswer.Refresh()
 	}
+	// No answer is a choice like a point: it records that the item has none and shows chosen.
+	clearAnswer = u.button(lang.L("No answer"), func() {
+		delete(st.answers, it.ID)
+		st.declined[it.ID] = true
+		mark()
+	})
 	var objs []fyne.CanvasObject
 	for p := 1; p <= st.s.Points; p++ {
 		b := u.button(pointLabel(st.s.Points, p), func() {
 			st.answers[it.ID] = p
+			delete(st.declined, it.ID)
 			mark()
 		})
 		buttons = append(buttons, b)
@@ -182,10 +200,6 @@ func (u *UI) showSurveyItem(st *surveyTaking, i int) {
 			return
 		}
 		u.showSurveyItem(st, i-1)
-	})
-	clearAnswer := u.button(lang.L("No answer"), func() {
-		delete(st.answers, it.ID)
-		mark()
 	})
 	// The statements and the points between them sit together in the middle of the screen.
 	u.show("survey-item", screenIdle, container.NewBorder(
@@ -217,6 +231,7 @@ func (u *UI) showSurveySubmit(st *surveyTaking) {
 					return
 				}
 				clear(st.answers)
+				clear(st.declined)
 				st.team = ""
 				u.showSurveyThanks()
 			})),

@@ -433,3 +433,43 @@ func TestAdminWipesASurvey(t *testing.T) {
 		t.Error("Home still offers the wiped survey")
 	}
 }
+
+// TestSurveyNoAnswerIsAChoice: "No answer" records that the item has no answer and shows as
+// chosen, like a point, when the person comes back to the item; a point tapped after it takes
+// its place.
+func TestSurveyNoAnswerIsAChoice(t *testing.T) {
+	h := newSurveyHarness(t)
+	h.tap("Take the survey")
+	h.tap("Front door")
+	h.tap("Next")
+	h.tap("Start the questions")
+	h.tap("Left")
+	h.tap("No answer")
+	if got := h.selected(); got != "No answer" {
+		t.Fatalf("after tapping No answer the item shows %q chosen, want No answer", got)
+	}
+	h.tap("Next")
+	if got := h.selected(); got != "" {
+		t.Fatalf("the second item shows %q chosen before anyone answered it", got)
+	}
+	h.tap("Back")
+	if got := h.selected(); got != "No answer" {
+		t.Fatalf("back on the first item it shows %q chosen, want No answer", got)
+	}
+	h.tap("Right")
+	if got := h.selected(); got != "Right" {
+		t.Fatalf("after No answer then Right the item shows %q chosen, want Right", got)
+	}
+	h.tap("No answer")
+	for h.u.Screen() == "survey-item" {
+		if contains(h.buttonTexts(), "Finish") {
+			h.tap("Finish")
+		} else {
+			h.tap("Next")
+		}
+	}
+	h.wantScreen("survey-submit")
+	if !h.shows("You answered 0 of ") {
+		t.Error("an item with No answer chosen is counted as answered")
+	}
+}
