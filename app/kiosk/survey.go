@@ -192,12 +192,18 @@ type SurveyStatus struct {
 	State SurveyState
 }
 
-// OpenSurvey returns the survey that may be taken now (by trusted time), and its survey;
-// ErrNoSurveyOpen when there is none. With several open, the one that closes first.
-func (k *Kiosk) OpenSurvey(ctx context.Context) (survey.Record, *survey.Survey, error) {
+// SurveyToTake is a survey engagement that may be taken now, and its survey.
+type SurveyToTake struct {
+	Record survey.Record
+	Survey *survey.Survey
+}
+
+// OpenSurveys returns every survey that may be taken now (by trusted time), the one that
+// closes first first; ErrNoSurveyOpen when there is none.
+func (k *Kiosk) OpenSurveys(ctx context.Context) ([]SurveyToTake, error) {
 	all, err := k.d.Surveys.Surveys(ctx)
 	if err != nil {
-		return survey.Record{}, nil, err
+		return nil, err
 	}
 	now := k.Now()
 	var open []survey.Record
@@ -207,27 +213,44 @@ func (k *Kiosk) OpenSurvey(ctx context.Context) (survey.Record, *survey.Survey, 
 		}
 	}
 	if len(open) == 0 {
-		return survey.Record{}, nil, ErrNoSurveyOpen
+		return nil, ErrNoSurveyOpen
 	}
 	slices.SortStableFunc(open, func(a, b survey.Record) int { return a.Closes.Compare(b.Closes) })
-	s, err := open[0].Survey()
+	out := make([]SurveyToTake, 0, len(open))
+	for _, r := range open {
+		s, err := r.Survey()
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, SurveyToTake{Record: r, Survey: s})
+	}
+	return out, nil
+}
+
+// OpenSurvey returns the open survey that closes first (OpenSurveys), and its survey;
+// ErrNoSurveyOpen when there is none.
+func (k *Kiosk) OpenSurvey(ctx context.Context) (survey.Record, *survey.Survey, error) {
+	open, err := k.OpenSurveys(ctx)
 	if err != nil {
 		return survey.Record{}, nil, err
 	}
-	return open[0], s, nil
+	return open[0].Record, open[0].Survey, nil
 }
 
 // SubmitSurveyResponse seals one person's answers to the survey's public key and stores them
 // under a random id, with no time and no audit entry: nothing ties the response to a person,
-// a moment or another record, and the kiosk cannot read it back. The survey must be open.
+// a moment or another record, and the kiosk cannot read it back. The survey must be open (one
+// of OpenSurveys).
 func (k *Kiosk) SubmitSurveyResponse(ctx context.Context, engagementID string, resp survey.Response) error {
-	r, s, err := k.OpenSurvey(ctx)
+	open, err := k.OpenSurveys(ctx)
 	if err != nil {
 		return err
 	}
-	if r.EngagementID != engagementID {
+	i := slices.IndexFunc(open, func(o SurveyToTake) bool { return o.Record.EngagementID == engagementID })
+	if i < 0 {
 		return ErrNoSurveyOpen
 	}
+	r, s := open[i].Record, open[i].Survey
 	if err := survey.CheckResponse(s, &r.Engagement, resp); err != nil {
 		return err
 	}

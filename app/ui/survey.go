@@ -44,18 +44,37 @@ type surveyTaking struct {
 	declined map[string]bool
 }
 
-// surveyButton is Home's "Take the survey", or nil while no survey is open.
+// surveyButton is Home's "Take the survey", or nil while no survey is open. With one open it
+// goes straight to that survey; with several, to a list of them.
 func (u *UI) surveyButton() fyne.CanvasObject {
-	rec, s, err := u.kiosk.OpenSurvey(u.ctx)
+	open, err := u.kiosk.OpenSurveys(u.ctx)
 	if err != nil {
 		if !errors.Is(err, kiosk.ErrNoSurveyOpen) {
 			u.fail("home: survey", err)
 		}
 		return nil
 	}
-	return u.button(lang.L("Take the survey"), func() {
-		u.showSurveyTeam(&surveyTaking{rec: rec, s: s, answers: map[string]int{}, declined: map[string]bool{}})
-	})
+	if len(open) == 1 {
+		return u.button(lang.L("Take the survey"), func() { u.startSurvey(open[0]) })
+	}
+	return u.button(lang.L("Take the survey"), func() { u.showSurveyChoice(open) })
+}
+
+// startSurvey begins one person's answers to o.
+func (u *UI) startSurvey(o kiosk.SurveyToTake) {
+	u.showSurveyTeam(&surveyTaking{rec: o.Record, s: o.Survey, answers: map[string]int{}, declined: map[string]bool{}})
+}
+
+// showSurveyChoice asks which of the open surveys the person is taking.
+func (u *UI) showSurveyChoice(open []kiosk.SurveyToTake) {
+	var rows []fyne.CanvasObject
+	for _, o := range open {
+		rows = append(rows, u.button(o.Record.Title, func() { u.startSurvey(o) }))
+	}
+	u.show("survey-choice", screenIdle, container.NewBorder(
+		container.NewVBox(heading(lang.L("Take a survey")), para(lang.L("Which survey are you taking?"))),
+		container.NewHBox(u.button(lang.L("Cancel"), u.showHome)), nil, nil,
+		newPager(u.rowsPerPage(3), rows).view))
 }
 
 // showSurveyTeam asks which team the person is in.
@@ -78,7 +97,7 @@ func (u *UI) showSurveyTeam(st *surveyTaking) {
 	}
 	p := newPager(per/cols, grid)
 	u.show("survey-team", screenIdle, container.NewBorder(
-		container.NewVBox(heading(st.s.Title), para(lang.L("Which team are you in? Nobody asks your name."))),
+		container.NewVBox(heading(st.rec.Title), para(lang.L("Which team are you in? Nobody asks your name."))),
 		container.NewHBox(u.button(lang.L("Cancel"), u.showHome)), nil, nil, p.view))
 }
 

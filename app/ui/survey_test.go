@@ -473,3 +473,55 @@ func TestSurveyNoAnswerIsAChoice(t *testing.T) {
 		t.Error("an item with No answer chosen is counted as answered")
 	}
 }
+
+// TestSurveyEveryOpenSurveyCanBeTaken: with two surveys open, Home's "Take the survey" offers
+// each, and a response to either is saved.
+func TestSurveyEveryOpenSurveyCanBeTaken(t *testing.T) {
+	test.NewTempApp(t)
+	env, d := kiosktest.Seeded(t)
+	addSurvey(t, env, d)
+	ctx := context.Background()
+	a, err := env.Kiosk.SignInAdmin(ctx, []byte(d.AdminCredential))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ivs, err := env.Kiosk.Interviewers(ctx)
+	if err != nil || len(ivs) == 0 {
+		t.Fatal(err)
+	}
+	now := env.Clock.Now()
+	// The second closes later, so it was the one Home never offered.
+	if _, err := env.Kiosk.CreateSurvey(ctx, a, kiosk.NewSurvey{Title: "Supervision survey", Teams: uiSurveyTeams,
+		Opens: now, Closes: now.AddDate(0, 0, 14), DeletionDate: now.AddDate(0, 2, 0), Members: []string{ivs[0].ID}}); err != nil {
+		t.Fatal(err)
+	}
+	h := startOn(t, env, Options{IdleTimeout: time.Minute})
+	h.d = d
+	for _, title := range []string{"Leadership culture survey", "Supervision survey"} {
+		h.wantScreen("home")
+		h.tap("Take the survey")
+		h.wantScreen("survey-choice")
+		if !contains(h.buttonTexts(), "Leadership culture survey") || !contains(h.buttonTexts(), "Supervision survey") {
+			t.Fatalf("with two surveys open the choice offers %v", h.buttonTexts())
+		}
+		h.tap(title)
+		h.wantScreen("survey-team")
+		if !h.shows(title) {
+			t.Errorf("choosing %q leads to another survey", title)
+		}
+		h.tap("Front door")
+		h.tap("Next")
+		h.tap("Start the questions")
+		h.tap("Left")
+		for h.u.Screen() == "survey-item" {
+			if contains(h.buttonTexts(), "Finish") {
+				h.tap("Finish")
+			} else {
+				h.tap("Next")
+			}
+		}
+		h.tap("Submit my answers")
+		h.wantScreen("survey-thanks")
+		h.tap("Done")
+	}
+}
