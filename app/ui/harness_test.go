@@ -115,7 +115,8 @@ func (h *harness) buttonTexts() []string {
 // minus or plus, a tick after the text) in place of the icon.
 func label(b *widget.Button) string {
 	if b.Icon == nil {
-		return b.Text
+		// A label broken over lines (the survey's points with larger text) is named by its words.
+		return strings.Join(strings.Fields(b.Text), " ")
 	}
 	signs := map[string]string{
 		theme.MoveUpIcon().Name(): "▲", theme.MoveDownIcon().Name(): "▼",

@@ -116,6 +116,12 @@ func (u *UI) showSurveyAbout(st *surveyTaking, page int) {
 	}
 	text := para(strings.Join(paras, "\n\n"))
 	text.SizeName = theme.SizeNameSubHeadingText
+	if u.theme.large {
+		// The larger body text is as large as the usual subheading; at the subheading's larger
+		// size, or with a blank line between its paragraphs, the second page's last sentence
+		// (when the answers are deleted) falls below the buttons on the 7" screen.
+		text = para(strings.Join(paras, "\n"))
+	}
 	back := func() { u.showSurveyTeam(st) }
 	next := u.primary(lang.L("Next"), func() { u.showSurveyAbout(st, 1) })
 	if page == 1 {
@@ -192,7 +198,13 @@ func (u *UI) showSurveyItem(st *surveyTaking, i int) {
 	})
 	var objs []fyne.CanvasObject
 	for p := 1; p <= st.s.Points; p++ {
-		b := u.button(pointLabel(st.s.Points, p), func() {
+		label := pointLabel(st.s.Points, p)
+		if u.theme.large {
+			// Five larger labels in one row are wider than 800 px: each word on its own line
+			// keeps the scale in one row, left to right.
+			label = strings.ReplaceAll(label, " ", "\n")
+		}
+		b := u.button(label, func() {
 			st.answers[it.ID] = p
 			delete(st.declined, it.ID)
 			mark()
@@ -205,10 +217,6 @@ func (u *UI) showSurveyItem(st *surveyTaking, i int) {
 	}
 	mark()
 	scale := container.NewGridWithColumns(st.s.Points, objs...)
-	if u.theme.large && st.s.Points > 3 {
-		// Five larger labels are wider than 800 px: two rows.
-		scale = container.NewGridWithColumns((st.s.Points+1)/2, objs...)
-	}
 	next := u.primary(lang.L("Next"), func() { u.showSurveyItem(st, i+1) })
 	if i == len(items)-1 {
 		next = u.primary(lang.L("Finish"), func() { u.showSurveySubmit(st) })

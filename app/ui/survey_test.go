@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -242,11 +244,13 @@ func TestEveryScreenFitsTheSurvey(t *testing.T) {
 					f.tap("Next")
 					if n == 0 {
 						f.check("survey: about, page 2")
+						f.checkAllShown("survey: about, page 2")
 					}
 					f.tap("Start the questions")
 					for i := 0; f.u.Screen() == "survey-item"; i++ {
 						if n == 0 {
 							f.check("survey: item " + string(rune('0'+i/10)) + string(rune('0'+i%10)))
+							f.checkOneRow("survey: item "+string(rune('0'+i/10))+string(rune('0'+i%10)), 5)
 						}
 						f.tap([]string{"Slightly left", "Right"}[n%2])
 						if contains(f.buttonTexts(), "Finish") {
@@ -523,5 +527,47 @@ func TestSurveyEveryOpenSurveyCanBeTaken(t *testing.T) {
 		h.tap("Submit my answers")
 		h.wantScreen("survey-thanks")
 		h.tap("Done")
+	}
+}
+
+// checkOneRow fails the test when the survey item's points are not side by side in one row,
+// from the left statement's end to the right's: a scale broken over two rows puts "Slightly
+// right" under "Left".
+func (f *fit) checkOneRow(where string, points int) {
+	f.t.Helper()
+	neededSize(f.w)
+	var row []fyne.CanvasObject
+	for p := 1; p <= points; p++ {
+		want := pointLabel(points, p)
+		for _, o := range f.objects() {
+			if b, ok := o.(*Button); ok && strings.Join(strings.Fields(b.Text), " ") == want {
+				row = append(row, b)
+			}
+		}
+	}
+	if len(row) != points {
+		f.t.Fatalf("%s: %d point buttons, want %d", where, len(row), points)
+	}
+	d := fyne.CurrentApp().Driver()
+	first := d.AbsolutePositionForObject(row[0])
+	for i, b := range row[1:] {
+		at := d.AbsolutePositionForObject(b)
+		if at.Y != first.Y || at.X <= d.AbsolutePositionForObject(row[i]).X {
+			f.t.Errorf("%s (larger text %v): point %d is at %v, not in one row after the point before it (at %v)",
+				where, f.large, i+2, at, d.AbsolutePositionForObject(row[i]))
+		}
+	}
+}
+
+// checkAllShown fails the test when a scroll area's content is taller than the area: what is
+// below the fold is hidden behind the buttons until someone thinks to drag it up.
+func (f *fit) checkAllShown(where string) {
+	f.t.Helper()
+	neededSize(f.w)
+	for _, o := range f.objects() {
+		if s, ok := o.(*container.Scroll); ok && s.Visible() && s.Content.MinSize().Height > s.Size().Height {
+			f.t.Errorf("%s (larger text %v): the text needs %.0f px, its area has %.0f", where, f.large,
+				s.Content.MinSize().Height, s.Size().Height)
+		}
 	}
 }
