@@ -163,9 +163,10 @@ func (u *UI) showSurveyItem(st *surveyTaking, i int) {
 	progress := widget.NewProgressBar()
 	progress.Max = float64(len(items))
 	progress.SetValue(float64(i + 1))
-	progress.TextFormatter = func() string {
-		return lang.L("Question {{.N}} of {{.Of}}", map[string]any{"N": i + 1, "Of": len(items)})
-	}
+	// The count is beside the bar, not on it: the bar's own text is white over its pale,
+	// unfilled part, too faint to read (under 4.5:1).
+	progress.TextFormatter = func() string { return "" }
+	count := widget.NewLabel(lang.L("Question {{.N}} of {{.Of}}", map[string]any{"N": i + 1, "Of": len(items)}))
 	statement := func(s string, align fyne.TextAlign) fyne.CanvasObject {
 		l := widget.NewLabel(s)
 		l.Wrapping = fyne.TextWrapWord
@@ -230,7 +231,7 @@ func (u *UI) showSurveyItem(st *surveyTaking, i int) {
 	})
 	// The statements and the points between them sit together in the middle of the screen.
 	u.show("survey-item", screenIdle, container.NewBorder(
-		container.NewVBox(progress),
+		container.NewBorder(nil, nil, nil, count, progress),
 		container.NewHBox(back, u.button(lang.L("Leave"), func() { u.confirmSurveyLeave(st, i) }),
 			layout.NewSpacer(), clearAnswer, next),
 		nil, nil, container.NewVBox(layout.NewSpacer(), pair, widget.NewSeparator(), scale, layout.NewSpacer())))

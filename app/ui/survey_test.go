@@ -447,6 +447,15 @@ func TestSurveyNoAnswerIsAChoice(t *testing.T) {
 	h.tap("Front door")
 	h.tap("Next")
 	h.tap("Start the questions")
+	// The count is words on the page, not white on the bar's pale part (under 4.5:1).
+	for _, o := range h.objects() {
+		if p, ok := o.(*widget.ProgressBar); ok && p.TextFormatter != nil && p.TextFormatter() != "" {
+			t.Errorf("the progress bar draws %q on itself", p.TextFormatter())
+		}
+	}
+	if !h.shows("Question 1 of ") {
+		t.Error("the item does not say which question it is")
+	}
 	h.tap("Left")
 	h.tap("No answer")
 	if got := h.selected(); got != "No answer" {
