@@ -12,9 +12,9 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// walksEveryPack skips, under -short, a test that walks every screen of every pack: make test
-// runs the package with the race detector and -short, then again without either, where these
-// long walks run at a fifth of the race detector's cost (see the Makefile).
+// walksEveryPack skips, under -short, a test that walks every screen of every pack (minutes
+// under the race detector), for a quick run of the rest. make test runs them without the race
+// detector (see the Makefile).
 func walksEveryPack(t *testing.T) {
 	t.Helper()
 	if testing.Short() {
