@@ -426,7 +426,16 @@ func (u *UI) chartRow(it survey.Item, ir survey.ItemResult, tapped func()) fyne.
 		l.SizeName = theme.SizeNameCaptionText
 		return l
 	}
-	bar := newDivergingBar(ir)
+	// Under the bar, its mean and how many answered, in words: the black mark alone is easy
+	// to miss, and a share means little without its count.
+	figures := small(lang.L("not shown"), fyne.TextAlignCenter)
+	if !ir.Withheld && ir.Answered > 0 {
+		figures.SetText(lang.L("mean {{.Mean}} of {{.Points}} · {{.N}} answers", map[string]any{
+			"Mean": fmt.Sprintf("%.1f", ir.Mean), "Points": len(ir.Counts), "N": ir.Answered}))
+	}
+	figures.Wrapping = fyne.TextWrapOff
+	figures.Truncation = fyne.TextTruncateEllipsis
+	bar := container.NewVBox(newDivergingBar(ir), figures)
 	row := container.New(&chartRowLayout{}, small(it.Left, fyne.TextAlignTrailing), bar, small(it.Right, fyne.TextAlignLeading))
 	return newTappableRow(row, func() {
 		u.touch()
@@ -603,6 +612,21 @@ func (b *divergingBar) CreateRenderer() fyne.WidgetRenderer {
 	r.frame.StrokeWidth = 1
 	r.middle = canvas.NewRectangle(color.NRGBA{R: 0x44, G: 0x44, B: 0x44, A: 0xff})
 	r.mean = canvas.NewRectangle(color.Black)
+	// Each segment carries its share of the answers, in black or white, whichever is the
+	// clearer on its colour; a share too narrow for its words leaves them out (Layout).
+	for _, sg := range r.segs {
+		cr, cg, cb := survey.PointColour(points, sg.Point)
+		fill := color.NRGBA{R: cr, G: cg, B: cb, A: 0xff}
+		ink := color.Color(color.Black)
+		if contrastRatio(color.White, fill) > contrastRatio(color.Black, fill) {
+			ink = color.White
+		}
+		pct := canvas.NewText(fmt.Sprintf("%d%%", int(math.Round(100*float64(b.ir.Counts[sg.Point-1])/float64(b.ir.Answered)))), ink)
+		pct.TextSize = theme.CaptionTextSize()
+		pct.TextStyle.Bold = true
+		pct.Alignment = fyne.TextAlignCenter
+		r.pcts = append(r.pcts, pct)
+	}
 	r.text = canvas.NewText("", theme.Color(theme.ColorNameForeground))
 	r.text.TextSize = theme.CaptionTextSize()
 	r.text.Alignment = fyne.TextAlignCenter
@@ -618,6 +642,7 @@ type barRenderer struct {
 	b                   *divergingBar
 	segs                []survey.Segment
 	rects               []*canvas.Rectangle
+	pcts                []*canvas.Text
 	frame, middle, mean *canvas.Rectangle
 	text                *canvas.Text
 }
@@ -629,6 +654,16 @@ func (r *barRenderer) Layout(size fyne.Size) {
 	for i, s := range r.segs {
 		r.rects[i].Move(fyne.NewPos(x(s.From), 4))
 		r.rects[i].Resize(fyne.NewSize(x(s.To)-x(s.From), size.Height-8))
+		t := r.pcts[i]
+		w := x(s.To) - x(s.From)
+		t.Move(fyne.NewPos(x(s.From), (size.Height-t.MinSize().Height)/2))
+		t.Resize(fyne.NewSize(w, t.MinSize().Height))
+		// Words that do not fit their share, or that the middle line or the mean's mark would
+		// cross, are left out: the item's figures screen has every count.
+		tw := t.MinSize().Width
+		from, to := x(s.From)+(w-tw)/2-2, x(s.From)+(w+tw)/2+2
+		crossed := func(at float32) bool { return at >= from-2 && at <= to+2 }
+		t.Hidden = tw+4 > w || crossed(half) || (!math.IsNaN(r.b.ir.Position) && crossed(x(r.b.ir.Position)))
 	}
 	r.middle.Move(fyne.NewPos(half-1, 0))
 	r.middle.Resize(fyne.NewSize(2, size.Height))
@@ -648,7 +683,11 @@ func (r *barRenderer) Objects() []fyne.CanvasObject {
 	for _, rc := range r.rects {
 		objs = append(objs, rc)
 	}
-	return append(objs, r.middle, r.mean, r.text)
+	objs = append(objs, r.middle, r.mean)
+	for _, t := range r.pcts {
+		objs = append(objs, t)
+	}
+	return append(objs, r.text)
 }
 
 // newLegend shows the colours of the points and the mean's mark, in one line.

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -143,6 +144,19 @@ func TestSurveyOnScreenJourney(t *testing.T) {
 	h.wantScreen("survey-results")
 	if !h.shows("Not shown, and left out of every figure (fewer than 5 responses between them): Fostering.") {
 		t.Error("the results do not say that Fostering is withheld")
+	}
+	// Each row says its mean and how many answered, and its bar each point's share.
+	if !h.shows("mean 3.0 of 5 · 10 answers") {
+		t.Error("a chart row does not say its mean and count in words")
+	}
+	var shares []string
+	for _, o := range h.objects() {
+		if x, ok := o.(*canvas.Text); ok && strings.HasSuffix(x.Text, "%") && x.Visible() {
+			shares = append(shares, x.Text)
+		}
+	}
+	if !contains(shares, "30%") {
+		t.Errorf("the bars show the shares %v, want 30%% among them", shares)
 	}
 	var seen []string
 	for range 4 {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"math"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -96,4 +97,24 @@ func (t *kioskTheme) Size(n fyne.ThemeSizeName) float32 {
 		return 16
 	}
 	return theme.DefaultTheme().Size(n)
+}
+
+// relativeLuminance is WCAG 2.2's relative luminance of an opaque colour: each sRGB channel
+// linearised, then weighted 0.2126, 0.7152, 0.0722.
+func relativeLuminance(c color.Color) float64 {
+	n := color.NRGBAModel.Convert(c).(color.NRGBA)
+	lin := func(v uint8) float64 {
+		s := float64(v) / 255
+		if s <= 0.04045 {
+			return s / 12.92
+		}
+		return math.Pow((s+0.055)/1.055, 2.4)
+	}
+	return 0.2126*lin(n.R) + 0.7152*lin(n.G) + 0.0722*lin(n.B)
+}
+
+// contrastRatio is WCAG 2.2's contrast ratio of two colours, from 1 to 21.
+func contrastRatio(a, b color.Color) float64 {
+	la, lb := relativeLuminance(a), relativeLuminance(b)
+	return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
 }

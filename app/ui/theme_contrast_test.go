@@ -10,26 +10,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 )
 
-// relativeLuminance is WCAG 2.2's relative luminance of an opaque colour: each sRGB channel
-// linearised, then weighted 0.2126, 0.7152, 0.0722.
-func relativeLuminance(c color.Color) float64 {
-	n := color.NRGBAModel.Convert(c).(color.NRGBA)
-	lin := func(v uint8) float64 {
-		s := float64(v) / 255
-		if s <= 0.04045 {
-			return s / 12.92
-		}
-		return math.Pow((s+0.055)/1.055, 2.4)
-	}
-	return 0.2126*lin(n.R) + 0.7152*lin(n.G) + 0.0722*lin(n.B)
-}
-
-// contrastRatio is WCAG 2.2's contrast ratio of two colours, from 1 to 21.
-func contrastRatio(a, b color.Color) float64 {
-	la, lb := relativeLuminance(a), relativeLuminance(b)
-	return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
-}
-
 // over is c drawn over an opaque bg, as a translucent colour is seen.
 func over(c, bg color.Color) color.Color {
 	f := color.NRGBAModel.Convert(c).(color.NRGBA)
