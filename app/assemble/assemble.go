@@ -44,6 +44,10 @@ type Config struct {
 	// DemoRoom is the room name a new development folder is set up with. Default:
 	// kiosk.DemoRoomName.
 	DemoRoom string
+	// Stick is a folder that stands for a USB stick in development (Dev only): packs are
+	// imported from it and every export is written to it, so that two development kiosks can
+	// pass a board's files between them without a real mount. "" looks for real sticks.
+	Stick string
 }
 
 // Kiosk is an opened kiosk: its use cases, what the screens need besides the window, and what
@@ -155,7 +159,7 @@ func Open(ctx context.Context, c Config) (_ *Kiosk, err error) {
 		AdminLimiter: vault.NewLimiter(db, ret, vault.AdminPolicy()),
 		Secret:       secret,
 		Panels:       db,
-	}, kiosk.Options{Logger: log})
+	}, c.kioskOptions(log))
 	if err != nil {
 		return nil, err
 	}
@@ -287,4 +291,14 @@ func demo(ctx context.Context, k *kiosk.Kiosk, dir, room string, w io.Writer) er
 	}
 	fmt.Fprintf(w, "==== DEMO DATA (development only, never on a device) ====\n%s=========================================================\n", b)
 	return nil
+}
+
+// kioskOptions are the use cases' options: in development, a folder given as the stick.
+func (c Config) kioskOptions(log *slog.Logger) kiosk.Options {
+	o := kiosk.Options{Logger: log}
+	if c.Dev && c.Stick != "" {
+		o.ImportDirs = []string{c.Stick}
+		o.ExportDirs = []string{c.Stick}
+	}
+	return o
 }

@@ -123,3 +123,19 @@ func TestDeviceWithoutHardware(t *testing.T) {
 		t.Errorf("no device key file and no pending choice: %v", err)
 	}
 }
+
+// TestDevelopmentStick: in development a folder given as the stick is where exports go and
+// packs come from; without it, and on a device, only real mounted sticks count.
+func TestDevelopmentStick(t *testing.T) {
+	ctx := context.Background()
+	cfg := devConfig(t)
+	cfg.Stick = t.TempDir()
+	k, err := assemble.Open(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer k.Close()
+	if got := k.Kiosk.Sticks(); len(got) != 1 || got[0] != cfg.Stick {
+		t.Errorf("Sticks() = %v, want the development stick %s", got, cfg.Stick)
+	}
+}

@@ -16,3 +16,19 @@ func TestRunRoomFlag(t *testing.T) {
 		t.Error("parseRun(--room without --dev) accepted it")
 	}
 }
+
+// TestRunStickFlag: --stick names a folder that stands for the USB stick, with --dev only,
+// and it must exist.
+func TestRunStickFlag(t *testing.T) {
+	dir, stick := t.TempDir(), t.TempDir()
+	c, err := parseRun([]string{"--dev", "--data", dir, "--stick", stick}, &bytes.Buffer{})
+	if err != nil || c.stick != stick || c.assembly(nil, nil).Stick != stick {
+		t.Errorf("parseRun(--dev --stick %s) = stick %q, %v", stick, c.stick, err)
+	}
+	if _, err := parseRun([]string{"--stick", stick}, &bytes.Buffer{}); err == nil {
+		t.Error("parseRun(--stick without --dev) accepted it")
+	}
+	if _, err := parseRun([]string{"--dev", "--data", dir, "--stick", dir + "/missing"}, &bytes.Buffer{}); err == nil {
+		t.Error("parseRun(--stick missing folder) accepted it")
+	}
+}

@@ -25,7 +25,7 @@ import (
 func init() {
 	register(command{
 		name:    "run",
-		usage:   "[--dev] [--data DIR] [--key FILE] [--config FILE] [--fullscreen] [--size WxH] [--room NAME]",
+		usage:   "[--dev] [--data DIR] [--key FILE] [--config FILE] [--fullscreen] [--size WxH] [--room NAME] [--stick DIR]",
 		summary: "start the kiosk (--dev: desktop window, simulated light, demo data)",
 		run:     runKiosk,
 	})
@@ -42,6 +42,8 @@ type runConfig struct {
 	width, height int
 	// room names a new development folder's room (--dev); "" is the demo's.
 	room string
+	// stick is a folder that stands for the USB stick (--dev); "" looks for real sticks.
+	stick string
 }
 
 // defaultKeyFile is the device key file on a Pi without an OTP key: apart from the data
@@ -59,6 +61,7 @@ func parseRun(args []string, stderr io.Writer) (runConfig, error) {
 	fs.StringVar(&c.config, "config", "", "device config: light and button wiring (default "+enrol.DefaultConfigFile+"; missing: the defaults)")
 	size := fs.String("size", "", "development window size, e.g. 1280x720 (default 800x480)")
 	fs.StringVar(&c.room, "room", "", "with --dev, the room name of a new data folder, e.g. \"Room 2\" (default \""+kiosk.DemoRoomName+"\")")
+	fs.StringVar(&c.stick, "stick", "", "with --dev, a folder that stands for the USB stick (packs read from it, exports written to it)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -72,6 +75,14 @@ func parseRun(args []string, stderr io.Writer) (runConfig, error) {
 	}
 	if c.room != "" && !c.dev {
 		return c, errors.New("--room is for --dev only: a device's room is named at its first boot")
+	}
+	if c.stick != "" && !c.dev {
+		return c, errors.New("--stick is for --dev only: a device writes only to a USB stick it finds mounted")
+	}
+	if c.stick != "" {
+		if fi, err := os.Stat(c.stick); err != nil || !fi.IsDir() {
+			return c, fmt.Errorf("--stick %q: want an existing folder to stand for the USB stick", c.stick)
+		}
 	}
 	switch {
 	case c.data == "" && c.dev:
@@ -247,7 +258,7 @@ func wire(ctx context.Context, cfg runConfig, log *slog.Logger, stdout io.Writer
 // assembly is what app/assemble opens for this configuration.
 func (c runConfig) assembly(log *slog.Logger, stdout io.Writer) assemble.Config {
 	return assemble.Config{
-		DataDir: c.data, KeyFile: c.key, DeviceConfig: c.deviceConfig(), Dev: c.dev, Logger: log, Demo: stdout, DemoRoom: c.room,
+		DataDir: c.data, KeyFile: c.key, DeviceConfig: c.deviceConfig(), Dev: c.dev, Logger: log, Demo: stdout, DemoRoom: c.room, Stick: c.stick,
 	}
 }
 
