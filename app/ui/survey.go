@@ -191,11 +191,17 @@ func (u *UI) showSurveyItem(st *surveyTaking, i int) {
 		}
 		clearAnswer.Refresh()
 	}
-	// No answer is a choice like a point: it records that the item has none and shows chosen.
+	// No answer sits beside Next and acts as it does, recording that the item has none: it
+	// shows chosen when the person comes back to the item.
 	clearAnswer = u.button(lang.L("No answer"), func() {
 		delete(st.answers, it.ID)
 		st.declined[it.ID] = true
 		mark()
+		if i == len(items)-1 {
+			u.showSurveySubmit(st)
+			return
+		}
+		u.showSurveyItem(st, i+1)
 	})
 	var objs []fyne.CanvasObject
 	for p := 1; p <= st.s.Points; p++ {

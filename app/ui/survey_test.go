@@ -452,9 +452,9 @@ func TestAdminWipesASurvey(t *testing.T) {
 	}
 }
 
-// TestSurveyNoAnswerIsAChoice: "No answer" records that the item has no answer and shows as
-// chosen, like a point, when the person comes back to the item; a point tapped after it takes
-// its place.
+// TestSurveyNoAnswerIsAChoice: "No answer" records that the item has no answer, moves on as
+// Next does, and shows as chosen, like a point, when the person comes back to the item; a
+// point tapped after it takes its place.
 func TestSurveyNoAnswerIsAChoice(t *testing.T) {
 	h := newSurveyHarness(t)
 	h.tap("Take the survey")
@@ -471,11 +471,10 @@ func TestSurveyNoAnswerIsAChoice(t *testing.T) {
 		t.Error("the item does not say which question it is")
 	}
 	h.tap("Left")
-	h.tap("No answer")
-	if got := h.selected(); got != "No answer" {
-		t.Fatalf("after tapping No answer the item shows %q chosen, want No answer", got)
+	h.tap("No answer") // as Next does, it moves on
+	if !h.shows("Question 2 of ") {
+		t.Fatal("No answer did not move on to the second question")
 	}
-	h.tap("Next")
 	if got := h.selected(); got != "" {
 		t.Fatalf("the second item shows %q chosen before anyone answered it", got)
 	}
@@ -488,6 +487,10 @@ func TestSurveyNoAnswerIsAChoice(t *testing.T) {
 		t.Fatalf("after No answer then Right the item shows %q chosen, want Right", got)
 	}
 	h.tap("No answer")
+	h.tap("Back")
+	if got := h.selected(); got != "No answer" {
+		t.Fatalf("back on the first item after No answer it shows %q chosen, want No answer", got)
+	}
 	for h.u.Screen() == "survey-item" {
 		if contains(h.buttonTexts(), "Finish") {
 			h.tap("Finish")
