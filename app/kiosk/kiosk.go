@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"sync"
 	"time"
 
 	"quietroom/app/protocol"
@@ -180,6 +181,9 @@ type Options struct {
 
 // Kiosk is the room's use cases. It is safe for concurrent use.
 type Kiosk struct {
+	// lobbies are what this kiosk last saw of its panels' submissions, by engagement id, in
+	// memory only (panel.go: who submitted is sealed, the lobby shows it with nobody signed in).
+	lobbies sync.Map
 	d       Deps
 	log     *slog.Logger
 	newID   func() string

@@ -965,26 +965,17 @@ type PanelLobby struct {
 	Decided   bool
 }
 
-// lobbies are what each kiosk last saw of its panels' submissions, in memory only: a
-// *Kiosk's map from engagement id to the submissions.
-var lobbies sync.Map
-
-// remember keeps the recruitment's submissions in memory for the lobby, which shows them with
-// nobody signed in.
+// remember keeps the recruitment's submissions in the kiosk's memory for the lobby, which
+// shows them with nobody signed in.
 func (p *PanelMember) remember() {
 	if p.rec == nil {
 		return
 	}
-	m, _ := lobbies.LoadOrStore(p.k, &sync.Map{})
-	m.(*sync.Map).Store(p.rec.EngagementID, slices.Clone(p.rec.Submissions))
+	p.k.lobbies.Store(p.rec.EngagementID, slices.Clone(p.rec.Submissions))
 }
 
 func (k *Kiosk) rememberedSubmissions(engagementID string) (panel.Submissions, bool) {
-	m, ok := lobbies.Load(k)
-	if !ok {
-		return nil, false
-	}
-	v, ok := m.(*sync.Map).Load(engagementID)
+	v, ok := k.lobbies.Load(engagementID)
 	if !ok {
 		return nil, false
 	}

@@ -155,30 +155,31 @@ func (s *Panels) DecidePanel(ctx context.Context, id, itemID string, sealed []by
 func (s *Panels) AddPanelItems(ctx context.Context, id string, items map[string][]byte) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	_, err := s.addItems(id, items)
+	return err
+}
+
+// addItems adds the items the panel has not got yet; the caller holds s.mu.
+func (s *Panels) addItems(id string, items map[string][]byte) (*panel.Stored, error) {
 	p, ok := s.panels[id]
 	if !ok {
-		return session.ErrNotFound
+		return nil, session.ErrNotFound
 	}
 	for k, v := range items {
 		if _, ok := p.Items[k]; !ok {
 			p.Items[k] = bytes.Clone(v)
 		}
 	}
-	return nil
+	return p, nil
 }
 
 // ConvertPanel implements kiosk.Panels.
 func (s *Panels) ConvertPanel(ctx context.Context, id string, items map[string][]byte) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	p, ok := s.panels[id]
-	if !ok {
-		return session.ErrNotFound
-	}
-	for k, v := range items {
-		if _, ok := p.Items[k]; !ok {
-			p.Items[k] = bytes.Clone(v)
-		}
+	p, err := s.addItems(id, items)
+	if err != nil {
+		return err
 	}
 	p.Legacy = panel.Legacy{}
 	return nil
