@@ -75,7 +75,7 @@ var (
 	// told of (it changed meanwhile): look again.
 	ErrRelinkNotConfirmed = errors.New("the board linked here has changed meanwhile: go back and look again")
 	// ErrNoRoomKey: this kiosk cannot sign bundles (its device secret is not available).
-	ErrNoRoomKey = errors.New("this kiosk cannot sign its contributions: its device key is not available")
+	ErrNoRoomKey = errors.New("this kiosk cannot sign its contributions: its device key is not available. Ask an admin to look at Storage health (Device secret) and to call IT")
 )
 
 // Board file names on the stick: the public part, the bundles, the presentation.
