@@ -91,7 +91,7 @@ func (u *UI) resumeLive() bool {
 func (u *UI) signOut() {
 	u.closeBoard()
 	u.endContribution()
-	u.closePanel()
+	u.panels.close()
 	u.kiosk.PanelInterview(false)
 	if u.signedIn != nil {
 		u.signedIn.SignOut()
@@ -196,7 +196,7 @@ func (u *UI) interviewerBar() fyne.CanvasObject {
 	}
 	// Panels the interviewer is on, or recruitments whose panel is still to be set up.
 	if mine, open, err := u.signedIn.Panels(u.ctx); err == nil && len(mine)+len(open) > 0 {
-		more = append(more, u.button(lang.L("Recruitment panels"), u.showPanels))
+		more = append(more, u.button(lang.L("Recruitment panels"), u.panels.showPanels))
 	}
 	if bs, err := u.signedIn.Boards(u.ctx); err == nil && (len(bs) > 0 || len(u.kiosk.BoardFiles()) > 0) {
 		more = append(more, u.button(lang.L("Team boards"), u.showBoards))

@@ -253,7 +253,7 @@ func (r *panelRun) setUp() {
 	if !r.shows("Candidate number: type digits only") {
 		r.t.Errorf("SURNAME-1042 was not refused as a candidate number; the screen says %q", r.labelTexts())
 	}
-	r.u.view(func(rec *panel.Recruitment) {
+	r.u.panels.view(func(rec *panel.Recruitment) {
 		if _, ok := rec.Candidate("SURNAME-1042"); ok {
 			r.t.Error("SURNAME-1042 was added as a candidate")
 		}
@@ -330,7 +330,7 @@ func (r *panelRun) interview(n string, first bool) {
 		}
 		r.pin(r.pinOf(r.seed.Chair.DisplayName))
 		r.wantScreen("panel-home")
-		r.u.view(func(rec *panel.Recruitment) {
+		r.u.panels.view(func(rec *panel.Recruitment) {
 			if rec.Frozen() {
 				r.t.Error("a declined candidate fixed the question set")
 			}
@@ -530,7 +530,7 @@ func TestPanelJourney(t *testing.T) {
 		// The second member sees nobody's scores before submitting their own.
 		r.fromLobby(staff)
 		r.wantScreen("panel-score")
-		if _, err := r.u.panel.Sheets(n); !errors.Is(err, panel.ErrNotSubmitted) {
+		if _, err := r.u.panels.panel.Sheets(n); !errors.Is(err, panel.ErrNotSubmitted) {
 			t.Fatalf("Sheets before the staff member submitted = %v, want ErrNotSubmitted", err)
 		}
 		for _, l := range []string{chair + ":", "total"} {
@@ -538,7 +538,7 @@ func TestPanelJourney(t *testing.T) {
 				t.Errorf("the staff member's scoring screen shows %q", l)
 			}
 		}
-		r.u.showPanelLobby(r.seed.EngagementID, n)
+		r.u.panels.showPanelLobby(r.seed.EngagementID, n)
 		r.score(staff, n, scores[staff], 0)
 		r.seeScores()
 		if !r.shows(chair + ":") {
@@ -590,7 +590,7 @@ func TestPanelJourney(t *testing.T) {
 	if !r.shows("The decision has been recorded") {
 		t.Error("panel home does not say the decision is recorded")
 	}
-	r.u.panel.View(func(rec *panel.Recruitment) {
+	r.u.panels.panel.View(func(rec *panel.Recruitment) {
 		if rec.Decision == nil || rec.Decision.Selected != "101" {
 			t.Errorf("decision = %+v, want candidate 101", rec.Decision)
 		}
@@ -724,10 +724,10 @@ func TestPanelIdleKeepsWhatWasTyped(t *testing.T) {
 	r.env.Clock.Advance(3 * time.Minute)
 	r.u.Tick()
 	r.wantScreen("home")
-	if r.u.panel != nil {
+	if r.u.panels.panel != nil {
 		t.Fatal("the member's panel is still open after the idle time-out")
 	}
-	r.u.showPanelLobby(r.seed.EngagementID, "101")
+	r.u.panels.showPanelLobby(r.seed.EngagementID, "101")
 	r.fromLobby(chair)
 	r.wantScreen("panel-score")
 	if got := r.entry().Text; got != "typed, not yet saved" {

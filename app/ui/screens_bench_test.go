@@ -460,10 +460,10 @@ func BenchmarkScreenPanelGrid(b *testing.B) {
 		env := kiosktest.New(b)
 		pm := gradePanel(b, env, shape[0], shape[1], shape[2])
 		u, _ := benchUI(b, env.Kiosk)
-		u.panel = pm
-		u.showPanelGrid(0) // once first, not timed: the first layout fills Fyne's caches
+		u.panels.panel = pm
+		u.panels.showPanelGrid(0) // once first, not timed: the first layout fills Fyne's caches
 		for b.Loop() {
-			u.showPanelGrid(0)
+			u.panels.showPanelGrid(0)
 			if u.Screen() != "panel-grid" {
 				b.Fatalf("screen = %s, want panel-grid", u.Screen())
 			}

@@ -90,10 +90,11 @@ type UI struct {
 	// put together (board.go); both are closed with the sign-out.
 	openBoard    *openBoard
 	contributing *contribution
-	// panel is the signed-in panel member's open recruitment (panel.go).
-	panel *kiosk.PanelMember
-	kb    *Keyboard
-	stop  chan struct{}
+	// panels are the recruitment panel's screens and the signed-in member's open recruitment
+	// (panel_*.go).
+	panels *panelScreens
+	kb     *Keyboard
+	stop   chan struct{}
 
 	// The ticker sleeps until what a screen shows can next change (wake), not a second: every
 	// wake costs the window's loop more than the rest of an idle screen. tickMu guards timer,
@@ -120,6 +121,7 @@ func New(win fyne.Window, k *kiosk.Kiosk, o Options) *UI {
 		win: win, kiosk: k, engine: k.Engine(), opts: o, log: o.Logger.With("component", "ui"),
 		ctx: context.Background(), theme: &kioskTheme{}, stop: make(chan struct{}),
 	}
+	u.panels = &panelScreens{u: u}
 	fyne.CurrentApp().Settings().SetTheme(u.theme)
 	u.kb = NewKeyboard()
 	u.kb.OnKey = u.touch

@@ -1,0 +1,289 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"quietroom/app/kiosk"
+	"quietroom/app/panel"
+	"quietroom/app/session"
+)
+
+// showPanels lists the recruitments the signed-in interviewer is on, and those without a panel
+// yet.
+func (s *panelScreens) showPanels() {
+	in := s.u.signedIn
+	if in == nil {
+		s.u.showHome()
+		return
+	}
+	msg := newErrorLabel()
+	mine, open, err := in.Panels(s.u.ctx)
+	msg.set(err)
+	var rows []fyne.CanvasObject
+	for _, p := range mine {
+		title := p.Title
+		if w, _ := in.WaitingIn(s.u.ctx, kiosk.GroupPanel, p.EngagementID); w {
+			title = lang.L("{{.Title}} · waiting to be let in again by another member", map[string]any{"Title": p.Title})
+		}
+		rows = append(rows, s.u.button(title, func() {
+			pm, err := in.OpenPanel(s.u.ctx, p.EngagementID)
+			if err != nil {
+				msg.set(err)
+				return
+			}
+			s.u.signedIn = nil
+			s.panel = pm
+			s.showPanelHome()
+		}))
+	}
+	for _, e := range open {
+		rows = append(rows, s.u.button(lang.L("Set up the panel: {{.Title}}", map[string]any{"Title": e.Title}), func() {
+			s.showPanelNew(&panelForm{eng: e})
+		}))
+	}
+	if len(rows) == 0 && err == nil {
+		rows = append(rows, para(lang.L("You are on no panel. An admin adds a recruitment; its appointing officer or chair sets up the panel.")))
+	}
+	s.u.show("panels", screenIdle, container.NewBorder(
+		container.NewVBox(heading(lang.L("Recruitment panels")), msg.Label),
+		container.NewHBox(s.u.button(lang.L("Back"), s.u.showInterviewerMenu), s.u.button(lang.L("Sign out"), s.u.showHome)), nil, nil,
+		s.u.newFitPages(rows)))
+}
+
+// panelForm is a new panel's set-up in progress.
+type panelForm struct {
+	eng         session.Engagement
+	title, band string
+	roles       map[string][]panel.Role
+}
+
+// showPanelNew is step 1 of a new panel: the post, a job and never a person.
+func (s *panelScreens) showPanelNew(f *panelForm) {
+	head := widget.NewLabel(lang.L("{{.Title}}: the post (a job, never a person's name)", map[string]any{"Title": f.eng.Title}))
+	head.TextStyle.Bold = true
+	head.Truncation = fyne.TextTruncateEllipsis
+	s.u.typedStep("panel-new", head, true, s.showPanels, func() { s.showPanelMembers(f) },
+		typedField{lang.L("Job title, e.g. Community mental health nurse"), &f.title},
+		typedField{lang.L("Band, e.g. Band 6"), &f.band})
+}
+
+// showPanelMembers is step 2: who is on the panel, in which roles.
+func (s *panelScreens) showPanelMembers(f *panelForm) {
+	if f.roles == nil {
+		f.roles = map[string][]panel.Role{}
+	}
+	msg := newErrorLabel()
+	ivs, err := s.u.kiosk.Interviewers(s.u.ctx)
+	msg.set(err)
+	var rows []fyne.CanvasObject
+	for _, iv := range ivs {
+		if iv.Disabled {
+			continue
+		}
+		checks := container.NewGridWithColumns(2)
+		for _, r := range panel.Roles() {
+			c := widget.NewCheck(roleName(r), func(on bool) {
+				s.u.touch()
+				f.roles[iv.ID] = slices.DeleteFunc(f.roles[iv.ID], func(x panel.Role) bool { return x == r })
+				if on {
+					f.roles[iv.ID] = append(f.roles[iv.ID], r)
+				}
+			})
+			c.Checked = slices.Contains(f.roles[iv.ID], r)
+			checks.Add(c)
+		}
+		name := widget.NewLabel(iv.DisplayName)
+		name.TextStyle.Bold = true
+		name.Truncation = fyne.TextTruncateEllipsis
+		rows = append(rows, container.NewVBox(name, checks))
+	}
+	create := s.u.primary(lang.L("Set up the panel"), func() {
+		var ms []panel.Member
+		for _, iv := range ivs {
+			if rs := f.roles[iv.ID]; len(rs) > 0 {
+				ms = append(ms, panel.Member{ID: iv.ID, Roles: slices.Clone(rs)})
+			}
+		}
+		pm, err := s.u.signedIn.CreatePanel(s.u.ctx, f.eng.ID, panel.Post{Title: f.title, Band: f.band}, ms)
+		if err != nil {
+			msg.set(err)
+			return
+		}
+		s.u.signedIn = nil
+		s.panel = pm
+		s.showPanelHome()
+	})
+	if s.u.signedIn == nil {
+		create.Disable()
+	}
+	s.u.show("panel-members", screenIdle, container.NewBorder(
+		container.NewVBox(subheading(lang.L("Who is on the panel? At least three people.")), msg.Label),
+		container.NewHBox(s.u.button(lang.L("Back"), func() { s.showPanelNew(f) }), layout.NewSpacer(), create),
+		nil, nil, s.u.newFitPages(rows)))
+}
+
+// showPanelHome is a signed-in member's overview of the recruitment and what they can do.
+func (s *panelScreens) showPanelHome() {
+	pm := s.panel
+	var (
+		me        panel.Member
+		status    []string
+		r         *panel.Recruitment
+		chairs    bool
+		partner   bool
+		decided   bool
+		allScored bool
+		engID     string
+		blockers  []panel.Blocker
+		scored    int
+	)
+	if !s.view(func(x *panel.Recruitment) {
+		r = x
+		me, _ = x.Member(pm.ID())
+		chairs = me.Has(panel.RoleChair) || me.Has(panel.RoleAppointingOfficer)
+		partner = me.Has(panel.RolePartner)
+		decided = x.Decision != nil
+		allScored = x.AllCandidatesScored()
+		blockers = x.DecisionBlockers()
+		scored = len(x.Interviewed())
+		engID = x.EngagementID
+		if err := x.Scale.Ready(); err != nil {
+			status = append(status, lang.L("Scoring scale: not set yet (the 1-5 labels are a placeholder)"))
+		} else {
+			status = append(status, lang.L("Scoring scale: {{.Min}} to {{.Max}}", map[string]any{"Min": x.Scale.Min, "Max": x.Scale.Max}))
+		}
+		qs := lang.L("Questions: {{.N}}", map[string]any{"N": len(x.Questions)})
+		if x.Frozen() {
+			qs = lang.L("Questions: {{.N}}, fixed for every candidate", map[string]any{"N": len(x.Questions)})
+		}
+		status = append(status, qs)
+		for _, p := range x.WithRole(panel.RolePartner) {
+			if !x.Confirmed(p.ID) {
+				status = append(status, lang.L("Confirmation of understanding: not signed yet"))
+			}
+		}
+		done, withdrawn := 0, 0
+		for _, c := range x.Candidates {
+			if c.Withdrawn() {
+				withdrawn++
+			} else if x.AllScored(c.Number) {
+				done++
+			}
+		}
+		cands := lang.L("Candidates: {{.N}}, {{.Done}} scored by everyone", map[string]any{"N": len(x.Candidates) - withdrawn, "Done": done})
+		if withdrawn > 0 {
+			cands = lang.L("Candidates: {{.N}}, {{.Done}} scored by everyone, {{.W}} withdrawn", map[string]any{"N": len(x.Candidates) - withdrawn, "Done": done, "W": withdrawn})
+		}
+		status = append(status, cands)
+		switch {
+		case x.Decision != nil && x.Decision.Selected == "":
+			status = append(status, lang.L("The decision has been recorded: no appointment."))
+		case x.Decision != nil:
+			status = append(status, lang.L("The decision has been recorded: candidate {{.N}} is selected.", map[string]any{"N": x.Decision.Selected}))
+		}
+	}) {
+		return
+	}
+	msg := newErrorLabel()
+	frozen := r.Frozen()
+	names := s.names()
+	var actions []fyne.CanvasObject
+	// Every button that is grey says why, in the lines above the buttons.
+	var why []string
+	add := func(text string, enabled bool, tapped func(), reason string) {
+		b := s.u.button(text, tapped)
+		if !enabled {
+			b.Disable()
+			why = append(why, lang.L("{{.Action}}: {{.Reason}}", map[string]any{"Action": text, "Reason": reason}))
+		}
+		actions = append(actions, b)
+	}
+	decidedWhy := lang.L("the decision has been recorded.")
+	if chairs {
+		add(lang.L("Scoring scale"), !frozen, s.showPanelScale, lang.L("fixed since the first candidate's interview."))
+		add(lang.L("Questions"), true, s.showPanelQuestions, "")
+		add(lang.L("Candidates"), !decided, s.showPanelCandidates, decidedWhy)
+		add(lang.L("Interview a candidate"), !decided, s.showPanelInterviewPick, decidedWhy)
+	}
+	if !chairs {
+		add(lang.L("Questions"), true, s.showPanelQuestions, "")
+	}
+	if !frozen {
+		add(lang.L("Add my own question"), true, s.showPanelOwnQuestion, "")
+	}
+	add(lang.L("Confirmation sheet"), true, s.showConfirmPoints, "")
+	add(lang.L("Score a candidate"), scored > 0, s.showPanelScorePick, lang.L("no candidate has been interviewed yet."))
+	add(lang.L("Scores of the panel"), true, func() { s.showPanelGrid(0) }, "")
+	if me.Has(panel.RoleAppointingOfficer) {
+		decisionWhy := decidedWhy
+		if !decided {
+			decisionWhy = blockersText(blockers, names)
+		}
+		add(lang.L("Record the decision"), allScored && !decided, s.showPanelDecision, decisionWhy)
+		add(lang.L("Export the record"), decided, s.showPanelExport, lang.L("first record the decision."))
+	}
+	// A member whose PIN was reset waits for one who holds the key to let them in again.
+	if waiting, err := s.u.kiosk.Waiting(s.u.ctx, kiosk.GroupPanel, engID); err == nil {
+		for _, m := range waiting {
+			add(lang.L("Let in {{.Name}}", map[string]any{"Name": m.Name}), true, func() {
+				if err := pm.LetIn(s.u.ctx, m.ID); err != nil {
+					msg.set(err)
+					return
+				}
+				s.showPanelHome()
+			}, "")
+		}
+	}
+	_ = partner
+	cols := 3
+	if s.u.theme.large && s.u.win.Canvas().Size().Width < 1000 {
+		cols = 2
+	}
+	// The status is one paragraph: the actions below keep their room at 800x480.
+	lines := container.NewVBox(para(strings.Join(status, " · ")))
+	head := heading(lang.L("{{.Title}}, {{.Band}}", map[string]any{"Title": r.Post.Title, "Band": r.Post.Band}))
+	// Who is signed in heads the status lines, which scroll: the actions keep their room.
+	lines.Objects = append([]fyne.CanvasObject{para(lang.L("{{.Name}}: {{.Roles}}", map[string]any{"Name": pm.Name(), "Roles": rolesText(me)}))}, lines.Objects...)
+	// Why a button is grey comes first, where the room is smallest (the larger text).
+	if len(why) > 0 {
+		w := para(strings.Join(why, " "))
+		w.Importance = widget.WarningImportance
+		lines.Objects = append([]fyne.CanvasObject{w}, lines.Objects...)
+	}
+	s.u.show("panel-home", screenIdle, container.NewBorder(
+		container.NewVBox(head, msg.Label),
+		container.NewHBox(s.u.button(lang.L("Sign out"), func() { s.close(); s.showPanelLobby(engID, "") })),
+		nil, nil,
+		// The actions keep their room; the status lines scroll in what is left.
+		container.NewBorder(nil, container.NewGridWithColumns(cols, actions...), nil, nil, newTouchScroll(lines))))
+}
+
+// blockersText words what keeps the decision from being recorded, with what to do.
+func blockersText(bs []panel.Blocker, names map[string]string) string {
+	var parts []string
+	for _, b := range bs {
+		switch {
+		case b.Candidate == "":
+			return lang.L("add the candidates first (Candidates).")
+		case b.NotInterviewed:
+			parts = append(parts, lang.L("candidate {{.N}} has not been interviewed: interview them, or withdraw them with the reason (Candidates)", map[string]any{"N": b.Candidate}))
+		default:
+			var w []string
+			for _, id := range b.Waiting {
+				w = append(w, names[id])
+			}
+			parts = append(parts, lang.L("candidate {{.N}} still needs the scores of {{.Names}}", map[string]any{"N": b.Candidate, "Names": strings.Join(w, ", ")}))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return strings.Join(parts, "; ") + "."
+}
