@@ -39,18 +39,38 @@
 //     CheckConsent: a choice for every point of the pack, none for a point it lacks), and a
 //     candidate's: every required point agreed (ErrConsentRefused) and given against the
 //     text the kiosk shows, the pack's content hash (ErrConsentText).
+//   - The order is the guide's by default (OrderGuide): "Once all candidates have been seen
+//     the panel will: Meet to discuss their thoughts on each person; Score each candidate's
+//     responses", then the decision. While candidates are seen each member keeps their own
+//     notes per candidate; once every candidate still in the recruitment has been seen
+//     (AllSeen), the member leading the interview records the discussion (RecordDiscussion:
+//     that it happened, and per candidate what the panel agreed to note; final); only then
+//     may anyone score (MayScore: ErrNotYetScoring before), and no candidate is added after
+//     it. Scoring after each candidate's interview (OrderEachCandidate) is the organisation's
+//     choice at set-up (SetOrder, before the first candidate: the guide says the
+//     organisation's scoring process "does need to be followed precisely"); there the
+//     discussion may be recorded but is not needed. Phase says where a recruitment stands.
+//   - The appointing officer leads the interview ("the person who is leading the
+//     interview"), unless the panel chooses the chair (SetLead; LeadID, RequireLead): the
+//     lead starts each candidate's interview and records the discussion.
 //   - Each member scores each interviewed candidate on their own sheet: a score and a short
 //     reason per question, their notes if they take them on the kiosk. Submit makes the sheet
 //     final and needs every question scored with a reason. "Submitted" is one record, the
 //     recruitment's Submissions (who, for which candidate, when; the kiosk seals each), never
-//     a field of a sheet. A member reads the others' sheets of a
-//     candidate only after submitting their own (MayRead, Sheet, SheetsFor: ErrNotSubmitted
-//     before), and the grid holds only candidates every member has submitted: independent
-//     scoring before discussion.
+//     a field of a sheet. A member reads the others' sheets of a candidate (their scores and
+//     notes) only once every member has submitted theirs for that candidate, in either order
+//     (MayRead, Sheet, SheetsFor: ErrNotSubmitted before), and the grid holds only candidates
+//     every member has submitted: independent, blind scoring.
 //   - The grid shows per candidate and question each member's score, the spread (highest
-//     minus lowest) flagged for discussion at DisagreeAt (default 2), and totals.
+//     minus lowest) flagged at DisagreeAt (default 2), and totals.
 //   - The decision is the appointing officer's, after every candidate not withdrawn was
 //     scored by every member: such a candidate's number or none, with reasons. It is final.
+//   - After it, the appointing officer records that the service user or carer was told the
+//     outcome (RecordOutcomeTold), and the service user or carer may give their own feedback,
+//     what went well and what could be improved (GiveFeedback: only they, in their words).
+//     Which candidates asked for feedback is recorded by the appointing officer or the chair
+//     at any time (SetFeedbackRequested). The record carries the guide's sentence
+//     ChecksAndReferences.
 //
 // # Keys: who can read what (the kiosk's side, app/kiosk/panel.go)
 //
@@ -59,9 +79,11 @@
 // to each panel member's own age public key (the one in their key slot), so only a member's
 // PIN, with the device secret, opens it. Everything of the recruitment is sealed to the
 // recruitment's public key: the set-up (post, members' roles, candidates, scale, questions,
-// anchors), each mark as it is entered (one item per member, candidate and question, so a power
+// anchors, the order and who leads), each mark as it is entered (one item per member, candidate and question, so a power
 // cut loses nothing saved), notes, each submission with its time, the confirmation with its
-// signatures and names, the candidates' consent choices, and the decision. Sealing needs only
+// signatures and names, the candidates' consent choices, the discussion, the decision, the
+// outcome told, the service user or carer's feedback and the candidates' feedback requests
+// (app/kiosk/panelorder.go). Sealing needs only
 // the public key; the item's id needs a member's key (below). The kiosk opens others' sheets
 // only as MayRead allows (write-only in spirit: a member's score is written without the others'
 // being opened).
@@ -95,7 +117,7 @@
 // of everything (app/store's Erase). The sealed member keys are captured and looked for in the
 // raw files afterwards, as the sessions' keys are; after a wipe the rows are also counted.
 //
-// The "not before you have submitted" rule is this package's (MayRead) and the kiosk keeps it
+// The "not before everyone has submitted" rule is this package's (MayRead) and the kiosk keeps it
 // twice: any member's PIN opens the recruitment key, so the kiosk opens others' sheets for a
 // member only where MayRead allows, with the store's submissions loaded, and its use cases
 // (PanelMember.Sheet, Sheets, Grid) answer only as MayRead allows the signed-in member,

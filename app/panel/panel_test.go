@@ -24,11 +24,23 @@ func orgScale() Scale {
 	return Scale{Min: 1, Max: 4, Labels: []string{"not met", "partly met", "met", "exceeded"}}
 }
 
-// ready returns a recruitment ready for its first candidate, with candidates 101-103.
+// ready returns a recruitment ready for its first candidate, with candidates 101-103, in the
+// order of scoring after each candidate (the organisation's choice), which these tests go
+// through; order_test.go goes through the guide's order.
 func ready(t *testing.T) *Recruitment {
+	t.Helper()
+	r := readyIn(t, OrderEachCandidate)
+	return r
+}
+
+// readyIn is ready in the order o.
+func readyIn(t *testing.T, o Order) *Recruitment {
 	t.Helper()
 	r, err := New("eng", Post{Title: "Community nurse", Band: "Band 6"}, members())
 	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.SetOrder(o); err != nil {
 		t.Fatal(err)
 	}
 	if err := r.SetScale(orgScale()); err != nil {
@@ -318,15 +330,20 @@ func TestIndependentScoring(t *testing.T) {
 	if err := r.SetMark("staff", "101", Mark{QuestionID: r.Questions[1].ID, Score: 4, Scored: true, Reason: "x"}); !errors.Is(err, ErrSubmitted) {
 		t.Errorf("SetMark after submitting = %v, want ErrSubmitted", err)
 	}
-	sheets, err := r.SheetsFor("staff", "101")
-	if err != nil || len(sheets) != 2 {
-		t.Fatalf("SheetsFor(staff) after submitting = %d sheets, %v; want 2", len(sheets), err)
+	// Blind until every member has submitted: staff's own submission is not enough.
+	if _, err := r.SheetsFor("staff", "101"); !errors.Is(err, ErrNotSubmitted) {
+		t.Fatalf("SheetsFor(staff) with the carer still scoring = %v, want ErrNotSubmitted", err)
 	}
 	if _, err := r.SheetsFor("stranger", "101"); !errors.Is(err, ErrNotMember) {
 		t.Errorf("SheetsFor(stranger) = %v, want ErrNotMember", err)
 	}
 	if got := r.Waiting("101"); len(got) != 1 || got[0] != "ip" {
 		t.Errorf("Waiting(101) = %v, want [ip]", got)
+	}
+	score(t, r, "ip", "101", 3, 3)
+	sheets, err := r.SheetsFor("staff", "101")
+	if err != nil || len(sheets) != 3 {
+		t.Fatalf("SheetsFor(staff) once every member submitted = %d sheets, %v; want 3", len(sheets), err)
 	}
 }
 
@@ -427,7 +444,8 @@ func TestMayRead(t *testing.T) {
 		want                      error
 	}{
 		{"ao", "ao", "101", nil},
-		{"ao", "staff", "101", nil},
+		// ao submitted, the others did not: ao reads nobody else's sheet yet.
+		{"ao", "staff", "101", ErrNotSubmitted},
 		{"staff", "staff", "101", nil},
 		{"staff", "ao", "101", ErrNotSubmitted},
 		{"ip", "ao", "101", ErrNotSubmitted},
@@ -452,6 +470,13 @@ func TestMayRead(t *testing.T) {
 	}
 	if err := r.SetMark("ao", "101", Mark{QuestionID: r.Questions[0].ID, Score: 1, Scored: true}); !errors.Is(err, ErrSubmitted) {
 		t.Errorf("SetMark after submitting = %v, want ErrSubmitted", err)
+	}
+	score(t, r, "staff", "101", 2, 2)
+	score(t, r, "ip", "101", 3, 3)
+	for _, v := range []string{"ao", "staff", "ip"} {
+		if err := r.MayRead(v, "ao", "101"); err != nil {
+			t.Errorf("MayRead(%s, ao, 101) once every member submitted = %v, want nil", v, err)
+		}
 	}
 }
 

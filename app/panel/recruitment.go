@@ -24,7 +24,7 @@ var (
 	ErrNotMember = errors.New("you are not on this recruitment's panel: only its members can open it")
 	// ErrNotSubmitted: a member asked for others' scores of a candidate before submitting
 	// their own.
-	ErrNotSubmitted = errors.New("submit your own scores for this candidate first: you see the others' scores after that")
+	ErrNotSubmitted = errors.New("the others' scores of this candidate are shown once every member of the panel has submitted their own: nobody sees another's scores before that")
 	// ErrSubmitted: the member's sheet for the candidate was submitted and cannot change.
 	ErrSubmitted = errors.New("your scores for this candidate were submitted and cannot be changed")
 	// ErrIncomplete: a sheet is submitted with a question not scored or without a reason.
@@ -142,12 +142,24 @@ type Recruitment struct {
 	Consents      []Consent
 	Confirmations []Confirmation
 	Decision      *Decision
+
+	// Order is when the members score (ScoringOrder: the guide's when ""). Lead is the member
+	// leading the interview ("" for the appointing officer: LeadID).
+	Order Order
+	Lead  string
+	// Discussion is the panel's recorded discussion; nil before.
+	Discussion *Discussion
+	// After the decision: the service user or carer told the outcome, their feedback; and
+	// the candidates who asked for feedback.
+	OutcomesTold     []OutcomeTold
+	Feedback         []PartnerFeedback
+	FeedbackRequests []FeedbackRequest
 }
 
 // New returns a recruitment with the built-in placeholder scale (which blocks the first
 // candidate until the organisation's scale is set).
 func New(engagementID string, post Post, members []Member) (*Recruitment, error) {
-	r := &Recruitment{EngagementID: engagementID, Post: post, Members: members, Scale: PlaceholderScale()}
+	r := &Recruitment{EngagementID: engagementID, Post: post, Members: members, Scale: PlaceholderScale(), Order: OrderGuide}
 	if err := r.checkSetUp(); err != nil {
 		return nil, err
 	}
@@ -280,7 +292,8 @@ func CheckCandidateNumber(n string) (string, error) {
 }
 
 // AddCandidate adds a candidate by number. A number typed twice (a withdrawn candidate's
-// among them) is ErrDuplicateCandidate. Candidates may be added until the decision.
+// among them) is ErrDuplicateCandidate. Candidates may be added until the decision, and in
+// the guide's order until the discussion (every candidate is seen before it).
 func (r *Recruitment) AddCandidate(number string) error {
 	n, err := CheckCandidateNumber(number)
 	if err != nil {
@@ -288,6 +301,9 @@ func (r *Recruitment) AddCandidate(number string) error {
 	}
 	if r.Decision != nil {
 		return ErrDecided
+	}
+	if r.Discussion != nil && r.ScoringOrder() == OrderGuide {
+		return fmt.Errorf("%w: a candidate added now would not be seen before it", ErrDiscussed)
 	}
 	if _, ok := r.candidate(n); ok {
 		return fmt.Errorf("candidate %s: %w", n, ErrDuplicateCandidate)

@@ -63,9 +63,10 @@ func (r *Recruitment) Submitted(memberID, candidate string) bool {
 }
 
 // MayRead says whether viewer may read member's sheet of the candidate: their own at any
-// time; another member's only once the viewer has submitted their own for that candidate
-// (ErrNotSubmitted before). This is independent scoring: nobody sees another's scores before
-// committing to their own. The kiosk asks it before it opens any sheet of another member.
+// time; another member's only once every member of the panel, the viewer among them, has
+// submitted their own for that candidate (ErrNotSubmitted before), in either order. This is
+// independent scoring: nobody sees another's scores, nor their notes, before every score of
+// the candidate is final. The kiosk asks it before it opens any sheet of another member.
 func (r *Recruitment) MayRead(viewer, memberID, candidate string) error {
 	if _, err := r.Member(viewer); err != nil {
 		return err
@@ -73,7 +74,7 @@ func (r *Recruitment) MayRead(viewer, memberID, candidate string) error {
 	if _, err := r.Member(memberID); err != nil {
 		return err
 	}
-	if viewer != memberID && !r.Submitted(viewer, candidate) {
+	if viewer != memberID && !r.AllScored(candidate) {
 		return ErrNotSubmitted
 	}
 	return nil
@@ -180,6 +181,12 @@ func (r *Recruitment) CheckMark(m Mark) error {
 // SetMark records the member's mark for a candidate's answer (replacing an earlier one for
 // the question) until the member submits the sheet.
 func (r *Recruitment) SetMark(memberID, candidate string, m Mark) error {
+	if _, err := r.Member(memberID); err != nil {
+		return err
+	}
+	if err := r.MayScore(candidate); err != nil {
+		return err
+	}
 	s, err := r.own(memberID, candidate)
 	if err != nil {
 		return err
@@ -228,6 +235,12 @@ func (r *Recruitment) CheckComplete(s *Sheet) error {
 // reason. It adds the member's Submission; after it the member sees the others' scores of
 // that candidate.
 func (r *Recruitment) Submit(memberID, candidate string, now time.Time) error {
+	if _, err := r.Member(memberID); err != nil {
+		return err
+	}
+	if err := r.MayScore(candidate); err != nil {
+		return err
+	}
 	s, err := r.own(memberID, candidate)
 	if err != nil {
 		return err
@@ -240,7 +253,7 @@ func (r *Recruitment) Submit(memberID, candidate string, now time.Time) error {
 }
 
 // SheetsFor returns every member's sheet of the candidate as the member viewer may see them:
-// all of them once the viewer has submitted their own, otherwise ErrNotSubmitted (MayRead).
+// all of them once every member has submitted theirs, otherwise ErrNotSubmitted (MayRead).
 func (r *Recruitment) SheetsFor(viewer, candidate string) ([]*Sheet, error) {
 	if _, err := r.Member(viewer); err != nil {
 		return nil, err
