@@ -51,6 +51,10 @@ var rules = []rule{
 	// The board seals with app/seal and never needs the vault: a member's identity is handed in.
 	{pkg: "quietroom/app/board", tests: true, forbid: join(infrastructure, drivers, []string{
 		"quietroom/app/ui", "quietroom/app/kiosk", "quietroom/app/vault", "quietroom/app/session", "quietroom/app/retention", "quietroom/hw"})},
+	// The workshop and the follow-up agenda: pure domain, no keys (the kiosk seals it with the
+	// board's key), writing its documents with app/report.
+	{pkg: "quietroom/app/workshop", tests: true, forbid: join(infrastructure, drivers, []string{
+		"quietroom/app/ui", "quietroom/app/kiosk", "quietroom/app/board", "quietroom/app/vault", "quietroom/app/seal", "quietroom/app/session", "quietroom/app/retention", "quietroom/hw"})},
 	// The panel's rules: pure domain, taking questions from packs.
 	{pkg: "quietroom/app/panel", tests: true, forbid: join(infrastructure, drivers, []string{
 		"quietroom/app/ui", "quietroom/app/kiosk", "quietroom/app/session", "quietroom/app/vault", "quietroom/app/seal", "quietroom/app/retention", "quietroom/hw"})},
@@ -199,6 +203,8 @@ func TestRulesCatch(t *testing.T) {
 		{ruleFor(t, "quietroom/app/board"), "quietroom/app/seal", false},
 		{ruleFor(t, "quietroom/app/board"), "quietroom/app/vault", true},
 		{ruleFor(t, "quietroom/app/panel"), "quietroom/app/seal", true},
+		{ruleFor(t, "quietroom/app/workshop"), "quietroom/app/seal", true},
+		{ruleFor(t, "quietroom/app/workshop"), "quietroom/app/report", false},
 	} {
 		if got := tc.r.refuses(tc.imp) != ""; got != tc.want {
 			t.Errorf("rule %s refuses %s = %v, want %v", tc.r.pkg, tc.imp, got, tc.want)
