@@ -7,22 +7,29 @@ import (
 	"quietroom/app/report"
 )
 
-// PDF writes the presentation as a PDF in the handbook's order, under the review's title, with
-// the given fonts embedded. It says nothing the presentation does not hold: no names, dates,
-// sessions or kiosks.
+// SlidesPDF writes the presentation as its slides (Deck): 16:9 pages, the given fonts embedded,
+// what the slide show shows.
+func (p Presentation) SlidesPDF(title string, f report.Fonts) ([]byte, error) {
+	return p.Deck(title).PDF(f)
+}
+
+// PDF writes the presentation's outline: an A4 document of its text in the handbook's order,
+// under the review's title, with the given fonts embedded, for a team to paste into its own
+// slide template. Its sentences are the slides' (slides.go). It says nothing the presentation
+// does not hold: no names, dates, sessions or kiosks.
 func (p Presentation) PDF(title string, f report.Fonts) ([]byte, error) {
 	d, err := report.New(title, f)
 	if err != nil {
 		return nil, err
 	}
 	d.Title(title)
-	d.Note("Peer challenge: the team's presentation of what it heard. All interview content is non-attributable.")
+	d.Note("Peer challenge: the team's presentation of what it heard. " + NonAttributable)
 
 	d.Heading("Key aim of the review")
 	if p.Aim != "" {
 		d.Paragraph(p.Aim)
 	} else {
-		d.Note("Not written.")
+		d.Note("Not written yet.")
 	}
 
 	d.Heading("Who was interviewed")
@@ -35,21 +42,14 @@ func (p Presentation) PDF(title string, f report.Fonts) ([]byte, error) {
 		w := d.ContentWidth()
 		d.Table([]string{"Stakeholder group", "People"}, rows, []float64{w * 0.75, w * 0.25})
 	}
-	if iv.SmallPeople > 0 {
-		d.Paragraph(fmt.Sprintf("%d more %s in %d %s of fewer than %d people each: those groups are not shown on their own, so that nobody can be identified.",
-			iv.SmallPeople, plural(iv.SmallPeople, "person", "people"), iv.SmallGroups, plural(iv.SmallGroups, "group", "groups"), iv.Threshold))
+	if s := SmallGroupsSentence(iv); s != "" {
+		d.Paragraph(s)
 	}
-	d.Paragraph(fmt.Sprintf("%d %s in all, in %d %s (%s).", iv.Total, plural(iv.Total, "person", "people"),
-		iv.Interviews, plural(iv.Interviews, "interview", "interviews"), InterviewKinds(p.Methodology)))
+	d.Paragraph(InAllSentence(p))
 
 	d.Heading("Methodology")
-	d.Paragraph(fmt.Sprintf("%s. The interview team reviewed its notes on the evening of day 1 as roses (strengths), thorns (pain points) and buds (opportunities), then grouped them into themes on day 2 and asked of each theme \"So what?\" to reach the insights below. Only the key quotes the note takers kept are shown in quotation marks; the other points are the team's words.",
-		InterviewsPhrase(p.Methodology)))
-	if len(p.Methodology.QuestionSets) > 0 {
-		d.Subheading("Question sets used")
-		for _, s := range p.Methodology.QuestionSets {
-			d.Bullet(s)
-		}
+	for _, s := range MethodologySentences(p.Methodology) {
+		d.Paragraph(s)
 	}
 
 	d.Heading("Key themes")
