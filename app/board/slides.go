@@ -275,6 +275,6 @@ func MethodologySentences(m Methodology) []string {
 		out = append(out, "Question sets: "+strings.Join(m.QuestionSets, "; ")+".")
 	}
 	return append(out,
-		"The notes sorted as roses, thorns and buds, grouped into themes, each theme asked “So what?” to reach the insights.",
-		"In quotation marks: key quotes as the note takers kept them. The rest is the team's words.")
+		"Notes sorted as roses, thorns and buds, grouped into themes; each theme asked “So what?” to reach the insights.",
+		"In quotation marks: words as said; the rest is the team's.")
 }
