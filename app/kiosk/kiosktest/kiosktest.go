@@ -155,7 +155,7 @@ func (e *Env) assemble(t testing.TB) *Env {
 		t.Fatal(err)
 	}
 	// Receipt ids from a seeded source: the receipt golden is the same on every run.
-	e.Retention = retentiontest.StartWith(t, e.Store.Storage, e.Clock, retention.Options{Rand: e.ReceiptIDs})
+	e.Retention = retentiontest.StartWith(t, e.Store, e.Clock, retention.Options{Rand: e.ReceiptIDs})
 	e.Light = hwtest.NewIndicator(hw.TwoColour, e.Clock)
 	e.Kiosk, err = kiosk.New(kiosk.Deps{
 		Sessions: e.Store, Engagements: e.Store, Interviewers: e.Store, Settings: e.Store,
@@ -163,7 +163,7 @@ func (e *Env) assemble(t testing.TB) *Env {
 		Vault: v, Retention: e.Retention, Packs: e.Packs, Light: e.Light, Secret: secret,
 		Limiter:      vault.NewLimiter(e.Attempts, e.Retention, vault.DefaultPolicy()),
 		AdminLimiter: vault.NewLimiter(e.AdminAttempts, e.Retention, vault.AdminPolicy()),
-		Panels:       e.Store.Panels,
+		Panels:       e.Store.Panels, Boards: e.Store.Boards,
 	}, kiosk.Options{ImportDirs: []string{e.ImportDir}, ExportDirs: []string{e.ImportDir}})
 	if err != nil {
 		t.Fatal(err)
@@ -196,11 +196,15 @@ func Seeded(t testing.TB) (*Env, kiosk.Demo) {
 
 // Store is the kiosk's storage in memory, every role port of it: retentiontest's Storage (the
 // sessions, engagements, audit log and receipts, kept to retention's rules and proven by
-// retentiontest.Contract) plus the interviewers and the device's settings.
+// retentiontest.Contract) plus the interviewers and the device's settings, the recruitment
+// panels (Panels), the surveys and the team boards (Boards), each proven by its contract
+// (PanelsContract, SurveysContract, BoardsContract) as the SQLite store is.
 type Store struct {
 	*retentiontest.Storage
 	// Panels are the recruitment panels' records.
 	Panels *Panels
+	// Boards are the team boards' records.
+	Boards *Boards
 
 	mu           sync.Mutex
 	interviewers map[string]session.Interviewer
@@ -224,6 +228,7 @@ var (
 func NewStore() *Store {
 	st := &Store{Storage: retentiontest.NewStorage(), interviewers: map[string]session.Interviewer{}}
 	st.Panels = NewPanels(st.Storage)
+	st.Boards = NewBoards(st.Storage)
 	return st
 }
 
@@ -328,3 +333,43 @@ func (s *Store) SetUp(ctx context.Context, verifier []byte, roomName string, ev 
 
 // IntegrityCheck implements kiosk.Integrity.
 func (s *Store) IntegrityCheck(ctx context.Context) (string, error) { return "ok", nil }
+
+// Erase implements retention.Storage: the storage's erase, and with it the boards of the
+// engagements it wipes or purges (their rows counted in the receipt's BoardRecords), as the
+// SQLite store's one transaction does. The boards change only when the erase succeeded.
+func (s *Store) Erase(ctx context.Context, scope retention.Scope, rec retention.Receipt) (retention.Receipt, [][]byte, error) {
+	var (
+		engs []string
+		due  time.Time
+	)
+	switch scope.Kind {
+	case retention.KindWipeEngagement:
+		engs = []string{scope.EngagementID}
+	case retention.KindWipeAll:
+		engs = s.Boards.engagements()
+	case retention.KindPurge:
+		due = scope.DueAt
+		all, err := s.Storage.Engagements(ctx)
+		if err != nil {
+			return retention.Receipt{}, nil, err
+		}
+		for _, e := range all {
+			if !e.DeletionDate.After(due) && !e.LegalHold {
+				engs = append(engs, e.ID)
+			}
+		}
+	}
+	rows, _ := s.Boards.erase(engs, due, true)
+	rec.BoardRecords = rows
+	rec, keys, err := s.Storage.Erase(ctx, scope, rec)
+	if err != nil {
+		return rec, keys, err
+	}
+	_, boardKeys := s.Boards.erase(engs, due, false)
+	return rec, append(keys, boardKeys...), nil
+}
+
+// Dump returns every byte the store holds (sessions, boards), for scanning it for plaintext.
+func (s *Store) Dump() []byte {
+	return append(s.Storage.Dump(), s.Boards.dump()...)
+}

@@ -15,9 +15,9 @@ import (
 	"quietroom/app/session"
 )
 
-// Panels is kiosk.Panels in memory, with the SQLite store's rules: a second submission (an
-// item id stored already) or decision is refused, frozen once stored is kept, a conversion
-// replaces the legacy records, and every change is a copy. It takes
+// Panels is kiosk.Panels in memory, with the SQLite store's rules, proven by PanelsContract as
+// the store is: a second submission (an item id stored already) or decision is refused, frozen
+// once stored is kept, a conversion replaces the legacy records, and every change is a copy. It takes
 // no part in retention's purge and wipes (Wipe forgets one by hand): how a panel is destroyed
 // is the SQLite store's, tested there and in app/assemble against the real files.
 type Panels struct {
@@ -39,14 +39,26 @@ func NewPanels(audit interface {
 
 func clone(p panel.Stored) panel.Stored {
 	p.SealedSetup = bytes.Clone(p.SealedSetup)
-	p.MemberKeys = maps.Clone(p.MemberKeys)
-	p.Items = maps.Clone(p.Items)
+	p.MemberKeys = cloneBytes(p.MemberKeys)
+	p.Items = cloneBytes(p.Items)
 	if p.Items == nil {
 		p.Items = map[string][]byte{}
 	}
-	p.Legacy.Records = maps.Clone(p.Legacy.Records)
+	p.Legacy.Records = cloneBytes(p.Legacy.Records)
 	p.Legacy.Submissions = slices.Clone(p.Legacy.Submissions)
 	return p
+}
+
+// cloneBytes copies a map and the bytes it holds.
+func cloneBytes(m map[string][]byte) map[string][]byte {
+	if m == nil {
+		return nil
+	}
+	out := make(map[string][]byte, len(m))
+	for k, v := range m {
+		out[k] = bytes.Clone(v)
+	}
+	return out
 }
 
 // CreatePanel implements kiosk.Panels.

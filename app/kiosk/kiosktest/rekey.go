@@ -11,7 +11,7 @@ import (
 )
 
 // ResetInterviewerKey implements kiosk.Interviewers: the audit entry first, then the new key
-// slot, and the interviewer's panel and survey keys cleared (they wait to be let in again),
+// slot, and the interviewer's board, panel and survey keys cleared (they wait to be let in again),
 // with nothing that can fail after the entry, as the store's one transaction.
 func (s *Store) ResetInterviewerKey(ctx context.Context, iv session.Interviewer, ev retention.AuditEvent) error {
 	if err := s.Storage.AppendAudit(ctx, ev); err != nil {
@@ -28,6 +28,7 @@ func (s *Store) ResetInterviewerKey(ctx context.Context, iv session.Interviewer,
 		}
 	}
 	s.Panels.mu.Unlock()
+	s.Boards.clearMember(iv.ID)
 	v := s.sv()
 	v.mu.Lock()
 	for _, keys := range v.keys {

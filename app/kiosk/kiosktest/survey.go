@@ -34,17 +34,22 @@ func (s *Store) sv() *surveys {
 }
 
 // CreateSurvey implements kiosk.Surveys.
+// The engagement is made with it: an id in use is refused, and nothing changes.
 func (s *Store) CreateSurvey(ctx context.Context, e session.Engagement, r survey.Record, keys map[string][]byte, ev retention.AuditEvent) error {
-	if err := s.Storage.AppendAudit(ctx, ev); err != nil {
-		return err
-	}
-	s.Storage.AddEngagement(e)
 	v := s.sv()
 	v.mu.Lock()
 	defer v.mu.Unlock()
+	if _, err := s.Storage.Engagement(ctx, e.ID); err == nil {
+		return fmt.Errorf("create survey %s: the engagement id is in use", e.ID)
+	}
+	if err := s.Storage.AppendAudit(ctx, ev); err != nil {
+		return fmt.Errorf("create survey %s: %w", e.ID, err)
+	}
+	s.Storage.AddEngagement(e)
 	r.File = bytes.Clone(r.File)
+	r.Teams = slices.Clone(r.Teams)
 	v.records[e.ID] = r
-	v.keys[e.ID] = maps.Clone(keys)
+	v.keys[e.ID] = cloneBytes(keys)
 	v.responses[e.ID] = map[string][]byte{}
 	return nil
 }
@@ -67,6 +72,7 @@ func (s *Store) Surveys(ctx context.Context) ([]survey.Record, error) {
 			r.DeletionDate = e.DeletionDate
 		}
 		r.LegalHold, r.Title = e.LegalHold, e.Title
+		r.File, r.Teams = bytes.Clone(r.File), slices.Clone(r.Teams)
 		r.Members = slices.Sorted(maps.Keys(v.keys[r.EngagementID]))
 		out = append(out, r)
 	}
@@ -98,6 +104,9 @@ func (s *Store) PutSurveyResponse(ctx context.Context, engagementID, responseID 
 	if !ok {
 		return fmt.Errorf("survey %s: %w", engagementID, session.ErrNotFound)
 	}
+	if _, dup := rs[responseID]; dup {
+		return fmt.Errorf("survey response %s is already stored", responseID)
+	}
 	rs[responseID] = bytes.Clone(sealed)
 	return nil
 }
@@ -107,7 +116,7 @@ func (s *Store) SurveyResponses(ctx context.Context, engagementID string) (map[s
 	v := s.sv()
 	v.mu.Lock()
 	defer v.mu.Unlock()
-	return maps.Clone(v.responses[engagementID]), nil
+	return cloneBytes(v.responses[engagementID]), nil
 }
 
 // SurveyResponseCount counts an engagement's responses, for tests: the kiosk never asks.
