@@ -18,7 +18,7 @@ import (
 // The panel's markers: every free text a panel writes carries one, and none may be found in
 // the data folder's files, ever.
 var panelMarkers = []string{"QRPANEL-reason", "QRPANEL-notes", "QRPANEL-decision", "QRPANEL-question",
-	"QRPANEL-printed-name", "QRPANEL-signature", "Community QRPANEL nurse"}
+	"QRPANEL-printed-name", "QRPANEL-signature", "Community QRPANEL nurse", "QRPANEL-discussion", "QRPANEL-feedback"}
 
 func scanMarkers(t *testing.T, dir string) int {
 	t.Helper()
@@ -90,6 +90,9 @@ func TestPanelOnTheDevice(t *testing.T) {
 	must(chair.AddCandidate(ctx, "101"))
 	must(chair.RecordConsent(ctx, "101", kiosktest.AgreedConsent(k.Kiosk)))
 	must(chair.StartInterview(ctx, "101"))
+	// The guide's order: the discussion is recorded before anyone scores.
+	must(chair.RecordDiscussion(ctx, map[string]string{"101": "QRPANEL-discussion agreed strong on carers"}))
+	must(chair.SetFeedbackRequested(ctx, "101", true))
 	staff := member(t, k.Kiosk, s, s.Staff.ID)
 	for _, p := range []*kiosk.PanelMember{chair, staff, partner} {
 		must(p.Refresh(ctx))
@@ -98,6 +101,8 @@ func TestPanelOnTheDevice(t *testing.T) {
 		must(p.Submit(ctx, "101"))
 	}
 	must(chair.Decide(ctx, []byte(s.PINs[s.Chair.ID]), "101", "QRPANEL-decision met every standard"))
+	must(chair.RecordOutcomeTold(ctx, s.Partner.ID))
+	must(partner.GiveFeedback(ctx, "QRPANEL-feedback went well", "QRPANEL-feedback could improve"))
 
 	if n := scanMarkers(t, data); n != 0 {
 		t.Fatalf("%d panel plaintexts found in the data folder's files", n)

@@ -23,10 +23,10 @@ type DemoPanel struct {
 // SeedDemoPanel adds, for `quietroom run --dev` only, a recruitment panel in progress: the demo
 // interviewer as appointing officer and chair, a member of staff and a carer (two more demo
 // interviewers, named to sort after the demo interviewer), the organisation's scale, three
-// questions (one the carer's), the signed confirmation of understanding, and four candidates:
-// 1041 interviewed and scored by everyone, 1042 interviewed and scored by the chair only (the
-// others have it to score), 1043 and 1044 still to be interviewed. It does nothing on a kiosk
-// without panel storage.
+// questions (one the carer's), the signed confirmation of understanding, and four candidates
+// in the guide's order (the default): 1041 and 1042 interviewed, with notes of their own by
+// the members (all three for 1041, the chair for 1042), 1043 and 1044 still to be seen; then
+// come the discussion and the scores. It does nothing on a kiosk without panel storage.
 func (k *Kiosk) SeedDemoPanel(ctx context.Context, d Demo) (DemoPanel, error) {
 	if k.d.Panels == nil {
 		return DemoPanel{}, nil
@@ -139,19 +139,6 @@ func (k *Kiosk) SeedDemoPanel(ctx context.Context, d Demo) (DemoPanel, error) {
 	for _, pt := range k.PanelPack().Consent {
 		consent.Choices[pt.ID] = true
 	}
-	score := func(pm *PanelMember, n string, scores ...int) error {
-		if err := pm.Refresh(ctx); err != nil {
-			return err
-		}
-		var qs []panel.Question
-		pm.View(func(r *panel.Recruitment) { qs = r.Questions })
-		for i, q := range qs {
-			if err := pm.SetMark(ctx, n, panel.Mark{QuestionID: q.ID, Score: scores[i%len(scores)], Scored: true, Reason: "a made-up reason for the demo"}); err != nil {
-				return err
-			}
-		}
-		return pm.Submit(ctx, n)
-	}
 	for _, n := range []string{"1041", "1042"} {
 		if err := chair.RecordConsent(ctx, n, consent); err != nil {
 			return fail(err)
@@ -160,12 +147,22 @@ func (k *Kiosk) SeedDemoPanel(ctx context.Context, d Demo) (DemoPanel, error) {
 			return fail(err)
 		}
 	}
+	// The guide's order: while the candidates are seen, each member keeps their own notes;
+	// nobody scores before the panel's discussion, once all four have been seen.
 	for _, x := range []struct {
-		pm     *PanelMember
-		n      string
-		scores []int
-	}{{chair, "1041", []int{3, 2, 4}}, {s, "1041", []int{2, 2, 3}}, {p, "1041", []int{4, 3, 4}}, {chair, "1042", []int{2, 3, 3}}} {
-		if err := score(x.pm, x.n, x.scores...); err != nil {
+		pm    *PanelMember
+		n     string
+		notes string
+	}{
+		{chair, "1041", "Clear example of working with a carer; asked good questions back."},
+		{s, "1041", "Knows the service. Recovery answer a little general."},
+		{p, "1041", "Listened well and spoke to me, not only to the chair."},
+		{chair, "1042", "Spoke about recovery plans in depth."},
+	} {
+		if err := x.pm.Refresh(ctx); err != nil {
+			return fail(err)
+		}
+		if err := x.pm.SetNotes(ctx, x.n, x.notes); err != nil {
 			return fail(err)
 		}
 	}

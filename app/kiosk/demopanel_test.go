@@ -9,8 +9,8 @@ import (
 )
 
 // TestSeedDemoPanel: `run --dev` seeds a panel in progress that its members open with the
-// printed PINs: one candidate scored by everyone, one waiting for the member of staff and the
-// carer, two still to be interviewed.
+// printed PINs, in the guide's order: two candidates seen with the members' own notes, two
+// still to be seen, nobody scored.
 func TestSeedDemoPanel(t *testing.T) {
 	e, d := kiosktest.Seeded(t)
 	dp, err := e.Kiosk.SeedDemoPanel(ctx, d)
@@ -42,8 +42,11 @@ func TestSeedDemoPanel(t *testing.T) {
 	}
 	defer staff.Close()
 	staff.View(func(r *panel.Recruitment) {
-		if len(r.Candidates) != 4 || !r.AllScored("1041") || !r.Submitted(ids[d.InterviewerName], "1042") || r.Submitted(ids[dp.StaffName], "1042") || len(r.Interviewed()) != 2 {
-			t.Errorf("the demo panel = %+v, want 1041 scored by all, 1042 by the chair only, 1043 and 1044 to interview", r.Candidates)
+		if len(r.Candidates) != 4 || len(r.Submissions) != 0 || len(r.Interviewed()) != 2 || r.ScoringOrder() != panel.OrderGuide || r.Phase() != panel.PhaseInterviews {
+			t.Errorf("the demo panel = %+v, %d submissions, order %q; want the guide's order, 1041 and 1042 seen, 1043 and 1044 to interview, nobody scored", r.Candidates, len(r.Submissions), r.ScoringOrder())
+		}
+		if own, err := r.Sheet(ids[dp.StaffName], ids[dp.StaffName], "1041"); err != nil || own.Notes == "" {
+			t.Errorf("the member of staff's own notes of 1041 = %+v, %v; want their notes", own, err)
 		}
 		if r.ReadyToInterview() != nil {
 			t.Errorf("the demo panel is not ready for its next candidate: %v", r.ReadyToInterview())

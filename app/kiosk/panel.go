@@ -72,6 +72,9 @@ type setupDoc struct {
 	Questions  []panel.Question
 	DisagreeAt int
 	FrozenAt   time.Time
+	// Order and Lead: see panelorder.go (a set-up sealed before them has neither).
+	Order panel.Order `json:",omitempty"`
+	Lead  string      `json:",omitempty"`
 }
 
 // PanelSummary is a panel an interviewer is on, as their list shows it: no content.
@@ -290,7 +293,7 @@ func (p *PanelMember) Close() {
 
 func sealSetup(pub string, r *panel.Recruitment) ([]byte, error) {
 	doc := setupDoc{Post: r.Post, Members: r.Members, Candidates: r.Candidates, Scale: r.Scale,
-		Questions: r.Questions, DisagreeAt: r.DisagreeAt, FrozenAt: r.FrozenAt}
+		Questions: r.Questions, DisagreeAt: r.DisagreeAt, FrozenAt: r.FrozenAt, Order: r.Order, Lead: r.Lead}
 	b, err := json.Marshal(doc)
 	if err != nil {
 		return nil, err
@@ -394,7 +397,8 @@ func (p *PanelMember) load(st panel.Stored) error {
 		return fmt.Errorf("open panel set-up: %w", err)
 	}
 	r := &panel.Recruitment{EngagementID: st.EngagementID, Post: doc.Post, Members: doc.Members,
-		Candidates: doc.Candidates, Scale: doc.Scale, Questions: doc.Questions, DisagreeAt: doc.DisagreeAt, FrozenAt: doc.FrozenAt}
+		Candidates: doc.Candidates, Scale: doc.Scale, Questions: doc.Questions, DisagreeAt: doc.DisagreeAt, FrozenAt: doc.FrozenAt,
+		Order: setupOrder(doc), Lead: doc.Lead}
 	if _, err := r.Member(p.id); err != nil {
 		return err
 	}
@@ -496,6 +500,9 @@ func (p *PanelMember) load(st panel.Stored) error {
 				slices.IndexFunc(r.Questions, func(q panel.Question) bool { return q.ID == b.QuestionID })
 		})
 		r.Sheets = append(r.Sheets, s)
+	}
+	if err := p.loadOrder(r, st); err != nil {
+		return err
 	}
 	p.rec, p.stored = r, st
 	p.remember()
@@ -694,7 +701,7 @@ func (p *PanelMember) WithdrawCandidate(ctx context.Context, number string, why 
 	})
 }
 
-// StartInterview starts a candidate's interview (the chair or appointing officer): the first
+// StartInterview starts a candidate's interview (the member leading it: panel's LeadID): the first
 // one fixes the question set for good. It is refused for a candidate whose consent is not
 // recorded (RecordConsent; panel.ErrNoConsent).
 //
@@ -705,7 +712,7 @@ func (p *PanelMember) WithdrawCandidate(ctx context.Context, number string, why 
 // scored or wrote notes, or in what order.
 func (p *PanelMember) StartInterview(ctx context.Context, number string) error {
 	err := p.changeSetup(ctx, func(r *panel.Recruitment) error {
-		if err := p.requireChair(r); err != nil {
+		if err := r.RequireLead(p.id); err != nil {
 			return err
 		}
 		return r.StartInterview(number, p.k.Now())

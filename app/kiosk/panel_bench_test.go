@@ -57,6 +57,11 @@ func newGradedPanel(b *testing.B, marks int) *gradedPanel {
 		b.Fatal(err)
 	}
 	b.Cleanup(p.chair.Close)
+	// Scored after each candidate, the organisation's choice (the guide's order scores after
+	// the discussion).
+	if err := p.chair.SetOrder(ctx, panel.OrderEachCandidate); err != nil {
+		b.Fatal(err)
+	}
 	open := []*kiosk.PanelMember{p.chair}
 	for i, id := range p.members[1:] {
 		pm := p.open(b, id)

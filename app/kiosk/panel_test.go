@@ -39,6 +39,11 @@ func readyPanel(t *testing.T, e *kiosktest.Env, s kiosktest.PanelSeed) *kiosk.Pa
 		t.Fatalf("CreatePanel = %v", err)
 	}
 	t.Cleanup(chair.Close)
+	// These tests score each candidate after their interview, the organisation's choice;
+	// panelorder_test.go goes through the guide's order.
+	if err := chair.SetOrder(ctx, panel.OrderEachCandidate); err != nil {
+		t.Fatal(err)
+	}
 	partner := openPanel(t, e, s, s.Partner.ID)
 	if err := partner.ContributeQuestion(ctx, "What does kindness look like on a busy shift?"); err != nil {
 		t.Fatal(err)
@@ -142,12 +147,19 @@ func TestPanelJourney(t *testing.T) {
 		t.Fatal("the grid shows a candidate before everyone scored")
 	}
 	scoreAll(t, staff, "101", 1, 3)
-	sheets, err := staff.Sheets("101")
-	if err != nil || len(sheets) != 2 {
-		t.Fatalf("Sheets after submitting = %d, %v; want the chair's and staff's", len(sheets), err)
+	// Blind until every member has submitted: the carer has not.
+	if _, err := staff.Sheets("101"); !errors.Is(err, panel.ErrNotSubmitted) {
+		t.Fatalf("Sheets after submitting, the carer still scoring = %v, want ErrNotSubmitted", err)
 	}
 	partner := openPanel(t, e, s, s.Partner.ID)
 	scoreAll(t, partner, "101", 4, 4)
+	if err := staff.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	sheets, err := staff.Sheets("101")
+	if err != nil || len(sheets) != 3 {
+		t.Fatalf("Sheets once every member submitted = %d, %v; want the three", len(sheets), err)
+	}
 	for _, c := range []string{"102", "103"} {
 		startInterview(t, e, chair, c)
 		for _, p := range []*kiosk.PanelMember{chair, staff, partner} {
@@ -241,16 +253,25 @@ func TestPanelSheetOfAnotherBeforeSubmitting(t *testing.T) {
 		t.Fatalf("Submitted(101) = staff %v, chair %v; want false, true", staff.Submitted("101"), chair.Submitted("101"))
 	}
 	scoreAll(t, staff, "101", 1, 3)
-	got, err := staff.Sheet(s.Chair.ID, "101")
-	if err != nil || got.Total() != 7 {
-		t.Fatalf("Sheet(chair, 101) by staff after submitting = total %d, %v; want 7", got.Total(), err)
+	// Submitting their own is not enough: the others' sheets stay closed until every member
+	// has submitted (the partner has not).
+	if _, err := staff.Sheet(s.Chair.ID, "101"); !errors.Is(err, panel.ErrNotSubmitted) {
+		t.Fatalf("Sheet(chair, 101) by staff, the partner still scoring = %v, want ErrNotSubmitted", err)
 	}
-	// The partner, who has not submitted, is still refused, and a copy changes nothing.
-	got.Marks[0].Score = 1
 	partner := openPanel(t, e, s, s.Partner.ID)
 	if _, err := partner.Sheet(s.Staff.ID, "101"); !errors.Is(err, panel.ErrNotSubmitted) {
 		t.Fatalf("Sheet(staff, 101) by the partner before submitting = %v, want ErrNotSubmitted", err)
 	}
+	scoreAll(t, partner, "101", 2, 2)
+	if err := staff.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	got, err := staff.Sheet(s.Chair.ID, "101")
+	if err != nil || got.Total() != 7 {
+		t.Fatalf("Sheet(chair, 101) by staff once every member submitted = total %d, %v; want 7", got.Total(), err)
+	}
+	// A copy changes nothing.
+	got.Marks[0].Score = 1
 	if again, _ := staff.Sheet(s.Chair.ID, "101"); again.Total() != 7 {
 		t.Errorf("the chair's sheet changed through a copy: total %d", again.Total())
 	}

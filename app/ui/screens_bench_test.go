@@ -15,7 +15,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"quietroom/app/board"
-	"quietroom/app/board/boardtest"
 	"quietroom/app/clock/clocktest"
 	"quietroom/app/kiosk"
 	"quietroom/app/kiosk/kiosktest"
@@ -28,8 +27,8 @@ import (
 )
 
 // The screens' benchmarks tap through the screens of an 800x480 window on the fyne test
-// driver (headless: layout and widgets, no drawing), over a room's kiosk on the real SQLite
-// store (boardtest.Room) where the screen reads one, and over kiosktest's for the panel. One
+// driver (headless: layout and widgets, no drawing), over a room's kiosk on kiosktest's
+// in-memory store (kiosktest.Room for the board, kiosktest.Env for the panel). One
 // operation is one tap, everything it does included: the use case it calls and the screen it
 // builds. What brings the screen to the tap (a sign-in, the screen before) is not timed.
 
@@ -164,14 +163,14 @@ func withParams[T any](p vault.Params, build func() T) T {
 // uiBoard is a room keeping a peer challenge's board with n post-its, six themes holding two
 // thirds of them and five insights.
 type uiBoard struct {
-	room  *boardtest.Room
+	room  *kiosktest.Room
 	eng   string
 	alice string
 }
 
 func newUIBoard(b *testing.B, n int) *uiBoard {
 	b.Helper()
-	room := boardtest.NewRoom(b, "Room 1", clocktest.New(time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)), b.TempDir())
+	room := kiosktest.NewRoom(b, "Room 1", clocktest.New(time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)), b.TempDir())
 	f := &uiBoard{room: room}
 	f.eng = room.PeerChallenge(b, "Peer challenge, Northshire Council", time.Date(2026, 3, 10, 0, 0, 0, 0, time.UTC), "social workers").ID
 	f.alice = room.Enrol(b, "Alice Interviewer", boardPIN)
@@ -405,7 +404,7 @@ func BenchmarkScreenSurveyResults(b *testing.B) {
 	scaledScreen(b, "tap a survey's results", 1000, func(b *testing.B, n int) {
 		test.NewTempApp(b)
 		clock := clocktest.New(time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC))
-		room := boardtest.NewRoom(b, "Room 1", clock, b.TempDir())
+		room := kiosktest.NewRoom(b, "Room 1", clock, b.TempDir())
 		member := room.Enrol(b, "Alice Interviewer", boardPIN)
 		now := clock.Now()
 		rec, err := room.Kiosk.CreateSurvey(benchCtx, room.Admin, kiosk.NewSurvey{Title: "Leadership culture survey", Teams: benchSurveyTeams,
@@ -517,6 +516,11 @@ func gradePanel(b *testing.B, env *kiosktest.Env, candidates, members, questions
 		b.Fatal(err)
 	}
 	b.Cleanup(chair.Close)
+	// Scored after each candidate, the organisation's choice (the guide's order scores after
+	// the discussion).
+	if err := chair.SetOrder(benchCtx, panel.OrderEachCandidate); err != nil {
+		b.Fatal(err)
+	}
 	must := func(err error) {
 		b.Helper()
 		if err != nil {
