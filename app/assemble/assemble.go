@@ -153,7 +153,7 @@ func Open(ctx context.Context, c Config) (_ *Kiosk, err error) {
 	light := k.openHardware(c, gpioOpts)
 
 	k.Kiosk, err = kiosk.New(kiosk.Deps{
-		Sessions: db, Engagements: db, Interviewers: db, Settings: db, Audit: db, Integrity: db, Surveys: db, Boards: db,
+		Sessions: db, Engagements: db, Interviewers: db, Settings: db, Audit: db, Integrity: db, Surveys: db, Boards: db, Workshops: db,
 		Vault: v, Retention: ret, Packs: packs, Light: light,
 		Limiter:      vault.NewLimiter(db, ret, vault.DefaultPolicy()),
 		AdminLimiter: vault.NewLimiter(db, ret, vault.AdminPolicy()),

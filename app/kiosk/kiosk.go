@@ -158,6 +158,9 @@ type Deps struct {
 	// Panels are the recruitment panels' records. Optional: without it the panel use cases
 	// return ErrPanelsUnavailable.
 	Panels Panels
+	// Workshops are the boards' afternoon workshops (app/workshop), sealed to each board's key.
+	// Optional: without them the workshop's use cases return ErrNoWorkshops.
+	Workshops Workshops
 }
 
 // Options are the kiosk's tunables.

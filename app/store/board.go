@@ -442,6 +442,7 @@ func eraseBoards(ctx context.Context, t *sql.Tx, scope retention.Scope) (int, []
 			`DELETE FROM board_imports WHERE engagement_id IN ` + due,
 			`DELETE FROM board_room_pins WHERE engagement_id IN ` + due,
 			`DELETE FROM board_pending WHERE engagement_id IN ` + due,
+			`DELETE FROM board_workshops WHERE engagement_id IN ` + due,
 			`DELETE FROM boards WHERE engagement_id IN ` + due,
 			`DELETE FROM board_outbox WHERE deletion_at <= ?1 OR engagement_id IN ` + due,
 			`DELETE FROM board_links WHERE (deletion_at <= ?1 OR engagement_id IN ` + due + `)
@@ -450,13 +451,13 @@ func eraseBoards(ctx context.Context, t *sql.Tx, scope retention.Scope) (int, []
 		args = []any{scope.DueAt.UnixNano()}
 	case retention.KindWipeEngagement:
 		keyWhere = `engagement_id = ?1`
-		for _, tb := range []string{"board_records", "board_members", "board_imports", "board_room_pins", "board_pending", "boards", "board_outbox", "board_links"} {
+		for _, tb := range []string{"board_records", "board_members", "board_imports", "board_room_pins", "board_pending", "board_workshops", "boards", "board_outbox", "board_links"} {
 			deletes = append(deletes, `DELETE FROM `+tb+` WHERE engagement_id = ?1`)
 		}
 		args = []any{scope.EngagementID}
 	case retention.KindWipeAll:
 		keyWhere = `1`
-		for _, tb := range []string{"board_records", "board_members", "board_imports", "board_room_pins", "board_pending", "boards", "board_outbox", "board_links"} {
+		for _, tb := range []string{"board_records", "board_members", "board_imports", "board_room_pins", "board_pending", "board_workshops", "boards", "board_outbox", "board_links"} {
 			deletes = append(deletes, `DELETE FROM `+tb)
 		}
 	default:
@@ -503,5 +504,6 @@ const boardRowsRemaining = ` +
 		(SELECT count(*) FROM board_imports WHERE engagement_id IN (SELECT value FROM json_each(?2))) +
 		(SELECT count(*) FROM board_room_pins WHERE engagement_id IN (SELECT value FROM json_each(?2))) +
 		(SELECT count(*) FROM board_pending WHERE engagement_id IN (SELECT value FROM json_each(?2))) +
+		(SELECT count(*) FROM board_workshops WHERE engagement_id IN (SELECT value FROM json_each(?2))) +
 		(SELECT count(*) FROM board_links WHERE engagement_id IN (SELECT value FROM json_each(?2))) +
 		(SELECT count(*) FROM board_outbox WHERE engagement_id IN (SELECT value FROM json_each(?2)))`
