@@ -10,8 +10,8 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"quietroom/app/board"
-	"quietroom/app/board/boardtest"
 	"quietroom/app/clock/clocktest"
+	"quietroom/app/kiosk/kiosktest"
 )
 
 // boardSizes are the board's screens: the kiosk's 7" display and a projector.
@@ -26,7 +26,7 @@ func TestGoldenBoard(t *testing.T) {
 			test.NewTempApp(t)
 			ctx := context.Background()
 			clock := clocktest.New(time.Date(2026, 3, 9, 18, 0, 0, 0, time.UTC))
-			room := boardtest.NewRoom(t, "Room 1", clock, t.TempDir())
+			room := kiosktest.NewRoom(t, "Room 1", clock, t.TempDir())
 			e := room.PeerChallenge(t, "Peer challenge, Northshire Council", time.Date(2026, 3, 9, 0, 0, 0, 0, time.UTC))
 			alice := room.Enrol(t, "Alice Morgan", boardPIN)
 			if err := room.Kiosk.SetTeam(ctx, room.Admin, e.ID, []string{alice}); err != nil {
@@ -100,7 +100,7 @@ func boardFitsLargerText(t *testing.T, size fyne.Size) {
 	test.NewTempApp(t)
 	ctx := context.Background()
 	clock := clocktest.New(time.Date(2026, 3, 9, 18, 0, 0, 0, time.UTC))
-	room := boardtest.NewRoom(t, "Room 1", clock, t.TempDir())
+	room := kiosktest.NewRoom(t, "Room 1", clock, t.TempDir())
 	e := room.PeerChallenge(t, "Peer challenge, Northshire Council", time.Date(2026, 3, 9, 0, 0, 0, 0, time.UTC), "social workers")
 	alice := room.Enrol(t, "Alice Morgan", boardPIN)
 	room.Interview(t, alice, boardPIN, e.ID, "peer-ai-staff-practice", "social workers", "A long note about what was said in the interview, which goes on for a while to fill the line",

@@ -15,19 +15,19 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"quietroom/app/board"
-	"quietroom/app/board/boardtest"
 	"quietroom/app/clock/clocktest"
 	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/kiosktest"
 )
 
 // itemsRoom is a room whose peer challenge's team is Alice, with one interview of hers (two
 // quotes, tagged rose in the interview) and a board holding two post-its and a theme.
-func itemsRoom(t *testing.T, size fyne.Size) (*harness, *boardtest.Room, string) {
+func itemsRoom(t *testing.T, size fyne.Size) (*harness, *kiosktest.Room, string) {
 	t.Helper()
 	cryptotest.SetGlobalRandom(t, 17)
 	test.NewTempApp(t)
 	ctx := context.Background()
-	room := boardtest.NewRoom(t, "Room 1", clocktest.New(time.Date(2026, 3, 9, 18, 0, 0, 0, time.UTC)), t.TempDir())
+	room := kiosktest.NewRoom(t, "Room 1", clocktest.New(time.Date(2026, 3, 9, 18, 0, 0, 0, time.UTC)), t.TempDir())
 	e := room.PeerChallenge(t, "Peer challenge, Northshire Council", time.Date(2026, 3, 9, 0, 0, 0, 0, time.UTC), "social workers")
 	alice := room.Enrol(t, "Alice Morgan", boardPIN)
 	room.Interview(t, alice, boardPIN, e.ID, "peer-ai-staff-practice", "social workers", "Notes of the interview",

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -19,16 +20,15 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"quietroom/app/board"
-	"quietroom/app/board/boardtest"
 	"quietroom/app/clock/clocktest"
 	"quietroom/app/kiosk"
-	"quietroom/app/store"
+	"quietroom/app/kiosk/kiosktest"
 )
 
 const boardPIN = "482913"
 
 // boardUI shows a room's kiosk in a new test window of size.
-func boardUI(t *testing.T, room *boardtest.Room, size fyne.Size) *harness {
+func boardUI(t *testing.T, room *kiosktest.Room, size fyne.Size) *harness {
 	t.Helper()
 	w := test.NewWindow(nil)
 	w.Resize(size)
@@ -148,7 +148,7 @@ type boardJourney struct {
 	t          *testing.T
 	clock      *clocktest.Clock
 	stick      string
-	one, two   *boardtest.Room
+	one, two   *kiosktest.Room
 	engOne     string
 	sessionIDs []string
 }
@@ -156,8 +156,8 @@ type boardJourney struct {
 func newBoardJourney(t *testing.T) *boardJourney {
 	test.NewTempApp(t)
 	j := &boardJourney{t: t, clock: clocktest.New(time.Date(2026, 3, 9, 18, 0, 0, 0, time.UTC)), stick: t.TempDir()}
-	j.one = boardtest.NewRoom(t, "Room 1", j.clock, j.stick)
-	j.two = boardtest.NewRoom(t, "Room 2", j.clock, j.stick)
+	j.one = kiosktest.NewRoom(t, "Room 1", j.clock, j.stick)
+	j.two = kiosktest.NewRoom(t, "Room 2", j.clock, j.stick)
 	visit := time.Date(2026, 3, 9, 0, 0, 0, 0, time.UTC)
 	e1 := j.one.PeerChallenge(t, "Peer challenge, Northshire Council", visit, "social workers", "foster carers", "elected members")
 	e2 := j.two.PeerChallenge(t, "Peer challenge, Northshire Council", visit, "social workers", "foster carers", "elected members")
@@ -256,7 +256,7 @@ func TestBoardJourneyAcrossTwoRooms(t *testing.T) {
 
 	// The admin sets the team; the board is made.
 	one.tap("Admin")
-	one.pin(boardtest.AdminCredential)
+	one.pin(kiosktest.AdminCredential)
 	one.tap("Engagements")
 	one.tapPrefix("Peer challenge, Northshire Council")
 	one.tap("Team and board")
@@ -460,13 +460,13 @@ func TestBoardJourneyAcrossTwoRooms(t *testing.T) {
 	one.tap("Close the board")
 
 	// Nothing readable on either kiosk's disk.
-	scanFolder(t, "room 1", j.one.DataDir)
-	scanFolder(t, "room 2", j.two.DataDir)
+	scanStore(t, "room 1", j.one.Store)
+	scanStore(t, "room 2", j.two.Store)
 
 	// After the follow-up visit the admin wipes the engagement: the board goes with it.
 	one.u.showHome()
 	one.tap("Admin")
-	one.pin(boardtest.AdminCredential)
+	one.pin(kiosktest.AdminCredential)
 	one.tap("Wipe an engagement")
 	one.tapPrefix("Peer challenge, Northshire Council")
 	one.tap("Wipe before the follow-up") // the journey's clock is still before the follow-up
@@ -475,7 +475,7 @@ func TestBoardJourneyAcrossTwoRooms(t *testing.T) {
 	if !one.shows("Team boards: ") || !one.shows("Check that nothing remains: passed.") {
 		t.Errorf("the receipt does not count the board: %s", one.allTexts())
 	}
-	if recs, _ := j.one.DB.BoardRecords(context.Background(), j.engOne); len(recs) != 0 {
+	if recs, _ := j.one.Store.Boards.BoardRecords(context.Background(), j.engOne); len(recs) != 0 {
 		t.Errorf("%d board records left after the wipe", len(recs))
 	}
 }
@@ -520,20 +520,39 @@ func pdfToText(t *testing.T, path string) string {
 	return string(out)
 }
 
+// boardMarkers are the interviews' words that nothing may keep in the clear.
+var boardMarkers = []string{"really listens", "Priya", "Caseloads", "calls back", "duty rota",
+	"Notes of the", "Being listened to", "Staff feel heard"}
+
 // scanFolder scans every file under dir for the interviews' plaintext.
 func scanFolder(t *testing.T, what, dir string) {
 	t.Helper()
-	var paths []string
 	filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
-		if err == nil && info.Mode().IsRegular() && !strings.HasSuffix(p, ".pdf") {
-			paths = append(paths, p)
+		if err != nil || !info.Mode().IsRegular() || strings.HasSuffix(p, ".pdf") {
+			return nil
 		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Errorf("%s: %v", what, err)
+			return nil
+		}
+		scanBytes(t, what+": "+filepath.Base(p), b)
 		return nil
 	})
-	markers := [][]byte{[]byte("really listens"), []byte("Priya"), []byte("Caseloads"), []byte("calls back"), []byte("duty rota"),
-		[]byte("Notes of the"), []byte("Being listened to"), []byte("Staff feel heard")}
-	if n, _, err := store.ScanPaths(context.Background(), paths, markers); err != nil || n != 0 {
-		t.Errorf("%s: %d plaintext markers found in the files (%v)", what, n, err)
+}
+
+// scanStore scans every byte the room's store holds for the interviews' plaintext.
+func scanStore(t *testing.T, what string, st *kiosktest.Store) {
+	t.Helper()
+	scanBytes(t, what, st.Dump())
+}
+
+func scanBytes(t *testing.T, what string, held []byte) {
+	t.Helper()
+	for _, m := range boardMarkers {
+		if bytes.Contains(held, []byte(m)) {
+			t.Errorf("%s: %q is kept in the clear", what, m)
+		}
 	}
 }
 

@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"quietroom/app/board/boardtest"
 	"quietroom/app/kiosk/kiosktest"
 )
 
@@ -25,7 +24,7 @@ func TestReplacedScreenTakesNoKeys(t *testing.T) {
 	j := newBoardJourney(t)
 	h := boardUI(t, j.one, fyne.NewSize(800, 480))
 	h.tap("Admin")
-	h.pin(boardtest.AdminCredential)
+	h.pin(kiosktest.AdminCredential)
 	h.tap("Engagements")
 	h.tapPrefix("Peer challenge, Northshire Council")
 	h.tap("Team and board")

@@ -171,6 +171,13 @@ func (e *Env) assemble(t testing.TB) *Env {
 	return e
 }
 
+// newChaCha returns a randomness source seeded with seed.
+func newChaCha(seed string) *rand.ChaCha8 {
+	var k [32]byte
+	copy(k[:], seed)
+	return rand.NewChaCha8(k)
+}
+
 // seeded is a deterministic randomness source, safe for concurrent use.
 type seeded struct {
 	mu sync.Mutex
