@@ -186,9 +186,18 @@ func recordPDF(r *panel.Recruitment, subs []panel.Submission, fonts report.Fonts
 			r.Confirmations[0].At.UTC().Format("2 January 2006")))
 	}
 
+	d.Heading("How the panel ran")
+	for _, line := range orderLines(r, labels) {
+		d.Paragraph(line)
+	}
+
 	d.Heading("Candidates")
 	for _, c := range r.Candidates {
-		d.Bullet(candidateLine(c))
+		line := candidateLine(c)
+		if r.FeedbackRequested(c.Number) {
+			line += " Asked for feedback on the decision."
+		}
+		d.Bullet(line)
 	}
 
 	d.Heading("Scoring scale")
@@ -239,7 +248,11 @@ func recordPDF(r *panel.Recruitment, subs []panel.Submission, fonts report.Fonts
 			}
 			sp := strconv.Itoa(row.Spread)
 			if row.Disagree {
-				sp += " (discussed)"
+				if discussedAfterScores(r, c.Number) {
+					sp += " (discussed)"
+				} else {
+					sp += " (flagged)"
+				}
 			}
 			rows = append(rows, append(cells, sp))
 		}
@@ -253,6 +266,22 @@ func recordPDF(r *panel.Recruitment, subs []panel.Submission, fonts report.Fonts
 	d.Table(head, rows, widths)
 	for _, c := range g.Candidates {
 		d.Note(fmt.Sprintf("Candidate %s: every member's scores add up to %d.", c.Number, c.Total))
+	}
+	d.Note(fmt.Sprintf("A spread of %d or more between the members' scores of a question is flagged; \"discussed\" only where the panel's discussion was recorded after every member's scores of the candidate.", g.DisagreeAt))
+
+	d.Heading("The panel's discussion")
+	if dis := r.Discussion; dis == nil {
+		d.Paragraph("No discussion was recorded on the kiosk.")
+	} else {
+		d.Paragraph(fmt.Sprintf("The panel met to discuss each candidate; recorded by %s on %s.", labels[dis.By], dis.At.UTC().Format("2 January 2006, 15:04 UTC")))
+		for _, c := range r.Candidates {
+			if note := dis.Notes[c.Number]; note != "" {
+				d.Bullet(fmt.Sprintf("Candidate %s: %s", c.Number, note))
+			}
+		}
+		if len(dis.Notes) == 0 {
+			d.Note("The panel agreed to note nothing about any candidate.")
+		}
 	}
 
 	d.Heading("Each member's scores, reasons and notes")
@@ -305,7 +334,64 @@ func recordPDF(r *panel.Recruitment, subs []panel.Submission, fonts report.Fonts
 	}
 	d.Paragraph("Reasons: " + dec.Reasons)
 	d.Note(fmt.Sprintf("Recorded by %s on %s, confirmed with their PIN.", labels[dec.By], dec.At.UTC().Format("2 January 2006, 15:04 UTC")))
+	d.Paragraph(panel.ChecksAndReferences)
+
+	d.Heading("After the decision")
+	var asked []string
+	for _, c := range r.Candidates {
+		if r.FeedbackRequested(c.Number) {
+			asked = append(asked, c.Number)
+		}
+	}
+	if len(asked) == 0 {
+		d.Paragraph("No candidate's request for feedback was recorded.")
+	} else {
+		d.Paragraph("Candidates who asked for feedback: " + strings.Join(asked, ", ") + ".")
+	}
+	for _, m := range r.WithRole(panel.RolePartner) {
+		if t, ok := r.Told(m.ID); ok {
+			d.Paragraph(fmt.Sprintf("The appointing officer told %s the outcome on %s.", labels[m.ID], t.At.UTC().Format("2 January 2006")))
+		} else {
+			d.Paragraph(fmt.Sprintf("Not recorded yet that %s was told the outcome.", labels[m.ID]))
+		}
+		if f, ok := r.FeedbackOf(m.ID); ok {
+			d.Subheading(fmt.Sprintf("Feedback of %s, given on %s", labels[m.ID], f.At.UTC().Format("2 January 2006")))
+			d.Paragraph("What went well: " + f.WentWell)
+			d.Paragraph("What could be improved: " + f.CouldImprove)
+		}
+	}
 	return d.Bytes()
+}
+
+// orderLines say in which order the panel ran and who led it.
+func orderLines(r *panel.Recruitment, labels map[string]string) []string {
+	var out []string
+	if r.ScoringOrder() == panel.OrderGuide {
+		out = append(out, "Order: the guide's. Every candidate was seen (each member keeping their own notes), then the panel met to discuss each person, then each member scored each candidate on their own, then the decision.")
+	} else {
+		out = append(out, "Order: the organisation's choice, each member scoring each candidate on their own after that candidate's interview.")
+	}
+	out = append(out, "Scores were blind: no member saw another's scores of a candidate before every member had submitted theirs.")
+	if lead := r.LeadID(); lead != "" {
+		out = append(out, "Leading the interview: "+labels[lead]+".")
+	}
+	return out
+}
+
+// discussedAfterScores reports whether the panel's discussion was recorded after every
+// member submitted their scores of the candidate, so that it could discuss their spread.
+func discussedAfterScores(r *panel.Recruitment, candidate string) bool {
+	// In the guide's order the discussion comes before any score, by rule.
+	if r.Discussion == nil || r.ScoringOrder() == panel.OrderGuide {
+		return false
+	}
+	for _, m := range r.Members {
+		s, ok := r.Submissions.Find(m.ID, candidate)
+		if !ok || !s.At.Before(r.Discussion.At) {
+			return false
+		}
+	}
+	return true
 }
 
 // withdrawalWords are the reasons as the record gives them.
@@ -324,9 +410,13 @@ func candidateLine(c panel.Candidate) string {
 		if why == "" {
 			why = string(c.Withdrawal)
 		}
+		if !c.InterviewedAt.IsZero() {
+			return fmt.Sprintf("Candidate %s: interviewed on %s, withdrawn on %s (%s).", c.Number,
+				c.InterviewedAt.UTC().Format("2 January 2006"), c.WithdrawnAt.UTC().Format("2 January 2006"), why)
+		}
 		return fmt.Sprintf("Candidate %s: withdrawn on %s (%s).", c.Number, c.WithdrawnAt.UTC().Format("2 January 2006"), why)
 	case !c.InterviewedAt.IsZero():
-		return fmt.Sprintf("Candidate %s: interviewed.", c.Number)
+		return fmt.Sprintf("Candidate %s: interviewed on %s.", c.Number, c.InterviewedAt.UTC().Format("2 January 2006"))
 	}
 	return fmt.Sprintf("Candidate %s: not interviewed.", c.Number)
 }

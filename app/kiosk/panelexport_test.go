@@ -137,6 +137,10 @@ func TestPanelExport(t *testing.T) {
 			t.Errorf("the record lacks %q", want)
 		}
 	}
+	// No discussion was recorded: no spread is said to have been discussed.
+	if strings.Contains(string(text), "(discussed)") || !strings.Contains(string(text), "No discussion was recorded") {
+		t.Error("the record says a spread was discussed, or does not say no discussion was recorded, with none recorded")
+	}
 	for _, name := range []string{"Sam", "Ravi", "Pat", s.Chair.DisplayName, s.Staff.DisplayName, s.Partner.DisplayName} {
 		if strings.Contains(string(text), name) {
 			t.Errorf("the record holds the name %q", name)
@@ -238,5 +242,88 @@ func TestPanelRecordIsNotWeakR5(t *testing.T) {
 	}
 	if left, _ := os.ReadDir(home); len(left) != 0 {
 		t.Errorf("the export wrote %v into the home folder, want nothing", left)
+	}
+}
+
+// recordText exports the record and returns its text, read with the password.
+func recordText(t *testing.T, chair *kiosk.PanelMember) string {
+	t.Helper()
+	qpdf, pdftotext := needTool(t, "qpdf"), needTool(t, "pdftotext")
+	path, err := chair.Export(ctx, t.TempDir(), "correct horse battery", "correct horse battery", fynefont.Fonts())
+	if err != nil {
+		t.Fatalf("Export = %v", err)
+	}
+	plain := filepath.Join(t.TempDir(), "plain.pdf")
+	if out, err := exec.Command(qpdf, "--password=correct horse battery", "--decrypt", path, plain).CombinedOutput(); err != nil {
+		t.Fatalf("qpdf --decrypt = %v (%s)", err, out)
+	}
+	out, err := exec.Command(pdftotext, plain, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Join(strings.Fields(string(out)), " ")
+}
+
+// TestPanelRecordInTheGuidesOrder: the record of a panel in the guide's order says the order,
+// who led, the discussion and what it noted, each interview's date, the withdrawal and why,
+// which candidates asked for feedback, that the carer was told the outcome and their
+// feedback, and the guide's sentence on checks and references; its flagged spreads are not
+// said to have been discussed, since the discussion came before the scores.
+func TestPanelRecordInTheGuidesOrder(t *testing.T) {
+	e := kiosktest.New(t)
+	s := kiosktest.SeedPanel(t, e.Kiosk)
+	chair := readyPanel(t, e, s)
+	if err := chair.SetOrder(ctx, panel.OrderGuide); err != nil {
+		t.Fatal(err)
+	}
+	staff, partner := openPanel(t, e, s, s.Staff.ID), openPanel(t, e, s, s.Partner.ID)
+	for _, c := range []string{"101", "102"} {
+		startInterview(t, e, chair, c)
+	}
+	if err := chair.WithdrawCandidate(ctx, "103", panel.WithdrawNoShow); err != nil {
+		t.Fatal(err)
+	}
+	if err := chair.SetFeedbackRequested(ctx, "102", true); err != nil {
+		t.Fatal(err)
+	}
+	if err := chair.RecordDiscussion(ctx, map[string]string{"101": "QRDISCUSS agreed on carers"}); err != nil {
+		t.Fatal(err)
+	}
+	scores := map[*kiosk.PanelMember][]int{chair: {4, 3}, staff: {1, 3}, partner: {3, 3}}
+	for _, c := range []string{"101", "102"} {
+		for _, p := range []*kiosk.PanelMember{chair, staff, partner} {
+			if err := p.Refresh(ctx); err != nil {
+				t.Fatal(err)
+			}
+			scoreAll(t, p, c, scores[p]...)
+		}
+	}
+	if err := chair.Decide(ctx, []byte(s.PINs[s.Chair.ID]), "101", "clearest examples"); err != nil {
+		t.Fatal(err)
+	}
+	text := recordText(t, chair)
+	for _, want := range []string{"Order: the guide's", "Leading the interview: Member 1", "QRDISCUSS agreed on carers",
+		"Candidate 101: interviewed on", "Candidate 103: withdrawn on", "the candidate did not attend",
+		"Asked for feedback on the decision", "Candidates who asked for feedback: 102.", panel.ChecksAndReferences,
+		"Not recorded yet that Member 3 (service user or carer) was told the outcome", "(flagged)"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the record lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "(discussed)") {
+		t.Error("the record says a spread was discussed: the discussion came before the scores")
+	}
+	if err := chair.RecordOutcomeTold(ctx, s.Partner.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := partner.GiveFeedback(ctx, "QRWELL I was listened to", "QRIMPROVE more time between candidates"); err != nil {
+		t.Fatal(err)
+	}
+	text = recordText(t, chair)
+	for _, want := range []string{"The appointing officer told Member 3 (service user or carer) the outcome on",
+		"What went well: QRWELL I was listened to", "What could be improved: QRIMPROVE more time between candidates"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the record lacks %q", want)
+		}
 	}
 }
