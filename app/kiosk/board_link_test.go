@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"quietroom/app/board"
-	"quietroom/app/board/boardtest"
 	"quietroom/app/kiosk"
 	"quietroom/app/retention"
 )
@@ -324,9 +323,9 @@ func mustGlob(t *testing.T, pattern string) []string {
 }
 
 // newImpostor is a third kiosk that calls itself "Room 2", on the same stick.
-func newImpostor(t *testing.T, r *rooms) *boardtest.Room {
+func newImpostor(t *testing.T, r *rooms) *diskRoom {
 	t.Helper()
-	return boardtest.NewRoom(t, "Room 2", r.clock, r.stick)
+	return newDiskRoom(t, "Room 2", r.clock, r.stick)
 }
 
 func boardEvent() retention.AuditEvent {

@@ -14,9 +14,9 @@ import (
 	"time"
 
 	"quietroom/app/board"
-	"quietroom/app/board/boardtest"
 	"quietroom/app/clock/clocktest"
 	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/kiosktest"
 	"quietroom/app/report/fynefont"
 	"quietroom/app/store"
 )
@@ -39,7 +39,7 @@ func pdfText(t *testing.T, path string) string {
 type rooms struct {
 	clock          *clocktest.Clock
 	stick          string
-	one, two       *boardtest.Room
+	one, two       *diskRoom
 	engOne, engTwo string
 	alice, bob     string
 	carol          string
@@ -51,8 +51,8 @@ const pin = "482913"
 func twoRooms(t *testing.T) *rooms {
 	t.Helper()
 	r := &rooms{clock: clocktest.New(time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)), stick: t.TempDir(), sessions: map[string][]string{}}
-	r.one = boardtest.NewRoom(t, "Room 1", r.clock, r.stick)
-	r.two = boardtest.NewRoom(t, "Room 2", r.clock, r.stick)
+	r.one = newDiskRoom(t, "Room 1", r.clock, r.stick)
+	r.two = newDiskRoom(t, "Room 2", r.clock, r.stick)
 	visit := time.Date(2026, 3, 10, 0, 0, 0, 0, time.UTC)
 	r.engOne = r.one.PeerChallenge(t, "Peer challenge, Northshire Council", visit, "social workers", "foster carers").ID
 	r.engTwo = r.two.PeerChallenge(t, "Peer challenge, Northshire Council", visit, "social workers", "foster carers").ID
@@ -67,7 +67,7 @@ func twoRooms(t *testing.T) *rooms {
 
 // contribute signs id in on room, reads every one of their sessions and adds each quote as an
 // item (tagged tag), with the interviews counted.
-func contribute(t *testing.T, room *boardtest.Room, id, eng string, tag board.Tag) int {
+func contribute(t *testing.T, room *diskRoom, id, eng string, tag board.Tag) int {
 	t.Helper()
 	s := room.SignIn(t, id, pin)
 	c, err := s.Contribute(ctx, eng)
@@ -308,7 +308,7 @@ func TestBoardAcrossTwoRooms(t *testing.T) {
 
 	// The follow-up visit passes: both kiosks' copies go, with receipts.
 	r.clock.Set(time.Date(2026, 7, 12, 0, 0, 0, 0, time.UTC))
-	for name, room := range map[string]*boardtest.Room{"room 1": r.one, "room 2": r.two} {
+	for name, room := range map[string]*diskRoom{"room 1": r.one, "room 2": r.two} {
 		rec, err := room.Ret.PurgeDue(ctx)
 		if err != nil || rec.BoardRecords == 0 || rec.Outcome != "passed" {
 			t.Fatalf("%s purge = %+v, %v", name, rec, err)
@@ -340,12 +340,12 @@ func TestBoardAdminOpensNothing(t *testing.T) {
 	}
 	// The admin credential is no team member's: the sealed board keys open only with a
 	// member's own key.
-	if _, err := r.one.Kiosk.SignIn(ctx, r.alice, []byte(boardtest.AdminCredential)); err == nil {
+	if _, err := r.one.Kiosk.SignIn(ctx, r.alice, []byte(kiosktest.AdminCredential)); err == nil {
 		t.Fatal("the admin credential opened a member's key")
 	}
 	// The admin's use cases give no way in: the board key is sealed to members only, and the
 	// admin credential is no member's.
-	if _, err := r.one.Kiosk.SignIn(ctx, "admin", []byte(boardtest.AdminCredential)); err == nil {
+	if _, err := r.one.Kiosk.SignIn(ctx, "admin", []byte(kiosktest.AdminCredential)); err == nil {
 		t.Fatal("the admin credential signed in as an interviewer")
 	}
 	ms, err := r.one.DB.BoardMembers(ctx, r.engOne)
@@ -394,7 +394,7 @@ func TestBoardBundleForAnotherEngagement(t *testing.T) {
 	}
 }
 
-func open(t *testing.T, room *boardtest.Room, id, eng string) *kiosk.Board {
+func open(t *testing.T, room *diskRoom, id, eng string) *kiosk.Board {
 	t.Helper()
 	b, err := room.SignIn(t, id, pin).OpenBoard(ctx, eng)
 	if err != nil {

@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"quietroom/app/board"
-	"quietroom/app/board/boardtest"
 	"quietroom/app/clock/clocktest"
 	"quietroom/app/kiosk"
 	"quietroom/app/kiosk/kiosktest"
@@ -25,8 +24,8 @@ import (
 )
 
 // The benchmarks of this package run the use cases over the real SQLite store in a temporary
-// folder, with the real vault and retention, as a room's kiosk does (boardtest.Room, with the
-// panels' storage too). Their Argon2 costs are kiosktest.Params unless a benchmark measures
+// folder, with the real vault and retention, as a room's kiosk does (diskRoom is one for the
+// board's tests). Their Argon2 costs are kiosktest.Params unless a benchmark measures
 // the PIN check itself: a sign-in needed to reach an operation is set-up, never timed.
 
 // benchRoom is one room's kiosk on disk, which a benchmark can close, copy and open again.
@@ -100,9 +99,9 @@ func (r *benchRoom) open(tb testing.TB) {
 		tb.Fatal(err)
 	}
 	if set {
-		r.admin, err = r.k.SignInAdmin(ctx, []byte(boardtest.AdminCredential))
+		r.admin, err = r.k.SignInAdmin(ctx, []byte(kiosktest.AdminCredential))
 	} else {
-		r.admin, err = r.k.Setup(ctx, []byte(boardtest.AdminCredential), r.name)
+		r.admin, err = r.k.Setup(ctx, []byte(kiosktest.AdminCredential), r.name)
 	}
 	if err != nil {
 		tb.Fatal(err)
@@ -169,9 +168,28 @@ func (r *benchRoom) files(tb testing.TB) []string {
 	return out
 }
 
-// room is r as boardtest's helpers take it (PeerChallenge, Interview).
-func (r *benchRoom) room() *boardtest.Room {
-	return &boardtest.Room{Kiosk: r.k, DB: r.db, Ret: r.ret, DataDir: r.data, Stick: r.stick, Admin: r.admin}
+// diskRoom is a room's kiosk on disk for the board's tests that read its files or its store
+// (benchRoom, set up with kiosktest.AdminCredential): kiosktest.Room's helpers (PeerChallenge,
+// Enrol, Interview) over the SQLite store in its data folder.
+type diskRoom struct {
+	*kiosktest.Room
+	DB  *store.DB
+	Ret *retention.Retention
+	// DataDir is the data folder (the database).
+	DataDir string
+}
+
+// newDiskRoom opens a new, set-up kiosk named name on disk, on clock, reading and writing the
+// stick folder.
+func newDiskRoom(tb testing.TB, name string, clock *clocktest.Clock, stick string) *diskRoom {
+	tb.Helper()
+	return newBenchRoom(tb, name, clock, kiosktest.Params, stick).room()
+}
+
+// room is r as the board's tests and kiosktest.Room's helpers take it.
+func (r *benchRoom) room() *diskRoom {
+	return &diskRoom{Room: &kiosktest.Room{Env: &kiosktest.Env{Kiosk: r.k, Clock: r.clock}, Stick: r.stick, Admin: r.admin},
+		DB: r.db, Ret: r.ret, DataDir: r.data}
 }
 
 func (r *benchRoom) signIn(tb testing.TB, id string) *kiosk.SignedIn {
