@@ -20,61 +20,67 @@ import (
 
 const dayLayout = "Mon 2 Jan 2006"
 
+// adminScreens are the admin's screens: the admin's sign-in and menu, engagements and a new
+// one (engagement.go), interviewers and their PINs, packs, wiping an engagement, the audit and
+// its receipts, the clock, the device's health and light test, and the new device's set-up
+// wizard (admin_device.go). The admin signed in is the shell's (u.admin): the sign-out ends it.
+type adminScreens struct{ u *UI }
+
 // showAdminSignIn is the admin credential's PIN pad.
-func (u *UI) showAdminSignIn() {
+func (a *adminScreens) showAdminSignIn() {
 	msg := newErrorLabel()
-	pad := u.pinPad(func(cred string) {
-		a, err := u.kiosk.SignInAdmin(u.ctx, []byte(cred))
+	pad := a.u.pinPad(func(cred string) {
+		signedIn, err := a.u.kiosk.SignInAdmin(a.u.ctx, []byte(cred))
 		if err != nil {
 			msg.set(err)
 			return
 		}
-		u.admin = a
-		u.showAdmin()
+		a.u.admin = signedIn
+		a.showAdmin()
 	})
-	pad.OnKey = u.touch
-	u.show("admin-sign-in", screenIdle, pinLayout(container.NewVBox(heading(lang.L("Admin")), para(lang.L("Enter the admin PIN.")), msg.Label, layout.NewSpacer(),
-		u.button(lang.L("Cancel"), u.showHome)), pad))
-	u.win.Canvas().Focus(pad)
+	pad.OnKey = a.u.touch
+	a.u.show("admin-sign-in", screenIdle, pinLayout(container.NewVBox(heading(lang.L("Admin")), para(lang.L("Enter the admin PIN.")), msg.Label, layout.NewSpacer(),
+		a.u.button(lang.L("Cancel"), a.u.showHome)), pad))
+	a.u.win.Canvas().Focus(pad)
 }
 
 // showAdmin is the admin's menu.
-func (u *UI) showAdmin() {
-	if u.admin == nil {
-		u.showHome()
+func (a *adminScreens) showAdmin() {
+	if a.u.admin == nil {
+		a.u.showHome()
 		return
 	}
 	columns := 3
-	if u.theme.large {
+	if a.u.theme.large {
 		columns = 2 // three larger buttons are wider than 800 px
 	}
 	grid := container.NewGridWithColumns(columns,
-		u.button(lang.L("Engagements"), u.showEngagements),
-		u.button(lang.L("Interviewers"), u.showInterviewers),
-		u.button(lang.L("Question packs"), u.showPacks),
-		u.button(lang.L("Wipe an engagement"), u.showWipe),
-		u.button(lang.L("Audit log"), u.showAudit),
-		u.button(lang.L("Deletion receipts"), u.showReceipts),
-		u.button(lang.L("Clock check"), u.showClock),
-		u.button(lang.L("Storage health"), u.showHealth),
-		u.button(lang.L("Light test"), func() { u.showLightTest(u.showAdmin) }),
-		u.button(lang.L("Surveys"), u.showAdminSurveys),
+		a.u.button(lang.L("Engagements"), a.showEngagements),
+		a.u.button(lang.L("Interviewers"), a.showInterviewers),
+		a.u.button(lang.L("Question packs"), a.showPacks),
+		a.u.button(lang.L("Wipe an engagement"), a.showWipe),
+		a.u.button(lang.L("Audit log"), a.showAudit),
+		a.u.button(lang.L("Deletion receipts"), a.showReceipts),
+		a.u.button(lang.L("Clock check"), a.showClock),
+		a.u.button(lang.L("Storage health"), a.showHealth),
+		a.u.button(lang.L("Light test"), func() { a.showLightTest(a.showAdmin) }),
+		a.u.button(lang.L("Surveys"), a.u.showAdminSurveys),
 	)
-	u.show("admin", screenIdle, container.NewBorder(heading(lang.L("Admin")),
-		container.NewHBox(u.button(lang.L("Sign out"), u.showHome)), nil, nil, grid))
+	a.u.show("admin", screenIdle, container.NewBorder(heading(lang.L("Admin")),
+		container.NewHBox(a.u.button(lang.L("Sign out"), a.u.showHome)), nil, nil, grid))
 }
 
-func (u *UI) adminPage(name, title string, body fyne.CanvasObject, extra ...fyne.CanvasObject) {
-	bottom := container.NewHBox(u.button(lang.L("Back"), u.showAdmin), layout.NewSpacer())
+func (a *adminScreens) adminPage(name, title string, body fyne.CanvasObject, extra ...fyne.CanvasObject) {
+	bottom := container.NewHBox(a.u.button(lang.L("Back"), a.showAdmin), layout.NewSpacer())
 	for _, e := range extra {
 		bottom.Add(e)
 	}
-	u.show(name, screenIdle, container.NewBorder(heading(title), bottom, nil, nil, body))
+	a.u.show(name, screenIdle, container.NewBorder(heading(title), bottom, nil, nil, body))
 }
 
-func (u *UI) showEngagements() {
+func (a *adminScreens) showEngagements() {
 	msg := newErrorLabel()
-	engs, err := u.kiosk.AllEngagements(u.ctx, u.admin)
+	engs, err := a.u.kiosk.AllEngagements(a.u.ctx, a.u.admin)
 	msg.set(err)
 	var rows []fyne.CanvasObject
 	for _, e := range engs {
@@ -86,15 +92,15 @@ func (u *UI) showEngagements() {
 			status = lang.L("closed")
 		}
 		text := lang.L("{{.Title}}: deleted on {{.Date}} ({{.Status}})", map[string]any{"Title": e.Title, "Date": e.DeletionDate.Local().Format(dayLayout), "Status": status})
-		rows = append(rows, u.button(text, func() { u.showEngagement(e) }))
+		rows = append(rows, a.u.button(text, func() { a.showEngagement(e) }))
 	}
-	u.adminPage("engagements", lang.L("Engagements"), container.NewBorder(msg.Label, nil, nil, nil, newPager(u.rowsPerPage(4), rows).view),
-		u.primary(lang.L("New engagement"), u.showNewEngagement))
+	a.adminPage("engagements", lang.L("Engagements"), container.NewBorder(msg.Label, nil, nil, nil, newPager(a.u.rowsPerPage(4), rows).view),
+		a.u.primary(lang.L("New engagement"), a.showNewEngagement))
 }
 
-func (u *UI) showEngagement(e session.Engagement) {
+func (a *adminScreens) showEngagement(e session.Engagement) {
 	msg := newErrorLabel()
-	reason := newKBEntry(u.kb, false)
+	reason := newKBEntry(a.u.kb, false)
 	reason.SetPlaceHolder(lang.L("Reason for the legal hold"))
 	act := func(f func() error) func() {
 		return func() {
@@ -102,51 +108,51 @@ func (u *UI) showEngagement(e session.Engagement) {
 				msg.set(err)
 				return
 			}
-			u.showEngagements()
+			a.showEngagements()
 		}
 	}
 	var actions []fyne.CanvasObject
 	var closeIt *Button
 	if e.LegalHold {
-		actions = append(actions, u.button(lang.L("Release the legal hold"), act(func() error { return u.kiosk.ReleaseHold(u.ctx, u.admin, e.ID) })))
+		actions = append(actions, a.u.button(lang.L("Release the legal hold"), act(func() error { return a.u.kiosk.ReleaseHold(a.u.ctx, a.u.admin, e.ID) })))
 	} else {
-		actions = append(actions, reason, u.button(lang.L("Place a legal hold"), act(func() error { return u.kiosk.PlaceHold(u.ctx, u.admin, e.ID, reason.Text) })))
+		actions = append(actions, reason, a.u.button(lang.L("Place a legal hold"), act(func() error { return a.u.kiosk.PlaceHold(a.u.ctx, a.u.admin, e.ID, reason.Text) })))
 	}
 	if !e.Closed {
-		closeIt = u.button(lang.L("Close to new sessions"), act(func() error { return u.kiosk.CloseEngagement(u.ctx, u.admin, e.ID) }))
+		closeIt = a.u.button(lang.L("Close to new sessions"), act(func() error { return a.u.kiosk.CloseEngagement(a.u.ctx, a.u.admin, e.ID) }))
 		actions = append(actions, closeIt)
 	}
 	var team *Button
 	if e.Kind == session.KindPeerChallenge {
-		team = u.button(lang.L("Team and board"), func() { u.showTeam(e) })
+		team = a.u.button(lang.L("Team and board"), func() { a.u.showTeam(e) })
 		actions = append(actions, team)
 	}
 	info := para(lang.L("Deletion date: {{.Date}}. Stakeholder groups: {{.Groups}}.", map[string]any{
 		"Date": e.DeletionDate.Local().Format(dayLayout), "Groups": strings.Join(e.StakeholderGroups, ", ")}))
 	// The keyboard opens when the reason is tapped (or with its button); the details and the
 	// other action step aside meanwhile, so the screen keeps to its size.
-	kb := u.newKeyboardPanel(reason, info)
+	kb := a.u.newKeyboardPanel(reason, info)
 	if closeIt != nil {
 		kb.aside = append(kb.aside, closeIt)
 	}
 	if team != nil {
 		kb.aside = append(kb.aside, team)
 	}
-	bottom := container.NewHBox(u.button(lang.L("Back"), u.showEngagements))
+	bottom := container.NewHBox(a.u.button(lang.L("Back"), a.showEngagements))
 	if !e.LegalHold {
 		bottom.Add(layout.NewSpacer())
 		bottom.Add(kb.toggle)
 	}
-	u.show("engagement", screenIdle, container.NewBorder(
+	a.u.show("engagement", screenIdle, container.NewBorder(
 		container.NewVBox(heading(e.Title), info, msg.Label),
 		container.NewVBox(bottom, kb.box), nil, nil,
 		container.NewVBox(actions...)))
 	kb.arm()
 }
 
-func (u *UI) showInterviewers() {
+func (a *adminScreens) showInterviewers() {
 	msg := newErrorLabel()
-	all, err := u.kiosk.AllInterviewers(u.ctx, u.admin)
+	all, err := a.u.kiosk.AllInterviewers(a.u.ctx, a.u.admin)
 	msg.set(err)
 	var rows []fyne.CanvasObject
 	for _, iv := range all {
@@ -157,44 +163,44 @@ func (u *UI) showInterviewers() {
 		case iv.Wait > 0:
 			state = lang.L(" (waiting after wrong PINs)")
 		}
-		unlock := u.button(lang.L("Unlock"), func() {
-			if err := u.kiosk.ClearLockOut(u.ctx, u.admin, iv.ID); err != nil {
+		unlock := a.u.button(lang.L("Unlock"), func() {
+			if err := a.u.kiosk.ClearLockOut(a.u.ctx, a.u.admin, iv.ID); err != nil {
 				msg.set(err)
 				return
 			}
-			u.showInterviewers()
+			a.showInterviewers()
 		})
 		if !iv.LockedOut && iv.Wait == 0 {
 			unlock.Disable()
 		}
-		reset := u.button(lang.L("New PIN"), func() { u.showNewPIN(iv.Interviewer) })
+		reset := a.u.button(lang.L("New PIN"), func() { a.showNewPIN(iv.Interviewer) })
 		rows = append(rows, container.NewBorder(nil, nil, nil, container.NewHBox(unlock, reset), widget.NewLabel(iv.DisplayName+state)))
 	}
-	u.adminPage("interviewers", lang.L("Interviewers"), container.NewBorder(msg.Label, nil, nil, nil, newPager(4, rows).view),
-		u.primary(lang.L("Add interviewer"), u.showAddInterviewer))
+	a.adminPage("interviewers", lang.L("Interviewers"), container.NewBorder(msg.Label, nil, nil, nil, newPager(4, rows).view),
+		a.u.primary(lang.L("Add interviewer"), a.showAddInterviewer))
 }
 
-func (u *UI) showAddInterviewer() {
+func (a *adminScreens) showAddInterviewer() {
 	// The refusal sits on one line in the bottom row, beside Back: with the larger text a line
 	// of its own above the open keyboard pushed the keyboard's bottom row off the screen.
 	msg := newStatusLine()
-	name := newKBEntry(u.kb, false)
+	name := newKBEntry(a.u.kb, false)
 	name.SetPlaceHolder(lang.L("Name or initials"))
-	pinPad := u.pinPad(func(pin string) {
-		if _, err := u.kiosk.AddInterviewer(u.ctx, u.admin, name.Text, []byte(pin)); err != nil {
+	pinPad := a.u.pinPad(func(pin string) {
+		if _, err := a.u.kiosk.AddInterviewer(a.u.ctx, a.u.admin, name.Text, []byte(pin)); err != nil {
 			msg.set(err)
 			return
 		}
-		u.showInterviewers()
+		a.showInterviewers()
 	})
-	pinPad.OnKey = u.touch
+	pinPad.OnKey = a.u.touch
 	// The keyboard for the name takes the PIN pad's place while it is open: side by side they
 	// are wider than the screen.
 	pad := container.NewGridWrap(fyne.NewSize(300, 330), pinPad)
 	help := para(lang.L("The interviewer types their own PIN on the pad, then OK."))
-	kb := u.newKeyboardPanel(name, pad, help)
-	u.show("add-interviewer", screenIdle, container.NewBorder(heading(lang.L("Add interviewer")),
-		container.NewVBox(container.NewBorder(nil, nil, u.button(lang.L("Back"), u.showInterviewers), kb.toggle, msg.Label), kb.box),
+	kb := a.u.newKeyboardPanel(name, pad, help)
+	a.u.show("add-interviewer", screenIdle, container.NewBorder(heading(lang.L("Add interviewer")),
+		container.NewVBox(container.NewBorder(nil, nil, a.u.button(lang.L("Back"), a.showInterviewers), kb.toggle, msg.Label), kb.box),
 		nil, pad,
 		container.NewVBox(name, help)))
 	kb.arm()
@@ -204,33 +210,33 @@ func (u *UI) showAddInterviewer() {
 // says what the new key does: their sessions become unreadable, and in each board, panel and
 // survey review team they wait to be let in again, or, where nobody else holds the key, the
 // group becomes unreadable for good (which is asked again before it is done).
-func (u *UI) showNewPIN(iv session.Interviewer) {
+func (a *adminScreens) showNewPIN(iv session.Interviewer) {
 	msg := newErrorLabel()
-	told, err := u.kiosk.PINResetEffects(u.ctx, u.admin, iv.ID)
+	told, err := a.u.kiosk.PINResetEffects(a.u.ctx, a.u.admin, iv.ID)
 	msg.set(err)
-	pad := u.pinPad(func(pin string) {
+	pad := a.u.pinPad(func(pin string) {
 		if err != nil {
 			return
 		}
 		if len(told.Orphaned()) > 0 {
-			u.confirmNewPIN(iv, told, pin)
+			a.confirmNewPIN(iv, told, pin)
 			return
 		}
-		if err := u.kiosk.ResetPIN(u.ctx, u.admin, told, []byte(pin)); err != nil {
+		if err := a.u.kiosk.ResetPIN(a.u.ctx, a.u.admin, told, []byte(pin)); err != nil {
 			msg.set(err)
 			return
 		}
-		u.showInterviewers()
+		a.showInterviewers()
 	})
-	pad.OnKey = u.touch
+	pad.OnKey = a.u.touch
 	warning := container.NewVBox(para(lang.L("A new PIN makes a new key: the sessions this interviewer stored before can no longer be opened by anyone. They are still deleted on their dates.")))
 	for _, l := range newPINGroupLines(told) {
 		warning.Add(l)
 	}
-	u.show("new-pin", screenIdle, pinLayout(container.NewBorder(heading(iv.DisplayName),
-		container.NewVBox(msg.Label, u.button(lang.L("Back"), u.showInterviewers)), nil, nil,
+	a.u.show("new-pin", screenIdle, pinLayout(container.NewBorder(heading(iv.DisplayName),
+		container.NewVBox(msg.Label, a.u.button(lang.L("Back"), a.showInterviewers)), nil, nil,
 		newTouchScroll(warning)), pad))
-	u.win.Canvas().Focus(pad)
+	a.u.win.Canvas().Focus(pad)
 }
 
 // newPINGroupLines words what a new PIN does to each group: the groups nobody else can open
@@ -271,7 +277,7 @@ func groupLine(g kiosk.Group) string {
 }
 
 // confirmNewPIN asks once more before a new PIN makes groups unreadable for good.
-func (u *UI) confirmNewPIN(iv session.Interviewer, told kiosk.PINReset, pin string) {
+func (a *adminScreens) confirmNewPIN(iv session.Interviewer, told kiosk.PINReset, pin string) {
 	msg := newErrorLabel()
 	var lost []string
 	for _, g := range told.Orphaned() {
@@ -280,25 +286,25 @@ func (u *UI) confirmNewPIN(iv session.Interviewer, told kiosk.PINReset, pin stri
 	text := para(lang.L("A new PIN for {{.Name}} makes these unreadable for good, to everyone (nobody else can open them):", map[string]any{"Name": iv.DisplayName}) +
 		"\n" + strings.Join(lost, "\n"))
 	text.Importance = widget.DangerImportance
-	u.show("new-pin-confirm", screenIdle, container.NewBorder(heading(lang.L("Set the new PIN?")),
-		container.NewVBox(msg.Label, container.NewHBox(u.button(lang.L("Back"), func() { u.showNewPIN(iv) }), layout.NewSpacer(),
-			u.primary(lang.L("Set the new PIN: they are lost"), func() {
-				if err := u.kiosk.ResetPIN(u.ctx, u.admin, told, []byte(pin)); err != nil {
+	a.u.show("new-pin-confirm", screenIdle, container.NewBorder(heading(lang.L("Set the new PIN?")),
+		container.NewVBox(msg.Label, container.NewHBox(a.u.button(lang.L("Back"), func() { a.showNewPIN(iv) }), layout.NewSpacer(),
+			a.u.primary(lang.L("Set the new PIN: they are lost"), func() {
+				if err := a.u.kiosk.ResetPIN(a.u.ctx, a.u.admin, told, []byte(pin)); err != nil {
 					msg.set(err)
 					return
 				}
-				u.showInterviewers()
+				a.showInterviewers()
 			}))), nil, nil,
 		newTouchScroll(text)))
 }
 
-func (u *UI) showPacks() {
+func (a *adminScreens) showPacks() {
 	var rows []fyne.CanvasObject
-	for _, p := range u.kiosk.Packs() {
-		rows = append(rows, u.packRow(p))
+	for _, p := range a.u.kiosk.Packs() {
+		rows = append(rows, a.u.sessions.packRow(p))
 	}
-	u.adminPage("packs", lang.L("Question packs"), newPager(3, rows).view,
-		u.primary(lang.L("Import from a USB stick"), u.showPackImport))
+	a.adminPage("packs", lang.L("Question packs"), newPager(3, rows).view,
+		a.u.primary(lang.L("Import from a USB stick"), a.showPackImport))
 }
 
 func packLine(p *protocol.Pack) string {
@@ -308,29 +314,29 @@ func packLine(p *protocol.Pack) string {
 
 // showPackImport lists the pack files on the plugged-in USB sticks; tapping one validates it in
 // full and imports it, or shows every problem with its line.
-func (u *UI) showPackImport() {
+func (a *adminScreens) showPackImport() {
 	msg := newErrorLabel()
-	files, err := u.kiosk.PackFiles(u.admin)
+	files, err := a.u.kiosk.PackFiles(a.u.admin)
 	msg.set(err)
 	var rows []fyne.CanvasObject
 	for _, f := range files {
-		rows = append(rows, u.button(f.Name, func() {
-			p, err := u.kiosk.ImportPack(u.ctx, u.admin, f.Path)
-			u.showPackImported(f.Name, p, err)
+		rows = append(rows, a.u.button(f.Name, func() {
+			p, err := a.u.kiosk.ImportPack(a.u.ctx, a.u.admin, f.Path)
+			a.showPackImported(f.Name, p, err)
 		}))
 	}
 	body := fyne.CanvasObject(newPager(5, rows).view)
 	if len(files) == 0 && err == nil {
 		body = para(lang.L("No question pack files (.yaml) found. Plug in the USB stick with the pack file, wait a moment, then tap Look again."))
 	}
-	u.show("pack-import", screenIdle, container.NewBorder(
+	a.u.show("pack-import", screenIdle, container.NewBorder(
 		container.NewVBox(heading(lang.L("Import a question pack")), msg.Label),
-		container.NewHBox(u.button(lang.L("Back"), u.showPacks), layout.NewSpacer(), u.button(lang.L("Look again"), u.showPackImport)),
+		container.NewHBox(a.u.button(lang.L("Back"), a.showPacks), layout.NewSpacer(), a.u.button(lang.L("Look again"), a.showPackImport)),
 		nil, nil, body))
 }
 
 // showPackImported says what the import did: the new pack, or why nothing was imported.
-func (u *UI) showPackImported(name string, p *protocol.Pack, err error) {
+func (a *adminScreens) showPackImported(name string, p *protocol.Pack, err error) {
 	var body fyne.CanvasObject
 	var ve *protocol.ValidationError
 	switch {
@@ -346,27 +352,27 @@ func (u *UI) showPackImported(name string, p *protocol.Pack, err error) {
 	default:
 		body = para(lang.L("Imported: {{.Pack}}. Interviewers can choose it for their next session.", map[string]any{"Pack": packLine(p)}))
 	}
-	u.show("pack-imported", screenIdle, container.NewBorder(heading(lang.L("Import a question pack")),
-		container.NewHBox(u.button(lang.L("Back to the packs"), u.showPacks), layout.NewSpacer(),
-			u.button(lang.L("Import another"), u.showPackImport)),
+	a.u.show("pack-imported", screenIdle, container.NewBorder(heading(lang.L("Import a question pack")),
+		container.NewHBox(a.u.button(lang.L("Back to the packs"), a.showPacks), layout.NewSpacer(),
+			a.u.button(lang.L("Import another"), a.showPackImport)),
 		nil, nil, body))
 }
 
 // showWipe is the two-step wipe: choose, confirm twice, then the receipt.
-func (u *UI) showWipe() {
+func (a *adminScreens) showWipe() {
 	msg := newErrorLabel()
-	engs, err := u.kiosk.AllEngagements(u.ctx, u.admin)
+	engs, err := a.u.kiosk.AllEngagements(a.u.ctx, a.u.admin)
 	msg.set(err)
 	var rows []fyne.CanvasObject
 	for _, e := range engs {
-		rows = append(rows, u.button(e.Title, func() { u.confirmWipe(e, 1) }))
+		rows = append(rows, a.u.button(e.Title, func() { a.confirmWipe(e, 1) }))
 	}
-	u.adminPage("wipe", lang.L("Wipe an engagement"), container.NewBorder(
+	a.adminPage("wipe", lang.L("Wipe an engagement"), container.NewBorder(
 		container.NewVBox(para(lang.L("Follow-up visit done? Wiping destroys every record of the engagement.")), msg.Label),
-		nil, nil, nil, newPager(u.rowsPerPage(4), rows).view))
+		nil, nil, nil, newPager(a.u.rowsPerPage(4), rows).view))
 }
 
-func (u *UI) confirmWipe(e session.Engagement, step int) {
+func (a *adminScreens) confirmWipe(e session.Engagement, step int) {
 	msg := newErrorLabel()
 	var text, button string
 	if step == 1 {
@@ -374,7 +380,7 @@ func (u *UI) confirmWipe(e session.Engagement, step int) {
 		if e.Kind == kiosk.SurveyKind {
 			text = lang.L("Destroy every survey response of “{{.Title}}”, and the survey's keys?", map[string]any{"Title": e.Title})
 		}
-		followUp, ahead, err := u.kiosk.FollowUpAhead(u.ctx, u.admin, e.ID)
+		followUp, ahead, err := a.u.kiosk.FollowUpAhead(a.u.ctx, a.u.admin, e.ID)
 		msg.set(err)
 		if ahead {
 			text = lang.L("The follow-up is on {{.Date}}: it has not happened yet, and its records would be gone for it.", map[string]any{"Date": followUp.Local().Format(dayLayout)}) +
@@ -387,20 +393,20 @@ func (u *UI) confirmWipe(e session.Engagement, step int) {
 		text = lang.L("Second confirmation: this cannot be undone. Wipe “{{.Title}}” now?", map[string]any{"Title": e.Title})
 		button = lang.L("Wipe now")
 	}
-	u.show(fmt.Sprintf("wipe-confirm-%d", step), screenIdle, container.NewVBox(layout.NewSpacer(),
+	a.u.show(fmt.Sprintf("wipe-confirm-%d", step), screenIdle, container.NewVBox(layout.NewSpacer(),
 		heading(lang.L("Wipe")), para(text), msg.Label,
-		container.NewHBox(layout.NewSpacer(), u.button(lang.L("Cancel"), u.showWipe),
-			u.primary(button, func() {
+		container.NewHBox(layout.NewSpacer(), a.u.button(lang.L("Cancel"), a.showWipe),
+			a.u.primary(button, func() {
 				if step == 1 {
-					u.confirmWipe(e, 2)
+					a.confirmWipe(e, 2)
 					return
 				}
-				r, err := u.kiosk.WipeEngagement(u.ctx, u.admin, e.ID)
+				r, err := a.u.kiosk.WipeEngagement(a.u.ctx, a.u.admin, e.ID)
 				if err != nil {
 					msg.set(err)
 					return
 				}
-				u.showReceipt(r)
+				a.showReceipt(r)
 			}), layout.NewSpacer()),
 		layout.NewSpacer()))
 }
@@ -449,24 +455,24 @@ func receiptText(r retention.Receipt) string {
 	}, "\n")
 }
 
-func (u *UI) showReceipt(r retention.Receipt) {
-	u.adminPage("receipt", lang.L("Wiped"), para(receiptText(r)))
+func (a *adminScreens) showReceipt(r retention.Receipt) {
+	a.adminPage("receipt", lang.L("Wiped"), para(receiptText(r)))
 }
 
-func (u *UI) showAudit() {
+func (a *adminScreens) showAudit() {
 	msg := newErrorLabel()
-	evs, err := u.kiosk.Audit(u.ctx, u.admin, 200)
+	evs, err := a.u.kiosk.Audit(a.u.ctx, a.u.admin, 200)
 	msg.set(err)
 	var rows []fyne.CanvasObject
 	for _, ev := range evs {
 		rows = append(rows, widget.NewLabel(fmt.Sprintf("%s  %s  %s  %s", ev.At.Local().Format("2 Jan 15:04"), ev.Actor, ev.Action, ev.Outcome)))
 	}
-	u.adminPage("audit", lang.L("Audit log"), container.NewBorder(msg.Label, nil, nil, nil, newPager(u.linesPerPage(), rows).view))
+	a.adminPage("audit", lang.L("Audit log"), container.NewBorder(msg.Label, nil, nil, nil, newPager(a.u.linesPerPage(), rows).view))
 }
 
-func (u *UI) showReceipts() {
+func (a *adminScreens) showReceipts() {
 	msg := newErrorLabel()
-	rs, err := u.kiosk.Receipts(u.ctx, u.admin)
+	rs, err := a.u.kiosk.Receipts(a.u.ctx, a.u.admin)
 	msg.set(err)
 	var rows []fyne.CanvasObject
 	for _, r := range rs {
@@ -475,37 +481,37 @@ func (u *UI) showReceipts() {
 	if len(rows) == 0 {
 		rows = append(rows, para(lang.L("No deletion receipts yet.")))
 	}
-	u.adminPage("receipts", lang.L("Deletion receipts"), container.NewBorder(msg.Label, nil, nil, nil, newTouchScroll(container.NewVBox(rows...))))
+	a.adminPage("receipts", lang.L("Deletion receipts"), container.NewBorder(msg.Label, nil, nil, nil, newTouchScroll(container.NewVBox(rows...))))
 }
 
-func (u *UI) showClock() {
+func (a *adminScreens) showClock() {
 	msg := newErrorLabel()
-	st, err := u.kiosk.Clock(u.ctx)
+	st, err := a.u.kiosk.Clock(a.u.ctx)
 	msg.set(err)
 	text := para(lang.L("Device clock: {{.Clock}}. Trusted time: {{.Trusted}}. {{.Message}}", map[string]any{
 		"Clock": st.Clock.Local().Format(dateTimeLayout), "Trusted": st.Trusted.Local().Format(dateTimeLayout), "Message": st.Message}))
 	var extra []fyne.CanvasObject
 	if st.State == retention.ClockAhead {
-		extra = append(extra, u.primary(lang.L("The clock is right: confirm"), func() {
-			if err := u.kiosk.ConfirmClock(u.ctx, u.admin); err != nil {
+		extra = append(extra, a.u.primary(lang.L("The clock is right: confirm"), func() {
+			if err := a.u.kiosk.ConfirmClock(a.u.ctx, a.u.admin); err != nil {
 				msg.set(err)
 				return
 			}
-			u.showClock()
+			a.showClock()
 		}))
 	}
-	u.adminPage("clock", lang.L("Clock check"), container.NewVBox(text, msg.Label), extra...)
+	a.adminPage("clock", lang.L("Clock check"), container.NewVBox(text, msg.Label), extra...)
 }
 
-func (u *UI) showHealth() {
+func (a *adminScreens) showHealth() {
 	msg := newErrorLabel()
-	h, err := u.kiosk.Health(u.ctx, u.admin)
+	h, err := a.u.kiosk.Health(a.u.ctx, a.u.admin)
 	msg.set(err)
 	light := h.LightError
 	if light == "" {
 		light = lang.L("working")
 	}
-	u.adminPage("health", lang.L("Storage health"), container.NewVBox(
+	a.adminPage("health", lang.L("Storage health"), container.NewVBox(
 		para(lang.L("Database check: {{.Integrity}}", map[string]any{"Integrity": h.Integrity})),
 		para(lang.L("Device secret: {{.Secret}}", map[string]any{"Secret": h.Secret})),
 		para(lang.L("Occupancy light: {{.Light}}", map[string]any{"Light": light})),
@@ -513,18 +519,18 @@ func (u *UI) showHealth() {
 }
 
 // showLightTest cycles the occupancy light through its states.
-func (u *UI) showLightTest(done func()) {
+func (a *adminScreens) showLightTest(done func()) {
 	msg := newErrorLabel()
-	l := u.kiosk.Light()
+	l := a.u.kiosk.Light()
 	grid := container.NewGridWithColumns(3)
 	for _, s := range hw.States() {
-		grid.Add(u.button(stateLabel(s), func() { msg.set(l.Test(s)) }))
+		grid.Add(a.u.button(stateLabel(s), func() { msg.set(l.Test(s)) }))
 	}
-	u.show("light-test", screenIdle, container.NewBorder(
+	a.u.show("light-test", screenIdle, container.NewBorder(
 		container.NewVBox(heading(lang.L("Light test")), para(lang.L("Tap each state and check the light outside the door."))),
-		container.NewHBox(layout.NewSpacer(), u.primary(lang.L("Done"), func() { l.Restore(); done() })),
+		container.NewHBox(layout.NewSpacer(), a.u.primary(lang.L("Done"), func() { l.Restore(); done() })),
 		nil, nil, container.NewVBox(grid, msg.Label)))
-	u.onIdle = func() error { l.Restore(); return nil }
+	a.u.onIdle = func() error { l.Restore(); return nil }
 }
 
 func stateLabel(s hw.State) string {
@@ -541,104 +547,4 @@ func stateLabel(s hw.State) string {
 		return lang.L("Maintenance")
 	}
 	return lang.L("Fault")
-}
-
-// showSecretChoice is the first step on a new Raspberry Pi whose OTP key is not programmed:
-// where the key that locks every note is kept. Programming the OTP is permanent, so it takes an
-// explicit second confirmation.
-func (u *UI) showSecretChoice() {
-	msg := newErrorLabel()
-	u.show("secret-choice", screenHome, container.NewBorder(heading(lang.L("Where should this device keep its key?")),
-		container.NewVBox(msg.Label, container.NewHBox(
-			u.button(lang.L("Use a key file"), func() {
-				if err := u.kiosk.ChooseSecret(u.ctx, false); err != nil {
-					msg.set(err)
-					return
-				}
-				u.showSetupWizard()
-			}),
-			layout.NewSpacer(),
-			u.primary(lang.L("Keep it in the OTP memory"), u.confirmOTP))),
-		nil, nil,
-		container.NewVBox(
-			para(lang.L("Every note is locked with a key that belongs to this device. This Raspberry Pi can keep that key in its one-time-programmable (OTP) memory: the safest place, because it never leaves the board and a copied or stolen SD card opens nothing.")),
-			para(lang.L("Or the key can be kept in a file on the SD card. That is weaker: whoever takes the card takes the key file too, and then only the interviewers' PINs protect the notes.")))))
-}
-
-// confirmOTP asks once more before the permanent write.
-func (u *UI) confirmOTP() {
-	msg := newErrorLabel()
-	u.show("secret-confirm", screenHome, container.NewVBox(layout.NewSpacer(),
-		heading(lang.L("Program the OTP key now?")),
-		para(lang.L("This is permanent. The key can never be changed or removed, and the notes stored on this device can only ever be opened on this board.")),
-		msg.Label,
-		container.NewHBox(layout.NewSpacer(),
-			u.button(lang.L("No, go back"), u.showSecretChoice),
-			u.primary(lang.L("Yes, program it"), func() {
-				if err := u.kiosk.ChooseSecret(u.ctx, true); err != nil {
-					msg.set(err)
-					return
-				}
-				u.showSetupWizard()
-			}), layout.NewSpacer()),
-		layout.NewSpacer()))
-}
-
-// showSetupWizard is the first boot: admin credential, room name, date and time, light test.
-func (u *UI) showSetupWizard() {
-	msg := newErrorLabel()
-	var first string
-	pad := NewPinPad(nil)
-	prompt := para(lang.L("Choose the admin PIN (at least {{.N}} digits), then OK.", map[string]any{"N": kiosk.MinPINLength}))
-	pad.OnSubmit = func(pin string) {
-		if first == "" {
-			if err := kiosk.CheckPIN([]byte(pin)); err != nil {
-				msg.set(err)
-				return
-			}
-			first = pin
-			prompt.SetText(lang.L("Type the admin PIN again to confirm it."))
-			msg.SetText("")
-			return
-		}
-		if pin != first {
-			first = ""
-			prompt.SetText(lang.L("Choose the admin PIN (at least {{.N}} digits), then OK.", map[string]any{"N": kiosk.MinPINLength}))
-			msg.SetText(lang.L("The two PINs differ. Start again."))
-			return
-		}
-		u.showSetupRoom(first)
-	}
-	pad.OnKey = u.touch
-	u.show("setup-wizard", screenHome, pinLayout(container.NewVBox(heading(lang.L("Set up this device")), prompt, msg.Label), pad))
-}
-
-func (u *UI) showSetupRoom(cred string) {
-	msg := newErrorLabel()
-	name := newKBEntry(u.kb, false)
-	name.SetPlaceHolder(lang.L("Room name, e.g. Room 2"))
-	name.SetText(u.opts.RoomName)
-	u.kb.SetTarget(name)
-	next := u.primary(lang.L("Next"), func() {
-		a, err := u.kiosk.Setup(u.ctx, []byte(cred), name.Text)
-		if err != nil {
-			msg.set(err)
-			return
-		}
-		u.admin = a
-		u.showSetupClock()
-	})
-	u.show("setup-room", screenHome, container.NewBorder(
-		container.NewVBox(heading(lang.L("Room name")), name, msg.Label),
-		container.NewVBox(container.NewHBox(layout.NewSpacer(), next), u.kb), nil, nil, layout.NewSpacer()))
-}
-
-func (u *UI) showSetupClock() {
-	now := u.kiosk.Now()
-	u.show("setup-clock", screenHome, container.NewVBox(
-		heading(lang.L("Date and time")),
-		subheading(now.Local().Format(dateTimeLayout)),
-		para(lang.L("Is this right? Deletion dates are measured against it. If it is wrong, set the device's date and time before going on (ask IT).")),
-		container.NewHBox(layout.NewSpacer(), u.primary(lang.L("It is right"), func() { u.showLightTest(u.showHome) })),
-	))
 }

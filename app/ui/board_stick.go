@@ -212,6 +212,6 @@ func (u *UI) showTeamSaying(e session.Engagement, done string) {
 	u.show("team", screenIdle, container.NewBorder(
 		container.NewVBox(heading(lang.L("Team: {{.Title}}", map[string]any{"Title": e.Title})),
 			para(lang.L("Tap the interviewers on the team. Only they can read the board, each with their own PIN; the admin never can. Someone added later waits until a team member lets them in.")), msg.Label),
-		container.NewHBox(u.button(lang.L("Back"), func() { u.showEngagement(e) }), layout.NewSpacer(), save), nil, nil,
+		container.NewHBox(u.button(lang.L("Back"), func() { u.console.showEngagement(e) }), layout.NewSpacer(), save), nil, nil,
 		newPager(u.rowsPerPage(3), rows).view))
 }

@@ -38,71 +38,37 @@ func kindName(k session.EngagementKind) string {
 
 // showNewEngagement is the first step of a new engagement: its title and stakeholder groups.
 // Then its kind, which decides the dates the last step asks for.
-func (u *UI) showNewEngagement() { u.showNewEngagementWith(&engagementForm{kind: session.Kind360}) }
+func (a *adminScreens) showNewEngagement() {
+	a.showNewEngagementWith(&engagementForm{kind: session.Kind360})
+}
 
-func (u *UI) showNewEngagementWith(f *engagementForm) {
-	u.typedStep("new-engagement", subheading(lang.L("New engagement")), false, u.showEngagements,
-		func() { u.showNewEngagementKind(f) },
+func (a *adminScreens) showNewEngagementWith(f *engagementForm) {
+	a.u.typedStep("new-engagement", subheading(lang.L("New engagement")), false, a.showEngagements,
+		func() { a.showNewEngagementKind(f) },
 		typedField{lang.L("Title, e.g. 360 interviews, cohort 3"), &f.title},
 		typedField{lang.L("Stakeholder groups, separated by commas"), &f.groups})
 }
 
-// typedField is one field of a typedStep: its placeholder, and where its text is kept.
-type typedField struct {
-	placeholder string
-	text        *string
-}
-
-// typedStep shows one step of a form made of typed fields, with the on-screen keyboard (on the
-// first field) and Back and Next; Next keeps what was typed in each field's text, then goes
-// on. side puts the fields side by side instead of one under the other.
-func (u *UI) typedStep(screen string, head fyne.CanvasObject, side bool, back, next func(), fields ...typedField) {
-	entries := make([]fyne.CanvasObject, len(fields))
-	typed := make([]*kbEntry, len(fields))
-	for i, f := range fields {
-		typed[i] = newKBEntry(u.kb, false)
-		typed[i].SetPlaceHolder(f.placeholder)
-		typed[i].SetText(*f.text)
-		entries[i] = typed[i]
-	}
-	if len(typed) > 0 {
-		u.kb.SetTarget(typed[0])
-	}
-	forward := u.primary(lang.L("Next"), func() {
-		for i, f := range fields {
-			*f.text = typed[i].Text
-		}
-		next()
-	})
-	body := container.NewVBox(entries...)
-	if side {
-		body = container.NewGridWithColumns(len(entries), entries...)
-	}
-	u.show(screen, screenIdle, container.NewBorder(head,
-		container.NewVBox(container.NewHBox(u.button(lang.L("Back"), back), layout.NewSpacer(), forward), u.kb),
-		nil, nil, body))
-}
-
 // showNewEngagementKind asks what kind of work the engagement is.
-func (u *UI) showNewEngagementKind(f *engagementForm) {
+func (a *adminScreens) showNewEngagementKind(f *engagementForm) {
 	var rows []fyne.CanvasObject
 	for _, k := range session.EngagementKinds() {
-		b := u.button(kindName(k), func() {
+		b := a.u.button(kindName(k), func() {
 			if k != f.kind {
 				f.visit, f.follow, f.deletion = time.Time{}, time.Time{}, time.Time{}
 			}
 			f.kind = k
-			u.proposeDates(f)
-			u.showNewEngagementDates(f)
+			a.proposeDates(f)
+			a.showNewEngagementDates(f)
 		})
 		if k == f.kind {
 			b.Importance = widget.HighImportance
 		}
 		rows = append(rows, b)
 	}
-	u.show("new-engagement-kind", screenIdle, container.NewBorder(
+	a.u.show("new-engagement-kind", screenIdle, container.NewBorder(
 		heading(lang.L("What kind of work is it?")),
-		container.NewHBox(u.button(lang.L("Back"), func() { u.showNewEngagementWith(f) })),
+		container.NewHBox(a.u.button(lang.L("Back"), func() { a.showNewEngagementWith(f) })),
 		nil, nil,
 		container.NewVBox(rows...)))
 }
@@ -110,8 +76,8 @@ func (u *UI) showNewEngagementKind(f *engagementForm) {
 // proposeDates fills in the dates not chosen yet: the visit four weeks out (a first guess the
 // admin moves), the follow-up from the visit, the deletion the day after the follow-up. A 360
 // programme's end is not guessed: its follow-up and deletion wait for the admin to give it.
-func (u *UI) proposeDates(f *engagementForm) {
-	now := u.kiosk.Now().In(time.Local)
+func (a *adminScreens) proposeDates(f *engagementForm) {
+	now := a.u.kiosk.Now().In(time.Local)
 	if f.kind.HasVisit() && f.visit.IsZero() {
 		f.visit = session.DefaultDeletionDate(now)
 	}
@@ -126,13 +92,13 @@ func (u *UI) proposeDates(f *engagementForm) {
 // showNewEngagementDates is the last step: the visit, the follow-up and the deletion date.
 // Each date proposes the next: a peer challenge's follow-up visit four months after its visit,
 // and the deletion the day after the follow-up; the admin moves any of them.
-func (u *UI) showNewEngagementDates(f *engagementForm) {
+func (a *adminScreens) showNewEngagementDates(f *engagementForm) {
 	msg := newErrorLabel()
 	var rows []fyne.CanvasObject
 	var refresh []func()
 	// A date not given yet shows as such; its first move counts from today.
 	today := func() time.Time {
-		y, m, d := u.kiosk.Now().In(time.Local).Date()
+		y, m, d := a.u.kiosk.Now().In(time.Local).Date()
 		return time.Date(y, m, d, 0, 0, 0, 0, time.Local)
 	}
 	dateRow := func(label string, d *time.Time, changed func()) {
@@ -160,8 +126,8 @@ func (u *UI) showNewEngagementDates(f *engagementForm) {
 			}
 		}
 		rows = append(rows, widget.NewLabel(label), container.NewHBox(
-			u.button(lang.L("–1 month"), shift(-1, 0)), u.button("–7", shift(0, -7)), u.button("–1", shift(0, -1)),
-			value, u.button("+1", shift(0, 1)), u.button("+7", shift(0, 7)), u.button(lang.L("+1 month"), shift(1, 0))))
+			a.u.button(lang.L("–1 month"), shift(-1, 0)), a.u.button("–7", shift(0, -7)), a.u.button("–1", shift(0, -1)),
+			value, a.u.button("+1", shift(0, 1)), a.u.button("+7", shift(0, 7)), a.u.button(lang.L("+1 month"), shift(1, 0))))
 		show()
 	}
 	if f.kind.HasVisit() {
@@ -178,8 +144,8 @@ func (u *UI) showNewEngagementDates(f *engagementForm) {
 		dateRow(label, &f.follow, func() { f.deletion = session.DeletionAfterFollowUp(f.follow) })
 	}
 	dateRow(lang.L("Deletion date"), &f.deletion, nil)
-	create := u.primary(lang.L("Create"), func() {
-		_, err := u.kiosk.CreateEngagement(u.ctx, u.admin, kiosk.NewEngagement{
+	create := a.u.primary(lang.L("Create"), func() {
+		_, err := a.u.kiosk.CreateEngagement(a.u.ctx, a.u.admin, kiosk.NewEngagement{
 			Title: f.title, Kind: f.kind, VisitDate: f.visit, FollowUpDate: f.follow,
 			DeletionDate: f.deletion, StakeholderGroups: strings.Split(f.groups, ","),
 		})
@@ -187,11 +153,11 @@ func (u *UI) showNewEngagementDates(f *engagementForm) {
 			msg.set(err)
 			return
 		}
-		u.showEngagements()
+		a.showEngagements()
 	})
-	u.show("new-engagement-dates", screenIdle, container.NewBorder(
+	a.u.show("new-engagement-dates", screenIdle, container.NewBorder(
 		heading(lang.L("{{.Kind}}: the dates", map[string]any{"Kind": kindName(f.kind)})),
-		container.NewVBox(msg.Label, container.NewHBox(u.button(lang.L("Back"), func() { u.showNewEngagementKind(f) }), layout.NewSpacer(), create)),
+		container.NewVBox(msg.Label, container.NewHBox(a.u.button(lang.L("Back"), func() { a.showNewEngagementKind(f) }), layout.NewSpacer(), create)),
 		nil, nil,
 		container.NewVBox(rows...)))
 }

@@ -336,10 +336,10 @@ func TestEveryScreenFitsTheAdmin(t *testing.T) {
 		f.check("admin")
 		f.tap("Engagements")
 		f.checkPages("engagements")
-		f.u.showEngagements()
+		f.u.console.showEngagements()
 		f.tap("New engagement")
 		f.check("new engagement")
-		f.u.showEngagements()
+		f.u.console.showEngagements()
 		f.tap(f.buttonWith(f.d.EngagementTitle))
 		f.check("engagement")
 		f.tap("Back")
@@ -367,11 +367,11 @@ func TestEveryScreenFitsTheAdmin(t *testing.T) {
 		for i := range 12 {
 			problems = append(problems, protocol.Problem{File: "room-pack.yaml", Line: i + 3, Field: "topics[2].question", Message: "a question needs its words: write the question the interviewer asks"})
 		}
-		f.u.showPackImported("room-pack.yaml", nil, &protocol.ValidationError{Problems: problems})
+		f.u.console.showPackImported("room-pack.yaml", nil, &protocol.ValidationError{Problems: problems})
 		f.checkPages("pack not imported")
-		f.u.showPackImported("room-pack.yaml", nil, errors.New(strings.Repeat("the file could not be read from the stick ", 8)))
+		f.u.console.showPackImported("room-pack.yaml", nil, errors.New(strings.Repeat("the file could not be read from the stick ", 8)))
 		f.check("pack import failed")
-		f.u.showPackImported("room-pack.yaml", f.env.Kiosk.Packs()[0], nil)
+		f.u.console.showPackImported("room-pack.yaml", f.env.Kiosk.Packs()[0], nil)
 		f.check("pack imported")
 		// More entries than a page holds, as a kiosk that has been in use has: the audit log
 		// of a fresh demo kiosk outgrew the real window with a full first page.
@@ -380,7 +380,7 @@ func TestEveryScreenFitsTheAdmin(t *testing.T) {
 				f.t.Fatal(err)
 			}
 		}
-		f.u.showAdmin()
+		f.u.console.showAdmin()
 		f.tap("Audit log")
 		f.checkPages("audit log")
 		f.tap("Back")
@@ -395,7 +395,7 @@ func TestEveryScreenFitsTheAdmin(t *testing.T) {
 		f.tap("Done")
 		f.tap("Wipe an engagement")
 		f.checkPages("wipe")
-		f.u.showWipe()
+		f.u.console.showWipe()
 		f.tap(f.buttonWith(f.d.EngagementTitle))
 		f.check("wipe: first confirmation")
 		f.tap("Yes, wipe it")

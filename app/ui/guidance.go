@@ -16,25 +16,25 @@ import (
 // and comes back with back. It is hidden when the session's pack has no guidance. Only the
 // interviewer's screens carry it: the guidance is how to run the interview, not something the
 // interviewee reads.
-func (u *UI) guidanceButton(back func()) *Button {
-	b := u.button(lang.L("Guidance for the interviewer"), func() { u.showGuidance(back) })
-	if info, ok := u.engine.Info(); !ok || info.Pack == nil || len(info.Pack.InterviewerGuidance) == 0 {
+func (s *sessionScreens) guidanceButton(back func()) *Button {
+	b := s.u.button(lang.L("Guidance for the interviewer"), func() { s.showGuidance(back) })
+	if info, ok := s.u.engine.Info(); !ok || info.Pack == nil || len(info.Pack.InterviewerGuidance) == 0 {
 		b.Hide()
 	}
 	return b
 }
 
 // showGuidance is the source's advice on running the interview, a page at a time.
-func (u *UI) showGuidance(back func()) {
-	info, ok := u.engine.Info()
+func (s *sessionScreens) showGuidance(back func()) {
+	info, ok := s.u.engine.Info()
 	if !ok || info.Pack == nil {
 		back()
 		return
 	}
-	u.show("guidance", screenLive, u.guidanceContent(info.Pack, back))
+	s.u.show("guidance", screenLive, s.guidanceContent(info.Pack, back))
 }
 
-func (u *UI) guidanceContent(p *protocol.Pack, back func()) fyne.CanvasObject {
+func (s *sessionScreens) guidanceContent(p *protocol.Pack, back func()) fyne.CanvasObject {
 	blocks := make([]textBlock, len(p.InterviewerGuidance))
 	for i, g := range p.InterviewerGuidance {
 		blocks[i] = textBlock{text: "• " + g}
@@ -43,7 +43,7 @@ func (u *UI) guidanceContent(p *protocol.Pack, back func()) fyne.CanvasObject {
 	title.Wrapping, title.Truncation = fyne.TextWrapOff, fyne.TextTruncateEllipsis
 	return container.NewBorder(
 		heading(lang.L("Guidance for the interviewer")),
-		container.NewBorder(nil, nil, u.button(lang.L("Back"), back), nil, title),
+		container.NewBorder(nil, nil, s.u.button(lang.L("Back"), back), nil, title),
 		nil, nil, pagedText(blocks).view)
 }
 

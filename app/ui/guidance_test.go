@@ -142,7 +142,7 @@ func TestGuidanceOfEveryPackFits(t *testing.T) {
 	walksEveryPack(t)
 	h := newHarness(t)
 	for _, p := range protocol.Builtin() {
-		h.u.show("guidance", screenLive, h.u.guidanceContent(p, func() {}))
+		h.u.show("guidance", screenLive, h.u.sessions.guidanceContent(p, func() {}))
 		shown := h.readGuidance()
 		for _, point := range p.InterviewerGuidance {
 			if !strings.Contains(shown, point) {
@@ -240,7 +240,7 @@ func TestPackInfoOfEveryPackFits(t *testing.T) {
 	walksEveryPack(t)
 	h := newHarness(t)
 	for _, p := range protocol.Builtin() {
-		h.u.showPackInfo(p)
+		h.u.sessions.showPackInfo(p)
 		var shown strings.Builder
 		h.everyPage(func(page int) {
 			shown.WriteString(h.texts())

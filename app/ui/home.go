@@ -51,7 +51,7 @@ func (u *UI) showHome() {
 		actions.Add(take)
 	}
 	content := container.NewBorder(
-		container.NewHBox(u.accessibility(), layout.NewSpacer(), u.button(lang.L("Admin"), u.showAdminSignIn)),
+		container.NewHBox(u.accessibility(), layout.NewSpacer(), u.button(lang.L("Admin"), u.console.showAdminSignIn)),
 		warn, nil, nil,
 		container.NewVBox(layout.NewSpacer(), name, title, clock,
 			container.NewCenter(actions), layout.NewSpacer()),
@@ -71,17 +71,17 @@ func (u *UI) showHome() {
 func (u *UI) resumeLive() bool {
 	switch u.engine.State() {
 	case session.StateSetup:
-		u.showHandOver()
+		u.sessions.showHandOver()
 	case session.StatePreamble:
-		u.showPreamble(0)
+		u.sessions.showPreamble(0)
 	case session.StateConsent:
-		u.showConsent()
+		u.sessions.showConsent()
 	case session.StateQuestions:
-		u.showQuestions()
+		u.sessions.showQuestions()
 	case session.StateClosing:
-		u.showClosing()
+		u.sessions.showClosing()
 	case session.StateWriteUp:
-		u.showWriteUp()
+		u.sessions.showWriteUp()
 	default:
 		return false
 	}
@@ -167,7 +167,7 @@ func (u *UI) showInterviewerMenu() {
 					return
 				}
 				u.signedIn = nil
-				u.openReopened()
+				u.sessions.openReopened()
 			}))
 		}
 		if len(rows) == 0 {
@@ -176,7 +176,7 @@ func (u *UI) showInterviewerMenu() {
 		list = newPager(u.rowsPerPage(4), rows).view
 	}
 	u.show("interviewer", screenIdle, container.NewBorder(
-		container.NewVBox(container.NewBorder(nil, nil, nil, u.primary(lang.L("Start a new session"), u.showSetup),
+		container.NewVBox(container.NewBorder(nil, nil, nil, u.primary(lang.L("Start a new session"), u.sessions.showSetup),
 			heading(lang.L("Hello, {{.Name}}", map[string]any{"Name": s.Name()}))), msg.Label,
 			widget.NewLabel(lang.L("Your sessions (tap one to open it)"))),
 		u.interviewerBar(), nil, nil, list))

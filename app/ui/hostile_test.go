@@ -27,7 +27,7 @@ func TestScaleRowTrustsNoPackNumbers(t *testing.T) {
 		{Kind: protocol.ScaleRating, Min: math.MaxInt - 1, Max: math.MaxInt - 3},
 		{Kind: protocol.ScaleRating, Min: -5, Max: 5},
 	} {
-		row := h.u.scaleRow(protocol.Topic{ID: "t", Question: "How much?", Scale: &sc}, newStatusLine())
+		row := h.u.sessions.scaleRow(protocol.Topic{ID: "t", Question: "How much?", Scale: &sc}, newStatusLine())
 		l, ok := row.(*widget.Label)
 		if !ok || !strings.Contains(l.Text, "cannot be shown") {
 			t.Errorf("scaleRow(%d..%d) = %T, want the words that the scale cannot be shown", sc.Min, sc.Max, row)
@@ -187,7 +187,7 @@ func TestIdleSealFailureIsShown(t *testing.T) {
 	if err := en.StartWriteUp(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	h.u.showWriteUp()
+	h.u.sessions.showWriteUp()
 	h.wantScreen("write-up")
 	h.env.Store.FailNext("UpdateSession", errors.New("disk I/O error"))
 	h.env.Clock.Advance(5 * time.Minute)

@@ -14,42 +14,42 @@ import (
 
 // showHandOver is the interviewer's last screen before the interviewee reads: the session is
 // started (the light says occupied), nothing is stored yet.
-func (u *UI) showHandOver() {
-	info, _ := u.engine.Info()
+func (s *sessionScreens) showHandOver() {
+	info, _ := s.u.engine.Info()
 	msg := newErrorLabel()
 	text := lang.L("Interviewee: {{.Label}}. Hand the screen to the interviewee to read the information and give consent.", map[string]any{"Label": info.Label})
 	if info.Participants > 1 {
 		text = lang.L("Small-group interview: {{.Label}}, {{.N}} participants. Hand the screen to each participant in turn to read the information and give consent.",
 			map[string]any{"Label": info.Label, "N": info.Participants})
 	}
-	u.show("hand-over", screenLive, container.NewBorder(nil,
-		container.NewHBox(u.button(lang.L("Cancel this session"), func() {
-			if err := u.engine.Withdraw(u.ctx); err != nil {
+	s.u.show("hand-over", screenLive, container.NewBorder(nil,
+		container.NewHBox(s.u.button(lang.L("Cancel this session"), func() {
+			if err := s.u.engine.Withdraw(s.u.ctx); err != nil {
 				msg.set(err)
 				return
 			}
-			u.showHome()
+			s.u.showHome()
 		})), nil, nil,
 		container.NewVBox(layout.NewSpacer(),
 			heading(lang.L("Ready")),
 			para(text),
 			msg.Label,
-			container.NewCenter(u.guidanceButton(u.showHandOver)),
-			container.NewCenter(u.primary(lang.L("Hand the screen to the interviewee"), func() {
-				if err := u.engine.ShowPreamble(u.ctx); err != nil {
+			container.NewCenter(s.guidanceButton(s.showHandOver)),
+			container.NewCenter(s.u.primary(lang.L("Hand the screen to the interviewee"), func() {
+				if err := s.u.engine.ShowPreamble(s.u.ctx); err != nil {
 					msg.set(err)
 					return
 				}
-				u.showPreamble(0)
+				s.showPreamble(0)
 			})),
 			layout.NewSpacer())))
 }
 
 // showPreamble is the interviewee's information, one page at a time, in large text.
-func (u *UI) showPreamble(page int) {
-	info, ok := u.engine.Info()
+func (s *sessionScreens) showPreamble(page int) {
+	info, ok := s.u.engine.Info()
 	if !ok || info.Pack == nil {
-		u.showHome()
+		s.u.showHome()
 		return
 	}
 	msg := newErrorLabel()
@@ -71,7 +71,7 @@ func (u *UI) showPreamble(page int) {
 	}
 	nav := container.NewHBox()
 	if page > 0 {
-		nav.Add(u.button(lang.L("Back"), func() { u.showPreamble(page - 1) }))
+		nav.Add(s.u.button(lang.L("Back"), func() { s.showPreamble(page - 1) }))
 	}
 	nav.Add(layout.NewSpacer())
 	nav.Add(widget.NewLabel(lang.L("Page {{.Page}} of {{.Pages}}", map[string]any{"Page": page + 1, "Pages": max(len(pages), 1)})))
@@ -80,18 +80,18 @@ func (u *UI) showPreamble(page int) {
 	}
 	nav.Add(layout.NewSpacer())
 	if page < len(pages)-1 {
-		nav.Add(u.primary(lang.L("Next"), func() { u.showPreamble(page + 1) }))
+		nav.Add(s.u.primary(lang.L("Next"), func() { s.showPreamble(page + 1) }))
 	} else {
-		nav.Add(u.primary(lang.L("Continue to consent"), func() {
-			if err := u.engine.ShowConsent(u.ctx); err != nil {
+		nav.Add(s.u.primary(lang.L("Continue to consent"), func() {
+			if err := s.u.engine.ShowConsent(s.u.ctx); err != nil {
 				msg.set(err)
 				return
 			}
-			u.showConsent()
+			s.showConsent()
 		}))
 	}
-	u.show("preamble", screenInterviewee, container.NewBorder(
-		container.NewBorder(nil, nil, nil, container.NewVBox(u.button(lang.L("I do not want to take part"), u.confirmDecline)), title),
+	s.u.show("preamble", screenInterviewee, container.NewBorder(
+		container.NewBorder(nil, nil, nil, container.NewVBox(s.u.button(lang.L("I do not want to take part"), s.confirmDecline)), title),
 		container.NewVBox(msg.Label, nav), nil, nil, newTouchScroll(text)))
 }
 
@@ -103,83 +103,83 @@ func participantOf(info session.Info) string {
 // afterParticipant goes on from one participant's consent or decline as the engine says: the
 // next participant's preamble, the questions (hand the screen back), or the end of a session
 // nobody took part in.
-func (u *UI) afterParticipant(declined bool) {
-	switch u.engine.State() {
+func (s *sessionScreens) afterParticipant(declined bool) {
+	switch s.u.engine.State() {
 	case session.StatePreamble:
-		u.showNextParticipant(declined)
+		s.showNextParticipant(declined)
 	case session.StateDeclined:
-		u.showDeclined()
+		s.showDeclined()
 	default:
-		u.showHandBack()
+		s.showHandBack()
 	}
 }
 
 // showNextParticipant thanks a participant of a small group and asks for the screen to go to
 // the next one, who reads the information from its first page.
-func (u *UI) showNextParticipant(declined bool) {
-	info, _ := u.engine.Info()
+func (s *sessionScreens) showNextParticipant(declined bool) {
+	info, _ := s.u.engine.Info()
 	said := lang.L("Your choices are recorded.")
 	if declined {
 		said = lang.L("You chose not to take part. Nothing about you is kept.")
 	}
-	u.show("next-participant", screenInterviewee, container.NewVBox(layout.NewSpacer(),
+	s.u.show("next-participant", screenInterviewee, container.NewVBox(layout.NewSpacer(),
 		heading(lang.L("Thank you")),
 		para(said),
 		subheading(lang.L("Please hand the screen to the next participant.")),
-		container.NewCenter(u.primary(lang.L("I am participant {{.N}} of {{.Of}}: start reading", map[string]any{"N": info.Turn, "Of": info.Participants}),
-			func() { u.showPreamble(0) })),
+		container.NewCenter(s.u.primary(lang.L("I am participant {{.N}} of {{.Of}}: start reading", map[string]any{"N": info.Turn, "Of": info.Participants}),
+			func() { s.showPreamble(0) })),
 		layout.NewSpacer()))
 }
 
 // confirmDecline asks the interviewee to confirm that they decline.
-func (u *UI) confirmDecline() {
-	back := u.resumeLive
+func (s *sessionScreens) confirmDecline() {
+	back := s.u.resumeLive
 	msg := newErrorLabel()
-	info, _ := u.engine.Info()
+	info, _ := s.u.engine.Info()
 	fine := lang.L("That is fine. Nothing from this session will be kept.")
 	if info.Participants > 1 {
 		fine = lang.L("That is fine. You will not be part of this interview, and nothing about you will be kept; the others can go on.")
 	}
-	u.show("decline-confirm", screenInterviewee, container.NewVBox(layout.NewSpacer(),
+	s.u.show("decline-confirm", screenInterviewee, container.NewVBox(layout.NewSpacer(),
 		heading(lang.L("Do not take part?")),
 		para(fine),
 		msg.Label,
 		container.NewHBox(layout.NewSpacer(),
-			u.button(lang.L("Go back"), func() { back() }),
-			u.primary(lang.L("Yes, I do not want to take part"), func() {
+			s.u.button(lang.L("Go back"), func() { back() }),
+			s.u.primary(lang.L("Yes, I do not want to take part"), func() {
 				// "Thank you" only once the session is really gone; otherwise say so here,
 				// where the interviewee can try again or hand the screen back.
-				if err := u.engine.Decline(u.ctx); err != nil {
-					u.fail("decline", err)
+				if err := s.u.engine.Decline(s.u.ctx); err != nil {
+					s.u.fail("decline", err)
 					msg.SetText(lang.L("This did not work: {{.Reason}} Please try again, or hand the screen to the interviewer.", map[string]any{"Reason": message(err)}))
 					return
 				}
-				u.afterParticipant(true)
+				s.afterParticipant(true)
 			}), layout.NewSpacer()),
 		layout.NewSpacer()))
 }
 
 // showDeclined ends a declined session: nothing is kept but a count.
-func (u *UI) showDeclined() {
-	u.show("declined", screenInterviewee, container.NewVBox(layout.NewSpacer(),
+func (s *sessionScreens) showDeclined() {
+	s.u.show("declined", screenInterviewee, container.NewVBox(layout.NewSpacer(),
 		heading(lang.L("Thank you")),
 		para(lang.L("You chose not to take part. Nothing from this session has been kept.")),
 		para(lang.L("Please hand the screen back to the interviewer.")),
-		container.NewCenter(u.button(lang.L("Done"), u.showHome)), layout.NewSpacer()))
+		container.NewCenter(s.u.button(lang.L("Done"), s.u.showHome)), layout.NewSpacer()))
 }
 
 // showConsent asks for each consent point as an explicit choice; none is pre-selected.
-func (u *UI) showConsent() {
-	info, ok := u.engine.Info()
+func (s *sessionScreens) showConsent() {
+	info, ok := s.u.engine.Info()
 	if !ok || info.Pack == nil {
-		u.showHome()
+		s.u.showHome()
 		return
 	}
 	choices := map[string]bool{}
 	msg := newErrorLabel()
 	sig := NewSignaturePad()
-	rows := u.consentRows(info.Pack.Consent, choices)
-	give := u.primary(lang.L("Confirm my choices"), func() {
+	rows := s.u.consentRows(info.Pack.Consent, choices)
+	give := s.u.primary(lang.L("Confirm my choices"), func() {
 		for _, p := range info.Pack.Consent {
 			if _, ok := choices[p.ID]; !ok {
 				msg.SetText(lang.L("Please choose Yes or No for every point."))
@@ -190,7 +190,7 @@ func (u *UI) showConsent() {
 		if !sig.Empty() {
 			signature = sig.Bytes()
 		}
-		st, err := u.engine.GiveConsent(u.ctx, session.Consent{Choices: choices, Signature: signature})
+		st, err := s.u.engine.GiveConsent(s.u.ctx, session.Consent{Choices: choices, Signature: signature})
 		if err != nil {
 			msg.set(err)
 			return
@@ -200,39 +200,39 @@ func (u *UI) showConsent() {
 			refused = refused || p.Required && !choices[p.ID]
 		}
 		if st == session.StateDeclined {
-			u.showDeclined()
+			s.showDeclined()
 			return
 		}
-		u.afterParticipant(refused)
+		s.afterParticipant(refused)
 	})
 	title := lang.L("Your consent")
 	if info.Participants > 1 {
 		title = lang.L("Your consent ({{.Who}})", map[string]any{"Who": participantOf(info)})
 	}
-	u.show("consent", screenInterviewee, container.NewBorder(
-		container.NewBorder(nil, nil, nil, u.button(lang.L("I do not want to take part"), u.confirmDecline), heading(title)),
+	s.u.show("consent", screenInterviewee, container.NewBorder(
+		container.NewBorder(nil, nil, nil, s.u.button(lang.L("I do not want to take part"), s.confirmDecline), heading(title)),
 		container.NewVBox(msg.Label, container.NewHBox(
-			u.button(lang.L("Read the information again"), func() {
-				if err := u.engine.ShowPreamble(u.ctx); err != nil {
+			s.u.button(lang.L("Read the information again"), func() {
+				if err := s.u.engine.ShowPreamble(s.u.ctx); err != nil {
 					msg.set(err)
 					return
 				}
-				u.showPreamble(0)
+				s.showPreamble(0)
 			}),
 			layout.NewSpacer(), give)),
 		nil,
 		container.NewVBox(widget.NewLabel(lang.L("Signature or initials (optional)")), sig,
-			u.button(lang.L("Clear signature"), sig.Clear)),
+			s.u.button(lang.L("Clear signature"), sig.Clear)),
 		// The points scroll (a finger drags them) where the larger text makes them longer than
 		// the screen: every choice stays on one screen with the button that confirms them.
 		newTouchScroll(container.NewVBox(rows...))))
 }
 
 // showHandBack asks the interviewee to return the screen; the interviewer's PIN continues.
-func (u *UI) showHandBack() {
-	info, _ := u.engine.Info()
+func (s *sessionScreens) showHandBack() {
+	info, _ := s.u.engine.Info()
 	name := ""
-	if ivs, err := u.kiosk.Interviewers(u.ctx); err == nil {
+	if ivs, err := s.u.kiosk.Interviewers(s.u.ctx); err == nil {
 		for _, iv := range ivs {
 			if iv.ID == info.InterviewerID {
 				name = iv.DisplayName
@@ -240,46 +240,18 @@ func (u *UI) showHandBack() {
 		}
 	}
 	msg := newErrorLabel()
-	pad := u.pinPad(func(pin string) {
-		s, err := u.kiosk.SignIn(u.ctx, info.InterviewerID, []byte(pin))
+	pad := s.u.pinPad(func(pin string) {
+		si, err := s.u.kiosk.SignIn(s.u.ctx, info.InterviewerID, []byte(pin))
 		if err != nil {
 			msg.set(err)
 			return
 		}
-		s.SignOut()
-		u.showQuestions()
+		si.SignOut()
+		s.showQuestions()
 	})
-	pad.OnKey = u.touch
-	u.show("hand-back", screenInterviewee, pinLayout(container.NewVBox(layout.NewSpacer(), heading(lang.L("Thank you")),
+	pad.OnKey = s.u.touch
+	s.u.show("hand-back", screenInterviewee, pinLayout(container.NewVBox(layout.NewSpacer(), heading(lang.L("Thank you")),
 		subheading(lang.L("Please hand the screen back to the interviewer.")),
 		para(lang.L("{{.Name}}: enter your PIN to continue.", map[string]any{"Name": name})), msg.Label, layout.NewSpacer()), pad))
-	u.win.Canvas().Focus(pad) // a USB keyboard types into the pad too
-}
-
-// consentRows are a pack's consent points, each with Yes and No; a tap records the choice in
-// choices and shows it on its button.
-func (u *UI) consentRows(points []protocol.ConsentPoint, choices map[string]bool) []fyne.CanvasObject {
-	var rows []fyne.CanvasObject
-	for _, c := range points {
-		text := c.Text
-		if !c.Required {
-			text = lang.L("{{.Text}} (optional)", map[string]any{"Text": c.Text})
-		}
-		var yes, no *Button
-		pick := func(v bool) {
-			choices[c.ID] = v
-			yes.Importance, no.Importance = widget.MediumImportance, widget.MediumImportance
-			if v {
-				yes.Importance = widget.HighImportance
-			} else {
-				no.Importance = widget.HighImportance
-			}
-			yes.Refresh()
-			no.Refresh()
-		}
-		yes = u.button(lang.L("Yes"), func() { pick(true) })
-		no = u.button(lang.L("No"), func() { pick(false) })
-		rows = append(rows, container.NewBorder(nil, nil, nil, container.NewHBox(yes, no), para(text)))
-	}
-	return rows
+	s.u.win.Canvas().Focus(pad) // a USB keyboard types into the pad too
 }

@@ -10,14 +10,14 @@ import (
 )
 
 // packRow is one pack in the admin's list of packs, with the button to its information.
-func (u *UI) packRow(p *protocol.Pack) fyne.CanvasObject {
-	return container.NewBorder(nil, nil, nil, u.button(lang.L("Details"), func() { u.showPackInfo(p) }), para(packLine(p)))
+func (s *sessionScreens) packRow(p *protocol.Pack) fyne.CanvasObject {
+	return container.NewBorder(nil, nil, nil, s.u.button(lang.L("Details"), func() { s.showPackInfo(p) }), para(packLine(p)))
 }
 
 // showPackInfo tells an admin where a pack's words come from: its source, how much guidance it
 // gives the interviewer, and each thing the pack adds to its source with why
 // (protocol.Pack.Additions), so a pack is chosen knowing what is the source's and what is not.
-func (u *UI) showPackInfo(p *protocol.Pack) {
+func (s *sessionScreens) showPackInfo(p *protocol.Pack) {
 	blocks := []textBlock{{
 		title: lang.L("Version {{.Version}}, {{.Topics}} topics, {{.Minutes}} minutes", map[string]any{"Version": p.Version, "Topics": len(p.Topics), "Minutes": p.DurationMinutes}),
 		text:  lang.L("Guidance for the interviewer: {{.Count}} points.", map[string]any{"Count": len(p.InterviewerGuidance)}),
@@ -43,9 +43,9 @@ func (u *UI) showPackInfo(p *protocol.Pack) {
 	}
 	title := heading(p.Title)
 	title.Wrapping, title.Truncation = fyne.TextWrapOff, fyne.TextTruncateEllipsis
-	u.show("pack-info", screenIdle, container.NewBorder(
+	s.u.show("pack-info", screenIdle, container.NewBorder(
 		title,
-		container.NewHBox(u.button(lang.L("Back to the packs"), u.showPacks), layout.NewSpacer()),
+		container.NewHBox(s.u.button(lang.L("Back to the packs"), s.u.console.showPacks), layout.NewSpacer()),
 		nil, nil, pagedText(blocks).view))
 }
 

@@ -50,30 +50,30 @@ func (t *timerBar) showRow(u *UI, hint bool) {
 	u.win.Content().Refresh()
 }
 
-func (u *UI) newTimerBar() *timerBar {
+func (s *sessionScreens) newTimerBar() *timerBar {
 	t := &timerBar{label: widget.NewLabel(""), hint: widget.NewLabel("")}
 	t.label.TextStyle.Bold = true
 	// The hint names the topics to keep by their numbers in the topic column, which fits a
 	// line; Show them lists their questions in full.
 	t.hint.Wrapping = fyne.TextWrapWord
 	t.hint.Importance = widget.WarningImportance
-	t.keep = u.button(lang.L("Show them"), u.showPriorities)
+	t.keep = s.u.button(lang.L("Show them"), s.showPriorities)
 	t.keep.Hide()
 	t.row = container.NewBorder(nil, nil, nil, t.keep, t.hint)
 	t.row.Hide()
-	t.pause = u.button(lang.L("Pause"), func() {
-		st := u.engine.Tick()
+	t.pause = s.u.button(lang.L("Pause"), func() {
+		st := s.u.engine.Tick()
 		var err error
 		if st.Timer.Paused {
-			err = u.engine.Resume(u.ctx)
+			err = s.u.engine.Resume(s.u.ctx)
 		} else {
-			err = u.engine.Pause(u.ctx)
+			err = s.u.engine.Pause(s.u.ctx)
 		}
-		t.update(u, u.engine.Tick())
+		t.update(s.u, s.u.engine.Tick())
 		if err != nil {
-			u.fail("timer", err)
+			s.u.fail("timer", err)
 			t.hint.SetText(message(err))
-			t.showRow(u, true)
+			t.showRow(s.u, true)
 		}
 	})
 	return t
@@ -147,28 +147,28 @@ func keepHint(u *UI, tm session.TimerStatus) string {
 }
 
 // showPriorities lists in full the topics the timer says to keep, each with a way to it.
-func (u *UI) showPriorities() {
-	st := u.engine.Tick()
+func (s *sessionScreens) showPriorities() {
+	st := s.u.engine.Tick()
 	var rows []fyne.CanvasObject
-	for i, t := range u.engine.Topics() {
+	for i, t := range s.u.engine.Topics() {
 		if !slices.Contains(st.Timer.Keep, t.ID) {
 			continue
 		}
 		q := para(lang.L("{{.N}}. {{.Question}}", map[string]any{"N": i + 1, "Question": t.Question}))
 		rows = append(rows, container.NewBorder(nil, nil, nil,
-			u.button(lang.L("Go to it"), func() {
-				if err := u.engine.GoToTopic(u.ctx, t.ID); err != nil {
-					u.fail("priorities", err)
+			s.u.button(lang.L("Go to it"), func() {
+				if err := s.u.engine.GoToTopic(s.u.ctx, t.ID); err != nil {
+					s.u.fail("priorities", err)
 				}
-				u.resumeLive()
+				s.u.resumeLive()
 			}), q))
 	}
 	if len(rows) == 0 {
 		rows = append(rows, para(lang.L("No topics to prioritise now.")))
 	}
-	u.show("priorities", screenLive, container.NewBorder(
+	s.u.show("priorities", screenLive, container.NewBorder(
 		subheading(lang.L("Topics to keep in the time left")),
-		container.NewHBox(u.button(lang.L("Back to the session"), func() { u.resumeLive() })), nil, nil,
+		container.NewHBox(s.u.button(lang.L("Back to the session"), func() { s.u.resumeLive() })), nil, nil,
 		newTouchScroll(container.NewVBox(rows...))))
 }
 
@@ -181,29 +181,29 @@ func short(s string, n int) string {
 }
 
 // showQuestions is the interviewer's screen during the interview.
-func (u *UI) showQuestions() {
-	if u.engine.State() != session.StateQuestions {
-		u.resumeLive()
+func (s *sessionScreens) showQuestions() {
+	if s.u.engine.State() != session.StateQuestions {
+		s.u.resumeLive()
 		return
 	}
-	topic, idx, err := u.engine.CurrentTopic()
+	topic, idx, err := s.u.engine.CurrentTopic()
 	if err != nil {
-		u.fail("questions", err)
+		s.u.fail("questions", err)
 		return
 	}
-	topics := u.engine.Topics()
+	topics := s.u.engine.Topics()
 	// One line beside Key quote says "Saved" or what went wrong: a message never pushes the
 	// controls below it off the screen.
 	msg := newStatusLine()
-	tb := u.newTimerBar()
-	tb.update(u, u.engine.Tick())
+	tb := s.newTimerBar()
+	tb.update(s.u, s.u.engine.Tick())
 
-	notes := newNoteEditor(u.kb, u.engine.Note(topic.ID))
+	notes := newNoteEditor(s.u.kb, s.u.engine.Note(topic.ID))
 	notes.SetPlaceHolder(lang.L("Notes"))
 	notes.SetMinRowsVisible(3)
 	notes.OnChanged = func(text string) {
-		u.touch()
-		if err := u.engine.SetNote(u.ctx, topic.ID, text); err != nil {
+		s.u.touch()
+		if err := s.u.engine.SetNote(s.u.ctx, topic.ID, text); err != nil {
 			msg.set(err)
 			return
 		}
@@ -217,7 +217,7 @@ func (u *UI) showQuestions() {
 
 	var scale fyne.CanvasObject
 	if topic.Scale != nil {
-		scale = u.scaleRow(topic, msg)
+		scale = s.scaleRow(topic, msg)
 	}
 
 	nav := func(f func() error) func() {
@@ -226,29 +226,29 @@ func (u *UI) showQuestions() {
 				msg.set(err)
 				return
 			}
-			u.showQuestions()
+			s.showQuestions()
 		}
 	}
 	last := idx == len(topics)-1
-	next := u.primary(lang.L("Next topic"), nav(func() error { return u.engine.Next(u.ctx) }))
+	next := s.u.primary(lang.L("Next topic"), nav(func() error { return s.u.engine.Next(s.u.ctx) }))
 	if last {
-		next = u.primary(lang.L("Closing"), func() {
-			if err := u.engine.ShowClosing(u.ctx); err != nil {
+		next = s.u.primary(lang.L("Closing"), func() {
+			if err := s.u.engine.ShowClosing(s.u.ctx); err != nil {
 				msg.set(err)
 				return
 			}
-			u.showClosing()
+			s.showClosing()
 		})
 	}
-	prev := u.button(lang.L("Previous"), nav(func() error { return u.engine.Previous(u.ctx) }))
+	prev := s.u.button(lang.L("Previous"), nav(func() error { return s.u.engine.Previous(s.u.ctx) }))
 	if idx == 0 {
 		prev.Disable()
 	}
-	skip := u.button(lang.L("Skip (prefers not to discuss)"), nav(func() error { return u.engine.Skip(u.ctx) }))
+	skip := s.u.button(lang.L("Skip (prefers not to discuss)"), nav(func() error { return s.u.engine.Skip(s.u.ctx) }))
 	if topics[idx].State == session.TopicSkipped {
-		skip = u.button(lang.L("Undo skip"), nav(func() error { return u.engine.Unskip(u.ctx) }))
+		skip = s.u.button(lang.L("Undo skip"), nav(func() error { return s.u.engine.Unskip(s.u.ctx) }))
 	}
-	if u.engine.Panel() {
+	if s.u.engine.Panel() {
 		// A panel asks every candidate every question: nothing to skip.
 		skip.Hide()
 	}
@@ -256,7 +256,7 @@ func (u *UI) showQuestions() {
 	var list []fyne.CanvasObject
 	// The topic column is about a quarter of the screen: 210 px at 800x480, wider on larger
 	// screens, with the topic names cut to fit.
-	sideW := max(210, u.win.Canvas().Size().Width*0.26)
+	sideW := max(210, s.u.win.Canvas().Size().Width*0.26)
 	for i, t := range topics {
 		// A done topic is ticked with an icon (the kiosk's fonts have no tick), which takes
 		// the mark's place and an icon's width of the name.
@@ -267,8 +267,8 @@ func (u *UI) showQuestions() {
 		case session.TopicSkipped:
 			mark = "– "
 		}
-		b := u.button(cutToWidth(fmt.Sprintf("%s%d. %s", mark, i+1, t.Question), room),
-			nav(func() error { return u.engine.GoToTopic(u.ctx, t.ID) }))
+		b := s.u.button(cutToWidth(fmt.Sprintf("%s%d. %s", mark, i+1, t.Question), room),
+			nav(func() error { return s.u.engine.GoToTopic(s.u.ctx, t.ID) }))
 		b.Alignment = widget.ButtonAlignLeading
 		if t.State == session.TopicDone {
 			b.Icon = theme.ConfirmIcon()
@@ -280,7 +280,7 @@ func (u *UI) showQuestions() {
 	}
 	// Four topics a page at 480 px high, more on taller screens: the column shares the height
 	// with the header, the time hint (up to two lines) and the navigation row.
-	topicPager := newCompactPager(max(3, int((u.win.Canvas().Size().Height-260)/(MinTarget+theme.Padding()))), list)
+	topicPager := newCompactPager(max(3, int((s.u.win.Canvas().Size().Height-260)/(MinTarget+theme.Padding()))), list)
 	for topicPager.page*topicPager.perPage+topicPager.perPage <= idx {
 		topicPager.turn(1)
 	}
@@ -304,21 +304,21 @@ func (u *UI) showQuestions() {
 	// The keyboard takes the lower half: the question, the topic list, the time hint and the
 	// navigation step aside while it is open, so the notes stay in view at 800x480; the
 	// question stays in view as one line in the header, above the notes.
-	kb := u.newKeyboardPanel(notes.Field(), prompt, fixed, navRow, side)
-	top, at := u.liveHeaderAt(tb, lang.L("Topic {{.N}} of {{.Total}}", map[string]any{"N": idx + 1, "Total": len(topics)}))
+	kb := s.u.newKeyboardPanel(notes.Field(), prompt, fixed, navRow, side)
+	top, at := s.liveHeaderAt(tb, lang.L("Topic {{.N}} of {{.Total}}", map[string]any{"N": idx + 1, "Total": len(topics)}))
 	kb.onSet = func(open bool) {
-		tb.mute(u, open)
+		tb.mute(s.u, open)
 		at.summarise(open, lang.L("{{.N}}. {{.Question}}", map[string]any{"N": idx + 1, "Question": topic.Question}))
 	}
 	tags := container.NewBorder(nil, nil,
-		container.NewHBox(u.button(lang.L("Key quote"), func() { u.showQuote(topic.ID, notes.SelectedText()) }), u.quotesButton()),
+		container.NewHBox(s.u.button(lang.L("Key quote"), func() { s.showQuote(topic.ID, notes.SelectedText()) }), s.quotesButton()),
 		kb.toggle, msg.Label)
 	main := container.NewBorder(nil, container.NewVBox(tags, kb.box), nil, nil, area)
 	// Previous, Skip and Next span the window under the topic column: beside it they would not
 	// fit 800 px with the larger text.
-	u.show("questions", screenLive, container.NewBorder(top, navRow, side, nil, main))
+	s.u.show("questions", screenLive, container.NewBorder(top, navRow, side, nil, main))
 	kb.arm()
-	u.onTick = func(st session.Status) { tb.update(u, st) }
+	s.u.onTick = func(st session.Status) { tb.update(s.u, st) }
 }
 
 // probeText is the topic's guidance for the interviewer and its probes, each on its own line.
@@ -334,7 +334,7 @@ func probeText(t protocol.Topic) string {
 }
 
 // scaleRow is one button per value of the topic's scale; the chosen one is highlighted.
-func (u *UI) scaleRow(t protocol.Topic, msg reporter) fyne.CanvasObject {
+func (s *sessionScreens) scaleRow(t protocol.Topic, msg reporter) fyne.CanvasObject {
 	values := t.Scale.Values()
 	if values == nil {
 		// The pack check refuses such a range; say so rather than draw it, and let the notes
@@ -344,17 +344,17 @@ func (u *UI) scaleRow(t protocol.Topic, msg reporter) fyne.CanvasObject {
 	// One row of touch-sized buttons where the column is wide enough, two where it is not
 	// (0 to 10 beside the topic column at 800 px).
 	cols := len(values)
-	if width := u.win.Canvas().Size().Width - max(210, u.win.Canvas().Size().Width*0.26) - 4*theme.Padding(); float32(cols)*(MinTarget+theme.Padding()) > width {
+	if width := s.u.win.Canvas().Size().Width - max(210, s.u.win.Canvas().Size().Width*0.26) - 4*theme.Padding(); float32(cols)*(MinTarget+theme.Padding()) > width {
 		cols = (cols + 1) / 2
 	}
 	row := container.NewGridWithColumns(cols)
-	cur, has := u.engine.Answer(t.ID)
+	cur, has := s.u.engine.Answer(t.ID)
 	var buttons []*Button
 	for _, v := range values {
-		b := u.button(fmt.Sprint(v), nil)
+		b := s.u.button(fmt.Sprint(v), nil)
 		b.OnTapped = func() {
-			u.touch()
-			if err := u.engine.SetAnswer(u.ctx, t.ID, v); err != nil {
+			s.u.touch()
+			if err := s.u.engine.SetAnswer(s.u.ctx, t.ID, v); err != nil {
 				msg.set(err)
 				return
 			}
@@ -380,12 +380,12 @@ func (u *UI) scaleRow(t protocol.Topic, msg reporter) fyne.CanvasObject {
 }
 
 // showQuote captures a key quote (stored without attribution) with an optional tag.
-func (u *UI) showQuote(topicID, selected string) {
-	back := u.resumeLive
+func (s *sessionScreens) showQuote(topicID, selected string) {
+	back := s.u.resumeLive
 	msg := newErrorLabel()
-	entry := newKBEntry(u.kb, true)
+	entry := newKBEntry(s.u.kb, true)
 	entry.SetText(selected)
-	u.kb.SetTarget(entry)
+	s.u.kb.SetTarget(entry)
 	tag := session.TagNone
 	var tagButtons []*Button
 	pick := func(t session.Tag, i int) func() {
@@ -405,12 +405,12 @@ func (u *UI) showQuote(topicID, selected string) {
 		}
 	}
 	tagButtons = []*Button{
-		u.button(lang.L("Rose"), pick(session.TagRose, 0)),
-		u.button(lang.L("Thorn"), pick(session.TagThorn, 1)),
-		u.button(lang.L("Bud"), pick(session.TagBud, 2)),
+		s.u.button(lang.L("Rose"), pick(session.TagRose, 0)),
+		s.u.button(lang.L("Thorn"), pick(session.TagThorn, 1)),
+		s.u.button(lang.L("Bud"), pick(session.TagBud, 2)),
 	}
-	save := u.primary(lang.L("Save quote"), func() {
-		if _, err := u.engine.AddQuote(u.ctx, topicID, entry.Text, tag); err != nil {
+	save := s.u.primary(lang.L("Save quote"), func() {
+		if _, err := s.u.engine.AddQuote(s.u.ctx, topicID, entry.Text, tag); err != nil {
 			msg.set(err)
 			return
 		}
@@ -419,34 +419,34 @@ func (u *UI) showQuote(topicID, selected string) {
 	entry.SetMinRowsVisible(2)
 	title := subheading(lang.L("Key quote (kept without a name)"))
 	title.TextStyle.Bold = true
-	u.show("quote", screenLive, container.NewBorder(
+	s.u.show("quote", screenLive, container.NewBorder(
 		title,
 		container.NewVBox(msg.Label,
-			container.NewHBox(tagButtons[0], tagButtons[1], tagButtons[2], layout.NewSpacer(), u.button(lang.L("Cancel"), func() { back() }), save),
-			u.kb),
+			container.NewHBox(tagButtons[0], tagButtons[1], tagButtons[2], layout.NewSpacer(), s.u.button(lang.L("Cancel"), func() { back() }), save),
+			s.u.kb),
 		nil, nil, entry))
-	u.kb.SetTarget(entry)
+	s.u.kb.SetTarget(entry)
 }
 
 // showSessionMenu holds the less frequent session actions: withdraw consent.
-func (u *UI) showSessionMenu() {
-	back := u.resumeLive
-	u.show("session-menu", screenLive, container.NewVBox(
+func (s *sessionScreens) showSessionMenu() {
+	back := s.u.resumeLive
+	s.u.show("session-menu", screenLive, container.NewVBox(
 		heading(lang.L("Session")),
-		u.button(lang.L("Back to the session"), func() { back() }),
-		u.guidanceButton(u.showSessionMenu),
-		u.button(lang.L("The interviewee withdraws consent"), u.confirmWithdraw),
+		s.u.button(lang.L("Back to the session"), func() { back() }),
+		s.guidanceButton(s.showSessionMenu),
+		s.u.button(lang.L("The interviewee withdraws consent"), s.confirmWithdraw),
 	))
 }
 
 // confirmWithdraw asks before destroying the session.
-func (u *UI) confirmWithdraw() {
-	u.confirm(confirmation{
+func (s *sessionScreens) confirmWithdraw() {
+	s.confirm(confirmation{
 		name: "withdraw", done: "withdrawn", kind: screenLive,
 		title: lang.L("Withdraw consent?"),
 		text:  lang.L("Everything recorded in this session is destroyed now: notes, quotes, answers and the consent. This cannot be undone."),
-		no:    lang.L("No, go back"), onNo: func() { u.resumeLive() },
-		yes: lang.L("Yes, withdraw and destroy"), act: func() error { return u.engine.Withdraw(u.ctx) },
+		no:    lang.L("No, go back"), onNo: func() { s.u.resumeLive() },
+		yes: lang.L("Yes, withdraw and destroy"), act: func() error { return s.u.engine.Withdraw(s.u.ctx) },
 		doneTitle: lang.L("Consent withdrawn"),
 		doneText:  lang.L("Everything from this session has been destroyed."),
 	})
@@ -468,40 +468,40 @@ type confirmation struct {
 }
 
 // confirm shows c; a failed action stays on the screen with its message.
-func (u *UI) confirm(c confirmation) {
+func (s *sessionScreens) confirm(c confirmation) {
 	msg := newErrorLabel()
-	u.show(c.name+"-confirm", c.kind, container.NewVBox(layout.NewSpacer(),
+	s.u.show(c.name+"-confirm", c.kind, container.NewVBox(layout.NewSpacer(),
 		heading(c.title), para(c.text), msg.Label,
 		container.NewHBox(layout.NewSpacer(),
-			u.button(c.no, c.onNo),
-			u.primary(c.yes, func() {
+			s.u.button(c.no, c.onNo),
+			s.u.primary(c.yes, func() {
 				if err := c.act(); err != nil {
 					msg.set(err)
 					return
 				}
-				u.show(c.done, screenIdle, container.NewVBox(layout.NewSpacer(),
+				s.u.show(c.done, screenIdle, container.NewVBox(layout.NewSpacer(),
 					heading(c.doneTitle), para(c.doneText),
-					container.NewCenter(u.button(lang.L("Done"), u.showHome)), layout.NewSpacer()))
+					container.NewCenter(s.u.button(lang.L("Done"), s.u.showHome)), layout.NewSpacer()))
 			}), layout.NewSpacer()),
 		layout.NewSpacer()))
 }
 
 // liveHeader is the top of the live screens: where the session is, the timer with its warning
 // hint, and Pause, Hide screen and More.
-func (u *UI) liveHeader(tb *timerBar, where string) fyne.CanvasObject {
-	top, _ := u.liveHeaderAt(tb, where)
+func (s *sessionScreens) liveHeader(tb *timerBar, where string) fyne.CanvasObject {
+	top, _ := s.liveHeaderAt(tb, where)
 	return top
 }
 
 // liveHeaderAt is liveHeader with the label that says where the session is, which shows the
 // question instead while the on-screen keyboard hides it.
-func (u *UI) liveHeaderAt(tb *timerBar, where string) (fyne.CanvasObject, whereLabel) {
+func (s *sessionScreens) liveHeaderAt(tb *timerBar, where string) (fyne.CanvasObject, whereLabel) {
 	// Where the session is gives way (cut to its width) before the timer and the buttons.
 	at := widget.NewLabel(where)
 	at.Truncation = fyne.TextTruncateEllipsis
 	return container.NewBorder(nil, tb.row, nil,
-		container.NewHBox(tb.label, tb.pause, u.button(lang.L("Hide screen"), func() { u.Privacy(true) }),
-			u.button(lang.L("More"), u.showSessionMenu)),
+		container.NewHBox(tb.label, tb.pause, s.u.button(lang.L("Hide screen"), func() { s.u.Privacy(true) }),
+			s.u.button(lang.L("More"), s.showSessionMenu)),
 		at), whereLabel{at, where}
 }
 
@@ -520,70 +520,3 @@ func (w whereLabel) summarise(on bool, question string) {
 		w.SetText(w.where)
 	}
 }
-
-// keyboardPanel is the on-screen keyboard of one text field on a live screen. The Keyboard
-// button toggles it; tapping into the field opens it until a physical keyboard has been used,
-// whose first key closes it; while it is open the aside objects step out of the way so the
-// field stays in view at 800x480.
-type keyboardPanel struct {
-	u     *UI
-	field *kbEntry
-	aside []fyne.CanvasObject
-	// whileOpen shows only while the panel is open (a one-line reminder of the question).
-	whileOpen []fyne.CanvasObject
-	// onSet hears the panel open or close.
-	onSet  func(open bool)
-	box    *fyne.Container // where the panel goes in the screen's layout
-	toggle *Button
-}
-
-func (u *UI) newKeyboardPanel(field *kbEntry, aside ...fyne.CanvasObject) *keyboardPanel {
-	p := &keyboardPanel{u: u, field: field, aside: aside, box: container.NewVBox()}
-	p.toggle = u.button(lang.L("Keyboard"), func() { p.set(!p.open()) })
-	field.OnFocus = func() {
-		if !u.kb.Physical() {
-			p.set(true)
-		}
-	}
-	return p
-}
-
-func (p *keyboardPanel) open() bool { return len(p.box.Objects) > 0 }
-
-func (p *keyboardPanel) set(open bool) {
-	if open == p.open() {
-		return
-	}
-	if open {
-		p.box.Add(p.u.kb)
-		p.u.kb.SetTarget(p.field)
-	} else {
-		p.box.RemoveAll()
-	}
-	for _, o := range p.aside {
-		if o == nil {
-			continue
-		}
-		if open {
-			o.Hide()
-		} else {
-			o.Show()
-		}
-	}
-	for _, o := range p.whileOpen {
-		if open {
-			o.Show()
-		} else {
-			o.Hide()
-		}
-	}
-	if p.onSet != nil {
-		p.onSet(open)
-	}
-	p.box.Refresh()
-	p.u.win.Content().Refresh()
-}
-
-// arm lets the first physical key close the panel. Call it after u.show, which clears the
-// keyboard's hooks.
-func (p *keyboardPanel) arm() { p.u.kb.OnPhysical = func() { p.set(false) } }

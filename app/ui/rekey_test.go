@@ -50,8 +50,8 @@ func (h *harness) interviewer(name string) session.Interviewer {
 func TestNewPINWarningNamesGroups(t *testing.T) {
 	h, _ := groupsHarness(t)
 	h.adminIn()
-	h.u.showInterviewers()
-	h.u.showNewPIN(h.interviewer(h.d.InterviewerName))
+	h.u.console.showInterviewers()
+	h.u.console.showNewPIN(h.interviewer(h.d.InterviewerName))
 	h.wantScreen("new-pin")
 	for _, want := range []string{
 		"sessions this interviewer stored before can no longer be opened",
@@ -81,8 +81,8 @@ func TestOnlyMemberResetIsToldBeforeConfirming(t *testing.T) {
 		Opens: now, Closes: now.AddDate(0, 0, 14), DeletionDate: now.AddDate(0, 2, 0), Members: []string{iv.ID}}); err != nil {
 		t.Fatal(err)
 	}
-	h.u.showInterviewers()
-	h.u.showNewPIN(iv)
+	h.u.console.showInterviewers()
+	h.u.console.showNewPIN(iv)
 	if !h.shows("unreadable for good") || !h.shows("“Only one reader”") {
 		t.Fatal("the New PIN warning does not say that the survey only this interviewer reads becomes unreadable for good")
 	}
@@ -107,8 +107,8 @@ func TestWaitingMemberIsLetInAgainOnScreen(t *testing.T) {
 	h, dp := groupsHarness(t)
 	iv := h.interviewer(h.d.InterviewerName)
 	h.adminIn()
-	h.u.showInterviewers()
-	h.u.showNewPIN(iv)
+	h.u.console.showInterviewers()
+	h.u.console.showNewPIN(iv)
 	h.pin(resetPIN)
 	h.wantScreen("interviewers")
 	h.u.showHome()

@@ -300,31 +300,31 @@ func pageRows(pages [][]fyne.CanvasObject) []fyne.CanvasObject {
 
 // openReopened shows a session its interviewer has just reopened from "Your sessions": the
 // review for a sealed or written-up one, the live screen where an interrupted one was.
-func (u *UI) openReopened() {
-	if u.engine.State() == session.StateWriteUp {
-		u.showReview(0, nil)
+func (s *sessionScreens) openReopened() {
+	if s.u.engine.State() == session.StateWriteUp {
+		s.showReview(0, nil)
 		return
 	}
-	u.resumeLive()
+	s.u.resumeLive()
 }
 
 // showReview is the whole session for its interviewer to read, a page at a time, from page.
 // back, when set, returns to the write-up page it came from; otherwise "Write-up" opens the
 // write-up. "Lock and close" seals the session (its key leaves memory); so does the idle
 // time-out, as on the write-up.
-func (u *UI) showReview(page int, back func()) {
-	r, err := u.engine.Review()
+func (s *sessionScreens) showReview(page int, back func()) {
+	r, err := s.u.engine.Review()
 	if err != nil || r.State != session.StateWriteUp {
 		// Only a session in its write-up is read here: never during the interview, where the
 		// interviewee may still be in the room.
 		if err != nil {
-			u.fail("review", err)
+			s.u.fail("review", err)
 		}
-		u.showHome()
+		s.u.showHome()
 		return
 	}
 	if back == nil {
-		back = u.showWriteUp
+		back = s.showWriteUp
 	}
 	msg := newErrorLabel()
 	title := heading(lang.L("{{.Label}}, {{.Date}}", map[string]any{"Label": r.Label, "Date": r.CreatedAt.Local().Format("2 Jan 2006 15:04")}))
@@ -335,29 +335,29 @@ func (u *UI) showReview(page int, back func()) {
 	// The page count sits beside the pack's name: the row of buttons needs the width with the
 	// larger text.
 	top := container.NewVBox(title, container.NewBorder(nil, nil, nil, p.info, sub), msg.Label)
-	lock := u.button(lang.L("Lock and close"), func() { u.sealAndSay(msg) })
-	writeUp := u.primary(lang.L("Write-up"), func() { back() })
+	lock := s.u.button(lang.L("Lock and close"), func() { s.sealAndSay(msg) })
+	writeUp := s.u.primary(lang.L("Write-up"), func() { back() })
 	bottom := container.NewHBox(lock, writeUp, layout.NewSpacer(), p.prev, p.next)
 
-	size := u.win.Canvas().Size()
+	size := s.u.win.Canvas().Size()
 	pad := theme.Padding()
 	room := fyne.NewSize(size.Width-2*pad, size.Height-2*pad-top.MinSize().Height-bottom.MinSize().Height-2*pad)
 	p.set(pageRows(readPages(reviewBlocks(r), room)))
 	p.page = min(max(page, 0), p.pages()-1)
 	p.render()
-	u.show("review", screenIdle, container.NewBorder(top, bottom, nil, nil, p.box))
-	u.onIdle = func() error { return u.engine.Seal(u.ctx) }
+	s.u.show("review", screenIdle, container.NewBorder(top, bottom, nil, nil, p.box))
+	s.u.onIdle = func() error { return s.u.engine.Seal(s.u.ctx) }
 }
 
 // sealAndSay seals the open session and says so; a failure stays on the screen in msg.
-func (u *UI) sealAndSay(msg errorLabel) {
-	if err := u.engine.Seal(u.ctx); err != nil {
+func (s *sessionScreens) sealAndSay(msg errorLabel) {
+	if err := s.u.engine.Seal(s.u.ctx); err != nil {
 		msg.set(err)
 		return
 	}
-	u.show("sealed", screenIdle, container.NewVBox(layout.NewSpacer(),
+	s.u.show("sealed", screenIdle, container.NewVBox(layout.NewSpacer(),
 		heading(lang.L("Sealed")), para(lang.L("The notes are locked. Only your PIN opens them again.")),
-		container.NewCenter(u.button(lang.L("Done"), u.showHome)), layout.NewSpacer()))
+		container.NewCenter(s.u.button(lang.L("Done"), s.u.showHome)), layout.NewSpacer()))
 }
 
 // oneLineLabel is one line of text, cut to its width.
@@ -372,16 +372,16 @@ func oneLineLabel(text string) *widget.Label {
 // of notes needs the height it would take ("Hide my notes" brings it back); a tall screen keeps
 // it below both. title is the prompt's title in the
 // write-up's heading. "Whole session" opens the review, whose Write-up button calls back.
-func (u *UI) notesBesideWriteUp(field fyne.CanvasObject, title string, back func()) fyne.CanvasObject {
-	r, err := u.engine.Review()
+func (s *sessionScreens) notesBesideWriteUp(field fyne.CanvasObject, title string, back func()) fyne.CanvasObject {
+	r, err := s.u.engine.Review()
 	if err != nil {
-		u.fail("write-up notes", err)
+		s.u.fail("write-up notes", err)
 		return field
 	}
-	size := u.win.Canvas().Size()
+	size := s.u.win.Canvas().Size()
 	pad := theme.Padding()
 	p := newCompactPager(1, nil)
-	whole := u.button(lang.L("Whole session"), func() { u.showReview(0, back) })
+	whole := s.u.button(lang.L("Whole session"), func() { s.showReview(0, back) })
 	foot := container.NewHBox(p.prev, p.next, layout.NewSpacer(), whole)
 	// The write-up's heading (as showWriteUpPage words it) and its row of buttons take this
 	// much above and below the column.
@@ -391,7 +391,7 @@ func (u *UI) notesBesideWriteUp(field fyne.CanvasObject, title string, back func
 	colH := size.Height - 2*pad - above - below - 2*pad - foot.MinSize().Height - pad
 	// A tall screen keeps the keyboard under both columns when a page of notes still has a
 	// useful height above it.
-	kb := u.kb.MinSize().Height + pad
+	kb := s.u.kb.MinSize().Height + pad
 	withKeyboard := colH-kb >= minNotesHeight
 	if withKeyboard {
 		colH -= kb
@@ -399,7 +399,7 @@ func (u *UI) notesBesideWriteUp(field fyne.CanvasObject, title string, back func
 	p.set(pageRows(readPages(interviewBlocks(r), fyne.NewSize(colW, colH))))
 	cols := container.NewGridWithColumns(2, field, container.NewBorder(nil, foot, nil, nil, p.box))
 	if withKeyboard {
-		return container.NewBorder(nil, u.kb, nil, nil, cols)
+		return container.NewBorder(nil, s.u.kb, nil, nil, cols)
 	}
 	return cols
 }
@@ -409,22 +409,22 @@ func (u *UI) notesBesideWriteUp(field fyne.CanvasObject, title string, back func
 const minNotesHeight = 220
 
 // writeUpNotesToggle shows or hides the interview's notes beside the write-up.
-func (u *UI) writeUpNotesToggle(page int) *Button {
+func (s *sessionScreens) writeUpNotesToggle(page int) *Button {
 	text := lang.L("Show my notes")
-	if u.notesBeside {
+	if s.notesBeside {
 		text = lang.L("Hide my notes")
 	}
-	return u.button(text, func() {
-		u.notesBeside = !u.notesBeside
-		u.showWriteUpPage(page)
+	return s.u.button(text, func() {
+		s.notesBeside = !s.notesBeside
+		s.showWriteUpPage(page)
 	})
 }
 
 // quotesButton opens the session's key quotes to correct them during the interview; it says
 // how many there are, and is hidden while there are none.
-func (u *UI) quotesButton() *Button {
-	n := len(u.engine.Quotes())
-	b := u.button(lang.L("Quotes ({{.N}})", map[string]any{"N": n}), func() { u.showQuotes(0) })
+func (s *sessionScreens) quotesButton() *Button {
+	n := len(s.u.engine.Quotes())
+	b := s.u.button(lang.L("Quotes ({{.N}})", map[string]any{"N": n}), func() { s.showQuotes(0) })
 	if n == 0 {
 		b.Hide()
 	}
@@ -433,19 +433,19 @@ func (u *UI) quotesButton() *Button {
 
 // showQuotes lists the session's key quotes during the interview, a page at a time: tapping one
 // corrects it. "Back to the questions" returns to the topic being asked.
-func (u *UI) showQuotes(page int) {
-	if !duringInterview(u.engine.State()) {
-		u.resumeLive()
+func (s *sessionScreens) showQuotes(page int) {
+	if !duringInterview(s.u.engine.State()) {
+		s.u.resumeLive()
 		return
 	}
-	quotes := u.engine.Quotes()
+	quotes := s.u.engine.Quotes()
 	topics := map[string]int{}
-	for i, t := range u.engine.Topics() {
+	for i, t := range s.u.engine.Topics() {
 		topics[t.ID] = i + 1
 	}
-	tb := u.newTimerBar()
-	tb.update(u, u.engine.Tick())
-	width := u.win.Canvas().Size().Width - 2*theme.Padding()
+	tb := s.newTimerBar()
+	tb.update(s.u, s.u.engine.Tick())
+	width := s.u.win.Canvas().Size().Width - 2*theme.Padding()
 	var rows []fyne.CanvasObject
 	for _, q := range quotes {
 		// Where and the tag come first: a long quote is cut at the end.
@@ -460,7 +460,7 @@ func (u *UI) showQuotes(page int) {
 		if len(where) > 0 {
 			text = strings.Join(where, " · ") + ": " + text
 		}
-		b := u.button(fitButtonText(text, width), func() { u.showQuoteEdit(q.ID, page) })
+		b := s.u.button(fitButtonText(text, width), func() { s.showQuoteEdit(q.ID, page) })
 		b.Alignment = widget.ButtonAlignLeading
 		rows = append(rows, b)
 	}
@@ -468,20 +468,20 @@ func (u *UI) showQuotes(page int) {
 		rows = append(rows, para(lang.L("No key quotes yet.")))
 	}
 	p := newPager(1, nil)
-	back := u.primary(lang.L("Back to the questions"), func() { u.resumeLive() })
+	back := s.u.primary(lang.L("Back to the questions"), func() { s.u.resumeLive() })
 	hint := widget.NewLabel(lang.L("Tap a quote to correct its words or its tag, or to delete it."))
 	hint.Truncation = fyne.TextTruncateEllipsis
-	top := container.NewVBox(u.liveHeader(tb, lang.L("Key quotes")), hint)
+	top := container.NewVBox(s.liveHeader(tb, lang.L("Key quotes")), hint)
 	bottom := container.NewHBox(back, layout.NewSpacer(), p.prev, p.info, p.next)
 	// Rows of one line each: as many as fit between the header and the buttons.
 	pad := theme.Padding()
-	room := u.win.Canvas().Size().Height - 4*pad - top.MinSize().Height - bottom.MinSize().Height
+	room := s.u.win.Canvas().Size().Height - 4*pad - top.MinSize().Height - bottom.MinSize().Height
 	p.perPage = max(1, int((room+pad)/(NewButton("M", nil).MinSize().Height+pad)))
 	p.set(rows)
 	p.page = min(max(page, 0), p.pages()-1)
 	p.render()
-	u.show("quotes", screenLive, container.NewBorder(top, bottom, nil, nil, p.box))
-	u.onTick = func(st session.Status) { tb.update(u, st) }
+	s.u.show("quotes", screenLive, container.NewBorder(top, bottom, nil, nil, p.box))
+	s.u.onTick = func(st session.Status) { tb.update(s.u, st) }
 }
 
 // duringInterview reports whether the quotes may be corrected from the live screens: during
@@ -505,21 +505,21 @@ func fitButtonText(text string, width float32) string {
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // showQuoteEdit corrects one key quote: its words, its tag, or deleting it.
-func (u *UI) showQuoteEdit(id string, page int) {
+func (s *sessionScreens) showQuoteEdit(id string, page int) {
 	var q session.Item
 	found := false
-	for _, it := range u.engine.Quotes() {
+	for _, it := range s.u.engine.Quotes() {
 		if it.ID == id {
 			q, found = it, true
 		}
 	}
-	if !found || !duringInterview(u.engine.State()) {
-		u.showQuotes(page)
+	if !found || !duringInterview(s.u.engine.State()) {
+		s.showQuotes(page)
 		return
 	}
-	back := func() { u.showQuotes(page) }
+	back := func() { s.showQuotes(page) }
 	msg := newErrorLabel()
-	entry := newKBEntry(u.kb, true)
+	entry := newKBEntry(s.u.kb, true)
 	entry.SetText(q.Text)
 	entry.SetMinRowsVisible(2)
 	// A correction is mostly at the end: the cursor waits there, and keys go to the field.
@@ -538,7 +538,7 @@ func (u *UI) showQuoteEdit(id string, page int) {
 		}
 	}
 	for _, t := range tags {
-		tagButtons = append(tagButtons, u.button(tagName(t), func() {
+		tagButtons = append(tagButtons, s.u.button(tagName(t), func() {
 			if tag == t {
 				tag = session.TagNone
 			} else {
@@ -548,15 +548,15 @@ func (u *UI) showQuoteEdit(id string, page int) {
 		}))
 	}
 	mark()
-	save := u.primary(lang.L("Save"), func() {
+	save := s.u.primary(lang.L("Save"), func() {
 		if entry.Text != q.Text {
-			if err := u.engine.EditItem(u.ctx, id, entry.Text); err != nil {
+			if err := s.u.engine.EditItem(s.u.ctx, id, entry.Text); err != nil {
 				msg.set(err)
 				return
 			}
 		}
 		if tag != q.Tag {
-			if err := u.engine.TagItem(u.ctx, id, tag); err != nil {
+			if err := s.u.engine.TagItem(s.u.ctx, id, tag); err != nil {
 				msg.set(err)
 				return
 			}
@@ -564,30 +564,30 @@ func (u *UI) showQuoteEdit(id string, page int) {
 		back()
 	})
 	// Not just "Delete": the keyboard below has a Delete key.
-	del := u.button(lang.L("Delete the quote"), func() { u.confirmQuoteDelete(id, page) })
-	u.show("quote-edit", screenLive, container.NewBorder(
+	del := s.u.button(lang.L("Delete the quote"), func() { s.confirmQuoteDelete(id, page) })
+	s.u.show("quote-edit", screenLive, container.NewBorder(
 		heading(lang.L("Correct the quote")),
 		container.NewVBox(msg.Label,
-			container.NewHBox(tagButtons[0], tagButtons[1], tagButtons[2], layout.NewSpacer(), del, u.button(lang.L("Cancel"), back), save),
-			u.kb),
+			container.NewHBox(tagButtons[0], tagButtons[1], tagButtons[2], layout.NewSpacer(), del, s.u.button(lang.L("Cancel"), back), save),
+			s.u.kb),
 		nil, nil, entry))
-	u.kb.SetTarget(entry)
-	u.win.Canvas().Focus(entry)
+	s.u.kb.SetTarget(entry)
+	s.u.win.Canvas().Focus(entry)
 }
 
 // confirmQuoteDelete asks before deleting a key quote.
-func (u *UI) confirmQuoteDelete(id string, page int) {
+func (s *sessionScreens) confirmQuoteDelete(id string, page int) {
 	msg := newErrorLabel()
-	u.show("quote-delete", screenLive, container.NewVBox(layout.NewSpacer(),
+	s.u.show("quote-delete", screenLive, container.NewVBox(layout.NewSpacer(),
 		heading(lang.L("Delete this quote?")), para(lang.L("It is removed from the session's notes.")), msg.Label,
 		container.NewHBox(layout.NewSpacer(),
-			u.button(lang.L("No, keep it"), func() { u.showQuoteEdit(id, page) }),
-			u.primary(lang.L("Yes, delete it"), func() {
-				if err := u.engine.DeleteItem(u.ctx, id); err != nil {
+			s.u.button(lang.L("No, keep it"), func() { s.showQuoteEdit(id, page) }),
+			s.u.primary(lang.L("Yes, delete it"), func() {
+				if err := s.u.engine.DeleteItem(s.u.ctx, id); err != nil {
 					msg.set(err)
 					return
 				}
-				u.showQuotes(page)
+				s.showQuotes(page)
 			}), layout.NewSpacer()),
 		layout.NewSpacer()))
 }

@@ -305,7 +305,7 @@ func TestReviewOnlyForItsInterviewer(t *testing.T) {
 func TestReviewNeverDuringTheInterview(t *testing.T) {
 	h := newHarness(t)
 	h.toQuestions()
-	h.u.showReview(0, nil)
+	h.u.sessions.showReview(0, nil)
 	h.wantScreen("questions")
 }
 
@@ -369,7 +369,7 @@ func TestKeyQuotesPaged(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	h.u.showQuestions()
+	h.u.sessions.showQuestions()
 	h.tap("Quotes (12)")
 	pages := 1
 	h.screenFits()

@@ -30,13 +30,13 @@ type setupForm struct {
 }
 
 // showSetup is step 1: engagement and pack.
-func (u *UI) showSetup() {
-	if u.signedIn == nil {
-		u.showHome()
+func (s *sessionScreens) showSetup() {
+	if s.u.signedIn == nil {
+		s.u.showHome()
 		return
 	}
 	f := &setupForm{}
-	engs, err := u.kiosk.Engagements(u.ctx)
+	engs, err := s.u.kiosk.Engagements(s.u.ctx)
 	msg := newErrorLabel()
 	msg.set(err)
 	if len(engs) == 0 && err == nil {
@@ -44,17 +44,17 @@ func (u *UI) showSetup() {
 	}
 	var engRows []fyne.CanvasObject
 	for _, e := range engs {
-		engRows = append(engRows, u.button(e.Title, func() { f.eng = e; u.showSetupPack(f) }))
+		engRows = append(engRows, s.u.button(e.Title, func() { f.eng = e; s.showSetupPack(f) }))
 	}
-	u.show("setup-engagement", screenIdle, container.NewBorder(
+	s.u.show("setup-engagement", screenIdle, container.NewBorder(
 		container.NewVBox(heading(lang.L("New session: which engagement?")), msg.Label),
-		container.NewHBox(u.button(lang.L("Cancel"), u.showHome)), nil, nil, newPager(u.rowsPerPage(4), engRows).view))
+		container.NewHBox(s.u.button(lang.L("Cancel"), s.u.showHome)), nil, nil, newPager(s.u.rowsPerPage(4), engRows).view))
 }
 
-func (u *UI) showSetupPack(f *setupForm) {
+func (s *sessionScreens) showSetupPack(f *setupForm) {
 	var rows []fyne.CanvasObject
-	for _, p := range u.kiosk.Packs() {
-		rows = append(rows, u.button(lang.L("{{.Title}} ({{.Minutes}} min)", map[string]any{"Title": p.Title, "Minutes": p.DurationMinutes}), func() {
+	for _, p := range s.u.kiosk.Packs() {
+		rows = append(rows, s.u.button(lang.L("{{.Title}} ({{.Minutes}} min)", map[string]any{"Title": p.Title, "Minutes": p.DurationMinutes}), func() {
 			f.pack = p
 			f.topics = nil
 			for _, t := range p.Topics {
@@ -64,17 +64,17 @@ func (u *UI) showSetupPack(f *setupForm) {
 			if f.duration == 0 {
 				f.duration = session.DefaultDuration
 			}
-			u.showSetupTopics(f)
+			s.showSetupTopics(f)
 		}))
 	}
-	u.show("setup-pack", screenIdle, container.NewBorder(
+	s.u.show("setup-pack", screenIdle, container.NewBorder(
 		container.NewVBox(heading(lang.L("Which question pack?")), para(f.eng.Title)),
-		container.NewHBox(u.button(lang.L("Back"), u.showSetup), u.button(lang.L("Cancel"), u.showHome)), nil, nil,
-		newPager(u.rowsPerPage(4), rows).view))
+		container.NewHBox(s.u.button(lang.L("Back"), s.showSetup), s.u.button(lang.L("Cancel"), s.u.showHome)), nil, nil,
+		newPager(s.u.rowsPerPage(4), rows).view))
 }
 
 // showSetupTopics is step 2: which topics, in which order.
-func (u *UI) showSetupTopics(f *setupForm) {
+func (s *sessionScreens) showSetupTopics(f *setupForm) {
 	var refresh func()
 	rows := func() []fyne.CanvasObject {
 		var out []fyne.CanvasObject
@@ -91,7 +91,7 @@ func (u *UI) showSetupTopics(f *setupForm) {
 			check := widget.NewCheck("", nil)
 			check.SetChecked(i >= 0)
 			check.OnChanged = func(on bool) {
-				u.touch()
+				s.u.touch()
 				if on && !slices.Contains(f.topics, id) {
 					f.topics = append(f.topics, id)
 				} else if !on {
@@ -99,8 +99,8 @@ func (u *UI) showSetupTopics(f *setupForm) {
 				}
 				refresh()
 			}
-			up := u.iconButton(theme.MoveUpIcon(), func() { move(f.topics, id, -1); refresh() })
-			down := u.iconButton(theme.MoveDownIcon(), func() { move(f.topics, id, 1); refresh() })
+			up := s.u.iconButton(theme.MoveUpIcon(), func() { move(f.topics, id, -1); refresh() })
+			down := s.u.iconButton(theme.MoveDownIcon(), func() { move(f.topics, id, 1); refresh() })
 			if i <= 0 {
 				up.Disable()
 			}
@@ -117,16 +117,16 @@ func (u *UI) showSetupTopics(f *setupForm) {
 	p := newPager(4, rows())
 	refresh = func() { p.set(rows()) }
 	msg := newErrorLabel()
-	next := u.primary(lang.L("Next"), func() {
+	next := s.u.primary(lang.L("Next"), func() {
 		if len(f.topics) == 0 {
 			msg.SetText(lang.L("Choose at least one topic."))
 			return
 		}
-		u.showSetupLabel(f)
+		s.showSetupLabel(f)
 	})
-	u.show("setup-topics", screenIdle, container.NewBorder(
+	s.u.show("setup-topics", screenIdle, container.NewBorder(
 		container.NewVBox(heading(lang.L("Which topics, in which order?")), msg.Label),
-		container.NewHBox(u.button(lang.L("Back"), func() { u.showSetupPack(f) }), u.button(lang.L("Cancel"), u.showHome), layout.NewSpacer(), next),
+		container.NewHBox(s.u.button(lang.L("Back"), func() { s.showSetupPack(f) }), s.u.button(lang.L("Cancel"), s.u.showHome), layout.NewSpacer(), next),
 		nil, nil, p.view))
 }
 
@@ -140,7 +140,7 @@ func move(list []string, id string, d int) {
 }
 
 // showSetupLabel is step 3: duration and the interviewee label.
-func (u *UI) showSetupLabel(f *setupForm) {
+func (s *sessionScreens) showSetupLabel(f *setupForm) {
 	msg := newErrorLabel()
 	dur := widget.NewLabel("")
 	dur.TextStyle.Bold = true
@@ -149,13 +149,13 @@ func (u *UI) showSetupLabel(f *setupForm) {
 	}
 	showDur()
 	step := int(session.DurationStep.Minutes())
-	less := u.button(fmt.Sprintf("–%d", step), func() {
+	less := s.u.button(fmt.Sprintf("–%d", step), func() {
 		if f.duration-session.DurationStep >= session.MinDuration {
 			f.duration -= session.DurationStep
 		}
 		showDur()
 	})
-	more := u.button(fmt.Sprintf("+%d", step), func() {
+	more := s.u.button(fmt.Sprintf("+%d", step), func() {
 		if f.duration+session.DurationStep <= session.MaxDuration {
 			f.duration += session.DurationStep
 		}
@@ -168,8 +168,8 @@ func (u *UI) showSetupLabel(f *setupForm) {
 	people.TextStyle.Bold = true
 	showPeople := func() { people.SetText(strconv.Itoa(f.people)) }
 	showPeople()
-	fewer := u.button("–", func() { f.people = max(f.people-1, 1); showPeople() })
-	moreP := u.button("+", func() { f.people = min(f.people+1, session.MaxParticipants); showPeople() })
+	fewer := s.u.button("–", func() { f.people = max(f.people-1, 1); showPeople() })
+	moreP := s.u.button("+", func() { f.people = min(f.people+1, session.MaxParticipants); showPeople() })
 	chosen := widget.NewLabel(lang.L("Interviewee: not chosen yet (never a name)"))
 	chosen.Wrapping = fyne.TextWrapWord
 	setLabel := func(l string) {
@@ -182,7 +182,7 @@ func (u *UI) showSetupLabel(f *setupForm) {
 		for i := 0; i < len(gs); i += 2 {
 			row := container.NewGridWithColumns(2)
 			for _, g := range gs[i:min(i+2, len(gs))] {
-				row.Add(u.button(g, func() { setLabel(g) }))
+				row.Add(s.u.button(g, func() { setLabel(g) }))
 			}
 			groups = append(groups, row)
 		}
@@ -194,9 +194,9 @@ func (u *UI) showSetupLabel(f *setupForm) {
 	})
 	number.Reveal = true
 	number.Max = 4
-	number.OnKey = u.touch
-	start := u.primary(lang.L("Start session"), func() {
-		err := u.signedIn.StartSession(u.ctx, kiosk.SessionSetup{
+	number.OnKey = s.u.touch
+	start := s.u.primary(lang.L("Start session"), func() {
+		err := s.u.signedIn.StartSession(s.u.ctx, kiosk.SessionSetup{
 			EngagementID: f.eng.ID, Pack: f.pack, TopicIDs: f.topics, Duration: f.duration, Label: f.label,
 			Participants: f.people,
 		})
@@ -204,8 +204,8 @@ func (u *UI) showSetupLabel(f *setupForm) {
 			msg.set(err)
 			return
 		}
-		u.signedIn = nil
-		u.showHandOver()
+		s.u.signedIn = nil
+		s.showHandOver()
 	})
 	// How many take part, beside the group they are from: a small-group interview's
 	// participants consent in turn (a panel's candidate is alone).
@@ -229,8 +229,8 @@ func (u *UI) showSetupLabel(f *setupForm) {
 		container.NewGridWrap(fyne.NewSize(270, 280), number))
 	title := subheading(lang.L("Duration and interviewee"))
 	title.TextStyle.Bold = true
-	u.show("setup-label", screenIdle, container.NewBorder(
+	s.u.show("setup-label", screenIdle, container.NewBorder(
 		title,
-		container.NewHBox(u.button(lang.L("Back"), func() { u.showSetupTopics(f) }), u.button(lang.L("Cancel"), u.showHome), layout.NewSpacer(), start),
+		container.NewHBox(s.u.button(lang.L("Back"), func() { s.showSetupTopics(f) }), s.u.button(lang.L("Cancel"), s.u.showHome), layout.NewSpacer(), start),
 		nil, right, left))
 }

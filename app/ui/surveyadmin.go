@@ -52,7 +52,7 @@ func (u *UI) showAdminSurveys() {
 	if len(rows) == 0 && err == nil {
 		rows = append(rows, para(lang.L("No surveys yet.")))
 	}
-	u.adminPage("admin-surveys", lang.L("Surveys"), container.NewBorder(msg.Label, nil, nil, nil, newPager(u.rowsPerPage(3), rows).view),
+	u.console.adminPage("admin-surveys", lang.L("Surveys"), container.NewBorder(msg.Label, nil, nil, nil, newPager(u.rowsPerPage(3), rows).view),
 		u.primary(lang.L("New survey"), func() {
 			now := u.kiosk.Now().In(time.Local)
 			u.showNewSurvey(&surveyForm{minGroup: survey.DefaultMinGroup, members: map[string]bool{},

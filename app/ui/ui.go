@@ -2,10 +2,8 @@ package ui
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"image/color"
-	"io/fs"
 	"log/slog"
 	"sync"
 	"time"
@@ -21,9 +19,7 @@ import (
 
 	"quietroom/app/clock"
 	"quietroom/app/kiosk"
-	"quietroom/app/report"
 	"quietroom/app/session"
-	"quietroom/app/vault"
 	"quietroom/hw"
 )
 
@@ -81,8 +77,10 @@ type UI struct {
 	lastTouch time.Time
 	onTick    func(session.Status)
 	onIdle    func() error // what an idle time-out must close before Home (seal a write-up)
-	// notesBeside shows the interview's notes beside the write-up (review.go).
-	notesBeside bool
+
+	// The features' screens, each with its own state; the shell shows one of them at a time.
+	sessions *sessionScreens
+	console  *adminScreens
 
 	admin    *kiosk.Admin
 	signedIn *kiosk.SignedIn
@@ -121,7 +119,7 @@ func New(win fyne.Window, k *kiosk.Kiosk, o Options) *UI {
 		win: win, kiosk: k, engine: k.Engine(), opts: o, log: o.Logger.With("component", "ui"),
 		ctx: context.Background(), theme: &kioskTheme{}, stop: make(chan struct{}),
 	}
-	u.panels = &panelScreens{u: u}
+	u.sessions, u.console, u.panels = &sessionScreens{u: u}, &adminScreens{u: u}, &panelScreens{u: u}
 	fyne.CurrentApp().Settings().SetTheme(u.theme)
 	u.kb = NewKeyboard()
 	u.kb.OnKey = u.touch
@@ -157,9 +155,9 @@ func New(win fyne.Window, k *kiosk.Kiosk, o Options) *UI {
 func (u *UI) Start() {
 	if first, err := u.kiosk.FirstBoot(u.ctx); err == nil && first {
 		if u.kiosk.SecretPending() {
-			u.showSecretChoice()
+			u.console.showSecretChoice()
 		} else {
-			u.showSetupWizard()
+			u.console.showSetupWizard()
 		}
 	} else {
 		u.showHome()
@@ -272,7 +270,7 @@ func (u *UI) Tick() {
 		if u.onIdle != nil {
 			if err := u.onIdle(); err != nil {
 				u.fail("idle time-out", err)
-				u.showSealFailed(err)
+				u.sessions.showSealFailed(err)
 				return
 			}
 		}
@@ -419,101 +417,6 @@ func para(text string) *widget.Label {
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
 	return l
-}
-
-// errorLabel shows errors in plain words.
-type errorLabel struct{ *widget.Label }
-
-func newErrorLabel() errorLabel {
-	l := widget.NewLabel("")
-	l.Wrapping = fyne.TextWrapWord
-	l.Importance = widget.DangerImportance
-	l.Hide()
-	return errorLabel{l}
-}
-
-// SetText shows the message, or hides the label when it is empty.
-func (e errorLabel) SetText(s string) {
-	e.Label.SetText(s)
-	if s == "" {
-		e.Hide()
-	} else {
-		e.Show()
-	}
-}
-
-func (e errorLabel) set(err error) {
-	if err == nil {
-		e.SetText("")
-		return
-	}
-	e.Importance = widget.DangerImportance // after a done, an error is still shown as one
-	e.SetText(message(err))
-}
-
-// done shows what was just done, in the success colour ("" hides the label).
-func (e errorLabel) done(text string) {
-	e.Importance = widget.SuccessImportance
-	e.SetText(text)
-}
-
-// reporter shows an error to the person at the screen, or clears it (nil).
-type reporter interface{ set(error) }
-
-// statusLine is one line for "Saved" or what went wrong, cut to its width: where controls sit
-// below it, a long message must not push them off the screen.
-type statusLine struct{ *widget.Label }
-
-func newStatusLine() statusLine {
-	l := widget.NewLabel("")
-	l.Truncation = fyne.TextTruncateEllipsis
-	return statusLine{l}
-}
-
-func (s statusLine) set(err error) {
-	if err == nil {
-		s.done("")
-		return
-	}
-	s.Importance = widget.DangerImportance
-	s.TextStyle.Italic = false
-	s.SetText(message(err))
-}
-
-// done shows a quiet confirmation such as "Saved".
-func (s statusLine) done(text string) {
-	s.Importance = widget.MediumImportance
-	s.TextStyle.Italic = true
-	s.SetText(text)
-}
-
-// message turns an error into what the person at the screen should read.
-func message(err error) string {
-	var tooSoon *vault.TooSoonError
-	switch {
-	case errors.As(err, &tooSoon):
-		return lang.L("Too many wrong PINs. Try again in {{.Seconds}} seconds.", map[string]any{"Seconds": int(tooSoon.Wait.Seconds())})
-	case errors.Is(err, vault.ErrLockedOut):
-		return lang.L("Locked after too many wrong PINs. Ask an admin to unlock it.")
-	case errors.Is(err, vault.ErrWrongCredential):
-		return lang.L("That PIN is not right. Try again.")
-	case errors.Is(err, kiosk.ErrDisabled):
-		return lang.L("This interviewer has been disabled. Ask an admin.")
-	case errors.Is(err, kiosk.ErrShortPIN):
-		return lang.L("Use at least {{.N}} digits.", map[string]any{"N": kiosk.MinPINLength})
-	case errors.Is(err, kiosk.ErrNoPIN):
-		return lang.L("Type your PIN, then OK.")
-	case errors.Is(err, report.ErrStickFull):
-		return lang.L("The stick is full: nothing was written. Free some room on it, or use another stick.")
-	case errors.Is(err, fs.ErrExist):
-		return lang.L("The record is already on this stick. Use another stick, or remove the old file first.")
-	case errors.Is(err, session.ErrStorageFull):
-		return lang.L("Not saved: the storage is full. Your words stay on screen; tell an admin.")
-	}
-	if m := boardMessage(err); m != "" {
-		return m
-	}
-	return plain(err)
 }
 
 func (u *UI) fail(where string, err error) {
