@@ -27,88 +27,138 @@ type rule struct {
 	// stdOnly: nothing outside the standard library but allow.
 	stdOnly bool
 	allow   []string
-	// tests: the package's tests are held to the rule too. Off where the tests are
-	// integration tests that rightly drive the store or a simulator (kiosk, ui).
-	tests bool
+	// The rule holds for the package's tests too (its _test.go files, in the package and in
+	// pkg_test): testsMay are what the tests alone may import besides, each for the reason
+	// the rule gives, and everything those bring in.
+	testsMay []string
 }
 
+// Shared test-only imports: the hardware fakes (over the simulator) and the app's font, which
+// the PDF tests embed as the kiosk does.
+const (
+	hwtest   = "quietroom/hw/hwtest"
+	fynefont = "quietroom/app/report/fynefont"
+)
+
 var rules = []rule{
-	{pkg: "quietroom/app/session", tests: true, forbid: join(infrastructure, drivers, []string{
+	{pkg: "quietroom/app/session", forbid: join(infrastructure, drivers, []string{
 		"quietroom/app/ui", "quietroom/app/vault", "quietroom/app/seal", "quietroom/app/retention", "quietroom/app/kiosk", "quietroom/hw"})},
-	{pkg: "quietroom/app/protocol", tests: true, forbid: join(infrastructure, drivers, []string{
+	{pkg: "quietroom/app/protocol", forbid: join(infrastructure, drivers, []string{
 		"quietroom/app/session", "quietroom/app/ui", "quietroom/app/vault", "quietroom/app/retention", "quietroom/app/kiosk", "quietroom/hw"})},
 	// The survey: format, rules and results; it knows no keys (the vault's), storage or screens.
-	{pkg: "quietroom/app/survey", forbid: join(infrastructure, drivers, []string{
+	// Its tests render the report with the app's font.
+	{pkg: "quietroom/app/survey", testsMay: []string{fynefont}, forbid: join(infrastructure, drivers, []string{
 		"quietroom/app/session", "quietroom/app/ui", "quietroom/app/vault", "quietroom/app/seal", "quietroom/app/retention", "quietroom/app/kiosk", "quietroom/hw"})},
-	{pkg: "quietroom/app/retention", tests: true, forbid: join(infrastructure, drivers, []string{"quietroom/app/ui", "quietroom/app/kiosk"})},
+	{pkg: "quietroom/app/retention", forbid: join(infrastructure, drivers, []string{"quietroom/app/ui", "quietroom/app/kiosk"})},
 	// The keys: the vault implements the session's ports and seals with app/seal; its tests
 	// may use the board, to show a board's key opens as no other group's.
-	{pkg: "quietroom/app/vault", tests: true, forbid: join(infrastructure, drivers, []string{
+	{pkg: "quietroom/app/vault", forbid: join(infrastructure, drivers, []string{
 		"quietroom/app/ui", "quietroom/app/kiosk", "quietroom/app/retention", "quietroom/hw/"})},
 	// The one sealing implementation: it knows no feature, no session and no vault, so all of
 	// them can use it; only the standard library and age.
-	{pkg: "quietroom/app/seal", tests: true, stdOnly: true, allow: []string{"filippo.io/age"}},
+	{pkg: "quietroom/app/seal", stdOnly: true, allow: []string{"filippo.io/age"}},
 	// The board seals with app/seal and never needs the vault: a member's identity is handed in.
-	{pkg: "quietroom/app/board", tests: true, forbid: join(infrastructure, drivers, []string{
+	// Its tests render the presentation with the app's font.
+	{pkg: "quietroom/app/board", testsMay: []string{fynefont}, forbid: join(infrastructure, drivers, []string{
 		"quietroom/app/ui", "quietroom/app/kiosk", "quietroom/app/vault", "quietroom/app/session", "quietroom/app/retention", "quietroom/hw"})},
 	// The workshop and the follow-up agenda: pure domain, no keys (the kiosk seals it with the
 	// board's key), writing its documents with app/report.
-	{pkg: "quietroom/app/workshop", tests: true, forbid: join(infrastructure, drivers, []string{
+	{pkg: "quietroom/app/workshop", forbid: join(infrastructure, drivers, []string{
 		"quietroom/app/ui", "quietroom/app/kiosk", "quietroom/app/board", "quietroom/app/vault", "quietroom/app/seal", "quietroom/app/session", "quietroom/app/retention", "quietroom/hw"})},
 	// The panel's rules: pure domain, taking questions from packs.
-	{pkg: "quietroom/app/panel", tests: true, forbid: join(infrastructure, drivers, []string{
+	{pkg: "quietroom/app/panel", forbid: join(infrastructure, drivers, []string{
 		"quietroom/app/ui", "quietroom/app/kiosk", "quietroom/app/session", "quietroom/app/vault", "quietroom/app/seal", "quietroom/app/retention", "quietroom/hw"})},
-	{pkg: "quietroom/app/kiosk", forbid: join(infrastructure, drivers, []string{"quietroom/app/ui"})},
-	{pkg: "quietroom/app/ui", forbid: join(drivers, []string{"fyne.io/fyne/v2/app", "periph.io/", "database/sql", "github.com/mattn/go-sqlite3", "C"})},
+	// The use cases. Their tests run on kiosktest's in-memory kiosk (with hwtest's light), but
+	// those that read a room's files as an attacker would (a board's, a panel's, a survey's)
+	// open the SQLite store on disk and query its tables, and the export tests read PDFs made
+	// with the app's font.
+	{pkg: "quietroom/app/kiosk", testsMay: []string{"quietroom/app/store", "database/sql", "github.com/mattn/go-sqlite3", hwtest, fynefont},
+		forbid: join(infrastructure, drivers, []string{"quietroom/app/ui"})},
+	// The screens, and their tests too, never link the store, SQL or cgo: they run on
+	// kiosktest's in-memory kiosk.
+	{pkg: "quietroom/app/ui", testsMay: []string{hwtest}, forbid: join(drivers, []string{"fyne.io/fyne/v2/app", "periph.io/", "database/sql", "github.com/mattn/go-sqlite3", "C"})},
 	// The assembly opens everything but no window: it is tested headless.
 	{pkg: "quietroom/app/assemble", forbid: []string{"fyne.io/fyne/v2/app"}},
 	// The room light is the session's adapter to the light (session ← hw adapters): it knows
 	// the session's room states and the hw interfaces; the driver is wired in by the assembly.
-	{pkg: "quietroom/hw/roomlight", forbid: join(infrastructure, drivers, []string{
+	{pkg: "quietroom/hw/roomlight", testsMay: []string{hwtest}, forbid: join(infrastructure, drivers, []string{
 		"quietroom/app/ui", "quietroom/app/kiosk", "quietroom/app/vault", "quietroom/app/retention"})},
 	// The proven fakes the other packages' tests share stay as plain as what they stand for.
 	{pkg: "quietroom/app/retention/retentiontest", forbid: join(infrastructure, drivers, []string{"quietroom/app/ui", "quietroom/app/kiosk"})},
 	{pkg: "quietroom/app/vault/vaulttest", forbid: join(infrastructure, drivers, []string{"quietroom/app/ui", "quietroom/app/kiosk", "quietroom/hw/"})},
-	{pkg: "quietroom/app/report", forbid: join(infrastructure, drivers, []string{"quietroom/app/", "quietroom/hw"})},
+	{pkg: "quietroom/app/report", testsMay: []string{fynefont}, forbid: join(infrastructure, drivers, []string{"quietroom/app/", "quietroom/hw"})},
 	{pkg: "quietroom/app/report/fynefont", forbid: join(drivers, []string{"fyne.io/fyne/v2/app", "fyne.io/fyne/v2/widget", "periph.io/", "database/sql", "C", "quietroom/app/kiosk", "quietroom/app/ui"})},
 	{pkg: "quietroom/app/yamlfile", stdOnly: true, allow: []string{"go.yaml.in/yaml/v3"}},
 	{pkg: "quietroom/hw", stdOnly: true},
 	// The one clock and its fake: anything may import them, the domain and hw's root included.
-	{pkg: "quietroom/app/clock", stdOnly: true},
+	{pkg: "quietroom/app/clock", stdOnly: true, testsMay: []string{"quietroom/app/clock/clocktest"}},
 	{pkg: "quietroom/app/clock/clocktest", stdOnly: true, allow: []string{"quietroom/app/clock"}},
 }
 
 func join(lists ...[]string) []string { return slices.Concat(lists...) }
 
 // TestRules checks every rule against the source as it is: the package's own files, its
-// tests' where the rule says so (its _test.go files, in the package and in pkg_test), and
-// everything of the module they import. Tests held to the rule can't bring in, through a fake
-// or a helper, what the package may not use.
+// tests (its _test.go files, in the package and in pkg_test), and everything of the module
+// they import. Tests can't bring in, through a fake or a helper, what the package may not use,
+// but for what the rule's testsMay names.
 func TestRules(t *testing.T) {
 	root := moduleRoot(t)
 	for _, r := range rules {
 		t.Run(r.pkg, func(t *testing.T) {
+			// seen: "pkg own" walked for the package's own files, "pkg test" for its tests
+			// only (what the own files import is walked first, and needs no second walk).
 			seen := map[string]bool{}
-			var walk func(pkg string, via []string)
-			walk = func(pkg string, via []string) {
-				if seen[pkg] {
+			var walk func(pkg string, via []string, test bool)
+			walk = func(pkg string, via []string, test bool) {
+				key := pkg + " own"
+				if test {
+					key = pkg + " test"
+				}
+				if seen[pkg+" own"] || seen[key] {
 					return
 				}
-				seen[pkg] = true
-				for _, imp := range imports(t, root, pkg, r.tests && pkg == r.pkg) {
-					path := append(slices.Clone(via), imp)
-					if why := r.refuses(imp); why != "" {
-						t.Errorf("%s imports %s (%s), which %s", r.pkg, imp, strings.Join(path, " → "), why)
-						continue
-					}
-					if imp == module || strings.HasPrefix(imp, module+"/") {
-						walk(imp, path)
+				seen[key] = true
+				imps := imports(t, root, pkg, false)
+				var testOnly []string
+				if pkg == r.pkg {
+					for _, imp := range imports(t, root, pkg, true) {
+						if !slices.Contains(imps, imp) {
+							testOnly = append(testOnly, imp)
+						}
 					}
 				}
+				check := func(imp string, test bool) {
+					path := append(slices.Clone(via), imp)
+					if test && r.testMay(imp) {
+						return
+					}
+					if why := r.refuses(imp); why != "" {
+						from := ""
+						if test {
+							from = " in its tests"
+						}
+						t.Errorf("%s imports %s%s (%s), which %s", r.pkg, imp, from, strings.Join(path, " → "), why)
+						return
+					}
+					if imp == module || strings.HasPrefix(imp, module+"/") {
+						walk(imp, path, test)
+					}
+				}
+				for _, imp := range imps {
+					check(imp, test)
+				}
+				for _, imp := range testOnly {
+					check(imp, true)
+				}
 			}
-			walk(r.pkg, nil)
+			walk(r.pkg, nil, false)
 		})
 	}
+}
+
+// testMay reports whether the rule lets the package's tests import imp (and what it brings in).
+func (r rule) testMay(imp string) bool {
+	return slices.Contains(r.testsMay, imp)
 }
 
 // refuses says why the rule forbids imp, or "".
@@ -212,6 +262,28 @@ func TestRulesCatch(t *testing.T) {
 	}
 }
 
+// TestTestsMayIsNarrow shows what a rule lets tests alone import: the kiosk's tests may open
+// the store on disk, the screens' may not; neither may reach a forbidden package by a name
+// the rule does not give.
+func TestTestsMayIsNarrow(t *testing.T) {
+	for _, tc := range []struct {
+		pkg, imp string
+		want     bool
+	}{
+		{"quietroom/app/kiosk", "quietroom/app/store", true},
+		{"quietroom/app/kiosk", "quietroom/app/ui", false},
+		{"quietroom/app/kiosk", "fyne.io/fyne/v2/widget", false},
+		{"quietroom/app/ui", "quietroom/app/store", false},
+		{"quietroom/app/ui", "quietroom/hw/hwtest", true},
+		{"quietroom/app/ui", "quietroom/hw/sim", false},
+		{"quietroom/app/session", "quietroom/app/store", false},
+	} {
+		if got := ruleFor(t, tc.pkg).testMay(tc.imp); got != tc.want {
+			t.Errorf("the tests of %s may import %s = %v, want %v", tc.pkg, tc.imp, got, tc.want)
+		}
+	}
+}
+
 func ruleFor(t *testing.T, pkg string) rule {
 	t.Helper()
 	for _, r := range rules {
@@ -223,7 +295,7 @@ func ruleFor(t *testing.T, pkg string) rule {
 	return rule{}
 }
 
-// TestTestsAreRead shows that a rule with tests reads the test files: the vault's tests import
+// TestTestsAreRead shows that the rules read the test files: the vault's tests import
 // the board (to show a board's key opens as no other group's), its own files do not.
 func TestTestsAreRead(t *testing.T) {
 	root := moduleRoot(t)

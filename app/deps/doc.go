@@ -8,8 +8,10 @@
 // feature can use it, and the board needs no vault; the use cases (kiosk) and the screens
 // (ui) never touch the store or a driver; ui never creates the Fyne app (so it tests
 // headless); hw's root package, the clock and the YAML reader use the standard library only
-// (and the YAML library). The rules of the domain, the keys and the features hold for their
-// tests too. The test reads source files directly, so it cannot skip for want of a tool: it
+// (and the YAML library). Every rule holds for the package's tests too, but for the few
+// imports it names for them (testsMay) with its reason: the screens' tests never link the
+// store, SQL or cgo; the use cases' tests may open the store on disk to read a room's files as
+// an attacker would. The test reads source files directly, so it cannot skip for want of a tool: it
 // passes or fails.
 //
 // Nothing imports this package.
