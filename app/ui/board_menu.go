@@ -96,7 +96,7 @@ func (u *UI) showBoardMenu(b kiosk.BoardSummary) {
 			u.signedIn = nil
 			u.openBoard = &openBoard{b: bd, title: b.Title, member: s}
 			u.showSheets()
-		}))
+		}), u.button(lang.L("The workshop and the follow-up visit"), func() { openWorkshop(u, s, b, msg) }))
 	default:
 		actions = append(actions, contribute, u.button(lang.L("Export this room's contributions to the USB stick"), func() {
 			dirs := u.kiosk.Sticks()
