@@ -154,7 +154,7 @@ func boardFitsLargerText(t *testing.T, size fyne.Size) {
 	h.boardFits()
 	h.tap("Presentation")
 	h.fitsWithKeyboard()
-	h.tap("Export the PDF to the USB stick")
+	h.tap("Export to the USB stick")
 	h.boardFits()
 	h.tap("Alice Morgan")
 	h.boardFits()

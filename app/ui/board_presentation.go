@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -15,50 +14,24 @@ import (
 	"quietroom/app/report/fynefont"
 )
 
-// presentationBlocks is the presentation as the screen previews it, in the PDF's order.
-func presentationBlocks(p board.Presentation) []string {
-	var out []string
-	out = append(out, lang.L("Key aim of the review: {{.Aim}}", map[string]any{"Aim": p.Aim}))
-	var groups []string
-	for _, g := range p.Interviewed.Groups {
-		groups = append(groups, fmt.Sprintf("%s (%d)", g.Group, g.Count))
+// slideRows are the deck's slides as the presentation screen lists them: each slide's counter,
+// title and words on one row (cut to the window; the slide show shows it whole), which opens
+// the slide show at that slide. The words are the deck's, as the slide show and the PDF say
+// them.
+func (u *UI) slideRows(d board.Deck, width float32) []fyne.CanvasObject {
+	var rows []fyne.CanvasObject
+	for i, s := range d.Slides {
+		text := d.Counter(i) + " · " + strings.Join(s.Title, " ")
+		var body []string
+		for _, l := range s.Lines {
+			body = append(body, l.Text)
+		}
+		if len(body) > 0 {
+			text += ": " + strings.Join(body, " ")
+		}
+		rows = append(rows, u.itemButton(u.cutB(text, width), func() { u.showSlides(i) }))
 	}
-	m := p.Methodology
-	who := lang.L("Who was interviewed: {{.Groups}}; {{.Total}} people in {{.N}} interviews.",
-		map[string]any{"Groups": strings.Join(groups, ", "), "Total": p.Interviewed.Total, "N": m.Interviews})
-	if p.Interviewed.SmallPeople > 0 {
-		who += " " + lang.L("{{.N}} more in groups of fewer than {{.T}}, not shown on their own.", map[string]any{"N": p.Interviewed.SmallPeople, "T": p.Interviewed.Threshold})
-	}
-	out = append(out, who)
-	out = append(out, lang.L("Methodology: {{.OneToOne}} one-to-one and {{.Group}} small-group interviews; question sets: {{.Sets}}.",
-		map[string]any{"OneToOne": m.OneToOne, "Group": m.SmallGroup, "Sets": strings.Join(m.QuestionSets, "; ")}))
-	for _, t := range p.Themes {
-		// Key quotes in quotation marks; the theme's notes and post-its as the team's words.
-		out = append(out, lang.L("Theme: {{.Name}}", map[string]any{"Name": t.Name})+quoted(t.Quotes)+points(t.Points))
-	}
-	for i, in := range p.Insights {
-		out = append(out, fmt.Sprintf("%d. %s %s", i+1, in.Statement, in.Description)+quoted(in.Quotes))
-	}
-	if len(p.Ideas) > 0 {
-		out = append(out, lang.L("Solution ideas for the workshop: {{.Ideas}}", map[string]any{"Ideas": strings.Join(p.Ideas, "; ")}))
-	}
-	return out
-}
-
-func points(ps []string) string {
-	s := ""
-	for _, p := range ps {
-		s += " · " + p
-	}
-	return s
-}
-
-func quoted(qs []string) string {
-	s := ""
-	for _, q := range qs {
-		s += " “" + q + "”"
-	}
-	return s
+	return rows
 }
 
 // showPresentation previews the presentation, edits the aim of the review and exports the PDF
@@ -98,20 +71,17 @@ func (u *UI) showPresentationSaying(done string) {
 		}
 		u.showPresentation()
 	})
-	var rows []fyne.CanvasObject
-	width := u.win.Canvas().Size().Width - 60
-	for _, b := range presentationBlocks(p) {
-		rows = append(rows, widget.NewLabel(u.cutB(b, width)))
-	}
+	rows := u.slideRows(p.Deck(ob.title), u.win.Canvas().Size().Width-60)
 	aimText, imp := aimText(w)
 	aimLabel := widget.NewLabel(aimText)
 	aimLabel.Importance = imp
 	kb := u.newKeyboardPanel(aim)
-	list := newPager(u.boardRows(5)-2, rows).view
+	list := newPager(u.boardRows(5)-3, rows).view
 	kb.aside = []fyne.CanvasObject{list, aimLabel}
 	kb.aside = append(kb.aside, u.boardScreen("board-presentation", container.NewBorder(
 		container.NewVBox(msg.Label, container.NewBorder(nil, nil, nil, saveAim, aim), aimLabel), kb.box, nil, nil, list),
-		kb.toggle, u.primary(lang.L("Export the PDF to the USB stick"), u.showExportWho)))
+		kb.toggle, u.primary(lang.L("Slide show"), func() { u.showSlides(0) }),
+		u.button(lang.L("Export to the USB stick"), u.showExportWho)))
 	kb.arm()
 }
 
@@ -132,7 +102,8 @@ func (u *UI) showExportWho() {
 		rows = append(rows, u.button(m.Name, func() { u.showExportPIN(m) }))
 	}
 	u.boardScreen("board-export-who", container.NewBorder(
-		container.NewVBox(subheading(lang.L("Exporting needs a team member's PIN. Who is exporting?")), msg.Label), nil, nil, nil,
+		container.NewVBox(para(lang.L("Two PDFs: the slides (16:9, as shown) and the outline (the text, for your own template).")),
+			subheading(lang.L("Exporting needs a team member's PIN. Who is exporting?")), msg.Label), nil, nil, nil,
 		newPager(u.boardRows(3), rows).view))
 }
 
@@ -153,13 +124,14 @@ func (u *UI) showExportPIN(m kiosk.TeamMember) {
 			msg.set(err)
 			return
 		}
-		path, err := s.ExportPresentation(u.ctx, ob.b.EngagementID(), dirs[0], fynefont.Fonts())
+		paths, err := s.ExportSlides(u.ctx, ob.b.EngagementID(), dirs[0], fynefont.Fonts())
 		s.SignOut()
 		if err != nil {
 			msg.set(err)
 			return
 		}
-		u.showPresentationSaying(lang.L("The presentation is on the USB stick as {{.File}}.", map[string]any{"File": fileName(path)}))
+		u.showPresentationSaying(lang.L("The presentation is on the USB stick: the slides as {{.Slides}}, the outline as {{.Outline}}.",
+			map[string]any{"Slides": fileName(paths[0]), "Outline": fileName(paths[1])}))
 	})
 	pad.OnKey = u.touch
 	u.show("board-export-pin", screenIdle, pinLayout(container.NewVBox(heading(m.Name), para(lang.L("Enter your PIN to export the presentation.")), msg.Label,

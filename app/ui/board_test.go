@@ -422,16 +422,16 @@ func TestBoardJourneyAcrossTwoRooms(t *testing.T) {
 	one.tap("Save the aim")
 	one.fitsWithKeyboard()
 	j.checkNoAttribution(one, one.allTexts())
-	one.tap("Export the PDF to the USB stick")
+	one.tap("Export to the USB stick")
 	one.tap("Alice Morgan")
 	one.pin(boardPIN)
 	if !one.shows("The presentation is on the USB stick") {
 		t.Fatalf("export not confirmed: %s", one.allTexts())
 	}
 	one.wantScreen("board-presentation") // the PIN pad goes once the file is written
-	pdfs := mustGlob(t, j.stick, "*.pdf")
-	if len(pdfs) != 1 {
-		t.Fatalf("PDFs on the stick: %v", pdfs)
+	pdfs := mustGlob(t, j.stick, "*-outline.pdf")
+	if len(pdfs) != 1 || len(mustGlob(t, j.stick, "*.pdf")) != 2 {
+		t.Fatalf("PDFs on the stick: %v", mustGlob(t, j.stick, "*.pdf"))
 	}
 	if keep := os.Getenv("QUIETROOM_KEEP_PDF"); keep != "" {
 		raw, _ := os.ReadFile(pdfs[0])
