@@ -89,6 +89,9 @@ var rules = []rule{
 	{pkg: "quietroom/app/report", testsMay: []string{fynefont}, forbid: join(infrastructure, drivers, []string{"quietroom/app/", "quietroom/hw"})},
 	{pkg: "quietroom/app/report/fynefont", forbid: join(drivers, []string{"fyne.io/fyne/v2/app", "fyne.io/fyne/v2/widget", "periph.io/", "database/sql", "C", "quietroom/app/kiosk", "quietroom/app/ui"})},
 	{pkg: "quietroom/app/yamlfile", stdOnly: true, allow: []string{"go.yaml.in/yaml/v3"}},
+	// The USB stick (find, read, write whole or not at all, mount points): the standard
+	// library only, so the kiosk, the packs and the documents all go through it alike.
+	{pkg: "quietroom/app/stick", stdOnly: true},
 	{pkg: "quietroom/hw", stdOnly: true},
 	// The one clock and its fake: anything may import them, the domain and hw's root included.
 	{pkg: "quietroom/app/clock", stdOnly: true, testsMay: []string{"quietroom/app/clock/clocktest"}},

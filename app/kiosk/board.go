@@ -13,11 +13,11 @@ import (
 	"time"
 
 	"quietroom/app/board"
-	"quietroom/app/protocol"
 	"quietroom/app/report"
 	"quietroom/app/retention"
 	"quietroom/app/seal"
 	"quietroom/app/session"
+	"quietroom/app/stick"
 	"quietroom/app/vault"
 )
 
@@ -514,7 +514,7 @@ func (b *Board) ExportPublic(ctx context.Context, dir string) (string, error) {
 	var path string
 	ev := b.k.boardEvent(retention.RoleInterviewer, "board.public.export", b.engagementID, 1)
 	err = b.k.audited(ctx, ev, func() (err error) {
-		path, err = report.ReplaceFile(dir, "board-"+p.BoardID()+PublicFileExt, raw)
+		path, err = stick.ReplaceFile(dir, "board-"+p.BoardID()+PublicFileExt, raw)
 		return err
 	})
 	return path, err
@@ -556,7 +556,7 @@ type PendingImport struct {
 // stick), each whole or not at all, and keeps those that pass until a member accepts or
 // refuses them (AcceptImport, RefuseImport): nothing of a bundle counts on the board before.
 func (b *Board) ImportBundles(ctx context.Context) ([]ImportResult, error) {
-	files := protocol.FindFiles(b.k.imports, BundleFileExt)
+	files := stick.Find(b.k.imports, BundleFileExt)
 	if len(files) == 0 {
 		return nil, ErrNoStick
 	}
@@ -998,7 +998,7 @@ func (k *Kiosk) roomKey() (*seal.SigningKey, error) {
 }
 
 // BoardFiles lists the board public parts found on the stick.
-func (k *Kiosk) BoardFiles() []string { return protocol.FindFiles(k.imports, PublicFileExt) }
+func (k *Kiosk) BoardFiles() []string { return stick.Find(k.imports, PublicFileExt) }
 
 // ExportBundle writes this kiosk's contributions to a board kept elsewhere as one bundle in the
 // stick folder dir, and returns the file's path and how many records it holds. Every
@@ -1044,7 +1044,7 @@ func (s *SignedIn) ExportBundle(ctx context.Context, engagementID, dir string) (
 	var path string
 	ev := s.k.boardEvent(retention.RoleInterviewer, "board.bundle.export", engagementID, len(recs))
 	err = s.k.audited(ctx, ev, func() (err error) {
-		path, err = report.WriteFile(dir, "board-"+p.BoardID()+"-"+id[:8]+BundleFileExt, b)
+		path, err = stick.WriteFile(dir, "board-"+p.BoardID()+"-"+id[:8]+BundleFileExt, b)
 		return err
 	})
 	return path, len(recs), err
@@ -1107,7 +1107,7 @@ func (s *SignedIn) ExportPresentation(ctx context.Context, engagementID, dir str
 	ev := s.k.boardEvent(retention.RoleInterviewer, "board.presentation.export", engagementID, len(p.Insights))
 	err = s.k.audited(ctx, ev, func() error {
 		var err error
-		path, err = report.WriteFile(dir, PresentationFileName(e.Title), pdf)
+		path, err = stick.WriteFile(dir, PresentationFileName(e.Title), pdf)
 		return err
 	})
 	return path, err

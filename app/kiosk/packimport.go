@@ -2,18 +2,21 @@ package kiosk
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"path/filepath"
 
 	"quietroom/app/protocol"
+	"quietroom/app/stick"
 )
 
 // PackFiles lists the question pack files on a plugged-in USB stick (under Options.ImportDirs),
 // by name. No stick is no files.
-func (k *Kiosk) PackFiles(a *Admin) ([]protocol.PackFile, error) {
+func (k *Kiosk) PackFiles(a *Admin) ([]stick.Found, error) {
 	if err := a.check(); err != nil {
 		return nil, err
 	}
-	return protocol.FindPackFiles(k.imports), nil
+	return stick.FindNamed(k.imports, ".yaml", ".yml"), nil
 }
 
 // ImportPack validates the pack file at path in full and adds it to the library. Every problem
@@ -29,7 +32,7 @@ func (k *Kiosk) ImportPack(ctx context.Context, a *Admin, path string) (*protoco
 	if err := a.check(); err != nil {
 		return nil, err
 	}
-	data, err := protocol.ReadPackFile(path)
+	data, err := readPackFile(path)
 	if err != nil {
 		return nil, err
 	}
@@ -49,4 +52,17 @@ func (k *Kiosk) ImportPack(ctx context.Context, a *Admin, path string) (*protoco
 		return nil, err
 	}
 	return p, nil
+}
+
+// readPackFile reads a pack file from the stick for import, refusing one over
+// protocol.MaxPackFile (protocol.ErrPackTooBig) without reading it whole.
+func readPackFile(path string) ([]byte, error) {
+	data, err := stick.Read(path, protocol.MaxPackFile)
+	switch {
+	case errors.Is(err, stick.ErrTooBig):
+		return nil, protocol.ErrPackTooBig
+	case err != nil:
+		return nil, fmt.Errorf("import pack: %w", err)
+	}
+	return data, nil
 }

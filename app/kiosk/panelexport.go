@@ -17,6 +17,7 @@ import (
 	"quietroom/app/panel"
 	"quietroom/app/report"
 	"quietroom/app/retention"
+	"quietroom/app/stick"
 )
 
 // MinExportPassword is the shortest password the panel's record is exported under.
@@ -82,7 +83,7 @@ func (p *PanelMember) Export(ctx context.Context, dir, password, again string, f
 	var path string
 	err = p.k.audited(ctx, ev, func() error {
 		var err error
-		path, err = report.WriteFile(dir, name, enc)
+		path, err = stick.WriteFile(dir, name, enc)
 		return err
 	})
 	if err != nil {

@@ -13,8 +13,8 @@ import (
 	"quietroom/app/kiosk"
 	"quietroom/app/kiosk/kiosktest"
 	"quietroom/app/panel"
-	"quietroom/app/report"
 	"quietroom/app/report/fynefont"
+	"quietroom/app/stick"
 )
 
 func needTool(t *testing.T, name string) string {
@@ -45,24 +45,24 @@ func scoredPanel(t *testing.T) (*kiosktest.Env, kiosktest.PanelSeed, *kiosk.Pane
 	return e, s, chair, staff
 }
 
-// TestPanelExportToAFullStick: a stick too small for the record gives report.ErrStickFull and
+// TestPanelExportToAFullStick: a stick too small for the record gives stick.ErrFull and
 // leaves nothing on it. The stick is a 16 KiB tmpfs, so the test needs root (it is skipped
 // without).
 func TestPanelExportToAFullStick(t *testing.T) {
-	stick := t.TempDir()
-	if err := syscall.Mount("tmpfs", stick, "tmpfs", 0, "size=16k"); err != nil {
+	dir := t.TempDir()
+	if err := syscall.Mount("tmpfs", dir, "tmpfs", 0, "size=16k"); err != nil {
 		t.Skipf("cannot mount a small tmpfs as a stick (needs root): %v", err)
 	}
-	t.Cleanup(func() { syscall.Unmount(stick, 0) })
+	t.Cleanup(func() { syscall.Unmount(dir, 0) })
 	_, s, chair, _ := scoredPanel(t)
 	if err := chair.Decide(ctx, []byte(s.PINs[s.Chair.ID]), "", "no candidate met the standard"); err != nil {
 		t.Fatal(err)
 	}
-	_, err := chair.Export(ctx, stick, "correct horse battery", "correct horse battery", fynefont.Fonts())
-	if !errors.Is(err, report.ErrStickFull) {
-		t.Fatalf("Export to a full stick = %v, want report.ErrStickFull", err)
+	_, err := chair.Export(ctx, dir, "correct horse battery", "correct horse battery", fynefont.Fonts())
+	if !errors.Is(err, stick.ErrFull) {
+		t.Fatalf("Export to a full stick = %v, want stick.ErrFull", err)
 	}
-	if left, _ := os.ReadDir(stick); len(left) != 0 {
+	if left, _ := os.ReadDir(dir); len(left) != 0 {
 		t.Errorf("the full stick holds %v after the failed export, want nothing", left)
 	}
 }

@@ -6,6 +6,7 @@ import (
 
 	"quietroom/app/report"
 	"quietroom/app/retention"
+	"quietroom/app/stick"
 )
 
 // PresentationFiles are the names of the two files an export of the presentation writes for an
@@ -17,7 +18,7 @@ func PresentationFiles(title string) (slides, outline string) {
 }
 
 // ExportSlides writes the board's presentation to the stick folder dir as two PDFs, the slides
-// and the outline, both or neither (report.WriteFiles), and returns their paths (slides
+// and the outline, both or neither (stick.WriteFiles), and returns their paths (slides
 // first). Both are made from the one board.Presentation, so the small-group floor and only
 // what the team chose hold in each. It needs this member's PIN (it is a SignedIn's, used up by
 // it) and writes a content-free audit entry first. A file of either name already on the stick
@@ -49,7 +50,7 @@ func (s *SignedIn) ExportSlides(ctx context.Context, engagementID, dir string, f
 	ev := s.k.boardEvent(retention.RoleInterviewer, "board.presentation.export", engagementID, len(p.Insights))
 	err = s.k.audited(ctx, ev, func() error {
 		var err error
-		paths, err = report.WriteFiles(dir, []report.File{{Name: slidesName, Data: slides}, {Name: outlineName, Data: outline}})
+		paths, err = stick.WriteFiles(dir, []stick.File{{Name: slidesName, Data: slides}, {Name: outlineName, Data: outline}})
 		return err
 	})
 	return paths, err

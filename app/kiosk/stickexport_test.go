@@ -11,8 +11,8 @@ import (
 
 	"quietroom/app/kiosk"
 	"quietroom/app/kiosk/kiosktest"
-	"quietroom/app/report"
 	"quietroom/app/report/fynefont"
+	"quietroom/app/stick"
 )
 
 // closedSurvey is a survey with its results open to its review team member, signed in.
@@ -56,7 +56,7 @@ func listDir(t *testing.T, dir string) []string {
 // TestSurveyExportToA64KiBStickIsAllOrNothing: on a 64 KiB stick the survey's PDF was
 // written whole, its CSV failed, and the screen said "The stick is full: nothing was
 // written". The stick here has room for the PDF and not for the CSV too: the export must fail
-// with report.ErrStickFull and leave nothing of itself on the stick. The stick is a tmpfs,
+// with stick.ErrFull and leave nothing of itself on the stick. The stick is a tmpfs,
 // which needs root to mount.
 func TestSurveyExportToA64KiBStickIsAllOrNothing(t *testing.T) {
 	_, in, res := closedSurvey(t)
@@ -75,19 +75,19 @@ func TestSurveyExportToA64KiBStickIsAllOrNothing(t *testing.T) {
 	}
 	// The stick has room for the PDF, in whole pages, and no more: 64 KiB for today's report.
 	room := (sizes[0] + 4095) / 4096 * 4096
-	stick := t.TempDir()
-	if err := syscall.Mount("tmpfs", stick, "tmpfs", 0, fmt.Sprintf("size=%d", room)); err != nil {
-		t.Fatalf("cannot mount a %d-byte tmpfs as a stick (run as root; TestAFullStickGetsNoPartOfAnExport in app/report tests the same without): %v", room, err)
+	dir := t.TempDir()
+	if err := syscall.Mount("tmpfs", dir, "tmpfs", 0, fmt.Sprintf("size=%d", room)); err != nil {
+		t.Fatalf("cannot mount a %d-byte tmpfs as a stick (run as root; TestAFullStickGetsNoPartOfAnExport in app/stick tests the same without): %v", room, err)
 	}
-	t.Cleanup(func() { syscall.Unmount(stick, 0) })
-	if err := os.WriteFile(filepath.Join(stick, "mine.txt"), nil, 0o600); err != nil {
+	t.Cleanup(func() { syscall.Unmount(dir, 0) })
+	if err := os.WriteFile(filepath.Join(dir, "mine.txt"), nil, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	_, err = in.ExportSurveyResults(ctx, res, stick, fynefont.Fonts())
-	if !errors.Is(err, report.ErrStickFull) {
-		t.Fatalf("ExportSurveyResults to a full stick = %v, want report.ErrStickFull", err)
+	_, err = in.ExportSurveyResults(ctx, res, dir, fynefont.Fonts())
+	if !errors.Is(err, stick.ErrFull) {
+		t.Fatalf("ExportSurveyResults to a full stick = %v, want stick.ErrFull", err)
 	}
-	if got := listDir(t, stick); !slices.Equal(got, []string{"mine.txt"}) {
+	if got := listDir(t, dir); !slices.Equal(got, []string{"mine.txt"}) {
 		t.Errorf("after the failed export the stick holds %v, want only what was there (mine.txt)", got)
 	}
 }

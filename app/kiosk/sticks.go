@@ -3,10 +3,8 @@ package kiosk
 import (
 	"errors"
 	"os"
-	"path/filepath"
-	"strings"
 
-	"quietroom/app/report"
+	"quietroom/app/stick"
 )
 
 // ErrNoStick: no USB stick is plugged in (or it was removed): nothing to write to or read from.
@@ -21,12 +19,12 @@ var ErrNoStick = errors.New("no USB stick found: plug one in and try again")
 // sticks themselves when they exist.
 //
 // Listing a stick also removes from it the hidden partial files an export killed part-way
-// left there (report.RemovePartials): such a file holds a whole document, a panel's record or
+// left there (stick.RemovePartials): such a file holds a whole document, a panel's record or
 // a survey's results, under a name nobody looks at.
 func (k *Kiosk) Sticks() []string {
 	out := k.sticks()
 	for _, d := range out {
-		_ = report.RemovePartials(d)
+		_ = stick.RemovePartials(d)
 	}
 	return out
 }
@@ -46,31 +44,7 @@ func (k *Kiosk) sticks() []string {
 		return out
 	}
 	for _, root := range k.imports {
-		out = append(out, mounted(root, 2)...)
-	}
-	return out
-}
-
-// mounted lists the folders up to depth levels below dir that are mount points.
-func mounted(dir string, depth int) []string {
-	if depth == 0 {
-		return nil
-	}
-	des, err := os.ReadDir(dir)
-	if err != nil {
-		return nil
-	}
-	var out []string
-	for _, de := range des {
-		if !de.IsDir() || strings.HasPrefix(de.Name(), ".") {
-			continue
-		}
-		p := filepath.Join(dir, de.Name())
-		if isMountPoint(p) {
-			out = append(out, p)
-			continue
-		}
-		out = append(out, mounted(p, depth-1)...)
+		out = append(out, stick.Mounted(root, 2)...)
 	}
 	return out
 }

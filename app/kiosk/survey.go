@@ -12,11 +12,11 @@ import (
 	"strings"
 	"time"
 
-	"quietroom/app/protocol"
 	"quietroom/app/report"
 	"quietroom/app/retention"
 	"quietroom/app/seal"
 	"quietroom/app/session"
+	"quietroom/app/stick"
 	"quietroom/app/survey"
 	"quietroom/app/vault"
 )
@@ -371,9 +371,9 @@ func (s *SignedIn) SurveyResults(ctx context.Context, engagementID string) (*Sur
 
 // ExportSurveyResults writes a survey's results, never a response, to the stick at dir: a PDF
 // report with the charts and a CSV of the aggregated figures, both or neither
-// (report.WriteFiles): when one cannot be written, the other is removed too, and the error
-// says nothing is on the stick (report.ErrStickFull when it was full) or names what could not
-// be removed (report.ErrLeftOnStick). The audit entry ("survey.export", the engagement and the
+// (stick.WriteFiles): when one cannot be written, the other is removed too, and the error
+// says nothing is on the stick (stick.ErrFull when it was full) or names what could not
+// be removed (stick.ErrLeftBehind). The audit entry ("survey.export", the engagement and the
 // number of files) is written first; it names no team and holds no figure. It returns the
 // files' paths.
 func (s *SignedIn) ExportSurveyResults(ctx context.Context, res *SurveyResults, dir string, fonts report.Fonts) ([]string, error) {
@@ -399,12 +399,12 @@ func (s *SignedIn) ExportSurveyResults(ctx context.Context, res *SurveyResults, 
 	for i := 2; i < 100 && (exists(filepath.Join(dir, base+".pdf")) || exists(filepath.Join(dir, base+".csv"))); i++ {
 		base = fmt.Sprintf("%s-%d", exportName(res.Record.Title, k.Now()), i)
 	}
-	files := []report.File{{Name: base + ".pdf", Data: pdf}, {Name: base + ".csv", Data: csv}}
+	files := []stick.File{{Name: base + ".pdf", Data: pdf}, {Name: base + ".csv", Data: csv}}
 	ev := retention.AuditEvent{At: k.Now(), Actor: retention.RoleInterviewer, Action: "survey.export", EngagementID: res.Record.EngagementID, Count: len(files), Outcome: "ok"}
 	var paths []string
 	err = k.audited(ctx, ev, func() error {
 		var err error
-		paths, err = report.WriteFiles(dir, files)
+		paths, err = stick.WriteFiles(dir, files)
 		return err
 	})
 	if err != nil {
@@ -436,11 +436,11 @@ func exportName(title string, now time.Time) string {
 
 // SurveyFiles lists the YAML files on a plugged-in USB stick (under Options.ImportDirs) that a
 // survey may be read from; ReadSurveyFile says whether one is a valid survey.
-func (k *Kiosk) SurveyFiles(a *Admin) ([]protocol.PackFile, error) {
+func (k *Kiosk) SurveyFiles(a *Admin) ([]stick.Found, error) {
 	if err := a.check(); err != nil {
 		return nil, err
 	}
-	return protocol.FindPackFiles(k.imports), nil
+	return stick.FindNamed(k.imports, ".yaml", ".yml"), nil
 }
 
 func exists(path string) bool {

@@ -11,6 +11,7 @@ import (
 
 	"quietroom/app/report"
 	"quietroom/app/retention"
+	"quietroom/app/stick"
 	"quietroom/app/workshop"
 )
 
@@ -245,7 +246,7 @@ func FollowUpFileName(title string) string { return fileBase(title) + "-follow-u
 
 // ExportWorkshop writes the board's workshop as PDF and CSV to the stick folder dir, with the
 // presentation too when withPresentation (its slides and outline, as ExportSlides writes
-// them), all of them or none (report.WriteFiles), and
+// them), all of them or none (stick.WriteFiles), and
 // returns their paths. It needs this member's PIN (a SignedIn's, used up by it) and writes a
 // content-free audit entry first. A file of one of those names already on the stick stops it
 // before anything is written.
@@ -279,7 +280,7 @@ func (s *SignedIn) ExportWorkshop(ctx context.Context, engagementID, dir string,
 		return nil, err
 	}
 	pdfName, csvName := WorkshopFileNames(e.Title)
-	files := []report.File{{Name: pdfName, Data: doc}, {Name: csvName, Data: table}}
+	files := []stick.File{{Name: pdfName, Data: doc}, {Name: csvName, Data: table}}
 	if withPresentation {
 		p, err := b.Presentation(ctx)
 		if err != nil {
@@ -294,12 +295,12 @@ func (s *SignedIn) ExportWorkshop(ctx context.Context, engagementID, dir string,
 			return nil, err
 		}
 		slidesName, outlineName := PresentationFiles(e.Title)
-		files = append([]report.File{{Name: slidesName, Data: slides}, {Name: outlineName, Data: outline}}, files...)
+		files = append([]stick.File{{Name: slidesName, Data: slides}, {Name: outlineName, Data: outline}}, files...)
 	}
 	var paths []string
 	ev := s.k.boardEvent(retention.RoleInterviewer, "board.workshop.export", engagementID, len(files))
 	err = s.k.audited(ctx, ev, func() (err error) {
-		paths, err = report.WriteFiles(dir, files)
+		paths, err = stick.WriteFiles(dir, files)
 		return err
 	})
 	return paths, err
@@ -340,7 +341,7 @@ func (s *SignedIn) ExportFollowUp(ctx context.Context, engagementID, dir string,
 	var path string
 	ev := s.k.boardEvent(retention.RoleInterviewer, "board.follow-up.export", engagementID, 1)
 	err = s.k.audited(ctx, ev, func() (err error) {
-		path, err = report.WriteFile(dir, FollowUpFileName(e.Title), doc)
+		path, err = stick.WriteFile(dir, FollowUpFileName(e.Title), doc)
 		return err
 	})
 	return path, err

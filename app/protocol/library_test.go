@@ -1,11 +1,9 @@
 package protocol
 
 import (
-	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 )
 
@@ -89,43 +87,5 @@ func TestLibraryKeepsImportsAcrossOpens(t *testing.T) {
 	}
 	if tmp, _ := filepath.Glob(filepath.Join(dir, ".import-*")); len(tmp) != 0 {
 		t.Errorf("temporary files left behind: %v", tmp)
-	}
-}
-
-func TestFindAndReadPackFiles(t *testing.T) {
-	root := t.TempDir()
-	for _, f := range []struct {
-		rel  string
-		size int
-	}{
-		{"STICK/a.yaml", 10},
-		{"STICK/b.YML", 10},
-		{"STICK/notes.txt", 10},
-		{"STICK/.hidden.yaml", 10},
-		{".Trash/c.yaml", 10},
-		{"u/STICK/d/e/f/deep.yaml", 10},
-		{"STICK/big.yaml", MaxPackFile + 1},
-	} {
-		p := filepath.Join(root, f.rel)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, bytes.Repeat([]byte("#"), f.size), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	files := FindPackFiles([]string{root, filepath.Join(root, "missing")})
-	var names []string
-	for _, f := range files {
-		names = append(names, f.Name)
-	}
-	if got, want := strings.Join(names, ","), "STICK/a.yaml,STICK/b.YML,STICK/big.yaml"; got != want {
-		t.Errorf("FindPackFiles = %s, want %s", got, want)
-	}
-	if _, err := ReadPackFile(filepath.Join(root, "STICK/big.yaml")); !errors.Is(err, ErrPackTooBig) {
-		t.Errorf("ReadPackFile(big) = %v, want ErrPackTooBig", err)
-	}
-	if b, err := ReadPackFile(filepath.Join(root, "STICK/a.yaml")); err != nil || len(b) != 10 {
-		t.Errorf("ReadPackFile(a) = %d bytes, %v; want 10, nil", len(b), err)
 	}
 }

@@ -7,14 +7,8 @@
 // so the file reads the same on any computer. It writes no creation date, author or producer
 // time: nothing in the file says when or on which kiosk it was made, beyond what its text says.
 //
-// Bytes gives the finished file; WriteFile puts it on a stick under a temporary name and renames
-// it only once every byte is written and synced, so a stick that fills up or is pulled out
-// leaves no file that looks complete. WriteFiles does the same for the files of one export
-// together: all of them or none (a failure removes those written so far, and the error says
-// what, if anything, is left). Partial files a killed export left are removed at the start of
-// the next export to the stick and by RemovePartials, which the kiosk calls whenever it lists
-// its sticks. Encryption (a panel's password) is the caller's step
-// between Bytes and WriteFile: nothing here writes a document to disk before that.
+// Bytes gives the finished file, in memory: app/stick writes it to a USB stick whole or not
+// at all. Encryption (a panel's password) is the caller's step between Bytes and the stick.
 //
 // The PDF itself is made by github.com/signintech/gopdf (MIT), which subsets and embeds
 // TrueType fonts.

@@ -1,7 +1,6 @@
 package report_test
 
 import (
-	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -92,36 +91,6 @@ func TestTableRowWidthMismatch(t *testing.T) {
 	}
 }
 
-func TestWriteFile(t *testing.T) {
-	dir := t.TempDir()
-	b := sample(t)
-	path, err := report.WriteFile(dir, "results.pdf", b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := os.ReadFile(path)
-	if err != nil || string(got) != string(b) {
-		t.Fatalf("the file on the stick differs from the document (%v)", err)
-	}
-	if _, err := report.WriteFile(dir, "results.pdf", []byte("other")); !errors.Is(err, os.ErrExist) {
-		t.Fatalf("an existing file was not kept: %v", err)
-	}
-	if got, _ := os.ReadFile(path); string(got) != string(b) {
-		t.Fatal("an existing file was replaced")
-	}
-	entries, _ := os.ReadDir(dir)
-	if len(entries) != 1 {
-		t.Fatalf("the stick holds %d files, want only results.pdf", len(entries))
-	}
-}
-
-func TestWriteFileMissingStick(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "gone")
-	if _, err := report.WriteFile(dir, "r.pdf", []byte("x")); err == nil {
-		t.Fatal("writing to a stick that is not there succeeded")
-	}
-}
-
 // TestWriteSample leaves the sample in $REPORT_SAMPLE, to look at (pdftoppm -png).
 func TestWriteSample(t *testing.T) {
 	out := os.Getenv("REPORT_SAMPLE")
@@ -136,22 +105,5 @@ func TestWriteSample(t *testing.T) {
 func TestNoFont(t *testing.T) {
 	if _, err := report.New("x", report.Fonts{}); err == nil {
 		t.Fatal("a document without a font was started")
-	}
-}
-
-func TestReplaceFile(t *testing.T) {
-	dir := t.TempDir()
-	if _, err := report.ReplaceFile(dir, "board.qrboard", []byte("old")); err != nil {
-		t.Fatal(err)
-	}
-	path, err := report.ReplaceFile(dir, "board.qrboard", []byte("new"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got, _ := os.ReadFile(path); string(got) != "new" {
-		t.Fatalf("the stick holds %q, want the newer copy", got)
-	}
-	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
-		t.Fatalf("the stick holds %d files, want one", len(entries))
 	}
 }

@@ -14,8 +14,8 @@ import (
 	"quietroom/app/board"
 	"quietroom/app/kiosk"
 	"quietroom/app/panel"
-	"quietroom/app/report"
 	"quietroom/app/session"
+	"quietroom/app/stick"
 	"quietroom/app/vault"
 )
 
@@ -23,7 +23,7 @@ import (
 // a person reads the guidance, not the chain of steps that led to it.
 var guided = []error{kiosk.ErrInvalid, session.ErrInvalidSetup, session.ErrInvalidLabel, session.ErrInvalidConsent,
 	panel.ErrInvalid, panel.ErrScaleNotSet, panel.ErrIncomplete, kiosk.ErrNotChair, board.ErrInvalid,
-	report.ErrLeftOnStick}
+	stick.ErrLeftBehind}
 
 // plainSentinels are written for people already; a person reads them without the chain.
 var plainSentinels = []error{
@@ -168,7 +168,7 @@ func message(err error) string {
 		return lang.L("Use at least {{.N}} digits.", map[string]any{"N": kiosk.MinPINLength})
 	case errors.Is(err, kiosk.ErrNoPIN):
 		return lang.L("Type your PIN, then OK.")
-	case errors.Is(err, report.ErrStickFull):
+	case errors.Is(err, stick.ErrFull):
 		return lang.L("The stick is full: nothing was written. Free some room on it, or use another stick.")
 	case errors.Is(err, fs.ErrExist):
 		return lang.L("The record is already on this stick. Use another stick, or remove the old file first.")

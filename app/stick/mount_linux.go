@@ -1,4 +1,4 @@
-package kiosk
+package stick
 
 import (
 	"path/filepath"

@@ -1,4 +1,4 @@
-package report
+package stick
 
 import (
 	"bytes"
@@ -15,7 +15,7 @@ import (
 // the part that fitted left in the file, as a real file system leaves it), a rename that fails
 // at the nth call, removals that fail.
 type faultStick struct {
-	osStick
+	osDevice
 	room       int // bytes left; negative: no limit
 	failRename int // the call (from 1) that fails; 0: none
 	renames    int
@@ -44,14 +44,14 @@ func (s *faultStick) rename(from, to string) error {
 	if s.renames == s.failRename {
 		return fmt.Errorf("rename %s: %w", from, syscall.EIO)
 	}
-	return s.osStick.rename(from, to)
+	return s.osDevice.rename(from, to)
 }
 
 func (s *faultStick) remove(path string) error {
 	if s.noRemove {
 		return fmt.Errorf("remove %s: %w", path, syscall.EIO)
 	}
-	return s.osStick.remove(path)
+	return s.osDevice.remove(path)
 }
 
 func names(t *testing.T, dir string) []string {
@@ -79,8 +79,8 @@ func TestAFullStickGetsNoPartOfAnExport(t *testing.T) {
 		stick *faultStick
 		want  error
 	}{
-		{"64 KiB stick", &faultStick{room: 64 << 10}, ErrStickFull},
-		{"full before the first file", &faultStick{room: 100}, ErrStickFull},
+		{"64 KiB stick", &faultStick{room: 64 << 10}, ErrFull},
+		{"full before the first file", &faultStick{room: 100}, ErrFull},
 		{"second rename fails", &faultStick{room: -1, failRename: 2}, syscall.EIO},
 		{"first rename fails", &faultStick{room: -1, failRename: 1}, syscall.EIO},
 	} {
@@ -91,7 +91,7 @@ func TestAFullStickGetsNoPartOfAnExport(t *testing.T) {
 			if !errors.Is(err, tc.want) || paths != nil {
 				t.Fatalf("writeFiles = %v, %v; want %v and no paths", paths, err, tc.want)
 			}
-			if errors.Is(err, ErrLeftOnStick) {
+			if errors.Is(err, ErrLeftBehind) {
 				t.Errorf("writeFiles = %v: says part is left, but every file could be removed", err)
 			}
 			if got := names(t, dir); !slices.Equal(got, []string{"mine.txt"}) {
@@ -103,12 +103,12 @@ func TestAFullStickGetsNoPartOfAnExport(t *testing.T) {
 
 // TestAnExportThatCannotBeUndoneSaysWhatIsLeft: when the files written cannot be removed (the
 // stick pulled out at the moment), the error does not claim that nothing was written: it is
-// ErrLeftOnStick, not ErrStickFull, and names each file left.
+// ErrLeftBehind, not ErrFull, and names each file left.
 func TestAnExportThatCannotBeUndoneSaysWhatIsLeft(t *testing.T) {
 	dir := t.TempDir()
 	_, err := writeFiles(&faultStick{room: -1, failRename: 2, noRemove: true}, dir, export, false)
-	if !errors.Is(err, ErrLeftOnStick) || errors.Is(err, ErrStickFull) {
-		t.Fatalf("writeFiles = %v, want ErrLeftOnStick and not ErrStickFull", err)
+	if !errors.Is(err, ErrLeftBehind) || errors.Is(err, ErrFull) {
+		t.Fatalf("writeFiles = %v, want ErrLeftBehind and not ErrFull", err)
 	}
 	for _, n := range names(t, dir) {
 		if !bytes.Contains([]byte(err.Error()), []byte(n)) {
@@ -164,5 +164,52 @@ func TestWriteFilesRefusesNamesItCannotKeep(t *testing.T) {
 	}
 	if got := names(t, dir); !slices.Equal(got, []string{"results.csv", "results.pdf"}) {
 		t.Errorf("the stick holds %v, want only the first export", got)
+	}
+}
+
+func TestWriteFile(t *testing.T) {
+	dir := t.TempDir()
+	b := []byte("%PDF-1.7 a whole document")
+	path, err := WriteFile(dir, "results.pdf", b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(path)
+	if err != nil || string(got) != string(b) {
+		t.Fatalf("the file on the stick differs from the document (%v)", err)
+	}
+	if _, err := WriteFile(dir, "results.pdf", []byte("other")); !errors.Is(err, os.ErrExist) {
+		t.Fatalf("an existing file was not kept: %v", err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != string(b) {
+		t.Fatal("an existing file was replaced")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Fatalf("the stick holds %d files, want only results.pdf", len(entries))
+	}
+}
+
+func TestWriteFileMissingStick(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "gone")
+	if _, err := WriteFile(dir, "r.pdf", []byte("x")); err == nil {
+		t.Fatal("writing to a stick that is not there succeeded")
+	}
+}
+
+func TestReplaceFile(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := ReplaceFile(dir, "board.qrboard", []byte("old")); err != nil {
+		t.Fatal(err)
+	}
+	path, err := ReplaceFile(dir, "board.qrboard", []byte("new"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "new" {
+		t.Fatalf("the stick holds %q, want the newer copy", got)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Fatalf("the stick holds %d files, want one", len(entries))
 	}
 }

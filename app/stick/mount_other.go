@@ -1,6 +1,6 @@
 //go:build !linux
 
-package kiosk
+package stick
 
 // isMountPoint is false where the kiosk cannot tell: only Linux kiosks find sticks by their
 // mount points (others must be given their import folders).

@@ -1,4 +1,4 @@
-package report
+package stick
 
 import (
 	"errors"
@@ -12,14 +12,14 @@ import (
 	"syscall"
 )
 
-// ErrStickFull is returned when the stick has no room for an export. When it is returned,
-// nothing of that export is on the stick: every file of it written so far was removed.
-var ErrStickFull = errors.New("report: the stick is full")
+// ErrFull is returned when the stick has no room for an export. When it is returned, nothing
+// of that export is on the stick: every file of it written so far was removed.
+var ErrFull = errors.New("stick: the stick is full")
 
-// ErrLeftOnStick: an export failed, and some of the files it had written could not be removed
+// ErrLeftBehind: an export failed, and some of the files it had written could not be removed
 // (the stick was pulled out, say). What follows it in the error names them, for a person to
-// remove by hand; it never matches ErrStickFull, whose words say nothing was written.
-var ErrLeftOnStick = errors.New("the export did not finish")
+// remove by hand; it never matches ErrFull, whose words say nothing was written.
+var ErrLeftBehind = errors.New("the export did not finish")
 
 // File is one file of an export: its name on the stick and its bytes.
 type File struct {
@@ -56,7 +56,7 @@ func WriteFile(dir, name string, data []byte) (string, error) {
 // the same thing): the old file stays whole until the new one is, then the new one takes its
 // name.
 func ReplaceFile(dir, name string, data []byte) (string, error) {
-	paths, err := writeFiles(osStick{}, dir, []File{{Name: name, Data: data}}, true)
+	paths, err := writeFiles(osDevice{}, dir, []File{{Name: name, Data: data}}, true)
 	if err != nil {
 		return "", err
 	}
@@ -67,7 +67,7 @@ func ReplaceFile(dir, name string, data []byte) (string, error) {
 // a hidden partial name and synced; only when every one is whole are they renamed to their
 // names. On any failure every file of the export written so far, partial or renamed, is
 // removed, so an error means nothing of the export is on the stick, unless it is
-// ErrLeftOnStick, which names what could not be removed. A name already on the stick is never
+// ErrLeftBehind, which names what could not be removed. A name already on the stick is never
 // replaced: it returns an error wrapping fs.ErrExist, having written nothing. Before writing,
 // partial files that an export killed part-way left on the stick are removed.
 //
@@ -75,7 +75,7 @@ func ReplaceFile(dir, name string, data []byte) (string, error) {
 // export under way, until the next export to the stick or the next time the kiosk lists it;
 // and, when it falls between two renames, the files renamed so far.
 func WriteFiles(dir string, files []File) ([]string, error) {
-	return writeFiles(osStick{}, dir, files, false)
+	return writeFiles(osDevice{}, dir, files, false)
 }
 
 // RemovePartials removes from dir the partial files an export left when it was killed
@@ -84,14 +84,14 @@ func WriteFiles(dir string, files []File) ([]string, error) {
 func RemovePartials(dir string) error {
 	exporting.Lock()
 	defer exporting.Unlock()
-	return removePartials(osStick{}, dir)
+	return removePartials(osDevice{}, dir)
 }
 
 func isPartial(name string) bool {
 	return strings.HasPrefix(name, partialPrefix) || oldPartial.MatchString(name)
 }
 
-func removePartials(s stick, dir string) error {
+func removePartials(s device, dir string) error {
 	names, err := s.list(dir)
 	if err != nil {
 		return err
@@ -107,17 +107,17 @@ func removePartials(s stick, dir string) error {
 	return errors.Join(errs...)
 }
 
-func writeFiles(s stick, dir string, files []File, replace bool) ([]string, error) {
+func writeFiles(s device, dir string, files []File, replace bool) ([]string, error) {
 	exporting.Lock()
 	defer exporting.Unlock()
 	seen := map[string]bool{}
 	for _, f := range files {
 		if f.Name == "" || f.Name != filepath.Base(f.Name) || isPartial(f.Name) || seen[f.Name] {
-			return nil, fmt.Errorf("report: %q is not a file name for an export", f.Name)
+			return nil, fmt.Errorf("stick: %q is not a file name for an export", f.Name)
 		}
 		seen[f.Name] = true
 		if s.exists(filepath.Join(dir, f.Name)) && !replace {
-			return nil, fmt.Errorf("report: %s is already on the stick: %w", f.Name, os.ErrExist)
+			return nil, fmt.Errorf("stick: %s is already on the stick: %w", f.Name, os.ErrExist)
 		}
 	}
 	// What a killed export left is removed first: a partial file holds a whole document.
@@ -137,7 +137,7 @@ func writeFiles(s stick, dir string, files []File, replace bool) ([]string, erro
 		}
 		if len(left) > 0 {
 			return fmt.Errorf("%v; %w: part of it may still be on the stick: remove %s from it by hand",
-				cause, ErrLeftOnStick, strings.Join(left, ", "))
+				cause, ErrLeftBehind, strings.Join(left, ", "))
 		}
 		return cause
 	}
@@ -147,7 +147,7 @@ func writeFiles(s stick, dir string, files []File, replace bool) ([]string, erro
 			partials = append(partials, tmp)
 		}
 		if err != nil {
-			return nil, undo(fmt.Errorf("report: writing %s: %w", f.Name, full(err)))
+			return nil, undo(fmt.Errorf("stick: writing %s: %w", f.Name, full(err)))
 		}
 	}
 	for i, f := range files {
@@ -155,7 +155,7 @@ func writeFiles(s stick, dir string, files []File, replace bool) ([]string, erro
 		// Sticks are FAT or exFAT, which have no hard links: rename, having checked above that
 		// the name is free.
 		if err := s.rename(partials[i], final); err != nil {
-			return nil, undo(fmt.Errorf("report: naming %s: %w", f.Name, full(err)))
+			return nil, undo(fmt.Errorf("stick: naming %s: %w", f.Name, full(err)))
 		}
 		// Only a file renamed by this export is removed on failure: with replace, the old file
 		// of that name is gone once the new one takes its place.
@@ -163,21 +163,21 @@ func writeFiles(s stick, dir string, files []File, replace bool) ([]string, erro
 		finals = append(finals, final)
 	}
 	if err := s.syncDir(dir); err != nil {
-		return nil, undo(fmt.Errorf("report: writing to %s: %w", dir, full(err)))
+		return nil, undo(fmt.Errorf("stick: writing to %s: %w", dir, full(err)))
 	}
 	return finals, nil
 }
 
 func full(err error) error {
 	if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT) {
-		return fmt.Errorf("%w (%v)", ErrStickFull, err)
+		return fmt.Errorf("%w (%v)", ErrFull, err)
 	}
 	return err
 }
 
-// stick is the few operations an export makes on the stick's folder: the real one is osStick;
+// device is the few operations an export makes on the stick's folder: the real one is osDevice;
 // the tests put faults (a full stick, a failing rename) in its place.
-type stick interface {
+type device interface {
 	// writeSynced writes data to a new file in dir whose name starts with prefix, syncs and
 	// closes it, and returns its path; on failure the path of what it made, if anything.
 	writeSynced(dir, prefix string, data []byte) (string, error)
@@ -189,9 +189,9 @@ type stick interface {
 	syncDir(dir string) error
 }
 
-type osStick struct{}
+type osDevice struct{}
 
-func (osStick) writeSynced(dir, prefix string, data []byte) (string, error) {
+func (osDevice) writeSynced(dir, prefix string, data []byte) (string, error) {
 	f, err := os.CreateTemp(dir, prefix+"*")
 	if err != nil {
 		return "", err
@@ -216,11 +216,11 @@ func writeAndClose(f interface {
 	return err
 }
 
-func (osStick) rename(from, to string) error { return os.Rename(from, to) }
-func (osStick) remove(path string) error     { return os.Remove(path) }
-func (osStick) exists(path string) bool      { _, err := os.Lstat(path); return err == nil }
+func (osDevice) rename(from, to string) error { return os.Rename(from, to) }
+func (osDevice) remove(path string) error     { return os.Remove(path) }
+func (osDevice) exists(path string) bool      { _, err := os.Lstat(path); return err == nil }
 
-func (osStick) list(dir string) ([]string, error) {
+func (osDevice) list(dir string) ([]string, error) {
 	des, err := os.ReadDir(dir)
 	var out []string
 	for _, de := range des {
@@ -231,7 +231,7 @@ func (osStick) list(dir string) ([]string, error) {
 	return out, err
 }
 
-func (osStick) syncDir(dir string) error {
+func (osDevice) syncDir(dir string) error {
 	d, err := os.Open(dir)
 	if err != nil {
 		return err
