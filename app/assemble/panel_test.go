@@ -83,8 +83,9 @@ func TestPanelOnTheDevice(t *testing.T) {
 		PartnerSignature: []byte("QRPANEL-signature 1"), StaffSignature: []byte("QRPANEL-signature 2")}, []byte(s.PINs[s.Staff.ID])))
 	must(chair.Refresh(ctx))
 	must(chair.SetScale(ctx, panel.Scale{Min: 1, Max: 3, Labels: []string{"not met", "met", "exceeded"}}))
-	var qs []panel.Question
-	chair.View(func(r *panel.Recruitment) { qs = r.Questions })
+	v, err := chair.State()
+	must(err)
+	qs := v.Questions
 	qs[0].AskedBy = s.Chair.ID
 	must(chair.SetQuestions(ctx, qs))
 	must(chair.AddCandidate(ctx, "101"))

@@ -41,7 +41,7 @@ func TestSeedDemoPanel(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer staff.Close()
-	staff.View(func(r *panel.Recruitment) {
+	staff.LoadedForTest(func(r *panel.Recruitment) {
 		if len(r.Candidates) != 4 || len(r.Submissions) != 0 || len(r.Interviewed()) != 2 || r.ScoringOrder() != panel.OrderGuide || r.Phase() != panel.PhaseInterviews {
 			t.Errorf("the demo panel = %+v, %d submissions, order %q; want the guide's order, 1041 and 1042 seen, 1043 and 1044 to interview, nobody scored", r.Candidates, len(r.Submissions), r.ScoringOrder())
 		}

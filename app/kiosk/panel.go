@@ -579,18 +579,6 @@ func (p *PanelMember) Refresh(ctx context.Context) error {
 	return p.reload(ctx)
 }
 
-// View calls fn with the member's view of the recruitment (read only: change it through the
-// methods below). Others' sheets of a candidate are in it only once this member submitted.
-func (p *PanelMember) View(fn func(r *panel.Recruitment)) error {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if p.rec == nil {
-		return ErrSignedOut
-	}
-	fn(p.rec)
-	return nil
-}
-
 // changeSetup applies fn to the recruitment as stored now (the domain's rules) and stores the
 // sealed set-up; on any error the recruitment is read again from the store.
 func (p *PanelMember) changeSetup(ctx context.Context, fn func(r *panel.Recruitment) error) error {
@@ -619,6 +607,8 @@ func (p *PanelMember) changeSetup(ctx context.Context, fn func(r *panel.Recruitm
 	return nil
 }
 
+// requireChair refuses a member who is neither the chair nor the appointing officer (the
+// set-up's own settings; may says the rest).
 func (p *PanelMember) requireChair(r *panel.Recruitment) error {
 	m, err := r.Member(p.id)
 	if err != nil {
@@ -633,7 +623,7 @@ func (p *PanelMember) requireChair(r *panel.Recruitment) error {
 // SetPost changes the post (chair or appointing officer, before the first candidate).
 func (p *PanelMember) SetPost(ctx context.Context, post panel.Post) error {
 	return p.changeSetup(ctx, func(r *panel.Recruitment) error {
-		if err := p.requireChair(r); err != nil {
+		if err := p.require(r, actEditSetup); err != nil {
 			return err
 		}
 		return r.SetPost(post)
@@ -644,7 +634,7 @@ func (p *PanelMember) SetPost(ctx context.Context, post panel.Post) error {
 // candidate).
 func (p *PanelMember) SetScale(ctx context.Context, s panel.Scale) error {
 	return p.changeSetup(ctx, func(r *panel.Recruitment) error {
-		if err := p.requireChair(r); err != nil {
+		if err := p.require(r, actEditSetup); err != nil {
 			return err
 		}
 		return r.SetScale(s)
@@ -655,7 +645,7 @@ func (p *PanelMember) SetScale(ctx context.Context, s panel.Scale) error {
 // before the first candidate).
 func (p *PanelMember) SetQuestions(ctx context.Context, qs []panel.Question) error {
 	return p.changeSetup(ctx, func(r *panel.Recruitment) error {
-		if err := p.requireChair(r); err != nil {
+		if err := p.require(r, actEditSetup); err != nil {
 			return err
 		}
 		return r.SetQuestions(qs)
@@ -667,6 +657,9 @@ func (p *PanelMember) SetQuestions(ctx context.Context, qs []panel.Question) err
 // first candidate.
 func (p *PanelMember) ContributeQuestion(ctx context.Context, text string) error {
 	return p.changeSetup(ctx, func(r *panel.Recruitment) error {
+		if err := p.require(r, actContribute); err != nil {
+			return err
+		}
 		m, err := r.Member(p.id)
 		if err != nil {
 			return err
@@ -682,7 +675,7 @@ func (p *PanelMember) ContributeQuestion(ctx context.Context, text string) error
 // AddCandidate adds a candidate by number (chair or appointing officer).
 func (p *PanelMember) AddCandidate(ctx context.Context, number string) error {
 	return p.changeSetup(ctx, func(r *panel.Recruitment) error {
-		if err := p.requireChair(r); err != nil {
+		if err := p.require(r, actCandidates); err != nil {
 			return err
 		}
 		return r.AddCandidate(number)
@@ -694,7 +687,7 @@ func (p *PanelMember) AddCandidate(ctx context.Context, number string) error {
 // stay on the record with the reason, and the decision and the export no longer wait for them.
 func (p *PanelMember) WithdrawCandidate(ctx context.Context, number string, why panel.Withdrawal) error {
 	return p.changeSetup(ctx, func(r *panel.Recruitment) error {
-		if err := p.requireChair(r); err != nil {
+		if err := p.require(r, actCandidates); err != nil {
 			return err
 		}
 		return r.Withdraw(number, why, p.k.Now())
@@ -712,7 +705,7 @@ func (p *PanelMember) WithdrawCandidate(ctx context.Context, number string, why 
 // scored or wrote notes, or in what order.
 func (p *PanelMember) StartInterview(ctx context.Context, number string) error {
 	err := p.changeSetup(ctx, func(r *panel.Recruitment) error {
-		if err := r.RequireLead(p.id); err != nil {
+		if err := p.require(r, actInterview); err != nil {
 			return err
 		}
 		return r.StartInterview(number, p.k.Now())
@@ -760,10 +753,16 @@ func (p *PanelMember) Confirm(ctx context.Context, c panel.Confirmation, staffPI
 		p.mu.Unlock()
 		return ErrSignedOut
 	}
+	// Read what other members saved since this one opened the panel: a sheet signed since is
+	// kept, never replaced.
+	if err := p.reload(ctx); err != nil {
+		p.mu.Unlock()
+		return err
+	}
 	c.At = p.k.Now()
 	// The sheet is checked whole before the PIN is tried: a PIN spent on a sheet that cannot
 	// be kept would count against the member for nothing.
-	err := p.rec.CheckConfirmation(c)
+	err := p.mayConfirm(p.rec, c)
 	p.mu.Unlock()
 	if err != nil {
 		return err
@@ -779,10 +778,31 @@ func (p *PanelMember) Confirm(ctx context.Context, c panel.Confirmation, staffPI
 	if p.rec == nil {
 		return ErrSignedOut
 	}
+	if err := p.reload(ctx); err != nil {
+		return err
+	}
+	if err := p.mayConfirm(p.rec, c); err != nil {
+		return err
+	}
 	if err := p.rec.Confirm(c); err != nil {
 		return err
 	}
 	return p.putRecord(ctx, confirmationID(c.PartnerID), c, recordPad)
+}
+
+// mayConfirm checks a confirmation before it is kept: one is still to sign, the sheet is whole,
+// and its service user or carer has not signed already (a signed sheet is never replaced).
+func (p *PanelMember) mayConfirm(r *panel.Recruitment, c panel.Confirmation) error {
+	if err := p.require(r, actConfirm); err != nil {
+		return err
+	}
+	if err := r.CheckConfirmation(c); err != nil {
+		return err
+	}
+	if r.Confirmed(c.PartnerID) {
+		return ErrConfirmed
+	}
+	return nil
 }
 
 // putRecord seals v, padded to size, under its logical id and stores it under its keyed id.
@@ -807,6 +827,9 @@ func (p *PanelMember) SetMark(ctx context.Context, candidate string, m panel.Mar
 	defer p.mu.Unlock()
 	if p.rec == nil {
 		return ErrSignedOut
+	}
+	if err := p.require(p.rec, actScore); err != nil {
+		return err
 	}
 	if err := p.rec.SetMark(p.id, candidate, m); err != nil {
 		return err
@@ -836,6 +859,9 @@ func (p *PanelMember) Submit(ctx context.Context, candidate string) error {
 	defer p.mu.Unlock()
 	if p.rec == nil {
 		return ErrSignedOut
+	}
+	if err := p.require(p.rec, actScore); err != nil {
+		return err
 	}
 	now := p.k.Now()
 	if err := p.rec.Submit(p.id, candidate, now); err != nil {
@@ -923,6 +949,19 @@ func (p *PanelMember) Decide(ctx context.Context, pin []byte, selected, reasons 
 	if err := p.Refresh(ctx); err != nil {
 		return err
 	}
+	// Refused before the PIN is tried: a PIN spent on a decision that cannot be recorded
+	// would count against the member for nothing.
+	p.mu.Lock()
+	var err error
+	if p.rec == nil {
+		err = ErrSignedOut
+	} else {
+		err = p.require(p.rec, actDecide)
+	}
+	p.mu.Unlock()
+	if err != nil {
+		return err
+	}
 	if err := p.k.confirmPIN(ctx, p.id, pin); err != nil {
 		return err
 	}
@@ -930,6 +969,9 @@ func (p *PanelMember) Decide(ctx context.Context, pin []byte, selected, reasons 
 	defer p.mu.Unlock()
 	if p.rec == nil {
 		return ErrSignedOut
+	}
+	if err := p.require(p.rec, actDecide); err != nil {
+		return err
 	}
 	if err := p.rec.Decide(p.id, selected, reasons, p.k.Now()); err != nil {
 		return err

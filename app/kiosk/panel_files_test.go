@@ -94,7 +94,7 @@ func TestPanelFilesDoNotLinkScorerCandidateOrTime(t *testing.T) {
 				t.Fatal(err)
 			}
 			var qs []panel.Question
-			p.View(func(r *panel.Recruitment) { qs = r.Questions })
+			qs = state(t, p).Questions
 			for qi, q := range qs {
 				step(time.Duration(41+7*mi+qi) * time.Second)
 				if err := p.SetMark(ctx, c, panel.Mark{QuestionID: q.ID, Score: 1 + (ci+mi+qi)%3, Scored: true,
@@ -270,7 +270,7 @@ func TestPanelStoredBeforeItemsIsConverted(t *testing.T) {
 		t.Fatal(err)
 	}
 	var qs []panel.Question
-	chair.View(func(r *panel.Recruitment) { qs = r.Questions })
+	qs = state(t, chair).Questions
 	legacy := panel.Legacy{Records: map[string][]byte{}}
 	for i, q := range qs {
 		lid := "mark|" + s.Staff.ID + "|101|" + q.ID
@@ -291,7 +291,7 @@ func TestPanelStoredBeforeItemsIsConverted(t *testing.T) {
 	if !staff.Submitted("101") {
 		t.Error("the staff member's legacy submission was lost")
 	}
-	staff.View(func(r *panel.Recruitment) {
+	staff.LoadedForTest(func(r *panel.Recruitment) {
 		if sub, ok := r.Submissions.Find(s.Staff.ID, "101"); !ok || !sub.At.Equal(at) {
 			t.Errorf("the submission after the conversion = %+v, want its time %v", sub, at)
 		}

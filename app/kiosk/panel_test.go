@@ -63,7 +63,7 @@ func readyPanel(t *testing.T, e *kiosktest.Env, s kiosktest.PanelSeed) *kiosk.Pa
 		t.Fatal(err)
 	}
 	var qs []panel.Question
-	chair.View(func(r *panel.Recruitment) { qs = append([]panel.Question{q}, r.Questions...) })
+	qs = append([]panel.Question{q}, state(t, chair).Questions...)
 	if len(qs) != 2 {
 		t.Fatalf("the chair's view has %d questions after a change, want the carer's and the new one", len(qs))
 	}
@@ -87,7 +87,7 @@ func readyPanel(t *testing.T, e *kiosktest.Env, s kiosktest.PanelSeed) *kiosk.Pa
 func scoreAll(t *testing.T, p *kiosk.PanelMember, cand string, scores ...int) {
 	t.Helper()
 	var qs []panel.Question
-	p.View(func(r *panel.Recruitment) { qs = r.Questions })
+	qs = state(t, p).Questions
 	for i, q := range qs {
 		if err := p.SetMark(ctx, cand, panel.Mark{QuestionID: q.ID, Score: scores[i], Scored: true, Reason: "reason QRSCORE"}); err != nil {
 			t.Fatal(err)
@@ -120,7 +120,7 @@ func TestPanelJourney(t *testing.T) {
 
 	// A member who loses power mid-scoring loses nothing saved: sign in again and it is there.
 	var q0 string
-	staff.View(func(r *panel.Recruitment) { q0 = r.Questions[0].ID })
+	q0 = state(t, staff).Questions[0].ID
 	if err := staff.SetMark(ctx, "101", panel.Mark{QuestionID: q0, Score: 1, Scored: true, NoAnswer: true, Reason: "no answer given"}); err != nil {
 		t.Fatal(err)
 	}
@@ -130,7 +130,7 @@ func TestPanelJourney(t *testing.T) {
 		t.Fatalf("Sheets before submitting = %v, want ErrNotSubmitted", err)
 	}
 	var seenOthers int
-	staff.View(func(r *panel.Recruitment) {
+	staff.LoadedForTest(func(r *panel.Recruitment) {
 		for _, sh := range r.Sheets {
 			if sh.MemberID != s.Staff.ID {
 				seenOthers++
@@ -187,11 +187,9 @@ func TestPanelJourney(t *testing.T) {
 	}
 	staff.Close()
 	staff = openPanel(t, e, s, s.Staff.ID)
-	staff.View(func(r *panel.Recruitment) {
-		if r.Decision == nil || r.Decision.Selected != "101" {
-			t.Errorf("decision as staff reads it = %+v", r.Decision)
-		}
-	})
+	if d := state(t, staff).Decision; d == nil || d.Selected != "101" {
+		t.Errorf("decision as staff reads it = %+v", d)
+	}
 	ev, err := e.Kiosk.Audit(ctx, s.Admin, 0)
 	if err != nil {
 		t.Fatal(err)
@@ -359,11 +357,9 @@ func TestPanelCandidateNumberIsDigits(t *testing.T) {
 			t.Errorf("AddCandidate(%q) = %v, want ErrInvalid naming the candidate number and asking for digits only", typed, err)
 		}
 	}
-	chair.View(func(r *panel.Recruitment) {
-		if len(r.Candidates) != 3 {
-			t.Errorf("the recruitment has %d candidates after the refusals, want the 3 it had", len(r.Candidates))
-		}
-	})
+	if n := len(state(t, chair).Candidates); n != 3 {
+		t.Errorf("the recruitment has %d candidates after the refusals, want the 3 it had", n)
+	}
 }
 
 // TestPanelWithdrawCandidate: a candidate who does not attend is withdrawn with the reason; the
@@ -396,12 +392,9 @@ func TestPanelWithdrawCandidate(t *testing.T) {
 	if err := staff.Refresh(ctx); err != nil {
 		t.Fatal(err)
 	}
-	staff.View(func(r *panel.Recruitment) {
-		c, _ := r.Candidate("103")
-		if c.Withdrawal != panel.WithdrawNoShow || c.WithdrawnAt.IsZero() {
-			t.Errorf("candidate 103 as another member reads it = %+v, want withdrawn: did not attend", c)
-		}
-	})
+	if c, _ := state(t, staff).Candidate("103"); c.Withdrawal != panel.WithdrawNoShow || c.WithdrawnAt.IsZero() {
+		t.Errorf("candidate 103 as another member reads it = %+v, want withdrawn: did not attend", c)
+	}
 	if err := chair.StartInterview(ctx, "103"); !errors.Is(err, panel.ErrWithdrawn) {
 		t.Errorf("StartInterview(withdrawn 103) = %v, want ErrWithdrawn", err)
 	}
@@ -435,20 +428,16 @@ func TestPanelStaffSignsWithTheirPIN(t *testing.T) {
 	if err := partner.Refresh(ctx); err != nil {
 		t.Fatal(err)
 	}
-	partner.View(func(r *panel.Recruitment) {
-		if r.Confirmed(s.Partner.ID) {
-			t.Error("the confirmation was kept without the member of staff's PIN")
-		}
-	})
+	if v := state(t, partner); len(v.Unconfirmed) != 1 || len(v.Confirmations) != 0 {
+		t.Error("the confirmation was kept without the member of staff's PIN")
+	}
 	if err := partner.Confirm(ctx, c, []byte(s.PINs[s.Staff.ID])); err != nil {
 		t.Fatalf("Confirm with the member of staff's PIN = %v", err)
 	}
 	if err := chair.Refresh(ctx); err != nil {
 		t.Fatal(err)
 	}
-	chair.View(func(r *panel.Recruitment) {
-		if !r.Confirmed(s.Partner.ID) {
-			t.Error("the confirmation signed with the member of staff's PIN was not kept")
-		}
-	})
+	if v := state(t, chair); len(v.Unconfirmed) != 0 || len(v.Confirmations) != 1 || v.Confirmations[0].PartnerID != s.Partner.ID {
+		t.Error("the confirmation signed with the member of staff's PIN was not kept")
+	}
 }

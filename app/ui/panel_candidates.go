@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -36,10 +35,11 @@ func candidateText(c panel.Candidate) string {
 
 // showPanelCandidates adds candidates by number.
 func (s *panelScreens) showPanelCandidates() {
-	var cs []panel.Candidate
-	if !s.view(func(r *panel.Recruitment) { cs = slices.Clone(r.Candidates) }) {
+	v, ok := s.state()
+	if !ok {
 		return
 	}
+	cs := v.Candidates
 	msg := newErrorLabel()
 	number := newKBEntry(s.u.kb, false)
 	number.SetPlaceHolder(lang.L("Candidate number (never a name)"))
@@ -54,7 +54,7 @@ func (s *panelScreens) showPanelCandidates() {
 	number.OnSubmitted = func(string) { addIt() }
 	var list []string
 	for _, c := range cs {
-		list = append(list, candidateText(c))
+		list = append(list, candidateText(c.Candidate))
 	}
 	have := widget.NewLabel(lang.L("Candidates: {{.List}}", map[string]any{"List": strings.Join(list, ", ")}))
 	have.Wrapping = fyne.TextWrapWord
@@ -62,7 +62,7 @@ func (s *panelScreens) showPanelCandidates() {
 		have.SetText(lang.L("No candidates yet."))
 	}
 	withdraw := s.u.button(lang.L("Withdraw a candidate"), s.showPanelWithdrawPick)
-	if !slices.ContainsFunc(cs, func(c panel.Candidate) bool { return !c.Withdrawn() }) {
+	if len(v.Active()) == 0 {
 		withdraw.Disable()
 	}
 	// The list and the refusal scroll in the room the keyboard leaves: a long list or a
@@ -76,10 +76,11 @@ func (s *panelScreens) showPanelCandidates() {
 
 // showPanelWithdrawPick chooses the candidate to withdraw.
 func (s *panelScreens) showPanelWithdrawPick() {
-	var cs []panel.Candidate
-	if !s.view(func(r *panel.Recruitment) { cs = r.Active() }) {
+	v, ok := s.state()
+	if !ok {
 		return
 	}
+	cs := v.Active()
 	var rows []fyne.CanvasObject
 	for _, c := range cs {
 		text := lang.L("Candidate {{.N}}", map[string]any{"N": c.Number})
@@ -100,10 +101,11 @@ func (s *panelScreens) showPanelWithdrawPick() {
 
 // showPanelWithdraw asks why the candidate is withdrawn, then withdraws them.
 func (s *panelScreens) showPanelWithdraw(number string, chosen panel.Withdrawal) {
-	var c panel.Candidate
-	if !s.view(func(r *panel.Recruitment) { c, _ = r.Candidate(number) }) {
+	v, found := s.state()
+	if !found {
 		return
 	}
+	c, _ := v.Candidate(number)
 	msg := newErrorLabel()
 	var rows []fyne.CanvasObject
 	interviewed := !c.InterviewedAt.IsZero()

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"image/color"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -36,12 +35,13 @@ func (s *panelScreens) showConfirmPoints() { s.showConfirmPage(0) }
 
 func (s *panelScreens) showConfirmPage(page int) {
 	pages := confirmPoints()
-	var confirmed bool
-	if !s.view(func(r *panel.Recruitment) {
-		confirmed = len(r.Confirmations) > 0 && len(r.Confirmations) >= len(r.WithRole(panel.RolePartner))
-	}) {
+	v, ok := s.state()
+	if !ok {
 		return
 	}
+	// Every service user or carer has signed when there is nobody left to sign for (the
+	// kiosk's Can.Confirm).
+	confirmed := !v.Can.Confirm.Open()
 	page = min(max(page, 0), len(pages)-1)
 	title := heading(pages[page].Title)
 	text := widget.NewLabel(pages[page].Text)
@@ -74,22 +74,11 @@ type confirmForm struct {
 // showConfirmSign takes the involvement partner's printed name and signature, then the member
 // of staff's.
 func (s *panelScreens) showConfirmSign(f *confirmForm) {
-	var (
-		partners, staff []panel.Member
-	)
-	if !s.view(func(r *panel.Recruitment) {
-		for _, m := range r.Members {
-			if m.Has(panel.RolePartner) {
-				if !r.Confirmed(m.ID) {
-					partners = append(partners, m)
-				}
-			} else {
-				staff = append(staff, m)
-			}
-		}
-	}) {
+	v, ok := s.state()
+	if !ok {
 		return
 	}
+	partners, staff := v.Unconfirmed, v.Staff
 	if len(partners) == 0 {
 		s.showConfirmSheet()
 		return
@@ -197,10 +186,11 @@ func (s *panelScreens) showConfirmStaffPIN(f *confirmForm, partnerID string) {
 
 // showConfirmSheet shows the signed confirmation of understanding to panel members.
 func (s *panelScreens) showConfirmSheet() {
-	var cs []panel.Confirmation
-	if !s.view(func(r *panel.Recruitment) { cs = slices.Clone(r.Confirmations) }) {
+	v, ok := s.state()
+	if !ok {
 		return
 	}
+	cs := v.Confirmations
 	body := container.NewVBox()
 	for _, c := range cs {
 		body.Add(para(lang.L("I can confirm that {{.Name}} has completed this guide to interviews on {{.Date}}.", map[string]any{

@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"quietroom/app/panel"
 	"quietroom/app/report/fynefont"
 )
 
@@ -121,10 +120,11 @@ func (s *panelScreens) showPanelGrid(page int) {
 // showPanelDecision is the appointing officer's decision: the selected candidate or none, the
 // reasons, confirmed by their PIN.
 func (s *panelScreens) showPanelDecision() {
-	var cs []panel.Candidate
-	if !s.view(func(r *panel.Recruitment) { cs = r.Interviewed() }) {
+	v, ok := s.state()
+	if !ok {
 		return
 	}
+	cs := v.Interviewed()
 	selected := "?"
 	msg := newErrorLabel()
 	chosen := widget.NewLabel(lang.L("Outcome: not chosen yet"))

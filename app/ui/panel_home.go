@@ -132,67 +132,44 @@ func (s *panelScreens) showPanelMembers(f *panelForm) {
 // showPanelHome is a signed-in member's overview of the recruitment and what they can do.
 func (s *panelScreens) showPanelHome() {
 	pm := s.panel
-	var (
-		me        panel.Member
-		status    []string
-		r         *panel.Recruitment
-		chairs    bool
-		partner   bool
-		decided   bool
-		allScored bool
-		engID     string
-		blockers  []panel.Blocker
-		scored    int
-	)
-	if !s.view(func(x *panel.Recruitment) {
-		r = x
-		me, _ = x.Member(pm.ID())
-		chairs = me.Has(panel.RoleChair) || me.Has(panel.RoleAppointingOfficer)
-		partner = me.Has(panel.RolePartner)
-		decided = x.Decision != nil
-		allScored = x.AllCandidatesScored()
-		blockers = x.DecisionBlockers()
-		scored = len(x.Interviewed())
-		engID = x.EngagementID
-		if err := x.Scale.Ready(); err != nil {
-			status = append(status, lang.L("Scoring scale: not set yet (the 1-5 labels are a placeholder)"))
-		} else {
-			status = append(status, lang.L("Scoring scale: {{.Min}} to {{.Max}}", map[string]any{"Min": x.Scale.Min, "Max": x.Scale.Max}))
-		}
-		qs := lang.L("Questions: {{.N}}", map[string]any{"N": len(x.Questions)})
-		if x.Frozen() {
-			qs = lang.L("Questions: {{.N}}, fixed for every candidate", map[string]any{"N": len(x.Questions)})
-		}
-		status = append(status, qs)
-		for _, p := range x.WithRole(panel.RolePartner) {
-			if !x.Confirmed(p.ID) {
-				status = append(status, lang.L("Confirmation of understanding: not signed yet"))
-			}
-		}
-		done, withdrawn := 0, 0
-		for _, c := range x.Candidates {
-			if c.Withdrawn() {
-				withdrawn++
-			} else if x.AllScored(c.Number) {
-				done++
-			}
-		}
-		cands := lang.L("Candidates: {{.N}}, {{.Done}} scored by everyone", map[string]any{"N": len(x.Candidates) - withdrawn, "Done": done})
-		if withdrawn > 0 {
-			cands = lang.L("Candidates: {{.N}}, {{.Done}} scored by everyone, {{.W}} withdrawn", map[string]any{"N": len(x.Candidates) - withdrawn, "Done": done, "W": withdrawn})
-		}
-		status = append(status, cands)
-		switch {
-		case x.Decision != nil && x.Decision.Selected == "":
-			status = append(status, lang.L("The decision has been recorded: no appointment."))
-		case x.Decision != nil:
-			status = append(status, lang.L("The decision has been recorded: candidate {{.N}} is selected.", map[string]any{"N": x.Decision.Selected}))
-		}
-	}) {
+	v, ok := s.state()
+	if !ok {
 		return
 	}
+	var status []string
+	if !v.ScaleSet {
+		status = append(status, lang.L("Scoring scale: not set yet (the 1-5 labels are a placeholder)"))
+	} else {
+		status = append(status, lang.L("Scoring scale: {{.Min}} to {{.Max}}", map[string]any{"Min": v.Scale.Min, "Max": v.Scale.Max}))
+	}
+	qs := lang.L("Questions: {{.N}}", map[string]any{"N": len(v.Questions)})
+	if v.Frozen {
+		qs = lang.L("Questions: {{.N}}, fixed for every candidate", map[string]any{"N": len(v.Questions)})
+	}
+	status = append(status, qs)
+	for range v.Unconfirmed {
+		status = append(status, lang.L("Confirmation of understanding: not signed yet"))
+	}
+	done, withdrawn := 0, 0
+	for _, c := range v.Candidates {
+		if c.Withdrawn() {
+			withdrawn++
+		} else if c.ScoredByAll {
+			done++
+		}
+	}
+	cands := lang.L("Candidates: {{.N}}, {{.Done}} scored by everyone", map[string]any{"N": len(v.Candidates) - withdrawn, "Done": done})
+	if withdrawn > 0 {
+		cands = lang.L("Candidates: {{.N}}, {{.Done}} scored by everyone, {{.W}} withdrawn", map[string]any{"N": len(v.Candidates) - withdrawn, "Done": done, "W": withdrawn})
+	}
+	status = append(status, cands)
+	switch {
+	case v.Decision != nil && v.Decision.Selected == "":
+		status = append(status, lang.L("The decision has been recorded: no appointment."))
+	case v.Decision != nil:
+		status = append(status, lang.L("The decision has been recorded: candidate {{.N}} is selected.", map[string]any{"N": v.Decision.Selected}))
+	}
 	msg := newErrorLabel()
-	frozen := r.Frozen()
 	names := s.names()
 	var actions []fyne.CanvasObject
 	// Every button that is grey says why, in the lines above the buttons.
@@ -205,31 +182,37 @@ func (s *panelScreens) showPanelHome() {
 		}
 		actions = append(actions, b)
 	}
+	// What this member may do, and why not, is the kiosk's (v.Can); the screen words it.
 	decidedWhy := lang.L("the decision has been recorded.")
-	if chairs {
-		add(lang.L("Scoring scale"), !frozen, s.showPanelScale, lang.L("fixed since the first candidate's interview."))
-		add(lang.L("Questions"), true, s.showPanelQuestions, "")
-		add(lang.L("Candidates"), !decided, s.showPanelCandidates, decidedWhy)
-		add(lang.L("Interview a candidate"), !decided, s.showPanelInterviewPick, decidedWhy)
+	can := v.Can
+	if can.EditSetup.Offered {
+		add(lang.L("Scoring scale"), can.EditSetup.Open(), s.showPanelScale, lang.L("fixed since the first candidate's interview."))
 	}
-	if !chairs {
-		add(lang.L("Questions"), true, s.showPanelQuestions, "")
+	add(lang.L("Questions"), true, s.showPanelQuestions, "")
+	if can.Candidates.Offered {
+		add(lang.L("Candidates"), can.Candidates.Open(), s.showPanelCandidates, decidedWhy)
 	}
-	if !frozen {
+	if can.Interview.Offered {
+		add(lang.L("Interview a candidate"), can.Interview.Open(), s.showPanelInterviewPick, decidedWhy)
+	}
+	if can.ContributeQuestion.Open() {
 		add(lang.L("Add my own question"), true, s.showPanelOwnQuestion, "")
 	}
 	add(lang.L("Confirmation sheet"), true, s.showConfirmPoints, "")
-	add(lang.L("Score a candidate"), scored > 0, s.showPanelScorePick, lang.L("no candidate has been interviewed yet."))
+	add(lang.L("Score a candidate"), can.Score.Open(), s.showPanelScorePick, lang.L("no candidate has been interviewed yet."))
 	add(lang.L("Scores of the panel"), true, func() { s.showPanelGrid(0) }, "")
-	if me.Has(panel.RoleAppointingOfficer) {
+	if can.Decide.Offered {
 		decisionWhy := decidedWhy
-		if !decided {
-			decisionWhy = blockersText(blockers, names)
+		if v.Decision == nil {
+			decisionWhy = blockersText(v.Blockers, names)
 		}
-		add(lang.L("Record the decision"), allScored && !decided, s.showPanelDecision, decisionWhy)
-		add(lang.L("Export the record"), decided, s.showPanelExport, lang.L("first record the decision."))
+		add(lang.L("Record the decision"), can.Decide.Open(), s.showPanelDecision, decisionWhy)
+	}
+	if can.Export.Offered {
+		add(lang.L("Export the record"), can.Export.Open(), s.showPanelExport, lang.L("first record the decision."))
 	}
 	// A member whose PIN was reset waits for one who holds the key to let them in again.
+	engID := v.EngagementID
 	if waiting, err := s.u.kiosk.Waiting(s.u.ctx, kiosk.GroupPanel, engID); err == nil {
 		for _, m := range waiting {
 			add(lang.L("Let in {{.Name}}", map[string]any{"Name": m.Name}), true, func() {
@@ -241,16 +224,15 @@ func (s *panelScreens) showPanelHome() {
 			}, "")
 		}
 	}
-	_ = partner
 	cols := 3
 	if s.u.theme.large && s.u.win.Canvas().Size().Width < 1000 {
 		cols = 2
 	}
 	// The status is one paragraph: the actions below keep their room at 800x480.
 	lines := container.NewVBox(para(strings.Join(status, " · ")))
-	head := heading(lang.L("{{.Title}}, {{.Band}}", map[string]any{"Title": r.Post.Title, "Band": r.Post.Band}))
+	head := heading(lang.L("{{.Title}}, {{.Band}}", map[string]any{"Title": v.Post.Title, "Band": v.Post.Band}))
 	// Who is signed in heads the status lines, which scroll: the actions keep their room.
-	lines.Objects = append([]fyne.CanvasObject{para(lang.L("{{.Name}}: {{.Roles}}", map[string]any{"Name": pm.Name(), "Roles": rolesText(me)}))}, lines.Objects...)
+	lines.Objects = append([]fyne.CanvasObject{para(lang.L("{{.Name}}: {{.Roles}}", map[string]any{"Name": pm.Name(), "Roles": rolesText(v.Me)}))}, lines.Objects...)
 	// Why a button is grey comes first, where the room is smallest (the larger text).
 	if len(why) > 0 {
 		w := para(strings.Join(why, " "))

@@ -19,13 +19,11 @@ import (
 
 // showPanelInterviewPick chooses the candidate the chair interviews next.
 func (s *panelScreens) showPanelInterviewPick() {
-	var (
-		cs    []panel.Candidate
-		ready error
-	)
-	if !s.view(func(r *panel.Recruitment) { cs, ready = r.Active(), r.ReadyToInterview() }) {
+	v, ok := s.state()
+	if !ok {
 		return
 	}
+	cs, ready := v.Active(), v.NotReady
 	msg := newErrorLabel()
 	msg.set(ready)
 	var rows []fyne.CanvasObject
@@ -62,13 +60,12 @@ func (s *panelScreens) showPanelPreamble(number string, page int) {
 	p := s.panelPack()
 	var deletion time.Time
 	if engs, err := s.u.kiosk.Engagements(s.u.ctx); err == nil {
-		s.view(func(r *panel.Recruitment) {
-			for _, e := range engs {
-				if e.ID == r.EngagementID {
-					deletion = e.DeletionDate
-				}
+		v, _ := s.state()
+		for _, e := range engs {
+			if e.ID == v.EngagementID {
+				deletion = e.DeletionDate
 			}
-		})
+		}
 	}
 	pages, err := p.PreamblePages(p.DurationMinutes, deletion)
 	msg := newErrorLabel()
@@ -181,9 +178,9 @@ func (s *panelScreens) showPanelHandBack(number string) {
 			msg.set(err)
 			return
 		}
-		var at time.Time
-		s.view(func(r *panel.Recruitment) { c, _ := r.Candidate(number); at = c.InterviewedAt })
-		s.showPanelPrompts(number, 0, at)
+		v, _ := s.state()
+		c, _ := v.Candidate(number)
+		s.showPanelPrompts(number, 0, c.InterviewedAt)
 	})
 	pad.OnKey = s.u.touch
 	s.u.show("panel-hand-back", screenInterviewee, pinLayout(container.NewVBox(
@@ -196,12 +193,11 @@ func (s *panelScreens) showPanelHandBack(number string) {
 // showPanelPrompts shows the chair the questions one at a time, in the fixed order, with who
 // asks each and the time; there is no skip: a question not answered is scored "no answer".
 func (s *panelScreens) showPanelPrompts(number string, i int, started time.Time) {
-	var (
-		qs []panel.Question
-	)
-	if !s.view(func(r *panel.Recruitment) { qs = r.Questions }) {
+	v, ok := s.state()
+	if !ok {
 		return
 	}
+	qs := v.Questions
 	if len(qs) == 0 {
 		s.showPanelHome()
 		return
@@ -243,8 +239,7 @@ func (s *panelScreens) showPanelPrompts(number string, i int, started time.Time)
 		next = s.u.primary(lang.L("Next question"), func() { s.showPanelPrompts(number, i+1, started) })
 	} else {
 		next = s.u.primary(lang.L("End the interview"), func() {
-			engID := ""
-			s.view(func(r *panel.Recruitment) { engID = r.EngagementID })
+			engID := v.EngagementID
 			s.close()
 			s.showPanelLobby(engID, number)
 		})

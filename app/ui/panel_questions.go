@@ -17,10 +17,11 @@ import (
 
 // showPanelScale sets the organisation's scoring scale: its range and a label per score.
 func (s *panelScreens) showPanelScale() {
-	var sc panel.Scale
-	if !s.view(func(r *panel.Recruitment) { sc = r.Scale; sc.Labels = slices.Clone(r.Scale.Labels) }) {
+	v, ok := s.state()
+	if !ok {
 		return
 	}
+	sc := v.Scale
 	msg := newErrorLabel()
 	if sc.Placeholder {
 		msg.SetText(lang.L("These labels are a placeholder: give each score your organisation's label before the first candidate."))
@@ -111,22 +112,14 @@ func (s *panelScreens) showPanelText(title, text string, max int, save func(stri
 // showPanelQuestions is the question set: chosen and ordered before the first candidate, with
 // who asks each; fixed after.
 func (s *panelScreens) showPanelQuestions() {
-	var (
-		qs     []panel.Question
-		frozen bool
-		chairs bool
-		ms     []panel.Member
-	)
-	if !s.view(func(r *panel.Recruitment) {
-		qs, frozen, ms = slices.Clone(r.Questions), r.Frozen(), r.Members
-		me, _ := r.Member(s.panel.ID())
-		chairs = me.Has(panel.RoleChair) || me.Has(panel.RoleAppointingOfficer)
-	}) {
+	v, ok := s.state()
+	if !ok {
 		return
 	}
+	qs, frozen, ms := v.Questions, v.Frozen, v.Members
 	names := s.names()
 	msg := newErrorLabel()
-	editable := chairs && !frozen
+	editable := v.Can.EditSetup.Open()
 	save := func(n []panel.Question) {
 		if err := s.panel.SetQuestions(s.u.ctx, n); err != nil {
 			msg.set(err)
@@ -203,10 +196,11 @@ func (s *panelScreens) showPanelQuestions() {
 
 // showPanelPackQuestions adds questions from the built-in recruitment pack.
 func (s *panelScreens) showPanelPackQuestions() {
-	var qs []panel.Question
-	if !s.view(func(r *panel.Recruitment) { qs = slices.Clone(r.Questions) }) {
+	v, ok := s.state()
+	if !ok {
 		return
 	}
+	qs := v.Questions
 	msg := newErrorLabel()
 	var rows []fyne.CanvasObject
 	for _, p := range s.u.kiosk.Packs() {
@@ -246,19 +240,14 @@ func (s *panelScreens) showPanelOwnQuestion() {
 // showPanelAnchors shows and (before the first candidate) sets what an answer at each score
 // looks like for question i.
 func (s *panelScreens) showPanelAnchors(i int) {
-	var (
-		q      panel.Question
-		sc     panel.Scale
-		qs     []panel.Question
-		frozen bool
-	)
-	if !s.view(func(r *panel.Recruitment) {
-		qs, sc, frozen = slices.Clone(r.Questions), r.Scale, r.Frozen()
-		if i < len(qs) {
-			q = qs[i]
-		}
-	}) {
+	v, ok := s.state()
+	if !ok {
 		return
+	}
+	qs, sc, frozen := v.Questions, v.Scale, v.Frozen
+	var q panel.Question
+	if i < len(qs) {
+		q = qs[i]
 	}
 	var rows []fyne.CanvasObject
 	for _, v := range sc.Levels() {

@@ -97,20 +97,14 @@ func (s *panelScreens) showPanelPIN(m session.Interviewer, engagementID, candida
 
 // showPanelScorePick chooses a candidate to score.
 func (s *panelScreens) showPanelScorePick() {
-	var (
-		cs   []panel.Candidate
-		done map[string]bool
-	)
-	if !s.view(func(r *panel.Recruitment) {
-		cs = r.Interviewed()
-		done = map[string]bool{}
-		for _, c := range cs {
-			if r.Submitted(s.panel.ID(), c.Number) {
-				done[c.Number] = true
-			}
-		}
-	}) {
+	v, ok := s.state()
+	if !ok {
 		return
+	}
+	cs := v.Interviewed()
+	done := map[string]bool{}
+	for _, c := range cs {
+		done[c.Number] = c.Submitted
 	}
 	var rows []fyne.CanvasObject
 	for _, c := range cs {
@@ -134,15 +128,15 @@ func (s *panelScreens) showPanelScorePick() {
 // label and the question's anchor, "no answer", and a short reason. Each is saved as it is
 // given. After the last question, the notes, then Submit.
 func (s *panelScreens) showPanelScore(number string, i int) {
+	v, ok := s.state()
+	if !ok {
+		return
+	}
+	qs, scale := v.Questions, v.Scale
 	var (
-		qs    []panel.Question
-		scale panel.Scale
 		mark  panel.Mark
 		notes string
 	)
-	if !s.view(func(r *panel.Recruitment) { qs, scale = r.Questions, r.Scale }) {
-		return
-	}
 	if sh, err := s.panel.Sheet(s.panel.ID(), number); err == nil {
 		if i < len(qs) {
 			mark = sh.Mark(qs[i].ID)
@@ -263,9 +257,8 @@ func (s *panelScreens) showPanelNotes(number, notes string) {
 			msg.set(err)
 			return
 		}
-		n := 0
-		s.view(func(r *panel.Recruitment) { n = len(r.Questions) })
-		s.showPanelScore(number, n-1)
+		v, _ := s.state()
+		s.showPanelScore(number, len(v.Questions)-1)
 	})
 	submit := s.u.primary(lang.L("Submit my scores"), func() {
 		if err := s.panel.SetNotes(s.u.ctx, number, e.Text); err != nil {
@@ -295,10 +288,11 @@ func (s *panelScreens) showPanelNotes(number, notes string) {
 // the next member may already be taking the kiosk. The member sees the others' scores only
 // by asking for them.
 func (s *panelScreens) showPanelSubmitted(number string) {
-	var engID string
-	if !s.view(func(r *panel.Recruitment) { engID = r.EngagementID }) {
+	v, ok := s.state()
+	if !ok {
 		return
 	}
+	engID := v.EngagementID
 	s.u.show("panel-submitted", screenIdle, container.NewBorder(
 		container.NewVBox(heading(lang.L("Your scores for candidate {{.N}} are submitted", map[string]any{"N": number})),
 			para(lang.L("Sign out before you hand the kiosk on: the next member signs in with their own PIN.")),
@@ -317,12 +311,9 @@ func (s *panelScreens) showPanelSheets(number string) {
 	msg := newErrorLabel()
 	sheets, err := s.panel.Sheets(number)
 	msg.set(err)
-	var (
-		qs      []panel.Question
-		waiting []string
-		engID   string
-	)
-	s.view(func(r *panel.Recruitment) { qs, waiting, engID = r.Questions, r.Waiting(number), r.EngagementID })
+	v, _ := s.state()
+	c, _ := v.Candidate(number)
+	qs, waiting, engID := v.Questions, c.Waiting, v.EngagementID
 	names := s.names()
 	var rows []fyne.CanvasObject
 	for _, sh := range sheets {

@@ -70,13 +70,19 @@ func rolesText(m panel.Member) string {
 	return strings.Join(s, lang.L(" and "))
 }
 
-// view runs fn on the signed-in member's recruitment; false when there is none (Home shown).
-func (s *panelScreens) view(fn func(r *panel.Recruitment)) bool {
-	if s.panel == nil || s.panel.View(fn) != nil {
+// state is the signed-in member's view of the recruitment and what they may do now (the
+// kiosk's PanelView); false when there is none (Home shown).
+func (s *panelScreens) state() (kiosk.PanelView, bool) {
+	if s.panel == nil {
 		s.u.showHome()
-		return false
+		return kiosk.PanelView{}, false
 	}
-	return true
+	v, err := s.panel.State()
+	if err != nil {
+		s.u.showHome()
+		return kiosk.PanelView{}, false
+	}
+	return v, true
 }
 
 func (s *panelScreens) panelPack() *protocol.Pack { return s.u.kiosk.PanelPack() }

@@ -253,11 +253,10 @@ func (r *panelRun) setUp() {
 	if !r.shows("Candidate number: type digits only") {
 		r.t.Errorf("SURNAME-1042 was not refused as a candidate number; the screen says %q", r.labelTexts())
 	}
-	r.u.panels.view(func(rec *panel.Recruitment) {
-		if _, ok := rec.Candidate("SURNAME-1042"); ok {
-			r.t.Error("SURNAME-1042 was added as a candidate")
-		}
-	})
+	v, _ := r.u.panels.state()
+	if _, ok := v.Candidate("SURNAME-1042"); ok {
+		r.t.Error("SURNAME-1042 was added as a candidate")
+	}
 	r.tap("Back")
 	r.tap("Interview a candidate")
 	if !r.shows("not yet signed the confirmation") {
@@ -330,11 +329,9 @@ func (r *panelRun) interview(n string, first bool) {
 		}
 		r.pin(r.pinOf(r.seed.Chair.DisplayName))
 		r.wantScreen("panel-home")
-		r.u.panels.view(func(rec *panel.Recruitment) {
-			if rec.Frozen() {
-				r.t.Error("a declined candidate fixed the question set")
-			}
-		})
+		if v, _ := r.u.panels.state(); v.Frozen {
+			r.t.Error("a declined candidate fixed the question set")
+		}
 		r.tap("Interview a candidate")
 	}
 	r.tap("Candidate " + n)
@@ -590,11 +587,9 @@ func TestPanelJourney(t *testing.T) {
 	if !r.shows("The decision has been recorded") {
 		t.Error("panel home does not say the decision is recorded")
 	}
-	r.u.panels.panel.View(func(rec *panel.Recruitment) {
-		if rec.Decision == nil || rec.Decision.Selected != "101" {
-			t.Errorf("decision = %+v, want candidate 101", rec.Decision)
-		}
-	})
+	if v, _ := r.u.panels.panel.State(); v.Decision == nil || v.Decision.Selected != "101" {
+		t.Errorf("decision = %+v, want candidate 101", v.Decision)
+	}
 	r.export()
 	// The test's stick is the kiosk's export folder (kiosktest's ImportDir).
 	files, _ := filepath.Glob(filepath.Join(r.env.ImportDir, "*.pdf"))
