@@ -163,7 +163,7 @@ func (e *Env) assemble(t testing.TB) *Env {
 		Vault: v, Retention: e.Retention, Packs: e.Packs, Light: e.Light, Secret: secret,
 		Limiter:      vault.NewLimiter(e.Attempts, e.Retention, vault.DefaultPolicy()),
 		AdminLimiter: vault.NewLimiter(e.AdminAttempts, e.Retention, vault.AdminPolicy()),
-		Panels:       e.Store.Panels, Boards: e.Store.Boards,
+		Panels:       e.Store.Panels, Boards: e.Store.Boards, Workshops: e.Store.Workshops,
 	}, kiosk.Options{ImportDirs: []string{e.ImportDir}, ExportDirs: []string{e.ImportDir}})
 	if err != nil {
 		t.Fatal(err)
@@ -212,6 +212,8 @@ type Store struct {
 	Panels *Panels
 	// Boards are the team boards' records.
 	Boards *Boards
+	// Workshops are the boards' workshops (WorkshopsContract), gone with their boards.
+	Workshops *Workshops
 
 	mu           sync.Mutex
 	interviewers map[string]session.Interviewer
@@ -236,6 +238,7 @@ func NewStore() *Store {
 	st := &Store{Storage: retentiontest.NewStorage(), interviewers: map[string]session.Interviewer{}}
 	st.Panels = NewPanels(st.Storage)
 	st.Boards = NewBoards(st.Storage)
+	st.Workshops = NewWorkshops(st.Boards)
 	return st
 }
 
