@@ -51,6 +51,7 @@ func (p Presentation) PDF(title string, f report.Fonts) ([]byte, error) {
 	for _, s := range MethodologySentences(p.Methodology) {
 		d.Paragraph(s)
 	}
+	d.Paragraph(QuotesSentence)
 
 	d.Heading("Key themes")
 	if len(p.Themes) == 0 {

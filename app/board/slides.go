@@ -107,6 +107,7 @@ func (p Presentation) Deck(title string) Deck {
 	d.add(SlideCover, "", title, []entry{
 		{"What the peer challenge team heard, and what it makes of it.", LinePlain},
 		{NonAttributable, LinePlain},
+		{QuotesSentence, LinePlain},
 	})
 
 	aim := []entry{{p.Aim, LinePlain}}
@@ -267,14 +268,16 @@ func InAllSentence(p Presentation) string {
 		iv.Interviews, plural(iv.Interviews, "interview", "interviews"), InterviewKinds(p.Methodology))
 }
 
-// MethodologySentences say how the review was done: the interviews, the question sets, how
-// the team worked the notes into insights, and what the quotation marks mean.
+// MethodologySentences say how the review was done: the interviews, the question sets and how
+// the team worked the notes into insights.
 func MethodologySentences(m Methodology) []string {
 	out := []string{InterviewsPhrase(m) + "."}
 	if len(m.QuestionSets) > 0 {
 		out = append(out, "Question sets: "+strings.Join(m.QuestionSets, "; ")+".")
 	}
 	return append(out,
-		"Notes sorted as roses, thorns and buds, grouped into themes; each theme asked “So what?” to reach the insights.",
-		"In quotation marks: words as said; the rest is the team's.")
+		"Notes sorted as roses, thorns and buds, grouped into themes; each theme asked “So what?” to reach the insights.")
 }
+
+// QuotesSentence says what the quotation marks mean.
+const QuotesSentence = "In quotation marks: words as said; the rest is the team's."

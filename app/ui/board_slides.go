@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"quietroom/app/board"
@@ -39,8 +40,10 @@ func (u *UI) showSlides(at int) {
 	}
 	deck := p.Deck(ob.title)
 	view := newSlideView(deck, min(max(at, 0), len(deck.Slides)-1))
-	counter := widget.NewLabel("")
+	// The counter on the black bar, white, at the bar's text size.
+	counter := canvas.NewText("", color.White)
 	counter.TextStyle.Bold = true
+	counter.TextSize = theme.TextSize() * u.boardScale()
 	prev := u.button(lang.L("Previous"), nil)
 	next := u.button(lang.L("Next"), nil)
 	back := u.button(lang.L("Back to the board"), u.showPresentation)
@@ -49,7 +52,8 @@ func (u *UI) showSlides(at int) {
 	}
 	view.onChange = func() {
 		u.touch()
-		counter.SetText(deck.Counter(view.at))
+		counter.Text = deck.Counter(view.at)
+		counter.Refresh()
 		prev.Enable()
 		next.Enable()
 		if view.at == 0 {
@@ -63,7 +67,7 @@ func (u *UI) showSlides(at int) {
 	view.onBack = u.showPresentation
 	prev.OnTapped = func() { view.goTo(view.at - 1) }
 	next.OnTapped = func() { view.goTo(view.at + 1) }
-	bar := container.NewHBox(back, layout.NewSpacer(), prev, counter, next)
+	bar := container.NewHBox(back, layout.NewSpacer(), prev, container.NewPadded(container.NewCenter(counter)), next)
 	var barBox fyne.CanvasObject = bar
 	if sc := u.boardScale(); sc > 1 {
 		barBox = container.NewThemeOverride(bar, &kioskTheme{large: u.theme.large, contrast: u.theme.contrast, scale: sc})
