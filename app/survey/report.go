@@ -7,6 +7,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"text/template"
 	"time"
 
 	"quietroom/app/report"
@@ -25,17 +26,61 @@ type ReportInfo struct {
 // groupsOf is the overall group then each shown group.
 func groupsOf(r *Results) []Group { return append([]Group{r.Overall}, r.Groups...) }
 
-// ProtectionNote says, in English, which teams are merged or withheld and why.
-func ProtectionNote(r *Results) string {
-	var parts []string
+// A Sentence is one sentence the results say about themselves: Text, in English, with
+// {{.Name}} placeholders for Values. The screens translate the very same Text (it is the key
+// of their English bundle) and the report and the CSV fill it in here, so the words a person
+// reads on the results screen and in the exported file come from one place.
+type Sentence struct {
+	Text   string
+	Values map[string]any
+}
+
+// The sentences of the protection note (ProtectionSentences, UnreadableSentence).
+const (
+	SentenceMerged     = "Teams with fewer than {{.N}} responses each are shown together as “other teams”: {{.Teams}}."
+	SentenceWithheld   = "Not shown, and left out of every figure (fewer than {{.N}} responses between them): {{.Teams}}."
+	SentenceAllShown   = "Every team has at least {{.N}} responses."
+	SentenceUnreadable = "{{.N}} stored responses could not be read and are in no figure."
+)
+
+// Sentences are every sentence this package gives, for the screens' bundle to hold.
+var Sentences = []string{SentenceMerged, SentenceWithheld, SentenceAllShown, SentenceUnreadable}
+
+// English is the sentence filled in, in English.
+func (s Sentence) English() string {
+	var b strings.Builder
+	if err := template.Must(template.New("").Option("missingkey=error").Parse(s.Text)).Execute(&b, s.Values); err != nil {
+		panic(fmt.Sprintf("survey: sentence %q: %v", s.Text, err)) // the sentences are this package's constants
+	}
+	return b.String()
+}
+
+// ProtectionSentences say which teams are merged or withheld and why, or that every team has
+// enough responses.
+func ProtectionSentences(r *Results) []Sentence {
+	var out []Sentence
 	if len(r.Merged) > 0 {
-		parts = append(parts, fmt.Sprintf("Teams with fewer than %d responses each are shown together as %q: %s.", r.MinGroup, OtherTeams, strings.Join(r.Merged, ", ")))
+		out = append(out, Sentence{SentenceMerged, map[string]any{"N": r.MinGroup, "Teams": strings.Join(r.Merged, ", ")}})
 	}
 	if len(r.Withheld) > 0 {
-		parts = append(parts, fmt.Sprintf("Not shown, and left out of every figure, because they have fewer than %d responses between them: %s.", r.MinGroup, strings.Join(r.Withheld, ", ")))
+		out = append(out, Sentence{SentenceWithheld, map[string]any{"N": r.MinGroup, "Teams": strings.Join(r.Withheld, ", ")}})
 	}
-	if len(parts) == 0 {
-		parts = append(parts, fmt.Sprintf("Every team has at least %d responses.", r.MinGroup))
+	if len(out) == 0 {
+		out = append(out, Sentence{SentenceAllShown, map[string]any{"N": r.MinGroup}})
+	}
+	return out
+}
+
+// UnreadableSentence says that n stored responses did not open and are in no figure.
+func UnreadableSentence(n int) Sentence {
+	return Sentence{SentenceUnreadable, map[string]any{"N": n}}
+}
+
+// ProtectionNote is ProtectionSentences in English, as the report prints them.
+func ProtectionNote(r *Results) string {
+	var parts []string
+	for _, s := range ProtectionSentences(r) {
+		parts = append(parts, s.English())
 	}
 	return strings.Join(parts, " ")
 }
@@ -67,7 +112,7 @@ func PDF(r *Results, info ReportInfo, fonts report.Fonts) ([]byte, error) {
 		s.Title, info.Opens.Format("2 January 2006"), info.Closes.Format("2 January 2006"), r.Overall.Responses, r.MinGroup, info.DeletionDate.Format("2 January 2006")))
 	d.Note(ProtectionNote(r))
 	if info.Unreadable > 0 {
-		d.Note(fmt.Sprintf("%d stored responses could not be read and are in no figure.", info.Unreadable))
+		d.Note(UnreadableSentence(info.Unreadable).English())
 	}
 	d.Note("Each bar shows how the answers divide between the item's two statements: left-hand answers to the left of the middle line, right-hand answers to its right, answers in between across it; the black mark is the mean position. An item is not shown for a group when fewer than the minimum answered it there, or when all of its answers there, or all but one, are the same (figures that would show what a person answered).")
 	legend(d, s.Points)

@@ -59,7 +59,7 @@ func TestPDFReport(t *testing.T) {
 	for _, want := range []string{
 		"Leadership culture survey, spring: results",
 		"Front door: 6 responses", "Children in care: 5 responses", "Other teams: 6 responses",
-		"Teams with fewer than 5 responses each are shown together as \"Other teams\": Fostering, Leaving care, Youth justice.",
+		"Teams with fewer than 5 responses each are shown together as “other teams”: Fostering, Leaving care, Youth justice.",
 		"Leaders and managers link change to improvements", "Partners and other teams are taken by surprise",
 		"Where teams differ most",
 	} {

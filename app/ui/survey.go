@@ -367,22 +367,16 @@ func groupName(g survey.Group, first bool) string {
 	return g.Name
 }
 
-// protectionNote says which teams were merged or withheld, and why.
+// protectionNote says which teams were merged or withheld, and why, in the survey package's
+// sentences (the exported report's own), translated.
 func protectionNote(res *kiosk.SurveyResults) string {
-	var parts []string
-	if len(res.Merged) > 0 {
-		parts = append(parts, lang.L("Teams with fewer than {{.N}} responses each are shown together as “other teams”: {{.Teams}}.",
-			map[string]any{"N": res.MinGroup, "Teams": strings.Join(res.Merged, ", ")}))
-	}
-	if len(res.Withheld) > 0 {
-		parts = append(parts, lang.L("Not shown, and left out of every figure (fewer than {{.N}} responses between them): {{.Teams}}.",
-			map[string]any{"N": res.MinGroup, "Teams": strings.Join(res.Withheld, ", ")}))
-	}
-	if len(parts) == 0 {
-		parts = append(parts, lang.L("Every team has at least {{.N}} responses.", map[string]any{"N": res.MinGroup}))
-	}
+	sentences := survey.ProtectionSentences(&res.Results)
 	if res.Unreadable > 0 {
-		parts = append(parts, lang.L("{{.N}} stored responses could not be read and are in no figure.", map[string]any{"N": res.Unreadable}))
+		sentences = append(sentences, survey.UnreadableSentence(res.Unreadable))
+	}
+	var parts []string
+	for _, s := range sentences {
+		parts = append(parts, lang.L(s.Text, s.Values))
 	}
 	return strings.Join(parts, " ")
 }
