@@ -303,6 +303,21 @@ type SurveyResults struct {
 // the engagement and no count (a total beside the results would give the turnout of a team
 // they leave out). ErrNotOnReviewTeam for anyone else.
 func (s *SignedIn) SurveyResults(ctx context.Context, engagementID string) (*SurveyResults, error) {
+	out, err := s.surveyResults(ctx, engagementID)
+	if err != nil {
+		return nil, err
+	}
+	k := s.k
+	ev := retention.AuditEvent{At: k.Now(), Actor: retention.RoleInterviewer, Action: "survey.results", EngagementID: engagementID, Outcome: "ok"}
+	if err := k.d.Audit.AppendAudit(ctx, ev); err != nil {
+		return nil, fmt.Errorf("%w (%w)", ErrNotAudited, err)
+	}
+	return out, nil
+}
+
+// surveyResults opens the survey's key and responses as the signed-in member and aggregates
+// them: SurveyResults without its audit entry, and what ExportSurveyResults writes.
+func (s *SignedIn) surveyResults(ctx context.Context, engagementID string) (*SurveyResults, error) {
 	if s.in == nil {
 		return nil, ErrSignedOut
 	}
@@ -362,10 +377,6 @@ func (s *SignedIn) SurveyResults(ctx context.Context, engagementID string) (*Sur
 		responses = append(responses, r)
 	}
 	out.Results = survey.Aggregate(sv, rec.Teams, rec.MinGroup, responses)
-	ev := retention.AuditEvent{At: k.Now(), Actor: retention.RoleInterviewer, Action: "survey.results", EngagementID: engagementID, Outcome: "ok"}
-	if err := k.d.Audit.AppendAudit(ctx, ev); err != nil {
-		return nil, fmt.Errorf("%w (%w)", ErrNotAudited, err)
-	}
 	return out, nil
 }
 
@@ -376,12 +387,17 @@ func (s *SignedIn) SurveyResults(ctx context.Context, engagementID string) (*Sur
 // be removed (stick.ErrLeftBehind). The audit entry ("survey.export", the engagement and the
 // number of files) is written first; it names no team and holds no figure. It returns the
 // files' paths.
+//
+// res names the survey (the results the member was shown); what is written is worked out
+// again here, as the member, from the stored responses, never taken from res: a results value
+// changed on its way back (a small team shown on its own, made-up figures) is not exported.
 func (s *SignedIn) ExportSurveyResults(ctx context.Context, res *SurveyResults, dir string, fonts report.Fonts) ([]string, error) {
 	if s.in == nil {
 		return nil, ErrSignedOut
 	}
-	if !slices.Contains(res.Record.Members, s.id) {
-		return nil, ErrNotOnReviewTeam
+	res, err := s.surveyResults(ctx, res.Record.EngagementID)
+	if err != nil {
+		return nil, err
 	}
 	info := survey.ReportInfo{Title: res.Record.Title, Opens: res.Record.Opens, Closes: res.Record.Closes,
 		DeletionDate: res.Record.DeletionDate, Unreadable: res.Unreadable}
