@@ -64,7 +64,7 @@ func (a *adminScreens) showAdmin() {
 		a.u.button(lang.L("Clock check"), a.showClock),
 		a.u.button(lang.L("Storage health"), a.showHealth),
 		a.u.button(lang.L("Light test"), func() { a.showLightTest(a.showAdmin) }),
-		a.u.button(lang.L("Surveys"), a.u.showAdminSurveys),
+		a.u.button(lang.L("Surveys"), a.u.surveys.showAdminSurveys),
 	)
 	a.u.show("admin", screenIdle, container.NewBorder(heading(lang.L("Admin")),
 		container.NewHBox(a.u.button(lang.L("Sign out"), a.u.showHome)), nil, nil, grid))

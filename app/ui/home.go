@@ -46,7 +46,7 @@ func (u *UI) showHome() {
 	name.Alignment = fyne.TextAlignCenter
 	start := u.primary(lang.L("Start"), u.showSignIn)
 	actions := container.NewGridWrap(fyne.NewSize(260, 72), start)
-	if take := u.surveyButton(); take != nil {
+	if take := u.surveys.surveyButton(); take != nil {
 		// While a survey is open anyone may take it from here: no PIN, no name.
 		actions.Add(take)
 	}
@@ -192,7 +192,7 @@ func (u *UI) interviewerBar() fyne.CanvasObject {
 	}
 	var more []fyne.CanvasObject
 	if rs, err := u.signedIn.Surveys(u.ctx); err == nil && len(rs) > 0 {
-		more = append(more, u.button(lang.L("Survey results"), u.showSurveyList))
+		more = append(more, u.button(lang.L("Survey results"), u.surveys.showSurveyList))
 	}
 	// Panels the interviewer is on, or recruitments whose panel is still to be set up.
 	if mine, open, err := u.signedIn.Panels(u.ctx); err == nil && len(mine)+len(open) > 0 {

@@ -117,7 +117,7 @@ func TestWaitingMemberIsLetInAgainOnScreen(t *testing.T) {
 	h.tap(h.d.InterviewerName)
 	h.pin(resetPIN)
 	h.wantScreen("interviewer")
-	h.u.showSurveyList()
+	h.u.surveys.showSurveyList()
 	h.tapCut(kiosk.DemoClosedSurveyTitle + ": waiting to be let in again")
 	if !h.shows("waiting to be let in again by another member") {
 		t.Fatal("opening the results while waiting does not say so")
@@ -128,7 +128,7 @@ func TestWaitingMemberIsLetInAgainOnScreen(t *testing.T) {
 	h.tap("Start")
 	h.tap(dp.StaffName)
 	h.pin(dp.StaffPIN)
-	h.u.showSurveyList()
+	h.u.surveys.showSurveyList()
 	letIn := "Let in " + h.d.InterviewerName + " (" + kiosk.DemoClosedSurveyTitle
 	h.tapCut(letIn)
 	for _, b := range h.buttonTexts() {
@@ -142,7 +142,7 @@ func TestWaitingMemberIsLetInAgainOnScreen(t *testing.T) {
 	h.tap("Start")
 	h.tap(h.d.InterviewerName)
 	h.pin(resetPIN)
-	h.u.showSurveyList()
+	h.u.surveys.showSurveyList()
 	h.tapCut(kiosk.DemoClosedSurveyTitle + ": closed")
 	h.wantScreen("survey-results")
 }

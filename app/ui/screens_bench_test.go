@@ -428,11 +428,11 @@ func BenchmarkScreenSurveyResults(b *testing.B) {
 		clock.Set(rec.Closes.Add(25 * time.Hour))
 		u, w := benchUI(b, room.Kiosk)
 		u.signedIn = room.SignIn(b, member, boardPIN)
-		u.showSurveyList() // one tap first, not timed: the first layout fills Fyne's caches
+		u.surveys.showSurveyList() // one tap first, not timed: the first layout fills Fyne's caches
 		test.Tap(buttonWhere(b, u, w, "for the survey", func(s string) bool { return strings.HasPrefix(s, "Leadership culture survey") }))
 		for b.Loop() {
 			b.StopTimer()
-			u.showSurveyList()
+			u.surveys.showSurveyList()
 			row := buttonWhere(b, u, w, "for the survey", func(s string) bool { return strings.HasPrefix(s, "Leadership culture survey") })
 			b.StartTimer()
 			test.Tap(row)

@@ -32,9 +32,9 @@ type surveyForm struct {
 // showAdminSurveys lists the survey engagements, each with whether it is open, and starts a new
 // one. No count of responses: the kiosk gives none (see kiosk.AllSurveys). Their deletion
 // dates, holds and wipes are the engagements'.
-func (u *UI) showAdminSurveys() {
+func (sv *surveyScreens) showAdminSurveys() {
 	msg := newErrorLabel()
-	all, err := u.kiosk.AllSurveys(u.ctx, u.admin)
+	all, err := sv.u.kiosk.AllSurveys(sv.u.ctx, sv.u.admin)
 	msg.set(err)
 	var rows []fyne.CanvasObject
 	for _, s := range all {
@@ -52,40 +52,40 @@ func (u *UI) showAdminSurveys() {
 	if len(rows) == 0 && err == nil {
 		rows = append(rows, para(lang.L("No surveys yet.")))
 	}
-	u.console.adminPage("admin-surveys", lang.L("Surveys"), container.NewBorder(msg.Label, nil, nil, nil, newPager(u.rowsPerPage(3), rows).view),
-		u.primary(lang.L("New survey"), func() {
-			now := u.kiosk.Now().In(time.Local)
-			u.showNewSurvey(&surveyForm{minGroup: survey.DefaultMinGroup, members: map[string]bool{},
+	sv.u.console.adminPage("admin-surveys", lang.L("Surveys"), container.NewBorder(msg.Label, nil, nil, nil, newPager(sv.u.rowsPerPage(3), rows).view),
+		sv.u.primary(lang.L("New survey"), func() {
+			now := sv.u.kiosk.Now().In(time.Local)
+			sv.showNewSurvey(&surveyForm{minGroup: survey.DefaultMinGroup, members: map[string]bool{},
 				opens: now, closes: now.AddDate(0, 0, 14), deletion: now.AddDate(0, 3, 0)})
 		}))
 }
 
 // showNewSurvey is the first step: the title and the host authority's teams.
-func (u *UI) showNewSurvey(f *surveyForm) {
-	u.typedStep("new-survey", subheading(lang.L("New survey")), false, u.showAdminSurveys,
-		func() { u.showNewSurveyWhich(f) },
+func (sv *surveyScreens) showNewSurvey(f *surveyForm) {
+	sv.u.typedStep("new-survey", subheading(lang.L("New survey")), false, sv.showAdminSurveys,
+		func() { sv.showNewSurveyWhich(f) },
 		typedField{lang.L("Title, e.g. Leadership culture survey, spring"), &f.title},
 		typedField{lang.L("Teams, as the host names them, separated by commas"), &f.teams})
 }
 
 // showNewSurveyWhich chooses the survey (the built-in one, or a file on a stick, checked in
 // full) and the minimum group size.
-func (u *UI) showNewSurveyWhich(f *surveyForm) {
+func (sv *surveyScreens) showNewSurveyWhich(f *surveyForm) {
 	msg := newErrorLabel()
 	var rows []fyne.CanvasObject
-	builtin := u.button(lang.L("Built in: {{.Title}} ({{.N}} items)", map[string]any{"Title": survey.Builtin().Title, "N": len(survey.Builtin().Items)}), func() {
+	builtin := sv.u.button(lang.L("Built in: {{.Title}} ({{.N}} items)", map[string]any{"Title": survey.Builtin().Title, "N": len(survey.Builtin().Items)}), func() {
 		f.file, f.fileName = nil, ""
-		u.showNewSurveyTeam(f)
+		sv.showNewSurveyTeam(f)
 	})
 	if f.file == nil {
 		builtin.Importance = widget.HighImportance
 	}
 	rows = append(rows, builtin)
-	files, err := u.kiosk.SurveyFiles(u.admin)
+	files, err := sv.u.kiosk.SurveyFiles(sv.u.admin)
 	msg.set(err)
 	for _, pf := range files {
-		rows = append(rows, u.button(lang.L("From the stick: {{.Name}}", map[string]any{"Name": pf.Name}), func() {
-			s, data, err := u.kiosk.ReadSurveyFile(u.admin, pf.Path)
+		rows = append(rows, sv.u.button(lang.L("From the stick: {{.Name}}", map[string]any{"Name": pf.Name}), func() {
+			s, data, err := sv.u.kiosk.ReadSurveyFile(sv.u.admin, pf.Path)
 			if err != nil {
 				var ve *yamlfile.Error
 				if errors.As(err, &ve) {
@@ -96,7 +96,7 @@ func (u *UI) showNewSurveyWhich(f *surveyForm) {
 				return
 			}
 			f.file, f.fileName = data, fmt.Sprintf("%s (%s)", s.Label(), pf.Name)
-			u.showNewSurveyTeam(f)
+			sv.showNewSurveyTeam(f)
 		}))
 	}
 	size := widget.NewLabel("")
@@ -104,18 +104,18 @@ func (u *UI) showNewSurveyWhich(f *surveyForm) {
 		size.SetText(lang.L("Smallest team shown: {{.N}} responses", map[string]any{"N": f.minGroup}))
 	}
 	show()
-	less := u.iconButton(theme.ContentRemoveIcon(), func() { f.minGroup = max(f.minGroup-1, survey.LowestMinGroup); show() })
-	more := u.iconButton(theme.ContentAddIcon(), func() { f.minGroup++; show() })
-	u.show("new-survey-which", screenIdle, container.NewBorder(
+	less := sv.u.iconButton(theme.ContentRemoveIcon(), func() { f.minGroup = max(f.minGroup-1, survey.LowestMinGroup); show() })
+	more := sv.u.iconButton(theme.ContentAddIcon(), func() { f.minGroup++; show() })
+	sv.u.show("new-survey-which", screenIdle, container.NewBorder(
 		container.NewVBox(heading(lang.L("Which survey?")), container.NewHBox(less, size, more), msg.Label),
-		container.NewHBox(u.button(lang.L("Back"), func() { u.showNewSurvey(f) })), nil, nil,
-		newPager(u.rowsPerPage(3), rows).view))
+		container.NewHBox(sv.u.button(lang.L("Back"), func() { sv.showNewSurvey(f) })), nil, nil,
+		newPager(sv.u.rowsPerPage(3), rows).view))
 }
 
 // showNewSurveyTeam chooses the review team: the interviewers who may read the results.
-func (u *UI) showNewSurveyTeam(f *surveyForm) {
+func (sv *surveyScreens) showNewSurveyTeam(f *surveyForm) {
 	msg := newErrorLabel()
-	ivs, err := u.kiosk.AllInterviewers(u.ctx, u.admin)
+	ivs, err := sv.u.kiosk.AllInterviewers(sv.u.ctx, sv.u.admin)
 	msg.set(err)
 	var rows []fyne.CanvasObject
 	for _, iv := range ivs {
@@ -123,7 +123,7 @@ func (u *UI) showNewSurveyTeam(f *surveyForm) {
 			continue
 		}
 		var b *Button
-		b = u.button(iv.DisplayName, func() {
+		b = sv.u.button(iv.DisplayName, func() {
 			f.members[iv.ID] = !f.members[iv.ID]
 			b.Importance = widget.MediumImportance
 			if f.members[iv.ID] {
@@ -138,15 +138,15 @@ func (u *UI) showNewSurveyTeam(f *surveyForm) {
 	}
 	note := para(lang.L("Only they can open the responses, each with their own PIN, and only as totals by team. Nobody else can, the admin included, and nobody can be added later."))
 	note.SizeName = theme.SizeNameCaptionText
-	u.show("new-survey-team", screenIdle, container.NewBorder(
+	sv.u.show("new-survey-team", screenIdle, container.NewBorder(
 		container.NewVBox(heading(lang.L("Who reads the results?")), note, msg.Label),
-		container.NewHBox(u.button(lang.L("Back"), func() { u.showNewSurveyWhich(f) }), layout.NewSpacer(),
-			u.primary(lang.L("Next"), func() { u.showNewSurveyDates(f) })), nil, nil,
-		newPager(u.rowsPerPage(3), rows).view))
+		container.NewHBox(sv.u.button(lang.L("Back"), func() { sv.showNewSurveyWhich(f) }), layout.NewSpacer(),
+			sv.u.primary(lang.L("Next"), func() { sv.showNewSurveyDates(f) })), nil, nil,
+		newPager(sv.u.rowsPerPage(3), rows).view))
 }
 
 // showNewSurveyDates is the last step: the opening and closing days and the deletion date.
-func (u *UI) showNewSurveyDates(f *surveyForm) {
+func (sv *surveyScreens) showNewSurveyDates(f *surveyForm) {
 	msg := newErrorLabel()
 	var rows []fyne.CanvasObject
 	dateRow := func(label string, d *time.Time) {
@@ -160,20 +160,20 @@ func (u *UI) showNewSurveyDates(f *surveyForm) {
 		l := widget.NewLabel(label)
 		l.SizeName = theme.SizeNameCaptionText
 		rows = append(rows, l, container.NewHBox(
-			u.button(lang.L("–1 month"), shift(-1, 0)), u.button("–7", shift(0, -7)), u.button("–1", shift(0, -1)),
-			value, u.button("+1", shift(0, 1)), u.button("+7", shift(0, 7)), u.button(lang.L("+1 month"), shift(1, 0))))
+			sv.u.button(lang.L("–1 month"), shift(-1, 0)), sv.u.button("–7", shift(0, -7)), sv.u.button("–1", shift(0, -1)),
+			value, sv.u.button("+1", shift(0, 1)), sv.u.button("+7", shift(0, 7)), sv.u.button(lang.L("+1 month"), shift(1, 0))))
 	}
 	dateRow(lang.L("Opens"), &f.opens)
 	dateRow(lang.L("Closes"), &f.closes)
 	dateRow(lang.L("Deletion date (every response is destroyed)"), &f.deletion)
-	create := u.primary(lang.L("Create"), func() {
+	create := sv.u.primary(lang.L("Create"), func() {
 		var members []string
 		for id, on := range f.members {
 			if on {
 				members = append(members, id)
 			}
 		}
-		_, err := u.kiosk.CreateSurvey(u.ctx, u.admin, kiosk.NewSurvey{
+		_, err := sv.u.kiosk.CreateSurvey(sv.u.ctx, sv.u.admin, kiosk.NewSurvey{
 			Title: f.title, File: f.file, Teams: splitTeams(f.teams), Opens: f.opens, Closes: f.closes,
 			MinGroup: f.minGroup, DeletionDate: f.deletion, Members: members,
 		})
@@ -181,11 +181,11 @@ func (u *UI) showNewSurveyDates(f *surveyForm) {
 			msg.set(err)
 			return
 		}
-		u.showAdminSurveys()
+		sv.showAdminSurveys()
 	})
-	u.show("new-survey-dates", screenIdle, container.NewBorder(
+	sv.u.show("new-survey-dates", screenIdle, container.NewBorder(
 		heading(lang.L("Survey: the dates")),
-		container.NewVBox(msg.Label, container.NewHBox(u.button(lang.L("Back"), func() { u.showNewSurveyTeam(f) }), layout.NewSpacer(), create)),
+		container.NewVBox(msg.Label, container.NewHBox(sv.u.button(lang.L("Back"), func() { sv.showNewSurveyTeam(f) }), layout.NewSpacer(), create)),
 		nil, nil, container.NewVBox(rows...)))
 }
 

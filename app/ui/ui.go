@@ -81,6 +81,7 @@ type UI struct {
 	// The features' screens, each with its own state; the shell shows one of them at a time.
 	sessions *sessionScreens
 	console  *adminScreens
+	surveys  *surveyScreens
 
 	admin    *kiosk.Admin
 	signedIn *kiosk.SignedIn
@@ -120,6 +121,7 @@ func New(win fyne.Window, k *kiosk.Kiosk, o Options) *UI {
 		ctx: context.Background(), theme: &kioskTheme{}, stop: make(chan struct{}),
 	}
 	u.sessions, u.console, u.panels = &sessionScreens{u: u}, &adminScreens{u: u}, &panelScreens{u: u}
+	u.surveys = &surveyScreens{u: u}
 	fyne.CurrentApp().Settings().SetTheme(u.theme)
 	u.kb = NewKeyboard()
 	u.kb.OnKey = u.touch
