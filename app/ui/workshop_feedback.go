@@ -158,28 +158,25 @@ func (s *workshopScreens) showExportWho(kind ...exportKind) {
 	team, err := u.kiosk.Team(u.ctx, ob.b.EngagementID())
 	msg := newWSLabel()
 	msg.set(err)
-	choice := widget.NewRadioGroup([]string{lang.L("The workshop (PDF and CSV)"), lang.L("The workshop with the presentation"), lang.L("The follow-up agenda (PDF)")}, func(string) {})
-	choice.SetSelected(choice.Options[k])
+	var what []fyne.CanvasObject
+	for i, label := range []string{lang.L("Workshop"), lang.L("Workshop and slides"), lang.L("Follow-up agenda")} {
+		b := u.button(label, func() { s.showExportWho(exportKind(i)) })
+		if exportKind(i) == k {
+			b.Importance = widget.HighImportance
+		}
+		what = append(what, b)
+	}
 	var rows []fyne.CanvasObject
 	for _, m := range team {
 		if m.Waiting {
 			continue
 		}
-		rows = append(rows, u.button(m.Name, func() { s.showExportPIN(m, exportKind(slicesIndex(choice.Options, choice.Selected))) }))
+		rows = append(rows, u.button(m.Name, func() { s.showExportPIN(m, k) }))
 	}
 	s.show("workshop-export-who", container.NewBorder(
-		container.NewVBox(subheading(lang.L("Exporting needs a team member's PIN. What, and who is exporting?")), choice, msg.Label),
+		container.NewVBox(subheading(lang.L("Export the workshop (PDF and CSV), with the presentation's slides and outline or without, or the follow-up visit's agenda (PDF). It needs a team member's PIN: who is exporting?")), container.NewGridWithColumns(3, what...), msg.Label),
 		container.NewHBox(u.button(lang.L("Back"), func() { s.showHome("") })), nil, nil,
 		newPager(u.rowsPerPage(2), rows).view))
-}
-
-func slicesIndex(list []string, s string) int {
-	for i, x := range list {
-		if x == s {
-			return i
-		}
-	}
-	return 0
 }
 
 func (s *workshopScreens) showExportPIN(m kiosk.TeamMember, k exportKind) {

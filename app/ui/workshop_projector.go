@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -9,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 )
 
 // The projector's views: the central list of goals as it builds up, and each table's three
@@ -34,6 +34,11 @@ func (s *workshopScreens) projectorSizes() (title, body float32) {
 	return max(projectorTitle*h/1080, 22), max(projectorBody*h/1080, theme.TextSize())
 }
 
+// projectorMargin is the space left and right of a projector view's text.
+func (s *workshopScreens) projectorMargin() float32 {
+	return s.u.win.Canvas().Size().Width * 0.03
+}
+
 // projectorBlock is one entry of a projector view: its lines, drawn at a size in a colour.
 type projectorBlock struct {
 	text string
@@ -46,15 +51,15 @@ type projectorBlock struct {
 func (s *workshopScreens) projectorPages(blocks []projectorBlock) [][]fyne.CanvasObject {
 	title, body := s.projectorSizes()
 	size := s.u.win.Canvas().Size()
-	width := size.Width - 8*theme.Padding()
+	width := size.Width - 2*s.projectorMargin() - 4*theme.Padding()
 	lineH := fyne.MeasureText("Mg", body, fyne.TextStyle{}).Height + theme.Padding()
 	avail := size.Height - fyne.MeasureText("Mg", title, fyne.TextStyle{Bold: true}).Height - 2*MinTarget*s.u.boardScale() - 8*theme.Padding()
-	perPage := max(int(avail/lineH), 3)
+	perPage := max(int(avail/(lineH*1.15)), 3)
 	var pages [][]fyne.CanvasObject
 	var page []fyne.CanvasObject
 	for _, b := range blocks {
 		var lines []fyne.CanvasObject
-		for _, l := range wrapLines(b.text, width, body) {
+		for _, l := range wrapStyled(b.text, width, body, fyne.TextStyle{Bold: b.bold}) {
 			t := canvas.NewText(l, b.ink)
 			t.TextSize, t.TextStyle.Bold = body, b.bold
 			lines = append(lines, t)
@@ -62,6 +67,12 @@ func (s *workshopScreens) projectorPages(blocks []projectorBlock) [][]fyne.Canva
 		if len(page)+len(lines) > perPage && len(page) > 0 {
 			pages = append(pages, page)
 			page = nil
+		}
+		if len(page) > 0 {
+			// A gap between entries: each goal or idea reads as one.
+			gap := canvas.NewRectangle(color.Transparent)
+			gap.SetMinSize(fyne.NewSize(1, body/3))
+			page = append(page, gap)
 		}
 		page = append(page, lines...)
 	}
@@ -86,16 +97,24 @@ func (s *workshopScreens) showProjector(name, heading string, body []fyne.Canvas
 	if next == nil {
 		nextB.Disable()
 	}
-	count := widget.NewLabel(counter)
-	count.TextStyle.Bold = true
+	_, bodySize := s.projectorSizes()
+	count := canvas.NewText(counter, projectorInk)
+	count.TextSize, count.TextStyle.Bold = max(bodySize*0.8, theme.TextSize()), true
 	bar := container.NewHBox(u.button(lang.L("Back"), func() { s.showHome("") }), layout.NewSpacer(), prevB, count, nextB)
 	var barBox fyne.CanvasObject = bar
 	if sc := u.boardScale(); sc > 1 {
 		barBox = container.NewThemeOverride(bar, &kioskTheme{large: u.theme.large, contrast: u.theme.contrast, scale: sc})
 	}
 	black := canvas.NewRectangle(color.Black)
-	content := container.NewStack(black, container.NewBorder(container.NewPadded(h), barBox, nil, nil,
-		container.NewPadded(container.NewVBox(body...))))
+	m := s.projectorMargin()
+	inset := func(o fyne.CanvasObject) fyne.CanvasObject {
+		l, r := canvas.NewRectangle(color.Transparent), canvas.NewRectangle(color.Transparent)
+		l.SetMinSize(fyne.NewSize(m, 1))
+		r.SetMinSize(fyne.NewSize(m, 1))
+		return container.NewBorder(nil, nil, l, r, o)
+	}
+	content := container.NewStack(black, container.NewBorder(inset(container.NewPadded(h)), barBox, nil, nil,
+		inset(container.NewVBox(body...))))
 	s.show(name, content)
 	u.body.Objects = []fyne.CanvasObject{content} // the whole window, as the slides
 	u.body.Refresh()
@@ -188,4 +207,40 @@ func (s *workshopScreens) showBestProjector(at int) {
 	}
 	s.showProjector("workshop-best-projector", heading, v.body,
 		lang.L("{{.I}} of {{.N}} tables", map[string]any{"I": v.table + 1, "N": len(best)}), prev, next)
+}
+
+// wrapStyled breaks text into lines no wider than width at size in style; a word wider than
+// the line is broken by characters.
+func wrapStyled(text string, width, size float32, style fyne.TextStyle) []string {
+	fits := func(s string) bool { return fyne.MeasureText(s, size, style).Width <= width }
+	var lines []string
+	for _, para := range strings.Split(text, "\n") {
+		line := ""
+		for _, w := range strings.Fields(para) {
+			for !fits(w) && len([]rune(w)) > 1 {
+				r := []rune(w)
+				n := len(r) - 1
+				for n > 1 && !fits(string(r[:n])) {
+					n--
+				}
+				if line != "" {
+					lines = append(lines, line)
+					line = ""
+				}
+				lines = append(lines, string(r[:n]))
+				w = string(r[n:])
+			}
+			try := strings.TrimSpace(line + " " + w)
+			if line != "" && !fits(try) {
+				lines = append(lines, line)
+				line = w
+				continue
+			}
+			line = try
+		}
+		if line != "" {
+			lines = append(lines, line)
+		}
+	}
+	return lines
 }

@@ -180,15 +180,15 @@ func (s *workshopScreens) showHome(done string) {
 		return
 	}
 	clock := para(s.timing(ws))
-	grid := container.NewGridWithColumns(2,
-		u.button(lang.L("1. Reflecting on the key insights"), func() { s.showTables(partReflect) }),
+	grid := container.NewGridWithColumns(3,
+		u.button(lang.L("1. Reflecting"), func() { s.showTables(partReflect) }),
 		u.button(lang.L("2. Idea generation"), func() { s.showTables(partIdeas) }),
-		u.button(lang.L("3. Feedback: next steps, went well, even better"), s.showFeedback),
+		u.button(lang.L("3. Feedback"), s.showFeedback),
 		u.button(lang.L("4. Timings"), s.showTimings),
-		u.button(lang.L("Projector: the goals"), func() { s.showGoalsProjector(0) }),
-		u.button(lang.L("Projector: three best ideas"), func() { s.showBestProjector(0) }),
-		u.button(lang.L("The follow-up visit"), s.showFollowUp),
-		u.primary(lang.L("Export to the USB stick"), func() { s.showExportWho() }),
+		u.button(lang.L("Projector: goals"), func() { s.showGoalsProjector(0) }),
+		u.button(lang.L("Projector: best ideas"), func() { s.showBestProjector(0) }),
+		u.button(lang.L("Follow-up visit"), s.showFollowUp),
+		u.primary(lang.L("Export"), func() { s.showExportWho() }),
 	)
 	s.show("workshop-home", container.NewBorder(
 		container.NewVBox(heading(lang.L("Workshop: {{.Title}}", map[string]any{"Title": s.title})), clock, msg.Label),
