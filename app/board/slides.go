@@ -14,8 +14,8 @@ import (
 // label as the title.
 const (
 	MaxSlideLines   = 6
-	SlideBodyChars  = 60
-	SlideTitleChars = 38
+	SlideBodyChars  = 62
+	SlideTitleChars = 44
 	SlideTitleLines = 3
 )
 
