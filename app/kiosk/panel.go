@@ -273,6 +273,9 @@ type PanelMember struct {
 	ids    func(logical string) string
 	rec    *panel.Recruitment
 	stored panel.Stored
+	// lit: this member started a candidate's interview, which the room light outside the door
+	// shows (StartInterview); EndInterview and Close put it out.
+	lit bool
 }
 
 // ID is the member's interviewer id.
@@ -281,14 +284,33 @@ func (p *PanelMember) ID() string { return p.id }
 // Name is the member's display name.
 func (p *PanelMember) Name() string { return p.name }
 
-// Close forgets the recruitment's key. Calling it twice is harmless.
+// Close forgets the recruitment's key, and ends on the room light an interview this member
+// started (the member signs out, or the kiosk goes back to Home). Calling it twice is harmless.
 func (p *PanelMember) Close() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	p.putOut()
 	if p.key != nil {
 		p.key.Destroy()
 	}
 	p.rec = nil
+}
+
+// EndInterview ends the candidate's interview this member started (StartInterview): the room
+// light outside the door shows the room free again while the panel scores. Calling it when no
+// interview is under way is harmless.
+func (p *PanelMember) EndInterview() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.putOut()
+}
+
+// putOut shows the room free if this member's interview lit it. p.mu is held.
+func (p *PanelMember) putOut() {
+	if p.lit {
+		p.lit = false
+		p.k.panelLight(false)
+	}
 }
 
 func sealSetup(pub string, r *panel.Recruitment) ([]byte, error) {
@@ -741,7 +763,14 @@ func (p *PanelMember) StartInterview(ctx context.Context, number string) error {
 		_ = p.reload(ctx)
 		return err
 	}
-	return p.reload(ctx)
+	if err := p.reload(ctx); err != nil {
+		return err
+	}
+	// The candidate is in the room: the light outside the door says so until EndInterview or
+	// Close.
+	p.lit = true
+	p.k.panelLight(true)
+	return nil
 }
 
 // Confirm stores the confirmation of understanding, sealed to the recruitment. The member of
@@ -1119,10 +1148,11 @@ func (p *PanelMember) RecordConsent(ctx context.Context, number string, c Candid
 	return p.putRecord(ctx, consentID(cand.Number), pc, recordPad)
 }
 
-// PanelInterview shows on the room light outside the door that a panel's interview with a
-// candidate is under way (on), or that it has ended (off). A session the engine runs owns the
-// light: the panel never changes it under one.
-func (k *Kiosk) PanelInterview(on bool) {
+// panelLight shows on the room light outside the door that a panel's interview with a
+// candidate is under way (on), or that it has ended (off): PanelMember's StartInterview,
+// EndInterview and Close, never a screen. A session the engine runs owns the light: the panel
+// never changes it under one.
+func (k *Kiosk) panelLight(on bool) {
 	if k.engine.State() != "" {
 		return
 	}
@@ -1132,3 +1162,7 @@ func (k *Kiosk) PanelInterview(on bool) {
 		k.light.Show(session.RoomFree)
 	}
 }
+
+// PanelInterview is the screens' old way to the room light, kept only until the last screen
+// that calls it is changed: the light is PanelMember's (StartInterview, EndInterview, Close).
+func (k *Kiosk) PanelInterview(on bool) { k.panelLight(on) }

@@ -91,8 +91,7 @@ func (u *UI) resumeLive() bool {
 func (u *UI) signOut() {
 	u.closeBoard()
 	u.endContribution()
-	u.panels.close()
-	u.kiosk.PanelInterview(false)
+	u.panels.close() // ends a panel interview on the room light too
 	if u.signedIn != nil {
 		u.signedIn.SignOut()
 		u.signedIn = nil
