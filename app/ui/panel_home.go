@@ -199,7 +199,7 @@ func (s *panelScreens) showPanelHome() {
 		add(lang.L("Add my own question"), true, s.showPanelOwnQuestion, "")
 	}
 	add(lang.L("Confirmation sheet"), true, s.showConfirmPoints, "")
-	add(lang.L("Score a candidate"), can.Score.Open(), s.showPanelScorePick, lang.L("no candidate has been interviewed yet."))
+	add(lang.L("Score a candidate"), can.Score.Open(), s.showPanelScorePick, scoreWhy(can.Score.Why))
 	add(lang.L("Scores of the panel"), true, func() { s.showPanelGrid(0) }, "")
 	if can.Decide.Offered {
 		decisionWhy := decidedWhy
@@ -211,6 +211,7 @@ func (s *panelScreens) showPanelHome() {
 	if can.Export.Offered {
 		add(lang.L("Export the record"), can.Export.Open(), s.showPanelExport, lang.L("first record the decision."))
 	}
+	s.orderActions(v, add) // panel_order.go
 	// A member whose PIN was reset waits for one who holds the key to let them in again.
 	engID := v.EngagementID
 	if waiting, err := s.u.kiosk.Waiting(s.u.ctx, kiosk.GroupPanel, engID); err == nil {

@@ -239,9 +239,9 @@ func (s *panelScreens) showPanelPrompts(number string, i int, started time.Time)
 		next = s.u.primary(lang.L("Next question"), func() { s.showPanelPrompts(number, i+1, started) })
 	} else {
 		next = s.u.primary(lang.L("End the interview"), func() {
-			engID := v.EngagementID
+			engID, next := v.EngagementID, s.afterInterview(number)
 			s.close()
-			s.showPanelLobby(engID, number)
+			s.showPanelLobby(engID, next)
 		})
 	}
 	top := container.NewBorder(nil, nil, nil, timer, widget.NewLabel(lang.L("Candidate {{.N}} · question {{.I}} of {{.Total}}", map[string]any{"N": number, "I": i + 1, "Total": len(qs)})))

@@ -50,7 +50,7 @@ func (s *panelScreens) showPanelLobby(engagementID, candidate string) {
 	sub := lang.L("Each member signs in with their own PIN.")
 	if candidate != "" {
 		title = lang.L("Candidate {{.N}}: each member scores on their own", map[string]any{"N": candidate})
-		sub = lang.L("Nobody sees the others' scores before they have given their own.")
+		sub = lang.L("Nobody sees the others' scores before every member has given theirs.")
 		if !l.Known {
 			sub += " " + lang.L("Since the kiosk restarted it knows who has scored only once a member signs in.")
 		}
@@ -84,7 +84,7 @@ func (s *panelScreens) showPanelPIN(m session.Interviewer, engagementID, candida
 		}
 		s.panel = pm
 		if candidate != "" && !pm.Submitted(candidate) {
-			s.showPanelScore(candidate, 0)
+			s.scoreOrNotes(candidate)
 			return
 		}
 		s.showPanelHome()
@@ -273,7 +273,7 @@ func (s *panelScreens) showPanelNotes(number, notes string) {
 	})
 	s.u.show("panel-notes", screenIdle, container.NewBorder(
 		container.NewVBox(subheading(lang.L("Candidate {{.N}}: your notes", map[string]any{"N": number})),
-			para(lang.L("Once submitted, your scores cannot change. After that you can see the others' scores for this candidate.")), msg.Label),
+			para(lang.L("Once submitted, your scores cannot change. You see the others' scores for this candidate once every member has submitted theirs.")), msg.Label),
 		container.NewVBox(container.NewHBox(back, layout.NewSpacer(), kb.toggle, submit), kb.box), nil, nil, e))
 	s.u.onIdle = func() error {
 		if err := s.panel.SetNotes(s.u.ctx, number, e.Text); err != nil {
@@ -296,7 +296,7 @@ func (s *panelScreens) showPanelSubmitted(number string) {
 	s.u.show("panel-submitted", screenIdle, container.NewBorder(
 		container.NewVBox(heading(lang.L("Your scores for candidate {{.N}} are submitted", map[string]any{"N": number})),
 			para(lang.L("Sign out before you hand the kiosk on: the next member signs in with their own PIN.")),
-			para(lang.L("You can see the others' scores for this candidate now, on your own, or later from the overview."))),
+			para(lang.L("You see the others' scores for this candidate once every member has submitted theirs, on your own, from See the scores or the overview."))),
 		container.NewHBox(s.u.button(lang.L("See the scores"), func() { s.showPanelSheets(number) }), s.u.button(lang.L("Overview"), s.showPanelHome),
 			layout.NewSpacer(), s.u.primary(lang.L("Sign out, next member"), func() { s.showPanelLobby(engID, number) })),
 		nil, nil, layout.NewSpacer()))
