@@ -124,7 +124,7 @@ func (a *adminScreens) showEngagement(e session.Engagement) {
 	}
 	var team *Button
 	if e.Kind == session.KindPeerChallenge {
-		team = a.u.button(lang.L("Team and board"), func() { a.u.showTeam(e) })
+		team = a.u.button(lang.L("Team and board"), func() { a.u.boards.showTeam(e) })
 		actions = append(actions, team)
 	}
 	info := para(lang.L("Deletion date: {{.Date}}. Stakeholder groups: {{.Groups}}.", map[string]any{

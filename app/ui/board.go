@@ -67,6 +67,16 @@ func tagOne(t board.Tag) string {
 	return lang.L("Bud")
 }
 
+// boardScreens are the team board's screens: the member's boards and a board's menu
+// (board_menu.go), a contribution being put together (board_contribute.go), the day-2 sheets,
+// themes and presentation with its slide show, and the stick's files and the team
+// (board_stick.go). A contribution is closed with the sign-out (endContribution).
+type boardScreens struct {
+	u *UI
+	// contributing is a contribution being put together, in memory only.
+	contributing *contribution
+}
+
 // ---- The open board ----
 
 // openBoard is a board opened by a member, with what the screens are doing with it.
@@ -100,50 +110,50 @@ func (u *UI) closeBoard() {
 
 // boardScreen shows a screen of the open board with its tabs along the top.
 // It returns the tabs, for a keyboard panel to put aside while it is open.
-func (u *UI) boardScreen(name string, body fyne.CanvasObject, bottom ...fyne.CanvasObject) fyne.CanvasObject {
-	ob := u.openBoard
+func (bs *boardScreens) boardScreen(name string, body fyne.CanvasObject, bottom ...fyne.CanvasObject) fyne.CanvasObject {
+	ob := bs.u.openBoard
 	if ob == nil {
-		u.showHome()
+		bs.u.showHome()
 		return nil
 	}
 	tab := func(label, screen string, show func()) fyne.CanvasObject {
-		b := u.button(label, show)
+		b := bs.u.button(label, show)
 		if screen == name {
 			b.Importance = widget.HighImportance
 		}
 		return b
 	}
 	tabs := []fyne.CanvasObject{
-		tab(lang.L("Sheets"), "board-sheets", u.showSheets),
-		tab(lang.L("Read out"), "board-read", func() { u.showReadOut(board.Rose, 0) }),
-		tab(lang.L("Themes"), "board-themes", u.showThemes),
-		tab(lang.L("Presentation"), "board-presentation", u.showPresentation),
-		tab(lang.L("All items"), "board-items", u.showAllItems),
-		tab(lang.L("Stick and team"), "board-stick", u.showBoardStick),
+		tab(lang.L("Sheets"), "board-sheets", bs.showSheets),
+		tab(lang.L("Read out"), "board-read", func() { bs.showReadOut(board.Rose, 0) }),
+		tab(lang.L("Themes"), "board-themes", bs.showThemes),
+		tab(lang.L("Presentation"), "board-presentation", bs.showPresentation),
+		tab(lang.L("All items"), "board-items", bs.showAllItems),
+		tab(lang.L("Stick and team"), "board-stick", bs.showBoardStick),
 	}
-	bar := container.NewHBox(u.button(lang.L("Close the board"), u.leaveBoard), layout.NewSpacer())
+	bar := container.NewHBox(bs.u.button(lang.L("Close the board"), bs.u.leaveBoard), layout.NewSpacer())
 	for _, b := range bottom {
 		bar.Add(b)
 	}
-	top := u.tabRows(tabs)
+	top := bs.tabRows(tabs)
 	var content fyne.CanvasObject = container.NewBorder(top, bar, nil, nil, body)
-	if sc := u.boardScale(); sc > 1 {
-		content = container.NewThemeOverride(content, &kioskTheme{large: u.theme.large, contrast: u.theme.contrast, scale: sc})
+	if sc := bs.u.boardScale(); sc > 1 {
+		content = container.NewThemeOverride(content, &kioskTheme{large: bs.u.theme.large, contrast: bs.u.theme.contrast, scale: sc})
 	}
-	u.show(name, screenIdle, content)
-	u.onIdle = func() error { u.closeBoard(); return nil }
+	bs.u.show(name, screenIdle, content)
+	bs.u.onIdle = func() error { bs.u.closeBoard(); return nil }
 	return top
 }
 
 // tabRows puts the board's tabs in one row where their whole words fit the window, in two
 // rows of three where they do not (the larger text on the 7" display): a tab cut short, or
 // scrolled off the edge, is one nobody finds.
-func (u *UI) tabRows(tabs []fyne.CanvasObject) fyne.CanvasObject {
+func (bs *boardScreens) tabRows(tabs []fyne.CanvasObject) fyne.CanvasObject {
 	need := float32(0)
 	for _, t := range tabs {
 		need += t.MinSize().Width + theme.Padding()
 	}
-	if need*u.boardScale() <= u.win.Canvas().Size().Width-4*theme.Padding() {
+	if need*bs.u.boardScale() <= bs.u.win.Canvas().Size().Width-4*theme.Padding() {
 		return container.NewHBox(tabs...)
 	}
 	return container.NewGridWithColumns(3, tabs...)
@@ -152,7 +162,7 @@ func (u *UI) tabRows(tabs []fyne.CanvasObject) fyne.CanvasObject {
 // leaveBoard closes the board and returns to the member who opened it, still signed in, at
 // their team boards: a team opens and closes the board many times a day.
 func (u *UI) leaveBoard() {
-	member := u.boardMember()
+	member := u.boards.boardMember()
 	if member != nil {
 		u.openBoard.member = nil // not signed out: closing returns to them
 	}
@@ -162,15 +172,15 @@ func (u *UI) leaveBoard() {
 		return
 	}
 	u.signedIn = member
-	u.showBoards()
+	u.boards.showBoards()
 }
 
 // boardMember is the member who opened the board, or nil.
-func (u *UI) boardMember() *kiosk.SignedIn {
-	if u.openBoard == nil {
+func (bs *boardScreens) boardMember() *kiosk.SignedIn {
+	if bs.u.openBoard == nil {
 		return nil
 	}
-	return u.openBoard.member
+	return bs.u.openBoard.member
 }
 
 // countItems and the like say a number of things, in the singular for one.
@@ -223,22 +233,22 @@ func countTag(t board.Tag, n int) string {
 // been closed (signed out, timed out): the screen it would show goes Home instead.
 var errBoardClosed = errors.New("the board is closed")
 
-func (u *UI) boardData() ([]board.Item, board.Work, error) {
-	ob := u.openBoard
+func (bs *boardScreens) boardData() ([]board.Item, board.Work, error) {
+	ob := bs.u.openBoard
 	if ob == nil {
 		return nil, board.Work{}, errBoardClosed
 	}
-	items, err := ob.b.Items(u.ctx)
+	items, err := ob.b.Items(bs.u.ctx)
 	if err != nil {
 		return nil, board.Work{}, err
 	}
-	w, err := ob.b.Work(u.ctx)
+	w, err := ob.b.Work(bs.u.ctx)
 	return items, w, err
 }
 
 // columnWidth is the width of one of n columns of the window's content.
-func (u *UI) columnWidth(n int) float32 {
-	return (u.win.Canvas().Size().Width-2*theme.Padding())/float32(n) - 2*theme.Padding()
+func (bs *boardScreens) columnWidth(n int) float32 {
+	return (bs.u.win.Canvas().Size().Width-2*theme.Padding())/float32(n) - 2*theme.Padding()
 }
 
 // projectorScale is how much larger the board's text is on a projector (a window 900 px high
@@ -255,9 +265,9 @@ func (u *UI) boardScale() float32 {
 
 // cutB cuts s with an ellipsis to width as the open board's buttons draw it: bold, at the
 // board's text scale.
-func (u *UI) cutB(s string, width float32) string {
-	size := theme.TextSize() * u.boardScale()
-	if u.theme.large {
+func (bs *boardScreens) cutB(s string, width float32) string {
+	size := theme.TextSize() * bs.u.boardScale()
+	if bs.u.theme.large {
 		size *= 1.25
 	}
 	style := fyne.TextStyle{Bold: true}
@@ -278,11 +288,11 @@ func (u *UI) cutB(s string, width float32) string {
 }
 
 // boardRows is rowsPerPage for the open board's screens, whose rows are taller on a projector.
-func (u *UI) boardRows(n int) int {
-	if u.theme.large {
+func (bs *boardScreens) boardRows(n int) int {
+	if bs.u.theme.large {
 		n = max(n-1, 1)
 	}
-	extra := max(0, u.win.Canvas().Size().Height-480) / ((MinTarget + theme.Padding()) * u.boardScale() * 1.1)
+	extra := max(0, bs.u.win.Canvas().Size().Height-480) / ((MinTarget + theme.Padding()) * bs.u.boardScale() * 1.1)
 	return n + int(extra)
 }
 

@@ -26,28 +26,28 @@ type contribution struct {
 	read  map[string]bool
 }
 
-func (u *UI) endContribution() {
-	if u.contributing != nil {
-		u.contributing.c.Close()
-		u.contributing = nil
+func (bs *boardScreens) endContribution() {
+	if bs.contributing != nil {
+		bs.contributing.c.Close()
+		bs.contributing = nil
 	}
 }
 
 // showContribute lists the member's sessions to pick from, and what is ready to send, each
 // whole, with Remove.
-func (u *UI) showContribute() {
-	cn := u.contributing
+func (bs *boardScreens) showContribute() {
+	cn := bs.contributing
 	if cn == nil {
-		u.showHome()
+		bs.u.showHome()
 		return
 	}
 	msg := newErrorLabel()
-	list, err := cn.c.Sessions(u.ctx)
+	list, err := cn.c.Sessions(bs.u.ctx)
 	msg.set(err)
 	var rows []fyne.CanvasObject
 	for _, ss := range list {
 		label := lang.L("Your session of {{.Date}}", map[string]any{"Date": ss.CreatedAt.Local().Format("Mon 2 Jan 15:04")})
-		b := u.button(label, func() { u.showContributeSession(ss.ID) })
+		b := bs.u.button(label, func() { bs.showContributeSession(ss.ID) })
 		if cn.read[ss.ID] { // ticked with an icon: the kiosk's fonts have no tick
 			b.Icon, b.IconPlacement = theme.ConfirmIcon(), widget.ButtonIconTrailingText
 		}
@@ -60,38 +60,38 @@ func (u *UI) showContribute() {
 	var readyRows []fyne.CanvasObject
 	for _, p := range ready {
 		readyRows = append(readyRows, container.NewBorder(nil, nil, nil,
-			u.button(lang.L("Remove"), func() { cn.c.Drop(p.Item.ID); u.showContribute() }),
+			bs.u.button(lang.L("Remove"), func() { cn.c.Drop(p.Item.ID); bs.showContribute() }),
 			newPostIt(tagOne(p.Item.Tag)+" · "+p.Item.Text, nil)))
 	}
 	if len(readyRows) == 0 {
 		readyRows = append(readyRows, para(lang.L("Nothing yet: pick from a session, or write a post-it.")))
 	}
-	send := u.primary(lang.L("Send {{.N}} to the board", map[string]any{"N": len(ready)}), func() {
+	send := bs.u.primary(lang.L("Send {{.N}} to the board", map[string]any{"N": len(ready)}), func() {
 		var ids []string
 		for id := range cn.read {
 			ids = append(ids, id)
 		}
 		slices.Sort(ids)
-		n, err := cn.c.Send(u.ctx, ids)
+		n, err := cn.c.Send(bs.u.ctx, ids)
 		if err != nil {
 			msg.set(err)
 			return
 		}
-		u.endContribution()
-		u.showBoardDone(lang.L("Sealed to the board: {{.N}} new records (post-its and interviews counted). Only a team member's PIN opens them, on the board's kiosk.", map[string]any{"N": n}))
+		bs.endContribution()
+		bs.showBoardDone(lang.L("Sealed to the board: {{.N}} new records (post-its and interviews counted). Only a team member's PIN opens them, on the board's kiosk.", map[string]any{"N": n}))
 	})
 	if len(ready) == 0 && len(cn.read) == 0 {
 		send.Disable()
 	}
 	cols := container.NewGridWithColumns(2,
-		container.NewBorder(subheading(lang.L("Your sessions")), nil, nil, nil, u.fitPaged(rows, false)),
-		container.NewBorder(subheading(lang.L("Ready to send: {{.N}}", map[string]any{"N": len(ready)})), nil, nil, nil, u.fitPaged(readyRows, false)))
-	u.show("contribute", screenIdle, container.NewBorder(
+		container.NewBorder(subheading(lang.L("Your sessions")), nil, nil, nil, bs.fitPaged(rows, false)),
+		container.NewBorder(subheading(lang.L("Ready to send: {{.N}}", map[string]any{"N": len(ready)})), nil, nil, nil, bs.fitPaged(readyRows, false)))
+	bs.u.show("contribute", screenIdle, container.NewBorder(
 		container.NewVBox(heading(lang.L("Contribute: {{.Title}}", map[string]any{"Title": cn.title})), msg.Label),
-		container.NewHBox(u.button(lang.L("Cancel"), func() { u.endContribution(); u.showHome() }), layout.NewSpacer(),
-			u.button(lang.L("Write a new post-it"), func() { u.showItemEditor(nil, board.Rose, u.showContribute) }), send),
+		container.NewHBox(bs.u.button(lang.L("Cancel"), func() { bs.endContribution(); bs.u.showHome() }), layout.NewSpacer(),
+			bs.u.button(lang.L("Write a new post-it"), func() { bs.showItemEditor(nil, board.Rose, bs.showContribute) }), send),
 		nil, nil, cols))
-	u.onIdle = func() error { u.endContribution(); return nil }
+	bs.u.onIdle = func() error { bs.endContribution(); return nil }
 }
 
 // pick is a quote or note of a session, as the member picks from it.
@@ -140,14 +140,14 @@ func sessionPicks(sessionID string, r session.Review) []pick {
 // showContributeSession lists one session's key quotes and notes, each whole with its tag
 // buttons (the tag it was given in the interview chosen already); one on the list to send says
 // so instead.
-func (u *UI) showContributeSession(sessionID string) {
-	cn := u.contributing
+func (bs *boardScreens) showContributeSession(sessionID string) {
+	cn := bs.contributing
 	if cn == nil {
-		u.showHome()
+		bs.u.showHome()
 		return
 	}
 	msg := newErrorLabel()
-	r, err := cn.c.Read(u.ctx, sessionID)
+	r, err := cn.c.Read(bs.u.ctx, sessionID)
 	msg.set(err)
 	if err == nil {
 		cn.read[sessionID] = true
@@ -163,7 +163,7 @@ func (u *UI) showContributeSession(sessionID string) {
 		}
 		tags := container.NewHBox()
 		for _, tag := range board.Tags() {
-			b := u.button(tagOne(tag), func() { u.showItemEditor(&p, tag, func() { u.showContributeSession(sessionID) }) })
+			b := bs.u.button(tagOne(tag), func() { bs.showItemEditor(&p, tag, func() { bs.showContributeSession(sessionID) }) })
 			if tag == p.tag {
 				b.Importance = widget.HighImportance
 			}
@@ -174,26 +174,26 @@ func (u *UI) showContributeSession(sessionID string) {
 	if len(rows) == 0 && err == nil {
 		rows = append(rows, para(lang.L("No key quotes or notes in this session.")))
 	}
-	u.show("contribute-session", screenIdle, container.NewBorder(
+	bs.u.show("contribute-session", screenIdle, container.NewBorder(
 		container.NewVBox(heading(lang.L("Pick from this session")), para(lang.L("Tap rose, thorn or bud (the one given in the interview is marked) to put it on your list; you can shorten or correct it next.")), msg.Label),
-		container.NewHBox(u.button(lang.L("Back"), u.showContribute)), nil, nil, u.fitPaged(rows, false)))
-	u.onIdle = func() error { u.endContribution(); return nil }
+		container.NewHBox(bs.u.button(lang.L("Back"), bs.showContribute)), nil, nil, bs.fitPaged(rows, false)))
+	bs.u.onIdle = func() error { bs.endContribution(); return nil }
 }
 
 // showItemEditor lets the member correct a quote or note picked from a session (p) or their
 // own post-it (p nil), choose its tag and deal with every word that looks like a name or a
 // place, then put it on their list.
-func (u *UI) showItemEditor(p *pick, tag board.Tag, back func()) {
-	cn := u.contributing
+func (bs *boardScreens) showItemEditor(p *pick, tag board.Tag, back func()) {
+	cn := bs.contributing
 	if cn == nil {
-		u.showHome()
+		bs.u.showHome()
 		return
 	}
 	text, from := "", ""
 	if p != nil {
 		text, from = p.text, p.from
 	}
-	u.itemEditor("contribute-item", lang.L("Check the wording"), text, tag, cn.c.NameCheck(), lang.L("Confirm: add to the list"),
+	bs.itemEditor("contribute-item", lang.L("Check the wording"), text, tag, cn.c.NameCheck(), lang.L("Confirm: add to the list"),
 		func(tag board.Tag, text string) error {
 			it, err := p.newItem(tag, text)
 			if err != nil {
@@ -201,16 +201,16 @@ func (u *UI) showItemEditor(p *pick, tag board.Tag, back func()) {
 			}
 			return cn.c.Keep(it, from)
 		}, back)
-	u.onIdle = func() error { u.endContribution(); return nil }
+	bs.u.onIdle = func() error { bs.endContribution(); return nil }
 }
 
 // itemEditor is the screen that corrects a post-it's words and tag with the name check:
 // every word that may name someone or somewhere is listed, each offered as [name] or [place]
 // (the likelier one first), and all can be replaced at once. With the on-screen keyboard open,
 // the tags stay beside the text and the words found stay listed above the keyboard.
-func (u *UI) itemEditor(name, title, text string, tag board.Tag, check board.NameCheck, confirmText string, confirm func(board.Tag, string) error, back func()) {
+func (bs *boardScreens) itemEditor(name, title, text string, tag board.Tag, check board.NameCheck, confirmText string, confirm func(board.Tag, string) error, back func()) {
 	msg := newErrorLabel()
-	entry := newKBEntry(u.kb, true)
+	entry := newKBEntry(bs.u.kb, true)
 	entry.Wrapping = fyne.TextWrapWord
 	entry.SetText(text)
 	entry.SetMinRowsVisible(2)
@@ -227,12 +227,12 @@ func (u *UI) itemEditor(name, title, text string, tag board.Tag, check board.Nam
 		}
 	}
 	for _, t := range board.Tags() {
-		tagButtons = append(tagButtons, u.button(tagOne(t), func() { setTag(t) }))
+		tagButtons = append(tagButtons, bs.u.button(tagOne(t), func() { setTag(t) }))
 	}
 	found := widget.NewLabel("")
 	found.Wrapping = fyne.TextWrapWord
 	words := container.NewStack()
-	replaceAll := u.button("", nil)
+	replaceAll := bs.u.button("", nil)
 	var refresh func()
 	replace := func(s board.Suspect, placeholder string) {
 		s.Placeholder = placeholder
@@ -249,8 +249,8 @@ func (u *UI) itemEditor(name, title, text string, tag board.Tag, check board.Nam
 				what = lang.L("“{{.Word}}” may be a place", map[string]any{"Word": s.Word})
 			}
 			listed = append(listed, "“"+s.Word+"”")
-			asName := u.button(board.NamePlaceholder, func() { u.touch(); replace(s, board.NamePlaceholder) })
-			asPlace := u.button(board.PlacePlaceholder, func() { u.touch(); replace(s, board.PlacePlaceholder) })
+			asName := bs.u.button(board.NamePlaceholder, func() { bs.u.touch(); replace(s, board.NamePlaceholder) })
+			asPlace := bs.u.button(board.PlacePlaceholder, func() { bs.u.touch(); replace(s, board.PlacePlaceholder) })
 			if s.Place() {
 				asPlace.Importance = widget.HighImportance
 			} else {
@@ -274,17 +274,17 @@ func (u *UI) itemEditor(name, title, text string, tag board.Tag, check board.Nam
 			replaceAll.Show()
 		}
 		replaceAll.OnTapped = func() {
-			u.touch()
+			bs.u.touch()
 			entry.SetText(board.Replace(entry.Text, sus))
 			refresh()
 		}
-		words.Objects = []fyne.CanvasObject{u.fitPaged(rows, false)}
+		words.Objects = []fyne.CanvasObject{bs.fitPaged(rows, false)}
 		words.Refresh()
 	}
 	entry.OnChanged = func(string) { refresh() }
 	refresh()
 	setTag(tag)
-	ok := u.primary(confirmText, func() {
+	ok := bs.u.primary(confirmText, func() {
 		if err := confirm(tag, entry.Text); err != nil {
 			msg.set(err)
 			return
@@ -293,16 +293,16 @@ func (u *UI) itemEditor(name, title, text string, tag board.Tag, check board.Nam
 	})
 	tagRow := container.NewHBox(tagButtons[0], tagButtons[1], tagButtons[2])
 	head := heading(title)
-	kb := u.newKeyboardPanel(entry, head, words)
-	u.show(name, screenIdle, container.NewBorder(
+	kb := bs.u.newKeyboardPanel(entry, head, words)
+	bs.u.show(name, screenIdle, container.NewBorder(
 		container.NewVBox(head, msg.Label),
-		container.NewVBox(container.NewHBox(u.button(lang.L("Back"), back), layout.NewSpacer(), replaceAll, kb.toggle, ok), kb.box),
+		container.NewVBox(container.NewHBox(bs.u.button(lang.L("Back"), back), layout.NewSpacer(), replaceAll, kb.toggle, ok), kb.box),
 		nil, nil,
 		container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, container.NewVBox(tagRow), entry), found), nil, nil, nil, words)))
 	kb.arm()
 }
 
-func (u *UI) showBoardDone(text string) {
-	u.show("board-done", screenIdle, container.NewBorder(heading(lang.L("Done")),
-		container.NewHBox(layout.NewSpacer(), u.primary(lang.L("Finish"), u.showHome)), nil, nil, para(text)))
+func (bs *boardScreens) showBoardDone(text string) {
+	bs.u.show("board-done", screenIdle, container.NewBorder(heading(lang.L("Done")),
+		container.NewHBox(layout.NewSpacer(), bs.u.primary(lang.L("Finish"), bs.u.showHome)), nil, nil, para(text)))
 }

@@ -15,17 +15,17 @@ import (
 // ---- Finding a board ----
 
 // showBoards lists the team boards the signed-in interviewer can work on.
-func (u *UI) showBoards() { u.showBoardsSaying("") }
+func (bs *boardScreens) showBoards() { bs.showBoardsSaying("") }
 
 // showBoardsSaying is showBoards with a confirmation of what was just done ("" for none).
-func (u *UI) showBoardsSaying(done string) {
-	s := u.signedIn
+func (bs *boardScreens) showBoardsSaying(done string) {
+	s := bs.u.signedIn
 	if s == nil {
-		u.showHome()
+		bs.u.showHome()
 		return
 	}
 	msg := newErrorLabel()
-	list, err := s.Boards(u.ctx)
+	list, err := s.Boards(bs.u.ctx)
 	msg.set(err)
 	if err == nil && done != "" {
 		msg.done(done)
@@ -41,24 +41,24 @@ func (u *UI) showBoardsSaying(done string) {
 		default:
 			where = lang.L("board kept in another room")
 		}
-		rows = append(rows, u.button(b.Title+" · "+where, func() { u.showBoardMenu(b) }))
+		rows = append(rows, bs.u.button(b.Title+" · "+where, func() { bs.showBoardMenu(b) }))
 	}
 	if len(rows) == 0 && err == nil {
 		rows = append(rows, para(lang.L("You are on no team board here. The admin sets a peer challenge's team; in another room, link the board from the USB stick.")))
 	}
-	bottom := container.NewHBox(u.button(lang.L("Back"), u.showInterviewerMenu), layout.NewSpacer())
-	if len(u.kiosk.BoardFiles()) > 0 {
-		bottom.Add(u.button(lang.L("Link a board from the USB stick"), u.showLinkBoard))
+	bottom := container.NewHBox(bs.u.button(lang.L("Back"), bs.u.showInterviewerMenu), layout.NewSpacer())
+	if len(bs.u.kiosk.BoardFiles()) > 0 {
+		bottom.Add(bs.u.button(lang.L("Link a board from the USB stick"), bs.showLinkBoard))
 	}
-	u.show("boards", screenIdle, container.NewBorder(
-		container.NewVBox(heading(lang.L("Team boards")), msg.Label), bottom, nil, nil, newPager(u.rowsPerPage(4), rows).view))
+	bs.u.show("boards", screenIdle, container.NewBorder(
+		container.NewVBox(heading(lang.L("Team boards")), msg.Label), bottom, nil, nil, newPager(bs.u.rowsPerPage(4), rows).view))
 }
 
 // showBoardMenu is what the interviewer can do with one board.
-func (u *UI) showBoardMenu(b kiosk.BoardSummary) {
-	s := u.signedIn
+func (bs *boardScreens) showBoardMenu(b kiosk.BoardSummary) {
+	s := bs.u.signedIn
 	if s == nil {
-		u.showHome()
+		bs.u.showHome()
 		return
 	}
 	msg := newErrorLabel()
@@ -66,20 +66,20 @@ func (u *UI) showBoardMenu(b kiosk.BoardSummary) {
 	info := para(lang.L("Board {{.ID}}. Everything on it is deleted on {{.Date}}.", map[string]any{"ID": b.BoardID, "Date": b.DeletionDate.Local().Format(dayLayout)}))
 	if b.Linked && !b.Relink {
 		code := lang.L("Board's code {{.Code}}.", map[string]any{"Code": b.Code})
-		if rc, err := u.kiosk.RoomCode(); err == nil {
+		if rc, err := bs.u.kiosk.RoomCode(); err == nil {
 			code += " " + lang.L("This room's code {{.Code}}: the board's kiosk shows it when it imports this room's first bundle.", map[string]any{"Code": rc})
 		}
 		info = para(info.Text + " " + code)
 	}
-	contribute := u.primary(lang.L("Contribute from your sessions"), func() {
-		c, err := s.Contribute(u.ctx, b.EngagementID)
+	contribute := bs.u.primary(lang.L("Contribute from your sessions"), func() {
+		c, err := s.Contribute(bs.u.ctx, b.EngagementID)
 		if err != nil {
 			msg.set(err)
 			return
 		}
-		u.signedIn = nil
-		u.contributing = &contribution{c: c, title: b.Title, read: map[string]bool{}}
-		u.showContribute()
+		bs.u.signedIn = nil
+		bs.contributing = &contribution{c: c, title: b.Title, read: map[string]bool{}}
+		bs.showContribute()
 	})
 	switch {
 	case b.Waiting:
@@ -87,24 +87,24 @@ func (u *UI) showBoardMenu(b kiosk.BoardSummary) {
 	case b.Relink:
 		actions = append(actions, para(lang.L("This link was made before board files were signed. On the board's kiosk, save the board's file again, then link it here again, comparing the code.")))
 	case b.Here:
-		actions = append(actions, contribute, u.button(lang.L("Open the board"), func() {
-			bd, err := s.OpenBoard(u.ctx, b.EngagementID)
+		actions = append(actions, contribute, bs.u.button(lang.L("Open the board"), func() {
+			bd, err := s.OpenBoard(bs.u.ctx, b.EngagementID)
 			if err != nil {
 				msg.set(err)
 				return
 			}
-			u.signedIn = nil
-			u.openBoard = &openBoard{b: bd, title: b.Title, member: s}
-			u.showSheets()
-		}), u.button(lang.L("The workshop and the follow-up visit"), func() { openWorkshop(u, s, b, msg) }))
+			bs.u.signedIn = nil
+			bs.u.openBoard = &openBoard{b: bd, title: b.Title, member: s}
+			bs.showSheets()
+		}), bs.u.button(lang.L("The workshop and the follow-up visit"), func() { openWorkshop(bs.u, s, b, msg) }))
 	default:
-		actions = append(actions, contribute, u.button(lang.L("Export this room's contributions to the USB stick"), func() {
-			dirs := u.kiosk.Sticks()
+		actions = append(actions, contribute, bs.u.button(lang.L("Export this room's contributions to the USB stick"), func() {
+			dirs := bs.u.kiosk.Sticks()
 			if len(dirs) == 0 {
 				msg.set(kiosk.ErrNoStick)
 				return
 			}
-			_, n, err := s.ExportBundle(u.ctx, b.EngagementID, dirs[0])
+			_, n, err := s.ExportBundle(bs.u.ctx, b.EngagementID, dirs[0])
 			if err != nil {
 				msg.set(err)
 				return
@@ -112,22 +112,22 @@ func (u *UI) showBoardMenu(b kiosk.BoardSummary) {
 			msg.done(lang.L("{{.N}} contributions are on the USB stick, readable only by the board's kiosk.", map[string]any{"N": n}))
 		}))
 	}
-	u.show("board-menu", screenIdle, container.NewBorder(
+	bs.u.show("board-menu", screenIdle, container.NewBorder(
 		container.NewVBox(heading(b.Title), info, msg.Label),
-		container.NewHBox(u.button(lang.L("Back"), u.showBoards)), nil, nil, container.NewVBox(actions...)))
+		container.NewHBox(bs.u.button(lang.L("Back"), bs.showBoards)), nil, nil, container.NewVBox(actions...)))
 }
 
 // showLinkBoard links a board file from the stick to one of this kiosk's peer challenges. What
 // each file shows comes from inside it (checked and signed), never from its name.
-func (u *UI) showLinkBoard() {
-	s := u.signedIn
+func (bs *boardScreens) showLinkBoard() {
+	s := bs.u.signedIn
 	if s == nil {
-		u.showHome()
+		bs.u.showHome()
 		return
 	}
 	msg := newErrorLabel()
-	files := u.kiosk.BoardFiles()
-	engs, err := u.kiosk.Engagements(u.ctx)
+	files := bs.u.kiosk.BoardFiles()
+	engs, err := bs.u.kiosk.Engagements(bs.u.ctx)
 	msg.set(err)
 	var rows []fyne.CanvasObject
 	for _, f := range files {
@@ -135,7 +135,7 @@ func (u *UI) showLinkBoard() {
 			if e.Kind != session.KindPeerChallenge {
 				continue
 			}
-			pv, err := s.PreviewLink(u.ctx, e.ID, f)
+			pv, err := s.PreviewLink(bs.u.ctx, e.ID, f)
 			if err != nil {
 				l := para(lang.L("{{.File}}: {{.Problem}}", map[string]any{"File": fileName(f), "Problem": message(err)}))
 				l.Importance = widget.WarningImportance
@@ -143,13 +143,13 @@ func (u *UI) showLinkBoard() {
 				break
 			}
 			label := lang.L("Board {{.ID}}: link to {{.Title}}", map[string]any{"ID": pv.BoardID, "Title": e.Title})
-			rows = append(rows, u.button(label, func() { u.showLinkCompare(e, pv) }))
+			rows = append(rows, bs.u.button(label, func() { bs.showLinkCompare(e, pv) }))
 		}
 	}
-	u.show("board-link", screenIdle, container.NewBorder(
+	bs.u.show("board-link", screenIdle, container.NewBorder(
 		container.NewVBox(heading(lang.L("Link a board from the USB stick")),
 			para(lang.L("The board's kiosk saved its file on the stick. Choose this room's engagement for it: what you contribute here is sealed so that only the board can read it.")), msg.Label),
-		container.NewHBox(u.button(lang.L("Back"), u.showBoards)), nil, nil, newPager(u.rowsPerPage(3), rows).view))
+		container.NewHBox(bs.u.button(lang.L("Back"), bs.showBoards)), nil, nil, newPager(bs.u.rowsPerPage(3), rows).view))
 }
 
 // codeLabel shows a short code large and bold, for comparing with another kiosk's.
@@ -163,10 +163,10 @@ func codeLabel(code string) *widget.Label {
 
 // showLinkCompare asks the member to compare the board's code with the one its kiosk shows,
 // and says what the link replaces, before linking.
-func (u *UI) showLinkCompare(e session.Engagement, pv kiosk.LinkPreview) {
-	s := u.signedIn
+func (bs *boardScreens) showLinkCompare(e session.Engagement, pv kiosk.LinkPreview) {
+	s := bs.u.signedIn
 	if s == nil {
-		u.showHome()
+		bs.u.showHome()
 		return
 	}
 	msg := newErrorLabel()
@@ -189,15 +189,15 @@ func (u *UI) showLinkCompare(e session.Engagement, pv kiosk.LinkPreview) {
 		body.Add(l)
 	}
 	body.Add(msg.Label)
-	no := u.button(lang.L("No, not the same: don't link"), u.showLinkBoard)
-	yes := u.primary(lang.L("Yes, the same: link"), func() {
-		if _, err := s.LinkBoard(u.ctx, e.ID, pv.File, confirm); err != nil {
+	no := bs.u.button(lang.L("No, not the same: don't link"), bs.showLinkBoard)
+	yes := bs.u.primary(lang.L("Yes, the same: link"), func() {
+		if _, err := s.LinkBoard(bs.u.ctx, e.ID, pv.File, confirm); err != nil {
 			msg.set(err)
 			return
 		}
-		u.showBoardsSaying(lang.L("Board {{.ID}} is linked to {{.Title}}: contribute here, then export this room's contributions to the USB stick for the board's kiosk.", map[string]any{"ID": pv.BoardID, "Title": e.Title}))
+		bs.showBoardsSaying(lang.L("Board {{.ID}} is linked to {{.Title}}: contribute here, then export this room's contributions to the USB stick for the board's kiosk.", map[string]any{"ID": pv.BoardID, "Title": e.Title}))
 	})
-	u.show("board-link-code", screenIdle, container.NewBorder(
+	bs.u.show("board-link-code", screenIdle, container.NewBorder(
 		heading(lang.L("Board {{.ID}} for {{.Title}}: compare the code", map[string]any{"ID": pv.BoardID, "Title": e.Title})),
 		container.NewHBox(no, layout.NewSpacer(), yes), nil, nil, body))
 }

@@ -132,11 +132,11 @@ func under(objs []fyne.CanvasObject, at fyne.Position) int {
 }
 
 // fitPaged is a fitList with its page buttons below it: arrows for a narrow column.
-func (u *UI) fitPaged(rows []fyne.CanvasObject, narrow bool) fyne.CanvasObject {
+func (bs *boardScreens) fitPaged(rows []fyne.CanvasObject, narrow bool) fyne.CanvasObject {
 	if len(rows) == 0 {
 		return layout.NewSpacer()
 	}
-	l := newFitList(rows, u.touch)
+	l := newFitList(rows, bs.u.touch)
 	var bar fyne.CanvasObject
 	if narrow {
 		l.prev.SetText("")

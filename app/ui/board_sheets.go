@@ -13,28 +13,28 @@ import (
 
 // showSheets is the three sheets: roses, thorns and buds as columns with their counts, each
 // post-it whole; tapping one reads it out.
-func (u *UI) showSheets() {
+func (bs *boardScreens) showSheets() {
 	msg := newErrorLabel()
-	items, _, err := u.boardData()
+	items, _, err := bs.boardData()
 	msg.set(err)
 	sheets := board.Sheets(items)
 	cols := container.NewGridWithColumns(3)
 	for _, tag := range board.Tags() {
 		var rows []fyne.CanvasObject
 		for i, it := range sheets[tag] {
-			rows = append(rows, newPostIt(it.Text, func() { u.touch(); u.showReadOut(tag, i) }))
+			rows = append(rows, newPostIt(it.Text, func() { bs.u.touch(); bs.showReadOut(tag, i) }))
 		}
 		head := subheading(lang.L("{{.Sheet}} ({{.N}})", map[string]any{"Sheet": tagTitle(tag), "N": len(sheets[tag])}))
-		cols.Add(container.NewBorder(head, nil, nil, nil, u.fitPaged(rows, true)))
+		cols.Add(container.NewBorder(head, nil, nil, nil, bs.fitPaged(rows, true)))
 	}
-	u.boardScreen("board-sheets", container.NewBorder(msg.Label, nil, nil, nil, cols))
+	bs.boardScreen("board-sheets", container.NewBorder(msg.Label, nil, nil, nil, cols))
 }
 
 // showReadOut shows one item large for the person reading the sheets out, with previous and
 // next across the three sheets in order.
-func (u *UI) showReadOut(tag board.Tag, at int) {
+func (bs *boardScreens) showReadOut(tag board.Tag, at int) {
 	msg := newErrorLabel()
-	items, _, err := u.boardData()
+	items, _, err := bs.boardData()
 	msg.set(err)
 	var order []board.Item
 	sheets := board.Sheets(items)
@@ -48,8 +48,8 @@ func (u *UI) showReadOut(tag board.Tag, at int) {
 	body := container.NewVBox()
 	where := widget.NewLabel("")
 	var show func(i int)
-	prev := u.button(lang.L("Previous"), nil)
-	next := u.button(lang.L("Next"), nil)
+	prev := bs.u.button(lang.L("Previous"), nil)
+	next := bs.u.button(lang.L("Next"), nil)
 	pos := start
 	show = func(i int) {
 		body.RemoveAll()
@@ -69,8 +69,8 @@ func (u *UI) showReadOut(tag board.Tag, at int) {
 			}
 		}
 		where.SetText(lang.L("{{.Tag}} {{.N}} of {{.Of}}", map[string]any{"Tag": tagOne(it.Tag), "N": n, "Of": of}))
-		size := max(28, u.win.Canvas().Size().Height/13)
-		for _, line := range wrapLines(it.Text, u.win.Canvas().Size().Width-16*theme.Padding(), size) {
+		size := max(28, bs.u.win.Canvas().Size().Height/13)
+		for _, line := range wrapLines(it.Text, bs.u.win.Canvas().Size().Width-16*theme.Padding(), size) {
 			t := canvas.NewText(line, theme.Color(theme.ColorNameForeground))
 			t.TextSize = size
 			body.Add(t)
@@ -85,21 +85,21 @@ func (u *UI) showReadOut(tag board.Tag, at int) {
 			next.Disable()
 		}
 	}
-	prev.OnTapped = func() { u.touch(); show(pos - 1) }
-	next.OnTapped = func() { u.touch(); show(pos + 1) }
+	prev.OnTapped = func() { bs.u.touch(); show(pos - 1) }
+	next.OnTapped = func() { bs.u.touch(); show(pos + 1) }
 	show(start)
-	u.boardScreen("board-read", container.NewBorder(container.NewVBox(msg.Label, where), nil, nil, nil, container.NewCenter(body)), prev, next)
+	bs.boardScreen("board-read", container.NewBorder(container.NewVBox(msg.Label, where), nil, nil, nil, container.NewCenter(body)), prev, next)
 }
 
 // showAllItems is the list of every item, the record of the three sheets, each whole; an item
 // can be corrected (Edit) or taken off the board (Remove) here.
-func (u *UI) showAllItems() {
-	ob := u.boardOpen()
+func (bs *boardScreens) showAllItems() {
+	ob := bs.u.boardOpen()
 	if ob == nil {
 		return
 	}
 	msg := newErrorLabel()
-	items, _, err := u.boardData()
+	items, _, err := bs.boardData()
 	msg.set(err)
 	var rows []fyne.CanvasObject
 	sheets := board.Sheets(items)
@@ -107,13 +107,13 @@ func (u *UI) showAllItems() {
 		for _, it := range sheets[tag] {
 			rows = append(rows, container.NewBorder(nil, nil, nil,
 				container.NewHBox(
-					u.button(lang.L("Edit"), func() { u.showEditItem(it) }),
-					u.button(lang.L("Remove"), func() {
-						if err := ob.b.Remove(u.ctx, it.ID); err != nil {
+					bs.u.button(lang.L("Edit"), func() { bs.showEditItem(it) }),
+					bs.u.button(lang.L("Remove"), func() {
+						if err := ob.b.Remove(bs.u.ctx, it.ID); err != nil {
 							msg.set(err)
 							return
 						}
-						u.showAllItems()
+						bs.showAllItems()
 					})),
 				newPostIt(tagOne(it.Tag)+" · "+it.Text, nil)))
 		}
@@ -121,22 +121,22 @@ func (u *UI) showAllItems() {
 	counts := lang.L("{{.All}}: {{.Roses}}, {{.Thorns}}, {{.Buds}}.", map[string]any{
 		"All": countItems(len(items)), "Roses": countTag(board.Rose, len(sheets[board.Rose])),
 		"Thorns": countTag(board.Thorn, len(sheets[board.Thorn])), "Buds": countTag(board.Bud, len(sheets[board.Bud]))})
-	u.boardScreen("board-items", container.NewBorder(container.NewVBox(msg.Label, widget.NewLabel(counts)),
-		nil, nil, nil, u.fitPaged(rows, false)))
+	bs.boardScreen("board-items", container.NewBorder(container.NewVBox(msg.Label, widget.NewLabel(counts)),
+		nil, nil, nil, bs.fitPaged(rows, false)))
 }
 
 // showEditItem corrects a post-it on the board, its words and its tag, with the name check; it
 // keeps its place in its theme.
-func (u *UI) showEditItem(it board.Item) {
-	ob := u.boardOpen()
+func (bs *boardScreens) showEditItem(it board.Item) {
+	ob := bs.u.boardOpen()
 	if ob == nil {
 		return
 	}
-	check, err := ob.b.NameCheck(u.ctx)
+	check, err := ob.b.NameCheck(bs.u.ctx)
 	if err != nil {
 		check = board.NewNameCheck(nil)
 	}
-	u.itemEditor("board-item-edit", lang.L("Correct the post-it"), it.Text, it.Tag, check, lang.L("Save the post-it"),
-		func(tag board.Tag, text string) error { return ob.b.EditItem(u.ctx, it.ID, tag, text) }, u.showAllItems)
-	u.onIdle = func() error { u.closeBoard(); return nil }
+	bs.itemEditor("board-item-edit", lang.L("Correct the post-it"), it.Text, it.Tag, check, lang.L("Save the post-it"),
+		func(tag board.Tag, text string) error { return ob.b.EditItem(bs.u.ctx, it.ID, tag, text) }, bs.showAllItems)
+	bs.u.onIdle = func() error { bs.u.closeBoard(); return nil }
 }

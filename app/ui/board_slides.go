@@ -28,14 +28,14 @@ const slidesIdle = 30 * time.Minute
 // thirds and left third, and the buttons), by the arrow keys, Space, and a presenter remote's
 // Page Down and Page Up; Home and End go to the first and last slide, Escape back to the
 // board. The slides are the deck's (board.Deck): the words and their places are the PDF's.
-func (u *UI) showSlides(at int) {
-	ob := u.boardOpen()
+func (bs *boardScreens) showSlides(at int) {
+	ob := bs.u.boardOpen()
 	if ob == nil {
 		return
 	}
-	p, err := ob.b.Presentation(u.ctx)
+	p, err := ob.b.Presentation(bs.u.ctx)
 	if err != nil {
-		u.showPresentation() // which says what went wrong
+		bs.showPresentation() // which says what went wrong
 		return
 	}
 	deck := p.Deck(ob.title)
@@ -43,15 +43,15 @@ func (u *UI) showSlides(at int) {
 	// The counter on the black bar, white, at the bar's text size.
 	counter := canvas.NewText("", color.White)
 	counter.TextStyle.Bold = true
-	counter.TextSize = theme.TextSize() * u.boardScale()
-	prev := u.button(lang.L("Previous"), nil)
-	next := u.button(lang.L("Next"), nil)
-	back := u.button(lang.L("Back to the board"), u.showPresentation)
+	counter.TextSize = theme.TextSize() * bs.u.boardScale()
+	prev := bs.u.button(lang.L("Previous"), nil)
+	next := bs.u.button(lang.L("Next"), nil)
+	back := bs.u.button(lang.L("Back to the board"), bs.showPresentation)
 	for _, b := range []*Button{prev, next, back} {
 		b.typesInto = view // a button tapped, then a key: the key still turns the slide
 	}
 	view.onChange = func() {
-		u.touch()
+		bs.u.touch()
 		counter.Text = deck.Counter(view.at)
 		counter.Refresh()
 		prev.Enable()
@@ -62,32 +62,32 @@ func (u *UI) showSlides(at int) {
 		if view.at == len(deck.Slides)-1 {
 			next.Disable()
 		}
-		u.win.Canvas().Focus(view)
+		bs.u.win.Canvas().Focus(view)
 	}
-	view.onBack = u.showPresentation
+	view.onBack = bs.showPresentation
 	prev.OnTapped = func() { view.goTo(view.at - 1) }
 	next.OnTapped = func() { view.goTo(view.at + 1) }
 	bar := container.NewHBox(back, layout.NewSpacer(), prev, container.NewPadded(container.NewCenter(counter)), next)
 	var barBox fyne.CanvasObject = bar
-	if sc := u.boardScale(); sc > 1 {
-		barBox = container.NewThemeOverride(bar, &kioskTheme{large: u.theme.large, contrast: u.theme.contrast, scale: sc})
+	if sc := bs.u.boardScale(); sc > 1 {
+		barBox = container.NewThemeOverride(bar, &kioskTheme{large: bs.u.theme.large, contrast: bs.u.theme.contrast, scale: sc})
 	}
 	black := canvas.NewRectangle(color.Black)
 	content := container.NewStack(black, container.NewBorder(nil, barBox, nil, nil, view))
-	u.show("board-slides", screenLive, content)
+	bs.u.show("board-slides", screenLive, content)
 	// The whole window: no margin of the kiosk's background around the letterbox.
-	u.body.Objects = []fyne.CanvasObject{content}
-	u.body.Refresh()
-	idle := max(slidesIdle, u.opts.IdleTimeout)
-	u.onTick = func(session.Status) {
-		left := u.lastTouch.Add(idle).Sub(u.kiosk.Now())
+	bs.u.body.Objects = []fyne.CanvasObject{content}
+	bs.u.body.Refresh()
+	idle := max(slidesIdle, bs.u.opts.IdleTimeout)
+	bs.u.onTick = func(session.Status) {
+		left := bs.u.lastTouch.Add(idle).Sub(bs.u.kiosk.Now())
 		if left > 0 {
-			u.wakeWithin(left)
+			bs.u.wakeWithin(left)
 			return
 		}
-		u.log.Info("idle time-out", "screen", u.screen)
-		u.closeBoard()
-		u.showHome()
+		bs.u.log.Info("idle time-out", "screen", bs.u.screen)
+		bs.u.closeBoard()
+		bs.u.showHome()
 	}
 	view.onChange()
 }

@@ -18,10 +18,10 @@ import (
 // showBoardStick exchanges with the other rooms (the board's file out, their bundles in) and
 // lets waiting team members in. done is a confirmation to show ("" for none). The screen
 // scrolls (drag or scroll bar), so that no message makes it taller than the window.
-func (u *UI) showBoardStick() { u.showBoardStickSaying("") }
+func (bs *boardScreens) showBoardStick() { bs.showBoardStickSaying("") }
 
-func (u *UI) showBoardStickSaying(done string) {
-	ob := u.boardOpen()
+func (bs *boardScreens) showBoardStickSaying(done string) {
+	ob := bs.u.boardOpen()
 	if ob == nil {
 		return
 	}
@@ -29,37 +29,37 @@ func (u *UI) showBoardStickSaying(done string) {
 	if done != "" {
 		msg.done(done)
 	}
-	export := u.button(lang.L("Save the board's file for the other rooms"), func() {
-		dirs := u.kiosk.Sticks()
+	export := bs.u.button(lang.L("Save the board's file for the other rooms"), func() {
+		dirs := bs.u.kiosk.Sticks()
 		if len(dirs) == 0 {
 			msg.set(kiosk.ErrNoStick)
 			return
 		}
-		path, err := ob.b.ExportPublic(u.ctx, dirs[0])
+		path, err := ob.b.ExportPublic(bs.u.ctx, dirs[0])
 		if err != nil {
 			msg.set(err)
 			return
 		}
 		msg.done(lang.L("Saved as {{.File}}: it holds no content, only what lets the other rooms write to this board.", map[string]any{"File": fileName(path)}))
 	})
-	imp := u.button(lang.L("Import the other rooms' contributions"), func() {
-		res, err := ob.b.ImportBundles(u.ctx)
+	imp := bs.u.button(lang.L("Import the other rooms' contributions"), func() {
+		res, err := ob.b.ImportBundles(bs.u.ctx)
 		if err != nil {
 			msg.Importance = widget.DangerImportance
 			msg.set(err)
 			return
 		}
-		u.showBoardImports(res)
+		bs.showBoardImports(res)
 	})
-	if ps, err := ob.b.PendingImports(u.ctx); err == nil && len(ps) > 0 {
-		imp = u.primary(lang.L("Contributions waiting for acceptance: {{.N}}", map[string]any{"N": len(ps)}), func() { u.showBoardImports(nil) })
+	if ps, err := ob.b.PendingImports(bs.u.ctx); err == nil && len(ps) > 0 {
+		imp = bs.u.primary(lang.L("Contributions waiting for acceptance: {{.N}}", map[string]any{"N": len(ps)}), func() { bs.showBoardImports(nil) })
 	}
 	exchange := container.NewVBox(msg.Label, export, imp)
 	if c, err := ob.b.Code(); err == nil {
 		exchange.Add(para(lang.L("Board's code, for the other rooms to compare when they link its file:")))
 		exchange.Add(codeLabel(c))
 	}
-	team, err := u.kiosk.Team(u.ctx, ob.b.EngagementID())
+	team, err := bs.u.kiosk.Team(bs.u.ctx, ob.b.EngagementID())
 	if err != nil {
 		msg.set(err)
 	}
@@ -71,27 +71,27 @@ func (u *UI) showBoardStickSaying(done string) {
 		}
 		l := widget.NewLabel(lang.L("{{.Name}}: waiting to be let in", map[string]any{"Name": m.Name}))
 		l.Wrapping = fyne.TextWrapWord
-		rows = append(rows, container.NewBorder(nil, nil, nil, u.button(lang.L("Let in"), func() {
-			if err := ob.b.LetIn(u.ctx, m.ID); err != nil {
+		rows = append(rows, container.NewBorder(nil, nil, nil, bs.u.button(lang.L("Let in"), func() {
+			if err := ob.b.LetIn(bs.u.ctx, m.ID); err != nil {
 				msg.Importance = widget.DangerImportance
 				msg.set(err)
 				return
 			}
-			u.showBoardStickSaying(lang.L("{{.Name}} is let in: they open the board with their own PIN.", map[string]any{"Name": m.Name}))
+			bs.showBoardStickSaying(lang.L("{{.Name}} is let in: they open the board with their own PIN.", map[string]any{"Name": m.Name}))
 		}), l))
 	}
 	exchange.Add(subheading(lang.L("Team")))
 	for _, r := range rows {
 		exchange.Add(r)
 	}
-	u.boardScreen("board-stick", newTouchScroll(exchange))
+	bs.boardScreen("board-stick", newTouchScroll(exchange))
 }
 
 // showBoardImports shows what came of the bundles just read from the stick (res), and each
 // bundle waiting for acceptance with what it brings: nothing of it counts until a team member
 // accepts it here, having compared a new room's code with that room's kiosk.
-func (u *UI) showBoardImports(res []kiosk.ImportResult) {
-	ob := u.boardOpen()
+func (bs *boardScreens) showBoardImports(res []kiosk.ImportResult) {
+	ob := bs.u.boardOpen()
 	if ob == nil {
 		return
 	}
@@ -105,7 +105,7 @@ func (u *UI) showBoardImports(res []kiosk.ImportResult) {
 		l.Importance = widget.WarningImportance
 		rows = append(rows, l)
 	}
-	pending, err := ob.b.PendingImports(u.ctx)
+	pending, err := ob.b.PendingImports(bs.u.ctx)
 	msg.set(err)
 	for _, p := range pending {
 		var groups []string
@@ -124,19 +124,19 @@ func (u *UI) showBoardImports(res []kiosk.ImportResult) {
 			text += " " + lang.L("First bundle from this room: does its kiosk show the code {{.Code}}? (There: Team boards, then the board.)", map[string]any{"Code": p.RoomCode})
 			accept = lang.L("Same code: accept")
 		}
-		refuse := u.button(lang.L("Refuse"), func() {
-			if err := ob.b.RefuseImport(u.ctx, p.BundleID); err != nil {
+		refuse := bs.u.button(lang.L("Refuse"), func() {
+			if err := ob.b.RefuseImport(bs.u.ctx, p.BundleID); err != nil {
 				msg.set(err)
 				return
 			}
-			u.showBoardImports(nil)
+			bs.showBoardImports(nil)
 		})
-		ok := u.primary(accept, func() {
-			if _, err := ob.b.AcceptImport(u.ctx, p.BundleID, p.RoomCode); err != nil {
+		ok := bs.u.primary(accept, func() {
+			if _, err := ob.b.AcceptImport(bs.u.ctx, p.BundleID, p.RoomCode); err != nil {
 				msg.set(err)
 				return
 			}
-			u.showBoardImports(nil)
+			bs.showBoardImports(nil)
 		})
 		rows = append(rows, container.NewBorder(nil, nil, nil, container.NewHBox(refuse, ok), para(text)))
 	}
@@ -145,26 +145,26 @@ func (u *UI) showBoardImports(res []kiosk.ImportResult) {
 	}
 	body := container.NewBorder(container.NewVBox(
 		para(lang.L("What each room's bundle brings. It counts on the board and in the presentation only once a team member accepts it.")), msg.Label),
-		nil, nil, nil, u.fitPaged(rows, false))
-	u.boardScreen("board-imports", body, u.button(lang.L("Back"), u.showBoardStick))
+		nil, nil, nil, bs.fitPaged(rows, false))
+	bs.boardScreen("board-imports", body, bs.u.button(lang.L("Back"), bs.showBoardStick))
 }
 
 // ---- Admin: the team ----
 
 // showTeam sets a peer challenge's team: the interviewers enrolled here who are on it. The
 // first time makes the board; members added later wait for a member to let them in.
-func (u *UI) showTeam(e session.Engagement) { u.showTeamSaying(e, "") }
+func (bs *boardScreens) showTeam(e session.Engagement) { bs.showTeamSaying(e, "") }
 
-func (u *UI) showTeamSaying(e session.Engagement, done string) {
+func (bs *boardScreens) showTeamSaying(e session.Engagement, done string) {
 	msg := newErrorLabel()
 	if done != "" {
 		msg.done(done)
 	}
-	ivs, err := u.kiosk.Interviewers(u.ctx)
+	ivs, err := bs.u.kiosk.Interviewers(bs.u.ctx)
 	if err != nil {
 		msg.set(err)
 	}
-	team, _ := u.kiosk.Team(u.ctx, e.ID)
+	team, _ := bs.u.kiosk.Team(bs.u.ctx, e.ID)
 	chosen := map[string]bool{}
 	for _, m := range team {
 		chosen[m.ID] = true
@@ -172,7 +172,7 @@ func (u *UI) showTeamSaying(e session.Engagement, done string) {
 	fixed := maps.Clone(chosen)
 	var rows []fyne.CanvasObject
 	for _, iv := range ivs {
-		b := u.button(iv.DisplayName, nil)
+		b := bs.u.button(iv.DisplayName, nil)
 		mark := func() {
 			if chosen[iv.ID] {
 				b.Importance = widget.HighImportance
@@ -182,7 +182,7 @@ func (u *UI) showTeamSaying(e session.Engagement, done string) {
 			b.Refresh()
 		}
 		b.OnTapped = func() {
-			u.touch()
+			bs.u.touch()
 			if fixed[iv.ID] {
 				msg.Importance = widget.WarningImportance
 				msg.SetText(lang.L("{{.Name}} stays on the team: once on a board, a member holds its key, and nobody can take it back from them.", map[string]any{"Name": iv.DisplayName}))
@@ -194,7 +194,7 @@ func (u *UI) showTeamSaying(e session.Engagement, done string) {
 		mark()
 		rows = append(rows, b)
 	}
-	save := u.primary(lang.L("Save the team"), func() {
+	save := bs.u.primary(lang.L("Save the team"), func() {
 		var ids []string
 		for id, on := range chosen {
 			if on {
@@ -202,16 +202,16 @@ func (u *UI) showTeamSaying(e session.Engagement, done string) {
 			}
 		}
 		slices.Sort(ids)
-		if err := u.kiosk.SetTeam(u.ctx, u.admin, e.ID, ids); err != nil {
+		if err := bs.u.kiosk.SetTeam(bs.u.ctx, bs.u.admin, e.ID, ids); err != nil {
 			msg.Importance = widget.DangerImportance
 			msg.set(err)
 			return
 		}
-		u.showTeamSaying(e, lang.L("The team is saved: {{.N}} on it. A member added now waits until a team member lets them in, on the board's kiosk (Stick and team).", map[string]any{"N": len(ids)}))
+		bs.showTeamSaying(e, lang.L("The team is saved: {{.N}} on it. A member added now waits until a team member lets them in, on the board's kiosk (Stick and team).", map[string]any{"N": len(ids)}))
 	})
-	u.show("team", screenIdle, container.NewBorder(
+	bs.u.show("team", screenIdle, container.NewBorder(
 		container.NewVBox(heading(lang.L("Team: {{.Title}}", map[string]any{"Title": e.Title})),
 			para(lang.L("Tap the interviewers on the team. Only they can read the board, each with their own PIN; the admin never can. Someone added later waits until a team member lets them in.")), msg.Label),
-		container.NewHBox(u.button(lang.L("Back"), func() { u.console.showEngagement(e) }), layout.NewSpacer(), save), nil, nil,
-		newPager(u.rowsPerPage(3), rows).view))
+		container.NewHBox(bs.u.button(lang.L("Back"), func() { bs.u.console.showEngagement(e) }), layout.NewSpacer(), save), nil, nil,
+		newPager(bs.u.rowsPerPage(3), rows).view))
 }

@@ -27,21 +27,21 @@ func aimText(w board.Work) (string, widget.Importance) {
 // showThemes is the sorting table: the post-its in no theme on the left, each whole, and the
 // themes on the right. Drag a post-it onto a theme (mouse or finger), or tap it and then the
 // theme, to move it in.
-func (u *UI) showThemes() {
-	ob := u.boardOpen()
+func (bs *boardScreens) showThemes() {
+	ob := bs.u.boardOpen()
 	if ob == nil {
 		return
 	}
 	msg := newErrorLabel()
-	items, w, err := u.boardData()
+	items, w, err := bs.boardData()
 	msg.set(err)
 	move := func(itemID, themeID string) {
-		if err := ob.b.MoveItem(u.ctx, itemID, themeID); err != nil {
+		if err := ob.b.MoveItem(bs.u.ctx, itemID, themeID); err != nil {
 			msg.set(err)
 			return
 		}
 		ob.selected = ""
-		u.showThemes()
+		bs.showThemes()
 	}
 	var themes []fyne.CanvasObject // the drop targets, in the order of w.Themes
 	mark := func(target int) {
@@ -53,20 +53,20 @@ func (u *UI) showThemes() {
 	for _, it := range w.Unsorted(items) {
 		p := newPostIt(tagOne(it.Tag)+" · "+it.Text, nil)
 		p.OnTapped = func() {
-			u.touch()
+			bs.u.touch()
 			if ob.selected == it.ID {
 				ob.selected = ""
 			} else {
 				ob.selected = it.ID
 			}
-			u.showThemes()
+			bs.showThemes()
 		}
 		p.OnDragged = func(at fyne.Position) {
-			u.touch()
+			bs.u.touch()
 			mark(under(themes, at))
 		}
 		p.OnDropped = func(at fyne.Position) {
-			u.touch()
+			bs.u.touch()
 			if i := under(themes, at); i >= 0 {
 				move(it.ID, w.Themes[i].ID)
 				return
@@ -83,12 +83,12 @@ func (u *UI) showThemes() {
 	for _, t := range w.Themes {
 		label := t.Name + " · " + countItems(len(t.Items)) + " · " + countInsights(len(t.Insights))
 		themes = append(themes, newPostIt(label, func() {
-			u.touch()
+			bs.u.touch()
 			if ob.selected != "" {
 				move(ob.selected, t.ID)
 				return
 			}
-			u.showTheme(t.ID)
+			bs.showTheme(t.ID)
 		}))
 	}
 	aim, imp := aimText(w)
@@ -98,23 +98,23 @@ func (u *UI) showThemes() {
 	if ob.selected != "" {
 		hint = lang.L("Now tap the theme to move the chosen item into.")
 	}
-	name := newKBEntry(u.kb, false)
+	name := newKBEntry(bs.u.kb, false)
 	name.SetPlaceHolder(lang.L("New theme's name"))
-	add := u.button(lang.L("New theme"), func() {
+	add := bs.u.button(lang.L("New theme"), func() {
 		if _, err := w.AddTheme(name.Text); err != nil {
 			msg.set(err)
 			return
 		}
-		if err := ob.b.SaveWork(u.ctx, w); err != nil {
+		if err := ob.b.SaveWork(bs.u.ctx, w); err != nil {
 			msg.set(err)
 			return
 		}
-		u.showThemes()
+		bs.showThemes()
 	})
-	kb := u.newKeyboardPanel(name)
-	leftCol := container.NewBorder(subheading(lang.L("Not in a theme")), nil, nil, nil, u.fitPaged(left, true))
+	kb := bs.u.newKeyboardPanel(name)
+	leftCol := container.NewBorder(subheading(lang.L("Not in a theme")), nil, nil, nil, bs.fitPaged(left, true))
 	nameRow := container.NewBorder(nil, nil, nil, add, name)
-	rightCol := container.NewBorder(nil, nameRow, nil, nil, u.fitPaged(themes, true))
+	rightCol := container.NewBorder(nil, nameRow, nil, nil, bs.fitPaged(themes, true))
 	cols := container.New(&ratioLayout{left: 1.0 / 2}, leftCol, rightCol)
 	// While the keyboard is open only the new theme's name stays, above it.
 	typing := container.NewBorder(nil, nil, nil, nil)
@@ -133,20 +133,20 @@ func (u *UI) showThemes() {
 		typing.Refresh()
 		rightCol.Refresh()
 	}
-	tabs := u.boardScreen("board-themes", body, aimLabel, kb.toggle)
+	tabs := bs.boardScreen("board-themes", body, aimLabel, kb.toggle)
 	kb.aside = []fyne.CanvasObject{cols, hintLabel, aimLabel, tabs}
 	kb.arm()
 }
 
 // showTheme is one theme: its post-its, each whole (Take out puts one back among those in no
 // theme), its insights, and adding one.
-func (u *UI) showTheme(themeID string) {
-	ob := u.boardOpen()
+func (bs *boardScreens) showTheme(themeID string) {
+	ob := bs.u.boardOpen()
 	if ob == nil {
 		return
 	}
 	msg := newErrorLabel()
-	items, w, err := u.boardData()
+	items, w, err := bs.boardData()
 	msg.set(err)
 	var th *board.Theme
 	for i := range w.Themes {
@@ -155,7 +155,7 @@ func (u *UI) showTheme(themeID string) {
 		}
 	}
 	if th == nil {
-		u.showThemes()
+		bs.showThemes()
 		return
 	}
 	byID := map[string]board.Item{}
@@ -163,7 +163,7 @@ func (u *UI) showTheme(themeID string) {
 		byID[it.ID] = it
 	}
 	save := func(then func()) {
-		if err := ob.b.SaveWork(u.ctx, w); err != nil {
+		if err := ob.b.SaveWork(bs.u.ctx, w); err != nil {
 			msg.set(err)
 			return
 		}
@@ -173,52 +173,52 @@ func (u *UI) showTheme(themeID string) {
 	for _, id := range th.Items {
 		it := byID[id]
 		itemRows = append(itemRows, container.NewBorder(nil, nil, nil,
-			u.button(lang.L("Take out"), func() {
-				if err := ob.b.MoveItem(u.ctx, id, ""); err != nil {
+			bs.u.button(lang.L("Take out"), func() {
+				if err := ob.b.MoveItem(bs.u.ctx, id, ""); err != nil {
 					msg.set(err)
 					return
 				}
-				u.showTheme(themeID)
+				bs.showTheme(themeID)
 			}),
 			newPostIt(tagOne(it.Tag)+" · "+it.Text, nil)))
 	}
 	var insightRows []fyne.CanvasObject
 	for _, in := range th.Insights {
-		insightRows = append(insightRows, newPostIt(in.Statement, func() { u.touch(); u.showInsight(themeID, in.ID) }))
+		insightRows = append(insightRows, newPostIt(in.Statement, func() { bs.u.touch(); bs.showInsight(themeID, in.ID) }))
 	}
-	name := newKBEntry(u.kb, false)
+	name := newKBEntry(bs.u.kb, false)
 	name.SetText(th.Name)
-	rename := u.button(lang.L("Rename"), func() {
+	rename := bs.u.button(lang.L("Rename"), func() {
 		if err := w.RenameTheme(themeID, name.Text); err != nil {
 			msg.set(err)
 			return
 		}
-		save(func() { u.showTheme(themeID) })
+		save(func() { bs.showTheme(themeID) })
 	})
-	remove := u.button(lang.L("Remove the theme"), func() {
+	remove := bs.u.button(lang.L("Remove the theme"), func() {
 		w.RemoveTheme(themeID)
-		save(u.showThemes)
+		save(bs.showThemes)
 	})
-	kb := u.newKeyboardPanel(name)
+	kb := bs.u.newKeyboardPanel(name)
 	cols := container.NewGridWithColumns(2,
-		container.NewBorder(subheading(lang.L("Items ({{.N}})", map[string]any{"N": len(th.Items)})), nil, nil, nil, u.fitPaged(itemRows, true)),
-		container.NewBorder(subheading(lang.L("Insights")), nil, nil, nil, u.fitPaged(insightRows, true)))
+		container.NewBorder(subheading(lang.L("Items ({{.N}})", map[string]any{"N": len(th.Items)})), nil, nil, nil, bs.fitPaged(itemRows, true)),
+		container.NewBorder(subheading(lang.L("Insights")), nil, nil, nil, bs.fitPaged(insightRows, true)))
 	kb.aside = []fyne.CanvasObject{cols}
-	kb.aside = append(kb.aside, u.boardScreen("board-theme", container.NewBorder(
+	kb.aside = append(kb.aside, bs.boardScreen("board-theme", container.NewBorder(
 		container.NewVBox(msg.Label, container.NewBorder(nil, nil, nil, container.NewHBox(rename, remove), name)), kb.box, nil, nil, cols),
-		u.button(lang.L("Back to the themes"), u.showThemes), kb.toggle, u.primary(lang.L("Add an insight"), func() { u.showInsight(themeID, "") })))
+		bs.u.button(lang.L("Back to the themes"), bs.showThemes), kb.toggle, bs.u.primary(lang.L("Add an insight"), func() { bs.showInsight(themeID, "") })))
 	kb.arm()
 }
 
 // showInsight writes or edits an insight statement above a theme, with the five "So what?"
 // questions as prompts, a short description and one or two quotes pinned from the theme.
-func (u *UI) showInsight(themeID, insightID string) {
-	ob := u.boardOpen()
+func (bs *boardScreens) showInsight(themeID, insightID string) {
+	ob := bs.u.boardOpen()
 	if ob == nil {
 		return
 	}
 	msg := newErrorLabel()
-	items, w, err := u.boardData()
+	items, w, err := bs.boardData()
 	msg.set(err)
 	var (
 		th *board.Theme
@@ -235,15 +235,15 @@ func (u *UI) showInsight(themeID, insightID string) {
 		}
 	}
 	if th == nil {
-		u.showThemes()
+		bs.showThemes()
 		return
 	}
-	statement := newKBEntry(u.kb, true)
+	statement := newKBEntry(bs.u.kb, true)
 	statement.Wrapping = fyne.TextWrapWord
 	statement.SetMinRowsVisible(2)
 	statement.SetPlaceHolder(lang.L("The insight, in one sentence"))
 	statement.SetText(in.Statement)
-	desc := newKBEntry(u.kb, true)
+	desc := newKBEntry(bs.u.kb, true)
 	desc.SetPlaceHolder(lang.L("A short description"))
 	desc.SetMinRowsVisible(2)
 	desc.SetText(in.Description)
@@ -254,7 +254,7 @@ func (u *UI) showInsight(themeID, insightID string) {
 	// Only key quotes are offered and kept: a note or a post-it is never someone's words.
 	pinned := slices.DeleteFunc(slices.Clone(in.Quotes), func(id string) bool { return !byID[id].IsQuote() })
 	pinLabel := widget.NewLabel("")
-	quotePager := newCompactPager(u.boardRows(4)-2, nil)
+	quotePager := newCompactPager(bs.boardRows(4)-2, nil)
 	var drawQuotes func()
 	drawQuotes = func() {
 		pinLabel.SetText(lang.L("Pin one or two quotes ({{.N}} pinned):", map[string]any{"N": len(pinned)}))
@@ -264,7 +264,7 @@ func (u *UI) showInsight(themeID, insightID string) {
 			if !it.IsQuote() {
 				continue
 			}
-			b := u.itemButton(u.cutB(it.Text, u.columnWidth(2)-60), func() {
+			b := bs.u.itemButton(bs.cutB(it.Text, bs.columnWidth(2)-60), func() {
 				if j := slices.Index(pinned, id); j >= 0 {
 					pinned = slices.Delete(pinned, j, j+1)
 				} else if len(pinned) < board.MaxQuotes {
@@ -294,7 +294,7 @@ func (u *UI) showInsight(themeID, insightID string) {
 	}
 	// In a scroll of their own: the statement and description keep the room they need.
 	prompts := newTouchScroll(container.NewVBox(questions...))
-	saveIt := u.primary(lang.L("Save"), func() {
+	saveIt := bs.u.primary(lang.L("Save"), func() {
 		id := insightID
 		if id == "" {
 			var err error
@@ -316,34 +316,34 @@ func (u *UI) showInsight(themeID, insightID string) {
 				return
 			}
 		}
-		if err := ob.b.SaveWork(u.ctx, w); err != nil {
+		if err := ob.b.SaveWork(bs.u.ctx, w); err != nil {
 			msg.set(err)
 			return
 		}
-		u.showTheme(themeID)
+		bs.showTheme(themeID)
 	})
-	extra := []fyne.CanvasObject{u.button(lang.L("Back"), func() { u.showTheme(themeID) })}
+	extra := []fyne.CanvasObject{bs.u.button(lang.L("Back"), func() { bs.showTheme(themeID) })}
 	if insightID != "" {
-		extra = append(extra, u.button(lang.L("Remove"), func() {
+		extra = append(extra, bs.u.button(lang.L("Remove"), func() {
 			w.RemoveInsight(insightID)
-			if err := ob.b.SaveWork(u.ctx, w); err != nil {
+			if err := ob.b.SaveWork(bs.u.ctx, w); err != nil {
 				msg.set(err)
 				return
 			}
-			u.showTheme(themeID)
+			bs.showTheme(themeID)
 		}))
 	}
 	title := widget.NewLabelWithStyle(lang.L("Insight above “{{.Theme}}”", map[string]any{"Theme": th.Name}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Truncation = fyne.TextTruncateEllipsis
-	kb := u.newKeyboardPanel(statement, prompts, quotes, title)
+	kb := bs.u.newKeyboardPanel(statement, prompts, quotes, title)
 	desc.OnFocus = func() {
-		if !u.kb.Physical() {
+		if !bs.u.kb.Physical() {
 			kb.set(true)
-			u.kb.SetTarget(desc)
+			bs.u.kb.SetTarget(desc)
 		}
 	}
 	extra = append(extra, kb.toggle, saveIt)
-	kb.aside = append(kb.aside, u.boardScreen("board-insight", container.NewBorder(
+	kb.aside = append(kb.aside, bs.boardScreen("board-insight", container.NewBorder(
 		container.NewVBox(title, msg.Label),
 		kb.box, nil, nil, container.NewGridWithColumns(2, container.NewBorder(nil, container.NewVBox(statement, desc), nil, nil, prompts), quotes)), extra...))
 	kb.arm()

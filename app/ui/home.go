@@ -90,7 +90,7 @@ func (u *UI) resumeLive() bool {
 
 func (u *UI) signOut() {
 	u.closeBoard()
-	u.endContribution()
+	u.boards.endContribution()
 	u.panels.close() // ends a panel interview on the room light too
 	if u.signedIn != nil {
 		u.signedIn.SignOut()
@@ -198,7 +198,7 @@ func (u *UI) interviewerBar() fyne.CanvasObject {
 		more = append(more, u.button(lang.L("Recruitment panels"), u.panels.showPanels))
 	}
 	if bs, err := u.signedIn.Boards(u.ctx); err == nil && (len(bs) > 0 || len(u.kiosk.BoardFiles()) > 0) {
-		more = append(more, u.button(lang.L("Team boards"), u.showBoards))
+		more = append(more, u.button(lang.L("Team boards"), u.boards.showBoards))
 	}
 	if len(more) > 0 {
 		bar.Add(layout.NewSpacer())

@@ -243,7 +243,7 @@ func (f *uiBoard) showBoardMenu(b *testing.B, u *UI) {
 		b.Fatalf("Boards = %v, %v", list, err)
 	}
 	u.signedIn = s
-	u.showBoardMenu(list[0])
+	u.boards.showBoardMenu(list[0])
 }
 
 // BenchmarkScreenBoardOpen taps "Open the board" on the board's menu: the board opened with
@@ -283,7 +283,7 @@ func BenchmarkScreenBoardMove(b *testing.B) {
 		u, w := benchUI(b, f.room.Kiosk)
 		f.showBoardMenu(b, u)
 		test.Tap(buttonText(b, u, w, "Open the board"))
-		u.showThemes()
+		u.boards.showThemes()
 		// Choose an item and put it down again first, not timed: the first layout fills Fyne's caches.
 		for range 2 {
 			test.Tap(buttonWhere(b, u, w, "for an item", func(s string) bool { return strings.Contains(s, "QUOTE-") }))
@@ -313,7 +313,7 @@ func BenchmarkScreenBoardMove(b *testing.B) {
 				if err := u.openBoard.b.SaveWork(benchCtx, wk); err != nil {
 					b.Fatal(err)
 				}
-				u.showThemes()
+				u.boards.showThemes()
 			}
 			i++
 			b.StartTimer()
@@ -342,7 +342,7 @@ func BenchmarkExportWait(b *testing.B) {
 		for _, p := range pdfs {
 			os.Remove(p)
 		}
-		u.showExportPIN(team[0])
+		u.boards.showExportPIN(team[0])
 		for _, r := range boardPIN {
 			test.Tap(buttonText(b, u, w, string(r)))
 		}

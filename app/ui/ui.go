@@ -82,13 +82,12 @@ type UI struct {
 	sessions *sessionScreens
 	console  *adminScreens
 	surveys  *surveyScreens
+	boards   *boardScreens
 
 	admin    *kiosk.Admin
 	signedIn *kiosk.SignedIn
-	// openBoard and contributing are a team board opened by a member and a contribution being
-	// put together (board.go); both are closed with the sign-out.
-	openBoard    *openBoard
-	contributing *contribution
+	// openBoard is a team board opened by a member (board.go), closed with the sign-out.
+	openBoard *openBoard
 	// panels are the recruitment panel's screens and the signed-in member's open recruitment
 	// (panel_*.go).
 	panels *panelScreens
@@ -121,7 +120,7 @@ func New(win fyne.Window, k *kiosk.Kiosk, o Options) *UI {
 		ctx: context.Background(), theme: &kioskTheme{}, stop: make(chan struct{}),
 	}
 	u.sessions, u.console, u.panels = &sessionScreens{u: u}, &adminScreens{u: u}, &panelScreens{u: u}
-	u.surveys = &surveyScreens{u: u}
+	u.surveys, u.boards = &surveyScreens{u: u}, &boardScreens{u: u}
 	fyne.CurrentApp().Settings().SetTheme(u.theme)
 	u.kb = NewKeyboard()
 	u.kb.OnKey = u.touch
