@@ -20,8 +20,10 @@ import (
 // it, and an outbox needs its link; session.ErrNotFound for a board, a record, a waiting bundle
 // or a link that is not there; every change that takes an audit entry writes it with the change
 // (a refused entry changes nothing), and a failed call changes nothing; a PIN reset leaves the
-// member waiting. open returns a new, empty storage; each subtest opens its own.
-func BoardsContract(t *testing.T, open func(t *testing.T) Ports) {
+// member waiting; what is stored is durable when the call returns. open returns a new, empty
+// storage; each subtest opens its own. reopen, when not nil, closes p and opens the same data
+// again, as after a restart; an in-memory storage passes nil.
+func BoardsContract(t *testing.T, open func(t *testing.T) Ports, reopen func(t *testing.T, p Ports) Ports) {
 	t.Helper()
 	ctx := context.Background()
 	members := func() []board.Member {
@@ -333,5 +335,31 @@ func BoardsContract(t *testing.T, open func(t *testing.T) Ports) {
 		if string(again.Records[0].Sealed) != "sealed r1" || string(again.Members[0].SealedKey) != "key of a" {
 			t.Errorf("the stored board shares memory with what was handed in or read: %+v, %+v", again.Records, again.Members)
 		}
+	})
+	t.Run("DurableOnReturn", func(t *testing.T) {
+		if reopen == nil {
+			t.Skip("the storage keeps its data in memory")
+		}
+		p := fresh(t)
+		addEngagement(t, p, "pc-2", session.KindPeerChallenge, contractT0)
+		if _, err := p.Boards.AddBoardRecords(ctx, "pc-1", recs("r1", "i1"), auditEvent("board.add", "pc-1")); err != nil {
+			t.Fatal(err)
+		}
+		must(t, "SaveBoardWork", p.Boards.SaveBoardWork(ctx, "pc-1", []byte("work")))
+		must(t, "SaveBoardMember", p.Boards.SaveBoardMember(ctx, "pc-1", board.Member{InterviewerID: "iv-c"}, auditEvent("board.member", "pc-1")))
+		for _, id := range []string{"b-1", "b-2"} {
+			must(t, "AddPendingBundle", p.Boards.AddPendingBundle(ctx, "pc-1", id, []byte("bundle "+id), auditEvent("board.bundle", "pc-1")))
+		}
+		if _, err := p.Boards.AcceptBundle(ctx, "pc-1", board.Import{BundleID: "b-1", SourceKiosk: "Room 2", At: contractT0}, []byte("key"), recs("r2"), auditEvent("board.accept", "pc-1")); err != nil {
+			t.Fatal(err)
+		}
+		must(t, "LinkBoard", p.Boards.LinkBoard(ctx, "pc-2", []byte("public"), contractT0.AddDate(0, 4, 0), false, auditEvent("board.link", "pc-2")))
+		if _, err := p.Boards.AddOutbox(ctx, "pc-2", recs("r9"), contractT0.AddDate(0, 4, 0), auditEvent("board.outbox", "pc-2")); err != nil {
+			t.Fatal(err)
+		}
+		one, two, log := read(p, "pc-1")(), read(p, "pc-2")(), auditLog(t, p)
+		p = reopen(t, p)
+		unchanged(t, "a restart (the board)", read(p, "pc-1"), one, p, len(log))
+		unchanged(t, "a restart (the link)", read(p, "pc-2"), two, p, len(log))
 	})
 }

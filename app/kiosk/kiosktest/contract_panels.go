@@ -17,9 +17,11 @@ import (
 // once stored is kept; items added for placeholders keep the ones already stored; the audit
 // entry of a creation, a decision and a member let in is written in the same transaction (a
 // refused entry changes nothing); a failed call changes nothing; a PIN reset leaves the member
-// waiting; what is read and what was handed in are copies. open returns a new, empty storage;
-// each subtest opens its own.
-func PanelsContract(t *testing.T, open func(t *testing.T) Ports) {
+// waiting; what is read and what was handed in are copies; what is stored is durable when the
+// call returns. open returns a new, empty storage; each subtest opens its own. reopen, when not
+// nil, closes p and opens the same data again, as after a restart; an in-memory storage passes
+// nil.
+func PanelsContract(t *testing.T, open func(t *testing.T) Ports, reopen func(t *testing.T, p Ports) Ports) {
 	t.Helper()
 	ctx := context.Background()
 	fresh := func(t *testing.T) (Ports, panel.Stored) {
@@ -215,5 +217,20 @@ func PanelsContract(t *testing.T, open func(t *testing.T) Ports) {
 			string(again.MemberKeys["iv-b"]) != "key of b" || string(again.Items["i"]) != "item" || len(again.MemberKeys) != 2 {
 			t.Errorf("the stored panel shares memory with what was handed in or read: %+v", again)
 		}
+	})
+	t.Run("DurableOnReturn", func(t *testing.T) {
+		if reopen == nil {
+			t.Skip("the storage keeps its data in memory")
+		}
+		p, s := fresh(t)
+		create(t, p, s)
+		must(t, "SavePanelSetup", p.Panels.SavePanelSetup(ctx, "rec-1", []byte("set-up 2"), true))
+		must(t, "PutPanelItem", p.Panels.PutPanelItem(ctx, "rec-1", "item-1", []byte("a mark")))
+		must(t, "SubmitPanelSheet", p.Panels.SubmitPanelSheet(ctx, "rec-1", "sub-1", []byte("submitted")))
+		must(t, "AddPanelItems", p.Panels.AddPanelItems(ctx, "rec-1", map[string][]byte{"a": []byte("pa")}))
+		must(t, "DecidePanel", p.Panels.DecidePanel(ctx, "rec-1", "decision", []byte("the decision"), auditEvent("panel.decide", "rec-1")))
+		before, log := read(p, "rec-1")(), auditLog(t, p)
+		p = reopen(t, p)
+		unchanged(t, "a restart", read(p, "rec-1"), before, p, len(log))
 	})
 }

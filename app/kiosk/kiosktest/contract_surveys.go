@@ -18,9 +18,10 @@ import (
 // engagement id in use, changes nothing); the list reads each back, by title; a response is
 // stored once under its id, writes nothing else (no audit entry) and needs its survey; a key is
 // read by its member only (session.ErrNotFound for anyone else); a PIN reset leaves the member
-// waiting until let in, with its audit entry. open returns a new, empty storage; each subtest
-// opens its own.
-func SurveysContract(t *testing.T, open func(t *testing.T) Ports) {
+// waiting until let in, with its audit entry; what is stored is durable when the call returns.
+// open returns a new, empty storage; each subtest opens its own. reopen, when not nil, closes p
+// and opens the same data again, as after a restart; an in-memory storage passes nil.
+func SurveysContract(t *testing.T, open func(t *testing.T) Ports, reopen func(t *testing.T, p Ports) Ports) {
 	t.Helper()
 	ctx := context.Background()
 	day := func(d int) time.Time { return time.Date(2026, 5, d, 0, 0, 0, 0, time.UTC) }
@@ -170,5 +171,17 @@ func SurveysContract(t *testing.T, open func(t *testing.T) Ports) {
 		if k := read(p, "sv-1")().Keys["iv-a"]; k != "new key of a" {
 			t.Errorf("after letting in, iv-a's key = %q", k)
 		}
+	})
+	t.Run("DurableOnReturn", func(t *testing.T) {
+		if reopen == nil {
+			t.Skip("the storage keeps its data in memory")
+		}
+		p := open(t)
+		create(t, p, "sv-1", "Leadership culture")
+		must(t, "PutSurveyResponse", p.Surveys.PutSurveyResponse(ctx, "sv-1", "r-1", []byte("first")))
+		must(t, "PutSurveyResponse", p.Surveys.PutSurveyResponse(ctx, "sv-1", "r-2", []byte("second")))
+		before, log := read(p, "sv-1")(), auditLog(t, p)
+		p = reopen(t, p)
+		unchanged(t, "a restart", read(p, "sv-1"), before, p, len(log))
 	})
 }

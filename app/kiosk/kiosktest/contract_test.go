@@ -11,6 +11,6 @@ import (
 
 func ports(t *testing.T) kiosktest.Ports { return kiosktest.StorePorts(kiosktest.NewStore()) }
 
-func TestPanelsContract(t *testing.T)  { kiosktest.PanelsContract(t, ports) }
-func TestSurveysContract(t *testing.T) { kiosktest.SurveysContract(t, ports) }
-func TestBoardsContract(t *testing.T)  { kiosktest.BoardsContract(t, ports) }
+func TestPanelsContract(t *testing.T)  { kiosktest.PanelsContract(t, ports, nil) }
+func TestSurveysContract(t *testing.T) { kiosktest.SurveysContract(t, ports, nil) }
+func TestBoardsContract(t *testing.T)  { kiosktest.BoardsContract(t, ports, nil) }
