@@ -70,10 +70,13 @@ func tagOne(t board.Tag) string {
 // boardScreens are the team board's screens: the member's boards and a board's menu
 // (board_menu.go), a contribution being put together (board_contribute.go), the day-2 sheets,
 // themes and presentation with its slide show, and the stick's files and the team
-// (board_stick.go). A contribution is closed with the sign-out (endContribution).
+// (board_stick.go). The workshop's screens (workshop_*.go) open their board here too.
 type boardScreens struct {
 	u *UI
-	// contributing is a contribution being put together, in memory only.
+	// openBoard and contributing are a team board opened by a member and a contribution being
+	// put together; both are closed with the sign-out, and their plaintext is held only in
+	// memory meanwhile.
+	openBoard    *openBoard
 	contributing *contribution
 }
 
@@ -91,27 +94,27 @@ type openBoard struct {
 
 // boardOpen is the open board, for a board screen about to be built; when the board has been
 // closed since the button that asks for the screen was shown, it shows Home and returns nil.
-func (u *UI) boardOpen() *openBoard {
-	if u.openBoard == nil {
-		u.showHome()
+func (bs *boardScreens) boardOpen() *openBoard {
+	if bs.openBoard == nil {
+		bs.u.showHome()
 	}
-	return u.openBoard
+	return bs.openBoard
 }
 
-func (u *UI) closeBoard() {
-	if u.openBoard != nil {
-		u.openBoard.b.Close()
-		if m := u.openBoard.member; m != nil {
+func (bs *boardScreens) closeBoard() {
+	if bs.openBoard != nil {
+		bs.openBoard.b.Close()
+		if m := bs.openBoard.member; m != nil {
 			m.SignOut()
 		}
-		u.openBoard = nil
+		bs.openBoard = nil
 	}
 }
 
 // boardScreen shows a screen of the open board with its tabs along the top.
 // It returns the tabs, for a keyboard panel to put aside while it is open.
 func (bs *boardScreens) boardScreen(name string, body fyne.CanvasObject, bottom ...fyne.CanvasObject) fyne.CanvasObject {
-	ob := bs.u.openBoard
+	ob := bs.openBoard
 	if ob == nil {
 		bs.u.showHome()
 		return nil
@@ -131,17 +134,17 @@ func (bs *boardScreens) boardScreen(name string, body fyne.CanvasObject, bottom 
 		tab(lang.L("All items"), "board-items", bs.showAllItems),
 		tab(lang.L("Stick and team"), "board-stick", bs.showBoardStick),
 	}
-	bar := container.NewHBox(bs.u.button(lang.L("Close the board"), bs.u.leaveBoard), layout.NewSpacer())
+	bar := container.NewHBox(bs.u.button(lang.L("Close the board"), bs.leaveBoard), layout.NewSpacer())
 	for _, b := range bottom {
 		bar.Add(b)
 	}
 	top := bs.tabRows(tabs)
 	var content fyne.CanvasObject = container.NewBorder(top, bar, nil, nil, body)
-	if sc := bs.u.boardScale(); sc > 1 {
+	if sc := bs.boardScale(); sc > 1 {
 		content = container.NewThemeOverride(content, &kioskTheme{large: bs.u.theme.large, contrast: bs.u.theme.contrast, scale: sc})
 	}
 	bs.u.show(name, screenIdle, content)
-	bs.u.onIdle = func() error { bs.u.closeBoard(); return nil }
+	bs.u.onIdle = func() error { bs.closeBoard(); return nil }
 	return top
 }
 
@@ -153,7 +156,7 @@ func (bs *boardScreens) tabRows(tabs []fyne.CanvasObject) fyne.CanvasObject {
 	for _, t := range tabs {
 		need += t.MinSize().Width + theme.Padding()
 	}
-	if need*bs.u.boardScale() <= bs.u.win.Canvas().Size().Width-4*theme.Padding() {
+	if need*bs.boardScale() <= bs.u.win.Canvas().Size().Width-4*theme.Padding() {
 		return container.NewHBox(tabs...)
 	}
 	return container.NewGridWithColumns(3, tabs...)
@@ -161,26 +164,26 @@ func (bs *boardScreens) tabRows(tabs []fyne.CanvasObject) fyne.CanvasObject {
 
 // leaveBoard closes the board and returns to the member who opened it, still signed in, at
 // their team boards: a team opens and closes the board many times a day.
-func (u *UI) leaveBoard() {
-	member := u.boards.boardMember()
+func (bs *boardScreens) leaveBoard() {
+	member := bs.boardMember()
 	if member != nil {
-		u.openBoard.member = nil // not signed out: closing returns to them
+		bs.openBoard.member = nil // not signed out: closing returns to them
 	}
-	u.closeBoard()
+	bs.closeBoard()
 	if member == nil {
-		u.showHome()
+		bs.u.showHome()
 		return
 	}
-	u.signedIn = member
-	u.boards.showBoards()
+	bs.u.signedIn = member
+	bs.showBoards()
 }
 
 // boardMember is the member who opened the board, or nil.
 func (bs *boardScreens) boardMember() *kiosk.SignedIn {
-	if bs.u.openBoard == nil {
+	if bs.openBoard == nil {
 		return nil
 	}
-	return bs.u.openBoard.member
+	return bs.openBoard.member
 }
 
 // countItems and the like say a number of things, in the singular for one.
@@ -234,7 +237,7 @@ func countTag(t board.Tag, n int) string {
 var errBoardClosed = errors.New("the board is closed")
 
 func (bs *boardScreens) boardData() ([]board.Item, board.Work, error) {
-	ob := bs.u.openBoard
+	ob := bs.openBoard
 	if ob == nil {
 		return nil, board.Work{}, errBoardClosed
 	}
@@ -256,8 +259,8 @@ func (bs *boardScreens) columnWidth(n int) float32 {
 const projectorScale = 1.5
 
 // boardScale is the open board's text scale for the window's size.
-func (u *UI) boardScale() float32 {
-	if u.win.Canvas().Size().Height >= 900 {
+func (bs *boardScreens) boardScale() float32 {
+	if bs.u.win.Canvas().Size().Height >= 900 {
 		return projectorScale
 	}
 	return 1
@@ -266,7 +269,7 @@ func (u *UI) boardScale() float32 {
 // cutB cuts s with an ellipsis to width as the open board's buttons draw it: bold, at the
 // board's text scale.
 func (bs *boardScreens) cutB(s string, width float32) string {
-	size := theme.TextSize() * bs.u.boardScale()
+	size := theme.TextSize() * bs.boardScale()
 	if bs.u.theme.large {
 		size *= 1.25
 	}
@@ -292,13 +295,13 @@ func (bs *boardScreens) boardRows(n int) int {
 	if bs.u.theme.large {
 		n = max(n-1, 1)
 	}
-	extra := max(0, bs.u.win.Canvas().Size().Height-480) / ((MinTarget + theme.Padding()) * bs.u.boardScale() * 1.1)
+	extra := max(0, bs.u.win.Canvas().Size().Height-480) / ((MinTarget + theme.Padding()) * bs.boardScale() * 1.1)
 	return n + int(extra)
 }
 
 // itemButton is a post-it on a sheet or a list: its text from the left, as it is read.
-func (u *UI) itemButton(text string, tapped func()) *Button {
-	b := u.button(text, tapped)
+func (bs *boardScreens) itemButton(text string, tapped func()) *Button {
+	b := bs.u.button(text, tapped)
 	b.Alignment = widget.ButtonAlignLeading
 	return b
 }

@@ -277,7 +277,7 @@ func TestBoardCloseKeepsMemberSignedIn(t *testing.T) {
 	if err := h.u.onIdle(); err != nil {
 		t.Fatal(err)
 	}
-	if h.u.signedIn != nil || h.u.openBoard != nil {
+	if h.u.signedIn != nil || h.u.boards.openBoard != nil {
 		t.Error("the idle time-out left the member signed in or the board open")
 	}
 }

@@ -94,7 +94,7 @@ func (bs *boardScreens) showBoardMenu(b kiosk.BoardSummary) {
 				return
 			}
 			bs.u.signedIn = nil
-			bs.u.openBoard = &openBoard{b: bd, title: b.Title, member: s}
+			bs.openBoard = &openBoard{b: bd, title: b.Title, member: s}
 			bs.showSheets()
 		}), bs.u.button(lang.L("The workshop and the follow-up visit"), func() { openWorkshop(bs.u, s, b, msg) }))
 	default:

@@ -29,7 +29,7 @@ func (bs *boardScreens) slideRows(d board.Deck, width float32) []fyne.CanvasObje
 		if len(body) > 0 {
 			text += ": " + strings.Join(body, " ")
 		}
-		rows = append(rows, bs.u.itemButton(bs.cutB(text, width), func() { bs.showSlides(i) }))
+		rows = append(rows, bs.itemButton(bs.cutB(text, width), func() { bs.showSlides(i) }))
 	}
 	return rows
 }
@@ -41,7 +41,7 @@ func (bs *boardScreens) showPresentation() { bs.showPresentationSaying("") }
 // showPresentationSaying is showPresentation with a confirmation of what was just done ("" for
 // none): the PIN pad of an export goes once the file is written.
 func (bs *boardScreens) showPresentationSaying(done string) {
-	ob := bs.u.boardOpen()
+	ob := bs.boardOpen()
 	if ob == nil {
 		return
 	}
@@ -87,7 +87,7 @@ func (bs *boardScreens) showPresentationSaying(done string) {
 
 // showExportWho asks which team member exports the presentation: their PIN next.
 func (bs *boardScreens) showExportWho() {
-	ob := bs.u.boardOpen()
+	ob := bs.boardOpen()
 	if ob == nil {
 		return
 	}
@@ -108,7 +108,7 @@ func (bs *boardScreens) showExportWho() {
 }
 
 func (bs *boardScreens) showExportPIN(m kiosk.TeamMember) {
-	ob := bs.u.boardOpen()
+	ob := bs.boardOpen()
 	if ob == nil {
 		return
 	}
@@ -136,7 +136,7 @@ func (bs *boardScreens) showExportPIN(m kiosk.TeamMember) {
 	pad.OnKey = bs.u.touch
 	bs.u.show("board-export-pin", screenIdle, pinLayout(container.NewVBox(heading(m.Name), para(lang.L("Enter your PIN to export the presentation.")), msg.Label,
 		layout.NewSpacer(), bs.u.button(lang.L("Back"), bs.showPresentation)), pad))
-	bs.u.onIdle = func() error { bs.u.closeBoard(); return nil }
+	bs.u.onIdle = func() error { bs.closeBoard(); return nil }
 	bs.u.win.Canvas().Focus(pad)
 }
 

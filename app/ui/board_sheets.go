@@ -94,7 +94,7 @@ func (bs *boardScreens) showReadOut(tag board.Tag, at int) {
 // showAllItems is the list of every item, the record of the three sheets, each whole; an item
 // can be corrected (Edit) or taken off the board (Remove) here.
 func (bs *boardScreens) showAllItems() {
-	ob := bs.u.boardOpen()
+	ob := bs.boardOpen()
 	if ob == nil {
 		return
 	}
@@ -128,7 +128,7 @@ func (bs *boardScreens) showAllItems() {
 // showEditItem corrects a post-it on the board, its words and its tag, with the name check; it
 // keeps its place in its theme.
 func (bs *boardScreens) showEditItem(it board.Item) {
-	ob := bs.u.boardOpen()
+	ob := bs.boardOpen()
 	if ob == nil {
 		return
 	}
@@ -138,5 +138,5 @@ func (bs *boardScreens) showEditItem(it board.Item) {
 	}
 	bs.itemEditor("board-item-edit", lang.L("Correct the post-it"), it.Text, it.Tag, check, lang.L("Save the post-it"),
 		func(tag board.Tag, text string) error { return ob.b.EditItem(bs.u.ctx, it.ID, tag, text) }, bs.showAllItems)
-	bs.u.onIdle = func() error { bs.u.closeBoard(); return nil }
+	bs.u.onIdle = func() error { bs.closeBoard(); return nil }
 }

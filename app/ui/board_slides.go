@@ -29,7 +29,7 @@ const slidesIdle = 30 * time.Minute
 // Page Down and Page Up; Home and End go to the first and last slide, Escape back to the
 // board. The slides are the deck's (board.Deck): the words and their places are the PDF's.
 func (bs *boardScreens) showSlides(at int) {
-	ob := bs.u.boardOpen()
+	ob := bs.boardOpen()
 	if ob == nil {
 		return
 	}
@@ -43,7 +43,7 @@ func (bs *boardScreens) showSlides(at int) {
 	// The counter on the black bar, white, at the bar's text size.
 	counter := canvas.NewText("", color.White)
 	counter.TextStyle.Bold = true
-	counter.TextSize = theme.TextSize() * bs.u.boardScale()
+	counter.TextSize = theme.TextSize() * bs.boardScale()
 	prev := bs.u.button(lang.L("Previous"), nil)
 	next := bs.u.button(lang.L("Next"), nil)
 	back := bs.u.button(lang.L("Back to the board"), bs.showPresentation)
@@ -69,7 +69,7 @@ func (bs *boardScreens) showSlides(at int) {
 	next.OnTapped = func() { view.goTo(view.at + 1) }
 	bar := container.NewHBox(back, layout.NewSpacer(), prev, container.NewPadded(container.NewCenter(counter)), next)
 	var barBox fyne.CanvasObject = bar
-	if sc := bs.u.boardScale(); sc > 1 {
+	if sc := bs.boardScale(); sc > 1 {
 		barBox = container.NewThemeOverride(bar, &kioskTheme{large: bs.u.theme.large, contrast: bs.u.theme.contrast, scale: sc})
 	}
 	black := canvas.NewRectangle(color.Black)
@@ -86,7 +86,7 @@ func (bs *boardScreens) showSlides(at int) {
 			return
 		}
 		bs.u.log.Info("idle time-out", "screen", bs.u.screen)
-		bs.u.closeBoard()
+		bs.closeBoard()
 		bs.u.showHome()
 	}
 	view.onChange()

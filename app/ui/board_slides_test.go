@@ -181,7 +181,7 @@ func TestSlideShow(t *testing.T) {
 			clock.Advance(max(slidesIdle, h.u.opts.IdleTimeout) + time.Minute)
 			h.u.Tick()
 			h.wantScreen("home")
-			if h.u.openBoard != nil {
+			if h.u.boards.openBoard != nil {
 				t.Error("the board is still open after the slides' idle time-out")
 			}
 		})

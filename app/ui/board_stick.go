@@ -21,7 +21,7 @@ import (
 func (bs *boardScreens) showBoardStick() { bs.showBoardStickSaying("") }
 
 func (bs *boardScreens) showBoardStickSaying(done string) {
-	ob := bs.u.boardOpen()
+	ob := bs.boardOpen()
 	if ob == nil {
 		return
 	}
@@ -91,7 +91,7 @@ func (bs *boardScreens) showBoardStickSaying(done string) {
 // bundle waiting for acceptance with what it brings: nothing of it counts until a team member
 // accepts it here, having compared a new room's code with that room's kiosk.
 func (bs *boardScreens) showBoardImports(res []kiosk.ImportResult) {
-	ob := bs.u.boardOpen()
+	ob := bs.boardOpen()
 	if ob == nil {
 		return
 	}

@@ -28,7 +28,7 @@ func aimText(w board.Work) (string, widget.Importance) {
 // themes on the right. Drag a post-it onto a theme (mouse or finger), or tap it and then the
 // theme, to move it in.
 func (bs *boardScreens) showThemes() {
-	ob := bs.u.boardOpen()
+	ob := bs.boardOpen()
 	if ob == nil {
 		return
 	}
@@ -141,7 +141,7 @@ func (bs *boardScreens) showThemes() {
 // showTheme is one theme: its post-its, each whole (Take out puts one back among those in no
 // theme), its insights, and adding one.
 func (bs *boardScreens) showTheme(themeID string) {
-	ob := bs.u.boardOpen()
+	ob := bs.boardOpen()
 	if ob == nil {
 		return
 	}
@@ -213,7 +213,7 @@ func (bs *boardScreens) showTheme(themeID string) {
 // showInsight writes or edits an insight statement above a theme, with the five "So what?"
 // questions as prompts, a short description and one or two quotes pinned from the theme.
 func (bs *boardScreens) showInsight(themeID, insightID string) {
-	ob := bs.u.boardOpen()
+	ob := bs.boardOpen()
 	if ob == nil {
 		return
 	}
@@ -264,7 +264,7 @@ func (bs *boardScreens) showInsight(themeID, insightID string) {
 			if !it.IsQuote() {
 				continue
 			}
-			b := bs.u.itemButton(bs.cutB(it.Text, bs.columnWidth(2)-60), func() {
+			b := bs.itemButton(bs.cutB(it.Text, bs.columnWidth(2)-60), func() {
 				if j := slices.Index(pinned, id); j >= 0 {
 					pinned = slices.Delete(pinned, j, j+1)
 				} else if len(pinned) < board.MaxQuotes {

@@ -89,7 +89,7 @@ func (u *UI) resumeLive() bool {
 }
 
 func (u *UI) signOut() {
-	u.closeBoard()
+	u.boards.closeBoard()
 	u.boards.endContribution()
 	u.panels.close() // ends a panel interview on the room light too
 	if u.signedIn != nil {

@@ -236,7 +236,7 @@ func newUIBoard(b *testing.B, n int) *uiBoard {
 // showBoardMenu signs Alice in (not timed) and shows the board's menu.
 func (f *uiBoard) showBoardMenu(b *testing.B, u *UI) {
 	b.Helper()
-	u.closeBoard()
+	u.boards.closeBoard()
 	s := f.room.SignIn(b, f.alice, boardPIN)
 	list, err := s.Boards(benchCtx)
 	if err != nil || len(list) != 1 {
@@ -297,20 +297,20 @@ func BenchmarkScreenBoardMove(b *testing.B) {
 			} else {
 				target = buttonWhere(b, u, w, "for a theme", func(s string) bool { return strings.HasPrefix(s, "THEME-1 ") })
 			}
-			chosen := u.openBoard.selected
+			chosen := u.boards.openBoard.selected
 			b.StartTimer()
 			test.Tap(target)
 			b.StopTimer()
 			if i%2 == 1 {
-				if u.openBoard.selected != "" || chosen == "" {
-					b.Fatalf("the theme's tap left %q chosen (had %q)", u.openBoard.selected, chosen)
+				if u.boards.openBoard.selected != "" || chosen == "" {
+					b.Fatalf("the theme's tap left %q chosen (had %q)", u.boards.openBoard.selected, chosen)
 				}
-				wk, err := u.openBoard.b.Work(benchCtx)
+				wk, err := u.boards.openBoard.b.Work(benchCtx)
 				if err != nil || wk.ThemeOf(chosen) == "" {
 					b.Fatalf("the item is in no theme after the tap (%v)", err)
 				}
 				wk.Move(chosen, "")
-				if err := u.openBoard.b.SaveWork(benchCtx, wk); err != nil {
+				if err := u.boards.openBoard.b.SaveWork(benchCtx, wk); err != nil {
 					b.Fatal(err)
 				}
 				u.boards.showThemes()

@@ -83,16 +83,12 @@ type UI struct {
 	console  *adminScreens
 	surveys  *surveyScreens
 	boards   *boardScreens
+	panels   *panelScreens // with the signed-in member's open recruitment (panel_*.go)
 
 	admin    *kiosk.Admin
 	signedIn *kiosk.SignedIn
-	// openBoard is a team board opened by a member (board.go), closed with the sign-out.
-	openBoard *openBoard
-	// panels are the recruitment panel's screens and the signed-in member's open recruitment
-	// (panel_*.go).
-	panels *panelScreens
-	kb     *Keyboard
-	stop   chan struct{}
+	kb       *Keyboard
+	stop     chan struct{}
 
 	// The ticker sleeps until what a screen shows can next change (wake), not a second: every
 	// wake costs the window's loop more than the rest of an idle screen. tickMu guards timer,

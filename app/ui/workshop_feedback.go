@@ -147,7 +147,7 @@ const (
 // showExportWho asks which team member exports: their PIN next.
 func (s *workshopScreens) showExportWho(kind ...exportKind) {
 	u := s.u
-	ob := u.boardOpen()
+	ob := u.boards.boardOpen()
 	if ob == nil {
 		return
 	}
@@ -181,7 +181,7 @@ func (s *workshopScreens) showExportWho(kind ...exportKind) {
 
 func (s *workshopScreens) showExportPIN(m kiosk.TeamMember, k exportKind) {
 	u := s.u
-	ob := u.boardOpen()
+	ob := u.boards.boardOpen()
 	if ob == nil {
 		return
 	}

@@ -53,7 +53,7 @@ func (s *workshopScreens) projectorPages(blocks []projectorBlock) [][]fyne.Canva
 	size := s.u.win.Canvas().Size()
 	width := size.Width - 2*s.projectorMargin() - 4*theme.Padding()
 	lineH := fyne.MeasureText("Mg", body, fyne.TextStyle{}).Height + theme.Padding()
-	avail := size.Height - fyne.MeasureText("Mg", title, fyne.TextStyle{Bold: true}).Height - 2*MinTarget*s.u.boardScale() - 8*theme.Padding()
+	avail := size.Height - fyne.MeasureText("Mg", title, fyne.TextStyle{Bold: true}).Height - 2*MinTarget*s.u.boards.boardScale() - 8*theme.Padding()
 	perPage := max(int(avail/(lineH*1.15)), 3)
 	var pages [][]fyne.CanvasObject
 	var page []fyne.CanvasObject
@@ -102,7 +102,7 @@ func (s *workshopScreens) showProjector(name, heading string, body []fyne.Canvas
 	count.TextSize, count.TextStyle.Bold = max(bodySize*0.8, theme.TextSize()), true
 	bar := container.NewHBox(u.button(lang.L("Back"), func() { s.showHome("") }), layout.NewSpacer(), prevB, count, nextB)
 	var barBox fyne.CanvasObject = bar
-	if sc := u.boardScale(); sc > 1 {
+	if sc := u.boards.boardScale(); sc > 1 {
 		barBox = container.NewThemeOverride(bar, &kioskTheme{large: u.theme.large, contrast: u.theme.contrast, scale: sc})
 	}
 	black := canvas.NewRectangle(color.Black)

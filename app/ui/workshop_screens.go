@@ -51,7 +51,7 @@ func openWorkshop(u *UI, s *kiosk.SignedIn, b kiosk.BoardSummary, msg reporter) 
 		return
 	}
 	u.signedIn = nil
-	u.openBoard = &openBoard{b: bd, title: b.Title, member: s}
+	u.boards.openBoard = &openBoard{b: bd, title: b.Title, member: s}
 	ws := &workshopScreens{u: u, w: w, title: b.Title}
 	ws.showHome("")
 }
@@ -89,7 +89,7 @@ func (l wsLabel) set(err error) {
 // view reads the workshop; false when the board was closed (Home shown) or it cannot be read
 // (said on msg).
 func (s *workshopScreens) view(msg wsLabel) (workshop.Workshop, bool, bool) {
-	if s.u.openBoard == nil {
+	if s.u.boards.openBoard == nil {
 		s.u.showHome()
 		return workshop.Workshop{}, false, false
 	}
@@ -124,7 +124,7 @@ func (s *workshopScreens) show(name string, content fyne.CanvasObject, tick ...f
 			return
 		}
 		u.log.Info("idle time-out", "screen", u.screen)
-		u.closeBoard()
+		u.boards.closeBoard()
 		u.showHome()
 	}
 }
@@ -154,7 +154,7 @@ func (s *workshopScreens) showHome(done string) {
 	if !ok {
 		return
 	}
-	back := u.button(lang.L("Back to the team boards"), u.leaveBoard)
+	back := u.button(lang.L("Back to the team boards"), u.boards.leaveBoard)
 	if !started {
 		n := workshop.MinTables
 		count := widget.NewLabel("")

@@ -136,7 +136,7 @@ func (s *workshopScreens) showGoalInsight() {
 	all := slices.Concat(ws.Insights, t.NewInsights)
 	var rows []fyne.CanvasObject
 	for i, in := range all {
-		rows = append(rows, u.itemButton(lang.L("{{.I}}. {{.Text}}", map[string]any{"I": i + 1, "Text": in.Statement}), func() {
+		rows = append(rows, u.boards.itemButton(lang.L("{{.I}}. {{.Text}}", map[string]any{"I": i + 1, "Text": in.Statement}), func() {
 			s.askText("workshop-goal", lang.L("Table {{.N}}'s goal for: {{.Insight}}", map[string]any{"N": s.table, "Insight": cutToWidth(in.Statement, 600)}),
 				lang.L("The goal, as an outcome"), "", true,
 				func(text string) error { return s.w.AddGoal(u.ctx, s.table, in.ID, text) }, s.showGoals)
@@ -178,7 +178,7 @@ func (s *workshopScreens) showIdeas() {
 		if i := slices.Index(s.picked, idea.ID); i >= 0 {
 			label = lang.L("Action {{.N}}: {{.Text}}", map[string]any{"N": i + 1, "Text": idea.Text})
 		}
-		b := u.itemButton(label, func() {
+		b := u.boards.itemButton(label, func() {
 			if i := slices.Index(s.picked, idea.ID); i >= 0 {
 				s.picked = slices.Delete(s.picked, i, i+1)
 			} else if len(s.picked) < workshop.Actions {
@@ -233,7 +233,7 @@ func (s *workshopScreens) showChoose() {
 		if g.ChosenBy != 0 {
 			label = lang.L("{{.I}}. Taken by table {{.T}}: {{.Text}}", map[string]any{"I": i + 1, "T": g.ChosenBy, "Text": g.Text})
 		}
-		b := u.itemButton(label, func() {
+		b := u.boards.itemButton(label, func() {
 			if err := s.w.Choose(u.ctx, s.table, g.ID); err != nil {
 				msg.set(err)
 				return
@@ -266,7 +266,7 @@ func (s *workshopScreens) showTeamIdeas() {
 	msg.set(err)
 	var rows []fyne.CanvasObject
 	for _, idea := range ideas {
-		rows = append(rows, u.itemButton(idea, func() {
+		rows = append(rows, u.boards.itemButton(idea, func() {
 			if err := s.w.AddIdea(u.ctx, s.table, idea); err != nil {
 				msg.set(err)
 				return
