@@ -1,7 +1,13 @@
 // Package kiosktest builds a kiosk on in-memory fakes for the tests of app/kiosk and app/ui:
 // a Store (retentiontest's Storage, which passes the contract the SQLite store passes, plus
-// the interviewers and settings), the real retention over it, wrong-PIN logs that survive a
-// Restart as the database does, a fake clock, small Argon2 costs and a fake light.
+// the interviewers and settings, the panels, the surveys and the boards), the real retention
+// over it, wrong-PIN logs that survive a Restart as the database does, a fake clock, small
+// Argon2 costs and a fake light; and a Room, such a kiosk set up for the board's tests, two of
+// which share a clock and a stick.
+//
+// It also holds the contracts of the kiosk's role ports for panels, surveys and boards
+// (PanelsContract, SurveysContract, BoardsContract): the SQLite store (app/store) and this
+// package's Store run the same ones, so the fakes keep the store's rules.
 package kiosktest
 
 import (
