@@ -3,6 +3,14 @@
 // seal) and the admin screens, with the kiosk's own widgets (PIN pad, on-screen keyboard,
 // signature pad, the note editor for long notes) and theme (larger text, high contrast).
 //
+// UI is the shell: the window, the routing between screens (show), the ticker, the idle
+// time-out and the privacy blank, Home and the interviewer's sign-in, and the small helpers
+// every screen builds with (button, primary, pinPad, typedStep, the keyboard panel). Each
+// feature's screens are a type of their own over it that holds the feature's state:
+// sessionScreens (the interview), adminScreens, surveyScreens, boardScreens (the open board
+// and a contribution; the workshop's workshopScreens is made per workshop) and panelScreens.
+// The shell keeps one field per feature and reaches another feature's screens only through it.
+//
 // It renders what app/kiosk and the session engine return and never decides a rule: every
 // step goes through them, and their errors are shown in plain words. It imports only
 // fyne.io/fyne/v2 packages (never fyne.io/fyne/v2/app, so its tests run headless without cgo)
