@@ -213,13 +213,13 @@ func (s *workshopScreens) showTables(part int) {
 	for _, t := range ws.Tables {
 		var state string
 		if part == partReflect {
-			state = lang.L("{{.M}} of {{.N}} marked, {{.G}} goals", map[string]any{"M": len(t.Marks), "N": len(ws.Insights), "G": len(t.Goals)})
+			state = lang.L("{{.M}} of {{.N}} marked", map[string]any{"M": len(t.Marks), "N": len(ws.Insights)}) + ", " + countGoals(len(t.Goals))
 		} else {
 			switch {
 			case len(t.Actions) > 0:
 				state = lang.L("three actions chosen")
 			case t.Chosen != "":
-				state = lang.L("{{.N}} ideas", map[string]any{"N": len(t.Ideas)})
+				state = countIdeas(len(t.Ideas))
 			default:
 				state = lang.L("no goal chosen")
 			}
@@ -237,10 +237,15 @@ func (s *workshopScreens) showTables(part int) {
 	if part == partIdeas {
 		title = lang.L("2. Idea generation")
 	}
+	// Two tables a row, three rows a page (the handbook's four tables on one page).
+	var pairs []fyne.CanvasObject
+	for i := 0; i < len(rows); i += 2 {
+		pairs = append(pairs, container.NewGridWithColumns(2, rows[i:min(i+2, len(rows))]...))
+	}
 	s.show("workshop-tables", container.NewBorder(
 		container.NewVBox(heading(title), para(lang.L("Whose sheet? The facilitator enters each table's, or the table does, passing the kiosk round.")), msg.Label),
 		container.NewHBox(u.button(lang.L("Back"), func() { s.showHome("") })), nil, nil,
-		container.NewGridWithColumns(2, rows...)))
+		newPager(u.rowsPerPage(3), pairs).view))
 }
 
 // askText is one text to write (a new insight, a goal, an idea, an amendment, a remark, the
@@ -266,4 +271,18 @@ func (s *workshopScreens) askText(name, title, hint, text string, multi bool, sa
 	kb.arm()
 	kb.set(!u.kb.Physical())
 	u.win.Canvas().Focus(entry)
+}
+
+func countGoals(n int) string {
+	if n == 1 {
+		return lang.L("1 goal")
+	}
+	return lang.L("{{.N}} goals", map[string]any{"N": n})
+}
+
+func countIdeas(n int) string {
+	if n == 1 {
+		return lang.L("1 idea")
+	}
+	return lang.L("{{.N}} ideas", map[string]any{"N": n})
 }

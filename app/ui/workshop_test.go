@@ -174,6 +174,11 @@ func TestWorkshopScreensFit(t *testing.T) {
 				step.show()
 				f.checkPages(step.name)
 			}
+			if err := w.SetTables(context.Background(), workshop.MaxTables); err != nil {
+				t.Fatal(err)
+			}
+			s.showTables(partIdeas)
+			f.checkPages("twelve tables")
 		})
 	}
 }
