@@ -239,6 +239,27 @@ func checkSlideType(t *testing.T, h *harness, v *slideView, size fyne.Size) {
 	}
 }
 
+// TestSlideShowFitsLargerText: with the larger text on, the presentation screen and every
+// slide with its bar fit the 7" display, 1280x720 and a projector, each slide's lines inside it.
+func TestSlideShowFitsLargerText(t *testing.T) {
+	for _, size := range []fyne.Size{{Width: 800, Height: 480}, {Width: 1280, Height: 720}, {Width: 1920, Height: 1080}} {
+		t.Run(goldenSize(size), func(t *testing.T) {
+			h, _, _ := slidesRoom(t, size)
+			h.tap("Larger text")
+			h.openTheBoard()
+			h.tap("Presentation")
+			h.boardFits()
+			h.tap("Slide show")
+			v := h.slideShown()
+			for range v.deck.Slides {
+				h.boardFits()
+				checkSlideType(t, h, v, size)
+				h.key(fyne.KeyPageDown)
+			}
+		})
+	}
+}
+
 // TestSlidesExport: Export writes the slides and the outline, named as the screen says.
 func TestSlidesExport(t *testing.T) {
 	h, room, _ := slidesRoom(t, fyne.NewSize(800, 480))
