@@ -199,7 +199,7 @@ func (s *panelScreens) showPanelHome() {
 		add(lang.L("Add my own question"), true, s.showPanelOwnQuestion, "")
 	}
 	add(lang.L("Confirmation sheet"), true, s.showConfirmPoints, "")
-	add(lang.L("Score a candidate"), can.Score.Open(), s.showPanelScorePick, scoreWhy(can.Score.Why))
+	s.scoreAction(can.Score, add) // panel_order.go
 	add(lang.L("Scores of the panel"), true, func() { s.showPanelGrid(0) }, "")
 	if can.Decide.Offered {
 		decisionWhy := decidedWhy

@@ -46,23 +46,27 @@ func (s *panelScreens) orderActions(v kiosk.PanelView, add func(text string, ena
 	if p.Order == panel.OrderGuide && p.Discussion == nil && v.Frozen {
 		add(lang.L("My notes on a candidate"), len(v.Interviewed()) > 0, s.showPanelNotesPick, lang.L("no candidate has been seen yet."))
 	}
-	if chairs && v.Decision == nil {
-		add(lang.L("Order and lead"), true, s.showPanelOrder, "")
-	}
-	if v.Frozen && (p.Order == panel.OrderGuide || p.Discussion != nil || p.AllSeen) {
-		add(lang.L("The discussion"), true, s.showPanelDiscussion, "")
-	}
-	if (chairs && v.Frozen) || v.Decision != nil {
+	// One button, for the step the panel is at: the overview keeps its room at 800x480 with
+	// the larger text. The discussion's screen leads on to the order and the feedback.
+	switch {
+	case v.Decision != nil:
 		add(lang.L("Feedback and outcome"), true, s.showPanelAfter, "")
+	case v.Frozen:
+		add(lang.L("The discussion"), true, s.showPanelDiscussion, "")
+	case chairs:
+		add(lang.L("Order and lead"), true, s.showPanelOrder, "")
 	}
 }
 
-// scoreWhy words why Score a candidate is grey.
-func scoreWhy(why error) string {
-	if errors.Is(why, panel.ErrNotYetScoring) {
-		return lang.L("the panel scores after its discussion, once every candidate has been seen (the guide's order).")
+// scoreAction is the overview's Score a candidate, offered once a candidate has been
+// interviewed; in the guide's order not before the discussion (My notes on a candidate is,
+// and The discussion says when the scores come).
+func (s *panelScreens) scoreAction(a kiosk.PanelAction, add func(text string, enabled bool, tapped func(), reason string)) {
+	p, err := s.panel.Progress()
+	if err != nil || p.Phase == panel.PhaseSetUp || (p.Order == panel.OrderGuide && p.Discussion == nil) || errors.Is(a.Why, panel.ErrNotYetScoring) {
+		return
 	}
-	return lang.L("no candidate has been interviewed yet.")
+	add(lang.L("Score a candidate"), a.Open(), s.showPanelScorePick, lang.L("no candidate has been interviewed yet."))
 }
 
 // afterInterview is the candidate the lobby asks members to score once the interview ends:
@@ -293,6 +297,10 @@ func (s *panelScreens) showPanelDiscussionDraft(d *discussionDraft) {
 			}
 			s.showPanelDiscussion()
 		}))
+	}
+	if p.IsLead || v.Me.Has(panel.RoleChair) || v.Me.Has(panel.RoleAppointingOfficer) {
+		rows = append(rows, s.u.button(lang.L("Order and lead"), s.showPanelOrder),
+			s.u.button(lang.L("Candidates who asked for feedback"), s.showPanelAfter))
 	}
 	head = append(head, msg.Label)
 	s.u.show("panel-discussion", screenIdle, container.NewBorder(container.NewVBox(head...), bottom, nil, nil, s.u.newFitPages(rows)))

@@ -52,8 +52,8 @@ func (r *panelRun) guideJourney() {
 	r.fromLobby(staff)
 	r.wantScreen("panel-home")
 	r.see("panel home, candidates being seen")
-	if contains(r.buttonTexts(), "Score a candidate") && !r.buttonNamed("Score a candidate").Disabled() {
-		r.t.Error("Score a candidate is open before the discussion")
+	if contains(r.buttonTexts(), "Score a candidate") {
+		r.t.Error("Score a candidate is offered while candidates are still to be seen")
 	}
 	r.tap("My notes on a candidate")
 	r.wantScreen("panel-notes-pick")
@@ -70,7 +70,7 @@ func (r *panelRun) guideJourney() {
 	r.tap("The discussion")
 	r.wantScreen("panel-discussion")
 	r.see("discussion, not every candidate seen")
-	if !r.shows("Once every candidate has been seen") {
+	if !r.shows("Once every candidate has been seen") || contains(r.buttonTexts(), "Record the discussion") {
 		r.t.Error("the discussion does not say it waits for every candidate to be seen")
 	}
 	r.tap("Back")
@@ -79,6 +79,18 @@ func (r *panelRun) guideJourney() {
 	r.fromLobby(chair)
 	r.withdraw("103", "They did not attend")
 	r.withdraw("104", "They did not attend")
+	r.signOutToLobby()
+	// Every candidate seen: a member who does not lead is told who records the discussion.
+	r.fromLobby(staff)
+	r.tap("The discussion")
+	r.wantScreen("panel-discussion")
+	r.see("discussion, a member who does not lead")
+	if !r.shows(chair+", who leads the interview, records the discussion") || contains(r.buttonTexts(), "Record the discussion") {
+		r.t.Error("the discussion does not tell a member who does not lead who records it")
+	}
+	r.tap("Back")
+	r.signOutToLobby()
+	r.fromLobby(chair)
 	r.tap("The discussion")
 	r.wantScreen("panel-discussion")
 	r.see("discussion, the lead records it")
