@@ -1162,7 +1162,3 @@ func (k *Kiosk) panelLight(on bool) {
 		k.light.Show(session.RoomFree)
 	}
 }
-
-// PanelInterview is the screens' old way to the room light, kept only until the last screen
-// that calls it is changed: the light is PanelMember's (StartInterview, EndInterview, Close).
-func (k *Kiosk) PanelInterview(on bool) { k.panelLight(on) }

@@ -57,13 +57,8 @@ func (p *PanelMember) Export(ctx context.Context, dir, password, again string, f
 		p.mu.Unlock()
 		return "", ErrSignedOut
 	}
-	me, err := r.Member(p.id)
-	if err == nil && !me.Has(panel.RoleAppointingOfficer) {
-		err = panel.ErrNotAppointingOfficer
-	}
-	if err == nil && r.Decision == nil {
-		err = ErrNotDecided
-	}
+	// The appointing officer, after the decision (may).
+	err := p.require(r, actExport)
 	var plain []byte
 	if err == nil {
 		plain, err = recordPDF(r, r.Submissions, fonts)

@@ -56,7 +56,6 @@ func (s *panelScreens) showPanelInterviewPick() {
 // showPanelPreamble is the candidate's information, in large text: the candidate holds the
 // screen, with no way to the panel's screens.
 func (s *panelScreens) showPanelPreamble(number string, page int) {
-	s.u.kiosk.PanelInterview(true) // the candidate is in the room
 	p := s.panelPack()
 	var deletion time.Time
 	if engs, err := s.u.kiosk.Engagements(s.u.ctx); err == nil {
@@ -147,7 +146,6 @@ func buttonsIn(objs []fyne.CanvasObject) []*Button {
 // showPanelDeclined ends a candidate's interview before it starts: nothing is recorded, and
 // the chair's PIN takes the screen back to the panel.
 func (s *panelScreens) showPanelDeclined() {
-	s.u.kiosk.PanelInterview(false)
 	msg := newErrorLabel()
 	pad := s.u.pinPad(func(pin string) {
 		if err := s.panel.ConfirmPIN(s.u.ctx, []byte(pin)); err != nil {
@@ -240,6 +238,7 @@ func (s *panelScreens) showPanelPrompts(number string, i int, started time.Time)
 	} else {
 		next = s.u.primary(lang.L("End the interview"), func() {
 			engID, next := v.EngagementID, s.afterInterview(number)
+			s.panel.EndInterview() // the room light shows the room free again
 			s.close()
 			s.showPanelLobby(engID, next)
 		})

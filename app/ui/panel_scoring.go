@@ -19,7 +19,6 @@ import (
 // showPanelLobby is the panel's table between members: who has scored the candidate (never a
 // score); each member signs in with their own PIN.
 func (s *panelScreens) showPanelLobby(engagementID, candidate string) {
-	s.u.kiosk.PanelInterview(false) // the interview is over; the panel scores
 	s.close()
 	s.u.signOut()
 	msg := newErrorLabel()
