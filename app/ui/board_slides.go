@@ -78,6 +78,16 @@ func (bs *boardScreens) showSlides(at int) {
 	// The whole window: no margin of the kiosk's background around the letterbox.
 	bs.u.body.Objects = []fyne.CanvasObject{content}
 	bs.u.body.Refresh()
+	// A tap on the black margin or the bar's gap takes the focus from the slide: a key (a
+	// presenter's remote) still turns it while this slide show is shown. The canvas's handler
+	// counts every key as a touch, as the shell's own does.
+	shown := bs.u.shown
+	bs.u.win.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
+		bs.u.touch()
+		if bs.u.shown == shown {
+			view.TypedKey(k)
+		}
+	})
 	idle := max(slidesIdle, bs.u.opts.IdleTimeout)
 	bs.u.onTick = func(session.Status) {
 		left := bs.u.lastTouch.Add(idle).Sub(bs.u.kiosk.Now())

@@ -162,6 +162,13 @@ func TestSlideShow(t *testing.T) {
 			h.tap("Previous")
 			h.tap("Next")
 			at(n-1, "Next")
+			// A tap on the black margin or the bar takes the keyboard's focus from the slide:
+			// a remote's key still turns it.
+			h.w.Canvas().Unfocus()
+			h.w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyPageUp})
+			at(n-2, "Page Up with nothing focused")
+			h.key(fyne.KeyPageDown)
+			at(n-1, "Page Down")
 
 			// A presenter talks for minutes over one slide: the board stays open.
 			clock.Advance(25 * time.Minute)
