@@ -136,17 +136,23 @@ func (s *panelScreens) showPanelOrder() {
 			s.showPanelOrder()
 		}
 	}
-	guide := choose(lang.L("The guide's order: see every candidate, meet to discuss each person, then each member scores on their own"), order == panel.OrderGuide, setOrder(panel.OrderGuide))
-	each := choose(lang.L("Our organisation's process: each member scores each candidate straight after their interview"), order == panel.OrderEachCandidate, setOrder(panel.OrderEachCandidate))
-	for _, b := range []*Button{guide, each} {
-		if frozen {
-			b.Disable()
-		}
-	}
-	rows := []fyne.CanvasObject{subheading(lang.L("When the panel scores")), guide, each}
-	note := lang.L("The guide's order is the default. Choose the other only if your organisation's scoring process says so: that process \"does need to be followed precisely\". Either way nobody sees another's scores before every member has given theirs.")
+	guideWords := lang.L("The guide's order: see every candidate, meet to discuss each person, then each member scores on their own.")
+	eachWords := lang.L("Our organisation's process: each member scores each candidate straight after their interview.")
+	rows := []fyne.CanvasObject{subheading(lang.L("When the panel scores"))}
+	var note string
 	if frozen {
+		chosen := guideWords
+		if order == panel.OrderEachCandidate {
+			chosen = eachWords
+		}
+		rows = append(rows, para(chosen))
 		note = lang.L("The order is fixed since the first candidate's interview.")
+	} else {
+		rows = append(rows,
+			container.NewGridWithColumns(2, choose(lang.L("The guide's order"), order == panel.OrderGuide, setOrder(panel.OrderGuide)),
+				choose(lang.L("Our organisation's process"), order == panel.OrderEachCandidate, setOrder(panel.OrderEachCandidate))),
+			para(guideWords), para(eachWords))
+		note = lang.L("The guide's order is the default. Choose the other only if your organisation's scoring process says so: that process \"does need to be followed precisely\". Either way nobody sees another's scores before every member has given theirs.")
 	}
 	rows = append(rows, para(note), subheading(lang.L("Who leads the interview")))
 	for _, m := range leads {
