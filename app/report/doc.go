@@ -7,6 +7,10 @@
 // so the file reads the same on any computer. It writes no creation date, author or producer
 // time: nothing in the file says when or on which kiosk it was made, beyond what its text says.
 //
+// Slides is the other kind of document: one fixed page a slide, 16:9 (Widescreen), on which
+// the caller places each line (a peer challenge's slides, laid out by app/board); a line too
+// wide for its box is set smaller, never cut. It embeds the same typeface and writes no date.
+//
 // Bytes gives the finished file, in memory: app/stick writes it to a USB stick whole or not
 // at all. Encryption (a panel's password) is the caller's step between Bytes and the stick.
 //
