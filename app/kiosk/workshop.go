@@ -166,6 +166,11 @@ func (w *Workshop) AddInsight(ctx context.Context, table int, statement string) 
 	return w.change(ctx, func(ws *workshop.Workshop) error { _, err := ws.AddInsight(table, statement); return err })
 }
 
+// RemoveInsight takes away a table's own new insight (not one a goal answers).
+func (w *Workshop) RemoveInsight(ctx context.Context, table int, insightID string) error {
+	return w.change(ctx, func(ws *workshop.Workshop) error { return ws.RemoveInsight(table, insightID) })
+}
+
 // AddGoal adds a table's goal for an insight to the central list.
 func (w *Workshop) AddGoal(ctx context.Context, table int, insightID, text string) error {
 	return w.change(ctx, func(ws *workshop.Workshop) error { _, err := ws.AddGoal(table, insightID, text); return err })

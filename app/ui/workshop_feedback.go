@@ -35,7 +35,10 @@ func (s *workshopScreens) showFeedback() {
 	remarks := func(evenBetter bool, title string, list []string) {
 		for i, r := range list {
 			rows = append(rows, container.NewBorder(nil, nil, nil, u.button(lang.L("Remove"), func() {
-				msg.set(s.w.RemoveRemark(u.ctx, evenBetter, i))
+				if err := s.w.RemoveRemark(u.ctx, evenBetter, i); err != nil {
+					msg.set(err)
+					return
+				}
 				s.showFeedback()
 			}), para(title+" "+r)))
 		}
@@ -72,12 +75,18 @@ func (s *workshopScreens) showTimings() {
 		minutes := widget.NewLabel(lang.L("{{.N}} min", map[string]any{"N": st.Minutes}))
 		change := func(d int) func() {
 			return func() {
-				msg.set(s.w.SetMinutes(u.ctx, i, st.Minutes+d))
+				if err := s.w.SetMinutes(u.ctx, i, min(max(st.Minutes+d, 1), workshop.MaxMinutes)); err != nil {
+					msg.set(err)
+					return
+				}
 				s.showTimings()
 			}
 		}
 		start := u.button(lang.L("Start"), func() {
-			msg.set(s.w.StartStep(u.ctx, i))
+			if err := s.w.StartStep(u.ctx, i); err != nil {
+				msg.set(err)
+				return
+			}
 			s.showTimings()
 		})
 		if tt.Running == i {
@@ -89,7 +98,10 @@ func (s *workshopScreens) showTimings() {
 	}
 	rows = append(rows, widget.NewLabel(tt.At(len(tt.Steps))+"  "+lang.L("Finish")))
 	stop := u.button(lang.L("Stop the clock"), func() {
-		msg.set(s.w.StartStep(u.ctx, -1))
+		if err := s.w.StartStep(u.ctx, -1); err != nil {
+			msg.set(err)
+			return
+		}
 		s.showTimings()
 	})
 	clock := para(s.timing(ws))

@@ -92,7 +92,12 @@ func (s *workshopScreens) showGoals() {
 	}
 	var rows []fyne.CanvasObject
 	for _, in := range t.NewInsights {
-		rows = append(rows, para(lang.L("New insight: {{.Text}}", map[string]any{"Text": in.Statement})))
+		rows = append(rows, container.NewBorder(nil, nil, nil, u.button(lang.L("Remove"), func() {
+			msg.set(s.w.RemoveInsight(u.ctx, s.table, in.ID))
+			if !msg.Visible() {
+				s.showGoals()
+			}
+		}), para(lang.L("New insight: {{.Text}}", map[string]any{"Text": in.Statement}))))
 	}
 	for _, g := range t.Goals {
 		about, _ := ws.InsightText(g.Insight)
@@ -103,7 +108,9 @@ func (s *workshopScreens) showGoals() {
 		}
 		rows = append(rows, container.NewBorder(nil, nil, nil, u.button(lang.L("Remove"), func() {
 			msg.set(s.w.RemoveGoal(u.ctx, s.table, g.ID))
-			s.showGoals()
+			if !msg.Visible() {
+				s.showGoals()
+			}
 		}), row))
 	}
 	if len(rows) == 0 {
@@ -117,7 +124,7 @@ func (s *workshopScreens) showGoals() {
 	s.show("workshop-goals", container.NewBorder(
 		container.NewVBox(heading(tableTitle(s.table)+" · "+lang.L("New insights and goals")), msg.Label),
 		container.NewHBox(u.button(lang.L("Back to the insights"), func() { s.showInsights(0) }), layout.NewSpacer(), addInsight, addGoal), nil, nil,
-		newPager(u.rowsPerPage(4), rows).view))
+		newPager(u.rowsPerPage(3), rows).view))
 }
 
 // showGoalInsight asks which insight a new goal answers: the team's or the table's own.
@@ -211,11 +218,15 @@ func (s *workshopScreens) showIdeas() {
 			lang.L("The idea"), "", true, func(text string) error { return s.w.AddIdea(u.ctx, s.table, text) }, s.showIdeas)
 	})
 	team := u.button(lang.L("Team's ideas"), s.showTeamIdeas)
+	remove := u.button(lang.L("Remove…"), s.showRemoveIdeas)
 	change := u.button(lang.L("Goal"), s.showChoose)
+	title := subheading(tableTitle(s.table) + ": " + cutToWidth(g.Text, u.win.Canvas().Size().Width-140))
+	title.TextStyle.Bold = true
 	s.show("workshop-ideas", container.NewBorder(
-		container.NewVBox(heading(tableTitle(s.table)+": "+cutToWidth(g.Text, 620)), para(hint), msg.Label),
-		container.NewHBox(u.button(lang.L("Tables"), func() { s.showTables(partIdeas) }), change, team, add, layout.NewSpacer(), save), nil, nil,
-		newPager(u.rowsPerPage(3), rows).view))
+		container.NewVBox(title, para(hint), msg.Label),
+		container.NewVBox(container.NewGridWithColumns(4, change, team, add, remove),
+			container.NewHBox(u.button(lang.L("Tables"), func() { s.showTables(partIdeas) }), layout.NewSpacer(), save)), nil, nil,
+		newPager(u.rowsPerPage(2), rows).view))
 }
 
 // showChoose is the central list of goals for a table to tick one: a goal another table has
@@ -279,6 +290,39 @@ func (s *workshopScreens) showTeamIdeas() {
 	}
 	s.show("workshop-team-ideas", container.NewBorder(
 		container.NewVBox(heading(lang.L("The team's solution ideas")), para(lang.L("Tap one to take it up as one of the table's ideas.")), msg.Label),
+		container.NewHBox(u.button(lang.L("Back"), s.showIdeas)), nil, nil,
+		newPager(u.rowsPerPage(3), rows).view))
+}
+
+// showRemoveIdeas lists a table's ideas to take one away (not one of its saved actions).
+func (s *workshopScreens) showRemoveIdeas() {
+	u := s.u
+	msg := newWSLabel()
+	ws, _, ok := s.view(msg)
+	if !ok {
+		return
+	}
+	t, err := ws.Table(s.table)
+	if err != nil {
+		s.showHome("")
+		return
+	}
+	var rows []fyne.CanvasObject
+	for _, idea := range t.Ideas {
+		rows = append(rows, container.NewBorder(nil, nil, nil, u.button(lang.L("Remove"), func() {
+			if err := s.w.RemoveIdea(u.ctx, s.table, idea.ID); err != nil {
+				msg.set(err)
+				return
+			}
+			s.picked = slices.DeleteFunc(s.picked, func(id string) bool { return id == idea.ID })
+			s.showRemoveIdeas()
+		}), para(idea.Text)))
+	}
+	if len(rows) == 0 {
+		rows = append(rows, para(lang.L("No ideas yet.")))
+	}
+	s.show("workshop-remove-ideas", container.NewBorder(
+		container.NewVBox(heading(lang.L("Table {{.N}}: remove an idea", map[string]any{"N": s.table})), msg.Label),
 		container.NewHBox(u.button(lang.L("Back"), s.showIdeas)), nil, nil,
 		newPager(u.rowsPerPage(3), rows).view))
 }

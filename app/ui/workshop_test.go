@@ -159,6 +159,7 @@ func TestWorkshopScreensFit(t *testing.T) {
 				{"ideas", func() { s.table, s.picked = 3, nil; s.showIdeas() }},
 				{"choose", func() { s.table = 3; s.showChoose() }},
 				{"team's ideas", func() { s.table = 3; s.showTeamIdeas() }},
+				{"remove ideas", func() { s.table = 3; s.showRemoveIdeas() }},
 				{"feedback", s.showFeedback},
 				{"timings", s.showTimings},
 				{"follow-up", s.showFollowUp},

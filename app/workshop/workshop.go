@@ -255,6 +255,22 @@ func (w *Workshop) AddInsight(n int, statement string) (string, error) {
 	return id, nil
 }
 
+// RemoveInsight takes away one of table n's own new insights, unless a goal answers it.
+func (w *Workshop) RemoveInsight(n int, insightID string) error {
+	t, err := w.Table(n)
+	if err != nil {
+		return err
+	}
+	if !slices.ContainsFunc(t.NewInsights, func(in Insight) bool { return in.ID == insightID }) {
+		return fmt.Errorf("%w: table %d's new insight: no such insight of this table", ErrInvalid, n)
+	}
+	if slices.ContainsFunc(t.Goals, func(g Goal) bool { return g.Insight == insightID }) {
+		return fmt.Errorf("%w: table %d's new insight has a goal: remove the goal first", ErrInvalid, n)
+	}
+	t.NewInsights = slices.DeleteFunc(t.NewInsights, func(in Insight) bool { return in.ID == insightID })
+	return nil
+}
+
 // AddGoal adds a goal of table n for an insight (the team's, or one of the table's own new
 // insights) and returns its id. The goal joins the central list.
 func (w *Workshop) AddGoal(n int, insightID, text string) (string, error) {

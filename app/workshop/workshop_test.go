@@ -166,6 +166,20 @@ func TestGoalsChoiceAndActions(t *testing.T) {
 
 func TestSetTablesKeepsWhatIsWritten(t *testing.T) {
 	w := newWorkshop(t)
+	own := idOf(t)(w.AddInsight(4, "x"))
+	g := idOf(t)(w.AddGoal(4, own, "a goal"))
+	if err := w.RemoveInsight(4, own); err == nil || !strings.Contains(err.Error(), "remove the goal first") {
+		t.Errorf("removing an insight with a goal = %v", err)
+	}
+	if err := w.RemoveInsight(3, own); err == nil {
+		t.Error("table 3 removed table 4's insight")
+	}
+	if err := w.RemoveGoal(4, g); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.RemoveInsight(4, own); err != nil || len(w.Tables[3].NewInsights) != 0 {
+		t.Fatalf("RemoveInsight = %v, %d left", err, len(w.Tables[3].NewInsights))
+	}
 	idOf(t)(w.AddInsight(4, "x"))
 	if err := w.SetTables(3); err == nil || !strings.Contains(err.Error(), "table 4") {
 		t.Errorf("taking away a written table = %v", err)
