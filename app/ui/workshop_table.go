@@ -226,7 +226,7 @@ func (s *workshopScreens) showIdeas() {
 		container.NewVBox(title, para(hint), msg.Label),
 		container.NewVBox(container.NewGridWithColumns(4, change, team, add, remove),
 			container.NewHBox(u.button(lang.L("Tables"), func() { s.showTables(partIdeas) }), layout.NewSpacer(), save)), nil, nil,
-		newPager(u.rowsPerPage(2), rows).view))
+		newPager(u.rowsPerPage(3), rows).view))
 }
 
 // showChoose is the central list of goals for a table to tick one: a goal another table has
