@@ -204,7 +204,16 @@ func (s *panelScreens) showPanelOwnNotes(number string) {
 	e.SetText(notes)
 	e.SetPlaceHolder(lang.L("Bullet points of what you feel is most important, and any concerns"))
 	status := newStatusLine()
-	kb := s.u.newKeyboardPanel(e)
+	title := subheading(lang.L("Candidate {{.N}}: your own notes", map[string]any{"N": number}))
+	info := para(lang.L("The panel scores after it has seen every candidate and met to discuss them."))
+	// While the keyboard is open the title and the sentence step aside: the notes keep their
+	// room.
+	kb := s.u.newKeyboardPanel(e, title, info)
+	// One line keeps the candidate in mind while the keyboard is open.
+	reminder := widget.NewLabel(lang.L("Candidate {{.N}}: your own notes", map[string]any{"N": number}))
+	reminder.Truncation = fyne.TextTruncateEllipsis
+	reminder.Hide()
+	kb.whileOpen = []fyne.CanvasObject{reminder}
 	save := func() bool {
 		if err := s.panel.SetNotes(s.u.ctx, number, e.Text); err != nil {
 			status.set(err)
@@ -223,9 +232,8 @@ func (s *panelScreens) showPanelOwnNotes(number string) {
 		}
 	})
 	s.u.show("panel-own-notes", screenIdle, container.NewBorder(
-		container.NewVBox(subheading(lang.L("Candidate {{.N}}: your own notes", map[string]any{"N": number})),
-			para(lang.L("The panel scores after it has seen every candidate and met to discuss them.")), status.Label),
-		container.NewVBox(container.NewHBox(back, layout.NewSpacer(), kb.toggle, saveB), kb.box), nil, nil, e))
+		container.NewVBox(title, reminder, info),
+		container.NewVBox(container.NewBorder(nil, nil, back, container.NewHBox(kb.toggle, saveB), status.Label), kb.box), nil, nil, e))
 	s.u.onIdle = func() error {
 		if err := s.panel.SetNotes(s.u.ctx, number, e.Text); err != nil {
 			s.u.fail("panel notes", err)
@@ -448,7 +456,8 @@ func (s *panelScreens) showPanelFeedbackStep(well, improve *string, step int) {
 	e.SetText(*field)
 	e.SetPlaceHolder(lang.L("In your own words (optional)"))
 	msg := newErrorLabel()
-	kb := s.u.newKeyboardPanel(e)
+	info := para(lang.L("Your feedback to the appointing officer about the panel. It is kept with the recruitment and in its record."))
+	kb := s.u.newKeyboardPanel(e, info)
 	back := s.u.button(lang.L("Back"), func() {
 		*field = e.Text
 		if step == 0 {
@@ -474,8 +483,7 @@ func (s *panelScreens) showPanelFeedbackStep(well, improve *string, step int) {
 		})
 	}
 	s.u.show("panel-feedback", screenIdle, container.NewBorder(
-		container.NewVBox(subheading(question),
-			para(lang.L("Your feedback to the appointing officer about the panel. It is kept with the recruitment and in its record.")), msg.Label),
+		container.NewVBox(subheading(question), info, msg.Label),
 		container.NewVBox(container.NewHBox(back, layout.NewSpacer(), kb.toggle, next), kb.box), nil, nil, e))
 	kb.arm()
 }
