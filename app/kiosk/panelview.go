@@ -99,6 +99,24 @@ type PanelActions struct {
 	Decide PanelAction
 	// Export: the appointing officer, after the decision.
 	Export PanelAction
+	// Order: when the members score (SetOrder); the chair or the appointing officer, before
+	// the first interview.
+	Order PanelAction
+	// Lead: who leads the interviews (SetLead); the chair or the appointing officer, until the
+	// decision.
+	Lead PanelAction
+	// Discuss: recording the panel's discussion (RecordDiscussion); the member leading, once
+	// every candidate has been seen, once, before the decision.
+	Discuss PanelAction
+	// TellOutcome: recording that the service user or carer was told the outcome
+	// (RecordOutcomeTold); the appointing officer, after the decision.
+	TellOutcome PanelAction
+	// GiveFeedback: the service user or carer's own feedback (GiveFeedback), after the
+	// decision.
+	GiveFeedback PanelAction
+	// FeedbackRequests: recording which candidates asked for feedback (SetFeedbackRequested);
+	// the chair or the appointing officer, at any time.
+	FeedbackRequests PanelAction
 }
 
 // panelAction names an action for may.
@@ -113,6 +131,12 @@ const (
 	actConfirm
 	actDecide
 	actExport
+	actOrder
+	actLead
+	actDiscuss
+	actTellOutcome
+	actFeedback
+	actFeedbackRequests
 )
 
 // may is the one place that says whether this member may do a on the recruitment now:
@@ -183,6 +207,45 @@ func (p *PanelMember) may(r *panel.Recruitment, a panelAction) (offered bool, wh
 		}
 		if r.Decision == nil {
 			return true, ErrNotDecided
+		}
+	case actOrder:
+		if !leads {
+			return false, ErrNotChair
+		}
+		if r.Frozen() {
+			return true, panel.ErrFrozen
+		}
+	case actLead:
+		if !leads {
+			return false, ErrNotChair
+		}
+		if r.Decision != nil {
+			return true, panel.ErrDecided
+		}
+	case actDiscuss:
+		if err := r.RequireLead(p.id); err != nil {
+			return false, err
+		}
+		if err := r.CheckDiscussion(p.id, nil); err != nil {
+			return true, err
+		}
+	case actTellOutcome:
+		if !appoints {
+			return false, panel.ErrNotAppointingOfficer
+		}
+		if r.Decision == nil {
+			return true, panel.ErrNotDecidedYet
+		}
+	case actFeedback:
+		if !me.Has(panel.RolePartner) {
+			return false, panel.ErrNotPartner
+		}
+		if r.Decision == nil {
+			return true, panel.ErrNotDecidedYet
+		}
+	case actFeedbackRequests:
+		if !leads {
+			return false, ErrNotChair
 		}
 	}
 	return true, nil
@@ -264,7 +327,9 @@ func (p *PanelMember) state(r *panel.Recruitment) (PanelView, error) {
 	for a, dst := range map[panelAction]*PanelAction{
 		actEditSetup: &v.Can.EditSetup, actContribute: &v.Can.ContributeQuestion, actCandidates: &v.Can.Candidates,
 		actInterview: &v.Can.Interview, actScore: &v.Can.Score, actConfirm: &v.Can.Confirm,
-		actDecide: &v.Can.Decide, actExport: &v.Can.Export,
+		actDecide: &v.Can.Decide, actExport: &v.Can.Export, actOrder: &v.Can.Order, actLead: &v.Can.Lead,
+		actDiscuss: &v.Can.Discuss, actTellOutcome: &v.Can.TellOutcome, actFeedback: &v.Can.GiveFeedback,
+		actFeedbackRequests: &v.Can.FeedbackRequests,
 	} {
 		dst.Offered, dst.Why = p.may(r, a)
 	}

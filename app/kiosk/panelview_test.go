@@ -35,9 +35,14 @@ func wantCan(t *testing.T, who string, v kiosk.PanelView, want map[string]can) {
 	got := map[string]kiosk.PanelAction{
 		"EditSetup": v.Can.EditSetup, "ContributeQuestion": v.Can.ContributeQuestion, "Candidates": v.Can.Candidates,
 		"Interview": v.Can.Interview, "Score": v.Can.Score, "Confirm": v.Can.Confirm, "Decide": v.Can.Decide, "Export": v.Can.Export,
+		"Order": v.Can.Order, "Lead": v.Can.Lead, "Discuss": v.Can.Discuss, "TellOutcome": v.Can.TellOutcome,
+		"GiveFeedback": v.Can.GiveFeedback, "FeedbackRequests": v.Can.FeedbackRequests,
 	}
 	for name, w := range want {
-		g := got[name]
+		g, ok := got[name]
+		if !ok {
+			t.Fatalf("no action %q in the view", name)
+		}
 		if g.Offered != w.offered || (w.why == nil) != (g.Why == nil) || (w.why != nil && !errors.Is(g.Why, w.why)) {
 			t.Errorf("%s: %s = offered %v, why %v; want offered %v, why %v", who, name, g.Offered, g.Why, w.offered, w.why)
 		}
@@ -255,5 +260,84 @@ func TestPanelDecisionRefusedBeforeThePIN(t *testing.T) {
 	}
 	if _, err := e.Kiosk.SignIn(ctx, s.Chair.ID, []byte(s.PINs[s.Chair.ID])); errors.Is(err, vault.ErrLockedOut) || err != nil {
 		t.Errorf("the chair's PIN after ten refused decisions = %v, want it still accepted", err)
+	}
+}
+
+// TestPanelViewOfTheGuidesOrder: the view says who may set the order and the lead, record
+// the discussion, the outcome told, the carer's feedback and candidates' feedback requests,
+// and when; and the kiosk refuses what it says is closed.
+func TestPanelViewOfTheGuidesOrder(t *testing.T) {
+	e := kiosktest.New(t)
+	s := kiosktest.SeedPanel(t, e.Kiosk)
+	chair, ao, staff, partner := fourPanel(t, e, s)
+	refresh := func() {
+		t.Helper()
+		for _, p := range []*kiosk.PanelMember{chair, ao, staff, partner} {
+			if err := p.Refresh(ctx); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	notChair, notLead := can{false, kiosk.ErrNotChair}, can{false, panel.ErrNotLead}
+	wantCan(t, "chair", state(t, chair), map[string]can{"Order": isOpen, "Lead": isOpen, "Discuss": notLead,
+		"TellOutcome": {false, panel.ErrNotAppointingOfficer}, "GiveFeedback": {false, panel.ErrNotPartner}, "FeedbackRequests": isOpen})
+	wantCan(t, "appointing officer", state(t, ao), map[string]can{"Order": isOpen, "Discuss": {true, panel.ErrNotAllSeen},
+		"TellOutcome": {true, panel.ErrNotDecidedYet}, "FeedbackRequests": isOpen})
+	wantCan(t, "staff", state(t, staff), map[string]can{"Order": notChair, "Lead": notChair, "Discuss": notLead, "FeedbackRequests": notChair})
+	wantCan(t, "partner", state(t, partner), map[string]can{"Order": notChair, "Discuss": notLead,
+		"GiveFeedback": {true, panel.ErrNotDecidedYet}, "TellOutcome": {false, panel.ErrNotAppointingOfficer}})
+	if err := staff.SetOrder(ctx, panel.OrderEachCandidate); !errors.Is(err, kiosk.ErrNotChair) {
+		t.Errorf("SetOrder by the member of staff = %v, want ErrNotChair", err)
+	}
+	if err := partner.GiveFeedback(ctx, "well", ""); !errors.Is(err, panel.ErrNotDecidedYet) {
+		t.Errorf("GiveFeedback before the decision = %v, want ErrNotDecidedYet", err)
+	}
+
+	if err := partner.Confirm(ctx, panel.Confirmation{PartnerID: s.Partner.ID, StaffID: s.Staff.ID, PartnerName: "P", StaffName: "R",
+		PartnerSignature: []byte("sig"), StaffSignature: []byte("sig")}, []byte(s.PINs[s.Staff.ID])); err != nil {
+		t.Fatal(err)
+	}
+	if err := ao.SetScale(ctx, panel.Scale{Min: 1, Max: 4, Labels: []string{"not met", "partly met", "met", "exceeded"}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := partner.ContributeQuestion(ctx, "What does kindness look like on a busy shift?"); err != nil {
+		t.Fatal(err)
+	}
+	if err := chair.AddCandidate(ctx, "101"); err != nil {
+		t.Fatal(err)
+	}
+	refresh()
+	startInterview(t, e, ao, "101")
+	refresh()
+	wantCan(t, "chair, interviewing", state(t, chair), map[string]can{"Order": {true, panel.ErrFrozen}, "Lead": isOpen})
+	if err := chair.SetOrder(ctx, panel.OrderEachCandidate); !errors.Is(err, panel.ErrFrozen) {
+		t.Errorf("SetOrder after the first interview = %v, want ErrFrozen", err)
+	}
+	wantCan(t, "appointing officer, all seen", state(t, ao), map[string]can{"Discuss": isOpen})
+	if err := chair.RecordDiscussion(ctx, nil); !errors.Is(err, panel.ErrNotLead) {
+		t.Errorf("RecordDiscussion by the chair, who does not lead = %v, want ErrNotLead", err)
+	}
+	if err := ao.RecordDiscussion(ctx, map[string]string{"101": "agreed"}); err != nil {
+		t.Fatal(err)
+	}
+	wantCan(t, "appointing officer, discussed", state(t, ao), map[string]can{"Discuss": {true, panel.ErrDiscussed}})
+	for _, p := range []*kiosk.PanelMember{chair, ao, staff, partner} {
+		if err := p.Refresh(ctx); err != nil {
+			t.Fatal(err)
+		}
+		scoreAll(t, p, "101", 3, 3)
+	}
+	if err := ao.Decide(ctx, []byte("444444"), "101", "the strongest values"); err != nil {
+		t.Fatal(err)
+	}
+	refresh()
+	wantCan(t, "appointing officer, decided", state(t, ao), map[string]can{"TellOutcome": isOpen, "Lead": {true, panel.ErrDecided},
+		"Discuss": {true, panel.ErrDecided}})
+	wantCan(t, "partner, decided", state(t, partner), map[string]can{"GiveFeedback": isOpen})
+	if err := partner.GiveFeedback(ctx, "well run", ""); err != nil {
+		t.Errorf("GiveFeedback after the decision = %v", err)
+	}
+	if err := chair.SetLead(ctx, s.Chair.ID); !errors.Is(err, panel.ErrDecided) {
+		t.Errorf("SetLead after the decision = %v, want ErrDecided", err)
 	}
 }
