@@ -46,12 +46,27 @@ func (bs *boardScreens) showSlides(at int) {
 	counter.TextSize = theme.TextSize() * bs.boardScale()
 	prev := bs.u.button(lang.L("Previous"), nil)
 	next := bs.u.button(lang.L("Next"), nil)
-	back := bs.u.button(lang.L("Back to the board"), bs.showPresentation)
+	// The slides hold only what the team chose to show, so they may stay up through a long
+	// talk; the board behind them does not. Back to the board after a pause longer than the
+	// kiosk's idle time-out closes the board instead, so a projector left showing a slide
+	// does not lead a passer-by into the items: the member signs in again.
+	turned := bs.u.kiosk.Now()
+	leave := func() {
+		if bs.u.kiosk.Now().Sub(turned) > bs.u.opts.IdleTimeout {
+			bs.u.log.Info("slide show left after a pause: the board is closed", "screen", bs.u.screen)
+			bs.closeBoard()
+			bs.u.showHome()
+			return
+		}
+		bs.showPresentation()
+	}
+	back := bs.u.button(lang.L("Back to the board"), func() { leave() })
 	for _, b := range []*Button{prev, next, back} {
 		b.typesInto = view // a button tapped, then a key: the key still turns the slide
 	}
 	view.onChange = func() {
 		bs.u.touch()
+		turned = bs.u.kiosk.Now()
 		counter.Text = deck.Counter(view.at)
 		counter.Refresh()
 		prev.Enable()
@@ -64,7 +79,7 @@ func (bs *boardScreens) showSlides(at int) {
 		}
 		bs.u.win.Canvas().Focus(view)
 	}
-	view.onBack = bs.showPresentation
+	view.onBack = leave
 	prev.OnTapped = func() { view.goTo(view.at - 1) }
 	next.OnTapped = func() { view.goTo(view.at + 1) }
 	bar := container.NewHBox(back, layout.NewSpacer(), prev, container.NewPadded(container.NewCenter(counter)), next)

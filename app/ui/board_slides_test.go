@@ -174,6 +174,7 @@ func TestSlideShow(t *testing.T) {
 			clock.Advance(25 * time.Minute)
 			h.u.Tick()
 			h.wantScreen("board-slides")
+			h.key(fyne.KeyLeft) // the presenter turns a slide: back is open again
 			h.key(fyne.KeyEscape)
 			h.wantScreen("board-presentation")
 			h.tapPrefix("6 / 7")
@@ -190,6 +191,35 @@ func TestSlideShow(t *testing.T) {
 			h.wantScreen("home")
 			if h.u.boards.openBoard != nil {
 				t.Error("the board is still open after the slides' idle time-out")
+			}
+		})
+	}
+}
+
+// TestSlideShowLeftAfterPause: the slides may stay up through a long talk, but the board
+// behind them does not. Leaving the slide show after a pause longer than the kiosk's idle
+// time-out, by the button or by Escape, closes the board and goes Home: a passer-by at a
+// projector left on a slide is not let into the board's items.
+func TestSlideShowLeftAfterPause(t *testing.T) {
+	for _, leave := range []string{"button", "Escape"} {
+		t.Run(leave, func(t *testing.T) {
+			h, _, clock := slidesRoom(t, fyne.NewSize(800, 480))
+			h.u.opts.IdleTimeout = 2 * time.Minute // the kiosk's default
+			h.openTheBoard()
+			h.tap("Presentation")
+			h.tap("Slide show")
+			h.wantScreen("board-slides")
+			clock.Advance(h.u.opts.IdleTimeout + time.Second)
+			h.u.Tick()
+			h.wantScreen("board-slides")
+			if leave == "button" {
+				h.tap("Back to the board")
+			} else {
+				h.key(fyne.KeyEscape)
+			}
+			h.wantScreen("home")
+			if h.u.boards.openBoard != nil {
+				t.Error("the board is still open after leaving the slides after a pause")
 			}
 		})
 	}
