@@ -42,7 +42,7 @@ func (s *panelScreens) orderActions(v kiosk.PanelView, add func(text string, ena
 	if err != nil {
 		return
 	}
-	chairs := v.Me.Has(panel.RoleChair) || v.Me.Has(panel.RoleAppointingOfficer)
+	chairs := v.Can.Order.Offered // the chair or the appointing officer: the kiosk's view says
 	if p.Order == panel.OrderGuide && p.Discussion == nil && v.Frozen {
 		add(lang.L("My notes on a candidate"), len(v.Interviewed()) > 0, s.showPanelNotesPick, lang.L("no candidate has been seen yet."))
 	}
@@ -290,7 +290,7 @@ func (s *panelScreens) showPanelDiscussionDraft(d *discussionDraft) {
 		}
 	case !p.AllSeen:
 		head = append(head, para(lang.L("Once every candidate has been seen, the panel meets to discuss its thoughts on each person; then each member scores on their own. Interview the candidates still to be seen, or withdraw those who will not come (Candidates).")))
-	case !p.IsLead:
+	case !v.Can.Discuss.Offered:
 		head = append(head, para(lang.L("Every candidate has been seen: the panel meets to discuss each person. {{.Name}}, who leads the interview, records the discussion here; then each member scores on their own.", map[string]any{"Name": names[p.LeadID]})))
 	default:
 		head = append(head, para(lang.L("Meet to discuss your thoughts on each person. Tap a candidate to note what the panel agrees (optional), then record that the discussion took place. It cannot change after; then each member scores on their own.")))
@@ -312,7 +312,7 @@ func (s *panelScreens) showPanelDiscussionDraft(d *discussionDraft) {
 			s.showPanelDiscussion()
 		}))
 	}
-	if p.IsLead || v.Me.Has(panel.RoleChair) || v.Me.Has(panel.RoleAppointingOfficer) {
+	if v.Can.Lead.Offered {
 		rows = append(rows, s.u.button(lang.L("Order and lead"), s.showPanelOrder),
 			s.u.button(lang.L("Candidates who asked for feedback"), s.showPanelAfter))
 	}
@@ -351,7 +351,7 @@ func (s *panelScreens) showPanelAfter() {
 		return
 	}
 	cs, decided := v.Candidates, v.Decision != nil
-	chairs := v.Me.Has(panel.RoleChair) || v.Me.Has(panel.RoleAppointingOfficer)
+	chairs := v.Can.FeedbackRequests.Offered
 	var partners []panel.Member
 	for _, m := range v.Members {
 		if m.Has(panel.RolePartner) {
@@ -385,7 +385,7 @@ func (s *panelScreens) showPanelAfter() {
 		}
 		rows = append(rows, grid)
 	}
-	if decided && p.IsAppointingOfficer {
+	if v.Can.TellOutcome.Open() {
 		for _, m := range partners {
 			if told := containsString(p.Told, m.ID); told {
 				rows = append(rows, para(lang.L("You have told {{.Name}} the outcome.", map[string]any{"Name": names[m.ID]})))
@@ -404,7 +404,7 @@ func (s *panelScreens) showPanelAfter() {
 		rows = append(rows, para(lang.L("Feedback of {{.Name}}. What went well: {{.Well}} What could be improved: {{.Improve}}", map[string]any{
 			"Name": names[f.PartnerID], "Well": f.WentWell, "Improve": f.CouldImprove})))
 	}
-	if decided && p.IsPartner {
+	if v.Can.GiveFeedback.Open() {
 		text := lang.L("Give my feedback")
 		if len(p.Feedback) > 0 {
 			text = lang.L("Change my feedback")
