@@ -303,6 +303,9 @@ func TestWorkshopJourney(t *testing.T) {
 			t.Errorf("the workshop PDF lacks %q", want)
 		}
 	}
+	if !strings.Contains(txt, "Table 2's amendment: Staff in *two* teams") || strings.Contains(txt, "“Staff in") {
+		t.Error("the amendment is not printed as the table's words (never in quotation marks)")
+	}
 	raw, err := os.ReadFile(filepath.Join(r.stick, csvName))
 	if err != nil {
 		t.Fatal(err)

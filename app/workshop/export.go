@@ -54,7 +54,9 @@ func (w Workshop) PDF(title string, f report.Fonts) ([]byte, error) {
 			line := fmt.Sprintf("Insight %d: %s. %s", i+1, markWord(m.Mark), in.Statement)
 			d.Bullet(line)
 			if m.Mark == Amend {
-				d.Quote(m.Amendment)
+				// The table's own words: never in quotation marks, which the presentation keeps
+				// for the key quotes of interviews.
+				d.Paragraph("Table " + strconv.Itoa(t.Number) + "'s amendment: " + m.Amendment)
 			}
 		}
 		for _, in := range t.NewInsights {
