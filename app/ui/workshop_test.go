@@ -74,6 +74,7 @@ func workshopRoom(t *testing.T, size fyne.Size, large, start bool) (*harness, *k
 		}
 	}
 	h := boardUI(t, room, size)
+	h.env = room.Env
 	if large {
 		h.u.theme.large = true
 		fyne.CurrentApp().Settings().SetTheme(&kioskTheme{large: true})
@@ -282,4 +283,24 @@ func drawsText(h *harness, prefix string) bool {
 		}
 	}
 	return false
+}
+
+// TestWorkshopIdleClosesTheBoard: the workshop's screens wait 30 minutes untouched (a step of
+// idea generation, the projector's views), or the kiosk's own time-out if longer, then close
+// the board, forgetting its key.
+func TestWorkshopIdleClosesTheBoard(t *testing.T) {
+	h, _ := workshopRoom(t, fyne.NewSize(800, 480), false, true)
+	h.tap("Projector: goals")
+	h.wantScreen("workshop-goals-projector")
+	idle := max(workshopIdle, h.u.opts.IdleTimeout) // this harness's own time-out is an hour
+	h.env.Clock.Advance(idle - time.Minute)
+	h.u.Tick()
+	if h.u.Screen() != "workshop-goals-projector" || h.u.boards.openBoard == nil {
+		t.Fatalf("a minute before the time-out: %s, board open %v", h.u.Screen(), h.u.boards.openBoard != nil)
+	}
+	h.env.Clock.Advance(2 * time.Minute)
+	h.u.Tick()
+	if h.u.Screen() != "home" || h.u.boards.openBoard != nil {
+		t.Errorf("a minute after the time-out: %s, board open %v; want Home and the board closed", h.u.Screen(), h.u.boards.openBoard != nil)
+	}
 }
