@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -358,6 +359,26 @@ func TestWorkshopJourney(t *testing.T) {
 		if !strings.Contains(txt, strings.Join(strings.Fields(want), " ")) {
 			t.Errorf("the follow-up agenda lacks %q", want)
 		}
+	}
+
+	// Every export left a content-free audit entry: the refused one too, as failed.
+	audit, err := r.k.Audit(ctx, r.admin, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var exports []string
+	for _, ev := range audit {
+		if strings.HasPrefix(ev.Action, "board.workshop") || strings.HasPrefix(ev.Action, "board.follow-up") {
+			exports = append(exports, ev.Action+" "+ev.Outcome)
+		}
+		for _, never := range []string{"Idea A", "Every child", "working group"} {
+			if strings.Contains(fmt.Sprintf("%+v", ev), never) {
+				t.Errorf("an audit entry holds the workshop's words: %+v", ev)
+			}
+		}
+	}
+	if got := strings.Join(exports, ", "); got != "board.follow-up.export ok, board.workshop.export ok, board.workshop.export failed, board.workshop.export ok, board.workshop.export ok" {
+		t.Errorf("audit of the exports, newest first = %s", got)
 	}
 
 	// The day after the follow-up visit, nothing of the workshop is left.
