@@ -99,6 +99,15 @@
 // so someone who has both can tell that a session was counted; they learn nothing of its
 // content, group or items.
 //
+// # The workshop
+//
+// The afternoon's workshop and the follow-up agenda (app/workshop) belong to an open board
+// (Board.Workshop, workshop.go): one document sealed with the board's key in the Workshops
+// port, read, changed by app/workshop's rules and sealed again by each of the facilitator's
+// intents under one lock, never by the screens. Start takes the board's insights as they are
+// then. It is exported with a member's PIN (SignedIn.ExportWorkshop, with the slides and
+// outline or apart, all files or none; SignedIn.ExportFollowUp) and destroyed with the board.
+//
 // # Who must not import it
 //
 // It imports no Fyne, no SQL and no periph package. The UI (app/ui), app/assemble and main use
