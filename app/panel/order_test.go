@@ -56,6 +56,9 @@ func TestGuidesOrderDiscussesBeforeScores(t *testing.T) {
 	if err := r.RecordDiscussion("ao", nil, t0); !errors.Is(err, ErrNotAllSeen) {
 		t.Fatalf("RecordDiscussion with 102 and 103 not seen = %v, want ErrNotAllSeen", err)
 	}
+	if b := r.DecisionBlockers(); len(b) != 2 || b[0].Candidate != "102" || !b[0].NotInterviewed || b[1].Candidate != "103" {
+		t.Errorf("DecisionBlockers with 102 and 103 to be seen = %+v, want them, not 101's scores", b)
+	}
 	if err := r.StartInterview("102", t0); err != nil {
 		t.Fatal(err)
 	}
@@ -65,6 +68,9 @@ func TestGuidesOrderDiscussesBeforeScores(t *testing.T) {
 	}
 	if r.Phase() != PhaseDiscussion {
 		t.Errorf("Phase with every candidate seen = %v, want PhaseDiscussion", r.Phase())
+	}
+	if b := r.DecisionBlockers(); len(b) != 1 || !b[0].Discussion || b[0].Candidate != "" {
+		t.Errorf("DecisionBlockers with every candidate seen = %+v, want the discussion alone", b)
 	}
 	if err := r.SetMark("ao", "101", Mark{QuestionID: r.Questions[0].ID, Score: 3, Scored: true, Reason: "r"}); !errors.Is(err, ErrNotYetScoring) {
 		t.Fatalf("SetMark with every candidate seen, before the discussion = %v, want ErrNotYetScoring", err)

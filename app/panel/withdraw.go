@@ -63,11 +63,13 @@ func (r *Recruitment) Active() []Candidate {
 }
 
 // Blocker is one thing that keeps the decision from being recorded: a candidate still to be
-// interviewed (NotInterviewed), or the members still to submit their scores of a candidate
+// interviewed (NotInterviewed), the panel's discussion not recorded yet in the guide's order
+// (Discussion, with Candidate ""), or the members still to submit their scores of a candidate
 // (Waiting, member ids). Candidate is "" when the recruitment has no candidate at all.
 type Blocker struct {
 	Candidate      string
 	NotInterviewed bool
+	Discussion     bool
 	Waiting        []string
 }
 
@@ -82,13 +84,20 @@ func (r *Recruitment) DecisionBlockers() []Blocker {
 		return []Blocker{{}}
 	}
 	var out []Blocker
+	// In the guide's order nobody scores before the discussion: until it is recorded, the
+	// decision waits for the candidates to be seen, then for the discussion.
+	before := r.ScoringOrder() == OrderGuide && r.Discussion == nil
 	for _, c := range r.Active() {
 		switch {
 		case c.InterviewedAt.IsZero():
 			out = append(out, Blocker{Candidate: c.Number, NotInterviewed: true})
+		case before:
 		case !r.AllScored(c.Number):
 			out = append(out, Blocker{Candidate: c.Number, Waiting: r.Waiting(c.Number)})
 		}
+	}
+	if before && len(out) == 0 && len(r.Active()) > 0 {
+		out = append(out, Blocker{Discussion: true})
 	}
 	return out
 }

@@ -35,6 +35,7 @@ var plainSentinels = []error{
 	panel.ErrDuplicateCandidate, panel.ErrFrozen, panel.ErrNotMember, panel.ErrNotSubmitted, panel.ErrSubmitted,
 	panel.ErrNotInterviewed, panel.ErrNotAllScored, panel.ErrNotAppointingOfficer, panel.ErrDecided,
 	panel.ErrNoConfirmation, panel.ErrNoConsent, panel.ErrConsentRefused, panel.ErrConsentText, panel.ErrWithdrawn,
+	panel.ErrNotYetScoring, panel.ErrNotAllSeen, panel.ErrDiscussed, panel.ErrNotLead, panel.ErrNotDecidedYet, panel.ErrNotPartner,
 	kiosk.ErrNotRecruitment, kiosk.ErrNoPanel, kiosk.ErrPanelsUnavailable,
 	kiosk.ErrNoStick, kiosk.ErrNotDecided,
 	kiosk.ErrNotOnTeam, kiosk.ErrWaitingToBeLetIn, kiosk.ErrNoBoard, kiosk.ErrNotPeerChallenge, kiosk.ErrNoBoards,

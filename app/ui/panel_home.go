@@ -253,6 +253,8 @@ func blockersText(bs []panel.Blocker, names map[string]string) string {
 	var parts []string
 	for _, b := range bs {
 		switch {
+		case b.Discussion:
+			parts = append(parts, lang.L("the panel's discussion is not recorded yet (The discussion)"))
 		case b.Candidate == "":
 			return lang.L("add the candidates first (Candidates).")
 		case b.NotInterviewed:

@@ -304,13 +304,7 @@ func (s *panelScreens) showPanelDiscussionDraft(d *discussionDraft) {
 			rows = append(rows, b)
 		}
 		bottom.Add(layout.NewSpacer())
-		bottom.Add(s.u.primary(lang.L("Record the discussion"), func() {
-			if err := s.panel.RecordDiscussion(s.u.ctx, d.notes); err != nil {
-				msg.set(err)
-				return
-			}
-			s.showPanelDiscussion()
-		}))
+		bottom.Add(s.u.primary(lang.L("Record the discussion"), func() { s.showPanelDiscussionConfirm(d) }))
 	}
 	if v.Can.Lead.Offered {
 		rows = append(rows, s.u.button(lang.L("Order and lead"), s.showPanelOrder),
@@ -318,6 +312,30 @@ func (s *panelScreens) showPanelDiscussionDraft(d *discussionDraft) {
 	}
 	head = append(head, msg.Label)
 	s.u.show("panel-discussion", screenIdle, container.NewBorder(container.NewVBox(head...), bottom, nil, nil, s.u.newFitPages(rows)))
+}
+
+// showPanelDiscussionConfirm asks once more before the discussion is recorded for good.
+func (s *panelScreens) showPanelDiscussionConfirm(d *discussionDraft) {
+	msg := newErrorLabel()
+	noted := 0
+	for _, n := range d.notes {
+		if n != "" {
+			noted++
+		}
+	}
+	s.u.show("panel-discussion-confirm", screenIdle, container.NewBorder(
+		container.NewVBox(heading(lang.L("Record the discussion?")),
+			para(lang.L("This records that the panel met to discuss each candidate, with what it agreed to note about {{.N}} of them. It cannot change after; then each member scores on their own.", map[string]any{"N": noted})),
+			msg.Label),
+		container.NewHBox(s.u.button(lang.L("Back"), func() { s.showPanelDiscussionDraft(d) }), layout.NewSpacer(),
+			s.u.primary(lang.L("Yes, record it"), func() {
+				if err := s.panel.RecordDiscussion(s.u.ctx, d.notes); err != nil {
+					msg.set(err)
+					return
+				}
+				s.showPanelDiscussion()
+			})),
+		nil, nil, layout.NewSpacer()))
 }
 
 // showPanelDiscussionNote takes what the panel agrees to note about one candidate.

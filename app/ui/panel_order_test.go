@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -104,6 +106,12 @@ func (r *panelRun) guideJourney() {
 	r.see("discussion: a candidate's note with the keyboard")
 	r.tap("Done")
 	r.tap("Record the discussion")
+	r.wantScreen("panel-discussion-confirm")
+	r.see("discussion: record it?")
+	if p, _ := r.u.panels.panel.Progress(); p.Discussion != nil {
+		r.t.Error("the discussion was recorded before it was confirmed")
+	}
+	r.tap("Yes, record it")
 	r.wantScreen("panel-discussion")
 	r.see("discussion recorded")
 	if !r.shows("Recorded by") || !r.shows("Agreed: strong on carers") {
@@ -218,6 +226,17 @@ func TestEveryPanelOrderScreenFits(t *testing.T) {
 				r.setUp()
 				r.guideJourney()
 			})
+		}
+	}
+}
+
+// TestPanelOrderMessages: the order's refusals read as the sentences they are, not as a
+// failure to report to an admin.
+func TestPanelOrderMessages(t *testing.T) {
+	for _, err := range []error{panel.ErrNotYetScoring, panel.ErrNotAllSeen, panel.ErrNotLead, panel.ErrNotDecidedYet, panel.ErrNotPartner,
+		fmt.Errorf("add candidate: %w: a candidate added now would not be seen before it", panel.ErrDiscussed)} {
+		if got := message(err); strings.Contains(got, "tell an admin") || strings.Contains(got, "did not work") {
+			t.Errorf("message(%v) = %q, want the refusal in plain words", err, got)
 		}
 	}
 }
