@@ -2,7 +2,9 @@ package kiosk_test
 
 import (
 	"errors"
+	"strings"
 	"testing"
+	"time"
 
 	"quietroom/app/kiosk"
 	"quietroom/app/kiosk/kiosktest"
@@ -159,5 +161,61 @@ func TestPanelOrderRecordsArePadded(t *testing.T) {
 	}
 	if added != 2 {
 		t.Errorf("%d items added, want the feedback request and the discussion", added)
+	}
+}
+
+// TestPanelRecordSaysDiscussedOnlyAfterTheScores: scoring after each candidate, a spread is
+// "discussed" in the record once the discussion was recorded after every score of the
+// candidate, and only "flagged" before.
+func TestPanelRecordSaysDiscussedOnlyAfterTheScores(t *testing.T) {
+	e := kiosktest.New(t)
+	s := kiosktest.SeedPanel(t, e.Kiosk)
+	chair := readyPanel(t, e, s)
+	staff, partner := openPanel(t, e, s, s.Staff.ID), openPanel(t, e, s, s.Partner.ID)
+	scores := map[*kiosk.PanelMember][]int{chair: {4, 3}, staff: {1, 3}, partner: {3, 3}}
+	for _, c := range []string{"101", "102", "103"} {
+		startInterview(t, e, chair, c)
+		for _, p := range []*kiosk.PanelMember{chair, staff, partner} {
+			if err := p.Refresh(ctx); err != nil {
+				t.Fatal(err)
+			}
+			scoreAll(t, p, c, scores[p]...)
+		}
+	}
+	e.Clock.Advance(time.Hour)
+	if err := chair.Decide(ctx, []byte(s.PINs[s.Chair.ID]), "101", "clearest examples"); err != nil {
+		t.Fatal(err)
+	}
+	if text := recordText(t, chair); strings.Contains(text, "(discussed)") || !strings.Contains(text, "(flagged)") {
+		t.Errorf("with no discussion recorded the record says a spread was discussed, or none flagged")
+	}
+	if err := chair.RecordDiscussion(ctx, nil); !errors.Is(err, panel.ErrDecided) {
+		t.Errorf("RecordDiscussion after the decision = %v, want ErrDecided", err)
+	}
+
+	e2 := kiosktest.New(t)
+	s2 := kiosktest.SeedPanel(t, e2.Kiosk)
+	chair = readyPanel(t, e2, s2)
+	staff, partner = openPanel(t, e2, s2, s2.Staff.ID), openPanel(t, e2, s2, s2.Partner.ID)
+	scores = map[*kiosk.PanelMember][]int{chair: {4, 3}, staff: {1, 3}, partner: {3, 3}}
+	for _, c := range []string{"101", "102", "103"} {
+		startInterview(t, e2, chair, c)
+		for _, p := range []*kiosk.PanelMember{chair, staff, partner} {
+			if err := p.Refresh(ctx); err != nil {
+				t.Fatal(err)
+			}
+			scoreAll(t, p, c, scores[p]...)
+		}
+	}
+	e2.Clock.Advance(time.Hour)
+	if err := chair.RecordDiscussion(ctx, map[string]string{"102": "spread on question 1 talked through"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := chair.Decide(ctx, []byte(s2.PINs[s2.Chair.ID]), "101", "clearest examples"); err != nil {
+		t.Fatal(err)
+	}
+	text := recordText(t, chair)
+	if !strings.Contains(text, "(discussed)") || strings.Contains(text, "(flagged)") || !strings.Contains(text, "Order: the organisation's choice") {
+		t.Errorf("with the discussion after every score the record lacks \"(discussed)\" or the order:\n%s", text)
 	}
 }
