@@ -103,7 +103,9 @@
 // last saw with a member's key, in memory only (PanelLobby.Known).
 //
 // What remains: the number of candidates interviewed and of items (members x questions per
-// candidate, and one submission per sheet submitted); where a candidate's placeholders lie
+// candidate, and one submission per sheet submitted; one item each for the discussion, the
+// outcome told to and the feedback of a service user or carer, and each candidate's feedback
+// request, so that they were recorded, not what they say); where a candidate's placeholders lie
 // tells which items belong to one candidate and in which order the candidates' interviews
 // started (not their numbers); a submission's item is inserted when it is made, so where it
 // lies tells the order of submissions, not whose; the audit log holds the times of the set-up,
