@@ -187,7 +187,10 @@ type Kiosk struct {
 	// lobbies are what this kiosk last saw of its panels' submissions, by engagement id, in
 	// memory only (panel.go: who submitted is sealed, the lobby shows it with nobody signed in).
 	lobbies sync.Map
-	d       Deps
+	// boardLocks hold each board's day-2 work still while one intent reads, changes and seals
+	// it (a *sync.Mutex by engagement id; boardwork.go).
+	boardLocks sync.Map
+	d          Deps
 	log     *slog.Logger
 	newID   func() string
 	rand    io.Reader
