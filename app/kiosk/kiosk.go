@@ -191,11 +191,11 @@ type Kiosk struct {
 	// it (a *sync.Mutex by engagement id; boardwork.go).
 	boardLocks sync.Map
 	d          Deps
-	log     *slog.Logger
-	newID   func() string
-	rand    io.Reader
-	imports []string
-	exports []string
+	log        *slog.Logger
+	newID      func() string
+	rand       io.Reader
+	imports    []string
+	exports    []string
 	// explicitImports: the import folders were given (tests, development), not the defaults.
 	explicitImports bool
 	engine          *session.Engine
