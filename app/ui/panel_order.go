@@ -323,9 +323,13 @@ func (s *panelScreens) showPanelDiscussionConfirm(d *discussionDraft) {
 			noted++
 		}
 	}
+	said := lang.L("This records that the panel met to discuss each candidate, with what it agreed to note about {{.N}} of them. It cannot change after; then each member scores on their own.", map[string]any{"N": noted})
+	if noted == 0 {
+		said = lang.L("This records that the panel met to discuss each candidate, with nothing noted about any of them. It cannot change after; then each member scores on their own.")
+	}
 	s.u.show("panel-discussion-confirm", screenIdle, container.NewBorder(
 		container.NewVBox(heading(lang.L("Record the discussion?")),
-			para(lang.L("This records that the panel met to discuss each candidate, with what it agreed to note about {{.N}} of them. It cannot change after; then each member scores on their own.", map[string]any{"N": noted})),
+			para(said),
 			msg.Label),
 		container.NewHBox(s.u.button(lang.L("Back"), func() { s.showPanelDiscussionDraft(d) }), layout.NewSpacer(),
 			s.u.primary(lang.L("Yes, record it"), func() {
@@ -419,8 +423,9 @@ func (s *panelScreens) showPanelAfter() {
 		}
 	}
 	for _, f := range p.Feedback {
-		rows = append(rows, para(lang.L("Feedback of {{.Name}}. What went well: {{.Well}} What could be improved: {{.Improve}}", map[string]any{
-			"Name": names[f.PartnerID], "Well": f.WentWell, "Improve": f.CouldImprove})))
+		rows = append(rows, subheading(lang.L("Feedback of {{.Name}}", map[string]any{"Name": names[f.PartnerID]})),
+			para(lang.L("What went well: {{.Text}}", map[string]any{"Text": f.WentWell})),
+			para(lang.L("What could be improved: {{.Text}}", map[string]any{"Text": f.CouldImprove})))
 	}
 	if v.Can.GiveFeedback.Open() {
 		text := lang.L("Give my feedback")

@@ -164,6 +164,9 @@ func (r *panelRun) guideJourney() {
 	r.tap("Save my feedback")
 	r.wantScreen("panel-after")
 	r.see("feedback and outcome, the carer")
+	if !r.shows("What went well: I was listened to") || !r.shows("What could be improved: More time between candidates") {
+		r.t.Error("the carer's feedback is not shown back to them as given")
+	}
 }
 
 // buttonStarting is the screen's button whose text starts with prefix.
