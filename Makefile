@@ -24,8 +24,9 @@ endif
 # Every build and test leaves out Fyne's emoji font: Fyne parses its 4 MB for each text style
 # the first screen uses (about 40 ms each, on the way to the first frame), nobody types emoji
 # on a kiosk, and the kiosk's own words keep to the fonts it brings
-# (app/ui TestKioskWordsAreInItsOwnFonts).
-export GOFLAGS += -tags=no_emoji
+# (app/ui TestKioskWordsAreInItsOwnFonts). SQLite is built with its dbstat table, so that the
+# tests can look at the database's pages as someone holding a copy of the data folder would.
+export GOFLAGS += -tags=no_emoji,sqlite_dbstat
 
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 FUZZTIME    ?= 20s
