@@ -75,6 +75,8 @@ type UI struct {
 	screen    string // the screen's name, for logs and tests
 	shown     int    // counts the screens shown, so that a wait can tell its screen has gone
 	lastTouch time.Time
+	// prevTouch is the touch before lastTouch: a long gap between them is a pause (afterPause).
+	prevTouch time.Time
 	onTick    func(session.Status)
 	onIdle    func() error // what an idle time-out must close before Home (seal a write-up)
 
@@ -275,7 +277,12 @@ func (u *UI) Tick() {
 	}
 }
 
-func (u *UI) touch() { u.lastTouch = u.kiosk.Now() }
+func (u *UI) touch() { u.prevTouch, u.lastTouch = u.lastTouch, u.kiosk.Now() }
+
+// afterPause tells whether the touch being handled came after a pause longer than the idle
+// time-out: screens that may stay up for half an hour (the slide show, the workshop) check it
+// before they lead back into the board, which then asks for a sign-in again.
+func (u *UI) afterPause() bool { return u.lastTouch.Sub(u.prevTouch) > u.opts.IdleTimeout }
 
 // wakeWithin asks Tick's caller to tick again within d (at least 10 ms from now).
 func (u *UI) wakeWithin(d time.Duration) {

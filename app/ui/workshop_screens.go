@@ -154,7 +154,17 @@ func (s *workshopScreens) showHome(done string) {
 	if !ok {
 		return
 	}
-	back := u.button(lang.L("Back to the team boards"), u.boards.leaveBoard)
+	back := u.button(lang.L("Back to the team boards"), func() {
+		// The workshop's screens stay up through a step of half an hour; the board's items
+		// behind them do not: after such a pause the member signs in again.
+		if u.afterPause() {
+			u.log.Info("workshop left after a pause: the board is closed", "screen", u.screen)
+			u.boards.closeBoard()
+			u.showHome()
+			return
+		}
+		u.boards.leaveBoard()
+	})
 	if !started {
 		n := workshop.MinTables
 		count := widget.NewLabel("")

@@ -304,3 +304,30 @@ func TestWorkshopIdleClosesTheBoard(t *testing.T) {
 		t.Errorf("a minute after the time-out: %s, board open %v; want Home and the board closed", h.u.Screen(), h.u.boards.openBoard != nil)
 	}
 }
+
+// TestWorkshopLeftAfterPause: the workshop's screens may wait half an hour, but Back to the team
+// boards after a pause longer than the kiosk's idle time-out closes the board and goes Home, so
+// whoever finds the kiosk on a workshop screen is not led into the board's items; without a
+// pause it goes back to the team boards with the member still signed in, as before.
+func TestWorkshopLeftAfterPause(t *testing.T) {
+	for _, pause := range []bool{false, true} {
+		t.Run(fmt.Sprintf("pause=%v", pause), func(t *testing.T) {
+			h, _ := workshopRoom(t, fyne.NewSize(800, 480), false, true)
+			h.u.opts.IdleTimeout = 2 * time.Minute // the kiosk's default
+			if pause {
+				h.env.Clock.Advance(3 * time.Minute)
+				h.u.Tick()
+				h.wantScreen("workshop-home")
+			}
+			h.tap("Back to the team boards")
+			if pause {
+				h.wantScreen("home")
+				if h.u.boards.openBoard != nil {
+					t.Error("the board is still open after leaving the workshop after a pause")
+				}
+				return
+			}
+			h.wantScreen("boards")
+		})
+	}
+}
