@@ -27,6 +27,33 @@ func (c *Canvas) Line(x1, y1, x2, y2, width float64, col RGB) {
 	c.d.pdf.Line(c.x0+x1, c.y0+y1, c.x0+x2, c.y0+y2)
 }
 
+// Point is a position in a Canvas, in points from its top left.
+type Point struct{ X, Y float64 }
+
+// Stroke draws a line through the points in turn (a pen's stroke, such as a signature's); a
+// stroke of one point is a dot as wide as the line.
+func (c *Canvas) Stroke(pts []Point, width float64, col RGB) {
+	if len(pts) == 0 || c.d.err != nil {
+		return
+	}
+	c.d.pdf.SetStrokeColor(col.R, col.G, col.B)
+	c.d.pdf.SetLineWidth(width)
+	if len(pts) == 1 {
+		pts = append(pts, Point{pts[0].X + width, pts[0].Y})
+	}
+	for i := 1; i < len(pts); i++ {
+		c.d.pdf.Line(c.x0+pts[i-1].X, c.y0+pts[i-1].Y, c.x0+pts[i].X, c.y0+pts[i].Y)
+	}
+}
+
+// Box draws a rectangle's outline.
+func (c *Canvas) Box(x, y, w, h, width float64, col RGB) {
+	c.Line(x, y, x+w, y, width, col)
+	c.Line(x+w, y, x+w, y+h, width, col)
+	c.Line(x+w, y+h, x, y+h, width, col)
+	c.Line(x, y+h, x, y, width, col)
+}
+
 // Align says where text sits in the box Text is given.
 type Align int
 

@@ -2,8 +2,9 @@
 // results, a peer challenge's presentation, a panel's record) as PDF, in memory.
 //
 // A Document is a simple flowing A4 page: a title, headings, paragraphs, bullets, quotes, tables
-// and drawn figures (Document.Figure gives a Canvas for charts), broken onto new pages as
-// needed. It embeds the typeface it is given (the kiosk's own, Noto Sans, from app/report/fynefont),
+// and drawn figures (Document.Figure gives a Canvas for charts and a signature's strokes),
+// broken onto new pages as needed; NumberPages puts "Page n of N" at the foot of each page
+// (a document that does not ask has no numbers). It embeds the typeface it is given (the kiosk's own, Noto Sans, from app/report/fynefont),
 // so the file reads the same on any computer. It writes no creation date, author or producer
 // time: nothing in the file says when or on which kiosk it was made, beyond what its text says.
 //

@@ -42,9 +42,11 @@ var (
 // Document is a PDF being written. Its methods record the first error and do nothing after
 // it; Bytes returns that error.
 type Document struct {
-	pdf gopdf.GoPdf
-	y   float64
-	err error
+	pdf      gopdf.GoPdf
+	y        float64
+	err      error
+	numbered bool // NumberPages: "Page n of N" at each page's foot
+	finished bool // the page numbers are written
 }
 
 // Fonts are the TrueType files a document embeds. The kiosk uses its screens' typeface
@@ -265,8 +267,43 @@ func (d *Document) Figure(height float64, draw func(c *Canvas)) {
 	d.y += height
 }
 
-// Bytes finishes the document and returns the PDF file's bytes.
+// NumberPages has Bytes write "Page n of N" centred at the foot of every page, below the
+// bottom margin, once the number of pages is known. A document that does not ask has none.
+func (d *Document) NumberPages() { d.numbered = true }
+
+// Pages is the number of pages written so far.
+func (d *Document) Pages() int { return d.pdf.GetNumberOfPages() }
+
+// footers writes each page's number, going back to every page.
+func (d *Document) footers() {
+	n := d.pdf.GetNumberOfPages()
+	for i := 1; i <= n && d.err == nil; i++ {
+		if err := d.pdf.SetPage(i); err != nil {
+			d.err = err
+			return
+		}
+		d.font(regular, SmallSize, Grey)
+		if d.err != nil {
+			return
+		}
+		d.pdf.SetXY(Margin, PageHeight-Margin+16)
+		opt := gopdf.CellOption{Align: gopdf.Center | gopdf.Top}
+		if err := d.pdf.CellWithOption(&gopdf.Rect{W: d.ContentWidth(), H: SmallSize * 1.3}, PageLabel(i, n), opt); err != nil {
+			d.err = err
+		}
+	}
+}
+
+// PageLabel is a page's number as NumberPages writes it: "Page 2 of 5".
+func PageLabel(page, of int) string { return fmt.Sprintf("Page %d of %d", page, of) }
+
+// Bytes finishes the document and returns the PDF file's bytes. Nothing may be added after
+// it.
 func (d *Document) Bytes() ([]byte, error) {
+	if d.numbered && !d.finished && d.err == nil {
+		d.footers()
+		d.finished = true
+	}
 	if d.err != nil {
 		return nil, fmt.Errorf("report: %w", d.err)
 	}

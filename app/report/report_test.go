@@ -107,3 +107,49 @@ func TestNoFont(t *testing.T) {
 		t.Fatal("a document without a font was started")
 	}
 }
+
+// TestPageNumbers: a document that asks for page numbers has "Page n of N" on each of its
+// pages, the total right on the first; one that does not ask has none.
+func TestPageNumbers(t *testing.T) {
+	write := func(numbered bool) (string, int) {
+		d, err := report.New("Numbered", fynefont.Fonts())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if numbered {
+			d.NumberPages()
+		}
+		d.Title("Numbered")
+		d.Paragraph(strings.Repeat("A line of the record that goes on. ", 300))
+		d.PageBreak()
+		d.Paragraph("The last page.")
+		d.Figure(40, func(c *report.Canvas) {
+			c.Box(0, 0, 100, 40, 0.5, report.Grey)
+			c.Stroke([]report.Point{{X: 5, Y: 30}, {X: 40, Y: 5}, {X: 90, Y: 35}}, 1.2, report.Black)
+			c.Stroke([]report.Point{{X: 50, Y: 20}}, 1.2, report.Black)
+		})
+		n := d.Pages()
+		b, err := d.Bytes()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return pdftotext(t, b), n
+	}
+	text, n := write(true)
+	if n < 3 {
+		t.Fatalf("the sample has %d pages, want at least 3", n)
+	}
+	pages := strings.Split(strings.TrimSuffix(text, "\f"), "\f")
+	if len(pages) != n {
+		t.Fatalf("pdftotext reads %d pages, the document says %d", len(pages), n)
+	}
+	for i, p := range pages {
+		want := report.PageLabel(i+1, n)
+		if strings.Count(p, want) != 1 || strings.Count(p, "Page ") != 1 {
+			t.Errorf("page %d does not say %q once:\n%s", i+1, want, p)
+		}
+	}
+	if text, _ := write(false); strings.Contains(text, "Page 1 of") {
+		t.Error("a document that did not ask for page numbers has them")
+	}
+}
