@@ -380,7 +380,7 @@ func (b *Board) open(ctx context.Context) ([]board.Item, []board.Interview, erro
 	return items, ivs, nil
 }
 
-// Work returns the team's day-2 work.
+// Work returns the team's day-2 work. It changes only by the intents of boardwork.go.
 func (b *Board) Work(ctx context.Context) (board.Work, error) {
 	_, sealed, err := b.bs.Board(ctx, b.engagementID)
 	if err != nil {
@@ -389,31 +389,11 @@ func (b *Board) Work(ctx context.Context) (board.Work, error) {
 	return b.key.OpenWork(sealed)
 }
 
-// SaveWork seals and stores the team's day-2 work. A pin of an item that is not a key quote
-// (a note, or the team's own post-it) where the stored work had none is refused with
-// board.ErrNotAQuote, whichever screen asked: only what was kept as a key quote stands as
-// someone's words.
-func (b *Board) SaveWork(ctx context.Context, w board.Work) error {
-	items, _, err := b.open(ctx)
-	if err != nil {
-		return err
-	}
-	before, err := b.Work(ctx)
-	if err != nil {
-		return err
-	}
-	if err := w.CheckPins(before, items); err != nil {
-		return err
-	}
-	sealed, err := b.key.SealWork(w)
-	if err != nil {
-		return err
-	}
-	return b.bs.SaveBoardWork(ctx, b.engagementID, sealed)
-}
-
 // Remove takes an item off the board (and out of every theme and insight).
 func (b *Board) Remove(ctx context.Context, itemID string) error {
+	mu := b.workLock()
+	mu.Lock()
+	defer mu.Unlock()
 	w, err := b.Work(ctx)
 	if err != nil {
 		return err
@@ -1111,4 +1091,20 @@ func (s *SignedIn) ExportPresentation(ctx context.Context, engagementID, dir str
 		return err
 	})
 	return path, err
+}
+
+// SaveWork seals and stores work a screen hands back, refusing a pin of an item that is not a
+// key quote (board.ErrNotAQuote). It goes once the screens ask for the intents of boardwork.go.
+func (b *Board) SaveWork(ctx context.Context, w board.Work) error {
+	items, _, err := b.open(ctx)
+	if err != nil {
+		return err
+	}
+	return b.changeWork(ctx, func(before *board.Work) error {
+		if err := w.CheckPins(*before, items); err != nil {
+			return err
+		}
+		*before = w
+		return nil
+	})
 }

@@ -84,8 +84,12 @@ func newTeamBoard(b *testing.B, n int) *teamBoard {
 			b.Fatal(err)
 		}
 	}
-	if err := bd.SaveWork(ctx, w); err != nil {
+	ids, err := kiosktest.BuildWork(ctx, bd, w)
+	if err != nil {
 		b.Fatal(err)
+	}
+	for i, th := range t.themes {
+		t.themes[i] = ids[th]
 	}
 	return t
 }
@@ -118,7 +122,8 @@ func BenchmarkBoardOpen(b *testing.B) {
 }
 
 // BenchmarkBoardMove moves an item into a theme, as the sorting table does once the theme is
-// tapped: the work is read, changed and sealed back (Work, Move, SaveWork). The item goes to
+// tapped: the item looked up, then the work read, changed and sealed back under the board's
+// lock (MoveItem). The item goes to
 // and fro between two themes, so the board keeps its size. (The screen then shows the table
 // again, reading every item: app/ui BenchmarkScreenBoardMove.)
 func BenchmarkBoardMove(b *testing.B) {
@@ -131,14 +136,7 @@ func BenchmarkBoardMove(b *testing.B) {
 		defer bd.Close()
 		i := 0
 		for b.Loop() {
-			w, err := bd.Work(ctx)
-			if err != nil {
-				b.Fatal(err)
-			}
-			if err := w.Move(t.loose, t.themes[i%2]); err != nil {
-				b.Fatal(err)
-			}
-			if err := bd.SaveWork(ctx, w); err != nil {
+			if err := bd.MoveItem(ctx, t.loose, t.themes[i%2]); err != nil {
 				b.Fatal(err)
 			}
 			i++

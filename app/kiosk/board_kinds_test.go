@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"quietroom/app/board"
+	"quietroom/app/kiosk"
 	"quietroom/app/report/fynefont"
 )
 
@@ -51,12 +52,16 @@ func TestBoardQuotesNotesAndGroups(t *testing.T) {
 		t.Fatal(err)
 	}
 	kinds := map[string]board.Kind{}
-	var w board.Work
-	th, _ := w.AddTheme("Change reaches carers last")
+	th, err := b.AddTheme(ctx, "Change reaches carers last")
+	if err != nil {
+		t.Fatal(err)
+	}
 	byKind := map[board.Kind]board.Item{}
 	for _, it := range items {
 		kinds[strings.Fields(it.Text)[0]] = it.Kind
-		w.Move(it.ID, th)
+		if err := b.MoveItem(ctx, it.ID, th); err != nil {
+			t.Fatal(err)
+		}
 		if strings.HasPrefix(it.Text, "QUOTEG") || it.Kind != board.KindQuote {
 			byKind[it.Kind] = it
 		}
@@ -65,25 +70,34 @@ func TestBoardQuotesNotesAndGroups(t *testing.T) {
 		kinds["POSTIT"] != board.KindPostIt {
 		t.Fatalf("kinds on the board = %v, want the quotes quotes, the note a note, the post-it a post-it", kinds)
 	}
-	in, _ := w.AddInsight(th, "Carers hear of change last")
-
-	// A note or a post-it is refused as a quote: by the work, and by the use case whatever
-	// the screen sends.
-	for _, k := range []board.Kind{board.KindNote, board.KindPostIt} {
-		if err := w.PinQuote(in, byKind[k]); !errors.Is(err, board.ErrNotAQuote) {
-			t.Errorf("PinQuote(%s) = %v, want ErrNotAQuote", k, err)
-		}
-		forged := w
-		forged.Themes = []board.Theme{w.Themes[0]}
-		forged.Themes[0].Insights = []board.Insight{{ID: in, Statement: "Carers hear of change last", Quotes: []string{byKind[k].ID}}}
-		if err := b.SaveWork(ctx, forged); !errors.Is(err, board.ErrNotAQuote) {
-			t.Errorf("SaveWork(a %s pinned) = %v, want ErrNotAQuote", k, err)
-		}
-	}
-	if err := w.PinQuote(in, byKind[board.KindQuote]); err != nil {
+	in, err := b.AddInsight(ctx, th, kiosk.InsightEdit{Statement: "Carers hear of change last"})
+	if err != nil {
 		t.Fatal(err)
 	}
-	if err := b.SaveWork(ctx, w); err != nil {
+
+	// A note or a post-it is refused as a quote: by the work, and by the use case whatever
+	// the screen sends, pinned alone or with the insight's words.
+	var local board.Work
+	lth, _ := local.AddTheme("Change reaches carers last")
+	lin, _ := local.AddInsight(lth, "Carers hear of change last")
+	for _, k := range []board.Kind{board.KindNote, board.KindPostIt} {
+		if err := local.PinQuote(lin, byKind[k]); !errors.Is(err, board.ErrNotAQuote) {
+			t.Errorf("Work.PinQuote(%s) = %v, want ErrNotAQuote", k, err)
+		}
+		if err := b.PinQuote(ctx, in, byKind[k].ID); !errors.Is(err, board.ErrNotAQuote) {
+			t.Errorf("Board.PinQuote(%s) = %v, want ErrNotAQuote", k, err)
+		}
+		if err := b.EditInsight(ctx, in, kiosk.InsightEdit{Statement: "Carers hear of change last", Pin: []string{byKind[k].ID}}); !errors.Is(err, board.ErrNotAQuote) {
+			t.Errorf("Board.EditInsight(a %s pinned) = %v, want ErrNotAQuote", k, err)
+		}
+		if _, err := b.AddInsight(ctx, th, kiosk.InsightEdit{Statement: "Another", Pin: []string{byKind[k].ID}}); !errors.Is(err, board.ErrNotAQuote) {
+			t.Errorf("Board.AddInsight(a %s pinned) = %v, want ErrNotAQuote", k, err)
+		}
+	}
+	if w, _ := b.Work(ctx); len(w.Insights()) != 1 || len(w.Insights()[0].Quotes) != 0 {
+		t.Fatalf("insights after the refused pins = %+v, want the one insight with no quote", w.Insights())
+	}
+	if err := b.PinQuote(ctx, in, byKind[board.KindQuote].ID); err != nil {
 		t.Fatal(err)
 	}
 

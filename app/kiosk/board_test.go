@@ -258,7 +258,7 @@ func TestBoardAcrossTwoRooms(t *testing.T) {
 	if w.InsightAim() != board.AimMet {
 		t.Fatal("four insights miss the aim")
 	}
-	if err := b.SaveWork(ctx, w); err != nil {
+	if _, err := kiosktest.BuildWork(ctx, b, w); err != nil {
 		t.Fatal(err)
 	}
 	// Two social workers and one foster carer were interviewed: both groups are under the

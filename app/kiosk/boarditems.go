@@ -47,19 +47,17 @@ func (b *Board) item(ctx context.Context, itemID string) (board.Item, error) {
 }
 
 // MoveItem puts an item into a theme, or takes it out of every theme (themeID ""), and saves
-// the work. An item that is not on the board is ErrNoSuchItem.
+// the work. An item that is not on the board is ErrNoSuchItem, a theme ErrNoSuchTheme.
 func (b *Board) MoveItem(ctx context.Context, itemID, themeID string) error {
 	if _, err := b.item(ctx, itemID); err != nil {
 		return err
 	}
-	w, err := b.Work(ctx)
-	if err != nil {
-		return err
-	}
-	if err := w.Move(itemID, themeID); err != nil {
-		return err
-	}
-	return b.SaveWork(ctx, w)
+	return b.changeWork(ctx, func(w *board.Work) error {
+		if themeID != "" && !hasTheme(w, themeID) {
+			return ErrNoSuchTheme
+		}
+		return w.Move(itemID, themeID)
+	})
 }
 
 // EditItem corrects an item's text and tag. The corrected item takes the old one's place in
@@ -80,6 +78,9 @@ func (b *Board) EditItem(ctx context.Context, itemID string, tag board.Tag, text
 	if it.Tag == old.Tag && it.Text == old.Text {
 		return nil
 	}
+	mu := b.workLock()
+	mu.Lock()
+	defer mu.Unlock()
 	w, err := b.Work(ctx)
 	if err != nil {
 		return err

@@ -22,15 +22,14 @@ func TestBoardMoveAndEditItem(t *testing.T) {
 	if _, err := b.Contribute(ctx, []board.Item{it}); err != nil {
 		t.Fatal(err)
 	}
-	w, _ := b.Work(ctx)
-	th, _ := w.AddTheme("Getting hold of people")
-	if err := b.SaveWork(ctx, w); err != nil {
+	th, err := b.AddTheme(ctx, "Getting hold of people")
+	if err != nil {
 		t.Fatal(err)
 	}
 	if err := b.MoveItem(ctx, it.ID, th); err != nil {
 		t.Fatalf("MoveItem = %v", err)
 	}
-	w, _ = b.Work(ctx)
+	w, _ := b.Work(ctx)
 	if got := w.Themes[0].Items; !slices.Equal(got, []string{it.ID}) {
 		t.Fatalf("theme's items after MoveItem = %v, want [%s]", got, it.ID)
 	}

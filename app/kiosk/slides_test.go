@@ -11,6 +11,7 @@ import (
 
 	"quietroom/app/board"
 	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/kiosktest"
 	"quietroom/app/report/fynefont"
 )
 
@@ -41,7 +42,7 @@ func TestExportSlides(t *testing.T) {
 			}
 		}
 	}
-	if err := b.SaveWork(ctx, w); err != nil {
+	if _, err := kiosktest.BuildWork(ctx, b, w); err != nil {
 		t.Fatal(err)
 	}
 	b.Close()

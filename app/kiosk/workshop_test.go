@@ -168,7 +168,7 @@ func TestWorkshopJourney(t *testing.T) {
 		}
 	}
 	_ = work.SetAim("To understand how leaders support children in care")
-	if err := b.SaveWork(ctx, work); err != nil {
+	if _, err := kiosktest.BuildWork(ctx, b, work); err != nil {
 		t.Fatal(err)
 	}
 
