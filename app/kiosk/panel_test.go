@@ -30,6 +30,13 @@ func openPanel(t *testing.T, e *kiosktest.Env, s kiosktest.PanelSeed, id string)
 // the carer's confirmation and candidates 101-103.
 func readyPanel(t *testing.T, e *kiosktest.Env, s kiosktest.PanelSeed) *kiosk.PanelMember {
 	t.Helper()
+	return readyPanelSigned(t, e, s, panel.Confirmation{PartnerID: s.Partner.ID, StaffID: s.Staff.ID, PartnerName: "P", StaffName: "R",
+		PartnerSignature: []byte("sig"), StaffSignature: []byte("sig")})
+}
+
+// readyPanelSigned is readyPanel with the carer's confirmation of understanding given.
+func readyPanelSigned(t *testing.T, e *kiosktest.Env, s kiosktest.PanelSeed, conf panel.Confirmation) *kiosk.PanelMember {
+	t.Helper()
 	in, err := e.Kiosk.SignIn(ctx, s.Chair.ID, []byte(s.PINs[s.Chair.ID]))
 	if err != nil {
 		t.Fatal(err)
@@ -48,8 +55,7 @@ func readyPanel(t *testing.T, e *kiosktest.Env, s kiosktest.PanelSeed) *kiosk.Pa
 	if err := partner.ContributeQuestion(ctx, "What does kindness look like on a busy shift?"); err != nil {
 		t.Fatal(err)
 	}
-	if err := partner.Confirm(ctx, panel.Confirmation{PartnerID: s.Partner.ID, StaffID: s.Staff.ID, PartnerName: "P", StaffName: "R",
-		PartnerSignature: []byte("sig"), StaffSignature: []byte("sig")}, []byte(s.PINs[s.Staff.ID])); err != nil {
+	if err := partner.Confirm(ctx, conf, []byte(s.PINs[s.Staff.ID])); err != nil {
 		t.Fatal(err)
 	}
 	pack, _ := protocol.BuiltinPack("recruitment-values-panel")

@@ -8,6 +8,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
@@ -61,7 +62,8 @@ func (p *PanelMember) Export(ctx context.Context, dir, password, again string, f
 	err := p.require(r, actExport)
 	var plain []byte
 	if err == nil {
-		plain, err = recordPDF(r, r.Submissions, fonts)
+		// The kiosk's own zone (set at enrolment, app/enrol): the dates and times HR reads.
+		plain, err = recordPDF(r, r.Submissions, fonts, time.Local)
 	}
 	p.mu.Unlock()
 	if err != nil {
@@ -162,24 +164,40 @@ func memberLabels(r *panel.Recruitment) map[string]string {
 	return out
 }
 
-// recordPDF writes the panel's record as a PDF, in memory.
-func recordPDF(r *panel.Recruitment, subs []panel.Submission, fonts report.Fonts) ([]byte, error) {
+// recordDate and recordTime say when, in the kiosk's zone loc, the zone named with the time:
+// "10 March 2026", "10 March 2026, 14:05 GMT".
+func recordDate(t time.Time, loc *time.Location) string { return t.In(loc).Format("2 January 2006") }
+
+func recordTime(t time.Time, loc *time.Location) string {
+	return t.In(loc).Format("2 January 2006, 15:04 MST")
+}
+
+// recordPDF writes the panel's record as a PDF, in memory, its dates and times in loc (the
+// kiosk's zone), each page numbered.
+func recordPDF(r *panel.Recruitment, subs []panel.Submission, fonts report.Fonts, loc *time.Location) ([]byte, error) {
 	d, err := report.New("Recruitment record", fonts)
 	if err != nil {
 		return nil, err
 	}
+	d.NumberPages()
 	labels := memberLabels(r)
 	d.Title("Recruitment record")
 	d.Paragraph(fmt.Sprintf("Post: %s, %s", r.Post.Title, r.Post.Band))
-	d.Note("Confidential: a legal document of the recruitment. Candidates are known by number and panel members by role only.")
+	d.Note("Confidential: a legal document of the recruitment. Candidates are known by number and panel members by role only; the only names are the printed names on the signed confirmation of understanding, at the end.")
+	d.Note("Dates and times are the kiosk's local time, each time with its zone.")
 
 	d.Heading("The panel")
 	for _, m := range r.Members {
 		d.Bullet(labels[m.ID])
 	}
-	if len(r.Confirmations) > 0 {
-		d.Paragraph(fmt.Sprintf("Confirmation of understanding signed by the member of staff and the service user or carer on %s (the signed sheet stays on the kiosk).",
-			r.Confirmations[0].At.UTC().Format("2 January 2006")))
+	for _, c := range r.Confirmations {
+		d.Paragraph(fmt.Sprintf("Confirmation of understanding signed by %s and %s on %s: the signed sheet is the last part of this record.",
+			labels[c.StaffID], labels[c.PartnerID], recordDate(c.At, loc)))
+	}
+	for _, m := range r.WithRole(panel.RolePartner) {
+		if !r.Confirmed(m.ID) {
+			d.Paragraph(fmt.Sprintf("No confirmation of understanding was signed on the kiosk by %s.", labels[m.ID]))
+		}
 	}
 
 	d.Heading("How the panel ran")
@@ -189,7 +207,7 @@ func recordPDF(r *panel.Recruitment, subs []panel.Submission, fonts report.Fonts
 
 	d.Heading("Candidates")
 	for _, c := range r.Candidates {
-		line := candidateLine(c)
+		line := candidateLine(c, loc)
 		if r.FeedbackRequested(c.Number) {
 			line += " Asked for feedback on the decision."
 		}
@@ -269,7 +287,7 @@ func recordPDF(r *panel.Recruitment, subs []panel.Submission, fonts report.Fonts
 	if dis := r.Discussion; dis == nil {
 		d.Paragraph("No discussion was recorded on the kiosk.")
 	} else {
-		d.Paragraph(fmt.Sprintf("The panel met to discuss each candidate; recorded by %s on %s.", labels[dis.By], dis.At.UTC().Format("2 January 2006, 15:04 UTC")))
+		d.Paragraph(fmt.Sprintf("The panel met to discuss each candidate; recorded by %s on %s.", labels[dis.By], recordTime(dis.At, loc)))
 		for _, c := range r.Candidates {
 			if note := dis.Notes[c.Number]; note != "" {
 				d.Bullet(fmt.Sprintf("Candidate %s: %s", c.Number, note))
@@ -304,7 +322,7 @@ func recordPDF(r *panel.Recruitment, subs []panel.Submission, fonts report.Fonts
 			if sheet == nil {
 				continue
 			}
-			d.Paragraph(fmt.Sprintf("%s, submitted %s", labels[m.ID], submittedAt(subs, m.ID, c.Number)))
+			d.Paragraph(fmt.Sprintf("%s, submitted %s", labels[m.ID], submittedAt(subs, m.ID, c.Number, loc)))
 			var rs [][]string
 			for i, q := range r.Questions {
 				mk := sheet.Mark(q.ID)
@@ -329,7 +347,7 @@ func recordPDF(r *panel.Recruitment, subs []panel.Submission, fonts report.Fonts
 		d.Paragraph("Selected: candidate " + dec.Selected + ".")
 	}
 	d.Paragraph("Reasons: " + dec.Reasons)
-	d.Note(fmt.Sprintf("Recorded by %s on %s, confirmed with their PIN.", labels[dec.By], dec.At.UTC().Format("2 January 2006, 15:04 UTC")))
+	d.Note(fmt.Sprintf("Recorded by %s on %s, confirmed with their PIN.", labels[dec.By], recordTime(dec.At, loc)))
 	d.Paragraph(panel.ChecksAndReferences)
 
 	d.Heading("After the decision")
@@ -346,16 +364,17 @@ func recordPDF(r *panel.Recruitment, subs []panel.Submission, fonts report.Fonts
 	}
 	for _, m := range r.WithRole(panel.RolePartner) {
 		if t, ok := r.Told(m.ID); ok {
-			d.Paragraph(fmt.Sprintf("The appointing officer told %s the outcome on %s.", labels[m.ID], t.At.UTC().Format("2 January 2006")))
+			d.Paragraph(fmt.Sprintf("The appointing officer told %s the outcome on %s.", labels[m.ID], recordDate(t.At, loc)))
 		} else {
 			d.Paragraph(fmt.Sprintf("Not recorded yet that %s was told the outcome.", labels[m.ID]))
 		}
 		if f, ok := r.FeedbackOf(m.ID); ok {
-			d.Subheading(fmt.Sprintf("Feedback of %s, given on %s", labels[m.ID], f.At.UTC().Format("2 January 2006")))
+			d.Subheading(fmt.Sprintf("Feedback of %s, given on %s", labels[m.ID], recordDate(f.At, loc)))
 			d.Paragraph("What went well: " + f.WentWell)
 			d.Paragraph("What could be improved: " + f.CouldImprove)
 		}
 	}
+	confirmationPages(d, r, labels, loc)
 	return d.Bytes()
 }
 
@@ -399,7 +418,7 @@ var withdrawalWords = map[panel.Withdrawal]string{
 
 // candidateLine is a candidate's line in the record's list: interviewed, not interviewed, or
 // withdrawn with the reason and the date.
-func candidateLine(c panel.Candidate) string {
+func candidateLine(c panel.Candidate, loc *time.Location) string {
 	switch {
 	case c.Withdrawn():
 		why := withdrawalWords[c.Withdrawal]
@@ -408,20 +427,117 @@ func candidateLine(c panel.Candidate) string {
 		}
 		if !c.InterviewedAt.IsZero() {
 			return fmt.Sprintf("Candidate %s: interviewed on %s, withdrawn on %s (%s).", c.Number,
-				c.InterviewedAt.UTC().Format("2 January 2006"), c.WithdrawnAt.UTC().Format("2 January 2006"), why)
+				recordDate(c.InterviewedAt, loc), recordDate(c.WithdrawnAt, loc), why)
 		}
-		return fmt.Sprintf("Candidate %s: withdrawn on %s (%s).", c.Number, c.WithdrawnAt.UTC().Format("2 January 2006"), why)
+		return fmt.Sprintf("Candidate %s: withdrawn on %s (%s).", c.Number, recordDate(c.WithdrawnAt, loc), why)
 	case !c.InterviewedAt.IsZero():
-		return fmt.Sprintf("Candidate %s: interviewed on %s.", c.Number, c.InterviewedAt.UTC().Format("2 January 2006"))
+		return fmt.Sprintf("Candidate %s: interviewed on %s.", c.Number, recordTime(c.InterviewedAt, loc))
 	}
 	return fmt.Sprintf("Candidate %s: not interviewed.", c.Number)
 }
 
-func submittedAt(subs []panel.Submission, member, candidate string) string {
+func submittedAt(subs []panel.Submission, member, candidate string, loc *time.Location) string {
 	for _, s := range subs {
 		if s.MemberID == member && s.Candidate == candidate {
-			return s.At.UTC().Format("2 January 2006, 15:04 UTC")
+			return recordTime(s.At, loc)
 		}
 	}
 	return "(time not known)"
+}
+
+// The statements each signer confirms on the kiosk's sheet (app/ui's confirmation screens),
+// as the guide's "Confirmation of understanding" words them.
+const (
+	partnerStatement = "I confirm that the guide to interviews has been gone through with me and I have understood it."
+	staffStatement   = "I can confirm that %s has completed this guide to interviews on %s."
+)
+
+// confirmationPages end the record with the signed confirmation of understanding, on a page
+// of its own: for each service user or carer, what each signer confirmed, their printed names
+// as typed, the date and the signatures as drawn on the kiosk.
+func confirmationPages(d *report.Document, r *panel.Recruitment, labels map[string]string, loc *time.Location) {
+	d.PageBreak()
+	d.Heading("Signed confirmation of understanding")
+	if len(r.Confirmations) == 0 {
+		d.Paragraph("No confirmation of understanding was signed on the kiosk.")
+		return
+	}
+	d.Paragraph("This is the signed confirmation of understanding of the guide to interviews, as signed on the kiosk: the printed names as each signer typed them and the signatures as each drew them with a finger.")
+	for _, c := range r.Confirmations {
+		date := recordDate(c.At, loc)
+		d.Subheading("Confirmation of " + labels[c.PartnerID])
+		d.Bullet(fmt.Sprintf("%s, printed name %s, confirmed: %s", labels[c.PartnerID], c.PartnerName, partnerStatement))
+		d.Bullet(fmt.Sprintf("%s, printed name %s, confirmed: %s", labels[c.StaffID], c.StaffName,
+			fmt.Sprintf(staffStatement, c.PartnerName, date)))
+		const boxH, gap = 80.0, 20.0
+		var unreadable []string
+		d.Space(6)
+		d.Figure(boxH+60, func(cv *report.Canvas) {
+			w := (cv.Width() - gap) / 2
+			for i, s := range []struct {
+				role, name string
+				sig        []byte
+			}{
+				{"Staff member signature", c.StaffName, c.StaffSignature},
+				{"Signature of the service user or carer", c.PartnerName, c.PartnerSignature},
+			} {
+				x := float64(i) * (w + gap)
+				cv.Text(x, 0, w, report.BodySize, s.role, report.Left, true, report.Black)
+				cv.Box(x, 16, w, boxH, 0.5, report.Grey)
+				strokes, ok := signatureStrokes(s.sig, x, 16, w, boxH)
+				if !ok {
+					unreadable = append(unreadable, s.role)
+				}
+				for _, st := range strokes {
+					cv.Stroke(st, 1.2, report.Black)
+				}
+				cv.Text(x, 20+boxH, w, report.BodySize, "Print name: "+s.name, report.Left, false, report.Black)
+				cv.Text(x, 36+boxH, w, report.BodySize, "Date: "+date, report.Left, false, report.Black)
+			}
+		})
+		for _, role := range unreadable {
+			d.Note(role + ": the signature as kept could not be drawn.")
+		}
+		d.Note(fmt.Sprintf("Signed on the kiosk on %s; %s confirmed their signature with their own PIN.", recordTime(c.At, loc), labels[c.StaffID]))
+		d.Space(8)
+	}
+}
+
+// signatureStrokes reads a signature pad's strokes ("x,y x,y;x,y ...", app/ui's encoding) and
+// fits them, their shape kept, into the box at (x, y) w by h with a small margin. It reports
+// false when there is nothing it can draw.
+func signatureStrokes(b []byte, x, y, w, h float64) ([][]report.Point, bool) {
+	var strokes [][]report.Point
+	minX, minY, maxX, maxY := 0.0, 0.0, 0.0, 0.0
+	first := true
+	for _, part := range strings.Split(string(b), ";") {
+		var st []report.Point
+		for _, p := range strings.Fields(part) {
+			xs, ys, ok := strings.Cut(p, ",")
+			px, err1 := strconv.ParseFloat(xs, 64)
+			py, err2 := strconv.ParseFloat(ys, 64)
+			if !ok || err1 != nil || err2 != nil {
+				return nil, false
+			}
+			if first {
+				minX, minY, maxX, maxY, first = px, py, px, py, false
+			}
+			minX, minY, maxX, maxY = min(minX, px), min(minY, py), max(maxX, px), max(maxY, py)
+			st = append(st, report.Point{X: px, Y: py})
+		}
+		if len(st) > 0 {
+			strokes = append(strokes, st)
+		}
+	}
+	if len(strokes) == 0 {
+		return nil, false
+	}
+	const pad = 6.0
+	scale := min((w-2*pad)/max(maxX-minX, 1), (h-2*pad)/max(maxY-minY, 1), 2)
+	for _, st := range strokes {
+		for i, p := range st {
+			st[i] = report.Point{X: x + pad + (p.X-minX)*scale, Y: y + pad + (p.Y-minY)*scale}
+		}
+	}
+	return strokes, true
 }

@@ -136,8 +136,9 @@
 //     The admin sets the retention date and the legal hold, and wipes.
 //
 // The record leaves the device only as the appointing officer's export: a PDF encrypted with
-// AES-256 under a password typed on the kiosk, candidates by number, no names, with an audit
-// entry that holds no content.
+// AES-256 under a password typed on the kiosk, candidates by number and members by role; the
+// only names are the printed names on the signed confirmation of understanding, its last page.
+// The audit entry holds no content.
 //
 // # Who must not import it
 //
