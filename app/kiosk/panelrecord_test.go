@@ -188,4 +188,3 @@ func TestPanelRecordSignatureDrawn(t *testing.T) {
 		t.Errorf("the record with signatures has %d drawn lines, with unreadable ones %d: the strokes were not drawn", drawn, unreadable)
 	}
 }
-
