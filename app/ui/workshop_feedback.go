@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"quietroom/app/kiosk"
@@ -94,7 +95,7 @@ func (s *workshopScreens) showTimings() {
 		}
 		title := widget.NewLabel(tt.At(i) + "  " + cutToWidth(st.Title, u.win.Canvas().Size().Width-420))
 		rows = append(rows, container.NewBorder(nil, nil, nil,
-			container.NewHBox(u.button("−", change(-5)), minutes, u.button("+", change(5)), start), title))
+			container.NewHBox(u.iconButton(theme.ContentRemoveIcon(), change(-5)), minutes, u.iconButton(theme.ContentAddIcon(), change(5)), start), title))
 	}
 	rows = append(rows, widget.NewLabel(tt.At(len(tt.Steps))+"  "+lang.L("Finish")))
 	stop := u.button(lang.L("Stop the clock"), func() {

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"quietroom/app/kiosk"
@@ -181,7 +182,7 @@ func (s *workshopScreens) showHome(done string) {
 			}
 			s.showHome(lang.L("The workshop has started with the team's insights and the handbook's timetable."))
 		})
-		stepper := container.NewHBox(u.button("−", func() { set(-1) }), count, u.button("+", func() { set(1) }))
+		stepper := container.NewHBox(u.iconButton(theme.ContentRemoveIcon(), func() { set(-1) }), count, u.iconButton(theme.ContentAddIcon(), func() { set(1) }))
 		s.show("workshop-start", container.NewBorder(
 			container.NewVBox(heading(lang.L("Workshop: {{.Title}}", map[string]any{"Title": s.title})), msg.Label),
 			container.NewHBox(back, layout.NewSpacer(), start), nil, nil,
