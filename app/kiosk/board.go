@@ -1092,19 +1092,3 @@ func (s *SignedIn) ExportPresentation(ctx context.Context, engagementID, dir str
 	})
 	return path, err
 }
-
-// SaveWork seals and stores work a screen hands back, refusing a pin of an item that is not a
-// key quote (board.ErrNotAQuote). It goes once the screens ask for the intents of boardwork.go.
-func (b *Board) SaveWork(ctx context.Context, w board.Work) error {
-	items, _, err := b.open(ctx)
-	if err != nil {
-		return err
-	}
-	return b.changeWork(ctx, func(before *board.Work) error {
-		if err := w.CheckPins(*before, items); err != nil {
-			return err
-		}
-		*before = w
-		return nil
-	})
-}

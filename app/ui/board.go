@@ -44,6 +44,12 @@ func boardMessage(err error) string {
 	case errors.Is(err, board.ErrMalformed), errors.Is(err, board.ErrCannotOpen):
 		return lang.L("This is not a board file Quiet Room can read: nothing of it was imported.")
 	}
+	// Written for people already: another member changed the board meanwhile.
+	for _, s := range []error{kiosk.ErrNoSuchTheme, kiosk.ErrNoSuchInsight} {
+		if errors.Is(err, s) {
+			return sentence(s.Error())
+		}
+	}
 	return ""
 }
 

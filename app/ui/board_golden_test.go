@@ -59,7 +59,7 @@ func TestGoldenBoard(t *testing.T) {
 			w.Move(items[0].ID, th)
 			in, _ := w.AddInsight(th, "Staff feel heard by their managers")
 			w.PinQuote(in, items[0])
-			if err := b.SaveWork(ctx, w); err != nil {
+			if _, err := kiosktest.BuildWork(ctx, b, w); err != nil {
 				t.Fatal(err)
 			}
 			b.Close()

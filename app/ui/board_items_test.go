@@ -50,7 +50,7 @@ func itemsRoom(t *testing.T, size fyne.Size) (*harness, *kiosktest.Room, string)
 	var w board.Work
 	w.AddTheme("Workload")
 	w.AddTheme("Getting hold of people")
-	if err := b.SaveWork(ctx, w); err != nil {
+	if _, err := kiosktest.BuildWork(ctx, b, w); err != nil {
 		t.Fatal(err)
 	}
 	b.Close()

@@ -61,11 +61,7 @@ func (bs *boardScreens) showPresentationSaying(done string) {
 	aim.SetPlaceHolder(lang.L("The key aim of the review"))
 	aim.SetText(w.Aim)
 	saveAim := bs.u.button(lang.L("Save the aim"), func() {
-		if err := w.SetAim(aim.Text); err != nil {
-			msg.set(err)
-			return
-		}
-		if err := ob.b.SaveWork(bs.u.ctx, w); err != nil {
+		if err := ob.b.SetAim(bs.u.ctx, aim.Text); err != nil {
 			msg.set(err)
 			return
 		}

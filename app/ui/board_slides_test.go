@@ -56,7 +56,7 @@ func slidesRoom(t *testing.T, size fyne.Size) (*harness, *kiosktest.Room, *clock
 	in, _ := w.AddInsight(th, "Staff feel heard by their managers")
 	w.EditInsight(in, "Staff feel heard by their managers", strings.Repeat("Managers make time to listen when a worry is raised, and act on it. ", 5))
 	w.PinQuote(in, q)
-	if err := b.SaveWork(ctx, w); err != nil {
+	if _, err := kiosktest.BuildWork(ctx, b, w); err != nil {
 		t.Fatal(err)
 	}
 	b.Close()

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"quietroom/app/board"
+	"quietroom/app/kiosk"
 )
 
 // aimText says how the insights stand against the handbook's 4-6.
@@ -101,11 +102,7 @@ func (bs *boardScreens) showThemes() {
 	name := newKBEntry(bs.u.kb, false)
 	name.SetPlaceHolder(lang.L("New theme's name"))
 	add := bs.u.button(lang.L("New theme"), func() {
-		if _, err := w.AddTheme(name.Text); err != nil {
-			msg.set(err)
-			return
-		}
-		if err := ob.b.SaveWork(bs.u.ctx, w); err != nil {
+		if _, err := ob.b.AddTheme(bs.u.ctx, name.Text); err != nil {
 			msg.set(err)
 			return
 		}
@@ -162,13 +159,6 @@ func (bs *boardScreens) showTheme(themeID string) {
 	for _, it := range items {
 		byID[it.ID] = it
 	}
-	save := func(then func()) {
-		if err := ob.b.SaveWork(bs.u.ctx, w); err != nil {
-			msg.set(err)
-			return
-		}
-		then()
-	}
 	var itemRows []fyne.CanvasObject
 	for _, id := range th.Items {
 		it := byID[id]
@@ -189,15 +179,18 @@ func (bs *boardScreens) showTheme(themeID string) {
 	name := newKBEntry(bs.u.kb, false)
 	name.SetText(th.Name)
 	rename := bs.u.button(lang.L("Rename"), func() {
-		if err := w.RenameTheme(themeID, name.Text); err != nil {
+		if err := ob.b.RenameTheme(bs.u.ctx, themeID, name.Text); err != nil {
 			msg.set(err)
 			return
 		}
-		save(func() { bs.showTheme(themeID) })
+		bs.showTheme(themeID)
 	})
 	remove := bs.u.button(lang.L("Remove the theme"), func() {
-		w.RemoveTheme(themeID)
-		save(bs.showThemes)
+		if err := ob.b.RemoveTheme(bs.u.ctx, themeID); err != nil {
+			msg.set(err)
+			return
+		}
+		bs.showThemes()
 	})
 	kb := bs.u.newKeyboardPanel(name)
 	cols := container.NewGridWithColumns(2,
@@ -295,28 +288,27 @@ func (bs *boardScreens) showInsight(themeID, insightID string) {
 	// In a scroll of their own: the statement and description keep the room they need.
 	prompts := newTouchScroll(container.NewVBox(questions...))
 	saveIt := bs.u.primary(lang.L("Save"), func() {
-		id := insightID
-		if id == "" {
-			var err error
-			if id, err = w.AddInsight(themeID, statement.Text); err != nil {
-				msg.set(err)
-				return
-			}
-		}
-		if err := w.EditInsight(id, statement.Text, desc.Text); err != nil {
-			msg.set(err)
-			return
-		}
-		for _, q := range slices.Clone(w.Insights()[slices.IndexFunc(w.Insights(), func(x board.Insight) bool { return x.ID == id })].Quotes) {
-			w.UnpinQuote(id, q)
-		}
+		// The quotes chosen here are pinned, and those the insight had that are not chosen any
+		// more (a note pinned before items had a kind among them) taken off; a quote another
+		// member pinned meanwhile stays.
+		e := kiosk.InsightEdit{Statement: statement.Text, Description: desc.Text}
 		for _, q := range pinned {
-			if err := w.PinQuote(id, byID[q]); err != nil {
-				msg.set(err)
-				return
+			if !slices.Contains(in.Quotes, q) {
+				e.Pin = append(e.Pin, q)
 			}
 		}
-		if err := ob.b.SaveWork(bs.u.ctx, w); err != nil {
+		for _, q := range in.Quotes {
+			if !slices.Contains(pinned, q) {
+				e.Unpin = append(e.Unpin, q)
+			}
+		}
+		var err error
+		if insightID == "" {
+			_, err = ob.b.AddInsight(bs.u.ctx, themeID, e)
+		} else {
+			err = ob.b.EditInsight(bs.u.ctx, insightID, e)
+		}
+		if err != nil {
 			msg.set(err)
 			return
 		}
@@ -325,8 +317,7 @@ func (bs *boardScreens) showInsight(themeID, insightID string) {
 	extra := []fyne.CanvasObject{bs.u.button(lang.L("Back"), func() { bs.showTheme(themeID) })}
 	if insightID != "" {
 		extra = append(extra, bs.u.button(lang.L("Remove"), func() {
-			w.RemoveInsight(insightID)
-			if err := ob.b.SaveWork(bs.u.ctx, w); err != nil {
+			if err := ob.b.RemoveInsight(bs.u.ctx, insightID); err != nil {
 				msg.set(err)
 				return
 			}

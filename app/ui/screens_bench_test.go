@@ -97,6 +97,19 @@ func buttonWhere(b *testing.B, u *UI, w fyne.Window, what string, ok func(string
 	return nil
 }
 
+// postItWhere is the first post-it on the screen whose text ok accepts: the sorting table's
+// items and themes are post-its (tapped, or dragged), not buttons.
+func postItWhere(b *testing.B, u *UI, w fyne.Window, what string, ok func(string) bool) *postIt {
+	b.Helper()
+	for _, o := range uitest.Objects(w.Content()) {
+		if p, is := o.(*postIt); is && ok(p.label.Text) {
+			return p
+		}
+	}
+	b.Fatalf("screen %s: no post-it %s", u.Screen(), what)
+	return nil
+}
+
 func buttonText(b *testing.B, u *UI, w fyne.Window, text string) *Button {
 	return buttonWhere(b, u, w, fmt.Sprintf("%q", text), func(s string) bool { return s == text })
 }
@@ -227,7 +240,7 @@ func newUIBoard(b *testing.B, n int) *uiBoard {
 		}
 		w.PinQuote(id, first[th])
 	}
-	if err := bd.SaveWork(benchCtx, w); err != nil {
+	if _, err := kiosktest.BuildWork(benchCtx, bd, w); err != nil {
 		b.Fatal(err)
 	}
 	return f
@@ -286,16 +299,16 @@ func BenchmarkScreenBoardMove(b *testing.B) {
 		u.boards.showThemes()
 		// Choose an item and put it down again first, not timed: the first layout fills Fyne's caches.
 		for range 2 {
-			test.Tap(buttonWhere(b, u, w, "for an item", func(s string) bool { return strings.Contains(s, "QUOTE-") }))
+			test.Tap(postItWhere(b, u, w, "for an item", func(s string) bool { return strings.Contains(s, "QUOTE-") }))
 		}
 		i := 0
 		for b.Loop() {
 			b.StopTimer()
-			var target *Button
+			var target *postIt
 			if i%2 == 0 {
-				target = buttonWhere(b, u, w, "for an item", func(s string) bool { return strings.Contains(s, "QUOTE-") })
+				target = postItWhere(b, u, w, "for an item", func(s string) bool { return strings.Contains(s, "QUOTE-") })
 			} else {
-				target = buttonWhere(b, u, w, "for a theme", func(s string) bool { return strings.HasPrefix(s, "THEME-1 ") })
+				target = postItWhere(b, u, w, "for a theme", func(s string) bool { return strings.HasPrefix(s, "THEME-1 ") })
 			}
 			chosen := u.boards.openBoard.selected
 			b.StartTimer()
@@ -309,8 +322,7 @@ func BenchmarkScreenBoardMove(b *testing.B) {
 				if err != nil || wk.ThemeOf(chosen) == "" {
 					b.Fatalf("the item is in no theme after the tap (%v)", err)
 				}
-				wk.Move(chosen, "")
-				if err := u.boards.openBoard.b.SaveWork(benchCtx, wk); err != nil {
+				if err := u.boards.openBoard.b.MoveItem(benchCtx, chosen, ""); err != nil {
 					b.Fatal(err)
 				}
 				u.boards.showThemes()

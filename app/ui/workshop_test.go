@@ -61,7 +61,7 @@ func workshopRoom(t *testing.T, size fyne.Size, large, start bool) (*harness, *k
 			t.Fatal(err)
 		}
 	}
-	if err := b.SaveWork(ctx, w); err != nil {
+	if _, err := kiosktest.BuildWork(ctx, b, w); err != nil {
 		t.Fatal(err)
 	}
 	ws, err := b.Workshop()
