@@ -13,7 +13,7 @@
 // An Item is its text, its tag (rose, thorn, bud) and its kind (a key quote, a note, the team's
 // own post-it) under a random id, and nothing else: no author, session, stakeholder group or
 // time, because there is no field to hold them. Only a key quote is pinned to an insight or
-// printed in quotation marks (Work.PinQuote, Work.CheckPins, Present); an item sealed before
+// printed in quotation marks (Work.PinQuote, Present); an item sealed before
 // items had a kind is a note. Items
 // are stored and shown in no order that follows their arrival (random ids, shuffled bundles,
 // a shuffled first view). Before an item joins, NameCheck points out words that look like

@@ -37,31 +37,6 @@ func TestPinOnlyQuotes(t *testing.T) {
 	}
 }
 
-// TestCheckPins: work that pins a note where the stored work did not is refused; a pin already
-// stored (from before items had a kind) does not stop the work being saved.
-func TestCheckPins(t *testing.T) {
-	q, n := quote(t, Rose, "They listen"), note(t, Rose, "Staff seemed tired")
-	items := []Item{q, n}
-	var before Work
-	th, _ := before.AddTheme("Listening")
-	in, _ := before.AddInsight(th, "People feel heard")
-	after := before
-	after.Themes = slices.Clone(before.Themes)
-	after.Themes[0].Insights = []Insight{{ID: in, Statement: "People feel heard", Quotes: []string{q.ID, n.ID}}}
-	if err := after.CheckPins(before, items); !errors.Is(err, ErrNotAQuote) {
-		t.Errorf("CheckPins(a new note pin) = %v, want ErrNotAQuote", err)
-	}
-	if err := after.CheckPins(after, items); err != nil {
-		t.Errorf("CheckPins(a note pinned before) = %v, want nil", err)
-	}
-	only := before
-	only.Themes = slices.Clone(before.Themes)
-	only.Themes[0].Insights = []Insight{{ID: in, Statement: "People feel heard", Quotes: []string{q.ID}}}
-	if err := only.CheckPins(before, items); err != nil {
-		t.Errorf("CheckPins(a quote) = %v, want nil", err)
-	}
-}
-
 // TestPresentKinds: a theme shows its key quotes as quotes and its notes and post-its as the
 // team's points; an insight shows only key quotes, even a note pinned before items had a kind.
 func TestPresentKinds(t *testing.T) {

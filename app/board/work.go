@@ -220,31 +220,6 @@ func (w *Work) PinQuote(insightID string, it Item) error {
 	return nil
 }
 
-// CheckPins says whether w pins, to any insight, an item of items that is not a key quote
-// where before (the work as it was stored) did not already pin it there: ErrNotAQuote then.
-// Pins that were already stored are left alone, so that work from before items had a kind
-// still saves; the presentation never prints them as quotes (Present).
-func (w Work) CheckPins(before Work, items []Item) error {
-	kinds := map[string]Kind{}
-	for _, it := range items {
-		kinds[it.ID] = it.Kind
-	}
-	had := map[string]bool{}
-	for _, in := range before.Insights() {
-		for _, q := range in.Quotes {
-			had[in.ID+"/"+q] = true
-		}
-	}
-	for _, in := range w.Insights() {
-		for _, q := range in.Quotes {
-			if k, ok := kinds[q]; ok && k != KindQuote && !had[in.ID+"/"+q] {
-				return fmt.Errorf("pin to insight %s: %w", in.ID, ErrNotAQuote)
-			}
-		}
-	}
-	return nil
-}
-
 // UnpinQuote takes a quote off an insight.
 func (w *Work) UnpinQuote(insightID, itemID string) error {
 	in, err := w.insight(insightID)
