@@ -266,6 +266,6 @@ func (s *panelScreens) showPanelExport() {
 func (s *panelScreens) showPanelExported(name string) {
 	s.u.show("panel-exported", screenIdle, container.NewVBox(layout.NewSpacer(),
 		heading(lang.L("Exported")),
-		para(lang.L("The record is on the stick as {{.Name}}, locked with the password. Keep the password apart from the stick. Nothing else of the panel leaves the kiosk.", map[string]any{"Name": name})),
+		para(lang.L("The record is on the stick as {{.Name}}, locked with the password; its last page is the signed confirmation of understanding. Keep the password apart from the stick. Nothing else of the panel leaves the kiosk.", map[string]any{"Name": name})),
 		container.NewCenter(s.u.button(lang.L("Back"), s.showPanelHome)), layout.NewSpacer()))
 }

@@ -150,19 +150,7 @@ func (s *panelScreens) showPanelHome() {
 	for range v.Unconfirmed {
 		status = append(status, lang.L("Confirmation of understanding: not signed yet"))
 	}
-	done, withdrawn := 0, 0
-	for _, c := range v.Candidates {
-		if c.Withdrawn() {
-			withdrawn++
-		} else if c.ScoredByAll {
-			done++
-		}
-	}
-	cands := lang.L("Candidates: {{.N}}, {{.Done}} scored by everyone", map[string]any{"N": len(v.Candidates) - withdrawn, "Done": done})
-	if withdrawn > 0 {
-		cands = lang.L("Candidates: {{.N}}, {{.Done}} scored by everyone, {{.W}} withdrawn", map[string]any{"N": len(v.Candidates) - withdrawn, "Done": done, "W": withdrawn})
-	}
-	status = append(status, cands)
+	status = append(status, candidatesStatus(v, pm))
 	switch {
 	case v.Decision != nil && v.Decision.Selected == "":
 		status = append(status, lang.L("The decision has been recorded: no appointment."))
@@ -194,6 +182,8 @@ func (s *panelScreens) showPanelHome() {
 	}
 	if can.Interview.Offered {
 		add(lang.L("Interview a candidate"), can.Interview.Open(), s.showPanelInterviewPick, decidedWhy)
+	} else if line := s.notLeadText(v); line != "" {
+		why = append(why, line)
 	}
 	if can.ContributeQuestion.Open() {
 		add(lang.L("Add my own question"), true, s.showPanelOwnQuestion, "")
@@ -246,6 +236,64 @@ func (s *panelScreens) showPanelHome() {
 		nil, nil,
 		// The actions keep their room; the status lines scroll in what is left.
 		container.NewBorder(nil, container.NewGridWithColumns(cols, actions...), nil, nil, newTouchScroll(lines))))
+}
+
+// candidatesStatus is the overview's line on the candidates, for the step the panel is at: in
+// the guide's order, before the discussion, how many have been seen (nobody scores yet);
+// otherwise how many every member has scored. Withdrawn candidates are counted apart.
+func candidatesStatus(v kiosk.PanelView, pm *kiosk.PanelMember) string {
+	active, withdrawn, seen, done := 0, 0, 0, 0
+	for _, c := range v.Candidates {
+		switch {
+		case c.Withdrawn():
+			withdrawn++
+			continue
+		case c.ScoredByAll:
+			done++
+		}
+		active++
+		if c.Interviewed {
+			seen++
+		}
+	}
+	args := map[string]any{"N": active, "Seen": seen, "Done": done, "W": withdrawn}
+	if p, err := pm.Progress(); err == nil && p.Order == panel.OrderGuide && p.Discussion == nil {
+		if withdrawn > 0 {
+			return lang.L("Candidates: {{.N}}, {{.Seen}} seen, {{.W}} withdrawn", args)
+		}
+		return lang.L("Candidates: {{.N}}, {{.Seen}} seen", args)
+	}
+	if withdrawn > 0 {
+		return lang.L("Candidates: {{.N}}, {{.Done}} scored by everyone, {{.W}} withdrawn", args)
+	}
+	return lang.L("Candidates: {{.N}}, {{.Done}} scored by everyone", args)
+}
+
+// notLeadText tells a chair or appointing officer who is not leading the interviews why
+// Interview a candidate is not theirs: who leads, and where that is changed. "" for a member
+// who cannot change the lead, or once the decision is recorded.
+func (s *panelScreens) notLeadText(v kiosk.PanelView) string {
+	if !v.Can.Lead.Offered || v.Decision != nil {
+		return ""
+	}
+	p, err := s.panel.Progress()
+	if err != nil || p.LeadID == "" {
+		return ""
+	}
+	role := lang.L("the chair")
+	for _, m := range v.Members {
+		if m.ID == p.LeadID && m.Has(panel.RoleAppointingOfficer) {
+			role = lang.L("the appointing officer")
+		}
+	}
+	// Before the first interview Order and lead is on the overview; after it, on The
+	// discussion's screen.
+	where := lang.L("Order and lead")
+	if v.Frozen {
+		where = lang.L("The discussion, then Order and lead")
+	}
+	return lang.L("Interview a candidate: {{.Name}}, {{.Role}}, leads the interviews ({{.Where}}).",
+		map[string]any{"Name": s.names()[p.LeadID], "Role": role, "Where": where})
 }
 
 // blockersText words what keeps the decision from being recorded, with what to do.

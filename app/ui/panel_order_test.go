@@ -54,6 +54,9 @@ func (r *panelRun) guideJourney() {
 	r.fromLobby(staff)
 	r.wantScreen("panel-home")
 	r.see("panel home, candidates being seen")
+	if !r.shows("Candidates: 4, 2 seen") || r.shows("scored by everyone") {
+		r.t.Error("before the discussion the overview does not count the candidates seen")
+	}
 	if contains(r.buttonTexts(), "Score a candidate") {
 		r.t.Error("Score a candidate is offered while candidates are still to be seen")
 	}
