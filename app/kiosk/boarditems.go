@@ -33,17 +33,19 @@ func (b *Board) NameCheck(ctx context.Context) (board.NameCheck, error) {
 	return board.NewNameCheck([]string{e.Title}), nil
 }
 
-// item returns the board's item of that id, or ErrNoSuchItem.
+// item returns the board's item of that id, or ErrNoSuchItem. Only its own record is opened:
+// each is sealed on its own, and opening every one of a board of hundreds is what a person
+// would wait for at each tap.
 func (b *Board) item(ctx context.Context, itemID string) (board.Item, error) {
-	items, err := b.Items(ctx)
+	recs, err := b.bs.BoardRecords(ctx, b.engagementID)
 	if err != nil {
 		return board.Item{}, err
 	}
-	i := slices.IndexFunc(items, func(it board.Item) bool { return it.ID == itemID })
+	i := slices.IndexFunc(recs, func(r board.Record) bool { return !r.Interview && r.ID == itemID })
 	if i < 0 {
 		return board.Item{}, ErrNoSuchItem
 	}
-	return items[i], nil
+	return b.key.OpenItem(recs[i].ID, recs[i].Sealed)
 }
 
 // MoveItem puts an item into a theme, or takes it out of every theme (themeID ""), and saves

@@ -179,19 +179,12 @@ func editInsight(w *board.Work, id string, e InsightEdit, items map[string]board
 // the item as it is sealed on the board, never as a screen describes it.
 func (b *Board) pinnable(ctx context.Context, ids []string) (map[string]board.Item, error) {
 	out := map[string]board.Item{}
-	if len(ids) == 0 {
-		return out, nil
-	}
-	items, err := b.Items(ctx)
-	if err != nil {
-		return nil, err
-	}
 	for _, id := range ids {
-		i := slices.IndexFunc(items, func(it board.Item) bool { return it.ID == id })
-		if i < 0 {
-			return nil, ErrNoSuchItem
+		it, err := b.item(ctx, id)
+		if err != nil {
+			return nil, err
 		}
-		out[id] = items[i]
+		out[id] = it
 	}
 	return out, nil
 }
