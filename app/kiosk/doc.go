@@ -91,7 +91,11 @@
 // exports its public part (Board.ExportPublic) and imports bundles whole or not at all
 // (Board.ImportBundles); a board kept elsewhere is linked (SignedIn.LinkBoard) and this kiosk's
 // contributions leave as one bundle (SignedIn.ExportBundle). Board files are written only to a
-// mounted stick (Sticks), under a temporary name and then renamed.
+// mounted stick (Sticks), under a temporary name and then renamed. The team's day-2 work (the
+// aim, themes, insights and their quotes) changes only through the Board's intents
+// (boardwork.go, and MoveItem, EditItem and Remove in boarditems.go and board.go): each reads
+// the stored work, makes its change by the board's rules and seals it under the board's lock,
+// so that two members at once lose neither's change; the screens never hand work back.
 //
 // The audit log holds ids and counts of these actions, with the role "interviewer" and never
 // which member. One link remains: an interview record's id is derived from the board's public
