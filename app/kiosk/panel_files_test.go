@@ -93,8 +93,7 @@ func TestPanelFilesDoNotLinkScorerCandidateOrTime(t *testing.T) {
 			if err := p.Refresh(ctx); err != nil {
 				t.Fatal(err)
 			}
-			var qs []panel.Question
-			qs = state(t, p).Questions
+			qs := state(t, p).Questions
 			for qi, q := range qs {
 				step(time.Duration(41+7*mi+qi) * time.Second)
 				if err := p.SetMark(ctx, c, panel.Mark{QuestionID: q.ID, Score: 1 + (ci+mi+qi)%3, Scored: true,
@@ -269,8 +268,7 @@ func TestPanelStoredBeforeItemsIsConverted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var qs []panel.Question
-	qs = state(t, chair).Questions
+	qs := state(t, chair).Questions
 	legacy := panel.Legacy{Records: map[string][]byte{}}
 	for i, q := range qs {
 		lid := "mark|" + s.Staff.ID + "|101|" + q.ID

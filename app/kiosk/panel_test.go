@@ -68,8 +68,7 @@ func readyPanelSigned(t *testing.T, e *kiosktest.Env, s kiosktest.PanelSeed, con
 	if err := chair.SetScale(ctx, panel.PlaceholderScale()); err != nil {
 		t.Fatal(err)
 	}
-	var qs []panel.Question
-	qs = append([]panel.Question{q}, state(t, chair).Questions...)
+	qs := append([]panel.Question{q}, state(t, chair).Questions...)
 	if len(qs) != 2 {
 		t.Fatalf("the chair's view has %d questions after a change, want the carer's and the new one", len(qs))
 	}
@@ -92,8 +91,7 @@ func readyPanelSigned(t *testing.T, e *kiosktest.Env, s kiosktest.PanelSeed, con
 
 func scoreAll(t *testing.T, p *kiosk.PanelMember, cand string, scores ...int) {
 	t.Helper()
-	var qs []panel.Question
-	qs = state(t, p).Questions
+	qs := state(t, p).Questions
 	for i, q := range qs {
 		if err := p.SetMark(ctx, cand, panel.Mark{QuestionID: q.ID, Score: scores[i], Scored: true, Reason: "reason QRSCORE"}); err != nil {
 			t.Fatal(err)
@@ -125,8 +123,7 @@ func TestPanelJourney(t *testing.T) {
 	scoreAll(t, chair, "101", 3, 4)
 
 	// A member who loses power mid-scoring loses nothing saved: sign in again and it is there.
-	var q0 string
-	q0 = state(t, staff).Questions[0].ID
+	q0 := state(t, staff).Questions[0].ID
 	if err := staff.SetMark(ctx, "101", panel.Mark{QuestionID: q0, Score: 1, Scored: true, NoAnswer: true, Reason: "no answer given"}); err != nil {
 		t.Fatal(err)
 	}

@@ -45,8 +45,7 @@ func TestPanelInTheGuidesOrder(t *testing.T) {
 	if err := staff.Refresh(ctx); err != nil {
 		t.Fatal(err)
 	}
-	var q0 string
-	q0 = state(t, staff).Questions[0].ID
+	q0 := state(t, staff).Questions[0].ID
 	if err := staff.SetNotes(ctx, "101", "my own note of 101"); err != nil {
 		t.Fatalf("SetNotes while the candidates are seen = %v", err)
 	}
