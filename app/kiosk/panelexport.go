@@ -472,7 +472,8 @@ func confirmationPages(d *report.Document, r *panel.Recruitment, labels map[stri
 		const boxH, gap = 80.0, 20.0
 		var unreadable []string
 		d.Space(6)
-		d.Figure(boxH+60, func(cv *report.Canvas) {
+		// Room for a printed name of the most characters the panel takes, wrapped, never cut.
+		d.Figure(boxH+24+4*report.BodySize*1.3, func(cv *report.Canvas) {
 			w := (cv.Width() - gap) / 2
 			for i, s := range []struct {
 				role, name string
@@ -491,8 +492,8 @@ func confirmationPages(d *report.Document, r *panel.Recruitment, labels map[stri
 				for _, st := range strokes {
 					cv.Stroke(st, 1.2, report.Black)
 				}
-				cv.Text(x, 20+boxH, w, report.BodySize, "Print name: "+s.name, report.Left, false, report.Black)
-				cv.Text(x, 36+boxH, w, report.BodySize, "Date: "+date, report.Left, false, report.Black)
+				h := cv.Wrap(x, 20+boxH, w, report.BodySize, "Print name: "+s.name, report.Black)
+				cv.Text(x, 20+boxH+h, w, report.BodySize, "Date: "+date, report.Left, false, report.Black)
 			}
 		})
 		for _, role := range unreadable {

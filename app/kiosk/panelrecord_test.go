@@ -64,7 +64,7 @@ func TestPanelRecordForHR(t *testing.T) {
 	s := kiosktest.SeedPanel(t, e.Kiosk)
 	e.Clock.Set(time.Date(2026, 3, 2, 12, 30, 0, 0, time.UTC)) // 3 March, 01:30 NZDT
 	chair := readyPanelSigned(t, e, s, panel.Confirmation{PartnerID: s.Partner.ID, StaffID: s.Staff.ID,
-		PartnerName: "  Jo  O'Brien-Ng ", StaffName: "Alex QRSTAFF",
+		PartnerName: "  Jo  O'Brien-Ng ", StaffName: "Alexandra Catherine Montgomery-Smythe QRSTAFF",
 		PartnerSignature: []byte("10,40 60,20 110,45;120,30 160,35"), StaffSignature: []byte("10,30 50,50 100,20")})
 	if err := chair.AddCandidate(ctx, "104"); err != nil {
 		t.Fatal(err)
@@ -132,9 +132,9 @@ func TestPanelRecordForHR(t *testing.T) {
 		"Signed confirmation of understanding",
 		"This is the signed confirmation of understanding",
 		"printed name   Jo  O'Brien-Ng , confirmed: I confirm that the guide to interviews has been gone through with me and I have understood it.",
-		"printed name Alex QRSTAFF, confirmed: I can confirm that   Jo  O'Brien-Ng  has completed this guide to interviews on 3 March 2026.",
+		"printed name Alexandra Catherine Montgomery-Smythe QRSTAFF, confirmed: I can confirm that   Jo  O'Brien-Ng  has completed this guide to interviews on 3 March 2026.",
 		"Staff member signature", "Signature of the service user or carer",
-		"Print name: Alex QRSTAFF", "Print name: Jo O'Brien-Ng", "Date: 3 March 2026",
+		"Print name: Alexandra Catherine Montgomery-Smythe QRSTAFF", "Print name: Jo O'Brien-Ng", "Date: 3 March 2026",
 		"confirmed their signature with their own PIN",
 	} {
 		if !strings.Contains(last, strings.Join(strings.Fields(want), " ")) {
