@@ -445,13 +445,6 @@ func submittedAt(subs []panel.Submission, member, candidate string, loc *time.Lo
 	return "(time not known)"
 }
 
-// The statements each signer confirms on the kiosk's sheet (app/ui's confirmation screens),
-// as the guide's "Confirmation of understanding" words them.
-const (
-	partnerStatement = "I confirm that the guide to interviews has been gone through with me and I have understood it."
-	staffStatement   = "I can confirm that %s has completed this guide to interviews on %s."
-)
-
 // confirmationPages end the record with the signed confirmation of understanding, on a page
 // of its own: for each service user or carer, what each signer confirmed, their printed names
 // as typed, the date and the signatures as drawn on the kiosk.
@@ -466,9 +459,9 @@ func confirmationPages(d *report.Document, r *panel.Recruitment, labels map[stri
 	for _, c := range r.Confirmations {
 		date := recordDate(c.At, loc)
 		d.Subheading("Confirmation of " + labels[c.PartnerID])
-		d.Bullet(fmt.Sprintf("%s, printed name %s, confirmed: %s", labels[c.PartnerID], c.PartnerName, partnerStatement))
+		d.Bullet(fmt.Sprintf("%s, printed name %s, confirmed: %s", labels[c.PartnerID], c.PartnerName, panel.PartnerStatementText()))
 		d.Bullet(fmt.Sprintf("%s, printed name %s, confirmed: %s", labels[c.StaffID], c.StaffName,
-			fmt.Sprintf(staffStatement, c.PartnerName, date)))
+			panel.StaffStatementText(c.PartnerName, date)))
 		const boxH, gap = 80.0, 20.0
 		var unreadable []string
 		d.Space(6)

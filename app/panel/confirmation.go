@@ -1,8 +1,33 @@
 package panel
 
 import (
+	"strings"
 	"time"
 )
+
+// The statements of the confirmation of understanding, as the guide's sheet words them: what
+// the service user or carer confirms, and what the member of staff confirms, with {{.Name}}
+// (the service user or carer's printed name) and {{.Date}} placeholders. The screens translate
+// these very texts (they are keys of the screens' English bundle) and the record fills them in
+// (PartnerStatementText, StaffStatementText), so what a signer reads on the kiosk and what the
+// record says they confirmed come from here alone.
+const (
+	PartnerStatement = "I confirm that the guide to interviews has been gone through with me and I have understood it."
+	StaffStatement   = "I can confirm that {{.Name}} has completed this guide to interviews on {{.Date}}."
+)
+
+// Statements are every statement of the confirmation, for the screens' bundle to hold.
+var Statements = []string{PartnerStatement, StaffStatement}
+
+// PartnerStatementText is what the service user or carer confirms, in English.
+func PartnerStatementText() string { return PartnerStatement }
+
+// StaffStatementText is what the member of staff confirms, in English: that the service user
+// or carer named (their printed name, exactly as typed) completed the guide on date.
+func StaffStatementText(name, date string) string {
+	// One pass: a printed name that happens to hold "{{.Date}}" is kept as typed.
+	return strings.NewReplacer("{{.Name}}", name, "{{.Date}}", date).Replace(StaffStatement)
+}
 
 // Confirmation is the guide's "confirmation of understanding": the member of staff and the
 // involvement partner each sign, with their printed names and the date, that the guide's key

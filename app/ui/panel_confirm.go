@@ -95,14 +95,14 @@ func (s *panelScreens) showConfirmSign(f *confirmForm) {
 	// Each signs their own statement: the guide's sheet has the member of staff confirm that
 	// the service user or carer completed the guide, and the service user or carer that they
 	// understood it.
-	statement := lang.L("I confirm that the guide to interviews has been gone through with me and I have understood it.")
+	statement := partnerStatement()
 	if partnerStep {
 		title = lang.L("Service user or carer: {{.Name}}", map[string]any{"Name": names[partners[0].ID]})
 		name.SetText(f.partnerName)
 		who = widget.NewLabel("")
 	} else {
 		title = lang.L("Member of staff who went through the guide: tap your name")
-		statement = lang.L("I can confirm that {{.Name}} has completed this guide to interviews on {{.Date}}.", map[string]any{"Name": f.partnerName, "Date": date})
+		statement = staffStatement(f.partnerName, date)
 		name.SetText(f.staffName)
 		row := container.NewHBox()
 		for _, m := range staff {
@@ -193,8 +193,7 @@ func (s *panelScreens) showConfirmSheet() {
 	cs := v.Confirmations
 	body := container.NewVBox()
 	for _, c := range cs {
-		body.Add(para(lang.L("I can confirm that {{.Name}} has completed this guide to interviews on {{.Date}}.", map[string]any{
-			"Name": c.PartnerName, "Date": c.At.Local().Format("2 January 2006")})))
+		body.Add(para(staffStatement(c.PartnerName, c.At.Local().Format("2 January 2006"))))
 		sign := func(role, name string, sig []byte) fyne.CanvasObject {
 			r := widget.NewLabel(role)
 			r.TextStyle.Bold = true
@@ -214,6 +213,16 @@ func (s *panelScreens) showConfirmSheet() {
 	s.u.show("panel-confirm-sheet", screenIdle, container.NewBorder(
 		subheading(lang.L("Confirmation of understanding")),
 		container.NewHBox(s.u.button(lang.L("Back"), s.showPanelHome)), nil, nil, newTouchScroll(body)))
+}
+
+// partnerStatement is what the service user or carer confirms, in the panel package's words
+// (the record's own), translated.
+func partnerStatement() string { return lang.L(panel.PartnerStatement) }
+
+// staffStatement is what the member of staff confirms of the service user or carer named, in
+// the panel package's words (the record's own), translated.
+func staffStatement(name, date string) string {
+	return lang.L(panel.StaffStatement, map[string]any{"Name": name, "Date": date})
 }
 
 // signatureView draws a signature pad's strokes ("x,y x,y;x,y ...") scaled into a box.
