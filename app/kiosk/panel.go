@@ -716,6 +716,19 @@ func (p *PanelMember) WithdrawCandidate(ctx context.Context, number string, why 
 	})
 }
 
+// DeclineConsent records that a candidate declined to consent to their interview on the
+// information or consent screen (the member leading the interviews holds the kiosk): they are
+// withdrawn as having declined to consent (panel.WithdrawNoConsent), not as having withdrawn,
+// and no interview starts for them.
+func (p *PanelMember) DeclineConsent(ctx context.Context, number string) error {
+	return p.changeSetup(ctx, func(r *panel.Recruitment) error {
+		if err := p.require(r, actInterview); err != nil {
+			return err
+		}
+		return r.DeclineConsent(number, p.k.Now())
+	})
+}
+
 // StartInterview starts a candidate's interview (the member leading it: panel's LeadID): the first
 // one fixes the question set for good. It is refused for a candidate whose consent is not
 // recorded (RecordConsent; panel.ErrNoConsent).

@@ -411,9 +411,10 @@ func discussedAfterScores(r *panel.Recruitment, candidate string) bool {
 
 // withdrawalWords are the reasons as the record gives them.
 var withdrawalWords = map[panel.Withdrawal]string{
-	panel.WithdrawDeclined: "the candidate withdrew",
-	panel.WithdrawNoShow:   "the candidate did not attend",
-	panel.WithdrawError:    "the number was entered in error",
+	panel.WithdrawDeclined:  "the candidate withdrew",
+	panel.WithdrawNoShow:    "the candidate did not attend",
+	panel.WithdrawError:     "the number was entered in error",
+	panel.WithdrawNoConsent: "the candidate declined to consent to the interview",
 }
 
 // candidateLine is a candidate's line in the record's list: interviewed, not interviewed, or
@@ -428,6 +429,9 @@ func candidateLine(c panel.Candidate, loc *time.Location) string {
 		if !c.InterviewedAt.IsZero() {
 			return fmt.Sprintf("Candidate %s: interviewed on %s, withdrawn on %s (%s).", c.Number,
 				recordDate(c.InterviewedAt, loc), recordDate(c.WithdrawnAt, loc), why)
+		}
+		if c.Withdrawal == panel.WithdrawNoConsent {
+			return fmt.Sprintf("Candidate %s: declined to consent to the interview on %s; not interviewed.", c.Number, recordDate(c.WithdrawnAt, loc))
 		}
 		return fmt.Sprintf("Candidate %s: withdrawn on %s (%s).", c.Number, recordDate(c.WithdrawnAt, loc), why)
 	case !c.InterviewedAt.IsZero():

@@ -1,6 +1,7 @@
 package kiosk_test
 
 import (
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -66,8 +67,10 @@ func TestPanelRecordForHR(t *testing.T) {
 	chair := readyPanelSigned(t, e, s, panel.Confirmation{PartnerID: s.Partner.ID, StaffID: s.Staff.ID,
 		PartnerName: "  Jo  O'Brien-Ng ", StaffName: "Alexandra Catherine Montgomery-Smythe QRSTAFF",
 		PartnerSignature: []byte("10,40 60,20 110,45;120,30 160,35"), StaffSignature: []byte("10,30 50,50 100,20")})
-	if err := chair.AddCandidate(ctx, "104"); err != nil {
-		t.Fatal(err)
+	for _, n := range []string{"104", "105"} {
+		if err := chair.AddCandidate(ctx, n); err != nil {
+			t.Fatal(err)
+		}
 	}
 	staff, partner := openPanel(t, e, s, s.Staff.ID), openPanel(t, e, s, s.Partner.ID)
 	startInterview(t, e, chair, "101")
@@ -81,6 +84,23 @@ func TestPanelRecordForHR(t *testing.T) {
 	}
 	if err := chair.WithdrawCandidate(ctx, "102", panel.WithdrawDeclined); err != nil {
 		t.Fatal(err)
+	}
+	// Candidate 105 says on the consent screen that they do not want to take part: recorded as
+	// declining to consent, not as a withdrawal, and nobody can record it for another reason.
+	if err := chair.WithdrawCandidate(ctx, "105", panel.WithdrawNoConsent); err == nil {
+		t.Error("the chair's withdrawal recorded a candidate as declining to consent")
+	}
+	if err := staff.DeclineConsent(ctx, "105"); !errors.Is(err, panel.ErrNotLead) {
+		t.Errorf("DeclineConsent by a member who does not lead the interviews = %v, want ErrNotLead", err)
+	}
+	if err := chair.DeclineConsent(ctx, "105"); err != nil {
+		t.Fatalf("DeclineConsent(105) = %v", err)
+	}
+	if err := chair.DeclineConsent(ctx, "101"); err == nil {
+		t.Error("a candidate whose interview started was recorded as declining to consent")
+	}
+	if err := chair.StartInterview(ctx, "105"); !errors.Is(err, panel.ErrWithdrawn) {
+		t.Errorf("StartInterview(105, declined to consent) = %v, want ErrWithdrawn", err)
 	}
 	if err := chair.WithdrawCandidate(ctx, "103", panel.WithdrawNoShow); err != nil {
 		t.Fatal(err)
@@ -116,6 +136,7 @@ func TestPanelRecordForHR(t *testing.T) {
 		"Candidate 102: withdrawn on 3 March 2026 (the candidate withdrew).",
 		"Candidate 103: withdrawn on 3 March 2026 (the candidate did not attend).",
 		"Candidate 104: withdrawn on 3 March 2026 (the number was entered in error).",
+		"Candidate 105: declined to consent to the interview on 3 March 2026; not interviewed.",
 		"Asked for feedback on the decision", "Candidates who asked for feedback: 101.",
 		"on 3 March 2026, 01:30 NZDT, confirmed with their PIN",
 		"the signed sheet is the last part of this record",

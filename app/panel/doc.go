@@ -19,7 +19,10 @@
 //     withdrawn with that reason (Withdraw; after an interview only their own withdrawal).
 //     They stay on the record with the reason, are not interviewed or scored after it
 //     (ErrWithdrawn), and the grid and the decision go on without them. DecisionBlockers
-//     says what still keeps the decision from being recorded.
+//     says what still keeps the decision from being recorded. A candidate who says on the
+//     kiosk, before their interview, that they do not want to take part is on the record as
+//     having declined to consent (DeclineConsent, WithdrawNoConsent), not as having withdrawn:
+//     no form offers that reason, so nobody records it for them.
 //   - The scale is the organisation's: whole scores from Min to Max with a label each. The
 //     built-in 1-5 (PlaceholderScale) is visibly a placeholder and blocks the first candidate
 //     (ErrScaleNotSet), as does a level without a label. A question may carry anchors: what an

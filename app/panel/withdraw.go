@@ -19,6 +19,10 @@ const (
 	WithdrawNoShow Withdrawal = "did-not-attend"
 	// WithdrawError: the number was entered in error (a typo, a candidate not shortlisted).
 	WithdrawError Withdrawal = "entered-in-error"
+	// WithdrawNoConsent: the candidate declined to consent to their interview, on the kiosk's
+	// information or consent screen (DeclineConsent), before it started. It is theirs alone:
+	// no form offers it, so nobody else can record it for them.
+	WithdrawNoConsent Withdrawal = "declined-consent"
 )
 
 // Withdrawals lists the reasons in the order a form offers them.
@@ -48,6 +52,29 @@ func (r *Recruitment) Withdraw(number string, why Withdrawal, now time.Time) err
 		return invalid("reason", fmt.Sprintf("candidate %s has been interviewed: only their own withdrawal takes them off the recruitment", c.Number))
 	}
 	c.Withdrawal, c.WithdrawnAt = why, now
+	return nil
+}
+
+// DeclineConsent records that the candidate declined to consent to their interview: they said
+// so themselves on the information or consent screen, before the interview started. They are
+// withdrawn with that reason (WithdrawNoConsent), distinct from a candidate who withdrew from the
+// recruitment, and stay on the record with it.
+func (r *Recruitment) DeclineConsent(number string, now time.Time) error {
+	if r.Decision != nil {
+		return ErrDecided
+	}
+	i, ok := r.candidate(number)
+	if !ok {
+		return invalid("candidate number", "no candidate has that number")
+	}
+	c := &r.Candidates[i]
+	if c.Withdrawn() {
+		return invalid("candidate "+c.Number, "this candidate has already been withdrawn")
+	}
+	if !c.InterviewedAt.IsZero() {
+		return invalid("candidate "+c.Number, "the interview has started: only the candidate's own withdrawal takes them off the recruitment")
+	}
+	c.Withdrawal, c.WithdrawnAt = WithdrawNoConsent, now
 	return nil
 }
 

@@ -21,12 +21,18 @@ func withdrawalText(w panel.Withdrawal) string {
 		return lang.L("did not attend")
 	case panel.WithdrawError:
 		return lang.L("entered in error")
+	case panel.WithdrawNoConsent:
+		return lang.L("declined to consent")
 	}
 	return string(w)
 }
 
 // candidateText is a candidate's number and, once withdrawn, why.
 func candidateText(c panel.Candidate) string {
+	if c.Withdrawal == panel.WithdrawNoConsent {
+		// Their own choice before the interview, not a withdrawal from the recruitment.
+		return lang.L("{{.N}} (declined to consent)", map[string]any{"N": c.Number})
+	}
 	if c.Withdrawn() {
 		return lang.L("{{.N}} (withdrawn: {{.Why}})", map[string]any{"N": c.Number, "Why": withdrawalText(c.Withdrawal)})
 	}

@@ -89,7 +89,7 @@ func (s *panelScreens) showPanelPreamble(number string, page int) {
 		nav.Add(s.u.primary(lang.L("Continue to consent"), func() { s.showPanelConsent(number) }))
 	}
 	s.u.show("panel-preamble", screenInterviewee, container.NewBorder(
-		container.NewBorder(nil, nil, nil, s.u.button(lang.L("I do not want to take part"), s.showPanelDeclined), heading(pages[page].Title)),
+		container.NewBorder(nil, nil, nil, s.u.button(lang.L("I do not want to take part"), func() { s.showPanelDecline(number, func() { s.showPanelPreamble(number, page) }) }), heading(pages[page].Title)),
 		container.NewVBox(msg.Label, nav), nil, nil, newTouchScroll(text)))
 }
 
@@ -124,7 +124,7 @@ func (s *panelScreens) showPanelConsent(number string) {
 		}
 	})
 	s.u.show("panel-consent", screenInterviewee, container.NewBorder(
-		container.NewBorder(nil, nil, nil, s.u.button(lang.L("I do not want to take part"), s.showPanelDeclined), heading(lang.L("Your consent"))),
+		container.NewBorder(nil, nil, nil, s.u.button(lang.L("I do not want to take part"), func() { s.showPanelDecline(number, func() { s.showPanelConsent(number) }) }), heading(lang.L("Your consent"))),
 		container.NewVBox(msg.Label, container.NewHBox(s.u.button(lang.L("Read the information again"), func() { s.showPanelPreamble(number, 0) }), layout.NewSpacer(), give)),
 		nil, nil, newTouchScroll(container.NewVBox(rows...))))
 }
@@ -143,8 +143,26 @@ func buttonsIn(objs []fyne.CanvasObject) []*Button {
 	return out
 }
 
-// showPanelDeclined ends a candidate's interview before it starts: nothing is recorded, and
-// the chair's PIN takes the screen back to the panel.
+// showPanelDecline asks the candidate who does not want to take part to say so once more (a
+// tap by mistake goes back): the kiosk then records that they declined to consent
+// (DeclineConsent), and the screen goes back to the panel.
+func (s *panelScreens) showPanelDecline(number string, back func()) {
+	msg := newErrorLabel()
+	decline := s.u.primary(lang.L("I do not want to take part"), func() {
+		if err := s.panel.DeclineConsent(s.u.ctx, number); err != nil {
+			msg.set(err)
+			return
+		}
+		s.showPanelDeclined()
+	})
+	s.u.show("panel-decline", screenInterviewee, container.NewBorder(
+		heading(lang.L("You do not want to take part?")),
+		container.NewVBox(msg.Label, container.NewHBox(s.u.button(lang.L("Back"), back), layout.NewSpacer(), decline)), nil, nil,
+		newTouchScroll(para(lang.L("That is your choice. The panel's record will say only that you declined to consent to the interview, and you will not be interviewed. This cannot be undone.")))))
+}
+
+// showPanelDeclined ends a candidate's interview before it starts: only that they declined is
+// recorded, and the chair's PIN takes the screen back to the panel.
 func (s *panelScreens) showPanelDeclined() {
 	msg := newErrorLabel()
 	pad := s.u.pinPad(func(pin string) {
@@ -157,7 +175,7 @@ func (s *panelScreens) showPanelDeclined() {
 	pad.OnKey = s.u.touch
 	s.u.show("panel-declined", screenInterviewee, pinLayout(container.NewVBox(
 		heading(lang.L("Thank you")),
-		para(lang.L("That is fine. Nothing about this interview has been recorded.")),
+		para(lang.L("Thank you for telling us. Nothing about an interview has been recorded, only that you declined.")),
 		para(lang.L("Please hand the screen back to {{.Name}}.", map[string]any{"Name": s.panel.Name()})),
 		para(lang.L("{{.Name}}: your PIN takes the screen back.", map[string]any{"Name": s.panel.Name()})), msg.Label), pad))
 	s.u.win.Canvas().Focus(pad)

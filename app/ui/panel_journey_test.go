@@ -174,7 +174,7 @@ func TestEveryPanelScreenFits(t *testing.T) {
 				}
 				r.fromLobby(chair)
 				r.see("panel home, the decision waiting for candidate 104")
-				r.withdraw("104", "They did not attend")
+				r.decline("104")
 				r.tap("Scores of the panel")
 				r.see("grid")
 				r.tap("Back")

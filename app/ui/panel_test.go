@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"quietroom/app/kiosk/kiosktest"
+	"quietroom/app/panel"
 	"quietroom/hw"
 )
 
@@ -318,25 +319,20 @@ func (r *panelRun) interview(n string, first bool) {
 	r.t.Helper()
 	r.tap("Interview a candidate")
 	r.see("which candidate")
-	if first {
-		// A candidate who does not want to take part: nothing is recorded, the chair takes
-		// the screen back.
-		r.tap("Candidate " + n)
-		r.tap("I do not want to take part")
-		r.wantScreen("panel-declined")
-		r.see("candidate declined")
-		// The screen goes back to the person who started the interview, named as what they are.
-		if !r.shows("back to "+r.seed.Chair.DisplayName+".") || r.shows("the chair,") {
-			r.t.Error("the declined candidate is not told plainly whom to hand the screen back to")
-		}
-		r.pin(r.pinOf(r.seed.Chair.DisplayName))
-		r.wantScreen("panel-home")
-		if v, _ := r.u.panels.state(); v.Frozen {
-			r.t.Error("a declined candidate fixed the question set")
-		}
-		r.tap("Interview a candidate")
-	}
 	r.tap("Candidate " + n)
+	if first {
+		// "I do not want to take part" tapped by mistake: the candidate is asked once more, and
+		// Back goes back to the information with nothing recorded.
+		r.tap("I do not want to take part")
+		r.wantScreen("panel-decline")
+		r.tap("Back")
+		r.wantScreen("panel-preamble")
+		if v, _ := r.u.panels.state(); v.Frozen {
+			r.t.Error("a candidate's tap on I do not want to take part fixed the question set")
+		} else if c, _ := v.Candidate(n); c.Withdrawn() {
+			r.t.Errorf("candidate %s who went back is on the record as %q", n, c.Withdrawal)
+		}
+	}
 	for r.u.Screen() == "panel-preamble" {
 		r.see("candidate's preamble")
 		// The interview starts once the candidate has agreed and the chair's PIN starts it
@@ -483,6 +479,39 @@ func (r *panelRun) seeScores() {
 	r.tap("See the scores")
 	r.wantScreen("panel-sheets")
 	r.see("sheets after submitting")
+}
+
+// decline has candidate n say on the information screen that they do not want to take part,
+// and again when asked: the record says they declined to consent (not that they withdrew), and
+// the chair's PIN takes the screen back.
+func (r *panelRun) decline(n string) {
+	r.t.Helper()
+	r.tap("Interview a candidate")
+	r.tap("Candidate " + n)
+	r.wantScreen("panel-preamble")
+	r.tap("I do not want to take part")
+	r.wantScreen("panel-decline")
+	r.see("candidate: not taking part?")
+	r.tap("I do not want to take part")
+	r.wantScreen("panel-declined")
+	r.see("candidate declined")
+	// The screen goes back to the person who started the interview, named as what they are.
+	if !r.shows("back to "+r.seed.Chair.DisplayName+".") || r.shows("the chair,") {
+		r.t.Error("the declined candidate is not told plainly whom to hand the screen back to")
+	}
+	r.pin(r.pinOf(r.seed.Chair.DisplayName))
+	r.wantScreen("panel-home")
+	v, _ := r.u.panels.state()
+	if c, _ := v.Candidate(n); c.Withdrawal != panel.WithdrawNoConsent {
+		r.t.Errorf("candidate %s who declined to consent is on the record as %q", n, c.Withdrawal)
+	}
+	r.tap("Candidates")
+	r.see("candidates, one declined to consent")
+	if !r.shows(n+" (declined to consent)") || r.shows(n+" (withdrawn") {
+		r.t.Errorf("the candidates screen does not say %s declined to consent: %q", n, r.labelTexts())
+	}
+	r.tap("Back")
+	r.wantScreen("panel-home")
 }
 
 // withdraw withdraws candidate n as the chair, for the reason the button says.
