@@ -2,6 +2,7 @@ package kiosk
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -15,12 +16,22 @@ import (
 // feedback request are records sealed to the recruitment like the others (putRecord: padded,
 // under a keyed id), opened by every member with the recruitment's key.
 //
+// The lead's draft of the discussion (what they typed and did not record yet) is such a record
+// too, under their own id, padded as notes are: kept whenever a note is done and before an idle
+// time-out, given back to them alone, and overwritten by a placeholder of its size once the
+// discussion is recorded.
+//
 // What their rows say without a key: that a discussion was recorded (one item more), that a
-// service user or carer was told or gave feedback, and how many candidates had a feedback
-// request recorded (one item each, whether asked or taken back); not whose, nor when.
+// draft of it was kept (one item more, written to or not), that a service user or carer was
+// told or gave feedback, and how many candidates had a feedback request recorded (one item
+// each, whether asked or taken back); not whose, nor when.
 
 // Logical ids of these records ("|" is in no member id or candidate number).
 const discussionID = "discussion"
+
+// discussionDraftID is the discussion notes a member leading the interviews has typed and not
+// yet recorded: their own draft, one per member.
+func discussionDraftID(member string) string { return "discussiondraft|" + member }
 
 func toldID(partner string) string          { return "told|" + partner }
 func feedbackID(partner string) string      { return "feedback|" + partner }
@@ -132,14 +143,86 @@ func (p *PanelMember) changeRecord(ctx context.Context, logical func(r *panel.Re
 // RecordDiscussion records that the panel met to discuss its thoughts on each person, with
 // what it agreed to note per candidate number (the member leading the interview, once every
 // candidate has been seen; final). In the guide's order the members score after it.
+//
+// The lead's draft of it (SaveDiscussionDraft) goes once it is recorded. Should that fail, the
+// discussion stays recorded and the error says so; the draft, sealed, is never shown again and
+// goes with the recruitment.
 func (p *PanelMember) RecordDiscussion(ctx context.Context, notes map[string]string) error {
-	return p.changeRecord(ctx, func(*panel.Recruitment) string { return discussionID }, notesPad,
+	err := p.changeRecord(ctx, func(*panel.Recruitment) string { return discussionID }, notesPad,
 		func(r *panel.Recruitment) (any, error) {
 			if err := r.RecordDiscussion(p.id, notes, p.k.Now()); err != nil {
 				return nil, err
 			}
 			return r.Discussion, nil
 		})
+	if err != nil {
+		return err
+	}
+	if err := p.clearDiscussionDraft(ctx); err != nil {
+		return fmt.Errorf("the discussion is recorded, but its draft could not be cleared (it stays sealed): %w", err)
+	}
+	return nil
+}
+
+// SaveDiscussionDraft keeps what this member, leading the interviews, has typed of the
+// discussion and not yet recorded (the notes per candidate number, exactly as typed), so that
+// nothing of it is lost when the kiosk goes idle or the power goes: sealed to the recruitment
+// like every record, padded as notes are, under this member's own draft id. It is this
+// member's alone: DiscussionDraft gives it back to them only, and RecordDiscussion clears it.
+func (p *PanelMember) SaveDiscussionDraft(ctx context.Context, notes map[string]string) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.rec == nil {
+		return ErrSignedOut
+	}
+	if err := p.require(p.rec, actDiscuss); err != nil {
+		return err
+	}
+	if p.rec.Discussion != nil {
+		return panel.ErrDiscussed
+	}
+	return p.putRecord(ctx, discussionDraftID(p.id), maps.Clone(notes), notesPad)
+}
+
+// DiscussionDraft returns the discussion notes this member saved and has not recorded
+// (SaveDiscussionDraft), as typed; nil when there are none, or once the discussion is
+// recorded.
+func (p *PanelMember) DiscussionDraft() (map[string]string, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.rec == nil {
+		return nil, ErrSignedOut
+	}
+	if p.rec.Discussion != nil {
+		return nil, nil
+	}
+	lid := discussionDraftID(p.id)
+	sealed, ok := p.stored.Items[p.ids(lid)]
+	if !ok {
+		return nil, nil
+	}
+	var notes map[string]string
+	if err := p.open(lid, sealed, &notes); errors.Is(err, errPlaceholder) {
+		return nil, nil
+	} else if err != nil {
+		return nil, fmt.Errorf("open the discussion's draft: %w", err)
+	}
+	return notes, nil
+}
+
+// clearDiscussionDraft overwrites this member's draft of the discussion, if there is one, with
+// a placeholder of its size (the discussion is recorded: the draft goes).
+func (p *PanelMember) clearDiscussionDraft(ctx context.Context) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.rec == nil {
+		return ErrSignedOut
+	}
+	lid := discussionDraftID(p.id)
+	if _, ok := p.stored.Items[p.ids(lid)]; !ok {
+		return nil
+	}
+	return p.putRecord(ctx, lid, nil, notesPad)
 }
 
 // RecordOutcomeTold records that this member, the appointing officer, told the service user

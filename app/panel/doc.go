@@ -84,7 +84,8 @@
 // recruitment's public key: the set-up (post, members' roles, candidates, scale, questions,
 // anchors, the order and who leads), each mark as it is entered (one item per member, candidate and question, so a power
 // cut loses nothing saved), notes, each submission with its time, the confirmation with its
-// signatures and names, the candidates' consent choices, the discussion, the decision, the
+// signatures and names, the candidates' consent choices, the discussion (and the lead's draft
+// of it until it is recorded, so an idle time-out loses nothing typed), the decision, the
 // outcome told, the service user or carer's feedback and the candidates' feedback requests
 // (app/kiosk/panelorder.go). Sealing needs only
 // the public key; the item's id needs a member's key (below). The kiosk opens others' sheets

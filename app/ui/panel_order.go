@@ -267,11 +267,20 @@ func (s *panelScreens) showPanelDiscussionDraft(d *discussionDraft) {
 		return
 	}
 	cs, engID := v.Active(), v.EngagementID
+	msg := newErrorLabel()
 	if d == nil || d.engagementID != engID {
+		// What the lead typed before and did not record (the kiosk keeps it sealed, their own),
+		// as typed.
 		d = &discussionDraft{engagementID: engID, notes: map[string]string{}}
+		if p.Discussion == nil && v.Can.Discuss.Offered {
+			if kept, err := s.panel.DiscussionDraft(); err != nil {
+				msg.set(err)
+			} else if kept != nil {
+				d.notes = kept
+			}
+		}
 	}
 	names := s.names()
-	msg := newErrorLabel()
 	var rows []fyne.CanvasObject
 	bottom := container.NewHBox(s.u.button(lang.L("Back"), s.showPanelHome))
 	head := []fyne.CanvasObject{heading(lang.L("The discussion"))}
@@ -348,14 +357,30 @@ func (s *panelScreens) showPanelDiscussionNote(d *discussionDraft, number string
 	e.SetText(d.notes[number])
 	e.SetPlaceHolder(lang.L("What the panel agrees to note (optional)"))
 	kb := s.u.newKeyboardPanel(e)
-	done := s.u.primary(lang.L("Done"), func() {
+	msg := newErrorLabel()
+	// The draft is kept by the kiosk, sealed, whenever a note is done and before an idle
+	// time-out goes Home: the lead finds it as typed when they open The discussion again.
+	keep := func() error {
 		d.notes[number] = e.Text
+		return s.panel.SaveDiscussionDraft(s.u.ctx, d.notes)
+	}
+	done := s.u.primary(lang.L("Done"), func() {
+		if err := keep(); err != nil {
+			msg.set(err)
+			return
+		}
 		s.showPanelDiscussionDraft(d)
 	})
 	s.u.show("panel-discussion-note", screenIdle, container.NewBorder(
-		subheading(lang.L("The discussion: candidate {{.N}}", map[string]any{"N": number})),
+		container.NewVBox(subheading(lang.L("The discussion: candidate {{.N}}", map[string]any{"N": number})), msg.Label),
 		container.NewVBox(container.NewHBox(s.u.button(lang.L("Back"), func() { s.showPanelDiscussionDraft(d) }), layout.NewSpacer(), kb.toggle, done), kb.box),
 		nil, nil, e))
+	s.u.onIdle = func() error {
+		if err := keep(); err != nil {
+			s.u.fail("panel discussion draft", err)
+		}
+		return nil
+	}
 	kb.arm()
 }
 
