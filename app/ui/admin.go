@@ -116,7 +116,10 @@ func (a *adminScreens) showEngagement(e session.Engagement) {
 	if e.LegalHold {
 		actions = append(actions, a.u.button(lang.L("Release the legal hold"), act(func() error { return a.u.kiosk.ReleaseHold(a.u.ctx, a.u.admin, e.ID) })))
 	} else {
-		actions = append(actions, reason, a.u.button(lang.L("Place a legal hold"), act(func() error { return a.u.kiosk.PlaceHold(a.u.ctx, a.u.admin, e.ID, reason.Text) })))
+		// The reason and its button on one row: with a refusal shown and the keyboard open
+		// (larger text too), a row more would not fit the screen.
+		place := a.u.button(lang.L("Place a legal hold"), act(func() error { return a.u.kiosk.PlaceHold(a.u.ctx, a.u.admin, e.ID, reason.Text) }))
+		actions = append(actions, container.NewBorder(nil, nil, nil, place, reason))
 	}
 	if !e.Closed {
 		closeIt = a.u.button(lang.L("Close to new sessions"), act(func() error { return a.u.kiosk.CloseEngagement(a.u.ctx, a.u.admin, e.ID) }))
@@ -131,7 +134,11 @@ func (a *adminScreens) showEngagement(e session.Engagement) {
 		"Date": e.DeletionDate.Local().Format(dayLayout), "Groups": strings.Join(e.StakeholderGroups, ", ")}))
 	// The keyboard opens when the reason is tapped (or with its button); the details and the
 	// other action step aside meanwhile, so the screen keeps to its size.
+	title := heading(e.Title)
 	kb := a.u.newKeyboardPanel(reason, info)
+	// With the keyboard open the title steps aside too: with a refusal shown and the larger
+	// text, the message, the reason and the keyboard fill the screen.
+	kb.aside = append(kb.aside, title)
 	if closeIt != nil {
 		kb.aside = append(kb.aside, closeIt)
 	}
@@ -144,7 +151,7 @@ func (a *adminScreens) showEngagement(e session.Engagement) {
 		bottom.Add(kb.toggle)
 	}
 	a.u.show("engagement", screenIdle, container.NewBorder(
-		container.NewVBox(heading(e.Title), info, msg.Label),
+		container.NewVBox(title, info, msg.Label),
 		container.NewVBox(bottom, kb.box), nil, nil,
 		container.NewVBox(actions...)))
 	kb.arm()

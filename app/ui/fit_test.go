@@ -342,6 +342,13 @@ func TestEveryScreenFitsTheAdmin(t *testing.T) {
 		f.u.console.showEngagements()
 		f.tap(f.buttonWith(f.d.EngagementTitle))
 		f.check("engagement")
+		// A legal hold with no reason: the refusal, then the keyboard open beside it (a
+		// randomised run of the real window found this 49 px too tall).
+		f.tap("Place a legal hold")
+		f.check("engagement, hold refused")
+		f.tap("Keyboard")
+		f.check("engagement, hold refused, keyboard open")
+		f.tap("Keyboard")
 		f.tap("Back")
 		f.tap("Back")
 		f.tap("Interviewers")

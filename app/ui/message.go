@@ -14,6 +14,7 @@ import (
 	"quietroom/app/board"
 	"quietroom/app/kiosk"
 	"quietroom/app/panel"
+	"quietroom/app/retention"
 	"quietroom/app/session"
 	"quietroom/app/stick"
 	"quietroom/app/vault"
@@ -42,6 +43,8 @@ var plainSentinels = []error{
 	kiosk.ErrCodeNotCompared, kiosk.ErrRelinkNotConfirmed, kiosk.ErrNoRoomKey,
 	kiosk.ErrNotOnReviewTeam, kiosk.ErrSurveyStillOpen,
 	kiosk.ErrWaitingToBeLetInAgain, kiosk.ErrPINResetChanged, kiosk.ErrNotWaiting,
+	retention.ErrLegalHold, retention.ErrNoReason, retention.ErrNoDeletionDate, retention.ErrDateExtended,
+	retention.ErrClockUnconfirmed,
 }
 
 // plain is an error no screen has its own words for, as a person should read it: the guidance
