@@ -175,7 +175,7 @@ func (s *panelScreens) showPanelDeclined() {
 	pad.OnKey = s.u.touch
 	s.u.show("panel-declined", screenInterviewee, pinLayout(container.NewVBox(
 		heading(lang.L("Thank you")),
-		para(lang.L("Thank you for telling us. Nothing about an interview has been recorded, only that you declined.")),
+		para(lang.L("That is fine. Nothing about an interview has been recorded, only that you declined.")),
 		para(lang.L("Please hand the screen back to {{.Name}}.", map[string]any{"Name": s.panel.Name()})),
 		para(lang.L("{{.Name}}: your PIN takes the screen back.", map[string]any{"Name": s.panel.Name()})), msg.Label), pad))
 	s.u.win.Canvas().Focus(pad)
