@@ -130,8 +130,12 @@ func (a *adminScreens) showEngagement(e session.Engagement) {
 		team = a.u.button(lang.L("Team and board"), func() { a.u.boards.showTeam(e) })
 		actions = append(actions, team)
 	}
-	info := para(lang.L("Deletion date: {{.Date}}. Stakeholder groups: {{.Groups}}.", map[string]any{
-		"Date": e.DeletionDate.Local().Format(dayLayout), "Groups": strings.Join(e.StakeholderGroups, ", ")}))
+	details := lang.L("Deletion date: {{.Date}}.", map[string]any{"Date": e.DeletionDate.Local().Format(dayLayout)})
+	if len(e.StakeholderGroups) > 0 {
+		details = lang.L("Deletion date: {{.Date}}. Stakeholder groups: {{.Groups}}.", map[string]any{
+			"Date": e.DeletionDate.Local().Format(dayLayout), "Groups": strings.Join(e.StakeholderGroups, ", ")})
+	}
+	info := para(details)
 	// The keyboard opens when the reason is tapped (or with its button); the details and the
 	// other action step aside meanwhile, so the screen keeps to its size.
 	title := heading(e.Title)
