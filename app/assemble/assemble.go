@@ -12,6 +12,7 @@ import (
 	"quietroom/app/clock"
 	"quietroom/app/enrol"
 	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/demo"
 	"quietroom/app/protocol"
 	"quietroom/app/retention"
 	"quietroom/app/store"
@@ -164,7 +165,7 @@ func Open(ctx context.Context, c Config) (_ *Kiosk, err error) {
 		return nil, err
 	}
 	if c.Dev {
-		if err := demo(ctx, k.Kiosk, c.DataDir, c.DemoRoom, c.Demo); err != nil {
+		if err := seedDemo(ctx, k.Kiosk, c.DataDir, c.DemoRoom, c.Demo); err != nil {
 			return nil, err
 		}
 	}
@@ -251,34 +252,34 @@ func deviceSecret(c Config, set bool) (*vault.SecretChoice, error) {
 	return vault.NewSecretChoice(board, kf, set, nil)
 }
 
-// demo seeds a new development folder with the demo data and writes its credentials to
+// seedDemo seeds a new development folder with the demo data and writes its credentials to
 // DemoFile, then prints them (again) to w. A new folder's room is named room ("" is the demo's).
-func demo(ctx context.Context, k *kiosk.Kiosk, dir, room string, w io.Writer) error {
+func seedDemo(ctx context.Context, k *kiosk.Kiosk, dir, room string, w io.Writer) error {
 	path := filepath.Join(dir, DemoFile)
 	first, err := k.FirstBoot(ctx)
 	if err != nil {
 		return err
 	}
 	if first {
-		d, err := k.SeedDemoRoom(ctx, room)
+		d, err := demo.SeedRoom(ctx, k, room)
 		if err != nil {
 			return err
 		}
-		if err := k.SeedDemoSurvey(ctx, d.AdminCredential); err != nil {
+		if err := demo.SeedSurvey(ctx, k, d.AdminCredential); err != nil {
 			return err
 		}
-		if err := k.SeedDemoBoard(ctx, d); err != nil {
+		if err := demo.SeedBoard(ctx, k, d); err != nil {
 			return err
 		}
-		dp, err := k.SeedDemoPanel(ctx, d)
+		dp, err := demo.SeedPanel(ctx, k, d)
 		if err != nil {
 			return err
 		}
 		text := fmt.Sprintf("DEMO admin PIN:        %s\nDEMO interviewer:      %s\nDEMO interviewer PIN:  %s\nDEMO engagement:       %s\nDEMO peer challenge:   %s (its team board: the demo interviewer, Team boards)\nDEMO surveys:          %s (open: Take the survey on Home); %s (its results: the demo interviewer, Survey results)\n",
-			d.AdminCredential, d.InterviewerName, d.InterviewerPIN, d.EngagementTitle, kiosk.DemoBoardTitle, kiosk.DemoSurveyTitle, kiosk.DemoClosedSurveyTitle)
+			d.AdminCredential, d.InterviewerName, d.InterviewerPIN, d.EngagementTitle, demo.DemoBoardTitle, demo.DemoSurveyTitle, demo.DemoClosedSurveyTitle)
 		if dp.StaffPIN != "" {
 			text += fmt.Sprintf("DEMO panel:            %s (the demo interviewer is its appointing officer and chair: Recruitment panels)\nDEMO panel members:    %s, PIN %s; %s, PIN %s\n",
-				kiosk.DemoPanelTitle, dp.StaffName, dp.StaffPIN, dp.PartnerName, dp.PartnerPIN)
+				demo.DemoPanelTitle, dp.StaffName, dp.StaffPIN, dp.PartnerName, dp.PartnerPIN)
 		}
 		if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
 			return err

@@ -9,6 +9,7 @@ import (
 	"quietroom/app/assemble"
 	"quietroom/app/kiosk"
 	"quietroom/app/kiosk/kiosktest"
+	"quietroom/app/kiosk/panels"
 	"quietroom/app/panel"
 	"quietroom/app/retention"
 	"quietroom/app/store"
@@ -33,13 +34,13 @@ func scanMarkers(t *testing.T, dir string) int {
 	return n
 }
 
-func member(t *testing.T, k *kiosk.Kiosk, s kiosktest.PanelSeed, id string) *kiosk.PanelMember {
+func member(t *testing.T, k *kiosk.Kiosk, s kiosktest.PanelSeed, id string) *panels.PanelMember {
 	t.Helper()
 	in, err := k.SignIn(context.Background(), id, []byte(s.PINs[id]))
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := in.OpenPanel(context.Background(), s.EngagementID)
+	p, err := panels.Open(context.Background(), in, s.EngagementID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,7 +66,7 @@ func TestPanelOnTheDevice(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	chair, err := in.CreatePanel(ctx, s.EngagementID, panel.Post{Title: "Community QRPANEL nurse", Band: "Band 6"}, s.Members())
+	chair, err := panels.Create(ctx, in, s.EngagementID, panel.Post{Title: "Community QRPANEL nurse", Band: "Band 6"}, s.Members())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,7 +96,7 @@ func TestPanelOnTheDevice(t *testing.T) {
 	must(chair.RecordDiscussion(ctx, map[string]string{"101": "QRPANEL-discussion agreed strong on carers"}))
 	must(chair.SetFeedbackRequested(ctx, "101", true))
 	staff := member(t, k.Kiosk, s, s.Staff.ID)
-	for _, p := range []*kiosk.PanelMember{chair, staff, partner} {
+	for _, p := range []*panels.PanelMember{chair, staff, partner} {
 		must(p.Refresh(ctx))
 		must(p.SetMark(ctx, "101", panel.Mark{QuestionID: qs[0].ID, Score: 2, Scored: true, Reason: "QRPANEL-reason good example"}))
 		must(p.SetNotes(ctx, "101", "QRPANEL-notes talked about carers"))
@@ -132,7 +133,7 @@ func TestPanelOnTheDevice(t *testing.T) {
 		t.Errorf("receipt = %+v, want passed, 3 member keys destroyed, none found, no rows left", rec)
 	}
 	in, _ = k.Kiosk.SignIn(ctx, s.Staff.ID, []byte(s.PINs[s.Staff.ID]))
-	if _, err := in.OpenPanel(ctx, s.EngagementID); !errors.Is(err, kiosk.ErrNoPanel) {
+	if _, err := panels.Open(ctx, in, s.EngagementID); !errors.Is(err, panels.ErrNoPanel) {
 		t.Errorf("OpenPanel after the wipe = %v, want ErrNoPanel", err)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"quietroom/app/assemble"
+	"quietroom/app/kiosk/surveys"
 	"quietroom/app/retention"
 	"quietroom/app/store"
 	"quietroom/app/survey"
@@ -47,7 +48,7 @@ func TestSurveyOnTheRealStore(t *testing.T) {
 	if m == nil {
 		t.Fatalf("no demo admin PIN printed:\n%s", demo.String())
 	}
-	rec, s, err := k.Kiosk.OpenSurvey(ctx)
+	rec, s, err := surveys.OpenSurvey(ctx, k.Kiosk)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,7 +57,7 @@ func TestSurveyOnTheRealStore(t *testing.T) {
 		for j, it := range s.Items {
 			answers[it.ID] = 1 + (i+j)%s.Points
 		}
-		if err := k.Kiosk.SubmitSurveyResponse(ctx, rec.EngagementID, survey.Response{Team: rec.Teams[0], Answers: answers}); err != nil {
+		if err := surveys.SubmitSurveyResponse(ctx, k.Kiosk, rec.EngagementID, survey.Response{Team: rec.Teams[0], Answers: answers}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -96,7 +97,7 @@ func TestSurveyOnTheRealStore(t *testing.T) {
 	if n, _, err := store.ScanPaths(ctx, dataFiles(t, cfg.DataDir), snippets); err != nil || n != 0 {
 		t.Errorf("%d sealed snippets of the wiped survey remain in the data folder (%v)", n, err)
 	}
-	if _, _, err := k.Kiosk.OpenSurvey(ctx); err == nil {
+	if _, _, err := surveys.OpenSurvey(ctx, k.Kiosk); err == nil {
 		t.Error("the wiped survey is still open")
 	}
 }

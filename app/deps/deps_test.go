@@ -68,12 +68,25 @@ var rules = []rule{
 	// The panel's rules: pure domain, taking questions from packs.
 	{pkg: "quietroom/app/panel", forbid: join(infrastructure, drivers, []string{
 		"quietroom/app/ui", "quietroom/app/kiosk", "quietroom/app/session", "quietroom/app/vault", "quietroom/app/seal", "quietroom/app/retention", "quietroom/hw"})},
-	// The use cases. Their tests run on kiosktest's in-memory kiosk (with hwtest's light), but
-	// those that read a room's files as an attacker would (a board's, a panel's, a survey's)
-	// open the SQLite store on disk and query its tables, and the export tests read PDFs made
-	// with the app's font.
-	{pkg: "quietroom/app/kiosk", testsMay: []string{"quietroom/app/store", "database/sql", "github.com/mattn/go-sqlite3", hwtest, fynefont},
-		forbid: join(infrastructure, drivers, []string{"quietroom/app/ui"})},
+	// The use cases. Their tests run on kiosktest's in-memory kiosk (with hwtest's light).
+	// The core imports no feature: a feature (panels, boards, surveys) imports the core and
+	// is opened from a signed-in member through its own package. Its tests may: they build
+	// their kiosk with kiosktest, whose seeded room holds every feature (app/kiosk/demo), and
+	// some cross them (a PIN reset clears every group key).
+	{pkg: "quietroom/app/kiosk", testsMay: join(kioskTestsMay, features, []string{"quietroom/app/kiosk/demo"}),
+		forbid: join(infrastructure, drivers, features, []string{"quietroom/app/kiosk/demo", "quietroom/app/ui"})},
+	// The features import the core and never each other: what two of them share is the
+	// core's (the signed-in member, the audit, the PIN confirmation), and what crosses them
+	// (a PIN reset, a wipe) goes through the core's ports.
+	{pkg: "quietroom/app/kiosk/panels", testsMay: join(kioskTestsMay, features, []string{"quietroom/app/kiosk/demo"}),
+		forbid: join(infrastructure, drivers, []string{"quietroom/app/kiosk/boards", "quietroom/app/kiosk/surveys", "quietroom/app/kiosk/demo", "quietroom/app/ui"})},
+	{pkg: "quietroom/app/kiosk/boards", testsMay: join(kioskTestsMay, features, []string{"quietroom/app/kiosk/demo"}),
+		forbid: join(infrastructure, drivers, []string{"quietroom/app/kiosk/panels", "quietroom/app/kiosk/surveys", "quietroom/app/kiosk/demo", "quietroom/app/ui"})},
+	{pkg: "quietroom/app/kiosk/surveys", testsMay: join(kioskTestsMay, features, []string{"quietroom/app/kiosk/demo"}),
+		forbid: join(infrastructure, drivers, []string{"quietroom/app/kiosk/panels", "quietroom/app/kiosk/boards", "quietroom/app/kiosk/demo", "quietroom/app/ui"})},
+	// The demo data seeds several features, so it imports them; nothing but the assembly (in
+	// development) and the tests imports it.
+	{pkg: "quietroom/app/kiosk/demo", forbid: join(infrastructure, drivers, []string{"quietroom/app/ui"})},
 	// The screens, and their tests too, never link the store, SQL or cgo: they run on
 	// kiosktest's in-memory kiosk.
 	{pkg: "quietroom/app/ui", testsMay: []string{hwtest}, forbid: join(drivers, []string{"fyne.io/fyne/v2/app", "periph.io/", "database/sql", "github.com/mattn/go-sqlite3", "C"})},
@@ -97,6 +110,15 @@ var rules = []rule{
 	{pkg: "quietroom/app/clock", stdOnly: true, testsMay: []string{"quietroom/app/clock/clocktest"}},
 	{pkg: "quietroom/app/clock/clocktest", stdOnly: true, allow: []string{"quietroom/app/clock"}},
 }
+
+// The features of the kiosk (app/kiosk/...), and what the kiosk's and the features' tests may
+// import besides: those that read a room's files as an attacker would (a board's, a panel's,
+// a survey's) open the SQLite store on disk and query its tables, and the export tests read
+// PDFs made with the app's font.
+var (
+	features      = []string{"quietroom/app/kiosk/panels", "quietroom/app/kiosk/boards", "quietroom/app/kiosk/surveys"}
+	kioskTestsMay = []string{"quietroom/app/store", "database/sql", "github.com/mattn/go-sqlite3", hwtest, fynefont}
+)
 
 func join(lists ...[]string) []string { return slices.Concat(lists...) }
 

@@ -13,7 +13,7 @@ import (
 	"quietroom/app/vault"
 )
 
-func (a *Admin) check() error {
+func (a *Admin) Check() error {
 	if a == nil || a.proof == nil {
 		return vault.ErrNotAdmin
 	}
@@ -35,7 +35,7 @@ type NewEngagement struct {
 
 // AllEngagements lists every engagement, closed ones included, for the admin.
 func (k *Kiosk) AllEngagements(ctx context.Context, a *Admin) ([]session.Engagement, error) {
-	if err := a.check(); err != nil {
+	if err := a.Check(); err != nil {
 		return nil, err
 	}
 	return k.d.Engagements.Engagements(ctx)
@@ -44,7 +44,7 @@ func (k *Kiosk) AllEngagements(ctx context.Context, a *Admin) ([]session.Engagem
 // CreateEngagement creates an engagement. Its deletion date is required and must be in the
 // future (by trusted time).
 func (k *Kiosk) CreateEngagement(ctx context.Context, a *Admin, n NewEngagement) (session.Engagement, error) {
-	if err := a.check(); err != nil {
+	if err := a.Check(); err != nil {
 		return session.Engagement{}, err
 	}
 	title := strings.TrimSpace(n.Title)
@@ -98,7 +98,7 @@ func (k *Kiosk) CreateEngagement(ctx context.Context, a *Admin, n NewEngagement)
 
 // SetDeletionDate changes an engagement's deletion date (sessions are never extended).
 func (k *Kiosk) SetDeletionDate(ctx context.Context, a *Admin, engagementID string, date time.Time) error {
-	if err := a.check(); err != nil {
+	if err := a.Check(); err != nil {
 		return err
 	}
 	return k.d.Retention.SetDeletionDate(ctx, engagementID, date, retention.RoleAdmin)
@@ -106,7 +106,7 @@ func (k *Kiosk) SetDeletionDate(ctx context.Context, a *Admin, engagementID stri
 
 // PlaceHold puts an engagement on legal hold; the reason is required.
 func (k *Kiosk) PlaceHold(ctx context.Context, a *Admin, engagementID, reason string) error {
-	if err := a.check(); err != nil {
+	if err := a.Check(); err != nil {
 		return err
 	}
 	return k.d.Retention.PlaceHold(ctx, engagementID, reason, retention.RoleAdmin)
@@ -114,7 +114,7 @@ func (k *Kiosk) PlaceHold(ctx context.Context, a *Admin, engagementID, reason st
 
 // ReleaseHold releases a legal hold.
 func (k *Kiosk) ReleaseHold(ctx context.Context, a *Admin, engagementID string) error {
-	if err := a.check(); err != nil {
+	if err := a.Check(); err != nil {
 		return err
 	}
 	return k.d.Retention.ReleaseHold(ctx, engagementID, retention.RoleAdmin)
@@ -122,7 +122,7 @@ func (k *Kiosk) ReleaseHold(ctx context.Context, a *Admin, engagementID string) 
 
 // CloseEngagement closes an engagement to new sessions; its records stay until their date.
 func (k *Kiosk) CloseEngagement(ctx context.Context, a *Admin, engagementID string) error {
-	if err := a.check(); err != nil {
+	if err := a.Check(); err != nil {
 		return err
 	}
 	ev := retention.AuditEvent{At: k.Now(), Actor: retention.RoleAdmin, Action: "engagement.close", EngagementID: engagementID, Outcome: "ok"}
@@ -136,7 +136,7 @@ func (k *Kiosk) CloseEngagement(ctx context.Context, a *Admin, engagementID stri
 // time), with that date: a wipe now destroys records the follow-up may still need, so the
 // admin is told so plainly before confirming. False for an engagement without a follow-up.
 func (k *Kiosk) FollowUpAhead(ctx context.Context, a *Admin, engagementID string) (time.Time, bool, error) {
-	if err := a.check(); err != nil {
+	if err := a.Check(); err != nil {
 		return time.Time{}, false, err
 	}
 	followUp, err := k.followUpOf(ctx, engagementID)
@@ -165,7 +165,7 @@ func (k *Kiosk) followUpOf(ctx context.Context, engagementID string) (time.Time,
 // the receipt, which says whether the wipe came before, on or after the engagement's follow-up
 // date. The light shows maintenance meanwhile. A live session blocks it.
 func (k *Kiosk) WipeEngagement(ctx context.Context, a *Admin, engagementID string) (retention.Receipt, error) {
-	if err := a.check(); err != nil {
+	if err := a.Check(); err != nil {
 		return retention.Receipt{}, err
 	}
 	if st := k.engine.State(); st != "" && !st.Final() && st != session.StateSealed {
@@ -194,7 +194,7 @@ type InterviewerStatus struct {
 
 // AllInterviewers lists every interviewer for the admin, with their lock-out state.
 func (k *Kiosk) AllInterviewers(ctx context.Context, a *Admin) ([]InterviewerStatus, error) {
-	if err := a.check(); err != nil {
+	if err := a.Check(); err != nil {
 		return nil, err
 	}
 	all, err := k.d.Interviewers.Interviewers(ctx)
@@ -213,7 +213,7 @@ func (k *Kiosk) AllInterviewers(ctx context.Context, a *Admin) ([]InterviewerSta
 
 // AddInterviewer creates an interviewer with their own key pair, sealed under their PIN.
 func (k *Kiosk) AddInterviewer(ctx context.Context, a *Admin, displayName string, pin []byte) (session.Interviewer, error) {
-	if err := a.check(); err != nil {
+	if err := a.Check(); err != nil {
 		return session.Interviewer{}, err
 	}
 	displayName = strings.TrimSpace(displayName)
@@ -244,10 +244,10 @@ func (k *Kiosk) AddInterviewer(ctx context.Context, a *Admin, displayName string
 // wrong-PIN counts are the vault's (its attempt log), so the audit entry is written first (see
 // doc.go): when it cannot be, the lock stays and the error matches ErrNotAudited.
 func (k *Kiosk) ClearLockOut(ctx context.Context, a *Admin, interviewerID string) error {
-	if err := a.check(); err != nil {
+	if err := a.Check(); err != nil {
 		return err
 	}
-	return k.audited(ctx, k.adminEvent("interviewer.unlock", 0), func() error {
+	return k.Audited(ctx, k.adminEvent("interviewer.unlock", 0), func() error {
 		return k.d.Limiter.Clear(ctx, interviewerID, a.proof)
 	})
 }
@@ -262,7 +262,7 @@ func (k *Kiosk) ClearLockOut(ctx context.Context, a *Admin, interviewerID string
 // after, and if that fails the error says so (the new PIN is set, and ClearLockOut, the
 // Unlock button, lifts the lock).
 func (k *Kiosk) ResetPIN(ctx context.Context, a *Admin, told PINReset, pin []byte) error {
-	if err := a.check(); err != nil {
+	if err := a.Check(); err != nil {
 		return err
 	}
 	if err := CheckPIN(pin); err != nil {
@@ -302,7 +302,7 @@ var ErrPINSetStillLocked = errors.New("the new PIN is set, but the wrong-PIN loc
 
 // Audit returns the audit log, newest first (at most limit events; all when limit <= 0).
 func (k *Kiosk) Audit(ctx context.Context, a *Admin, limit int) ([]retention.AuditEvent, error) {
-	if err := a.check(); err != nil {
+	if err := a.Check(); err != nil {
 		return nil, err
 	}
 	return k.d.Audit.Audit(ctx, limit)
@@ -310,7 +310,7 @@ func (k *Kiosk) Audit(ctx context.Context, a *Admin, limit int) ([]retention.Aud
 
 // Receipts returns the deletion receipts.
 func (k *Kiosk) Receipts(ctx context.Context, a *Admin) ([]retention.Receipt, error) {
-	if err := a.check(); err != nil {
+	if err := a.Check(); err != nil {
 		return nil, err
 	}
 	return k.d.Audit.Receipts(ctx)
@@ -324,7 +324,7 @@ func (k *Kiosk) Clock(ctx context.Context) (retention.Status, error) {
 
 // ConfirmClock is the admin confirming a clock that jumped ahead.
 func (k *Kiosk) ConfirmClock(ctx context.Context, a *Admin) error {
-	if err := a.check(); err != nil {
+	if err := a.Check(); err != nil {
 		return err
 	}
 	return k.d.Retention.ConfirmClock(ctx, retention.RoleAdmin)
@@ -339,7 +339,7 @@ type Health struct {
 
 // Health checks the database and reports the device secret and the light.
 func (k *Kiosk) Health(ctx context.Context, a *Admin) (Health, error) {
-	if err := a.check(); err != nil {
+	if err := a.Check(); err != nil {
 		return Health{}, err
 	}
 	h := Health{Secret: k.d.Secret.Name()}

@@ -7,6 +7,7 @@ import (
 
 	"quietroom/app/board"
 	"quietroom/app/clock/clocktest"
+	"quietroom/app/kiosk/boards"
 	"quietroom/app/kiosk/kiosktest"
 	"quietroom/app/report/fynefont"
 )
@@ -29,10 +30,10 @@ func newTeamBoard(b *testing.B, n int) *teamBoard {
 	t.eng = r.room().PeerChallenge(b, "Peer challenge, Northshire Council", benchVisit, "social workers", "foster carers").ID
 	t.alice = r.enrol(b, "Alice Interviewer")
 	bob := r.enrol(b, "Bob Interviewer")
-	if err := r.k.SetTeam(ctx, r.admin, t.eng, []string{t.alice, bob}); err != nil {
+	if err := boards.SetTeam(ctx, r.k, r.admin, t.eng, []string{t.alice, bob}); err != nil {
 		b.Fatal(err)
 	}
-	bd, err := r.signIn(b, t.alice).OpenBoard(ctx, t.eng)
+	bd, err := boards.Open(ctx, r.signIn(b, t.alice), t.eng)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -105,7 +106,7 @@ func BenchmarkBoardOpen(b *testing.B) {
 			b.StopTimer()
 			s := t.r.signIn(b, t.alice)
 			b.StartTimer()
-			bd, err := s.OpenBoard(ctx, t.eng)
+			bd, err := boards.Open(ctx, s, t.eng)
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -129,7 +130,7 @@ func BenchmarkBoardOpen(b *testing.B) {
 func BenchmarkBoardMove(b *testing.B) {
 	scaled(b, "move an item into a theme", 300, tapGoal, func(b *testing.B, n int) {
 		t := newTeamBoard(b, n)
-		bd, err := t.r.signIn(b, t.alice).OpenBoard(ctx, t.eng)
+		bd, err := boards.Open(ctx, t.r.signIn(b, t.alice), t.eng)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -156,10 +157,10 @@ func BenchmarkBoardImport(b *testing.B) {
 		engOne := one.room().PeerChallenge(b, "Peer challenge, Northshire Council", benchVisit, "social workers").ID
 		engTwo := two.room().PeerChallenge(b, "Peer challenge, Northshire Council", benchVisit, "social workers").ID
 		alice, carol := one.enrol(b, "Alice Interviewer"), two.enrol(b, "Carol Interviewer")
-		if err := one.k.SetTeam(ctx, one.admin, engOne, []string{alice}); err != nil {
+		if err := boards.SetTeam(ctx, one.k, one.admin, engOne, []string{alice}); err != nil {
 			b.Fatal(err)
 		}
-		bd, err := one.signIn(b, alice).OpenBoard(ctx, engOne)
+		bd, err := boards.Open(ctx, one.signIn(b, alice), engOne)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -174,7 +175,7 @@ func BenchmarkBoardImport(b *testing.B) {
 		for b.Loop() {
 			b.StopTimer()
 			c := one.copyOpen(b)
-			bd, err := c.signIn(b, alice).OpenBoard(ctx, engOne)
+			bd, err := boards.Open(ctx, c.signIn(b, alice), engOne)
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -201,7 +202,7 @@ func BenchmarkBoardImport(b *testing.B) {
 func exportContributions(b *testing.B, room *benchRoom, id, eng, public string, its []board.Item, sessions []string) {
 	b.Helper()
 	link(b, room.signIn(b, id), eng, public)
-	c, err := room.signIn(b, id).Contribute(ctx, eng)
+	c, err := boards.Contribute(ctx, room.signIn(b, id), eng)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -209,7 +210,7 @@ func exportContributions(b *testing.B, room *benchRoom, id, eng, public string, 
 		b.Fatal(err)
 	}
 	c.Close()
-	if _, _, err := room.signIn(b, id).ExportBundle(ctx, eng, room.stick); err != nil {
+	if _, _, err := boards.ExportBundle(ctx, room.signIn(b, id), eng, room.stick); err != nil {
 		b.Fatal(err)
 	}
 }
@@ -226,7 +227,7 @@ func BenchmarkBoardExportPresentation(b *testing.B) {
 			b.StopTimer()
 			s := t.r.signIn(b, t.alice)
 			b.StartTimer()
-			path, err := s.ExportPresentation(ctx, t.eng, t.r.stick, fynefont.Fonts())
+			path, err := boards.ExportPresentation(ctx, s, t.eng, t.r.stick, fynefont.Fonts())
 			b.StopTimer()
 			if err != nil {
 				b.Fatal(err)

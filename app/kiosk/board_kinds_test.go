@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"quietroom/app/board"
-	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/boards"
 	"quietroom/app/report/fynefont"
 )
 
@@ -22,7 +22,7 @@ func TestBoardQuotesNotesAndGroups(t *testing.T) {
 		"QUOTEB supervision happens every month")
 
 	// Alice picks the group's key quote and her note, and writes a post-it of her own.
-	c, err := r.one.SignIn(t, r.alice, pin).Contribute(ctx, r.engOne)
+	c, err := boards.Contribute(ctx, r.one.SignIn(t, r.alice, pin), r.engOne)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +70,7 @@ func TestBoardQuotesNotesAndGroups(t *testing.T) {
 		kinds["POSTIT"] != board.KindPostIt {
 		t.Fatalf("kinds on the board = %v, want the quotes quotes, the note a note, the post-it a post-it", kinds)
 	}
-	in, err := b.AddInsight(ctx, th, kiosk.InsightEdit{Statement: "Carers hear of change last"})
+	in, err := b.AddInsight(ctx, th, boards.InsightEdit{Statement: "Carers hear of change last"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,10 +87,10 @@ func TestBoardQuotesNotesAndGroups(t *testing.T) {
 		if err := b.PinQuote(ctx, in, byKind[k].ID); !errors.Is(err, board.ErrNotAQuote) {
 			t.Errorf("Board.PinQuote(%s) = %v, want ErrNotAQuote", k, err)
 		}
-		if err := b.EditInsight(ctx, in, kiosk.InsightEdit{Statement: "Carers hear of change last", Pin: []string{byKind[k].ID}}); !errors.Is(err, board.ErrNotAQuote) {
+		if err := b.EditInsight(ctx, in, boards.InsightEdit{Statement: "Carers hear of change last", Pin: []string{byKind[k].ID}}); !errors.Is(err, board.ErrNotAQuote) {
 			t.Errorf("Board.EditInsight(a %s pinned) = %v, want ErrNotAQuote", k, err)
 		}
-		if _, err := b.AddInsight(ctx, th, kiosk.InsightEdit{Statement: "Another", Pin: []string{byKind[k].ID}}); !errors.Is(err, board.ErrNotAQuote) {
+		if _, err := b.AddInsight(ctx, th, boards.InsightEdit{Statement: "Another", Pin: []string{byKind[k].ID}}); !errors.Is(err, board.ErrNotAQuote) {
 			t.Errorf("Board.AddInsight(a %s pinned) = %v, want ErrNotAQuote", k, err)
 		}
 	}
@@ -115,7 +115,7 @@ func TestBoardQuotesNotesAndGroups(t *testing.T) {
 		t.Errorf("Methodology = %+v, want 1 one-to-one and 1 small-group", m)
 	}
 
-	path, err := r.one.SignIn(t, r.alice, pin).ExportPresentation(ctx, r.engOne, r.stick, fynefont.Fonts())
+	path, err := boards.ExportPresentation(ctx, r.one.SignIn(t, r.alice, pin), r.engOne, r.stick, fynefont.Fonts())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,29 +11,30 @@ import (
 
 	"quietroom/app/board"
 	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/boards"
 	"quietroom/app/retention"
 )
 
 // link links a board's file as a member does: the preview's code compared, and what it
 // replaces confirmed.
-func link(t testing.TB, s *kiosk.SignedIn, eng, path string) kiosk.LinkPreview {
+func link(t testing.TB, s *kiosk.SignedIn, eng, path string) boards.LinkPreview {
 	t.Helper()
-	pv, err := s.PreviewLink(ctx, eng, path)
+	pv, err := boards.PreviewLink(ctx, s, eng, path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := kiosk.LinkConfirm{Code: pv.Code}
+	c := boards.LinkConfirm{Code: pv.Code}
 	if pv.Replaces != nil {
 		c.Replaces = pv.Replaces.BoardID
 	}
-	if _, err := s.LinkBoard(ctx, eng, path, c); err != nil {
+	if _, err := boards.LinkBoard(ctx, s, eng, path, c); err != nil {
 		t.Fatal(err)
 	}
 	return pv
 }
 
 // acceptAll accepts every bundle waiting on the board, as a member who compared the codes.
-func acceptAll(t testing.TB, b *kiosk.Board) {
+func acceptAll(t testing.TB, b *boards.Board) {
 	t.Helper()
 	ps, err := b.PendingImports(ctx)
 	if err != nil {
@@ -69,7 +70,7 @@ func TestLinkShowsACodeToCompare(t *testing.T) {
 	r := twoRooms(t)
 	path, boardCode := exportPublic(t, r)
 	s := r.two.SignIn(t, r.carol, pin)
-	pv, err := s.PreviewLink(ctx, r.engTwo, path)
+	pv, err := boards.PreviewLink(ctx, s, r.engTwo, path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,17 +78,17 @@ func TestLinkShowsACodeToCompare(t *testing.T) {
 		t.Fatalf("PreviewLink = %+v, board's kiosk shows %q", pv, boardCode)
 	}
 	for _, code := range []string{"", "00000 00000 00000 00000"} {
-		if _, err := s.LinkBoard(ctx, r.engTwo, path, kiosk.LinkConfirm{Code: code}); !errors.Is(err, kiosk.ErrCodeNotCompared) {
+		if _, err := boards.LinkBoard(ctx, s, r.engTwo, path, boards.LinkConfirm{Code: code}); !errors.Is(err, boards.ErrCodeNotCompared) {
 			t.Fatalf("LinkBoard(code %q) = %v, want ErrCodeNotCompared", code, err)
 		}
 	}
-	if _, err := s.Contribute(ctx, r.engTwo); !errors.Is(err, kiosk.ErrNoBoard) {
+	if _, err := boards.Contribute(ctx, s, r.engTwo); !errors.Is(err, boards.ErrNoBoard) {
 		t.Fatalf("Contribute before linking = %v, want ErrNoBoard", err)
 	}
 
 	// An attacker's board file, written under the real board's file name.
 	rogue := r.one.PeerChallenge(t, "rogue", time.Date(2026, 3, 10, 0, 0, 0, 0, time.UTC)).ID
-	if err := r.one.Kiosk.SetTeam(ctx, r.one.Admin, rogue, []string{r.bob}); err != nil {
+	if err := boards.SetTeam(ctx, r.one.Kiosk, r.one.Admin, rogue, []string{r.bob}); err != nil {
 		t.Fatal(err)
 	}
 	rb := open(t, r.one, r.bob, rogue)
@@ -99,14 +100,14 @@ func TestLinkShowsACodeToCompare(t *testing.T) {
 	}
 	raw, _ := os.ReadFile(rpath)
 	os.WriteFile(path, raw, 0o600)
-	pv2, err := s.PreviewLink(ctx, r.engTwo, path)
+	pv2, err := boards.PreviewLink(ctx, s, r.engTwo, path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if pv2.Code == boardCode {
 		t.Fatal("an attacker's file shows the board's code")
 	}
-	if _, err := s.LinkBoard(ctx, r.engTwo, path, kiosk.LinkConfirm{Code: boardCode}); !errors.Is(err, kiosk.ErrCodeNotCompared) {
+	if _, err := boards.LinkBoard(ctx, s, r.engTwo, path, boards.LinkConfirm{Code: boardCode}); !errors.Is(err, boards.ErrCodeNotCompared) {
 		t.Fatalf("LinkBoard(attacker's file, board's code) = %v, want ErrCodeNotCompared", err)
 	}
 }
@@ -122,10 +123,10 @@ func TestLinkRefusesAFlippedBit(t *testing.T) {
 		b := bytes.Clone(raw)
 		b[i/8] ^= 1 << (i % 8)
 		os.WriteFile(path, b, 0o600)
-		if pv, err := s.PreviewLink(ctx, r.engTwo, path); err == nil {
+		if pv, err := boards.PreviewLink(ctx, s, r.engTwo, path); err == nil {
 			t.Fatalf("PreviewLink(bit %d flipped) = %+v", i, pv)
 		}
-		if _, err := s.LinkBoard(ctx, r.engTwo, path, kiosk.LinkConfirm{Code: "x"}); err == nil {
+		if _, err := boards.LinkBoard(ctx, s, r.engTwo, path, boards.LinkConfirm{Code: "x"}); err == nil {
 			t.Fatalf("LinkBoard(bit %d flipped) linked", i)
 		}
 	}
@@ -142,12 +143,12 @@ func TestRelinkSaysWhatItReplaces(t *testing.T) {
 	contribute(t, r.two, r.carol, r.engTwo, board.Bud)
 
 	// The same board's file again: it replaces that link, and what waits stays.
-	pv, err := s.PreviewLink(ctx, r.engTwo, path)
+	pv, err := boards.PreviewLink(ctx, s, r.engTwo, path)
 	if err != nil || pv.Replaces == nil || pv.Replaces.BoardID != first.BoardID || pv.Replaces.Code != first.Code ||
 		!pv.Replaces.Same || pv.Replaces.Waiting != 2 {
 		t.Fatalf("PreviewLink(again) = %+v, %v", pv.Replaces, err)
 	}
-	if _, err := s.LinkBoard(ctx, r.engTwo, path, kiosk.LinkConfirm{Code: pv.Code}); !errors.Is(err, kiosk.ErrRelinkNotConfirmed) {
+	if _, err := boards.LinkBoard(ctx, s, r.engTwo, path, boards.LinkConfirm{Code: pv.Code}); !errors.Is(err, boards.ErrRelinkNotConfirmed) {
 		t.Fatalf("relink without saying what it replaces = %v, want ErrRelinkNotConfirmed", err)
 	}
 	link(t, s, r.engTwo, path)
@@ -157,7 +158,7 @@ func TestRelinkSaysWhatItReplaces(t *testing.T) {
 
 	// Another board's file: it says so, and what waited for the old board goes.
 	other := r.one.PeerChallenge(t, "other", time.Date(2026, 3, 10, 0, 0, 0, 0, time.UTC)).ID
-	if err := r.one.Kiosk.SetTeam(ctx, r.one.Admin, other, []string{r.bob}); err != nil {
+	if err := boards.SetTeam(ctx, r.one.Kiosk, r.one.Admin, other, []string{r.bob}); err != nil {
 		t.Fatal(err)
 	}
 	ob := open(t, r.one, r.bob, other)
@@ -166,7 +167,7 @@ func TestRelinkSaysWhatItReplaces(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pv, err = s.PreviewLink(ctx, r.engTwo, opath)
+	pv, err = boards.PreviewLink(ctx, s, r.engTwo, opath)
 	if err != nil || pv.Replaces == nil || pv.Replaces.Same || pv.Replaces.BoardID != first.BoardID || pv.Replaces.Waiting != 2 {
 		t.Fatalf("PreviewLink(other board) = %+v, %v", pv.Replaces, err)
 	}
@@ -188,16 +189,16 @@ func TestOldBoardFileMustBeRelinked(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := r.two.SignIn(t, r.carol, pin)
-	list, err := s.Boards(ctx)
+	list, err := boards.Boards(ctx, s)
 	if err != nil || len(list) != 1 || !list[0].Relink || list[0].BoardID == "" {
 		t.Fatalf("Boards = %+v, %v", list, err)
 	}
-	if _, err := s.Contribute(ctx, r.engTwo); !errors.Is(err, board.ErrOldFormat) {
+	if _, err := boards.Contribute(ctx, s, r.engTwo); !errors.Is(err, board.ErrOldFormat) {
 		t.Fatalf("Contribute(old link) = %v, want ErrOldFormat", err)
 	}
-	path := filepath.Join(r.stick, "board-old"+kiosk.PublicFileExt)
+	path := filepath.Join(r.stick, "board-old"+boards.PublicFileExt)
 	os.WriteFile(path, old, 0o600)
-	if _, err := s.PreviewLink(ctx, r.engTwo, path); !errors.Is(err, board.ErrOldFormat) {
+	if _, err := boards.PreviewLink(ctx, s, r.engTwo, path); !errors.Is(err, board.ErrOldFormat) {
 		t.Fatalf("PreviewLink(old file) = %v, want ErrOldFormat", err)
 	}
 }
@@ -213,7 +214,7 @@ func roomTwoBundle(t *testing.T, r *rooms, group string, interviews int) string 
 	}
 	contribute(t, r.two, r.carol, r.engTwo, board.Thorn)
 	os.Remove(path)
-	bundle, _, err := r.two.SignIn(t, r.carol, pin).ExportBundle(ctx, r.engTwo, r.stick)
+	bundle, _, err := boards.ExportBundle(ctx, r.two.SignIn(t, r.carol, pin), r.engTwo, r.stick)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -244,7 +245,7 @@ func TestForgedInterviewCountNeedsAcceptance(t *testing.T) {
 		len(p.QuestionSets) != 1 || !p.NewRoom || p.RoomCode == "" {
 		t.Fatalf("pending = %+v", p)
 	}
-	code, _ := r.two.Kiosk.RoomCode()
+	code, _ := boards.RoomCode(r.two.Kiosk)
 	if p.RoomCode != code {
 		t.Fatalf("the board's kiosk shows room 2's code %q, room 2 shows %q", p.RoomCode, code)
 	}
@@ -255,7 +256,7 @@ func TestForgedInterviewCountNeedsAcceptance(t *testing.T) {
 	if items, _ := b.Items(ctx); len(items) != 1 {
 		t.Fatalf("a waiting bundle's items are on the board: %d", len(items))
 	}
-	if _, err := b.AcceptImport(ctx, p.BundleID, "00000 00000 00000 00000"); !errors.Is(err, kiosk.ErrCodeNotCompared) {
+	if _, err := b.AcceptImport(ctx, p.BundleID, "00000 00000 00000 00000"); !errors.Is(err, boards.ErrCodeNotCompared) {
 		t.Fatalf("AcceptImport(wrong code) = %v, want ErrCodeNotCompared", err)
 	}
 	// Refused: it never counts, and is not offered again.
@@ -287,7 +288,7 @@ func TestBundleFromAnotherKeyRefused(t *testing.T) {
 	}
 	acceptAll(t, b)
 	b.Close()
-	for _, f := range mustGlob(t, filepath.Join(r.stick, "*"+kiosk.BundleFileExt)) {
+	for _, f := range mustGlob(t, filepath.Join(r.stick, "*"+boards.BundleFileExt)) {
 		os.Remove(f)
 	}
 
@@ -299,7 +300,7 @@ func TestBundleFromAnotherKeyRefused(t *testing.T) {
 	link(t, three.SignIn(t, dave, pin), eng, path)
 	three.Interview(t, dave, pin, eng, "peer-ai-users", "foster carers", "n", "QUOTE forged")
 	contribute(t, three, dave, eng, board.Rose)
-	if _, _, err := three.SignIn(t, dave, pin).ExportBundle(ctx, eng, r.stick); err != nil {
+	if _, _, err := boards.ExportBundle(ctx, three.SignIn(t, dave, pin), eng, r.stick); err != nil {
 		t.Fatal(err)
 	}
 	b = open(t, r.one, r.alice, r.engOne)

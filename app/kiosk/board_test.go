@@ -16,6 +16,7 @@ import (
 	"quietroom/app/board"
 	"quietroom/app/clock/clocktest"
 	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/boards"
 	"quietroom/app/kiosk/kiosktest"
 	"quietroom/app/report/fynefont"
 	"quietroom/app/store"
@@ -59,7 +60,7 @@ func twoRooms(t *testing.T) *rooms {
 	r.alice = r.one.Enrol(t, "Alice Interviewer", pin)
 	r.bob = r.one.Enrol(t, "Bob Interviewer", pin)
 	r.carol = r.two.Enrol(t, "Carol Interviewer", pin)
-	if err := r.one.Kiosk.SetTeam(ctx, r.one.Admin, r.engOne, []string{r.alice, r.bob}); err != nil {
+	if err := boards.SetTeam(ctx, r.one.Kiosk, r.one.Admin, r.engOne, []string{r.alice, r.bob}); err != nil {
 		t.Fatal(err)
 	}
 	return r
@@ -70,7 +71,7 @@ func twoRooms(t *testing.T) *rooms {
 func contribute(t *testing.T, room *diskRoom, id, eng string, tag board.Tag) int {
 	t.Helper()
 	s := room.SignIn(t, id, pin)
-	c, err := s.Contribute(ctx, eng)
+	c, err := boards.Contribute(ctx, s, eng)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,11 +138,11 @@ func TestBoardAcrossTwoRooms(t *testing.T) {
 		t.Fatalf("Carol added %d", n)
 	}
 	// Room 2 cannot read what it contributed: it has no board, only its public part.
-	if _, err := r.two.SignIn(t, r.carol, pin).OpenBoard(ctx, r.engTwo); !errors.Is(err, kiosk.ErrNoBoard) {
+	if _, err := boards.Open(ctx, r.two.SignIn(t, r.carol, pin), r.engTwo); !errors.Is(err, boards.ErrNoBoard) {
 		t.Fatalf("OpenBoard on room 2 = %v, want ErrNoBoard", err)
 	}
 	os.Remove(pubPath)
-	bundlePath, n, err := r.two.SignIn(t, r.carol, pin).ExportBundle(ctx, r.engTwo, r.stick)
+	bundlePath, n, err := boards.ExportBundle(ctx, r.two.SignIn(t, r.carol, pin), r.engTwo, r.stick)
 	if err != nil || n != 2 {
 		t.Fatalf("ExportBundle = %d, %v", n, err)
 	}
@@ -198,13 +199,13 @@ func TestBoardAcrossTwoRooms(t *testing.T) {
 
 	// Strangers: a non-member, and a member added later who waits until let in.
 	dave := r.one.Enrol(t, "Dave Interviewer", pin)
-	if _, err := r.one.SignIn(t, dave, pin).OpenBoard(ctx, r.engOne); !errors.Is(err, kiosk.ErrNotOnTeam) {
+	if _, err := boards.Open(ctx, r.one.SignIn(t, dave, pin), r.engOne); !errors.Is(err, kiosk.ErrNotOnTeam) {
 		t.Fatalf("non-member OpenBoard = %v", err)
 	}
-	if err := r.one.Kiosk.SetTeam(ctx, r.one.Admin, r.engOne, []string{r.alice, r.bob, dave}); err != nil {
+	if err := boards.SetTeam(ctx, r.one.Kiosk, r.one.Admin, r.engOne, []string{r.alice, r.bob, dave}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := r.one.SignIn(t, dave, pin).OpenBoard(ctx, r.engOne); !errors.Is(err, kiosk.ErrWaitingToBeLetIn) {
+	if _, err := boards.Open(ctx, r.one.SignIn(t, dave, pin), r.engOne); !errors.Is(err, boards.ErrWaitingToBeLetIn) {
 		t.Fatalf("waiting member OpenBoard = %v", err)
 	}
 	b = open(t, r.one, r.alice, r.engOne)
@@ -271,7 +272,7 @@ func TestBoardAcrossTwoRooms(t *testing.T) {
 		t.Errorf("Presentation().Interviewed = %+v, want no group on its own, 3 people in 2 small groups, threshold %d", iv, board.SmallGroup)
 	}
 	b.Close()
-	pdfPath, err := r.one.SignIn(t, r.alice, pin).ExportPresentation(ctx, r.engOne, r.stick, fynefont.Fonts())
+	pdfPath, err := boards.ExportPresentation(ctx, r.one.SignIn(t, r.alice, pin), r.engOne, r.stick, fynefont.Fonts())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -331,7 +332,7 @@ func TestBoardAdminOpensNothing(t *testing.T) {
 	audit, _ := r.one.Kiosk.Audit(ctx, r.one.Admin, 0)
 	receipts, _ := r.one.Kiosk.Receipts(ctx, r.one.Admin)
 	engs, _ := r.one.Kiosk.AllEngagements(ctx, r.one.Admin)
-	team, _ := r.one.Kiosk.Team(ctx, r.engOne)
+	team, _ := boards.Team(ctx, r.one.Kiosk, r.engOne)
 	fmt.Fprintf(&seen, "%+v %+v %+v %+v", audit, receipts, engs, team)
 	for _, m := range []string{"QUOTE-", "NOTE-", "listens"} {
 		if strings.Contains(seen.String(), m) {
@@ -358,7 +359,7 @@ func TestBoardAdminOpensNothing(t *testing.T) {
 		}
 	}
 	// Setting the team again does not hand out new keys: later members wait for a member.
-	if err := r.one.Kiosk.SetTeam(ctx, r.one.Admin, r.engOne, []string{r.alice, r.bob, r.carol}); err == nil {
+	if err := boards.SetTeam(ctx, r.one.Kiosk, r.one.Admin, r.engOne, []string{r.alice, r.bob, r.carol}); err == nil {
 		t.Fatal("a room 2 interviewer joined room 1's team")
 	}
 }
@@ -367,7 +368,7 @@ func TestBoardBundleForAnotherEngagement(t *testing.T) {
 	r := twoRooms(t)
 	// Room 1 has a second peer challenge with its own board.
 	other := r.one.PeerChallenge(t, "Peer challenge, Southshire", time.Date(2026, 3, 20, 0, 0, 0, 0, time.UTC)).ID
-	if err := r.one.Kiosk.SetTeam(ctx, r.one.Admin, other, []string{r.alice}); err != nil {
+	if err := boards.SetTeam(ctx, r.one.Kiosk, r.one.Admin, other, []string{r.alice}); err != nil {
 		t.Fatal(err)
 	}
 	b := open(t, r.one, r.alice, other)
@@ -380,7 +381,7 @@ func TestBoardBundleForAnotherEngagement(t *testing.T) {
 	link(t, r.two.SignIn(t, r.carol, pin), r.engTwo, path)
 	contribute(t, r.two, r.carol, r.engTwo, board.Bud)
 	os.Remove(path)
-	if _, _, err := r.two.SignIn(t, r.carol, pin).ExportBundle(ctx, r.engTwo, r.stick); err != nil {
+	if _, _, err := boards.ExportBundle(ctx, r.two.SignIn(t, r.carol, pin), r.engTwo, r.stick); err != nil {
 		t.Fatal(err)
 	}
 	b = open(t, r.one, r.alice, r.engOne)
@@ -394,9 +395,9 @@ func TestBoardBundleForAnotherEngagement(t *testing.T) {
 	}
 }
 
-func open(t *testing.T, room *diskRoom, id, eng string) *kiosk.Board {
+func open(t *testing.T, room *diskRoom, id, eng string) *boards.Board {
 	t.Helper()
-	b, err := room.SignIn(t, id, pin).OpenBoard(ctx, eng)
+	b, err := boards.Open(ctx, room.SignIn(t, id, pin), eng)
 	if err != nil {
 		t.Fatal(err)
 	}

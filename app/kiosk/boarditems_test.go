@@ -6,14 +6,14 @@ import (
 	"testing"
 
 	"quietroom/app/board"
-	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/boards"
 )
 
 // TestBoardMoveAndEditItem: an item moves into a theme and out again; a corrected item keeps its
 // place in its theme, and an item no longer on the board is refused.
 func TestBoardMoveAndEditItem(t *testing.T) {
 	r := twoRooms(t)
-	b, err := r.one.SignIn(t, r.alice, pin).OpenBoard(ctx, r.engOne)
+	b, err := boards.Open(ctx, r.one.SignIn(t, r.alice, pin), r.engOne)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,13 +45,13 @@ func TestBoardMoveAndEditItem(t *testing.T) {
 	if got := w.Themes[0].Items; !slices.Equal(got, []string{items[0].ID}) {
 		t.Errorf("theme's items after EditItem = %v, want the corrected item %s", got, items[0].ID)
 	}
-	if err := b.EditItem(ctx, it.ID, board.Bud, "again"); !errors.Is(err, kiosk.ErrNoSuchItem) {
+	if err := b.EditItem(ctx, it.ID, board.Bud, "again"); !errors.Is(err, boards.ErrNoSuchItem) {
 		t.Errorf("EditItem(an item gone) = %v, want ErrNoSuchItem", err)
 	}
 	if err := b.EditItem(ctx, items[0].ID, board.Bud, "   "); !errors.Is(err, board.ErrInvalid) {
 		t.Errorf("EditItem(blank) = %v, want board.ErrInvalid", err)
 	}
-	if err := b.MoveItem(ctx, it.ID, th); !errors.Is(err, kiosk.ErrNoSuchItem) {
+	if err := b.MoveItem(ctx, it.ID, th); !errors.Is(err, boards.ErrNoSuchItem) {
 		t.Errorf("MoveItem(an item gone) = %v, want ErrNoSuchItem", err)
 	}
 	if err := b.MoveItem(ctx, items[0].ID, ""); err != nil {
@@ -67,23 +67,23 @@ func TestBoardMoveAndEditItem(t *testing.T) {
 func TestContributorList(t *testing.T) {
 	r := twoRooms(t)
 	s := r.one.SignIn(t, r.alice, pin)
-	c, err := s.Contribute(ctx, r.engOne)
+	c, err := boards.Contribute(ctx, s, r.engOne)
 	if err != nil {
 		t.Fatal(err)
 	}
 	a, _ := board.NewItem(board.Rose, "The team really listens")
-	if err := c.Keep(a, kiosk.PickFrom("s1", "q1")); err != nil {
+	if err := c.Keep(a, boards.PickFrom("s1", "q1")); err != nil {
 		t.Fatal(err)
 	}
 	again, _ := board.NewItem(board.Rose, "The team listens")
-	if err := c.Keep(again, kiosk.PickFrom("s1", "q1")); !errors.Is(err, kiosk.ErrAlreadyPicked) {
+	if err := c.Keep(again, boards.PickFrom("s1", "q1")); !errors.Is(err, boards.ErrAlreadyPicked) {
 		t.Errorf("Keep(the same quote again) = %v, want ErrAlreadyPicked", err)
 	}
 	same, _ := board.NewItem(board.Bud, "the team really listens")
-	if err := c.Keep(same, ""); !errors.Is(err, kiosk.ErrAlreadyPicked) {
+	if err := c.Keep(same, ""); !errors.Is(err, boards.ErrAlreadyPicked) {
 		t.Errorf("Keep(the same words) = %v, want ErrAlreadyPicked", err)
 	}
-	if !c.Picked(kiosk.PickFrom("s1", "q1")) || c.Picked(kiosk.PickFrom("s1", "q2")) {
+	if !c.Picked(boards.PickFrom("s1", "q1")) || c.Picked(boards.PickFrom("s1", "q2")) {
 		t.Error("Picked does not say which quote is on the list")
 	}
 	own, _ := board.NewItem(board.Bud, "A duty rota shared with the carers")
@@ -102,19 +102,19 @@ func TestContributorList(t *testing.T) {
 	}
 
 	s = r.one.SignIn(t, r.alice, pin)
-	b, err := s.OpenBoard(ctx, r.engOne)
+	b, err := boards.Open(ctx, s, r.engOne)
 	if err != nil {
 		t.Fatal(err)
 	}
 	b.Close()
-	if _, err := s.Boards(ctx); err != nil {
+	if _, err := boards.Boards(ctx, s); err != nil {
 		t.Errorf("Boards after closing the board = %v", err)
 	}
-	if _, err := s.OpenBoard(ctx, r.engOne); err != nil {
+	if _, err := boards.Open(ctx, s, r.engOne); err != nil {
 		t.Errorf("OpenBoard again after closing it = %v, want the member still signed in", err)
 	}
 	s.SignOut()
-	if _, err := s.OpenBoard(ctx, r.engOne); err == nil {
+	if _, err := boards.Open(ctx, s, r.engOne); err == nil {
 		t.Error("OpenBoard after SignOut opened the board")
 	}
 }

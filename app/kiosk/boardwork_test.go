@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"quietroom/app/board"
-	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/boards"
 )
 
 // sealedWork is the board's work as the store keeps it.
@@ -105,7 +105,7 @@ func TestBoardWorkIntents(t *testing.T) {
 		})
 	}
 	words = append(words, "INSIGHT-staff-heard", "DESC-managers-make-time")
-	in, err := b.AddInsight(ctx, th, kiosk.InsightEdit{Statement: "INSIGHT-staff-heard", Description: "DESC-managers-make-time", Pin: []string{q1.ID}})
+	in, err := b.AddInsight(ctx, th, boards.InsightEdit{Statement: "INSIGHT-staff-heard", Description: "DESC-managers-make-time", Pin: []string{q1.ID}})
 	step("AddInsight", err, func(w board.Work) error {
 		ins := w.Themes[0].Insights
 		if len(ins) != 1 || ins[0].ID != in || ins[0].Statement != "INSIGHT-staff-heard" || ins[0].Description != "DESC-managers-make-time" ||
@@ -115,7 +115,7 @@ func TestBoardWorkIntents(t *testing.T) {
 		return nil
 	})
 	words = append(words, "INSIGHT-staff-feel-heard", "DESC-and-act")
-	step("EditInsight", b.EditInsight(ctx, in, kiosk.InsightEdit{Statement: "INSIGHT-staff-feel-heard", Description: "DESC-and-act",
+	step("EditInsight", b.EditInsight(ctx, in, boards.InsightEdit{Statement: "INSIGHT-staff-feel-heard", Description: "DESC-and-act",
 		Pin: []string{q2.ID}, Unpin: []string{q1.ID}}), func(w board.Work) error {
 		i := w.Insights()[0]
 		if i.Statement != "INSIGHT-staff-feel-heard" || i.Description != "DESC-and-act" || !slices.Equal(i.Quotes, []string{q2.ID}) {
@@ -169,12 +169,12 @@ func TestBoardWorkRefusals(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	in, err := b.AddInsight(ctx, th, kiosk.InsightEdit{Statement: "Staff feel heard", Pin: []string{items[0].ID, items[1].ID}})
+	in, err := b.AddInsight(ctx, th, boards.InsightEdit{Statement: "Staff feel heard", Pin: []string{items[0].ID, items[1].ID}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	gone, _ := b.AddTheme(ctx, "Gone")
-	goneIn, _ := b.AddInsight(ctx, gone, kiosk.InsightEdit{Statement: "Gone too"})
+	goneIn, _ := b.AddInsight(ctx, gone, boards.InsightEdit{Statement: "Gone too"})
 	if err := open(t, r.one, r.bob, r.engOne).RemoveTheme(ctx, gone); err != nil {
 		t.Fatal(err)
 	}
@@ -187,27 +187,27 @@ func TestBoardWorkRefusals(t *testing.T) {
 		{"AddTheme(blank)", second(b.AddTheme(ctx, "   ")), board.ErrInvalid},
 		{"AddTheme(too long)", second(b.AddTheme(ctx, strings.Repeat("x", 201))), board.ErrInvalid},
 		{"RenameTheme(blank)", b.RenameTheme(ctx, th, ""), board.ErrInvalid},
-		{"RenameTheme(a theme removed)", b.RenameTheme(ctx, gone, "Back"), kiosk.ErrNoSuchTheme},
-		{"RemoveTheme(a theme removed)", b.RemoveTheme(ctx, gone), kiosk.ErrNoSuchTheme},
-		{"MoveItem(into a theme removed)", b.MoveItem(ctx, items[2].ID, gone), kiosk.ErrNoSuchTheme},
+		{"RenameTheme(a theme removed)", b.RenameTheme(ctx, gone, "Back"), boards.ErrNoSuchTheme},
+		{"RemoveTheme(a theme removed)", b.RemoveTheme(ctx, gone), boards.ErrNoSuchTheme},
+		{"MoveItem(into a theme removed)", b.MoveItem(ctx, items[2].ID, gone), boards.ErrNoSuchTheme},
 		{"SetAim(too long)", b.SetAim(ctx, strings.Repeat("x", 2001)), board.ErrInvalid},
-		{"AddInsight(blank)", second(b.AddInsight(ctx, th, kiosk.InsightEdit{Statement: " "})), board.ErrInvalid},
-		{"AddInsight(a theme removed)", second(b.AddInsight(ctx, gone, kiosk.InsightEdit{Statement: "New"})), kiosk.ErrNoSuchTheme},
-		{"AddInsight(three quotes)", second(b.AddInsight(ctx, th, kiosk.InsightEdit{Statement: "New",
+		{"AddInsight(blank)", second(b.AddInsight(ctx, th, boards.InsightEdit{Statement: " "})), board.ErrInvalid},
+		{"AddInsight(a theme removed)", second(b.AddInsight(ctx, gone, boards.InsightEdit{Statement: "New"})), boards.ErrNoSuchTheme},
+		{"AddInsight(three quotes)", second(b.AddInsight(ctx, th, boards.InsightEdit{Statement: "New",
 			Pin: []string{items[0].ID, items[1].ID, items[2].ID}})), board.ErrInvalid},
-		{"AddInsight(a note)", second(b.AddInsight(ctx, th, kiosk.InsightEdit{Statement: "New", Pin: []string{note.ID}})), board.ErrNotAQuote},
-		{"AddInsight(an item not on the board)", second(b.AddInsight(ctx, th, kiosk.InsightEdit{Statement: "New", Pin: []string{board.NewID()}})), kiosk.ErrNoSuchItem},
-		{"EditInsight(blank)", b.EditInsight(ctx, in, kiosk.InsightEdit{Statement: ""}), board.ErrInvalid},
-		{"EditInsight(a third quote)", b.EditInsight(ctx, in, kiosk.InsightEdit{Statement: "Changed", Pin: []string{items[2].ID}}), board.ErrInvalid},
-		{"EditInsight(a post-it, another unpinned)", b.EditInsight(ctx, in, kiosk.InsightEdit{Statement: "Changed",
+		{"AddInsight(a note)", second(b.AddInsight(ctx, th, boards.InsightEdit{Statement: "New", Pin: []string{note.ID}})), board.ErrNotAQuote},
+		{"AddInsight(an item not on the board)", second(b.AddInsight(ctx, th, boards.InsightEdit{Statement: "New", Pin: []string{board.NewID()}})), boards.ErrNoSuchItem},
+		{"EditInsight(blank)", b.EditInsight(ctx, in, boards.InsightEdit{Statement: ""}), board.ErrInvalid},
+		{"EditInsight(a third quote)", b.EditInsight(ctx, in, boards.InsightEdit{Statement: "Changed", Pin: []string{items[2].ID}}), board.ErrInvalid},
+		{"EditInsight(a post-it, another unpinned)", b.EditInsight(ctx, in, boards.InsightEdit{Statement: "Changed",
 			Unpin: []string{items[0].ID}, Pin: []string{postIt.ID}}), board.ErrNotAQuote},
-		{"EditInsight(an insight removed)", b.EditInsight(ctx, goneIn, kiosk.InsightEdit{Statement: "Back"}), kiosk.ErrNoSuchInsight},
+		{"EditInsight(an insight removed)", b.EditInsight(ctx, goneIn, boards.InsightEdit{Statement: "Back"}), boards.ErrNoSuchInsight},
 		{"PinQuote(a note)", b.PinQuote(ctx, in, note.ID), board.ErrNotAQuote},
 		{"PinQuote(a post-it)", b.PinQuote(ctx, in, postIt.ID), board.ErrNotAQuote},
 		{"PinQuote(a third)", b.PinQuote(ctx, in, items[2].ID), board.ErrInvalid},
-		{"PinQuote(an insight removed)", b.PinQuote(ctx, goneIn, items[2].ID), kiosk.ErrNoSuchInsight},
-		{"UnpinQuote(an insight removed)", b.UnpinQuote(ctx, goneIn, items[0].ID), kiosk.ErrNoSuchInsight},
-		{"RemoveInsight(an insight removed)", b.RemoveInsight(ctx, goneIn), kiosk.ErrNoSuchInsight},
+		{"PinQuote(an insight removed)", b.PinQuote(ctx, goneIn, items[2].ID), boards.ErrNoSuchInsight},
+		{"UnpinQuote(an insight removed)", b.UnpinQuote(ctx, goneIn, items[0].ID), boards.ErrNoSuchInsight},
+		{"RemoveInsight(an insight removed)", b.RemoveInsight(ctx, goneIn), boards.ErrNoSuchInsight},
 	} {
 		if !errors.Is(c.err, c.want) {
 			t.Errorf("%s = %v, want %v", c.what, c.err, c.want)
@@ -244,7 +244,7 @@ func TestBoardWorkInterleaved(t *testing.T) {
 		t.Fatal(err)
 	}
 	shown, _ := alice.Work(ctx) // Alice's screen
-	in, err := bob.AddInsight(ctx, th, kiosk.InsightEdit{Statement: "Staff feel heard"})
+	in, err := bob.AddInsight(ctx, th, boards.InsightEdit{Statement: "Staff feel heard"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -269,7 +269,7 @@ func TestBoardWorkInterleaved(t *testing.T) {
 	const each = 12
 	var wg sync.WaitGroup
 	errs := make(chan error, 2*each)
-	for who, b := range map[string]*kiosk.Board{"A": alice, "B": bob} {
+	for who, b := range map[string]*boards.Board{"A": alice, "B": bob} {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()

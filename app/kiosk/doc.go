@@ -3,11 +3,12 @@
 // interviewers, wipes, audit log, receipts, clock check, pack import and storage health.
 //
 // It combines the session engine, the vault, retention and the room light (hw/roomlight), and
-// talks to storage only through the role ports it defines here, one per kind of record:
-// Sessions, Engagements, Interviewers (the type is session.Interviewer), Settings, Audit,
-// Integrity and Surveys, each a field of Deps. The SQLite store implements them all directly; kiosktest's
-// in-memory Store does too. Other ideas live beside what they are about: the pack
-// library and the USB stick scan in app/protocol, the device-secret choice in app/vault
+// talks to storage only through the role ports it defines here, one per kind of record, the
+// features' too: Sessions, Engagements, Interviewers (the type is session.Interviewer),
+// Settings, Audit, Integrity, Surveys, Boards, Workshops and Panels, each a field of Deps.
+// The SQLite store implements them all directly; kiosktest's in-memory Store does too.
+// Other ideas live beside what they are about: the pack library and the USB stick scan in
+// app/protocol, the device-secret choice in app/vault
 // (vault.SecretChoice), the room light in hw/roomlight, and the assembly of it all in
 // app/assemble.
 //
@@ -21,17 +22,7 @@
 // is safe because the engine cannot start or reopen a session without a key that only a
 // SignedIn holds: Engine.Start takes the signed-in interviewer's keys per call, and Reopen a
 // session key opened by SignedIn.Reopen. A new feature that spans people or sessions (teams,
-// panels, surveys) is a use case here.
-//
-// # Recruitment panels
-//
-// panel.go holds the panel's use cases over app/panel's rules: setting up a recruitment's
-// panel (its key pair sealed to each member), a member opening it with their PIN
-// (PanelMember), the set-up before the first candidate, the candidate's consent, each mark and
-// note stored sealed as it is given, submissions, the grid, the decision confirmed by PIN, and
-// panelexport.go the appointing officer's password-protected PDF. A member's view holds the
-// others' sheets of a candidate only once the store says that member has submitted: they are
-// not even opened before. No use case that takes an *Admin reads any of it.
+// panels, surveys) is a package of its own beside this one (below).
 //
 // # What it promises
 //
@@ -45,17 +36,6 @@
 //     reads note content. Every admin action that changes something is in the audit log, with
 //     ids and counts only, or is not done (below).
 //   - IsSetUp is the one place that says a device has data: it has an admin credential.
-//   - The survey (survey.go; the domain is app/survey): CreateSurvey makes the survey's key
-//     pair and seals its private key to each review-team member, then forgets it;
-//     SubmitSurveyResponse seals one response to the public key under a random id from
-//     crypto/rand, with no time and no audit entry (its time would date the response), and
-//     cannot read it back; only a member's SignedIn opens the responses (SurveyResults), only
-//     from the day after the survey closes (two readings while it is open would differ by one
-//     person's answers), and only the aggregate leaves, on the screen or exported (ExportSurveyResults, audited with
-//     the engagement and a file count). No admin use case reads a response; the admin sees
-//     counts (AllSurveys). Survey engagements (SurveyKind) are never offered for interviews.
-//   - The demo data (SeedDemo) exists for `quietroom run --dev` only; the real device never
-//     calls it (app/assemble seeds it in development only).
 //
 // # Where audit entries are written, and when they cannot be
 //
@@ -77,40 +57,28 @@
 //   - Deletions are retention's: each has its receipt, and retention appends the audit entry
 //     after it (app/retention).
 //
-// # The team board
+// # What the core offers the features
 //
-// A peer challenge's board (app/board) is a use case here too (board.go). The admin sets the
-// team (SetTeam): the first time, a board key is made, sealed to each member's own public key
-// and forgotten, so the admin never holds what opens it; members added later wait until a
-// member lets them in (Board.LetIn). A member opens the board with their PIN (OpenBoard, which
-// locks their own key at once and keeps the board key until Board.Close), contributes from
-// their own sessions (Contribute: Contributor.Read opens one of their sessions without taking
-// it into the engine; Add seals the items and one interview record per session read, and the
-// kiosk cannot read them back), and exports the presentation (ExportPresentation, which needs
-// the PIN again and writes its audit entry before the file). Across rooms, a board kept here
-// exports its public part (Board.ExportPublic) and imports bundles whole or not at all
-// (Board.ImportBundles); a board kept elsewhere is linked (SignedIn.LinkBoard) and this kiosk's
-// contributions leave as one bundle (SignedIn.ExportBundle). Board files are written only to a
-// mounted stick (Sticks), under a temporary name and then renamed. The team's day-2 work (the
-// aim, themes, insights and their quotes) changes only through the Board's intents
-// (boardwork.go, and MoveItem, EditItem and Remove in boarditems.go and board.go): each reads
-// the stored work, makes its change by the board's rules and seals it under the board's lock,
-// so that two members at once lose neither's change; the screens never hand work back.
+// The features are packages of their own beside the core: app/kiosk/panels (a member's
+// PanelMember, its view, order, records and export), app/kiosk/boards (the team board, its
+// items and day-2 intents, slides and the workshop) and app/kiosk/surveys. Each imports the
+// core and none imports another (app/deps says so); a feature is opened from a signed-in member
+// through its own package (panels.Open(ctx, s, engagementID), boards.Open, surveys.Results),
+// and the admin's steps of a feature take the *Admin the same way (boards.SetTeam,
+// surveys.CreateSurvey). The demo data, which seeds several features, is app/kiosk/demo.
 //
-// The audit log holds ids and counts of these actions, with the role "interviewer" and never
-// which member. One link remains: an interview record's id is derived from the board's public
-// key and the session id (so a session is counted once however often it is contributed from),
-// so someone who has both can tell that a session was counted; they learn nothing of its
-// content, group or items.
-//
-// # The workshop
-//
-// The afternoon's workshop and the follow-up agenda (app/workshop) belong to an open board
-// (Board.Workshop, workshop.go): one document sealed with the board's key in the Workshops
-// port, read, changed by app/workshop's rules and sealed again by each of the facilitator's
-// intents under one lock, never by the screens. Start takes the board's insights as they are
-// then. It is exported with a member's PIN (SignedIn.ExportWorkshop, with the slides and
-// outline or apart, all files or none; SignedIn.ExportFollowUp) and destroyed with the board.
+// What a feature may use of the core is small and named (features.go), and each of those
+// methods asks for access.Pass, which only packages under app/kiosk can name
+// (app/kiosk/internal/access), so the screens cannot reach the key or the ports: the signed-in
+// interviewer's unlocked key (SignedIn.Unlocked, and Forget once a feature has taken over what it
+// opened), the kiosk a member signed in to (SignedIn.Kiosk), the ports (Kiosk.Deps), fresh ids
+// and randomness, the panels' lobby and the boards' locks, the audit (Kiosk.Audited) and the
+// admin's check (Admin.Check); and, beside what they are about, the group rekey helper
+// (Kiosk.CurrentRecipient) and the sticks (Kiosk.Sticks). The ports of
+// every feature (Panels, Boards, Workshops, Surveys) stay here, in Deps, because what crosses
+// features is the core's: a PIN reset clears every group key sealed to the old key
+// (Interviewers.ResetInterviewerKey) and the people waiting are let in again through rekey.go;
+// wipes and purges go through retention.
 //
 // # Who must not import it
 //

@@ -300,7 +300,7 @@ func (k *Kiosk) adminEvent(action string, count int) retention.AuditEvent {
 // cannot be written nothing is changed and the error matches ErrNotAudited; when the change
 // then fails, an entry with the outcome "failed" follows ev (as far as the log can be written)
 // and change's error is returned.
-func (k *Kiosk) audited(ctx context.Context, ev retention.AuditEvent, change func() error) error {
+func (k *Kiosk) Audited(ctx context.Context, ev retention.AuditEvent, change func() error) error {
 	if err := k.d.Audit.AppendAudit(ctx, ev); err != nil {
 		return fmt.Errorf("%w (%w)", ErrNotAudited, err)
 	}

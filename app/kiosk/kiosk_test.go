@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/demo"
 	"quietroom/app/kiosk/kiosktest"
 	"quietroom/app/protocol"
 	"quietroom/app/session"
@@ -16,7 +17,7 @@ import (
 
 var ctx = context.Background()
 
-func admin(t *testing.T, e *kiosktest.Env, d kiosk.Demo) *kiosk.Admin {
+func admin(t *testing.T, e *kiosktest.Env, d demo.Demo) *kiosk.Admin {
 	t.Helper()
 	a, err := e.Kiosk.SignInAdmin(ctx, []byte(d.AdminCredential))
 	if err != nil {
@@ -199,7 +200,7 @@ func TestEngagementAdmin(t *testing.T) {
 	}
 }
 
-func startDemo(t *testing.T, e *kiosktest.Env, d kiosk.Demo) string {
+func startDemo(t *testing.T, e *kiosktest.Env, d demo.Demo) string {
 	t.Helper()
 	iv := demoInterviewer(t, e)
 	s, err := e.Kiosk.SignIn(ctx, iv.ID, []byte(d.InterviewerPIN))

@@ -13,7 +13,7 @@ import (
 // PackFiles lists the question pack files on a plugged-in USB stick (under Options.ImportDirs),
 // by name. No stick is no files.
 func (k *Kiosk) PackFiles(a *Admin) ([]stick.Found, error) {
-	if err := a.check(); err != nil {
+	if err := a.Check(); err != nil {
 		return nil, err
 	}
 	return stick.FindNamed(k.imports, ".yaml", ".yml"), nil
@@ -29,7 +29,7 @@ func (k *Kiosk) PackFiles(a *Admin) ([]stick.Found, error) {
 // nothing was imported; one that matches ErrNotAudited means the audit log could not be
 // written.
 func (k *Kiosk) ImportPack(ctx context.Context, a *Admin, path string) (*protocol.Pack, error) {
-	if err := a.check(); err != nil {
+	if err := a.Check(); err != nil {
 		return nil, err
 	}
 	data, err := readPackFile(path)
@@ -44,7 +44,7 @@ func (k *Kiosk) ImportPack(ctx context.Context, a *Admin, path string) (*protoco
 	if _, err := k.d.Packs.Pack(p.ID, p.Version); err == nil {
 		return nil, protocol.ErrPackExists
 	}
-	err = k.audited(ctx, k.adminEvent("pack.import", len(p.Topics)), func() error {
+	err = k.Audited(ctx, k.adminEvent("pack.import", len(p.Topics)), func() error {
 		p, err = k.d.Packs.Import(name, data)
 		return err
 	})

@@ -8,6 +8,7 @@ import (
 	"quietroom/app/clock/clocktest"
 	"quietroom/app/kiosk"
 	"quietroom/app/kiosk/kiosktest"
+	"quietroom/app/kiosk/panels"
 	"quietroom/app/panel"
 	"quietroom/app/protocol"
 	"quietroom/app/report/fynefont"
@@ -28,7 +29,7 @@ type gradedPanel struct {
 	r       *benchRoom
 	eng     string
 	members []string // the chair (also the appointing officer) first
-	chair   *kiosk.PanelMember
+	chair   *panels.PanelMember
 }
 
 func newGradedPanel(b *testing.B, marks int) *gradedPanel {
@@ -52,7 +53,7 @@ func newGradedPanel(b *testing.B, marks int) *gradedPanel {
 		p.members = append(p.members, id)
 		ms = append(ms, panel.Member{ID: id, Roles: roles[i]})
 	}
-	p.chair, err = r.signIn(b, p.members[0]).CreatePanel(ctx, p.eng, panel.Post{Title: "Community nurse", Band: "Band 6"}, ms)
+	p.chair, err = panels.Create(ctx, r.signIn(b, p.members[0]), p.eng, panel.Post{Title: "Community nurse", Band: "Band 6"}, ms)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -62,7 +63,7 @@ func newGradedPanel(b *testing.B, marks int) *gradedPanel {
 	if err := p.chair.SetOrder(ctx, panel.OrderEachCandidate); err != nil {
 		b.Fatal(err)
 	}
-	open := []*kiosk.PanelMember{p.chair}
+	open := []*panels.PanelMember{p.chair}
 	for i, id := range p.members[1:] {
 		pm := p.open(b, id)
 		b.Cleanup(pm.Close)
@@ -114,9 +115,9 @@ func newGradedPanel(b *testing.B, marks int) *gradedPanel {
 	return p
 }
 
-func (p *gradedPanel) open(b *testing.B, id string) *kiosk.PanelMember {
+func (p *gradedPanel) open(b *testing.B, id string) *panels.PanelMember {
 	b.Helper()
-	pm, err := p.r.signIn(b, id).OpenPanel(ctx, p.eng)
+	pm, err := panels.Open(ctx, p.r.signIn(b, id), p.eng)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -134,7 +135,7 @@ func BenchmarkPanelOpen(b *testing.B) {
 			b.StopTimer()
 			s := p.r.signIn(b, p.members[1])
 			b.StartTimer()
-			pm, err := s.OpenPanel(ctx, p.eng)
+			pm, err := panels.Open(ctx, s, p.eng)
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -78,7 +78,7 @@ func (r PINReset) same(o PINReset) bool {
 // PINResetEffects says what a new PIN for the interviewer would do to the groups they are in
 // (admin). It opens nothing: who holds a key is in the clear.
 func (k *Kiosk) PINResetEffects(ctx context.Context, a *Admin, interviewerID string) (PINReset, error) {
-	if err := a.check(); err != nil {
+	if err := a.Check(); err != nil {
 		return PINReset{}, err
 	}
 	iv, err := k.d.Interviewers.Interviewer(ctx, interviewerID)
@@ -210,7 +210,7 @@ func (k *Kiosk) Waiting(ctx context.Context, kind GroupKind, engagementID string
 
 // currentRecipient is a waiting member's public key now (after their reset), checking that
 // they wait in the group.
-func (k *Kiosk) currentRecipient(ctx context.Context, kind GroupKind, engagementID, interviewerID string) (string, error) {
+func (k *Kiosk) CurrentRecipient(ctx context.Context, kind GroupKind, engagementID, interviewerID string) (string, error) {
 	ms, err := k.members(ctx, kind, engagementID)
 	if err != nil {
 		return "", err
@@ -229,27 +229,6 @@ func (k *Kiosk) currentRecipient(ctx context.Context, kind GroupKind, engagement
 	return vault.PublicKeyOf(iv.KeySlot)
 }
 
-// LetIn lets a panel member who waits (after a PIN reset) in again: the recruitment's key,
-// which this member holds while the panel is open, is sealed to their new key.
-func (p *PanelMember) LetIn(ctx context.Context, interviewerID string) error {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if p.key == nil || p.rec == nil {
-		return ErrSignedOut
-	}
-	eng := p.stored.EngagementID
-	rcpt, err := p.k.currentRecipient(ctx, GroupPanel, eng, interviewerID)
-	if err != nil {
-		return err
-	}
-	sealed, err := p.key.SealFor(rcpt)
-	if err != nil {
-		return fmt.Errorf("let in: %w", err)
-	}
-	return p.k.d.Panels.LetInPanelMember(ctx, eng, interviewerID, sealed, retention.AuditEvent{
-		At: p.k.Now(), Actor: retention.RoleInterviewer, Action: "panel.member.let-in", EngagementID: eng, Count: 1, Outcome: "ok"})
-}
-
 // LetInSurvey lets a review-team member who waits (after a PIN reset) in again: the signed-in
 // member's key opens the survey's key, which is sealed to the waiting member's new key and
 // forgotten. It reads no response, so it may be done while the survey is open.
@@ -266,7 +245,7 @@ func (s *SignedIn) LetInSurvey(ctx context.Context, engagementID, interviewerID 
 	case len(mine) == 0:
 		return ErrWaitingToBeLetInAgain
 	}
-	rcpt, err := s.k.currentRecipient(ctx, GroupSurvey, engagementID, interviewerID)
+	rcpt, err := s.k.CurrentRecipient(ctx, GroupSurvey, engagementID, interviewerID)
 	if err != nil {
 		return err
 	}

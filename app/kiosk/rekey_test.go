@@ -6,7 +6,11 @@ import (
 	"testing"
 
 	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/boards"
+	"quietroom/app/kiosk/demo"
 	"quietroom/app/kiosk/kiosktest"
+	"quietroom/app/kiosk/panels"
+	"quietroom/app/kiosk/surveys"
 	"quietroom/app/session"
 )
 
@@ -62,15 +66,15 @@ func TestNewPINLeavesBoardMemberWaiting(t *testing.T) {
 	}
 
 	alice := r.one.SignIn(t, r.alice, newPIN)
-	list, err := alice.Boards(ctx)
+	list, err := boards.Boards(ctx, alice)
 	if err != nil || len(list) != 1 || !list[0].Waiting {
 		t.Fatalf("alice's Boards after a new PIN = %+v, %v; want her board, waiting", list, err)
 	}
-	if _, err := alice.OpenBoard(ctx, r.engOne); !errors.Is(err, kiosk.ErrWaitingToBeLetIn) {
-		t.Fatalf("alice's OpenBoard after a new PIN = %v, want %v", err, kiosk.ErrWaitingToBeLetIn)
+	if _, err := boards.Open(ctx, alice, r.engOne); !errors.Is(err, boards.ErrWaitingToBeLetIn) {
+		t.Fatalf("alice's OpenBoard after a new PIN = %v, want %v", err, boards.ErrWaitingToBeLetIn)
 	}
 	alice.SignOut()
-	team, err := r.one.Kiosk.Team(ctx, r.engOne)
+	team, err := boards.Team(ctx, r.one.Kiosk, r.engOne)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +85,7 @@ func TestNewPINLeavesBoardMemberWaiting(t *testing.T) {
 	}
 
 	bob := r.one.SignIn(t, r.bob, pin)
-	b, err := bob.OpenBoard(ctx, r.engOne)
+	b, err := boards.Open(ctx, bob, r.engOne)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,7 +94,7 @@ func TestNewPINLeavesBoardMemberWaiting(t *testing.T) {
 	}
 	b.Close()
 	alice = r.one.SignIn(t, r.alice, newPIN)
-	b, err = alice.OpenBoard(ctx, r.engOne)
+	b, err = boards.Open(ctx, alice, r.engOne)
 	if err != nil {
 		t.Fatalf("alice's OpenBoard after Bob let her in = %v", err)
 	}
@@ -99,14 +103,14 @@ func TestNewPINLeavesBoardMemberWaiting(t *testing.T) {
 
 // demoGroups is the demo kiosk with its panel and surveys: the demo interviewer chairs the
 // panel and every interviewer is on the surveys' review team.
-func demoGroups(t *testing.T) (*kiosktest.Env, kiosk.Demo, kiosk.DemoPanel, *kiosk.Admin) {
+func demoGroups(t *testing.T) (*kiosktest.Env, demo.Demo, demo.DemoPanel, *kiosk.Admin) {
 	t.Helper()
 	e, d := kiosktest.Seeded(t)
-	dp, err := e.Kiosk.SeedDemoPanel(ctx, d)
+	dp, err := demo.SeedPanel(ctx, e.Kiosk, d)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := e.Kiosk.SeedDemoSurvey(ctx, d.AdminCredential); err != nil {
+	if err := demo.SeedSurvey(ctx, e.Kiosk, d.AdminCredential); err != nil {
 		t.Fatal(err)
 	}
 	return e, d, dp, admin(t, e, d)
@@ -129,7 +133,7 @@ func engagementID(t *testing.T, e *kiosktest.Env, a *kiosk.Admin, title string) 
 
 func TestNewPINLeavesPanelMemberWaiting(t *testing.T) {
 	e, d, dp, a := demoGroups(t)
-	eng := engagementID(t, e, a, kiosk.DemoPanelTitle)
+	eng := engagementID(t, e, a, demo.DemoPanelTitle)
 	staff := idOf(t, e.Kiosk, dp.StaffName)
 	resetPIN(t, e.Kiosk, a, staff)
 
@@ -140,7 +144,7 @@ func TestNewPINLeavesPanelMemberWaiting(t *testing.T) {
 	if w, err := s.WaitingIn(ctx, kiosk.GroupPanel, eng); err != nil || !w {
 		t.Errorf("WaitingIn(panel) after a new PIN = %v, %v; want true", w, err)
 	}
-	if _, err := s.OpenPanel(ctx, eng); !errors.Is(err, kiosk.ErrWaitingToBeLetInAgain) {
+	if _, err := panels.Open(ctx, s, eng); !errors.Is(err, kiosk.ErrWaitingToBeLetInAgain) {
 		t.Fatalf("OpenPanel after a new PIN = %v, want %v", err, kiosk.ErrWaitingToBeLetInAgain)
 	}
 	s.SignOut()
@@ -152,7 +156,7 @@ func TestNewPINLeavesPanelMemberWaiting(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pm, err := chair.OpenPanel(ctx, eng)
+	pm, err := panels.Open(ctx, chair, eng)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -170,7 +174,7 @@ func TestNewPINLeavesPanelMemberWaiting(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pm, err = s.OpenPanel(ctx, eng)
+	pm, err = panels.Open(ctx, s, eng)
 	if err != nil {
 		t.Fatalf("OpenPanel after being let in = %v", err)
 	}
@@ -182,7 +186,7 @@ func TestNewPINLeavesPanelMemberWaiting(t *testing.T) {
 
 func TestNewPINLeavesSurveyMemberWaiting(t *testing.T) {
 	e, d, dp, a := demoGroups(t)
-	eng := engagementID(t, e, a, kiosk.DemoClosedSurveyTitle)
+	eng := engagementID(t, e, a, demo.DemoClosedSurveyTitle)
 	me := idOf(t, e.Kiosk, d.InterviewerName)
 	resetPIN(t, e.Kiosk, a, me)
 
@@ -190,7 +194,7 @@ func TestNewPINLeavesSurveyMemberWaiting(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.SurveyResults(ctx, eng); !errors.Is(err, kiosk.ErrWaitingToBeLetInAgain) {
+	if _, err := surveys.Results(ctx, s, eng); !errors.Is(err, kiosk.ErrWaitingToBeLetInAgain) {
 		t.Fatalf("SurveyResults after a new PIN = %v, want %v", err, kiosk.ErrWaitingToBeLetInAgain)
 	}
 	if err := s.LetInSurvey(ctx, eng, idOf(t, e.Kiosk, dp.StaffName)); !errors.Is(err, kiosk.ErrWaitingToBeLetInAgain) {
@@ -213,7 +217,7 @@ func TestNewPINLeavesSurveyMemberWaiting(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.SurveyResults(ctx, eng); err != nil {
+	if _, err := surveys.Results(ctx, s, eng); err != nil {
 		t.Fatalf("SurveyResults after being let in = %v", err)
 	}
 }
@@ -229,7 +233,7 @@ func TestOnlyMemberResetIsToldBeforeConfirming(t *testing.T) {
 		t.Fatal(err)
 	}
 	now := e.Clock.Now()
-	r, err := e.Kiosk.CreateSurvey(ctx, a, kiosk.NewSurvey{Title: "Only one reader", Teams: []string{"A", "B"},
+	r, err := surveys.CreateSurvey(ctx, e.Kiosk, a, surveys.NewSurvey{Title: "Only one reader", Teams: []string{"A", "B"},
 		Opens: now, Closes: now.AddDate(0, 0, 14), DeletionDate: now.AddDate(0, 2, 0), Members: []string{me}})
 	if err != nil {
 		t.Fatal(err)

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/demo"
 	"quietroom/app/kiosk/kiosktest"
 	"quietroom/app/vault"
 )
@@ -17,7 +17,7 @@ func TestPINDelaySurvivesARestart(t *testing.T) {
 		name string
 		// try signs in with pin; right is the demo's own credential.
 		try   func(e *kiosktest.Env, pin string) error
-		right func(d kiosk.Demo) string
+		right func(d demo.Demo) string
 		// free is how many wrong tries the policy lets through without a delay.
 		free int
 	}{
@@ -30,7 +30,7 @@ func TestPINDelaySurvivesARestart(t *testing.T) {
 				}
 				return err
 			},
-			right: func(d kiosk.Demo) string { return d.InterviewerPIN },
+			right: func(d demo.Demo) string { return d.InterviewerPIN },
 			free:  vault.DefaultPolicy().FreeFailures,
 		},
 		{
@@ -39,7 +39,7 @@ func TestPINDelaySurvivesARestart(t *testing.T) {
 				_, err := e.Kiosk.SignInAdmin(ctx, []byte(pin))
 				return err
 			},
-			right: func(d kiosk.Demo) string { return d.AdminCredential },
+			right: func(d demo.Demo) string { return d.AdminCredential },
 			free:  vault.AdminPolicy().FreeFailures,
 		},
 	} {

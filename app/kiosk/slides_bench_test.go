@@ -4,6 +4,7 @@ import (
 	"os"
 	"testing"
 
+	"quietroom/app/kiosk/boards"
 	"quietroom/app/report/fynefont"
 )
 
@@ -20,7 +21,7 @@ func BenchmarkBoardExportSlides(b *testing.B) {
 			b.StopTimer()
 			s := t.r.signIn(b, t.alice)
 			b.StartTimer()
-			paths, err := s.ExportSlides(ctx, t.eng, t.r.stick, fynefont.Fonts())
+			paths, err := boards.ExportSlides(ctx, s, t.eng, t.r.stick, fynefont.Fonts())
 			b.StopTimer()
 			if err != nil {
 				b.Fatal(err)

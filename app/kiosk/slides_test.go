@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"quietroom/app/board"
-	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/boards"
 	"quietroom/app/kiosk/kiosktest"
 	"quietroom/app/report/fynefont"
 )
@@ -47,7 +47,7 @@ func TestExportSlides(t *testing.T) {
 	}
 	b.Close()
 
-	slidesName, outlineName := kiosk.PresentationFiles("Peer challenge, Northshire Council")
+	slidesName, outlineName := boards.PresentationFiles("Peer challenge, Northshire Council")
 	if slidesName != "Peer-challenge-Northshire-Council-slides.pdf" || outlineName != "Peer-challenge-Northshire-Council-outline.pdf" {
 		t.Errorf("PresentationFiles = %q, %q", slidesName, outlineName)
 	}
@@ -56,7 +56,7 @@ func TestExportSlides(t *testing.T) {
 	if err := os.WriteFile(taken, []byte("someone's own file"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := r.one.SignIn(t, r.alice, pin).ExportSlides(ctx, r.engOne, r.stick, fynefont.Fonts()); !errors.Is(err, os.ErrExist) {
+	if _, err := boards.ExportSlides(ctx, r.one.SignIn(t, r.alice, pin), r.engOne, r.stick, fynefont.Fonts()); !errors.Is(err, os.ErrExist) {
 		t.Fatalf("ExportSlides over an existing file = %v, want os.ErrExist", err)
 	}
 	if _, err := os.Stat(filepath.Join(r.stick, slidesName)); err == nil {
@@ -64,7 +64,7 @@ func TestExportSlides(t *testing.T) {
 	}
 	os.Remove(taken)
 
-	paths, err := r.one.SignIn(t, r.alice, pin).ExportSlides(ctx, r.engOne, r.stick, fynefont.Fonts())
+	paths, err := boards.ExportSlides(ctx, r.one.SignIn(t, r.alice, pin), r.engOne, r.stick, fynefont.Fonts())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,8 +6,8 @@ import (
 	"time"
 
 	"quietroom/app/clock/clocktest"
-	"quietroom/app/kiosk"
 	"quietroom/app/kiosk/kiosktest"
+	"quietroom/app/kiosk/surveys"
 	"quietroom/app/survey"
 )
 
@@ -31,16 +31,16 @@ func newSurveyRoom(b *testing.B, n int) *surveyRoom {
 	sr := &surveyRoom{r: r, member: r.enrol(b, "Alice Interviewer")}
 	now := r.clock.Now()
 	var err error
-	sr.rec, err = r.k.CreateSurvey(ctx, r.admin, kiosk.NewSurvey{Title: "Leadership culture survey", Teams: benchTeams,
+	sr.rec, err = surveys.CreateSurvey(ctx, r.k, r.admin, surveys.NewSurvey{Title: "Leadership culture survey", Teams: benchTeams,
 		Opens: now, Closes: now.AddDate(0, 0, 7), DeletionDate: now.AddDate(0, 2, 0), Members: []string{sr.member}})
 	if err != nil {
 		b.Fatal(err)
 	}
-	if _, sr.sv, err = r.k.OpenSurvey(ctx); err != nil {
+	if _, sr.sv, err = surveys.OpenSurvey(ctx, r.k); err != nil {
 		b.Fatal(err)
 	}
 	for i := range n {
-		if err := r.k.SubmitSurveyResponse(ctx, sr.rec.EngagementID, sr.response(i)); err != nil {
+		if err := surveys.SubmitSurveyResponse(ctx, r.k, sr.rec.EngagementID, sr.response(i)); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -66,7 +66,7 @@ func BenchmarkSurveyResults(b *testing.B) {
 		sr.r.clock.Set(sr.rec.Closes.Add(25 * time.Hour))
 		s := sr.r.signIn(b, sr.member)
 		for b.Loop() {
-			res, err := s.SurveyResults(ctx, sr.rec.EngagementID)
+			res, err := surveys.Results(ctx, s, sr.rec.EngagementID)
 			if err != nil || res.Overall.Responses != n {
 				b.Fatalf("SurveyResults = %v; want %d responses", err, n)
 			}
@@ -83,7 +83,7 @@ func BenchmarkSurveySubmit(b *testing.B) {
 		sr := newSurveyRoom(b, n)
 		i := n
 		for b.Loop() {
-			if err := sr.r.k.SubmitSurveyResponse(ctx, sr.rec.EngagementID, sr.response(i)); err != nil {
+			if err := surveys.SubmitSurveyResponse(ctx, sr.r.k, sr.rec.EngagementID, sr.response(i)); err != nil {
 				b.Fatal(fmt.Errorf("response %d: %w", i, err))
 			}
 			i++

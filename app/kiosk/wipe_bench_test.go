@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"quietroom/app/clock/clocktest"
+	"quietroom/app/kiosk/boards"
 	"quietroom/app/kiosk/kiosktest"
 	"quietroom/app/retention"
 	"quietroom/app/store"
@@ -40,10 +41,10 @@ func newPeerChallenge(b *testing.B, sessions, n int) *peerChallenge {
 		ids = append(ids, r.enrol(b, fmt.Sprintf("Interviewer %d", i+1)))
 	}
 	one := pc.rooms[0]
-	if err := one.k.SetTeam(ctx, one.admin, pc.engs[0], ids[:1]); err != nil {
+	if err := boards.SetTeam(ctx, one.k, one.admin, pc.engs[0], ids[:1]); err != nil {
 		b.Fatal(err)
 	}
-	bd, err := one.signIn(b, ids[0]).OpenBoard(ctx, pc.engs[0])
+	bd, err := boards.Open(ctx, one.signIn(b, ids[0]), pc.engs[0])
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -62,7 +63,7 @@ func newPeerChallenge(b *testing.B, sessions, n int) *peerChallenge {
 		}
 		its := items(b, n/3, i*n/3)
 		if i == 0 {
-			c, err := r.signIn(b, ids[0]).Contribute(ctx, pc.engs[0])
+			c, err := boards.Contribute(ctx, r.signIn(b, ids[0]), pc.engs[0])
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -75,7 +76,7 @@ func newPeerChallenge(b *testing.B, sessions, n int) *peerChallenge {
 		exportContributions(b, r, ids[i], pc.engs[i], public, its, sids)
 	}
 	os.Remove(public)
-	bd, err = one.signIn(b, ids[0]).OpenBoard(ctx, pc.engs[0])
+	bd, err = boards.Open(ctx, one.signIn(b, ids[0]), pc.engs[0])
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -17,6 +17,7 @@ import (
 	"quietroom/app/board"
 	"quietroom/app/clock/clocktest"
 	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/boards"
 	"quietroom/app/kiosk/kiosktest"
 	"quietroom/app/protocol"
 	"quietroom/app/report/fynefont"
@@ -132,7 +133,7 @@ func TestWorkshopJourney(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := r.k.SetTeam(ctx, r.admin, e.ID, []string{ann.ID}); err != nil {
+	if err := boards.SetTeam(ctx, r.k, r.admin, e.ID, []string{ann.ID}); err != nil {
 		t.Fatal(err)
 	}
 	signIn := func() *kiosk.SignedIn {
@@ -145,7 +146,7 @@ func TestWorkshopJourney(t *testing.T) {
 	}
 
 	// A finished board: quotes and buds in a theme, four insights.
-	b, err := signIn().OpenBoard(ctx, e.ID)
+	b, err := boards.Open(ctx, signIn(), e.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -173,7 +174,7 @@ func TestWorkshopJourney(t *testing.T) {
 	}
 
 	// The slides, as the team presents them at 13.45.
-	slides, err := signIn().ExportSlides(ctx, e.ID, r.stick, fynefont.Fonts())
+	slides, err := boards.ExportSlides(ctx, signIn(), e.ID, r.stick, fynefont.Fonts())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -189,13 +190,13 @@ func TestWorkshopJourney(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := w.AddGoal(ctx, 1, "x", "y"); !errors.Is(err, kiosk.ErrNoWorkshop) {
+	if err := w.AddGoal(ctx, 1, "x", "y"); !errors.Is(err, boards.ErrNoWorkshop) {
 		t.Fatalf("a goal before the start = %v, want ErrNoWorkshop", err)
 	}
 	if err := w.Start(ctx, 4); err != nil {
 		t.Fatal(err)
 	}
-	if err := w.Start(ctx, 4); !errors.Is(err, kiosk.ErrWorkshopStarted) {
+	if err := w.Start(ctx, 4); !errors.Is(err, boards.ErrWorkshopStarted) {
 		t.Errorf("a second start = %v", err)
 	}
 	view := func() workshop.Workshop {
@@ -287,14 +288,14 @@ func TestWorkshopJourney(t *testing.T) {
 	}
 
 	// Export with the presentation: slides, outline, workshop PDF and CSV, all or none.
-	paths, err := signIn().ExportWorkshop(ctx, e.ID, r.stick, fynefont.Fonts(), true)
+	paths, err := boards.ExportWorkshop(ctx, signIn(), e.ID, r.stick, fynefont.Fonts(), true)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(paths) != 4 {
 		t.Fatalf("export wrote %v", paths)
 	}
-	pdfName, csvName := kiosk.WorkshopFileNames(e.Title)
+	pdfName, csvName := boards.WorkshopFileNames(e.Title)
 	txt := workshopPDFText(t, filepath.Join(r.stick, pdfName))
 	for _, want := range []string{"1. Reflecting on the key insights", "Table 2", "Amend. Staff feel unheard", "Staff in *two* teams feel unheard",
 		"New insight: Transitions have no owner", "The central list of goals", "Chosen by table 1", "2. Idea generation", "3. Feedback",
@@ -334,7 +335,7 @@ func TestWorkshopJourney(t *testing.T) {
 	}
 	// Again to the same stick: every name is there, nothing is written or replaced.
 	before := stickNames(t, r.stick)
-	if _, err := signIn().ExportWorkshop(ctx, e.ID, r.stick, fynefont.Fonts(), false); !errors.Is(err, fs.ErrExist) {
+	if _, err := boards.ExportWorkshop(ctx, signIn(), e.ID, r.stick, fynefont.Fonts(), false); !errors.Is(err, fs.ErrExist) {
 		t.Errorf("a second export = %v, want fs.ErrExist", err)
 	}
 	if after := stickNames(t, r.stick); !slices.Equal(before, after) {
@@ -342,7 +343,7 @@ func TestWorkshopJourney(t *testing.T) {
 	}
 	// Apart from the presentation, on another stick: the workshop's two files only.
 	apart := t.TempDir()
-	if paths, err := signIn().ExportWorkshop(ctx, e.ID, apart, fynefont.Fonts(), false); err != nil || len(paths) != 2 {
+	if paths, err := boards.ExportWorkshop(ctx, signIn(), e.ID, apart, fynefont.Fonts(), false); err != nil || len(paths) != 2 {
 		t.Errorf("export apart = %v, %v", paths, err)
 	}
 	if _, err := r.k.SignIn(ctx, ann.ID, []byte("000000")); err == nil {
@@ -350,7 +351,7 @@ func TestWorkshopJourney(t *testing.T) {
 	}
 
 	// The follow-up agenda for the directors' meeting.
-	agenda, err := signIn().ExportFollowUp(ctx, e.ID, r.stick, fynefont.Fonts())
+	agenda, err := boards.ExportFollowUp(ctx, signIn(), e.ID, r.stick, fynefont.Fonts())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -75,7 +75,7 @@
 //     at any time (SetFeedbackRequested). The record carries the guide's sentence
 //     ChecksAndReferences.
 //
-// # Keys: who can read what (the kiosk's side, app/kiosk/panel.go)
+// # Keys: who can read what (the kiosk's side, app/kiosk/panels/panel.go)
 //
 // Each recruitment has its own age X25519 key pair (app/seal, seal.PurposePanelKey: it opens
 // as no board's or survey's key). Its private key is sealed
@@ -87,7 +87,7 @@
 // signatures and names, the candidates' consent choices, the discussion (and the lead's draft
 // of it until it is recorded, so an idle time-out loses nothing typed), the decision, the
 // outcome told, the service user or carer's feedback and the candidates' feedback requests
-// (app/kiosk/panelorder.go). Sealing needs only
+// (app/kiosk/panels/panelorder.go). Sealing needs only
 // the public key; the item's id needs a member's key (below). The kiosk opens others' sheets
 // only as MayRead allows (write-only in spirit: a member's score is written without the others'
 // being opened).

@@ -13,6 +13,7 @@ import (
 
 	"quietroom/app/board"
 	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/boards"
 )
 
 // The peer challenge team's board (app/board): contributing from one's own sessions on the
@@ -45,7 +46,7 @@ func boardMessage(err error) string {
 		return lang.L("This is not a board file Quiet Room can read: nothing of it was imported.")
 	}
 	// Written for people already: another member changed the board meanwhile.
-	for _, s := range []error{kiosk.ErrNoSuchTheme, kiosk.ErrNoSuchInsight} {
+	for _, s := range []error{boards.ErrNoSuchTheme, boards.ErrNoSuchInsight} {
 		if errors.Is(err, s) {
 			return sentence(s.Error())
 		}
@@ -90,7 +91,7 @@ type boardScreens struct {
 
 // openBoard is a board opened by a member, with what the screens are doing with it.
 type openBoard struct {
-	b        *kiosk.Board
+	b        *boards.Board
 	title    string
 	selected string // the item chosen to move into a theme
 	// member is who opened the board: still signed in, so that closing the board returns to

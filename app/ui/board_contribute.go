@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"quietroom/app/board"
-	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/boards"
 	"quietroom/app/session"
 )
 
@@ -21,7 +21,7 @@ import (
 // contribution is a member's contribution being put together: the list to send is the
 // Contributor's (Keep), in memory only; here, the sessions read.
 type contribution struct {
-	c     *kiosk.Contributor
+	c     *boards.Contributor
 	title string
 	read  map[string]bool
 }
@@ -117,7 +117,7 @@ func (p *pick) newItem(tag board.Tag, text string) (board.Item, error) {
 func sessionPicks(sessionID string, r session.Review) []pick {
 	var out []pick
 	quote := func(q session.Item) {
-		p := pick{from: kiosk.PickFrom(sessionID, q.ID), text: q.Text, quote: true}
+		p := pick{from: boards.PickFrom(sessionID, q.ID), text: q.Text, quote: true}
 		if t := board.Tag(q.Tag); t.Valid() {
 			p.tag = t
 		}
@@ -128,7 +128,7 @@ func sessionPicks(sessionID string, r session.Review) []pick {
 			quote(q)
 		}
 		if strings.TrimSpace(t.Note) != "" {
-			out = append(out, pick{from: kiosk.PickFrom(sessionID, "note:"+t.Topic.ID), text: t.Note})
+			out = append(out, pick{from: boards.PickFrom(sessionID, "note:"+t.Topic.ID), text: t.Note})
 		}
 	}
 	for _, q := range r.Quotes {

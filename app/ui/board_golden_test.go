@@ -11,6 +11,7 @@ import (
 
 	"quietroom/app/board"
 	"quietroom/app/clock/clocktest"
+	"quietroom/app/kiosk/boards"
 	"quietroom/app/kiosk/kiosktest"
 )
 
@@ -29,10 +30,10 @@ func TestGoldenBoard(t *testing.T) {
 			room := kiosktest.NewRoom(t, "Room 1", clock, t.TempDir())
 			e := room.PeerChallenge(t, "Peer challenge, Northshire Council", time.Date(2026, 3, 9, 0, 0, 0, 0, time.UTC))
 			alice := room.Enrol(t, "Alice Morgan", boardPIN)
-			if err := room.Kiosk.SetTeam(ctx, room.Admin, e.ID, []string{alice}); err != nil {
+			if err := boards.SetTeam(ctx, room.Kiosk, room.Admin, e.ID, []string{alice}); err != nil {
 				t.Fatal(err)
 			}
-			b, err := room.SignIn(t, alice, boardPIN).OpenBoard(ctx, e.ID)
+			b, err := boards.Open(ctx, room.SignIn(t, alice, boardPIN), e.ID)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -105,7 +106,7 @@ func boardFitsLargerText(t *testing.T, size fyne.Size) {
 	alice := room.Enrol(t, "Alice Morgan", boardPIN)
 	room.Interview(t, alice, boardPIN, e.ID, "peer-ai-staff-practice", "social workers", "A long note about what was said in the interview, which goes on for a while to fill the line",
 		"A long quote from the interview, long enough to be cut on the narrow screen of the kiosk in the room")
-	if err := room.Kiosk.SetTeam(ctx, room.Admin, e.ID, []string{alice}); err != nil {
+	if err := boards.SetTeam(ctx, room.Kiosk, room.Admin, e.ID, []string{alice}); err != nil {
 		t.Fatal(err)
 	}
 	h := boardUI(t, room, size)

@@ -16,7 +16,7 @@ import (
 
 	"quietroom/app/board"
 	"quietroom/app/clock/clocktest"
-	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/boards"
 	"quietroom/app/kiosk/kiosktest"
 )
 
@@ -32,10 +32,10 @@ func itemsRoom(t *testing.T, size fyne.Size) (*harness, *kiosktest.Room, string)
 	alice := room.Enrol(t, "Alice Morgan", boardPIN)
 	room.Interview(t, alice, boardPIN, e.ID, "peer-ai-staff-practice", "social workers", "Notes of the interview",
 		"My manager really listens when I raise a worry", "I asked Priya Shah at Millbrook Hospital and she sorted it")
-	if err := room.Kiosk.SetTeam(ctx, room.Admin, e.ID, []string{alice}); err != nil {
+	if err := boards.SetTeam(ctx, room.Kiosk, room.Admin, e.ID, []string{alice}); err != nil {
 		t.Fatal(err)
 	}
-	b, err := room.SignIn(t, alice, boardPIN).OpenBoard(ctx, e.ID)
+	b, err := boards.Open(ctx, room.SignIn(t, alice, boardPIN), e.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -301,7 +301,7 @@ func TestBoardStickMessagesFit(t *testing.T) {
 					t.Fatalf("the board's file is not saved: %s", h.allTexts())
 				}
 				h.boardFits()
-				if err := os.WriteFile(filepath.Join(room.Stick, "room-2"+kiosk.BundleFileExt), []byte("not a bundle"), 0o600); err != nil {
+				if err := os.WriteFile(filepath.Join(room.Stick, "room-2"+boards.BundleFileExt), []byte("not a bundle"), 0o600); err != nil {
 					t.Fatal(err)
 				}
 				h.tap("Import the other rooms' contributions")

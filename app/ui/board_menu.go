@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/boards"
 	"quietroom/app/session"
 )
 
@@ -25,7 +26,7 @@ func (bs *boardScreens) showBoardsSaying(done string) {
 		return
 	}
 	msg := newErrorLabel()
-	list, err := s.Boards(bs.u.ctx)
+	list, err := boards.Boards(bs.u.ctx, s)
 	msg.set(err)
 	if err == nil && done != "" {
 		msg.done(done)
@@ -47,7 +48,7 @@ func (bs *boardScreens) showBoardsSaying(done string) {
 		rows = append(rows, para(lang.L("You are on no team board here. The admin sets a peer challenge's team; in another room, link the board from the USB stick.")))
 	}
 	bottom := container.NewHBox(bs.u.button(lang.L("Back"), bs.u.showInterviewerMenu), layout.NewSpacer())
-	if len(bs.u.kiosk.BoardFiles()) > 0 {
+	if len(boards.BoardFiles(bs.u.kiosk)) > 0 {
 		bottom.Add(bs.u.button(lang.L("Link a board from the USB stick"), bs.showLinkBoard))
 	}
 	bs.u.show("boards", screenIdle, container.NewBorder(
@@ -55,7 +56,7 @@ func (bs *boardScreens) showBoardsSaying(done string) {
 }
 
 // showBoardMenu is what the interviewer can do with one board.
-func (bs *boardScreens) showBoardMenu(b kiosk.BoardSummary) {
+func (bs *boardScreens) showBoardMenu(b boards.BoardSummary) {
 	s := bs.u.signedIn
 	if s == nil {
 		bs.u.showHome()
@@ -66,13 +67,13 @@ func (bs *boardScreens) showBoardMenu(b kiosk.BoardSummary) {
 	info := para(lang.L("Board {{.ID}}. Everything on it is deleted on {{.Date}}.", map[string]any{"ID": b.BoardID, "Date": b.DeletionDate.Local().Format(dayLayout)}))
 	if b.Linked && !b.Relink {
 		code := lang.L("Board's code {{.Code}}.", map[string]any{"Code": b.Code})
-		if rc, err := bs.u.kiosk.RoomCode(); err == nil {
+		if rc, err := boards.RoomCode(bs.u.kiosk); err == nil {
 			code += " " + lang.L("This room's code {{.Code}}: the board's kiosk shows it when it imports this room's first bundle.", map[string]any{"Code": rc})
 		}
 		info = para(info.Text + " " + code)
 	}
 	contribute := bs.u.primary(lang.L("Contribute from your sessions"), func() {
-		c, err := s.Contribute(bs.u.ctx, b.EngagementID)
+		c, err := boards.Contribute(bs.u.ctx, s, b.EngagementID)
 		if err != nil {
 			msg.set(err)
 			return
@@ -88,7 +89,7 @@ func (bs *boardScreens) showBoardMenu(b kiosk.BoardSummary) {
 		actions = append(actions, para(lang.L("This link was made before board files were signed. On the board's kiosk, save the board's file again, then link it here again, comparing the code.")))
 	case b.Here:
 		actions = append(actions, contribute, bs.u.button(lang.L("Open the board"), func() {
-			bd, err := s.OpenBoard(bs.u.ctx, b.EngagementID)
+			bd, err := boards.Open(bs.u.ctx, s, b.EngagementID)
 			if err != nil {
 				msg.set(err)
 				return
@@ -104,7 +105,7 @@ func (bs *boardScreens) showBoardMenu(b kiosk.BoardSummary) {
 				msg.set(kiosk.ErrNoStick)
 				return
 			}
-			_, n, err := s.ExportBundle(bs.u.ctx, b.EngagementID, dirs[0])
+			_, n, err := boards.ExportBundle(bs.u.ctx, s, b.EngagementID, dirs[0])
 			if err != nil {
 				msg.set(err)
 				return
@@ -126,7 +127,7 @@ func (bs *boardScreens) showLinkBoard() {
 		return
 	}
 	msg := newErrorLabel()
-	files := bs.u.kiosk.BoardFiles()
+	files := boards.BoardFiles(bs.u.kiosk)
 	engs, err := bs.u.kiosk.Engagements(bs.u.ctx)
 	msg.set(err)
 	var rows []fyne.CanvasObject
@@ -135,7 +136,7 @@ func (bs *boardScreens) showLinkBoard() {
 			if e.Kind != session.KindPeerChallenge {
 				continue
 			}
-			pv, err := s.PreviewLink(bs.u.ctx, e.ID, f)
+			pv, err := boards.PreviewLink(bs.u.ctx, s, e.ID, f)
 			if err != nil {
 				l := para(lang.L("{{.File}}: {{.Problem}}", map[string]any{"File": fileName(f), "Problem": message(err)}))
 				l.Importance = widget.WarningImportance
@@ -163,7 +164,7 @@ func codeLabel(code string) *widget.Label {
 
 // showLinkCompare asks the member to compare the board's code with the one its kiosk shows,
 // and says what the link replaces, before linking.
-func (bs *boardScreens) showLinkCompare(e session.Engagement, pv kiosk.LinkPreview) {
+func (bs *boardScreens) showLinkCompare(e session.Engagement, pv boards.LinkPreview) {
 	s := bs.u.signedIn
 	if s == nil {
 		bs.u.showHome()
@@ -172,7 +173,7 @@ func (bs *boardScreens) showLinkCompare(e session.Engagement, pv kiosk.LinkPrevi
 	msg := newErrorLabel()
 	body := container.NewVBox(codeLabel(pv.Code),
 		para(lang.L("Does the board's kiosk show the same code? On the board's kiosk a team member opens the board, then Stick and team.")))
-	confirm := kiosk.LinkConfirm{Code: pv.Code}
+	confirm := boards.LinkConfirm{Code: pv.Code}
 	if r := pv.Replaces; r != nil {
 		confirm.Replaces = r.BoardID
 		var text string
@@ -191,7 +192,7 @@ func (bs *boardScreens) showLinkCompare(e session.Engagement, pv kiosk.LinkPrevi
 	body.Add(msg.Label)
 	no := bs.u.button(lang.L("No, not the same: don't link"), bs.showLinkBoard)
 	yes := bs.u.primary(lang.L("Yes, the same: link"), func() {
-		if _, err := s.LinkBoard(bs.u.ctx, e.ID, pv.File, confirm); err != nil {
+		if _, err := boards.LinkBoard(bs.u.ctx, s, e.ID, pv.File, confirm); err != nil {
 			msg.set(err)
 			return
 		}

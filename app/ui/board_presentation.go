@@ -11,6 +11,7 @@ import (
 
 	"quietroom/app/board"
 	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/boards"
 	"quietroom/app/report/fynefont"
 )
 
@@ -87,7 +88,7 @@ func (bs *boardScreens) showExportWho() {
 	if ob == nil {
 		return
 	}
-	team, err := bs.u.kiosk.Team(bs.u.ctx, ob.b.EngagementID())
+	team, err := boards.Team(bs.u.ctx, bs.u.kiosk, ob.b.EngagementID())
 	msg := newErrorLabel()
 	msg.set(err)
 	var rows []fyne.CanvasObject
@@ -120,7 +121,7 @@ func (bs *boardScreens) showExportPIN(m kiosk.TeamMember) {
 			msg.set(err)
 			return
 		}
-		paths, err := s.ExportSlides(bs.u.ctx, ob.b.EngagementID(), dirs[0], fynefont.Fonts())
+		paths, err := boards.ExportSlides(bs.u.ctx, s, ob.b.EngagementID(), dirs[0], fynefont.Fonts())
 		s.SignOut()
 		if err != nil {
 			msg.set(err)

@@ -16,6 +16,7 @@ import (
 
 	"quietroom/app/board"
 	"quietroom/app/clock/clocktest"
+	"quietroom/app/kiosk/boards"
 	"quietroom/app/kiosk/kiosktest"
 )
 
@@ -34,10 +35,10 @@ func slidesRoom(t *testing.T, size fyne.Size) (*harness, *kiosktest.Room, *clock
 	for range 3 {
 		room.Interview(t, alice, boardPIN, e.ID, "peer-ai-staff-practice", "social workers", "Notes", "A quote")
 	}
-	if err := room.Kiosk.SetTeam(ctx, room.Admin, e.ID, []string{alice}); err != nil {
+	if err := boards.SetTeam(ctx, room.Kiosk, room.Admin, e.ID, []string{alice}); err != nil {
 		t.Fatal(err)
 	}
-	b, err := room.SignIn(t, alice, boardPIN).OpenBoard(ctx, e.ID)
+	b, err := boards.Open(ctx, room.SignIn(t, alice, boardPIN), e.ID)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/boards"
 	"quietroom/app/session"
 )
 
@@ -59,7 +60,7 @@ func (bs *boardScreens) showBoardStickSaying(done string) {
 		exchange.Add(para(lang.L("Board's code, for the other rooms to compare when they link its file:")))
 		exchange.Add(codeLabel(c))
 	}
-	team, err := bs.u.kiosk.Team(bs.u.ctx, ob.b.EngagementID())
+	team, err := boards.Team(bs.u.ctx, bs.u.kiosk, ob.b.EngagementID())
 	if err != nil {
 		msg.set(err)
 	}
@@ -90,7 +91,7 @@ func (bs *boardScreens) showBoardStickSaying(done string) {
 // showBoardImports shows what came of the bundles just read from the stick (res), and each
 // bundle waiting for acceptance with what it brings: nothing of it counts until a team member
 // accepts it here, having compared a new room's code with that room's kiosk.
-func (bs *boardScreens) showBoardImports(res []kiosk.ImportResult) {
+func (bs *boardScreens) showBoardImports(res []boards.ImportResult) {
 	ob := bs.boardOpen()
 	if ob == nil {
 		return
@@ -164,7 +165,7 @@ func (bs *boardScreens) showTeamSaying(e session.Engagement, done string) {
 	if err != nil {
 		msg.set(err)
 	}
-	team, _ := bs.u.kiosk.Team(bs.u.ctx, e.ID)
+	team, _ := boards.Team(bs.u.ctx, bs.u.kiosk, e.ID)
 	chosen := map[string]bool{}
 	for _, m := range team {
 		chosen[m.ID] = true
@@ -202,7 +203,7 @@ func (bs *boardScreens) showTeamSaying(e session.Engagement, done string) {
 			}
 		}
 		slices.Sort(ids)
-		if err := bs.u.kiosk.SetTeam(bs.u.ctx, bs.u.admin, e.ID, ids); err != nil {
+		if err := boards.SetTeam(bs.u.ctx, bs.u.kiosk, bs.u.admin, e.ID, ids); err != nil {
 			msg.Importance = widget.DangerImportance
 			msg.set(err)
 			return

@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"quietroom/app/board"
-	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/boards"
 )
 
 // aimText says how the insights stand against the handbook's 4-6.
@@ -291,7 +291,7 @@ func (bs *boardScreens) showInsight(themeID, insightID string) {
 		// The quotes chosen here are pinned, and those the insight had that are not chosen any
 		// more (a note pinned before items had a kind among them) taken off; a quote another
 		// member pinned meanwhile stays.
-		e := kiosk.InsightEdit{Statement: statement.Text, Description: desc.Text}
+		e := boards.InsightEdit{Statement: statement.Text, Description: desc.Text}
 		for _, q := range pinned {
 			if !slices.Contains(in.Quotes, q) {
 				e.Pin = append(e.Pin, q)

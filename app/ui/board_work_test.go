@@ -6,20 +6,20 @@ import (
 
 	"fyne.io/fyne/v2"
 
-	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/boards"
 	"quietroom/app/kiosk/kiosktest"
 )
 
 // otherScreen opens the board as another screen would (the same member at a second kiosk
 // screen, or another member), to change it behind the harness's back.
-func otherScreen(t *testing.T, room *kiosktest.Room, eng string) *kiosk.Board {
+func otherScreen(t *testing.T, room *kiosktest.Room, eng string) *boards.Board {
 	t.Helper()
 	ctx := context.Background()
-	team, err := room.Kiosk.Team(ctx, eng)
+	team, err := boards.Team(ctx, room.Kiosk, eng)
 	if err != nil || len(team) == 0 {
 		t.Fatalf("Team = %v, %v", team, err)
 	}
-	b, err := room.SignIn(t, team[0].ID, boardPIN).OpenBoard(ctx, eng)
+	b, err := boards.Open(ctx, room.SignIn(t, team[0].ID, boardPIN), eng)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,7 +28,7 @@ func otherScreen(t *testing.T, room *kiosktest.Room, eng string) *kiosk.Board {
 }
 
 // themeID is the id of the board's theme of that name.
-func themeID(t *testing.T, b *kiosk.Board, name string) string {
+func themeID(t *testing.T, b *boards.Board, name string) string {
 	t.Helper()
 	w, err := b.Work(context.Background())
 	if err != nil {
@@ -94,7 +94,7 @@ func TestBoardWorkErrorsShown(t *testing.T) {
 
 	// An insight removed meanwhile: its Save and its Remove say so.
 	th := themeID(t, other, "Support")
-	in, err := other.AddInsight(ctx, th, kiosk.InsightEdit{Statement: "Carers lose contact after hours"})
+	in, err := other.AddInsight(ctx, th, boards.InsightEdit{Statement: "Carers lose contact after hours"})
 	if err != nil {
 		t.Fatal(err)
 	}

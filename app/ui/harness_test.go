@@ -13,6 +13,7 @@ import (
 
 	"quietroom/app/clock/clocktest"
 	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/demo"
 	"quietroom/app/kiosk/kiosktest"
 	"quietroom/app/session"
 	"quietroom/app/ui/uitest"
@@ -21,7 +22,7 @@ import (
 type harness struct {
 	t   *testing.T
 	env *kiosktest.Env
-	d   kiosk.Demo
+	d   demo.Demo
 	u   *UI
 	w   fyne.Window
 }

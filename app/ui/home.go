@@ -9,6 +9,9 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
+	"quietroom/app/kiosk/boards"
+	"quietroom/app/kiosk/panels"
+	"quietroom/app/kiosk/surveys"
 	"quietroom/app/retention"
 	"quietroom/app/session"
 )
@@ -190,14 +193,14 @@ func (u *UI) interviewerBar() fyne.CanvasObject {
 		return bar
 	}
 	var more []fyne.CanvasObject
-	if rs, err := u.signedIn.Surveys(u.ctx); err == nil && len(rs) > 0 {
+	if rs, err := surveys.Surveys(u.ctx, u.signedIn); err == nil && len(rs) > 0 {
 		more = append(more, u.button(lang.L("Survey results"), u.surveys.showSurveyList))
 	}
 	// Panels the interviewer is on, or recruitments whose panel is still to be set up.
-	if mine, open, err := u.signedIn.Panels(u.ctx); err == nil && len(mine)+len(open) > 0 {
+	if mine, open, err := panels.Panels(u.ctx, u.signedIn); err == nil && len(mine)+len(open) > 0 {
 		more = append(more, u.button(lang.L("Recruitment panels"), u.panels.showPanels))
 	}
-	if bs, err := u.signedIn.Boards(u.ctx); err == nil && (len(bs) > 0 || len(u.kiosk.BoardFiles()) > 0) {
+	if bs, err := boards.Boards(u.ctx, u.signedIn); err == nil && (len(bs) > 0 || len(boards.BoardFiles(u.kiosk)) > 0) {
 		more = append(more, u.button(lang.L("Team boards"), u.boards.showBoards))
 	}
 	if len(more) > 0 {

@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/demo"
 	"quietroom/app/kiosk/kiosktest"
 	"quietroom/app/session"
 )
@@ -19,7 +19,7 @@ import (
 func TestInterviewJourney(t *testing.T) {
 	h := newHarness(t)
 	h.wantScreen("home")
-	if !h.shows("Room free") || !h.shows(kiosk.DemoRoomName) {
+	if !h.shows("Room free") || !h.shows(demo.DemoRoomName) {
 		t.Fatal("home does not show the room name and Room free")
 	}
 	h.toConsent()

@@ -13,6 +13,9 @@ import (
 
 	"quietroom/app/board"
 	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/boards"
+	"quietroom/app/kiosk/panels"
+	"quietroom/app/kiosk/surveys"
 	"quietroom/app/panel"
 	"quietroom/app/retention"
 	"quietroom/app/session"
@@ -23,7 +26,7 @@ import (
 // guided are the errors whose wrapping says what to fix ("not valid: give the room a name"):
 // a person reads the guidance, not the chain of steps that led to it.
 var guided = []error{kiosk.ErrInvalid, session.ErrInvalidSetup, session.ErrInvalidLabel, session.ErrInvalidConsent,
-	panel.ErrInvalid, panel.ErrScaleNotSet, panel.ErrIncomplete, kiosk.ErrNotChair, board.ErrInvalid,
+	panel.ErrInvalid, panel.ErrScaleNotSet, panel.ErrIncomplete, panels.ErrNotChair, board.ErrInvalid,
 	stick.ErrLeftBehind}
 
 // plainSentinels are written for people already; a person reads them without the chain.
@@ -37,11 +40,11 @@ var plainSentinels = []error{
 	panel.ErrNotInterviewed, panel.ErrNotAllScored, panel.ErrNotAppointingOfficer, panel.ErrDecided,
 	panel.ErrNoConfirmation, panel.ErrNoConsent, panel.ErrConsentRefused, panel.ErrConsentText, panel.ErrWithdrawn,
 	panel.ErrNotYetScoring, panel.ErrNotAllSeen, panel.ErrDiscussed, panel.ErrNotLead, panel.ErrNotDecidedYet, panel.ErrNotPartner,
-	kiosk.ErrNotRecruitment, kiosk.ErrNoPanel, kiosk.ErrPanelsUnavailable,
-	kiosk.ErrNoStick, kiosk.ErrNotDecided,
-	kiosk.ErrNotOnTeam, kiosk.ErrWaitingToBeLetIn, kiosk.ErrNoBoard, kiosk.ErrNotPeerChallenge, kiosk.ErrNoBoards,
-	kiosk.ErrCodeNotCompared, kiosk.ErrRelinkNotConfirmed, kiosk.ErrNoRoomKey,
-	kiosk.ErrNotOnReviewTeam, kiosk.ErrSurveyStillOpen,
+	panels.ErrNotRecruitment, panels.ErrNoPanel, panels.ErrPanelsUnavailable,
+	kiosk.ErrNoStick, panels.ErrNotDecided,
+	kiosk.ErrNotOnTeam, boards.ErrWaitingToBeLetIn, boards.ErrNoBoard, boards.ErrNotPeerChallenge, boards.ErrNoBoards,
+	boards.ErrCodeNotCompared, boards.ErrRelinkNotConfirmed, boards.ErrNoRoomKey,
+	kiosk.ErrNotOnReviewTeam, surveys.ErrSurveyStillOpen,
 	kiosk.ErrWaitingToBeLetInAgain, kiosk.ErrPINResetChanged, kiosk.ErrNotWaiting,
 	retention.ErrLegalHold, retention.ErrNoReason, retention.ErrNoDeletionDate, retention.ErrDateExtended,
 	retention.ErrClockUnconfirmed,

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/panels"
 	"quietroom/app/panel"
 	"quietroom/app/session"
 )
@@ -24,7 +25,7 @@ func (s *panelScreens) showPanels() {
 		return
 	}
 	msg := newErrorLabel()
-	mine, open, err := in.Panels(s.u.ctx)
+	mine, open, err := panels.Panels(s.u.ctx, in)
 	msg.set(err)
 	var rows []fyne.CanvasObject
 	for _, p := range mine {
@@ -33,7 +34,7 @@ func (s *panelScreens) showPanels() {
 			title = lang.L("{{.Title}} · waiting to be let in again by another member", map[string]any{"Title": p.Title})
 		}
 		rows = append(rows, s.u.button(title, func() {
-			pm, err := in.OpenPanel(s.u.ctx, p.EngagementID)
+			pm, err := panels.Open(s.u.ctx, in, p.EngagementID)
 			if err != nil {
 				msg.set(err)
 				return
@@ -111,7 +112,7 @@ func (s *panelScreens) showPanelMembers(f *panelForm) {
 				ms = append(ms, panel.Member{ID: iv.ID, Roles: slices.Clone(rs)})
 			}
 		}
-		pm, err := s.u.signedIn.CreatePanel(s.u.ctx, f.eng.ID, panel.Post{Title: f.title, Band: f.band}, ms)
+		pm, err := panels.Create(s.u.ctx, s.u.signedIn, f.eng.ID, panel.Post{Title: f.title, Band: f.band}, ms)
 		if err != nil {
 			msg.set(err)
 			return
@@ -241,7 +242,7 @@ func (s *panelScreens) showPanelHome() {
 // candidatesStatus is the overview's line on the candidates, for the step the panel is at: in
 // the guide's order, before the discussion, how many have been seen (nobody scores yet);
 // otherwise how many every member has scored. Withdrawn candidates are counted apart.
-func candidatesStatus(v kiosk.PanelView, pm *kiosk.PanelMember) string {
+func candidatesStatus(v panels.PanelView, pm *panels.PanelMember) string {
 	active, withdrawn, seen, done := 0, 0, 0, 0
 	for _, c := range v.Candidates {
 		switch {
@@ -272,7 +273,7 @@ func candidatesStatus(v kiosk.PanelView, pm *kiosk.PanelMember) string {
 // notLeadText tells a chair or appointing officer who is not leading the interviews why
 // Interview a candidate is not theirs: who leads, and where that is changed. "" for a member
 // who cannot change the lead, or once the decision is recorded.
-func (s *panelScreens) notLeadText(v kiosk.PanelView) string {
+func (s *panelScreens) notLeadText(v panels.PanelView) string {
 	if !v.Can.Lead.Offered || v.Decision != nil {
 		return ""
 	}

@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/panels"
 	"quietroom/app/panel"
 	"quietroom/app/protocol"
 	"quietroom/app/session"
@@ -111,7 +111,7 @@ func (s *panelScreens) showPanelConsent(number string) {
 	}
 	give := s.u.primary(lang.L("Confirm my choices"), func() {
 		// The kiosk keeps the consent rule; the screen words its answer for the candidate.
-		err := s.panel.RecordConsent(s.u.ctx, number, kiosk.CandidateConsent{Choices: choices, TextHash: p.Hash})
+		err := s.panel.RecordConsent(s.u.ctx, number, panels.CandidateConsent{Choices: choices, TextHash: p.Hash})
 		switch {
 		case errors.Is(err, protocol.ErrInvalidConsent):
 			msg.SetText(lang.L("Please choose Yes or No for every point."))

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"quietroom/app/kiosk/panels"
 	"quietroom/app/panel"
 )
 
@@ -25,7 +26,7 @@ func TestPanelChairWhoDoesNotLead(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	chair, err := in.CreatePanel(ctx, r.seed.EngagementID, panel.Post{Title: "Community nurse", Band: "Band 6"}, []panel.Member{
+	chair, err := panels.Create(ctx, in, r.seed.EngagementID, panel.Post{Title: "Community nurse", Band: "Band 6"}, []panel.Member{
 		{ID: ao.ID, Roles: []panel.Role{panel.RoleAppointingOfficer}},
 		{ID: r.seed.Chair.ID, Roles: []panel.Role{panel.RoleChair}},
 		{ID: r.seed.Staff.ID, Roles: []panel.Role{panel.RoleStaff}},
@@ -57,7 +58,7 @@ func TestPanelChairWhoDoesNotLead(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	staff, err := in.OpenPanel(ctx, r.seed.EngagementID)
+	staff, err := panels.Open(ctx, in, r.seed.EngagementID)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,26 +9,26 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
-	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/panels"
 	"quietroom/app/panel"
 )
 
 // The panel's order (the guide's by default: every candidate seen, the discussion, then the
 // scores), who leads the interview, each member's own notes while the candidates are seen,
 // the discussion, and what follows the decision. The rules are app/panel's order.go; the use
-// cases app/kiosk/panelorder.go.
+// cases app/kiosk/panels/panelorder.go.
 
 // progress is the signed-in member's PanelProgress; false when the panel is closed (Home
 // shown).
-func (s *panelScreens) progress() (kiosk.PanelProgress, bool) {
+func (s *panelScreens) progress() (panels.PanelProgress, bool) {
 	if s.panel == nil {
 		s.u.showHome()
-		return kiosk.PanelProgress{}, false
+		return panels.PanelProgress{}, false
 	}
 	p, err := s.panel.Progress()
 	if err != nil {
 		s.u.showHome()
-		return kiosk.PanelProgress{}, false
+		return panels.PanelProgress{}, false
 	}
 	return p, true
 }
@@ -37,7 +37,7 @@ func (s *panelScreens) progress() (kiosk.PanelProgress, bool) {
 // order before the discussion, each member's own notes on the candidates seen (scoring waits
 // for the discussion); the order and the lead (the chair or the appointing officer, until the
 // decision); the discussion; the feedback and the outcome.
-func (s *panelScreens) orderActions(v kiosk.PanelView, add func(text string, enabled bool, tapped func(), reason string)) {
+func (s *panelScreens) orderActions(v panels.PanelView, add func(text string, enabled bool, tapped func(), reason string)) {
 	p, err := s.panel.Progress()
 	if err != nil {
 		return
@@ -61,7 +61,7 @@ func (s *panelScreens) orderActions(v kiosk.PanelView, add func(text string, ena
 // scoreAction is the overview's Score a candidate, offered once a candidate has been
 // interviewed; in the guide's order not before the discussion (My notes on a candidate is,
 // and The discussion says when the scores come).
-func (s *panelScreens) scoreAction(a kiosk.PanelAction, add func(text string, enabled bool, tapped func(), reason string)) {
+func (s *panelScreens) scoreAction(a panels.PanelAction, add func(text string, enabled bool, tapped func(), reason string)) {
 	p, err := s.panel.Progress()
 	if err != nil || p.Phase == panel.PhaseSetUp || (p.Order == panel.OrderGuide && p.Discussion == nil) || errors.Is(a.Why, panel.ErrNotYetScoring) {
 		return

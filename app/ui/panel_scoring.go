@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/panels"
 	"quietroom/app/panel"
 	"quietroom/app/session"
 )
@@ -22,7 +23,7 @@ func (s *panelScreens) showPanelLobby(engagementID, candidate string) {
 	s.close()
 	s.u.signOut()
 	msg := newErrorLabel()
-	l, err := s.u.kiosk.PanelLobby(s.u.ctx, engagementID)
+	l, err := panels.Lobby(s.u.ctx, s.u.kiosk, engagementID)
 	if err != nil {
 		msg.set(err)
 	}
@@ -75,7 +76,7 @@ func (s *panelScreens) showPanelPIN(m session.Interviewer, engagementID, candida
 			msg.set(err)
 			return
 		}
-		pm, err := in.OpenPanel(s.u.ctx, engagementID)
+		pm, err := panels.Open(s.u.ctx, in, engagementID)
 		if err != nil {
 			in.SignOut()
 			msg.set(err)

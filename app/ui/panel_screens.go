@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 
-	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/panels"
 	"quietroom/app/panel"
 	"quietroom/app/protocol"
 )
@@ -23,11 +23,11 @@ import (
 type panelScreens struct {
 	u *UI
 	// panel is the signed-in panel member's open recruitment.
-	panel *kiosk.PanelMember
+	panel *panels.PanelMember
 }
 
 // panelPackID is the pack whose candidate preamble and consent the panel shows.
-const panelPackID = kiosk.PanelPackID
+const panelPackID = panels.PanelPackID
 
 // close forgets the signed-in member's recruitment (and its key).
 func (s *panelScreens) close() {
@@ -72,20 +72,20 @@ func rolesText(m panel.Member) string {
 
 // state is the signed-in member's view of the recruitment and what they may do now (the
 // kiosk's PanelView); false when there is none (Home shown).
-func (s *panelScreens) state() (kiosk.PanelView, bool) {
+func (s *panelScreens) state() (panels.PanelView, bool) {
 	if s.panel == nil {
 		s.u.showHome()
-		return kiosk.PanelView{}, false
+		return panels.PanelView{}, false
 	}
 	v, err := s.panel.State()
 	if err != nil {
 		s.u.showHome()
-		return kiosk.PanelView{}, false
+		return panels.PanelView{}, false
 	}
 	return v, true
 }
 
-func (s *panelScreens) panelPack() *protocol.Pack { return s.u.kiosk.PanelPack() }
+func (s *panelScreens) panelPack() *protocol.Pack { return panels.PanelPack(s.u.kiosk) }
 
 // fitPages is a list of rows that shows as many as the room holds (fitList), with Previous
 // page and Next page under it only when the rows need more than one page: a page holds what

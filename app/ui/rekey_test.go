@@ -6,21 +6,22 @@ import (
 	"strings"
 	"testing"
 
-	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/demo"
+	"quietroom/app/kiosk/surveys"
 	"quietroom/app/session"
 )
 
 const resetPIN = "731905"
 
 // groupsHarness is the demo kiosk with its panel and surveys, the admin signed in.
-func groupsHarness(t *testing.T) (*harness, kiosk.DemoPanel) {
+func groupsHarness(t *testing.T) (*harness, demo.DemoPanel) {
 	t.Helper()
 	h := newHarness(t)
-	dp, err := h.env.Kiosk.SeedDemoPanel(context.Background(), h.d)
+	dp, err := demo.SeedPanel(context.Background(), h.env.Kiosk, h.d)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := h.env.Kiosk.SeedDemoSurvey(context.Background(), h.d.AdminCredential); err != nil {
+	if err := demo.SeedSurvey(context.Background(), h.env.Kiosk, h.d.AdminCredential); err != nil {
 		t.Fatal(err)
 	}
 	return h, dp
@@ -56,9 +57,9 @@ func TestNewPINWarningNamesGroups(t *testing.T) {
 	for _, want := range []string{
 		"sessions this interviewer stored before can no longer be opened",
 		"waits to be let in again by another member",
-		"the recruitment panel “" + kiosk.DemoPanelTitle + "”",
-		"the results of the survey “" + kiosk.DemoSurveyTitle + "”",
-		"the results of the survey “" + kiosk.DemoClosedSurveyTitle + "”",
+		"the recruitment panel “" + demo.DemoPanelTitle + "”",
+		"the results of the survey “" + demo.DemoSurveyTitle + "”",
+		"the results of the survey “" + demo.DemoClosedSurveyTitle + "”",
 	} {
 		if !h.shows(want) {
 			t.Errorf("the New PIN warning does not say %q", want)
@@ -77,7 +78,7 @@ func TestOnlyMemberResetIsToldBeforeConfirming(t *testing.T) {
 	iv := h.interviewer(h.d.InterviewerName)
 	h.adminIn()
 	now := h.env.Clock.Now()
-	if _, err := h.env.Kiosk.CreateSurvey(ctx, h.u.admin, kiosk.NewSurvey{Title: "Only one reader", Teams: []string{"A", "B"},
+	if _, err := surveys.CreateSurvey(ctx, h.env.Kiosk, h.u.admin, surveys.NewSurvey{Title: "Only one reader", Teams: []string{"A", "B"},
 		Opens: now, Closes: now.AddDate(0, 0, 14), DeletionDate: now.AddDate(0, 2, 0), Members: []string{iv.ID}}); err != nil {
 		t.Fatal(err)
 	}
@@ -118,7 +119,7 @@ func TestWaitingMemberIsLetInAgainOnScreen(t *testing.T) {
 	h.pin(resetPIN)
 	h.wantScreen("interviewer")
 	h.u.surveys.showSurveyList()
-	h.tapCut(kiosk.DemoClosedSurveyTitle + ": waiting to be let in again")
+	h.tapCut(demo.DemoClosedSurveyTitle + ": waiting to be let in again")
 	if !h.shows("waiting to be let in again by another member") {
 		t.Fatal("opening the results while waiting does not say so")
 	}
@@ -129,7 +130,7 @@ func TestWaitingMemberIsLetInAgainOnScreen(t *testing.T) {
 	h.tap(dp.StaffName)
 	h.pin(dp.StaffPIN)
 	h.u.surveys.showSurveyList()
-	letIn := "Let in " + h.d.InterviewerName + " (" + kiosk.DemoClosedSurveyTitle
+	letIn := "Let in " + h.d.InterviewerName + " (" + demo.DemoClosedSurveyTitle
 	h.tapCut(letIn)
 	for _, b := range h.buttonTexts() {
 		if strings.HasPrefix(letIn, strings.TrimSuffix(b, "…")) {
@@ -143,7 +144,7 @@ func TestWaitingMemberIsLetInAgainOnScreen(t *testing.T) {
 	h.tap(h.d.InterviewerName)
 	h.pin(resetPIN)
 	h.u.surveys.showSurveyList()
-	h.tapCut(kiosk.DemoClosedSurveyTitle + ": closed")
+	h.tapCut(demo.DemoClosedSurveyTitle + ": closed")
 	h.wantScreen("survey-results")
 }
 

@@ -17,7 +17,11 @@ import (
 	"quietroom/app/board"
 	"quietroom/app/clock/clocktest"
 	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/boards"
+	"quietroom/app/kiosk/demo"
 	"quietroom/app/kiosk/kiosktest"
+	"quietroom/app/kiosk/panels"
+	"quietroom/app/kiosk/surveys"
 	"quietroom/app/panel"
 	"quietroom/app/protocol"
 	"quietroom/app/session"
@@ -187,10 +191,10 @@ func newUIBoard(b *testing.B, n int) *uiBoard {
 	f := &uiBoard{room: room}
 	f.eng = room.PeerChallenge(b, "Peer challenge, Northshire Council", time.Date(2026, 3, 10, 0, 0, 0, 0, time.UTC), "social workers").ID
 	f.alice = room.Enrol(b, "Alice Interviewer", boardPIN)
-	if err := room.Kiosk.SetTeam(benchCtx, room.Admin, f.eng, []string{f.alice}); err != nil {
+	if err := boards.SetTeam(benchCtx, room.Kiosk, room.Admin, f.eng, []string{f.alice}); err != nil {
 		b.Fatal(err)
 	}
-	bd, err := room.SignIn(b, f.alice, boardPIN).OpenBoard(benchCtx, f.eng)
+	bd, err := boards.Open(benchCtx, room.SignIn(b, f.alice, boardPIN), f.eng)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -251,7 +255,7 @@ func (f *uiBoard) showBoardMenu(b *testing.B, u *UI) {
 	b.Helper()
 	u.boards.closeBoard()
 	s := f.room.SignIn(b, f.alice, boardPIN)
-	list, err := s.Boards(benchCtx)
+	list, err := boards.Boards(benchCtx, s)
 	if err != nil || len(list) != 1 {
 		b.Fatalf("Boards = %v, %v", list, err)
 	}
@@ -343,7 +347,7 @@ func BenchmarkExportWait(b *testing.B) {
 	u, w := benchWaitUI(b, f.room.Kiosk)
 	f.showBoardMenu(b, u)
 	test.Tap(buttonText(b, u, w, "Open the board"))
-	team, err := f.room.Kiosk.Team(benchCtx, f.eng)
+	team, err := boards.Team(benchCtx, f.room.Kiosk, f.eng)
 	if err != nil || len(team) != 1 {
 		b.Fatalf("Team = %v, %v", team, err)
 	}
@@ -382,7 +386,7 @@ func BenchmarkPINWait(b *testing.B) {
 	test.NewTempApp(b)
 	type seeded struct {
 		env *kiosktest.Env
-		d   kiosk.Demo
+		d   demo.Demo
 	}
 	s := withParams(vault.DefaultParams, func() seeded { e, d := kiosktest.Seeded(b); return seeded{e, d} })
 	u, w := benchWaitUI(b, s.env.Kiosk)
@@ -419,12 +423,12 @@ func BenchmarkScreenSurveyResults(b *testing.B) {
 		room := kiosktest.NewRoom(b, "Room 1", clock, b.TempDir())
 		member := room.Enrol(b, "Alice Interviewer", boardPIN)
 		now := clock.Now()
-		rec, err := room.Kiosk.CreateSurvey(benchCtx, room.Admin, kiosk.NewSurvey{Title: "Leadership culture survey", Teams: benchSurveyTeams,
+		rec, err := surveys.CreateSurvey(benchCtx, room.Kiosk, room.Admin, surveys.NewSurvey{Title: "Leadership culture survey", Teams: benchSurveyTeams,
 			Opens: now, Closes: now.AddDate(0, 0, 7), DeletionDate: now.AddDate(0, 2, 0), Members: []string{member}})
 		if err != nil {
 			b.Fatal(err)
 		}
-		_, sv, err := room.Kiosk.OpenSurvey(benchCtx)
+		_, sv, err := surveys.OpenSurvey(benchCtx, room.Kiosk)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -433,7 +437,7 @@ func BenchmarkScreenSurveyResults(b *testing.B) {
 			for j, it := range sv.Items {
 				a[it.ID] = 1 + (i+j)%sv.Points
 			}
-			if err := room.Kiosk.SubmitSurveyResponse(benchCtx, rec.EngagementID, survey.Response{Team: benchSurveyTeams[i%8], Answers: a}); err != nil {
+			if err := surveys.SubmitSurveyResponse(benchCtx, room.Kiosk, rec.EngagementID, survey.Response{Team: benchSurveyTeams[i%8], Answers: a}); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -485,7 +489,7 @@ func BenchmarkScreenPanelGrid(b *testing.B) {
 // gradePanel sets up a recruitment's panel of members people (the chair first, then staff and
 // carers in turn), has every member score every candidate on every question and submit, and
 // returns the second member's open panel.
-func gradePanel(b *testing.B, env *kiosktest.Env, candidates, members, questions int) *kiosk.PanelMember {
+func gradePanel(b *testing.B, env *kiosktest.Env, candidates, members, questions int) *panels.PanelMember {
 	b.Helper()
 	k := env.Kiosk
 	a, err := k.Setup(benchCtx, []byte("246810"), "Room 2")
@@ -507,12 +511,12 @@ func gradePanel(b *testing.B, env *kiosktest.Env, candidates, members, questions
 		}
 		ms = append(ms, panel.Member{ID: iv.ID, Roles: roles[i]})
 	}
-	open := func(id string) *kiosk.PanelMember {
+	open := func(id string) *panels.PanelMember {
 		s, err := k.SignIn(benchCtx, id, []byte(boardPIN))
 		if err != nil {
 			b.Fatal(err)
 		}
-		pm, err := s.OpenPanel(benchCtx, eng.ID)
+		pm, err := panels.Open(benchCtx, s, eng.ID)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -523,7 +527,7 @@ func gradePanel(b *testing.B, env *kiosktest.Env, candidates, members, questions
 	if err != nil {
 		b.Fatal(err)
 	}
-	chair, err := s.CreatePanel(benchCtx, eng.ID, panel.Post{Title: "Community nurse", Band: "Band 6"}, ms)
+	chair, err := panels.Create(benchCtx, s, eng.ID, panel.Post{Title: "Community nurse", Band: "Band 6"}, ms)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -539,7 +543,7 @@ func gradePanel(b *testing.B, env *kiosktest.Env, candidates, members, questions
 			b.Fatal(err)
 		}
 	}
-	pms := []*kiosk.PanelMember{chair}
+	pms := []*panels.PanelMember{chair}
 	for _, m := range ms[1:] {
 		pm := open(m.ID)
 		pms = append(pms, pm)

@@ -14,7 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/surveys"
 	"quietroom/app/session"
 	"quietroom/app/survey"
 )
@@ -48,9 +48,9 @@ type surveyTaking struct {
 // surveyButton is Home's "Take the survey", or nil while no survey is open. With one open it
 // goes straight to that survey; with several, to a list of them.
 func (sv *surveyScreens) surveyButton() fyne.CanvasObject {
-	open, err := sv.u.kiosk.OpenSurveys(sv.u.ctx)
+	open, err := surveys.OpenSurveys(sv.u.ctx, sv.u.kiosk)
 	if err != nil {
-		if !errors.Is(err, kiosk.ErrNoSurveyOpen) {
+		if !errors.Is(err, surveys.ErrNoSurveyOpen) {
 			sv.u.fail("home: survey", err)
 		}
 		return nil
@@ -62,12 +62,12 @@ func (sv *surveyScreens) surveyButton() fyne.CanvasObject {
 }
 
 // startSurvey begins one person's answers to o.
-func (sv *surveyScreens) startSurvey(o kiosk.SurveyToTake) {
+func (sv *surveyScreens) startSurvey(o surveys.SurveyToTake) {
 	sv.showSurveyTeam(&surveyTaking{rec: o.Record, s: o.Survey, answers: map[string]int{}, declined: map[string]bool{}})
 }
 
 // showSurveyChoice asks which of the open surveys the person is taking.
-func (sv *surveyScreens) showSurveyChoice(open []kiosk.SurveyToTake) {
+func (sv *surveyScreens) showSurveyChoice(open []surveys.SurveyToTake) {
 	var rows []fyne.CanvasObject
 	for _, o := range open {
 		rows = append(rows, sv.u.button(o.Record.Title, func() { sv.startSurvey(o) }))
@@ -260,7 +260,7 @@ func (sv *surveyScreens) showSurveySubmit(st *surveyTaking) {
 	sv.u.show("survey-submit", screenIdle, container.NewBorder(nil,
 		container.NewHBox(sv.u.button(lang.L("Back"), func() { sv.showSurveyItem(st, len(st.s.Items)-1) }), layout.NewSpacer(),
 			sv.u.primary(lang.L("Submit my answers"), func() {
-				err := sv.u.kiosk.SubmitSurveyResponse(sv.u.ctx, st.rec.EngagementID, survey.Response{Team: st.team, Answers: st.answers})
+				err := surveys.SubmitSurveyResponse(sv.u.ctx, sv.u.kiosk, st.rec.EngagementID, survey.Response{Team: st.team, Answers: st.answers})
 				if err != nil {
 					msg.set(err)
 					return

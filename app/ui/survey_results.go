@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/surveys"
 	"quietroom/app/report/fynefont"
 	"quietroom/app/survey"
 )
@@ -26,7 +27,7 @@ func (sv *surveyScreens) showSurveyList() {
 		return
 	}
 	msg := newErrorLabel()
-	recs, err := s.Surveys(sv.u.ctx)
+	recs, err := surveys.Surveys(sv.u.ctx, s)
 	msg.set(err)
 	var rows []fyne.CanvasObject
 	for _, r := range recs {
@@ -39,8 +40,8 @@ func (sv *surveyScreens) showSurveyList() {
 			label = lang.L("{{.Title}}: waiting to be let in again", map[string]any{"Title": r.Title})
 		}
 		rows = append(rows, sv.u.button(label, func() {
-			res, err := s.SurveyResults(sv.u.ctx, r.EngagementID)
-			if errors.Is(err, kiosk.ErrSurveyStillOpen) {
+			res, err := surveys.Results(sv.u.ctx, s, r.EngagementID)
+			if errors.Is(err, surveys.ErrSurveyStillOpen) {
 				msg.SetText(lang.L("The results can be read from the day after the survey closes ({{.Date}}): figures read while people are still answering, compared with later ones, could show one person's answers.",
 					map[string]any{"Date": r.Closes.Format(dayLayout)}))
 				return
@@ -74,7 +75,7 @@ func (sv *surveyScreens) showSurveyList() {
 }
 
 // resultGroups are what a results screen can show: everyone shown, then each group.
-func resultGroups(res *kiosk.SurveyResults) []survey.Group {
+func resultGroups(res *surveys.SurveyResults) []survey.Group {
 	return append([]survey.Group{res.Overall}, res.Groups...)
 }
 
@@ -91,7 +92,7 @@ func groupName(g survey.Group, first bool) string {
 
 // protectionNote says which teams were merged or withheld, and why, in the survey package's
 // sentences (the exported report's own), translated.
-func protectionNote(res *kiosk.SurveyResults) string {
+func protectionNote(res *surveys.SurveyResults) string {
 	sentences := survey.ProtectionSentences(&res.Results)
 	if res.Unreadable > 0 {
 		sentences = append(sentences, survey.UnreadableSentence(res.Unreadable))
@@ -105,7 +106,7 @@ func protectionNote(res *kiosk.SurveyResults) string {
 
 // showSurveyResults is one group's chart: every item as a diverging bar between its two
 // statements, a page at a time.
-func (sv *surveyScreens) showSurveyResults(res *kiosk.SurveyResults, gi int) {
+func (sv *surveyScreens) showSurveyResults(res *surveys.SurveyResults, gi int) {
 	groups := resultGroups(res)
 	gi = (gi + len(groups)) % len(groups)
 	g := groups[gi]
@@ -167,7 +168,7 @@ func (sv *surveyScreens) chartRow(it survey.Item, ir survey.ItemResult, tapped f
 
 // showSurveyItemResult is one item's figures in every group: the bar, the count of each point
 // and the mean.
-func (sv *surveyScreens) showSurveyItemResult(res *kiosk.SurveyResults, gi, item int) {
+func (sv *surveyScreens) showSurveyItemResult(res *surveys.SurveyResults, gi, item int) {
 	it := res.Survey.Items[item]
 	pair := container.NewGridWithColumns(2, para(it.Left), func() fyne.CanvasObject {
 		l := para(it.Right)
@@ -205,7 +206,7 @@ func (sv *surveyScreens) showSurveyItemResult(res *kiosk.SurveyResults, gi, item
 }
 
 // showSurveyDifferences lists the items where the shown groups' means differ most.
-func (sv *surveyScreens) showSurveyDifferences(res *kiosk.SurveyResults, gi int) {
+func (sv *surveyScreens) showSurveyDifferences(res *surveys.SurveyResults, gi int) {
 	var rows []fyne.CanvasObject
 	for _, d := range res.Differences {
 		i := -1
@@ -253,7 +254,7 @@ func groupLabel(name string) string {
 
 // showSurveyExport writes the results (a PDF with the charts and a CSV of the figures, never a
 // response) to a USB stick the member chooses.
-func (sv *surveyScreens) showSurveyExport(res *kiosk.SurveyResults, gi int) {
+func (sv *surveyScreens) showSurveyExport(res *surveys.SurveyResults, gi int) {
 	s := sv.u.signedIn
 	if s == nil {
 		sv.u.showHome()
@@ -265,7 +266,7 @@ func (sv *surveyScreens) showSurveyExport(res *kiosk.SurveyResults, gi int) {
 	var rows []fyne.CanvasObject
 	for _, dir := range sv.u.kiosk.Sticks() {
 		rows = append(rows, sv.u.button(lang.L("Save to {{.Stick}}", map[string]any{"Stick": dir}), func() {
-			paths, err := s.ExportSurveyResults(sv.u.ctx, res, dir, fynefont.Fonts())
+			paths, err := surveys.ExportSurveyResults(sv.u.ctx, s, res, dir, fynefont.Fonts())
 			if err != nil {
 				msg.set(err)
 				done.Hide()

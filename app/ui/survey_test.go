@@ -15,15 +15,16 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/demo"
 	"quietroom/app/kiosk/kiosktest"
+	"quietroom/app/kiosk/surveys"
 	"quietroom/hw"
 )
 
 var uiSurveyTeams = []string{"Front door", "Children in care", "Fostering"}
 
 // addSurvey opens a survey today on env's kiosk, its review team the demo interviewer.
-func addSurvey(t *testing.T, env *kiosktest.Env, d kiosk.Demo) {
+func addSurvey(t *testing.T, env *kiosktest.Env, d demo.Demo) {
 	t.Helper()
 	ctx := context.Background()
 	a, err := env.Kiosk.SignInAdmin(ctx, []byte(d.AdminCredential))
@@ -35,7 +36,7 @@ func addSurvey(t *testing.T, env *kiosktest.Env, d kiosk.Demo) {
 		t.Fatal(err)
 	}
 	now := env.Clock.Now()
-	if _, err := env.Kiosk.CreateSurvey(ctx, a, kiosk.NewSurvey{Title: "Leadership culture survey", Teams: uiSurveyTeams,
+	if _, err := surveys.CreateSurvey(ctx, env.Kiosk, a, surveys.NewSurvey{Title: "Leadership culture survey", Teams: uiSurveyTeams,
 		Opens: now, Closes: now.AddDate(0, 0, 7), DeletionDate: now.AddDate(0, 2, 0), Members: []string{ivs[0].ID}}); err != nil {
 		t.Fatal(err)
 	}
@@ -521,7 +522,7 @@ func TestSurveyEveryOpenSurveyCanBeTaken(t *testing.T) {
 	}
 	now := env.Clock.Now()
 	// The second closes later, so it was the one Home never offered.
-	if _, err := env.Kiosk.CreateSurvey(ctx, a, kiosk.NewSurvey{Title: "Supervision survey", Teams: uiSurveyTeams,
+	if _, err := surveys.CreateSurvey(ctx, env.Kiosk, a, surveys.NewSurvey{Title: "Supervision survey", Teams: uiSurveyTeams,
 		Opens: now, Closes: now.AddDate(0, 0, 14), DeletionDate: now.AddDate(0, 2, 0), Members: []string{ivs[0].ID}}); err != nil {
 		t.Fatal(err)
 	}

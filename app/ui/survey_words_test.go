@@ -5,7 +5,7 @@ import (
 	"os"
 	"testing"
 
-	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/surveys"
 	"quietroom/app/survey"
 )
 
@@ -29,7 +29,7 @@ func TestSurveyNoteIsTheReportsWords(t *testing.T) {
 	if err := loadTranslations(); err != nil {
 		t.Fatal(err)
 	}
-	for _, res := range []*kiosk.SurveyResults{
+	for _, res := range []*surveys.SurveyResults{
 		{Results: survey.Results{MinGroup: 5, Merged: []string{"Fostering", "Leaving care"}, Withheld: []string{"Youth justice"}}, Unreadable: 2},
 		{Results: survey.Results{MinGroup: 4}},
 	} {

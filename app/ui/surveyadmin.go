@@ -13,7 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/surveys"
 	"quietroom/app/survey"
 	"quietroom/app/yamlfile"
 )
@@ -34,15 +34,15 @@ type surveyForm struct {
 // dates, holds and wipes are the engagements'.
 func (sv *surveyScreens) showAdminSurveys() {
 	msg := newErrorLabel()
-	all, err := sv.u.kiosk.AllSurveys(sv.u.ctx, sv.u.admin)
+	all, err := surveys.AllSurveys(sv.u.ctx, sv.u.kiosk, sv.u.admin)
 	msg.set(err)
 	var rows []fyne.CanvasObject
 	for _, s := range all {
 		state := lang.L("not open yet")
 		switch s.State {
-		case kiosk.SurveyOpen:
+		case surveys.SurveyOpen:
 			state = lang.L("open")
-		case kiosk.SurveyClosed:
+		case surveys.SurveyClosed:
 			state = lang.L("closed")
 		}
 		rows = append(rows, para(lang.L("{{.Title}}: {{.State}}; open {{.Opens}} to {{.Closes}}; deleted on {{.Deletion}}", map[string]any{
@@ -81,11 +81,11 @@ func (sv *surveyScreens) showNewSurveyWhich(f *surveyForm) {
 		builtin.Importance = widget.HighImportance
 	}
 	rows = append(rows, builtin)
-	files, err := sv.u.kiosk.SurveyFiles(sv.u.admin)
+	files, err := surveys.SurveyFiles(sv.u.kiosk, sv.u.admin)
 	msg.set(err)
 	for _, pf := range files {
 		rows = append(rows, sv.u.button(lang.L("From the stick: {{.Name}}", map[string]any{"Name": pf.Name}), func() {
-			s, data, err := sv.u.kiosk.ReadSurveyFile(sv.u.admin, pf.Path)
+			s, data, err := surveys.ReadSurveyFile(sv.u.kiosk, sv.u.admin, pf.Path)
 			if err != nil {
 				var ve *yamlfile.Error
 				if errors.As(err, &ve) {
@@ -173,7 +173,7 @@ func (sv *surveyScreens) showNewSurveyDates(f *surveyForm) {
 				members = append(members, id)
 			}
 		}
-		_, err := sv.u.kiosk.CreateSurvey(sv.u.ctx, sv.u.admin, kiosk.NewSurvey{
+		_, err := surveys.CreateSurvey(sv.u.ctx, sv.u.kiosk, sv.u.admin, surveys.NewSurvey{
 			Title: f.title, File: f.file, Teams: splitTeams(f.teams), Opens: f.opens, Closes: f.closes,
 			MinGroup: f.minGroup, DeletionDate: f.deletion, Members: members,
 		})

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/boards"
 	"quietroom/app/report/fynefont"
 	"quietroom/app/workshop"
 )
@@ -168,7 +169,7 @@ func (s *workshopScreens) showExportWho(kind ...exportKind) {
 	if len(kind) > 0 {
 		k = kind[0]
 	}
-	team, err := u.kiosk.Team(u.ctx, ob.b.EngagementID())
+	team, err := boards.Team(u.ctx, u.kiosk, ob.b.EngagementID())
 	msg := newWSLabel()
 	msg.set(err)
 	var what []fyne.CanvasObject
@@ -215,10 +216,10 @@ func (s *workshopScreens) showExportPIN(m kiosk.TeamMember, k exportKind) {
 		switch k {
 		case exportFollowUp:
 			var p string
-			p, err = signed.ExportFollowUp(u.ctx, ob.b.EngagementID(), dirs[0], fynefont.Fonts())
+			p, err = boards.ExportFollowUp(u.ctx, signed, ob.b.EngagementID(), dirs[0], fynefont.Fonts())
 			paths = []string{p}
 		default:
-			paths, err = signed.ExportWorkshop(u.ctx, ob.b.EngagementID(), dirs[0], fynefont.Fonts(), k == exportWithPresentation)
+			paths, err = boards.ExportWorkshop(u.ctx, signed, ob.b.EngagementID(), dirs[0], fynefont.Fonts(), k == exportWithPresentation)
 		}
 		if err != nil {
 			msg.set(err)

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/boards"
 	"quietroom/app/session"
 	"quietroom/app/workshop"
 )
@@ -29,7 +30,7 @@ import (
 // shows them and lends its helpers.
 type workshopScreens struct {
 	u     *UI
-	w     *kiosk.Workshop
+	w     *boards.Workshop
 	title string
 	// table is the table whose sheet is being entered; goal and ideas pages remember it.
 	table int
@@ -39,8 +40,8 @@ type workshopScreens struct {
 
 // openWorkshop opens the board of b as member s and shows its workshop. It is the board menu's
 // door to the workshop; what goes wrong is said on msg.
-func openWorkshop(u *UI, s *kiosk.SignedIn, b kiosk.BoardSummary, msg reporter) {
-	bd, err := s.OpenBoard(u.ctx, b.EngagementID)
+func openWorkshop(u *UI, s *kiosk.SignedIn, b boards.BoardSummary, msg reporter) {
+	bd, err := boards.Open(u.ctx, s, b.EngagementID)
 	if err != nil {
 		msg.set(err)
 		return
@@ -67,7 +68,7 @@ func wsMessage(err error) string {
 		if i := strings.LastIndex(text, workshop.ErrInvalid.Error()+": "); i >= 0 {
 			return sentence(text[i+len(workshop.ErrInvalid.Error())+2:])
 		}
-	case errors.Is(err, kiosk.ErrNoWorkshop), errors.Is(err, kiosk.ErrWorkshopStarted), errors.Is(err, kiosk.ErrNoWorkshops):
+	case errors.Is(err, boards.ErrNoWorkshop), errors.Is(err, boards.ErrWorkshopStarted), errors.Is(err, boards.ErrNoWorkshops):
 		return sentence(err.Error())
 	}
 	return message(err)

@@ -13,7 +13,7 @@ import (
 
 	"quietroom/app/board"
 	"quietroom/app/clock/clocktest"
-	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/boards"
 	"quietroom/app/kiosk/kiosktest"
 	"quietroom/app/workshop"
 )
@@ -23,7 +23,7 @@ const workshopPIN = "246813"
 // workshopRoom is a room whose board is finished (four insights, buds), with its workshop
 // started with four tables when start, shown in a test window of size; the member is signed
 // in on the workshop's home.
-func workshopRoom(t *testing.T, size fyne.Size, large, start bool) (*harness, *kiosk.Workshop) {
+func workshopRoom(t *testing.T, size fyne.Size, large, start bool) (*harness, *boards.Workshop) {
 	t.Helper()
 	test.NewTempApp(t)
 	ctx := context.Background()
@@ -34,14 +34,14 @@ func workshopRoom(t *testing.T, size fyne.Size, large, start bool) (*harness, *k
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := room.Kiosk.SetTeam(ctx, room.Admin, e.ID, []string{iv.ID}); err != nil {
+	if err := boards.SetTeam(ctx, room.Kiosk, room.Admin, e.ID, []string{iv.ID}); err != nil {
 		t.Fatal(err)
 	}
 	s, err := room.Kiosk.SignIn(ctx, iv.ID, []byte(workshopPIN))
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := s.OpenBoard(ctx, e.ID)
+	b, err := boards.Open(ctx, s, e.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,7 +79,7 @@ func workshopRoom(t *testing.T, size fyne.Size, large, start bool) (*harness, *k
 		h.u.theme.large = true
 		fyne.CurrentApp().Settings().SetTheme(&kioskTheme{large: true})
 	}
-	sums, err := s.Boards(ctx)
+	sums, err := boards.Boards(ctx, s)
 	if err != nil || len(sums) != 1 {
 		t.Fatalf("boards = %v, %v", sums, err)
 	}
@@ -89,7 +89,7 @@ func workshopRoom(t *testing.T, size fyne.Size, large, start bool) (*harness, *k
 
 // fillWorkshop writes every table's sheet through the kiosk: marks, goals, choices, ideas,
 // actions, long enough texts to wrap.
-func fillWorkshop(t *testing.T, w *kiosk.Workshop) {
+func fillWorkshop(t *testing.T, w *boards.Workshop) {
 	t.Helper()
 	ctx := context.Background()
 	must := func(err error) {

@@ -21,7 +21,7 @@
 // goals and chosen actions beside it (FollowUpPDF).
 //
 // Nothing here is interview content and nothing names a person; it belongs to the host
-// authority. The kiosk still seals it with the board's key (app/kiosk/workshop.go), so a copied
+// authority. The kiosk still seals it with the board's key (app/kiosk/boards/workshop.go), so a copied
 // data folder does not read it, and destroys it with the board the day after the follow-up
 // visit.
 //

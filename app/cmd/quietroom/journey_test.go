@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/demo"
 	"quietroom/app/kiosk/kiosktest"
 	"quietroom/app/ui"
 	"quietroom/app/ui/uitest"
@@ -24,7 +24,7 @@ import (
 type journey struct {
 	tb  testing.TB
 	env *kiosktest.Env
-	d   kiosk.Demo
+	d   demo.Demo
 	u   *ui.UI
 	w   fyne.Window
 	// beforeConsent, when set, runs on the consent screen before its choices are confirmed
@@ -39,11 +39,11 @@ func newJourney(tb testing.TB) *journey {
 	// The demo surveys, as `run --dev` seeds them: Home offers the open one. (The demo team
 	// board needs board storage, which the in-memory kiosk has not; it adds an engagement
 	// below the demo one, which moves nothing this journey taps.)
-	if err := env.Kiosk.SeedDemoSurvey(context.Background(), d.AdminCredential); err != nil {
+	if err := demo.SeedSurvey(context.Background(), env.Kiosk, d.AdminCredential); err != nil {
 		tb.Fatal(err)
 	}
 	// And the demo panel, whose engagement is listed below the demo one, as in a --dev run.
-	if _, err := env.Kiosk.SeedDemoPanel(context.Background(), d); err != nil {
+	if _, err := demo.SeedPanel(context.Background(), env.Kiosk, d); err != nil {
 		tb.Fatal(err)
 	}
 	w := test.NewWindow(nil)

@@ -17,7 +17,7 @@ import (
 
 	"quietroom/app/assemble"
 	"quietroom/app/enrol"
-	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/demo"
 	"quietroom/app/ui"
 	"quietroom/hw/watchdog"
 )
@@ -60,7 +60,7 @@ func parseRun(args []string, stderr io.Writer) (runConfig, error) {
 	fs.StringVar(&c.key, "key", "", "device key file when the Pi has no OTP key (default "+defaultKeyFile+")")
 	fs.StringVar(&c.config, "config", "", "device config: light and button wiring (default "+enrol.DefaultConfigFile+"; missing: the defaults)")
 	size := fs.String("size", "", "development window size, e.g. 1280x720 (default 800x480)")
-	fs.StringVar(&c.room, "room", "", "with --dev, the room name of a new data folder, e.g. \"Room 2\" (default \""+kiosk.DemoRoomName+"\")")
+	fs.StringVar(&c.room, "room", "", "with --dev, the room name of a new data folder, e.g. \"Room 2\" (default \""+demo.DemoRoomName+"\")")
 	fs.StringVar(&c.stick, "stick", "", "with --dev, a folder that stands for the USB stick (packs read from it, exports written to it)")
 	if err := fs.Parse(args); err != nil {
 		return c, err

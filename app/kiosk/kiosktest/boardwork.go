@@ -5,14 +5,14 @@ import (
 	"fmt"
 
 	"quietroom/app/board"
-	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/boards"
 )
 
 // BuildWork puts w on the open board through the board's intents, as the team's screens
 // would: the aim, then each theme with its items in order, then each insight with its
 // description and quotes. The board gives its own ids to the themes and insights; BuildWork
 // returns them by the ids in w. Items named in w must be on the board already.
-func BuildWork(ctx context.Context, b *kiosk.Board, w board.Work) (map[string]string, error) {
+func BuildWork(ctx context.Context, b *boards.Board, w board.Work) (map[string]string, error) {
 	ids := map[string]string{}
 	if w.Aim != "" {
 		if err := b.SetAim(ctx, w.Aim); err != nil {
@@ -33,7 +33,7 @@ func BuildWork(ctx context.Context, b *kiosk.Board, w board.Work) (map[string]st
 	}
 	for _, t := range w.Themes {
 		for _, in := range t.Insights {
-			id, err := b.AddInsight(ctx, ids[t.ID], kiosk.InsightEdit{Statement: in.Statement, Description: in.Description, Pin: in.Quotes})
+			id, err := b.AddInsight(ctx, ids[t.ID], boards.InsightEdit{Statement: in.Statement, Description: in.Description, Pin: in.Quotes})
 			if err != nil {
 				return nil, fmt.Errorf("insight %q: %w", in.Statement, err)
 			}

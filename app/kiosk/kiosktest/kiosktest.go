@@ -25,6 +25,7 @@ import (
 
 	"quietroom/app/clock/clocktest"
 	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/demo"
 	"quietroom/app/protocol"
 	"quietroom/app/retention"
 	"quietroom/app/retention/retentiontest"
@@ -197,10 +198,10 @@ func (s *seeded) Read(p []byte) (int, error) {
 }
 
 // Seeded is New with the demo data: it returns the demo credentials too.
-func Seeded(t testing.TB) (*Env, kiosk.Demo) {
+func Seeded(t testing.TB) (*Env, demo.Demo) {
 	t.Helper()
 	e := New(t)
-	d, err := e.Kiosk.SeedDemo(context.Background())
+	d, err := demo.SeedDemo(context.Background(), e.Kiosk)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/panels"
 	"quietroom/app/panel"
 	"quietroom/app/retention"
 	"quietroom/app/session"
@@ -266,9 +267,9 @@ func SeedPanel(t testing.TB, k *kiosk.Kiosk) PanelSeed {
 
 // AgreedConsent is a candidate's consent agreeing to every point of the pack k shows panel
 // candidates (PanelPack), as a candidate gives it on the consent screen.
-func AgreedConsent(k *kiosk.Kiosk) kiosk.CandidateConsent {
-	p := k.PanelPack()
-	c := kiosk.CandidateConsent{Choices: map[string]bool{}, TextHash: p.Hash}
+func AgreedConsent(k *kiosk.Kiosk) panels.CandidateConsent {
+	p := panels.PanelPack(k)
+	c := panels.CandidateConsent{Choices: map[string]bool{}, TextHash: p.Hash}
 	for _, pt := range p.Consent {
 		c.Choices[pt.ID] = true
 	}

@@ -1,4 +1,4 @@
-package kiosk
+package boards
 
 import (
 	"context"
@@ -26,7 +26,7 @@ var (
 // NameCheck is the check for names of people and places on this board, with the engagement's
 // own terms, for correcting a post-it.
 func (b *Board) NameCheck(ctx context.Context) (board.NameCheck, error) {
-	e, err := b.k.engagement(ctx, b.engagementID)
+	e, err := engagement(ctx, b.k, b.engagementID)
 	if err != nil {
 		return board.NameCheck{}, err
 	}
@@ -102,7 +102,7 @@ func (b *Board) EditItem(ctx context.Context, itemID string, tag board.Tag, text
 	if err != nil {
 		return err
 	}
-	if _, err := b.bs.AddBoardRecords(ctx, b.engagementID, recs, b.k.boardEvent(retention.RoleInterviewer, "board.item.edit", b.engagementID, 0)); err != nil {
+	if _, err := b.bs.AddBoardRecords(ctx, b.engagementID, recs, BoardEvent(b.k, retention.RoleInterviewer, "board.item.edit", b.engagementID, 0)); err != nil {
 		return fmt.Errorf("edit item: %w", err)
 	}
 	sealed, err := b.key.SealWork(w)
@@ -110,7 +110,7 @@ func (b *Board) EditItem(ctx context.Context, itemID string, tag board.Tag, text
 		return err
 	}
 	return b.bs.RemoveBoardRecord(ctx, b.engagementID, old.ID, sealed,
-		b.k.boardEvent(retention.RoleInterviewer, "board.item.replace", b.engagementID, 1))
+		BoardEvent(b.k, retention.RoleInterviewer, "board.item.replace", b.engagementID, 1))
 }
 
 func replaceID(ids []string, old, new string) []string {

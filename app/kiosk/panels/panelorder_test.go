@@ -1,4 +1,4 @@
-package kiosk_test
+package panels_test
 
 import (
 	"errors"
@@ -6,8 +6,8 @@ import (
 	"testing"
 	"time"
 
-	"quietroom/app/kiosk"
 	"quietroom/app/kiosk/kiosktest"
+	"quietroom/app/kiosk/panels"
 	"quietroom/app/panel"
 )
 
@@ -24,10 +24,10 @@ func TestPanelInTheGuidesOrder(t *testing.T) {
 		t.Fatal(err)
 	}
 	staff := openPanel(t, e, s, s.Staff.ID)
-	if err := staff.SetOrder(ctx, panel.OrderEachCandidate); !errors.Is(err, kiosk.ErrNotChair) {
+	if err := staff.SetOrder(ctx, panel.OrderEachCandidate); !errors.Is(err, panels.ErrNotChair) {
 		t.Errorf("SetOrder by staff = %v, want ErrNotChair", err)
 	}
-	if err := staff.SetLead(ctx, s.Staff.ID); !errors.Is(err, kiosk.ErrNotChair) {
+	if err := staff.SetLead(ctx, s.Staff.ID); !errors.Is(err, panels.ErrNotChair) {
 		t.Errorf("SetLead by staff = %v, want ErrNotChair", err)
 	}
 	if err := staff.RecordConsent(ctx, "101", kiosktest.AgreedConsent(e.Kiosk)); err != nil {
@@ -74,7 +74,7 @@ func TestPanelInTheGuidesOrder(t *testing.T) {
 		t.Fatalf("the carer's Progress = %+v, want the guide's order, scoring, the discussion kept exactly, 102's request", pg)
 	}
 	for _, n := range []string{"101", "102", "103"} {
-		for _, p := range []*kiosk.PanelMember{chair, staff, partner} {
+		for _, p := range []*panels.PanelMember{chair, staff, partner} {
 			if err := p.Refresh(ctx); err != nil {
 				t.Fatal(err)
 			}
@@ -171,10 +171,10 @@ func TestPanelRecordSaysDiscussedOnlyAfterTheScores(t *testing.T) {
 	s := kiosktest.SeedPanel(t, e.Kiosk)
 	chair := readyPanel(t, e, s)
 	staff, partner := openPanel(t, e, s, s.Staff.ID), openPanel(t, e, s, s.Partner.ID)
-	scores := map[*kiosk.PanelMember][]int{chair: {4, 3}, staff: {1, 3}, partner: {3, 3}}
+	scores := map[*panels.PanelMember][]int{chair: {4, 3}, staff: {1, 3}, partner: {3, 3}}
 	for _, c := range []string{"101", "102", "103"} {
 		startInterview(t, e, chair, c)
-		for _, p := range []*kiosk.PanelMember{chair, staff, partner} {
+		for _, p := range []*panels.PanelMember{chair, staff, partner} {
 			if err := p.Refresh(ctx); err != nil {
 				t.Fatal(err)
 			}
@@ -196,10 +196,10 @@ func TestPanelRecordSaysDiscussedOnlyAfterTheScores(t *testing.T) {
 	s2 := kiosktest.SeedPanel(t, e2.Kiosk)
 	chair = readyPanel(t, e2, s2)
 	staff, partner = openPanel(t, e2, s2, s2.Staff.ID), openPanel(t, e2, s2, s2.Partner.ID)
-	scores = map[*kiosk.PanelMember][]int{chair: {4, 3}, staff: {1, 3}, partner: {3, 3}}
+	scores = map[*panels.PanelMember][]int{chair: {4, 3}, staff: {1, 3}, partner: {3, 3}}
 	for _, c := range []string{"101", "102", "103"} {
 		startInterview(t, e2, chair, c)
-		for _, p := range []*kiosk.PanelMember{chair, staff, partner} {
+		for _, p := range []*panels.PanelMember{chair, staff, partner} {
 			if err := p.Refresh(ctx); err != nil {
 				t.Fatal(err)
 			}

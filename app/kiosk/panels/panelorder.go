@@ -1,4 +1,4 @@
-package kiosk
+package panels
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"maps"
 	"slices"
 
+	"quietroom/app/kiosk"
 	"quietroom/app/panel"
 )
 
@@ -127,7 +128,7 @@ func (p *PanelMember) changeRecord(ctx context.Context, logical func(r *panel.Re
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.rec == nil {
-		return ErrSignedOut
+		return kiosk.ErrSignedOut
 	}
 	if err := p.reload(ctx); err != nil {
 		return err
@@ -173,7 +174,7 @@ func (p *PanelMember) SaveDiscussionDraft(ctx context.Context, notes map[string]
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.rec == nil {
-		return ErrSignedOut
+		return kiosk.ErrSignedOut
 	}
 	if err := p.require(p.rec, actDiscuss); err != nil {
 		return err
@@ -191,7 +192,7 @@ func (p *PanelMember) DiscussionDraft() (map[string]string, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.rec == nil {
-		return nil, ErrSignedOut
+		return nil, kiosk.ErrSignedOut
 	}
 	if p.rec.Discussion != nil {
 		return nil, nil
@@ -216,7 +217,7 @@ func (p *PanelMember) clearDiscussionDraft(ctx context.Context) error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.rec == nil {
-		return ErrSignedOut
+		return kiosk.ErrSignedOut
 	}
 	lid := discussionDraftID(p.id)
 	if _, ok := p.stored.Items[p.ids(lid)]; !ok {
@@ -294,7 +295,7 @@ func (p *PanelMember) Progress() (PanelProgress, error) {
 	defer p.mu.Unlock()
 	r := p.rec
 	if r == nil {
-		return PanelProgress{}, ErrSignedOut
+		return PanelProgress{}, kiosk.ErrSignedOut
 	}
 	me, err := r.Member(p.id)
 	if err != nil {

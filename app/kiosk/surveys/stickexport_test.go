@@ -1,4 +1,4 @@
-package kiosk_test
+package surveys_test
 
 import (
 	"errors"
@@ -11,20 +11,21 @@ import (
 
 	"quietroom/app/kiosk"
 	"quietroom/app/kiosk/kiosktest"
+	"quietroom/app/kiosk/surveys"
 	"quietroom/app/report/fynefont"
 	"quietroom/app/stick"
 )
 
 // closedSurvey is a survey with its results open to its review team member, signed in.
-func closedSurvey(t *testing.T) (*kiosktest.Env, *kiosk.SignedIn, *kiosk.SurveyResults) {
+func closedSurvey(t *testing.T) (*kiosktest.Env, *kiosk.SignedIn, *surveys.SurveyResults) {
 	t.Helper()
 	e, d, rec, member := newSurvey(t)
-	_, s, err := e.Kiosk.OpenSurvey(ctx)
+	_, s, err := surveys.OpenSurvey(ctx, e.Kiosk)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for i := range 12 {
-		if err := e.Kiosk.SubmitSurveyResponse(ctx, rec.EngagementID, answerAll(s, surveyTeams[i%2], 1+i%5)); err != nil {
+		if err := surveys.SubmitSurveyResponse(ctx, e.Kiosk, rec.EngagementID, answerAll(s, surveyTeams[i%2], 1+i%5)); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -33,7 +34,7 @@ func closedSurvey(t *testing.T) (*kiosktest.Env, *kiosk.SignedIn, *kiosk.SurveyR
 		t.Fatal(err)
 	}
 	e.Clock.Set(rec.Closes.AddDate(0, 0, 1))
-	res, err := in.SurveyResults(ctx, rec.EngagementID)
+	res, err := surveys.Results(ctx, in, rec.EngagementID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +62,7 @@ func listDir(t *testing.T, dir string) []string {
 func TestSurveyExportToA64KiBStickIsAllOrNothing(t *testing.T) {
 	_, in, res := closedSurvey(t)
 	probe := t.TempDir()
-	paths, err := in.ExportSurveyResults(ctx, res, probe, fynefont.Fonts())
+	paths, err := surveys.ExportSurveyResults(ctx, in, res, probe, fynefont.Fonts())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,7 +84,7 @@ func TestSurveyExportToA64KiBStickIsAllOrNothing(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "mine.txt"), nil, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	_, err = in.ExportSurveyResults(ctx, res, dir, fynefont.Fonts())
+	_, err = surveys.ExportSurveyResults(ctx, in, res, dir, fynefont.Fonts())
 	if !errors.Is(err, stick.ErrFull) {
 		t.Fatalf("ExportSurveyResults to a full stick = %v, want stick.ErrFull", err)
 	}
@@ -105,7 +106,7 @@ func TestKilledExportsLeaveNoPartialOnTheStick(t *testing.T) {
 		}
 	}
 	put()
-	if _, err := in.ExportSurveyResults(ctx, res, stick, fynefont.Fonts()); err != nil {
+	if _, err := surveys.ExportSurveyResults(ctx, in, res, stick, fynefont.Fonts()); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Lstat(left); err == nil {

@@ -1,4 +1,4 @@
-package kiosk
+package panels
 
 import (
 	"testing"

@@ -1,10 +1,11 @@
-package kiosk_test
+package panels_test
 
 import (
 	"testing"
 
-	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/demo"
 	"quietroom/app/kiosk/kiosktest"
+	"quietroom/app/kiosk/panels"
 	"quietroom/app/panel"
 )
 
@@ -13,7 +14,7 @@ import (
 // still to be seen, nobody scored.
 func TestSeedDemoPanel(t *testing.T) {
 	e, d := kiosktest.Seeded(t)
-	dp, err := e.Kiosk.SeedDemoPanel(ctx, d)
+	dp, err := demo.SeedPanel(ctx, e.Kiosk, d)
 	if err != nil {
 		t.Fatalf("SeedDemoPanel = %v", err)
 	}
@@ -32,11 +33,11 @@ func TestSeedDemoPanel(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the member of staff's printed PIN: %v", err)
 	}
-	mine, _, err := in.Panels(ctx)
-	if err != nil || len(mine) != 1 || mine[0].Title != kiosk.DemoPanelTitle {
+	mine, _, err := panels.Panels(ctx, in)
+	if err != nil || len(mine) != 1 || mine[0].Title != demo.DemoPanelTitle {
 		t.Fatalf("the member of staff's panels = %+v, %v; want the demo recruitment", mine, err)
 	}
-	staff, err := in.OpenPanel(ctx, mine[0].EngagementID)
+	staff, err := panels.Open(ctx, in, mine[0].EngagementID)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,18 +1,18 @@
-package kiosk_test
+package panels_test
 
 import (
 	"errors"
 	"slices"
 	"testing"
 
-	"quietroom/app/kiosk"
 	"quietroom/app/kiosk/kiosktest"
+	"quietroom/app/kiosk/panels"
 	"quietroom/app/panel"
 	"quietroom/app/vault"
 )
 
 // state is the member's view now (State), failing the test when there is none.
-func state(t *testing.T, p *kiosk.PanelMember) kiosk.PanelView {
+func state(t *testing.T, p *panels.PanelMember) panels.PanelView {
 	t.Helper()
 	v, err := p.State()
 	if err != nil {
@@ -30,9 +30,9 @@ type can struct {
 
 var isOpen = can{true, nil}
 
-func wantCan(t *testing.T, who string, v kiosk.PanelView, want map[string]can) {
+func wantCan(t *testing.T, who string, v panels.PanelView, want map[string]can) {
 	t.Helper()
-	got := map[string]kiosk.PanelAction{
+	got := map[string]panels.PanelAction{
 		"EditSetup": v.Can.EditSetup, "ContributeQuestion": v.Can.ContributeQuestion, "Candidates": v.Can.Candidates,
 		"Interview": v.Can.Interview, "Score": v.Can.Score, "Confirm": v.Can.Confirm, "Decide": v.Can.Decide, "Export": v.Can.Export,
 		"Order": v.Can.Order, "Lead": v.Can.Lead, "Discuss": v.Can.Discuss, "TellOutcome": v.Can.TellOutcome,
@@ -54,7 +54,7 @@ func wantCan(t *testing.T, who string, v kiosk.PanelView, want map[string]can) {
 
 // fourPanel is a panel whose appointing officer and chair are two people: the seed's chair
 // chairs, a fourth interviewer appoints and (the guide's order, by default) leads.
-func fourPanel(t *testing.T, e *kiosktest.Env, s kiosktest.PanelSeed) (chair, ao, staff, partner *kiosk.PanelMember) {
+func fourPanel(t *testing.T, e *kiosktest.Env, s kiosktest.PanelSeed) (chair, ao, staff, partner *panels.PanelMember) {
 	t.Helper()
 	iv, err := e.Kiosk.AddInterviewer(ctx, s.Admin, "Alex (appointing officer)", []byte("444444"))
 	if err != nil {
@@ -65,7 +65,7 @@ func fourPanel(t *testing.T, e *kiosktest.Env, s kiosktest.PanelSeed) (chair, ao
 	if err != nil {
 		t.Fatal(err)
 	}
-	chair, err = in.CreatePanel(ctx, s.EngagementID, panel.Post{Title: "Community nurse", Band: "Band 6"}, []panel.Member{
+	chair, err = panels.Create(ctx, in, s.EngagementID, panel.Post{Title: "Community nurse", Band: "Band 6"}, []panel.Member{
 		{ID: iv.ID, Roles: []panel.Role{panel.RoleAppointingOfficer}},
 		{ID: s.Chair.ID, Roles: []panel.Role{panel.RoleChair}},
 		{ID: s.Staff.ID, Roles: []panel.Role{panel.RoleStaff}},
@@ -87,7 +87,7 @@ func TestPanelViewPerRole(t *testing.T) {
 	chair, ao, staff, partner := fourPanel(t, e, s)
 	refresh := func() {
 		t.Helper()
-		for _, p := range []*kiosk.PanelMember{chair, ao, staff, partner} {
+		for _, p := range []*panels.PanelMember{chair, ao, staff, partner} {
 			if err := p.Refresh(ctx); err != nil {
 				t.Fatal(err)
 			}
@@ -106,20 +106,20 @@ func TestPanelViewPerRole(t *testing.T) {
 		"Score": {true, panel.ErrNotInterviewed}, "Confirm": isOpen, "Decide": {false, panel.ErrNotAppointingOfficer},
 		"Export": {false, panel.ErrNotAppointingOfficer}})
 	wantCan(t, "appointing officer", state(t, ao), map[string]can{"EditSetup": isOpen, "Candidates": isOpen, "Interview": isOpen,
-		"Decide": {true, panel.ErrNotAllScored}, "Export": {true, kiosk.ErrNotDecided}})
-	for who, p := range map[string]*kiosk.PanelMember{"staff": staff, "partner": partner} {
-		wantCan(t, who, state(t, p), map[string]can{"EditSetup": {false, kiosk.ErrNotChair}, "ContributeQuestion": isOpen,
-			"Candidates": {false, kiosk.ErrNotChair}, "Interview": {false, panel.ErrNotLead}, "Score": {true, panel.ErrNotInterviewed},
+		"Decide": {true, panel.ErrNotAllScored}, "Export": {true, panels.ErrNotDecided}})
+	for who, p := range map[string]*panels.PanelMember{"staff": staff, "partner": partner} {
+		wantCan(t, who, state(t, p), map[string]can{"EditSetup": {false, panels.ErrNotChair}, "ContributeQuestion": isOpen,
+			"Candidates": {false, panels.ErrNotChair}, "Interview": {false, panel.ErrNotLead}, "Score": {true, panel.ErrNotInterviewed},
 			"Confirm": isOpen, "Decide": {false, panel.ErrNotAppointingOfficer}, "Export": {false, panel.ErrNotAppointingOfficer}})
 	}
 	if v := state(t, partner); !slices.Equal(v.Me.Roles, []panel.Role{panel.RolePartner}) {
 		t.Errorf("the partner's view says they are %+v", v.Me)
 	}
 	// What the view says is closed, the kiosk refuses.
-	if err := staff.SetScale(ctx, panel.Scale{Min: 1, Max: 2, Labels: []string{"a", "b"}}); !errors.Is(err, kiosk.ErrNotChair) {
+	if err := staff.SetScale(ctx, panel.Scale{Min: 1, Max: 2, Labels: []string{"a", "b"}}); !errors.Is(err, panels.ErrNotChair) {
 		t.Errorf("SetScale by the member of staff = %v, want ErrNotChair", err)
 	}
-	if err := partner.AddCandidate(ctx, "101"); !errors.Is(err, kiosk.ErrNotChair) {
+	if err := partner.AddCandidate(ctx, "101"); !errors.Is(err, panels.ErrNotChair) {
 		t.Errorf("AddCandidate by the carer = %v, want ErrNotChair", err)
 	}
 	// Refused before the PIN is tried: a right PIN is not spent, a wrong one not counted.
@@ -135,7 +135,7 @@ func TestPanelViewPerRole(t *testing.T) {
 		t.Fatal(err)
 	}
 	c.PartnerName = "Someone else"
-	if err := staff.Confirm(ctx, c, []byte(s.PINs[s.Staff.ID])); !errors.Is(err, kiosk.ErrConfirmed) {
+	if err := staff.Confirm(ctx, c, []byte(s.PINs[s.Staff.ID])); !errors.Is(err, panels.ErrConfirmed) {
 		t.Errorf("a second confirmation for the carer = %v, want ErrConfirmed (the signed sheet is kept)", err)
 	}
 	if err := ao.SetScale(ctx, panel.Scale{Min: 1, Max: 4, Labels: []string{"not met", "partly met", "met", "exceeded"}}); err != nil {
@@ -154,7 +154,7 @@ func TestPanelViewPerRole(t *testing.T) {
 	if !cv.ScaleSet || cv.NotReady != nil || len(cv.Unconfirmed) != 0 || len(cv.Confirmations) != 1 || cv.Confirmations[0].PartnerName != "P" {
 		t.Errorf("the chair's view once ready = %+v", cv)
 	}
-	wantCan(t, "chair, ready", cv, map[string]can{"Confirm": {true, kiosk.ErrConfirmed}})
+	wantCan(t, "chair, ready", cv, map[string]can{"Confirm": {true, panels.ErrConfirmed}})
 	if err := chair.StartInterview(ctx, "101"); !errors.Is(err, panel.ErrNotLead) {
 		t.Errorf("StartInterview by the chair, who does not lead = %v, want ErrNotLead", err)
 	}
@@ -197,7 +197,7 @@ func TestPanelViewPerRole(t *testing.T) {
 	if _, err := partner.Sheets("101"); !errors.Is(err, panel.ErrNotSubmitted) {
 		t.Errorf("the carer's Sheets before they submitted = %v, want ErrNotSubmitted", err)
 	}
-	for _, p := range []*kiosk.PanelMember{chair, ao, partner} {
+	for _, p := range []*panels.PanelMember{chair, ao, partner} {
 		scoreAll(t, p, "101", 2, 4)
 	}
 	refresh()
@@ -205,7 +205,7 @@ func TestPanelViewPerRole(t *testing.T) {
 	if c, _ := av.Candidate("101"); !c.ScoredByAll || len(c.Waiting) != 0 || len(av.Blockers) != 0 {
 		t.Errorf("candidate 101 once scored by all = %+v, blockers %+v", c, av.Blockers)
 	}
-	wantCan(t, "appointing officer, scored", av, map[string]can{"Decide": isOpen, "Export": {true, kiosk.ErrNotDecided}})
+	wantCan(t, "appointing officer, scored", av, map[string]can{"Decide": isOpen, "Export": {true, panels.ErrNotDecided}})
 	if err := ao.Decide(ctx, []byte("444444"), "101", "the strongest values"); err != nil {
 		t.Fatal(err)
 	}
@@ -272,13 +272,13 @@ func TestPanelViewOfTheGuidesOrder(t *testing.T) {
 	chair, ao, staff, partner := fourPanel(t, e, s)
 	refresh := func() {
 		t.Helper()
-		for _, p := range []*kiosk.PanelMember{chair, ao, staff, partner} {
+		for _, p := range []*panels.PanelMember{chair, ao, staff, partner} {
 			if err := p.Refresh(ctx); err != nil {
 				t.Fatal(err)
 			}
 		}
 	}
-	notChair, notLead := can{false, kiosk.ErrNotChair}, can{false, panel.ErrNotLead}
+	notChair, notLead := can{false, panels.ErrNotChair}, can{false, panel.ErrNotLead}
 	wantCan(t, "chair", state(t, chair), map[string]can{"Order": isOpen, "Lead": isOpen, "Discuss": notLead,
 		"TellOutcome": {false, panel.ErrNotAppointingOfficer}, "GiveFeedback": {false, panel.ErrNotPartner}, "FeedbackRequests": isOpen})
 	wantCan(t, "appointing officer", state(t, ao), map[string]can{"Order": isOpen, "Discuss": {true, panel.ErrNotAllSeen},
@@ -286,7 +286,7 @@ func TestPanelViewOfTheGuidesOrder(t *testing.T) {
 	wantCan(t, "staff", state(t, staff), map[string]can{"Order": notChair, "Lead": notChair, "Discuss": notLead, "FeedbackRequests": notChair})
 	wantCan(t, "partner", state(t, partner), map[string]can{"Order": notChair, "Discuss": notLead,
 		"GiveFeedback": {true, panel.ErrNotDecidedYet}, "TellOutcome": {false, panel.ErrNotAppointingOfficer}})
-	if err := staff.SetOrder(ctx, panel.OrderEachCandidate); !errors.Is(err, kiosk.ErrNotChair) {
+	if err := staff.SetOrder(ctx, panel.OrderEachCandidate); !errors.Is(err, panels.ErrNotChair) {
 		t.Errorf("SetOrder by the member of staff = %v, want ErrNotChair", err)
 	}
 	if err := partner.GiveFeedback(ctx, "well", ""); !errors.Is(err, panel.ErrNotDecidedYet) {
@@ -321,7 +321,7 @@ func TestPanelViewOfTheGuidesOrder(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantCan(t, "appointing officer, discussed", state(t, ao), map[string]can{"Discuss": {true, panel.ErrDiscussed}})
-	for _, p := range []*kiosk.PanelMember{chair, ao, staff, partner} {
+	for _, p := range []*panels.PanelMember{chair, ao, staff, partner} {
 		if err := p.Refresh(ctx); err != nil {
 			t.Fatal(err)
 		}

@@ -1,4 +1,4 @@
-package kiosk_test
+package panels_test
 
 import (
 	"testing"

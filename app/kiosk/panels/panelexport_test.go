@@ -1,4 +1,4 @@
-package kiosk_test
+package panels_test
 
 import (
 	"bytes"
@@ -12,6 +12,7 @@ import (
 
 	"quietroom/app/kiosk"
 	"quietroom/app/kiosk/kiosktest"
+	"quietroom/app/kiosk/panels"
 	"quietroom/app/panel"
 	"quietroom/app/report/fynefont"
 	"quietroom/app/stick"
@@ -27,7 +28,7 @@ func needTool(t *testing.T, name string) string {
 }
 
 // scoredPanel is a panel whose three candidates every member has scored.
-func scoredPanel(t *testing.T) (*kiosktest.Env, kiosktest.PanelSeed, *kiosk.PanelMember, *kiosk.PanelMember) {
+func scoredPanel(t *testing.T) (*kiosktest.Env, kiosktest.PanelSeed, *panels.PanelMember, *panels.PanelMember) {
 	t.Helper()
 	e := kiosktest.New(t)
 	s := kiosktest.SeedPanel(t, e.Kiosk)
@@ -35,7 +36,7 @@ func scoredPanel(t *testing.T) (*kiosktest.Env, kiosktest.PanelSeed, *kiosk.Pane
 	staff, partner := openPanel(t, e, s, s.Staff.ID), openPanel(t, e, s, s.Partner.ID)
 	for _, c := range []string{"101", "102", "103"} {
 		startInterview(t, e, chair, c)
-		for _, p := range []*kiosk.PanelMember{chair, staff, partner} {
+		for _, p := range []*panels.PanelMember{chair, staff, partner} {
 			if err := p.Refresh(ctx); err != nil {
 				t.Fatal(err)
 			}
@@ -74,14 +75,14 @@ func TestPanelExport(t *testing.T) {
 	e, s, chair, staff := scoredPanel(t)
 	stick := t.TempDir()
 	fonts := fynefont.Fonts()
-	if _, err := chair.Export(ctx, stick, "long enough pass", "long enough pass", fonts); !errors.Is(err, kiosk.ErrNotDecided) {
+	if _, err := chair.Export(ctx, stick, "long enough pass", "long enough pass", fonts); !errors.Is(err, panels.ErrNotDecided) {
 		t.Fatalf("Export before the decision = %v, want ErrNotDecided", err)
 	}
 	if err := chair.Decide(ctx, []byte(s.PINs[s.Chair.ID]), "102", "QRDECISION strongest"); err != nil {
 		t.Fatal(err)
 	}
 	for _, pw := range [][2]string{{"short", "short"}, {"long enough pass", "long enough pas"}} {
-		if _, err := chair.Export(ctx, stick, pw[0], pw[1], fonts); !errors.Is(err, kiosk.ErrExportPassword) {
+		if _, err := chair.Export(ctx, stick, pw[0], pw[1], fonts); !errors.Is(err, panels.ErrExportPassword) {
 			t.Errorf("Export(%q, %q) = %v, want ErrExportPassword", pw[0], pw[1], err)
 		}
 	}
@@ -174,7 +175,7 @@ func TestPanelExportWithAWithdrawnCandidate(t *testing.T) {
 	staff, partner := openPanel(t, e, s, s.Staff.ID), openPanel(t, e, s, s.Partner.ID)
 	for _, c := range []string{"101", "103"} {
 		startInterview(t, e, chair, c)
-		for _, p := range []*kiosk.PanelMember{chair, staff, partner} {
+		for _, p := range []*panels.PanelMember{chair, staff, partner} {
 			if err := p.Refresh(ctx); err != nil {
 				t.Fatal(err)
 			}
@@ -246,7 +247,7 @@ func TestPanelRecordIsNotWeakR5(t *testing.T) {
 }
 
 // recordText exports the record and returns its text, read with the password.
-func recordText(t *testing.T, chair *kiosk.PanelMember) string {
+func recordText(t *testing.T, chair *panels.PanelMember) string {
 	t.Helper()
 	qpdf, pdftotext := needTool(t, "qpdf"), needTool(t, "pdftotext")
 	path, err := chair.Export(ctx, t.TempDir(), "correct horse battery", "correct horse battery", fynefont.Fonts())
@@ -289,9 +290,9 @@ func TestPanelRecordInTheGuidesOrder(t *testing.T) {
 	if err := chair.RecordDiscussion(ctx, map[string]string{"101": "QRDISCUSS agreed on carers"}); err != nil {
 		t.Fatal(err)
 	}
-	scores := map[*kiosk.PanelMember][]int{chair: {4, 3}, staff: {1, 3}, partner: {3, 3}}
+	scores := map[*panels.PanelMember][]int{chair: {4, 3}, staff: {1, 3}, partner: {3, 3}}
 	for _, c := range []string{"101", "102"} {
-		for _, p := range []*kiosk.PanelMember{chair, staff, partner} {
+		for _, p := range []*panels.PanelMember{chair, staff, partner} {
 			if err := p.Refresh(ctx); err != nil {
 				t.Fatal(err)
 			}

@@ -1,4 +1,4 @@
-package kiosk
+package panels
 
 import (
 	"bytes"
@@ -15,6 +15,7 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
+	"quietroom/app/kiosk"
 	"quietroom/app/panel"
 	"quietroom/app/report"
 	"quietroom/app/retention"
@@ -27,7 +28,7 @@ const MinExportPassword = 8
 // Errors of the export.
 var (
 	// ErrExportPassword: the password is too short, or the two typings differ.
-	ErrExportPassword = fmt.Errorf("%w: use a password of at least %d characters, typed the same twice", ErrInvalid, MinExportPassword)
+	ErrExportPassword = fmt.Errorf("%w: use a password of at least %d characters, typed the same twice", kiosk.ErrInvalid, MinExportPassword)
 	// ErrNotDecided: the record is exported once the decision is recorded.
 	ErrNotDecided = errors.New("the record can be exported once the appointing officer has recorded the decision")
 )
@@ -44,10 +45,10 @@ func (p *PanelMember) Export(ctx context.Context, dir, password, again string, f
 		return "", ErrExportPassword
 	}
 	if dir == "" {
-		return "", ErrNoStick
+		return "", kiosk.ErrNoStick
 	}
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
-		return "", ErrNoStick
+		return "", kiosk.ErrNoStick
 	}
 	if err := p.Refresh(ctx); err != nil {
 		return "", err
@@ -56,7 +57,7 @@ func (p *PanelMember) Export(ctx context.Context, dir, password, again string, f
 	r := p.rec
 	if r == nil {
 		p.mu.Unlock()
-		return "", ErrSignedOut
+		return "", kiosk.ErrSignedOut
 	}
 	// The appointing officer, after the decision (may).
 	err := p.require(r, actExport)
@@ -78,7 +79,7 @@ func (p *PanelMember) Export(ctx context.Context, dir, password, again string, f
 	ev := retention.AuditEvent{At: p.k.Now(), Actor: retention.RoleInterviewer, Action: "panel.export",
 		EngagementID: r.EngagementID, Count: len(r.Candidates), Outcome: "ok"}
 	var path string
-	err = p.k.audited(ctx, ev, func() error {
+	err = p.k.Audited(ctx, ev, func() error {
 		var err error
 		path, err = stick.WriteFile(dir, name, enc)
 		return err

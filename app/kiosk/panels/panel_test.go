@@ -1,24 +1,24 @@
-package kiosk_test
+package panels_test
 
 import (
 	"errors"
 	"strings"
 	"testing"
 
-	"quietroom/app/kiosk"
 	"quietroom/app/kiosk/kiosktest"
+	"quietroom/app/kiosk/panels"
 	"quietroom/app/panel"
 	"quietroom/app/protocol"
 	"quietroom/app/vault"
 )
 
-func openPanel(t *testing.T, e *kiosktest.Env, s kiosktest.PanelSeed, id string) *kiosk.PanelMember {
+func openPanel(t *testing.T, e *kiosktest.Env, s kiosktest.PanelSeed, id string) *panels.PanelMember {
 	t.Helper()
 	in, err := e.Kiosk.SignIn(ctx, id, []byte(s.PINs[id]))
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := in.OpenPanel(ctx, s.EngagementID)
+	p, err := panels.Open(ctx, in, s.EngagementID)
 	if err != nil {
 		t.Fatalf("OpenPanel = %v", err)
 	}
@@ -28,20 +28,20 @@ func openPanel(t *testing.T, e *kiosktest.Env, s kiosktest.PanelSeed, id string)
 
 // readyPanel sets up a panel with the organisation's scale, two questions (one the carer's),
 // the carer's confirmation and candidates 101-103.
-func readyPanel(t *testing.T, e *kiosktest.Env, s kiosktest.PanelSeed) *kiosk.PanelMember {
+func readyPanel(t *testing.T, e *kiosktest.Env, s kiosktest.PanelSeed) *panels.PanelMember {
 	t.Helper()
 	return readyPanelSigned(t, e, s, panel.Confirmation{PartnerID: s.Partner.ID, StaffID: s.Staff.ID, PartnerName: "P", StaffName: "R",
 		PartnerSignature: []byte("sig"), StaffSignature: []byte("sig")})
 }
 
 // readyPanelSigned is readyPanel with the carer's confirmation of understanding given.
-func readyPanelSigned(t *testing.T, e *kiosktest.Env, s kiosktest.PanelSeed, conf panel.Confirmation) *kiosk.PanelMember {
+func readyPanelSigned(t *testing.T, e *kiosktest.Env, s kiosktest.PanelSeed, conf panel.Confirmation) *panels.PanelMember {
 	t.Helper()
 	in, err := e.Kiosk.SignIn(ctx, s.Chair.ID, []byte(s.PINs[s.Chair.ID]))
 	if err != nil {
 		t.Fatal(err)
 	}
-	chair, err := in.CreatePanel(ctx, s.EngagementID, panel.Post{Title: "Community nurse", Band: "Band 6"}, s.Members())
+	chair, err := panels.Create(ctx, in, s.EngagementID, panel.Post{Title: "Community nurse", Band: "Band 6"}, s.Members())
 	if err != nil {
 		t.Fatalf("CreatePanel = %v", err)
 	}
@@ -89,7 +89,7 @@ func readyPanelSigned(t *testing.T, e *kiosktest.Env, s kiosktest.PanelSeed, con
 	return chair
 }
 
-func scoreAll(t *testing.T, p *kiosk.PanelMember, cand string, scores ...int) {
+func scoreAll(t *testing.T, p *panels.PanelMember, cand string, scores ...int) {
 	t.Helper()
 	qs := state(t, p).Questions
 	for i, q := range qs {
@@ -117,7 +117,7 @@ func TestPanelJourney(t *testing.T) {
 	if err := staff.ContributeQuestion(ctx, "late question"); !errors.Is(err, panel.ErrFrozen) {
 		t.Errorf("ContributeQuestion after the first candidate = %v, want ErrFrozen", err)
 	}
-	if err := staff.AddCandidate(ctx, "104"); !errors.Is(err, kiosk.ErrNotChair) {
+	if err := staff.AddCandidate(ctx, "104"); !errors.Is(err, panels.ErrNotChair) {
 		t.Errorf("AddCandidate by staff = %v, want ErrNotChair", err)
 	}
 	scoreAll(t, chair, "101", 3, 4)
@@ -165,7 +165,7 @@ func TestPanelJourney(t *testing.T) {
 	}
 	for _, c := range []string{"102", "103"} {
 		startInterview(t, e, chair, c)
-		for _, p := range []*kiosk.PanelMember{chair, staff, partner} {
+		for _, p := range []*panels.PanelMember{chair, staff, partner} {
 			if err := p.Refresh(ctx); err != nil {
 				t.Fatal(err)
 			}
@@ -218,13 +218,13 @@ func TestPanelRefusesOutsiders(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := in.OpenPanel(ctx, s.EngagementID); !errors.Is(err, panel.ErrNotMember) {
+	if _, err := panels.Open(ctx, in, s.EngagementID); !errors.Is(err, panel.ErrNotMember) {
 		t.Errorf("OpenPanel by a non-member = %v, want ErrNotMember", err)
 	}
 	// Staff can't set up the panel: they are neither chair nor appointing officer.
 	in, _ = e.Kiosk.SignIn(ctx, s.Staff.ID, []byte(s.PINs[s.Staff.ID]))
 	ms := s.Members()
-	if _, err := in.CreatePanel(ctx, s.EngagementID, panel.Post{Title: "x", Band: "y"}, ms); !errors.Is(err, kiosk.ErrNotChair) {
+	if _, err := panels.Create(ctx, in, s.EngagementID, panel.Post{Title: "x", Band: "y"}, ms); !errors.Is(err, panels.ErrNotChair) {
 		t.Errorf("CreatePanel by staff = %v, want ErrNotChair", err)
 	}
 }
@@ -280,7 +280,7 @@ func TestPanelSheetOfAnotherBeforeSubmitting(t *testing.T) {
 
 // startInterview starts a candidate's interview as the chair does on the kiosk: the
 // candidate's consent first.
-func startInterview(t *testing.T, e *kiosktest.Env, chair *kiosk.PanelMember, number string) {
+func startInterview(t *testing.T, e *kiosktest.Env, chair *panels.PanelMember, number string) {
 	t.Helper()
 	if err := chair.RecordConsent(ctx, number, kiosktest.AgreedConsent(e.Kiosk)); err != nil {
 		t.Fatalf("RecordConsent(%s) = %v", number, err)
@@ -299,24 +299,24 @@ func TestPanelInterviewNeedsConsent(t *testing.T) {
 	if err := chair.StartInterview(ctx, "101"); !errors.Is(err, panel.ErrNoConsent) {
 		t.Fatalf("StartInterview(101) without consent = %v, want ErrNoConsent", err)
 	}
-	pack := e.Kiosk.PanelPack()
-	with := func(edit func(c *kiosk.CandidateConsent)) kiosk.CandidateConsent {
+	pack := panels.PanelPack(e.Kiosk)
+	with := func(edit func(c *panels.CandidateConsent)) panels.CandidateConsent {
 		c := kiosktest.AgreedConsent(e.Kiosk)
 		edit(&c)
 		return c
 	}
 	for _, tc := range []struct {
 		name string
-		c    kiosk.CandidateConsent
+		c    panels.CandidateConsent
 		want error
 	}{
-		{"a required point declined", with(func(c *kiosk.CandidateConsent) { c.Choices[protocol.ConsentTakePart] = false }), panel.ErrConsentRefused},
-		{"notes declined", with(func(c *kiosk.CandidateConsent) { c.Choices[protocol.ConsentNotes] = false }), panel.ErrConsentRefused},
-		{"a point missing", with(func(c *kiosk.CandidateConsent) { delete(c.Choices, pack.Consent[len(pack.Consent)-1].ID) }), protocol.ErrInvalidConsent},
-		{"no choice at all", kiosk.CandidateConsent{TextHash: pack.Hash}, protocol.ErrInvalidConsent},
-		{"a point the pack lacks", with(func(c *kiosk.CandidateConsent) { c.Choices["photos"] = true }), protocol.ErrInvalidConsent},
-		{"a wrong hash", with(func(c *kiosk.CandidateConsent) { c.TextHash = "sha256:00" }), panel.ErrConsentText},
-		{"no hash", with(func(c *kiosk.CandidateConsent) { c.TextHash = "" }), panel.ErrConsentText},
+		{"a required point declined", with(func(c *panels.CandidateConsent) { c.Choices[protocol.ConsentTakePart] = false }), panel.ErrConsentRefused},
+		{"notes declined", with(func(c *panels.CandidateConsent) { c.Choices[protocol.ConsentNotes] = false }), panel.ErrConsentRefused},
+		{"a point missing", with(func(c *panels.CandidateConsent) { delete(c.Choices, pack.Consent[len(pack.Consent)-1].ID) }), protocol.ErrInvalidConsent},
+		{"no choice at all", panels.CandidateConsent{TextHash: pack.Hash}, protocol.ErrInvalidConsent},
+		{"a point the pack lacks", with(func(c *panels.CandidateConsent) { c.Choices["photos"] = true }), protocol.ErrInvalidConsent},
+		{"a wrong hash", with(func(c *panels.CandidateConsent) { c.TextHash = "sha256:00" }), panel.ErrConsentText},
+		{"no hash", with(func(c *panels.CandidateConsent) { c.TextHash = "" }), panel.ErrConsentText},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if err := chair.RecordConsent(ctx, "101", tc.c); !errors.Is(err, tc.want) {
@@ -375,7 +375,7 @@ func TestPanelWithdrawCandidate(t *testing.T) {
 	staff, partner := openPanel(t, e, s, s.Staff.ID), openPanel(t, e, s, s.Partner.ID)
 	for _, c := range []string{"101", "102"} {
 		startInterview(t, e, chair, c)
-		for _, p := range []*kiosk.PanelMember{chair, staff, partner} {
+		for _, p := range []*panels.PanelMember{chair, staff, partner} {
 			if err := p.Refresh(ctx); err != nil {
 				t.Fatal(err)
 			}
@@ -386,7 +386,7 @@ func TestPanelWithdrawCandidate(t *testing.T) {
 	if err := chair.Decide(ctx, pin, "101", "strongest"); !errors.Is(err, panel.ErrNotAllScored) {
 		t.Fatalf("Decide with candidate 103 not interviewed = %v, want ErrNotAllScored", err)
 	}
-	if err := staff.WithdrawCandidate(ctx, "103", panel.WithdrawNoShow); !errors.Is(err, kiosk.ErrNotChair) {
+	if err := staff.WithdrawCandidate(ctx, "103", panel.WithdrawNoShow); !errors.Is(err, panels.ErrNotChair) {
 		t.Errorf("WithdrawCandidate by the member of staff = %v, want ErrNotChair", err)
 	}
 	if err := chair.WithdrawCandidate(ctx, "103", panel.WithdrawNoShow); err != nil {
@@ -415,7 +415,7 @@ func TestPanelStaffSignsWithTheirPIN(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	chair, err := in.CreatePanel(ctx, s.EngagementID, panel.Post{Title: "Community nurse", Band: "Band 6"}, s.Members())
+	chair, err := panels.Create(ctx, in, s.EngagementID, panel.Post{Title: "Community nurse", Band: "Band 6"}, s.Members())
 	if err != nil {
 		t.Fatal(err)
 	}

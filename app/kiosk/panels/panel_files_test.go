@@ -1,4 +1,4 @@
-package kiosk_test
+package panels_test
 
 import (
 	"bytes"
@@ -18,6 +18,7 @@ import (
 	"quietroom/app/clock/clocktest"
 	"quietroom/app/kiosk"
 	"quietroom/app/kiosk/kiosktest"
+	"quietroom/app/kiosk/panels"
 	"quietroom/app/panel"
 	"quietroom/app/seal"
 	"quietroom/app/session"
@@ -66,7 +67,7 @@ func TestPanelFilesDoNotLinkScorerCandidateOrTime(t *testing.T) {
 	e := &kiosktest.Env{Kiosk: r.k}
 	chair := readyPanel(t, e, s)
 	staff, partner := openPanel(t, e, s, s.Staff.ID), openPanel(t, e, s, s.Partner.ID)
-	byID := map[string]*kiosk.PanelMember{s.Chair.ID: chair, s.Staff.ID: staff, s.Partner.ID: partner}
+	byID := map[string]*panels.PanelMember{s.Chair.ID: chair, s.Staff.ID: staff, s.Partner.ID: partner}
 	members := []string{s.Chair.ID, s.Staff.ID, s.Partner.ID}
 	cands := []string{"101", "102", "103"}
 	notes := map[[2]string]string{

@@ -1,4 +1,4 @@
-package kiosk
+package demo
 
 import (
 	"context"
@@ -11,6 +11,10 @@ import (
 	"time"
 
 	"quietroom/app/board"
+	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/boards"
+	"quietroom/app/kiosk/internal/access"
+	"quietroom/app/kiosk/surveys"
 	"quietroom/app/retention"
 	"quietroom/app/seal"
 	"quietroom/app/session"
@@ -32,27 +36,29 @@ const DemoRoomName = "Demo room"
 // SeedDemo sets up a development device: an admin credential, a room name, a demo engagement
 // whose deletion date is four weeks ahead, and one demo interviewer. It is for
 // `quietroom run --dev` only and fails with ErrAlreadySetUp once the device has an admin.
-func (k *Kiosk) SeedDemo(ctx context.Context) (Demo, error) { return k.SeedDemoRoom(ctx, DemoRoomName) }
+func SeedDemo(ctx context.Context, k *kiosk.Kiosk) (Demo, error) {
+	return SeedRoom(ctx, k, DemoRoomName)
+}
 
-// SeedDemoRoom is SeedDemo for a room of that name ("" is DemoRoomName): two development
+// SeedRoom is SeedDemo for a room of that name ("" is DemoRoomName): two development
 // kiosks exchanging a board's files tell each other's bundles apart by their rooms' names.
-func (k *Kiosk) SeedDemoRoom(ctx context.Context, room string) (Demo, error) {
+func SeedRoom(ctx context.Context, k *kiosk.Kiosk, room string) (Demo, error) {
 	if room == "" {
 		room = DemoRoomName
 	}
 	d := Demo{InterviewerName: "Demo interviewer", EngagementTitle: "Demo: 360 interviews, cohort 3"}
 	var err error
-	if d.AdminCredential, err = digits(k.rand, 8); err != nil {
+	if d.AdminCredential, err = digits(k.Rand(access.Pass), 8); err != nil {
 		return Demo{}, err
 	}
-	if d.InterviewerPIN, err = digits(k.rand, 6); err != nil {
+	if d.InterviewerPIN, err = digits(k.Rand(access.Pass), 6); err != nil {
 		return Demo{}, err
 	}
 	a, err := k.Setup(ctx, []byte(d.AdminCredential), room)
 	if err != nil {
 		return Demo{}, fmt.Errorf("demo: %w", err)
 	}
-	_, err = k.CreateEngagement(ctx, a, NewEngagement{
+	_, err = k.CreateEngagement(ctx, a, kiosk.NewEngagement{
 		Title:             d.EngagementTitle,
 		DeletionDate:      session.DefaultDeletionDate(k.Now().In(time.Local)),
 		StakeholderGroups: []string{"direct reports", "peers", "line manager", "foster carers"},
@@ -85,17 +91,17 @@ const (
 	DemoClosedSurveyTitle = "Demo: last term's survey (closed, made-up answers)"
 )
 
-// SeedDemoSurvey adds two demo survey engagements to a development device set up by SeedDemo,
+// SeedSurvey adds two demo survey engagements to a development device set up by SeedDemo,
 // each asking the built-in survey of four teams, deleted with the demo engagement's default
 // date, its review team every interviewer: one open from today for two weeks, to take; and one
 // that closed yesterday, holding 20 made-up responses (a small team among them, withheld), so
 // that its results can be read and exported at once. It is for `quietroom run --dev` only.
-func (k *Kiosk) SeedDemoSurvey(ctx context.Context, adminCredential string) error {
+func SeedSurvey(ctx context.Context, k *kiosk.Kiosk, adminCredential string) error {
 	a, err := k.SignInAdmin(ctx, []byte(adminCredential))
 	if err != nil {
 		return fmt.Errorf("demo survey: %w", err)
 	}
-	ivs, err := k.d.Interviewers.Interviewers(ctx)
+	ivs, err := k.Deps(access.Pass).Interviewers.Interviewers(ctx)
 	if err != nil {
 		return fmt.Errorf("demo survey: %w", err)
 	}
@@ -105,33 +111,33 @@ func (k *Kiosk) SeedDemoSurvey(ctx context.Context, adminCredential string) erro
 	}
 	now := k.Now().In(time.Local)
 	teams := []string{"Front door", "Children in care", "Fostering", "Leaving care"}
-	_, err = k.CreateSurvey(ctx, a, NewSurvey{
+	_, err = surveys.CreateSurvey(ctx, k, a, surveys.NewSurvey{
 		Title: DemoSurveyTitle, Teams: teams,
 		Opens: now, Closes: now.AddDate(0, 0, 14), DeletionDate: session.DefaultDeletionDate(now), Members: members,
 	})
 	if err != nil {
 		return fmt.Errorf("demo survey: %w", err)
 	}
-	closed, err := k.CreateSurvey(ctx, a, NewSurvey{
+	closed, err := surveys.CreateSurvey(ctx, k, a, surveys.NewSurvey{
 		Title: DemoClosedSurveyTitle, Teams: teams,
 		Opens: now.AddDate(0, 0, -15), Closes: now.AddDate(0, 0, -1), DeletionDate: session.DefaultDeletionDate(now), Members: members,
 	})
 	if err != nil {
 		return fmt.Errorf("demo survey: %w", err)
 	}
-	return k.seedDemoResponses(ctx, closed)
+	return seedDemoResponses(ctx, k, closed)
 }
 
 // seedDemoResponses stores made-up responses in a closed demo survey, sealed as real ones
 // are: each team leans its own way (Front door to the left, Children in care to the right),
 // and Fostering and Leaving care have four between them, so they are withheld.
-func (k *Kiosk) seedDemoResponses(ctx context.Context, r survey.Record) error {
+func seedDemoResponses(ctx context.Context, k *kiosk.Kiosk, r survey.Record) error {
 	s, err := r.Survey()
 	if err != nil {
 		return err
 	}
 	var seed [32]byte
-	if _, err := io.ReadFull(k.rand, seed[:]); err != nil {
+	if _, err := io.ReadFull(k.Rand(access.Pass), seed[:]); err != nil {
 		return fmt.Errorf("demo responses: %w", err)
 	}
 	rnd := mrand.New(mrand.NewChaCha8(seed))
@@ -162,7 +168,7 @@ func (k *Kiosk) seedDemoResponses(ctx context.Context, r survey.Record) error {
 			if err != nil {
 				return err
 			}
-			if err := k.d.Surveys.PutSurveyResponse(ctx, r.EngagementID, id, sealed); err != nil {
+			if err := k.Deps(access.Pass).Surveys.PutSurveyResponse(ctx, r.EngagementID, id, sealed); err != nil {
 				return fmt.Errorf("demo responses: %w", err)
 			}
 		}
@@ -193,11 +199,11 @@ var demoItems = []struct {
 	{board.Bud, board.KindPostIt, "A single phone number that is answered until eight"},
 }
 
-// SeedDemoBoard adds, for `quietroom run --dev` only, a peer challenge whose team is the demo
+// SeedBoard adds, for `quietroom run --dev` only, a peer challenge whose team is the demo
 // interviewer, with a board of made-up post-its and interview records to work on. It does
 // nothing on a kiosk without board storage.
-func (k *Kiosk) SeedDemoBoard(ctx context.Context, d Demo) error {
-	if k.d.Boards == nil {
+func SeedBoard(ctx context.Context, k *kiosk.Kiosk, d Demo) error {
+	if k.Deps(access.Pass).Boards == nil {
 		return nil
 	}
 	a, err := k.SignInAdmin(ctx, []byte(d.AdminCredential))
@@ -207,7 +213,7 @@ func (k *Kiosk) SeedDemoBoard(ctx context.Context, d Demo) error {
 	y, m, day := k.Now().In(time.Local).Date()
 	visit := time.Date(y, m, day, 0, 0, 0, 0, time.Local)
 	follow := session.ProposedFollowUp(session.KindPeerChallenge, visit, visit)
-	e, err := k.CreateEngagement(ctx, a, NewEngagement{
+	e, err := k.CreateEngagement(ctx, a, kiosk.NewEngagement{
 		Title: DemoBoardTitle, Kind: session.KindPeerChallenge, VisitDate: visit, FollowUpDate: follow,
 		DeletionDate:      session.DeletionAfterFollowUp(follow),
 		StakeholderGroups: []string{"social workers", "foster carers", "team managers"},
@@ -215,7 +221,7 @@ func (k *Kiosk) SeedDemoBoard(ctx context.Context, d Demo) error {
 	if err != nil {
 		return fmt.Errorf("demo board: %w", err)
 	}
-	ivs, err := k.d.Interviewers.Interviewers(ctx)
+	ivs, err := k.Deps(access.Pass).Interviewers.Interviewers(ctx)
 	if err != nil {
 		return err
 	}
@@ -225,10 +231,10 @@ func (k *Kiosk) SeedDemoBoard(ctx context.Context, d Demo) error {
 			ids = append(ids, iv.ID)
 		}
 	}
-	if err := k.SetTeam(ctx, a, e.ID, ids); err != nil {
+	if err := boards.SetTeam(ctx, k, a, e.ID, ids); err != nil {
 		return fmt.Errorf("demo board: %w", err)
 	}
-	rcpt, _, err := k.d.Boards.Board(ctx, e.ID)
+	rcpt, _, err := k.Deps(access.Pass).Boards.Board(ctx, e.ID)
 	if err != nil {
 		return err
 	}
@@ -264,6 +270,6 @@ func (k *Kiosk) SeedDemoBoard(ctx context.Context, d Demo) error {
 		}
 		recs = append(recs, board.Record{ID: iv.ID, Interview: true, Sealed: s})
 	}
-	_, err = k.d.Boards.AddBoardRecords(ctx, e.ID, board.Shuffle(recs), k.boardEvent(retention.RoleSystem, "board.demo", e.ID, 0))
+	_, err = k.Deps(access.Pass).Boards.AddBoardRecords(ctx, e.ID, board.Shuffle(recs), boards.BoardEvent(k, retention.RoleSystem, "board.demo", e.ID, 0))
 	return err
 }

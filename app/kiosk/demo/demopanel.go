@@ -1,10 +1,13 @@
-package kiosk
+package demo
 
 import (
 	"context"
 	"fmt"
 	"time"
 
+	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/internal/access"
+	"quietroom/app/kiosk/panels"
 	"quietroom/app/panel"
 	"quietroom/app/protocol"
 	"quietroom/app/session"
@@ -20,23 +23,23 @@ type DemoPanel struct {
 	PartnerName, PartnerPIN string
 }
 
-// SeedDemoPanel adds, for `quietroom run --dev` only, a recruitment panel in progress: the demo
+// SeedPanel adds, for `quietroom run --dev` only, a recruitment panel in progress: the demo
 // interviewer as appointing officer and chair, a member of staff and a carer (two more demo
 // interviewers, named to sort after the demo interviewer), the organisation's scale, three
 // questions (one the carer's), the signed confirmation of understanding, and four candidates
 // in the guide's order (the default): 1041 and 1042 interviewed, with notes of their own by
 // the members (all three for 1041, the chair for 1042), 1043 and 1044 still to be seen; then
 // come the discussion and the scores. It does nothing on a kiosk without panel storage.
-func (k *Kiosk) SeedDemoPanel(ctx context.Context, d Demo) (DemoPanel, error) {
-	if k.d.Panels == nil {
+func SeedPanel(ctx context.Context, k *kiosk.Kiosk, d Demo) (DemoPanel, error) {
+	if k.Deps(access.Pass).Panels == nil {
 		return DemoPanel{}, nil
 	}
 	dp := DemoPanel{StaffName: "Demo panel: staff member", PartnerName: "Demo panel: carer"}
 	var err error
-	if dp.StaffPIN, err = digits(k.rand, 6); err != nil {
+	if dp.StaffPIN, err = digits(k.Rand(access.Pass), 6); err != nil {
 		return DemoPanel{}, err
 	}
-	if dp.PartnerPIN, err = digits(k.rand, 6); err != nil {
+	if dp.PartnerPIN, err = digits(k.Rand(access.Pass), 6); err != nil {
 		return DemoPanel{}, err
 	}
 	fail := func(err error) (DemoPanel, error) { return DemoPanel{}, fmt.Errorf("demo panel: %w", err) }
@@ -47,7 +50,7 @@ func (k *Kiosk) SeedDemoPanel(ctx context.Context, d Demo) (DemoPanel, error) {
 	// A day after the demo engagement's deletion date: engagements are listed by that date
 	// (then by their random ids), and the same date would put the two in a different order
 	// from one run to the next.
-	eng, err := k.CreateEngagement(ctx, a, NewEngagement{Title: DemoPanelTitle, Kind: session.KindRecruitment,
+	eng, err := k.CreateEngagement(ctx, a, kiosk.NewEngagement{Title: DemoPanelTitle, Kind: session.KindRecruitment,
 		DeletionDate: session.DefaultDeletionDate(k.Now().In(time.Local)).AddDate(0, 0, 1)})
 	if err != nil {
 		return fail(err)
@@ -61,7 +64,7 @@ func (k *Kiosk) SeedDemoPanel(ctx context.Context, d Demo) (DemoPanel, error) {
 		return fail(err)
 	}
 	var chairID string
-	ivs, err := k.d.Interviewers.Interviewers(ctx)
+	ivs, err := k.Deps(access.Pass).Interviewers.Interviewers(ctx)
 	if err != nil {
 		return fail(err)
 	}
@@ -70,18 +73,18 @@ func (k *Kiosk) SeedDemoPanel(ctx context.Context, d Demo) (DemoPanel, error) {
 			chairID = iv.ID
 		}
 	}
-	open := func(id, pin string) (*PanelMember, error) {
+	open := func(id, pin string) (*panels.PanelMember, error) {
 		in, err := k.SignIn(ctx, id, []byte(pin))
 		if err != nil {
 			return nil, err
 		}
-		return in.OpenPanel(ctx, eng.ID)
+		return panels.Open(ctx, in, eng.ID)
 	}
 	in, err := k.SignIn(ctx, chairID, []byte(d.InterviewerPIN))
 	if err != nil {
 		return fail(err)
 	}
-	chair, err := in.CreatePanel(ctx, eng.ID, panel.Post{Title: "Community mental health nurse", Band: "Band 6"}, []panel.Member{
+	chair, err := panels.Create(ctx, in, eng.ID, panel.Post{Title: "Community mental health nurse", Band: "Band 6"}, []panel.Member{
 		{ID: chairID, Roles: []panel.Role{panel.RoleAppointingOfficer, panel.RoleChair}},
 		{ID: staff.ID, Roles: []panel.Role{panel.RoleStaff}},
 		{ID: carer.ID, Roles: []panel.Role{panel.RolePartner}},
@@ -93,9 +96,9 @@ func (k *Kiosk) SeedDemoPanel(ctx context.Context, d Demo) (DemoPanel, error) {
 	if err := chair.SetScale(ctx, panel.Scale{Min: 1, Max: 4, Labels: []string{"not shown", "partly shown", "shown", "shown strongly"}}); err != nil {
 		return fail(err)
 	}
-	pack, ok := protocol.BuiltinPack(PanelPackID)
+	pack, ok := protocol.BuiltinPack(panels.PanelPackID)
 	if !ok {
-		return fail(fmt.Errorf("no built-in pack %s", PanelPackID))
+		return fail(fmt.Errorf("no built-in pack %s", panels.PanelPackID))
 	}
 	var qs []panel.Question
 	for i, t := range pack.Topics {
@@ -135,8 +138,8 @@ func (k *Kiosk) SeedDemoPanel(ctx context.Context, d Demo) (DemoPanel, error) {
 		return fail(err)
 	}
 	defer s.Close()
-	consent := CandidateConsent{Choices: map[string]bool{}, TextHash: k.PanelPack().Hash}
-	for _, pt := range k.PanelPack().Consent {
+	consent := panels.CandidateConsent{Choices: map[string]bool{}, TextHash: panels.PanelPack(k).Hash}
+	for _, pt := range panels.PanelPack(k).Consent {
 		consent.Choices[pt.ID] = true
 	}
 	for _, n := range []string{"1041", "1042"} {
@@ -150,7 +153,7 @@ func (k *Kiosk) SeedDemoPanel(ctx context.Context, d Demo) (DemoPanel, error) {
 	// The guide's order: while the candidates are seen, each member keeps their own notes;
 	// nobody scores before the panel's discussion, once all four have been seen.
 	for _, x := range []struct {
-		pm    *PanelMember
+		pm    *panels.PanelMember
 		n     string
 		notes string
 	}{

@@ -1,4 +1,4 @@
-package kiosk_test
+package surveys_test
 
 import (
 	"bytes"
@@ -10,7 +10,9 @@ import (
 	"time"
 
 	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/demo"
 	"quietroom/app/kiosk/kiosktest"
+	"quietroom/app/kiosk/surveys"
 	"quietroom/app/report/fynefont"
 	"quietroom/app/survey"
 )
@@ -19,7 +21,7 @@ var surveyTeams = []string{"Front door", "Children in care", "Fostering", "Leavi
 
 // newSurvey makes a survey engagement open from today for a week, the demo interviewer its
 // review team, and returns it with a second interviewer who is not on the team.
-func newSurvey(t *testing.T) (*kiosktest.Env, kiosk.Demo, survey.Record, string) {
+func newSurvey(t *testing.T) (*kiosktest.Env, demo.Demo, survey.Record, string) {
 	t.Helper()
 	e, d := kiosktest.Seeded(t)
 	a := admin(t, e, d)
@@ -28,7 +30,7 @@ func newSurvey(t *testing.T) (*kiosktest.Env, kiosk.Demo, survey.Record, string)
 		t.Fatal(err)
 	}
 	now := e.Clock.Now()
-	r, err := e.Kiosk.CreateSurvey(ctx, a, kiosk.NewSurvey{Title: "Leadership culture survey", Teams: surveyTeams,
+	r, err := surveys.CreateSurvey(ctx, e.Kiosk, a, surveys.NewSurvey{Title: "Leadership culture survey", Teams: surveyTeams,
 		Opens: now, Closes: now.AddDate(0, 0, 7), DeletionDate: now.AddDate(0, 2, 0), Members: []string{member.ID}})
 	if err != nil {
 		t.Fatal(err)
@@ -46,7 +48,7 @@ func answerAll(s *survey.Survey, team string, p int) survey.Response {
 
 func TestSurveyJourney(t *testing.T) {
 	e, d, rec, member := newSurvey(t)
-	open, s, err := e.Kiosk.OpenSurvey(ctx)
+	open, s, err := surveys.OpenSurvey(ctx, e.Kiosk)
 	if err != nil || open.EngagementID != rec.EngagementID || len(s.Items) != 31 {
 		t.Fatalf("OpenSurvey = %v, %v", open.EngagementID, err)
 	}
@@ -58,13 +60,13 @@ func TestSurveyJourney(t *testing.T) {
 	}{{"Front door", 6, 1}, {"Children in care", 5, 4}, {"Fostering", 1, 5}}
 	for _, pl := range plan {
 		for range pl.n {
-			if err := e.Kiosk.SubmitSurveyResponse(ctx, rec.EngagementID, answerAll(s, pl.team, pl.p)); err != nil {
+			if err := surveys.SubmitSurveyResponse(ctx, e.Kiosk, rec.EngagementID, answerAll(s, pl.team, pl.p)); err != nil {
 				t.Fatal(err)
 			}
 		}
 	}
 	// An interviewee-side mistake: a team not in the list.
-	if err := e.Kiosk.SubmitSurveyResponse(ctx, rec.EngagementID, survey.Response{Team: "Nobody"}); !errors.Is(err, survey.ErrResponse) {
+	if err := surveys.SubmitSurveyResponse(ctx, e.Kiosk, rec.EngagementID, survey.Response{Team: "Nobody"}); !errors.Is(err, survey.ErrResponse) {
 		t.Errorf("response for an unknown team = %v, want ErrResponse", err)
 	}
 
@@ -74,15 +76,15 @@ func TestSurveyJourney(t *testing.T) {
 	}
 	// Not while it is open, nor on its closing day: a figure read now, compared with one read
 	// after the next response, would show that person's answers.
-	if _, err := in.SurveyResults(ctx, rec.EngagementID); !errors.Is(err, kiosk.ErrSurveyStillOpen) {
+	if _, err := surveys.Results(ctx, in, rec.EngagementID); !errors.Is(err, surveys.ErrSurveyStillOpen) {
 		t.Fatalf("SurveyResults while open = %v, want ErrSurveyStillOpen", err)
 	}
 	e.Clock.Set(rec.Closes.Add(23 * time.Hour))
-	if _, err := in.SurveyResults(ctx, rec.EngagementID); !errors.Is(err, kiosk.ErrSurveyStillOpen) {
+	if _, err := surveys.Results(ctx, in, rec.EngagementID); !errors.Is(err, surveys.ErrSurveyStillOpen) {
 		t.Fatalf("SurveyResults on the closing day = %v, want ErrSurveyStillOpen", err)
 	}
 	e.Clock.Set(rec.Closes.AddDate(0, 0, 1))
-	res, err := in.SurveyResults(ctx, rec.EngagementID)
+	res, err := surveys.Results(ctx, in, rec.EngagementID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,7 +105,7 @@ func TestSurveyJourney(t *testing.T) {
 
 	// The results go to the stick as a PDF and a CSV of figures; the withheld team is in
 	// neither's figures.
-	paths, err := in.ExportSurveyResults(ctx, res, e.ImportDir, fynefont.Fonts())
+	paths, err := surveys.ExportSurveyResults(ctx, in, res, e.ImportDir, fynefont.Fonts())
 	if err != nil || len(paths) != 2 {
 		t.Fatalf("ExportSurveyResults = %v, %v", paths, err)
 	}
@@ -118,7 +120,7 @@ func TestSurveyJourney(t *testing.T) {
 	if left, _ := filepath.Glob(filepath.Join(e.ImportDir, ".partial-*")); len(left) != 0 {
 		t.Errorf("temporary files left on the stick: %v", left)
 	}
-	again, err := in.ExportSurveyResults(ctx, res, e.ImportDir, fynefont.Fonts())
+	again, err := surveys.ExportSurveyResults(ctx, in, res, e.ImportDir, fynefont.Fonts())
 	if err != nil || len(again) != 2 || again[0] == paths[0] || !strings.HasSuffix(again[0], "-2.pdf") {
 		t.Errorf("a second export = %v, %v; want new names", again, err)
 	}
@@ -136,10 +138,10 @@ func TestSurveyJourney(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := other.SurveyResults(ctx, rec.EngagementID); !errors.Is(err, kiosk.ErrNotOnReviewTeam) {
+		if _, err := surveys.Results(ctx, other, rec.EngagementID); !errors.Is(err, kiosk.ErrNotOnReviewTeam) {
 			t.Errorf("non-member's SurveyResults = %v, want ErrNotOnReviewTeam", err)
 		}
-		if l, _ := other.Surveys(ctx); len(l) != 0 {
+		if l, _ := surveys.Surveys(ctx, other); len(l) != 0 {
 			t.Errorf("non-member sees %d surveys", len(l))
 		}
 	}
@@ -171,8 +173,8 @@ func TestSurveyJourney(t *testing.T) {
 	// The admin sees whether it is open, and no count: a count beside the results would give
 	// the turnout of the team they leave out (Fostering's one), and one read while it is open
 	// would date each response.
-	all, err := e.Kiosk.AllSurveys(ctx, a)
-	if err != nil || len(all) != 1 || all[0].State != kiosk.SurveyClosed {
+	all, err := surveys.AllSurveys(ctx, e.Kiosk, a)
+	if err != nil || len(all) != 1 || all[0].State != surveys.SurveyClosed {
 		t.Errorf("AllSurveys = %+v, %v; want the survey, closed", all, err)
 	}
 	// Sessions are never started in a survey's engagement.
@@ -187,10 +189,10 @@ func TestSurveyJourney(t *testing.T) {
 func TestSurveyOpenOnlyOnItsDays(t *testing.T) {
 	e, _, rec, _ := newSurvey(t)
 	e.Clock.Advance(8 * 24 * time.Hour)
-	if _, _, err := e.Kiosk.OpenSurvey(ctx); !errors.Is(err, kiosk.ErrNoSurveyOpen) {
+	if _, _, err := surveys.OpenSurvey(ctx, e.Kiosk); !errors.Is(err, surveys.ErrNoSurveyOpen) {
 		t.Errorf("OpenSurvey after the closing day = %v, want ErrNoSurveyOpen", err)
 	}
-	if err := e.Kiosk.SubmitSurveyResponse(ctx, rec.EngagementID, survey.Response{Team: "Front door"}); !errors.Is(err, kiosk.ErrNoSurveyOpen) {
+	if err := surveys.SubmitSurveyResponse(ctx, e.Kiosk, rec.EngagementID, survey.Response{Team: "Front door"}); !errors.Is(err, surveys.ErrNoSurveyOpen) {
 		t.Errorf("SubmitSurveyResponse after the closing day = %v, want ErrNoSurveyOpen", err)
 	}
 }
@@ -200,32 +202,32 @@ func TestCreateSurveyRules(t *testing.T) {
 	a := admin(t, e, d)
 	member := demoInterviewer(t, e)
 	now := e.Clock.Now()
-	ok := kiosk.NewSurvey{Title: "S", Teams: []string{"A"}, Opens: now, Closes: now.AddDate(0, 0, 7), DeletionDate: now.AddDate(0, 1, 0), Members: []string{member.ID}}
+	ok := surveys.NewSurvey{Title: "S", Teams: []string{"A"}, Opens: now, Closes: now.AddDate(0, 0, 7), DeletionDate: now.AddDate(0, 1, 0), Members: []string{member.ID}}
 	for _, tt := range []struct {
 		name string
-		edit func(*kiosk.NewSurvey)
+		edit func(*surveys.NewSurvey)
 		want string
 	}{
-		{"min group 2", func(n *kiosk.NewSurvey) { n.MinGroup = 2 }, "at least 3"},
-		{"no review team", func(n *kiosk.NewSurvey) { n.Members = nil }, "review team"},
-		{"deletion passed", func(n *kiosk.NewSurvey) {
+		{"min group 2", func(n *surveys.NewSurvey) { n.MinGroup = 2 }, "at least 3"},
+		{"no review team", func(n *surveys.NewSurvey) { n.Members = nil }, "review team"},
+		{"deletion passed", func(n *surveys.NewSurvey) {
 			n.Opens, n.Closes, n.DeletionDate = now.AddDate(0, 0, -9), now.AddDate(0, 0, -8), now.AddDate(0, 0, -1)
 		}, "future"},
-		{"bad file", func(n *kiosk.NewSurvey) { n.File = []byte("id: x\npoints: 2\n") }, "survey:2: points"},
+		{"bad file", func(n *surveys.NewSurvey) { n.File = []byte("id: x\npoints: 2\n") }, "survey:2: points"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			n := ok
 			tt.edit(&n)
-			_, err := e.Kiosk.CreateSurvey(ctx, a, n)
+			_, err := surveys.CreateSurvey(ctx, e.Kiosk, a, n)
 			if !errors.Is(err, kiosk.ErrInvalid) || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("CreateSurvey = %v, want ErrInvalid holding %q", err, tt.want)
 			}
 		})
 	}
-	if _, err := e.Kiosk.CreateSurvey(ctx, nil, ok); err == nil {
+	if _, err := surveys.CreateSurvey(ctx, e.Kiosk, nil, ok); err == nil {
 		t.Error("CreateSurvey without an admin succeeded")
 	}
-	r, err := e.Kiosk.CreateSurvey(ctx, a, ok)
+	r, err := surveys.CreateSurvey(ctx, e.Kiosk, a, ok)
 	if err != nil || r.MinGroup != survey.DefaultMinGroup {
 		t.Errorf("CreateSurvey = %+v, %v; want the default minimum group", r, err)
 	}
@@ -235,23 +237,23 @@ func TestCreateSurveyRules(t *testing.T) {
 // read at once, with a small team withheld.
 func TestDemoSurveys(t *testing.T) {
 	e, d := kiosktest.Seeded(t)
-	if err := e.Kiosk.SeedDemoSurvey(ctx, d.AdminCredential); err != nil {
+	if err := demo.SeedSurvey(ctx, e.Kiosk, d.AdminCredential); err != nil {
 		t.Fatal(err)
 	}
-	open, _, err := e.Kiosk.OpenSurvey(ctx)
-	if err != nil || open.Title != kiosk.DemoSurveyTitle {
+	open, _, err := surveys.OpenSurvey(ctx, e.Kiosk)
+	if err != nil || open.Title != demo.DemoSurveyTitle {
 		t.Fatalf("OpenSurvey = %q, %v", open.Title, err)
 	}
 	in, err := e.Kiosk.SignIn(ctx, demoInterviewer(t, e).ID, []byte(d.InterviewerPIN))
 	if err != nil {
 		t.Fatal(err)
 	}
-	recs, _ := in.Surveys(ctx)
+	recs, _ := surveys.Surveys(ctx, in)
 	for _, r := range recs {
-		if r.Title != kiosk.DemoClosedSurveyTitle {
+		if r.Title != demo.DemoClosedSurveyTitle {
 			continue
 		}
-		res, err := in.SurveyResults(ctx, r.EngagementID)
+		res, err := surveys.Results(ctx, in, r.EngagementID)
 		if err != nil {
 			t.Fatal(err)
 		}

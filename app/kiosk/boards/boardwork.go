@@ -1,4 +1,4 @@
-package kiosk
+package boards
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"quietroom/app/board"
+	"quietroom/app/kiosk/internal/access"
 )
 
 // The team's day-2 work on a board (the aim, the themes, the insights and the quotes pinned to
@@ -26,7 +27,7 @@ var (
 
 // workLock is the lock of the board's work on this kiosk, shared by every member's Board.
 func (b *Board) workLock() *sync.Mutex {
-	mu, _ := b.k.boardLocks.LoadOrStore(b.engagementID, new(sync.Mutex))
+	mu, _ := b.k.BoardLocks(access.Pass).LoadOrStore(b.engagementID, new(sync.Mutex))
 	return mu.(*sync.Mutex)
 }
 

@@ -1,4 +1,4 @@
-package kiosk_test
+package surveys_test
 
 import (
 	"os"
@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"quietroom/app/kiosk/surveys"
 	"quietroom/app/report/fynefont"
 	"quietroom/app/survey"
 )
@@ -24,7 +25,7 @@ func TestSurveyExportRecomputes(t *testing.T) {
 	tampered.Merged, tampered.Withheld = nil, nil
 	tampered.Groups = append([]survey.Group{{Name: "Tampered team alone", Responses: 1, Items: res.Overall.Items}}, res.Groups...)
 	tampered.Overall.Responses = 999
-	paths, err := in.ExportSurveyResults(ctx, &tampered, e.ImportDir, fynefont.Fonts())
+	paths, err := surveys.ExportSurveyResults(ctx, in, &tampered, e.ImportDir, fynefont.Fonts())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package kiosk
+package panels
 
 import (
 	"bytes"
@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"quietroom/app/kiosk"
 	"quietroom/app/panel"
 )
 
@@ -272,7 +273,7 @@ func (p *PanelMember) State() (PanelView, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.rec == nil {
-		return PanelView{}, ErrSignedOut
+		return PanelView{}, kiosk.ErrSignedOut
 	}
 	return p.state(p.rec)
 }

@@ -1,9 +1,11 @@
-package kiosk
+package boards
 
 import (
 	"context"
 	"strings"
 
+	"quietroom/app/kiosk"
+	"quietroom/app/kiosk/internal/access"
 	"quietroom/app/report"
 	"quietroom/app/retention"
 	"quietroom/app/stick"
@@ -23,13 +25,13 @@ func PresentationFiles(title string) (slides, outline string) {
 // what the team chose hold in each. It needs this member's PIN (it is a SignedIn's, used up by
 // it) and writes a content-free audit entry first. A file of either name already on the stick
 // is not replaced: nothing is written.
-func (s *SignedIn) ExportSlides(ctx context.Context, engagementID, dir string, fonts report.Fonts) ([]string, error) {
-	b, err := s.OpenBoard(ctx, engagementID)
+func ExportSlides(ctx context.Context, s *kiosk.SignedIn, engagementID, dir string, fonts report.Fonts) ([]string, error) {
+	b, err := Open(ctx, s, engagementID)
 	if err != nil {
 		return nil, err
 	}
 	defer b.Close()
-	e, err := s.k.engagement(ctx, engagementID)
+	e, err := engagement(ctx, s.Kiosk(access.Pass), engagementID)
 	if err != nil {
 		return nil, err
 	}
@@ -47,8 +49,8 @@ func (s *SignedIn) ExportSlides(ctx context.Context, engagementID, dir string, f
 	}
 	slidesName, outlineName := PresentationFiles(e.Title)
 	var paths []string
-	ev := s.k.boardEvent(retention.RoleInterviewer, "board.presentation.export", engagementID, len(p.Insights))
-	err = s.k.audited(ctx, ev, func() error {
+	ev := BoardEvent(s.Kiosk(access.Pass), retention.RoleInterviewer, "board.presentation.export", engagementID, len(p.Insights))
+	err = s.Kiosk(access.Pass).Audited(ctx, ev, func() error {
 		var err error
 		paths, err = stick.WriteFiles(dir, []stick.File{{Name: slidesName, Data: slides}, {Name: outlineName, Data: outline}})
 		return err

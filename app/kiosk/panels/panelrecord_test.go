@@ -1,4 +1,4 @@
-package kiosk_test
+package panels_test
 
 import (
 	"errors"
@@ -11,8 +11,8 @@ import (
 	"testing"
 	"time"
 
-	"quietroom/app/kiosk"
 	"quietroom/app/kiosk/kiosktest"
+	"quietroom/app/kiosk/panels"
 	"quietroom/app/panel"
 	"quietroom/app/report/fynefont"
 )
@@ -28,7 +28,7 @@ func inZone(t *testing.T, loc *time.Location) {
 
 // recordPages exports the record and returns the text of each page (pdftotext), after
 // checking the decrypted file with qpdf --check.
-func recordPages(t *testing.T, chair *kiosk.PanelMember) []string {
+func recordPages(t *testing.T, chair *panels.PanelMember) []string {
 	t.Helper()
 	qpdf, pdftotext := needTool(t, "qpdf"), needTool(t, "pdftotext")
 	path, err := chair.Export(ctx, t.TempDir(), "correct horse battery", "correct horse battery", fynefont.Fonts())
@@ -108,7 +108,7 @@ func TestPanelRecordForHR(t *testing.T) {
 	if err := chair.WithdrawCandidate(ctx, "104", panel.WithdrawError); err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range []*kiosk.PanelMember{chair, staff, partner} {
+	for _, p := range []*panels.PanelMember{chair, staff, partner} {
 		if err := p.Refresh(ctx); err != nil {
 			t.Fatal(err)
 		}

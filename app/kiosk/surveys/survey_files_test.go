@@ -1,4 +1,4 @@
-package kiosk_test
+package surveys_test
 
 import (
 	"bytes"
@@ -14,8 +14,8 @@ import (
 	"time"
 
 	"quietroom/app/clock/clocktest"
-	"quietroom/app/kiosk"
 	"quietroom/app/kiosk/kiosktest"
+	"quietroom/app/kiosk/surveys"
 	"quietroom/app/retention"
 	"quietroom/app/store"
 	"quietroom/app/survey"
@@ -51,12 +51,12 @@ func TestSurveyFilesDoNotTellOrderOrTeam(t *testing.T) {
 	teams := []string{"A", "Children in care and the fostering and adoption service", "Youth justice", "Early help"}
 	sizes := []int{20, 12, 6, 2}
 	now := r.clock.Now()
-	rec, err := r.k.CreateSurvey(ctx, r.admin, kiosk.NewSurvey{Title: "Leadership culture survey", Teams: teams,
+	rec, err := surveys.CreateSurvey(ctx, r.k, r.admin, surveys.NewSurvey{Title: "Leadership culture survey", Teams: teams,
 		Opens: now, Closes: now.AddDate(0, 0, 7), DeletionDate: now.AddDate(0, 2, 0), Members: []string{member}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, sv, err := r.k.OpenSurvey(ctx)
+	_, sv, err := surveys.OpenSurvey(ctx, r.k)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,7 +90,7 @@ func TestSurveyFilesDoNotTellOrderOrTeam(t *testing.T) {
 				a[it.ID] = 1 + (i+j)%sv.Points
 			}
 		}
-		if err := r.k.SubmitSurveyResponse(ctx, rec.EngagementID, survey.Response{Team: teams[ti], Answers: a}); err != nil {
+		if err := surveys.SubmitSurveyResponse(ctx, r.k, rec.EngagementID, survey.Response{Team: teams[ti], Answers: a}); err != nil {
 			t.Fatal(err)
 		}
 		all, err := r.db.SurveyResponses(ctx, rec.EngagementID)
