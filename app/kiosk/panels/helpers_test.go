@@ -103,9 +103,6 @@ func (r *benchRoom) open(tb testing.TB) {
 	}
 }
 
-// close closes the database (its WAL checkpointed into the file).
-func (r *benchRoom) close() { r.db.Close() }
-
 func copyDir(from, to string) error {
 	return filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {

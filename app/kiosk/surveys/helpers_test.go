@@ -3,9 +3,6 @@ package surveys_test
 import (
 	"context"
 	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -63,19 +60,6 @@ type benchRoom struct {
 	rand io.Reader
 }
 
-// newBenchRoom opens a new, set-up kiosk named name on clock, with Argon2 costs params,
-// reading and writing the folder stick ("" for a new one).
-func newBenchRoom(tb testing.TB, name string, clock *clocktest.Clock, params vault.Params, stick string) *benchRoom {
-	tb.Helper()
-	if stick == "" {
-		stick = tb.TempDir()
-	}
-	r := &benchRoom{data: tb.TempDir(), key: filepath.Join(tb.TempDir(), "key", "device.key"), stick: stick,
-		clock: clock, params: params, name: name}
-	r.open(tb)
-	return r
-}
-
 // open opens the kiosk on r's folders (setting it up the first time) and signs the admin in.
 func (r *benchRoom) open(tb testing.TB) {
 	tb.Helper()
@@ -130,55 +114,8 @@ func (r *benchRoom) open(tb testing.TB) {
 // close closes the database (its WAL checkpointed into the file).
 func (r *benchRoom) close() { r.db.Close() }
 
-func copyDir(from, to string) error {
-	return filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(from, p)
-		dst := filepath.Join(to, rel)
-		if d.IsDir() {
-			return os.MkdirAll(dst, 0o700)
-		}
-		in, err := os.Open(p)
-		if err != nil {
-			return err
-		}
-		defer in.Close()
-		out, err := os.OpenFile(dst, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
-		if err != nil {
-			return err
-		}
-		if _, err := io.Copy(out, in); err != nil {
-			out.Close()
-			return err
-		}
-		return out.Close()
-	})
-}
-
-// files lists every file of the room's data folder.
-func (r *benchRoom) files(tb testing.TB) []string {
-	tb.Helper()
-	var out []string
-	err := filepath.WalkDir(r.data, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			out = append(out, p)
-		}
-		return err
-	})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return out
-}
-
-// benchStart is the clock's time when a benchmark's rooms are made; benchVisit the peer
-// challenge's visit.
-var (
-	benchStart = time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
-	benchVisit = time.Date(2026, 3, 10, 0, 0, 0, 0, time.UTC)
-)
+// benchStart is the clock's time when the rooms are made.
+var benchStart = time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
 
 func (r *benchRoom) enrol(tb testing.TB, name string) string {
 	tb.Helper()
