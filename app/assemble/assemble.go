@@ -9,12 +9,12 @@ import (
 	"os"
 	"path/filepath"
 
+	"quietroom/app/assemble/core"
 	"quietroom/app/clock"
 	"quietroom/app/enrol"
 	"quietroom/app/kiosk"
 	"quietroom/app/kiosk/demo"
 	"quietroom/app/protocol"
-	"quietroom/app/retention"
 	"quietroom/app/store"
 	"quietroom/app/ui"
 	"quietroom/app/vault"
@@ -97,36 +97,28 @@ func Open(ctx context.Context, c Config) (_ *Kiosk, err error) {
 		return nil, err
 	}
 	trace := setUpTrace(c)
-	db, err := store.Open(ctx, c.DataDir, store.Options{MustExist: trace != ""})
+	// The device key comes from the Pi's OTP key, the key file, or, on a new Pi with an
+	// unprogrammed OTP key, the wizard's choice (vault.SecretChoice). Development never
+	// touches the OTP.
+	var board vault.OTPKey
+	if !c.Dev {
+		board = otp.New()
+	}
+	kc, err := core.Open(ctx, core.Config{DataDir: c.DataDir, KeyFile: c.KeyFile, KeyFileInData: c.Dev, OTP: board,
+		MustExist: trace != "", Logger: log})
 	if errors.Is(err, store.ErrMissing) && trace != "" {
 		err = fmt.Errorf("this device was set up (%s): %w", trace, err)
 	}
 	if err != nil {
 		return nil, err
 	}
-	k := &Kiosk{closers: []func(){func() { db.Close() }}}
+	k := &Kiosk{closers: []func(){kc.Close}}
 	defer func() {
 		if err != nil {
 			k.Close()
 		}
 	}()
-
-	set, err := kiosk.IsSetUp(ctx, db)
-	if err != nil {
-		return nil, err
-	}
-	secret, err := deviceSecret(c, set)
-	if err != nil {
-		return nil, err
-	}
-	v, err := vault.New(secret, vault.Options{})
-	if err != nil {
-		return nil, err
-	}
-	ret, err := retention.New(ctx, db, clock.System(), retention.Options{Log: log})
-	if err != nil {
-		return nil, err
-	}
+	ret := kc.Retention
 	r, err := ret.PurgeDue(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("purge at start-up: %w", err)
@@ -153,14 +145,7 @@ func Open(ctx context.Context, c Config) (_ *Kiosk, err error) {
 	k.UI = ui.Options{Logger: log, HideCursor: !c.Dev, RoomName: device.RoomName}
 	light := k.openHardware(c, gpioOpts)
 
-	k.Kiosk, err = kiosk.New(kiosk.Deps{
-		Sessions: db, Engagements: db, Interviewers: db, Settings: db, Audit: db, Integrity: db, Surveys: db, Boards: db, Workshops: db,
-		Vault: v, Retention: ret, Packs: packs, Light: light,
-		Limiter:      vault.NewLimiter(db, ret, vault.DefaultPolicy()),
-		AdminLimiter: vault.NewLimiter(db, ret, vault.AdminPolicy()),
-		Secret:       secret,
-		Panels:       db,
-	}, c.kioskOptions(log))
+	k.Kiosk, err = kc.Kiosk(packs, light, c.kioskOptions(log))
 	if err != nil {
 		return nil, err
 	}
@@ -235,21 +220,6 @@ func setUpTrace(c Config) string {
 		}
 	}
 	return ""
-}
-
-// deviceSecret settles where the device key comes from (see vault.SecretChoice): the Pi's OTP
-// key, the key file, or, on a new Pi with an unprogrammed OTP key, the wizard's choice.
-// Development never touches the OTP.
-func deviceSecret(c Config, set bool) (*vault.SecretChoice, error) {
-	kf, err := vault.NewKeyFile(c.KeyFile, vault.KeyFileOptions{DataDir: c.DataDir, Development: c.Dev})
-	if err != nil {
-		return nil, err
-	}
-	var board vault.OTPKey
-	if !c.Dev {
-		board = otp.New()
-	}
-	return vault.NewSecretChoice(board, kf, set, nil)
 }
 
 // seedDemo seeds a new development folder with the demo data and writes its credentials to

@@ -92,6 +92,11 @@ var rules = []rule{
 	{pkg: "quietroom/app/ui", testsMay: []string{hwtest}, forbid: join(drivers, []string{"fyne.io/fyne/v2/app", "periph.io/", "database/sql", "github.com/mattn/go-sqlite3", "C"})},
 	// The assembly opens everything but no window: it is tested headless.
 	{pkg: "quietroom/app/assemble", forbid: []string{"fyne.io/fyne/v2/app"}},
+	// The assembly's core (store, device secret, vault, retention, the kiosk with its ports)
+	// is the one wiring of the kiosk on disk, which the kiosk's tests open too: it knows no
+	// screen, no feature, no GPIO or OTP driver and no demo data.
+	{pkg: "quietroom/app/assemble/core", testsMay: []string{hwtest}, forbid: join(features, []string{
+		"quietroom/app/ui", "fyne.io/", "periph.io/", "quietroom/hw/gpio", "quietroom/hw/otp", "quietroom/hw/sim", "quietroom/app/kiosk/demo"})},
 	// The room light is the session's adapter to the light (session ← hw adapters): it knows
 	// the session's room states and the hw interfaces; the driver is wired in by the assembly.
 	{pkg: "quietroom/hw/roomlight", testsMay: []string{hwtest}, forbid: join(infrastructure, drivers, []string{
@@ -112,12 +117,14 @@ var rules = []rule{
 }
 
 // The features of the kiosk (app/kiosk/...), and what the kiosk's and the features' tests may
-// import besides: those that read a room's files as an attacker would (a board's, a panel's,
-// a survey's) open the SQLite store on disk and query its tables, and the export tests read
-// PDFs made with the app's font.
+// import besides: those that need a room's kiosk on disk open it with the assembly's core, the
+// product's own wiring (with a fake clock and small Argon2 costs), never a wiring of their own;
+// those that read a room's files as an attacker would (a board's, a panel's, a survey's) open
+// the SQLite store on disk and query its tables; and the export tests read PDFs made with the
+// app's font.
 var (
 	features      = []string{"quietroom/app/kiosk/panels", "quietroom/app/kiosk/boards", "quietroom/app/kiosk/surveys"}
-	kioskTestsMay = []string{"quietroom/app/store", "database/sql", "github.com/mattn/go-sqlite3", hwtest, fynefont}
+	kioskTestsMay = []string{"quietroom/app/assemble/core", "quietroom/app/store", "database/sql", "github.com/mattn/go-sqlite3", hwtest, fynefont}
 )
 
 func join(lists ...[]string) []string { return slices.Concat(lists...) }
@@ -296,6 +303,9 @@ func TestTestsMayIsNarrow(t *testing.T) {
 		want     bool
 	}{
 		{"quietroom/app/kiosk", "quietroom/app/store", true},
+		{"quietroom/app/kiosk", "quietroom/app/assemble/core", true},
+		{"quietroom/app/kiosk", "quietroom/app/assemble", false},
+		{"quietroom/app/ui", "quietroom/app/assemble/core", false},
 		{"quietroom/app/kiosk", "quietroom/app/ui", false},
 		{"quietroom/app/kiosk", "fyne.io/fyne/v2/widget", false},
 		{"quietroom/app/ui", "quietroom/app/store", false},

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"quietroom/app/assemble/core"
 	"quietroom/app/board"
 	"quietroom/app/clock/clocktest"
 	"quietroom/app/kiosk"
@@ -24,7 +25,6 @@ import (
 	"quietroom/app/retention"
 	"quietroom/app/session"
 	"quietroom/app/store"
-	"quietroom/app/vault"
 	"quietroom/app/workshop"
 	"quietroom/hw"
 	"quietroom/hw/hwtest"
@@ -45,38 +45,18 @@ func newWorkshopRoom(t *testing.T, clock *clocktest.Clock) *workshopRoom {
 	t.Helper()
 	ctx := context.Background()
 	r := &workshopRoom{data: t.TempDir(), stick: t.TempDir()}
-	db, err := store.Open(ctx, r.data, store.Options{})
+	c, err := core.Open(ctx, core.Config{DataDir: r.data, KeyFile: filepath.Join(t.TempDir(), "key", "device.key"),
+		OTP: &kiosktest.OTP{}, Clock: clock, Params: kiosktest.Params})
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { db.Close() })
-	r.db = db
-	kf, err := vault.NewKeyFile(filepath.Join(t.TempDir(), "key", "device.key"), vault.KeyFileOptions{DataDir: r.data})
-	if err != nil {
-		t.Fatal(err)
-	}
-	secret, err := vault.NewSecretChoice(&kiosktest.OTP{}, kf, false, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	v, err := vault.New(secret, vault.Options{Params: kiosktest.Params})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if r.ret, err = retention.New(ctx, db, clock, retention.Options{}); err != nil {
-		t.Fatal(err)
-	}
+	t.Cleanup(c.Close)
+	r.db, r.ret = c.DB, c.Retention
 	packs, err := protocol.OpenLibrary(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
-	r.k, err = kiosk.New(kiosk.Deps{
-		Sessions: db, Engagements: db, Interviewers: db, Settings: db, Audit: db, Integrity: db, Surveys: db,
-		Boards: db, Workshops: db, Panels: db,
-		Vault: v, Retention: r.ret, Packs: packs, Light: hwtest.NewIndicator(hw.TwoColour, clock), Secret: secret,
-		Limiter:      vault.NewLimiter(db, r.ret, vault.DefaultPolicy()),
-		AdminLimiter: vault.NewLimiter(db, r.ret, vault.AdminPolicy()),
-	}, kiosk.Options{ImportDirs: []string{r.stick}, ExportDirs: []string{r.stick}})
+	r.k, err = c.Kiosk(packs, hwtest.NewIndicator(hw.TwoColour, clock), kiosk.Options{ImportDirs: []string{r.stick}, ExportDirs: []string{r.stick}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"quietroom/app/assemble/core"
 	"quietroom/app/clock/clocktest"
 	"quietroom/app/kiosk"
 	"quietroom/app/kiosk/kiosktest"
@@ -56,40 +57,21 @@ func newBenchRoom(tb testing.TB, name string, clock *clocktest.Clock, params vau
 func (r *benchRoom) open(tb testing.TB) {
 	tb.Helper()
 	ctx := context.Background()
-	db, err := store.Open(ctx, r.data, store.Options{})
+	c, err := core.Open(ctx, core.Config{DataDir: r.data, KeyFile: r.key, OTP: &kiosktest.OTP{}, Clock: r.clock, Params: r.params})
 	if err != nil {
 		tb.Fatal(err)
 	}
-	r.db = db
-	kf, err := vault.NewKeyFile(r.key, vault.KeyFileOptions{DataDir: r.data})
+	r.db, r.ret = c.DB, c.Retention
+	set, err := kiosk.IsSetUp(ctx, c.DB)
 	if err != nil {
-		tb.Fatal(err)
-	}
-	set, err := kiosk.IsSetUp(ctx, db)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	secret, err := vault.NewSecretChoice(&kiosktest.OTP{}, kf, set, nil)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	v, err := vault.New(secret, vault.Options{Params: r.params})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if r.ret, err = retention.New(ctx, db, r.clock, retention.Options{}); err != nil {
 		tb.Fatal(err)
 	}
 	packs, err := protocol.OpenLibrary(tb.TempDir())
 	if err != nil {
 		tb.Fatal(err)
 	}
-	r.k, err = kiosk.New(kiosk.Deps{
-		Sessions: db, Engagements: db, Interviewers: db, Settings: db, Audit: db, Integrity: db, Surveys: db, Boards: db,
-		Panels: db, Vault: v, Retention: r.ret, Packs: packs, Light: hwtest.NewIndicator(hw.TwoColour, r.clock), Secret: secret,
-		Limiter:      vault.NewLimiter(db, r.ret, vault.DefaultPolicy()),
-		AdminLimiter: vault.NewLimiter(db, r.ret, vault.AdminPolicy()),
-	}, kiosk.Options{ImportDirs: []string{r.stick}, ExportDirs: []string{r.stick}, Rand: r.rand})
+	r.k, err = c.Kiosk(packs, hwtest.NewIndicator(hw.TwoColour, r.clock),
+		kiosk.Options{ImportDirs: []string{r.stick}, ExportDirs: []string{r.stick}, Rand: r.rand})
 	if err != nil {
 		tb.Fatal(err)
 	}
