@@ -103,6 +103,22 @@ func (s *workshopScreens) view(msg wsLabel) (workshop.Workshop, bool, bool) {
 	return ws, started, true
 }
 
+// tableView reads the workshop and the table whose sheet is being entered; false when the
+// board was closed or the workshop cannot be read (said on msg), or the table is gone (the
+// workshop's home shown).
+func (s *workshopScreens) tableView(msg wsLabel) (workshop.Workshop, *workshop.Table, bool) {
+	ws, _, ok := s.view(msg)
+	if !ok {
+		return ws, nil, false
+	}
+	t, err := ws.Table(s.table)
+	if err != nil {
+		s.showHome("")
+		return ws, nil, false
+	}
+	return ws, t, true
+}
+
 // workshopIdle is how long the workshop's screens wait without a touch before they close the
 // board: the facilitator leaves the kiosk for a step of up to 30 minutes (the handbook's idea
 // generation), and the projector shows the goals or a table's ideas meanwhile, as the slide

@@ -21,13 +21,8 @@ func tableTitle(n int) string { return lang.L("Table {{.N}}", map[string]any{"N"
 func (s *workshopScreens) showInsights(at int) {
 	u := s.u
 	msg := newWSLabel()
-	ws, _, ok := s.view(msg)
+	ws, t, ok := s.tableView(msg)
 	if !ok {
-		return
-	}
-	t, err := ws.Table(s.table)
-	if err != nil {
-		s.showHome("")
 		return
 	}
 	n := len(ws.Insights)
@@ -81,13 +76,8 @@ func (s *workshopScreens) showInsights(at int) {
 func (s *workshopScreens) showGoals() {
 	u := s.u
 	msg := newWSLabel()
-	ws, _, ok := s.view(msg)
+	ws, t, ok := s.tableView(msg)
 	if !ok {
-		return
-	}
-	t, err := ws.Table(s.table)
-	if err != nil {
-		s.showHome("")
 		return
 	}
 	var rows []fyne.CanvasObject
@@ -131,13 +121,8 @@ func (s *workshopScreens) showGoals() {
 func (s *workshopScreens) showGoalInsight() {
 	u := s.u
 	msg := newWSLabel()
-	ws, _, ok := s.view(msg)
+	ws, t, ok := s.tableView(msg)
 	if !ok {
-		return
-	}
-	t, err := ws.Table(s.table)
-	if err != nil {
-		s.showHome("")
 		return
 	}
 	all := slices.Concat(ws.Insights, t.NewInsights)
@@ -162,13 +147,8 @@ func (s *workshopScreens) showGoalInsight() {
 func (s *workshopScreens) showIdeas() {
 	u := s.u
 	msg := newWSLabel()
-	ws, _, ok := s.view(msg)
+	ws, t, ok := s.tableView(msg)
 	if !ok {
-		return
-	}
-	t, err := ws.Table(s.table)
-	if err != nil {
-		s.showHome("")
 		return
 	}
 	if t.Chosen == "" {
@@ -298,13 +278,8 @@ func (s *workshopScreens) showTeamIdeas() {
 func (s *workshopScreens) showRemoveIdeas() {
 	u := s.u
 	msg := newWSLabel()
-	ws, _, ok := s.view(msg)
+	_, t, ok := s.tableView(msg)
 	if !ok {
-		return
-	}
-	t, err := ws.Table(s.table)
-	if err != nil {
-		s.showHome("")
 		return
 	}
 	var rows []fyne.CanvasObject
