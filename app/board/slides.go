@@ -254,7 +254,7 @@ func SmallGroupsSentence(iv Interviewed) string {
 	if iv.SmallPeople == 0 {
 		return ""
 	}
-	return fmt.Sprintf("%d more %s in %d %s of fewer than %d people each, counted together so that nobody can be identified.",
+	return fmt.Sprintf("%d more %s in %d %s of fewer than %d people each, counted together so that nobody can be identified (a rule of this kiosk's; the handbook has none).",
 		iv.SmallPeople, plural(iv.SmallPeople, "person", "people"), iv.SmallGroups, plural(iv.SmallGroups, "group", "groups"), iv.Threshold)
 }
 

@@ -163,6 +163,10 @@ func TestDeckShowsOnlyThePresentation(t *testing.T) {
 	if !strings.Contains(flatAll, "2 more people in 1 group of fewer than 3") {
 		t.Errorf("the small groups are not counted together:\n%s", all)
 	}
+	// The floor is the kiosk's addition, not the handbook's, and the slide says so.
+	if !strings.Contains(flatAll, "a rule of this kiosk's; the handbook has none") {
+		t.Errorf("the small-group rule is not marked as the kiosk's own:\n%s", all)
+	}
 }
 
 // TestDeckSixLinesAndOrder: every slide has at most six body lines of at most SlideBodyChars
