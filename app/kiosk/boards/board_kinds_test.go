@@ -1,4 +1,4 @@
-package kiosk_test
+package boards_test
 
 import (
 	"errors"

@@ -1,4 +1,4 @@
-package kiosk_test
+package boards_test
 
 import (
 	"bytes"
@@ -181,7 +181,7 @@ func TestRelinkSaysWhatItReplaces(t *testing.T) {
 // is listed as needing a new link, and contributing says so.
 func TestOldBoardFileMustBeRelinked(t *testing.T) {
 	r := twoRooms(t)
-	old, err := os.ReadFile(filepath.Join("..", "board", "testdata", "v1", "public.bin"))
+	old, err := os.ReadFile(filepath.Join("..", "..", "board", "testdata", "v1", "public.bin"))
 	if err != nil {
 		t.Fatal(err)
 	}
