@@ -200,8 +200,8 @@ func cell(s string) string {
 }
 
 // FollowUpPDF writes the follow-up visit's agenda for the directors' meeting: the handbook's
-// four points, each with room for notes, and beside them the workshop's goals and each table's
-// chosen actions, under the review's title. followUp is the date as the engagement gives it
+// four points, each with room for notes, then the workshop's goals and each table's chosen
+// actions, under the review's title. followUp is the date as the engagement gives it
 // ("" for none).
 func (w Workshop) FollowUpPDF(title, followUp string, f report.Fonts) ([]byte, error) {
 	d, err := report.New(title+": follow-up visit", f)
@@ -219,7 +219,9 @@ func (w Workshop) FollowUpPDF(title, followUp string, f report.Fonts) ([]byte, e
 		d.Space(60)
 	}
 	d.Heading("The workshop's goals and chosen actions")
-	d.Note("A follow up visit in 4 months' time to review progress on the chosen actions.")
+	// The handbook has the visit "in 4 months' time to review progress on the chosen actions";
+	// the engagement's own date is said above, so only the purpose is said here.
+	d.Note("The visit reviews progress on the chosen actions.")
 	best := w.BestIdeas()
 	for _, b := range best {
 		d.Subheading(fmt.Sprintf("Table %d: %s", b.Table, b.Goal))
