@@ -272,8 +272,8 @@ func (e *Engine) checkSetup(ctx context.Context, s Setup, now time.Time) (checke
 	if eng.DeletionDate.IsZero() || !eng.DeletionDate.After(now) {
 		return v, fmt.Errorf("%w: the engagement's deletion date has passed or is not set; ask an admin", ErrInvalidSetup)
 	}
-	if s.Pack.SaysFollowUpDate() && eng.FollowUpDate.IsZero() {
-		return v, fmt.Errorf("%w: the pack tells the interviewee the date of the follow-up visit, and the engagement has none; choose a peer challenge engagement or ask an admin", ErrInvalidSetup)
+	if err := PackFits(s.Pack, eng); err != nil {
+		return v, err
 	}
 	v.followUp = eng.FollowUpDate
 	v.deletion = eng.DeletionDate
@@ -653,4 +653,14 @@ func cloneRecord(r Record) Record {
 		r.Progress.Status = map[string]string{}
 	}
 	return r
+}
+
+// PackFits reports whether pack p can be used in engagement eng: a pack whose preamble tells the
+// interviewee the follow-up visit's date needs an engagement that has one. Start refuses the
+// same; the set-up screens ask it as soon as a pack is chosen.
+func PackFits(p *protocol.Pack, eng Engagement) error {
+	if p.SaysFollowUpDate() && eng.FollowUpDate.IsZero() {
+		return fmt.Errorf("%w: the pack tells the interviewee the date of the follow-up visit, and the engagement has none; choose a peer challenge engagement or ask an admin", ErrInvalidSetup)
+	}
+	return nil
 }

@@ -188,6 +188,10 @@ func (f *fit) interview(p *protocol.Pack, first bool) {
 	f.checkPages(p.ID + ": set-up: topics")
 	f.tap("Next")
 	f.check(p.ID + ": set-up: duration and interviewee")
+	// Start with nobody chosen: the refusal, above the buttons (the soak found a long one, in
+	// the left column, 28 px too tall).
+	f.tap("Start session")
+	f.check(p.ID + ": set-up: duration and interviewee, refused")
 	if contains(f.buttonTexts(), "peers") {
 		f.tap("peers")
 	} else {

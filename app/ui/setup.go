@@ -52,9 +52,15 @@ func (s *sessionScreens) showSetup() {
 }
 
 func (s *sessionScreens) showSetupPack(f *setupForm) {
+	msg := newErrorLabel()
 	var rows []fyne.CanvasObject
 	for _, p := range s.u.kiosk.Packs() {
 		rows = append(rows, s.u.button(lang.L("{{.Title}} ({{.Minutes}} min)", map[string]any{"Title": p.Title, "Minutes": p.DurationMinutes}), func() {
+			// Said here, across the screen, rather than after the interviewee is chosen.
+			if err := session.PackFits(p, f.eng); err != nil {
+				msg.set(err)
+				return
+			}
 			f.pack = p
 			f.topics = nil
 			for _, t := range p.Topics {
@@ -68,7 +74,7 @@ func (s *sessionScreens) showSetupPack(f *setupForm) {
 		}))
 	}
 	s.u.show("setup-pack", screenIdle, container.NewBorder(
-		container.NewVBox(heading(lang.L("Which question pack?")), para(f.eng.Title)),
+		container.NewVBox(heading(lang.L("Which question pack?")), para(f.eng.Title), msg.Label),
 		container.NewHBox(s.u.button(lang.L("Back"), s.showSetup), s.u.button(lang.L("Cancel"), s.u.showHome)), nil, nil,
 		newPager(s.u.rowsPerPage(4), rows).view))
 }
@@ -173,6 +179,7 @@ func (s *sessionScreens) showSetupLabel(f *setupForm) {
 	chosen := widget.NewLabel(lang.L("Interviewee: not chosen yet (never a name)"))
 	chosen.Wrapping = fyne.TextWrapWord
 	setLabel := func(l string) {
+		msg.set(nil)
 		f.label = l
 		chosen.SetText(lang.L("Interviewee: {{.Label}}", map[string]any{"Label": l}))
 	}
@@ -196,6 +203,11 @@ func (s *sessionScreens) showSetupLabel(f *setupForm) {
 	number.Max = 4
 	number.OnKey = s.u.touch
 	start := s.u.primary(lang.L("Start session"), func() {
+		if f.label == "" {
+			// The engine refuses it too, in a sentence too long for the column beside the pad.
+			msg.SetText(lang.L("Choose a group or a number first."))
+			return
+		}
 		err := s.u.signedIn.StartSession(s.u.ctx, kiosk.SessionSetup{
 			EngagementID: f.eng.ID, Pack: f.pack, TopicIDs: f.topics, Duration: f.duration, Label: f.label,
 			Participants: f.people,
@@ -222,9 +234,16 @@ func (s *sessionScreens) showSetupLabel(f *setupForm) {
 	left := container.NewVBox(
 		container.NewHBox(widget.NewLabel(lang.L("Duration")), less, dur, more),
 		groupRow,
-		newPager(2, groups).view,
-		chosen, msg.Label,
 	)
+	switch {
+	case len(groups) > 2:
+		left.Add(newPager(2, groups).view)
+	case len(groups) > 0:
+		// Two rows hold them all: no pager's buttons below them.
+		left.Add(container.NewVBox(groups...))
+	}
+	left.Add(chosen)
+	left.Add(msg.Label)
 	right := container.NewBorder(widget.NewLabel(lang.L("or candidate number")), nil, nil, nil,
 		container.NewGridWrap(fyne.NewSize(270, 280), number))
 	title := subheading(lang.L("Duration and interviewee"))
