@@ -54,10 +54,17 @@ func (s *sessionScreens) showSetup() {
 func (s *sessionScreens) showSetupPack(f *setupForm) {
 	msg := newErrorLabel()
 	var rows []fyne.CanvasObject
-	for _, p := range s.u.kiosk.Packs() {
+	var pg *pager
+	for i, p := range s.u.kiosk.Packs() {
 		rows = append(rows, s.u.button(lang.L("{{.Title}} ({{.Minutes}} min)", map[string]any{"Title": p.Title, "Minutes": p.DurationMinutes}), func() {
-			// Said here, across the screen, rather than after the interviewee is chosen.
+			// Said here, across the screen, rather than after the interviewee is chosen; the
+			// page gives up a row to the refusal, keeping the pack tapped on it.
 			if err := session.PackFits(p, f.eng); err != nil {
+				if msg.Hidden {
+					pg.perPage = max(pg.perPage-1, 1)
+				}
+				pg.page = i / pg.perPage
+				pg.render()
 				msg.set(err)
 				return
 			}
@@ -73,10 +80,11 @@ func (s *sessionScreens) showSetupPack(f *setupForm) {
 			s.showSetupTopics(f)
 		}))
 	}
+	pg = newPager(s.u.rowsPerPage(4), rows)
 	s.u.show("setup-pack", screenIdle, container.NewBorder(
 		container.NewVBox(heading(lang.L("Which question pack?")), para(f.eng.Title), msg.Label),
 		container.NewHBox(s.u.button(lang.L("Back"), s.showSetup), s.u.button(lang.L("Cancel"), s.u.showHome)), nil, nil,
-		newPager(s.u.rowsPerPage(4), rows).view))
+		pg.view))
 }
 
 // showSetupTopics is step 2: which topics, in which order.

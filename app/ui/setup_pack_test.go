@@ -31,6 +31,12 @@ func TestPackNeedingFollowUpRefusedAtThePack(t *testing.T) {
 	}
 	h.tap(peer)
 	h.wantScreen("setup-pack")
+	// The refusal takes a row of the page, which keeps the pack tapped: the window keeps its
+	// size (the real window outgrew 800x480 by 49 px before the page gave up its row).
+	h.fits("the pack screen with its refusal")
+	if !contains(h.buttonTexts(), peer) {
+		t.Errorf("the pack tapped is no longer on the page: %q", h.buttonTexts())
+	}
 	if !strings.Contains(h.allTexts(), "the date of the follow-up visit, and the engagement has none") {
 		t.Errorf("the pack screen does not say why the pack cannot be used:\n%s", h.allTexts())
 	}
